@@ -1,0 +1,79 @@
+/*
+ * calendar.h - civil dates, the court's holiday calendar and deadlines.
+ *
+ * Dates are day numbers (days since 1970-01-01, proleptic Gregorian), so
+ * arithmetic is plain integer arithmetic; they are stored and shown as
+ * "YYYY-MM-DD".  The holiday table is filled by the caller (the db layer
+ * reads it from the holidays table, which `init` loads from
+ * data/holidays.tsv); this module never touches files or SQL itself except
+ * holidays_parse_tsv, which parses text it is given.
+ *
+ * Deadline law (SPEC section 3; 民事诉讼法 §85 as applied by 调解仲裁法):
+ * the day the period starts is not counted; a calendar-day period that ends
+ * on a rest day (a public holiday, or a weekend day that is not a worked
+ * 调休 day) ends instead on the next working day.  A working-day period
+ * counts only working days after the start day.
+ */
+#ifndef TIAOJIE_CALENDAR_H
+#define TIAOJIE_CALENDAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int32_t tj_day;
+
+int date_valid(int y, int m, int d);
+tj_day date_from_ymd(int y, int m, int d); /* caller checks date_valid */
+void date_to_ymd(tj_day day, int *y, int *m, int *d);
+int date_weekday(tj_day day); /* 1 = Monday ... 7 = Sunday (ISO) */
+/* Strict "YYYY-MM-DD": exactly that shape, a real date. 0 ok, -1 with a
+ * Chinese message in the error sink. */
+int date_parse(const char *s, tj_day *out);
+void date_format(tj_day day, char out[11]);
+/* Days in a month; month arithmetic clamps the day (Jan 31 + 1 month = Feb 28/29). */
+int date_days_in_month(int y, int m);
+tj_day date_add_months(tj_day day, int months);
+
+/* "Now" in local court time.  Test builds (TIAOJIE_TESTING defined) honour
+ * the environment variable TIAOJIE_NOW="YYYY-MM-DD HH:MM:SS" or
+ * TIAOJIE_NOW="YYYY-MM-DD" (then 09:00:00), so date-dependent tests are
+ * repeatable; release builds ignore it. */
+tj_day tj_today(void);
+void tj_now_str(char out[20]); /* "YYYY-MM-DD HH:MM:SS" */
+
+enum holiday_kind {
+	HOLIDAY_OFF = 1,  /* public holiday (or bridging rest day) */
+	HOLIDAY_WORK = 2, /* weekend day that is worked (调休上班) */
+};
+
+struct holidays {
+	struct holiday_entry {
+		tj_day day;
+		enum holiday_kind kind;
+	} *v;
+	size_t n, cap;
+	int sorted;
+};
+
+void holidays_init(struct holidays *h);
+void holidays_free(struct holidays *h);
+void holidays_add(struct holidays *h, tj_day day, enum holiday_kind kind);
+/* Parse the text of data/holidays.tsv (date TAB off|work TAB name; '#'
+ * comments and blank lines skipped) and add its rows.  On a bad line returns
+ * -1 with "第N行：..." in the error sink. */
+int holidays_parse_tsv(struct holidays *h, const char *text);
+/* 1 if a working day: Mon-Fri not listed off, or a listed work day. */
+int holidays_is_workday(const struct holidays *h, tj_day day);
+tj_day holidays_next_workday(const struct holidays *h, tj_day day); /* day itself if working */
+
+enum day_count {
+	DAYS_CALENDAR = 0,
+	DAYS_WORKING = 1,
+};
+
+/* The last day of a period of n days starting (not counted) on start. */
+tj_day deadline_compute(const struct holidays *h, tj_day start, int n, enum day_count kind);
+/* Days from today to the deadline: negative when overdue. */
+int deadline_days_left(tj_day deadline, tj_day today);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * config.h - the configuration file (INI, parsed with libinih).
+ *
+ * Found as SPEC §7 says: --config FILE, else $XDG_CONFIG_HOME/tiaojie/config
+ * (XDG_CONFIG_HOME defaulting to ~/.config), else /etc/tiaojie/tiaojie.conf;
+ * no file at all is fine (every setting has a default).  Unknown sections or
+ * keys and bad values are errors reported as "FILE:LINE: 原因".
+ * man/tiaojie.conf.5 documents every key.
+ */
+#ifndef TIAOJIE_CONFIG_H
+#define TIAOJIE_CONFIG_H
+
+#include <stddef.h>
+
+#include "tiaojie/calendar.h"
+
+#define CONFIG_MAX_ROOMS 32
+
+struct config {
+	char *path;              /* file read, or NULL when none was found */
+
+	/* [court] */
+	char *court_name;        /* name = 上海市劳动人事争议仲裁院 */
+	char *court_abbr;        /* abbr = 沪 (the {court} of case numbers) */
+	char *centre_name;       /* centre = 上海市三方劳动人事争议联合调解中心 */
+	char *court_address;     /* address = (empty) */
+	char *court_phone;       /* phone = (empty) */
+
+	/* [database] */
+	char *db;                /* path = (unset: ./tiaojie.db) */
+	int busy_timeout_ms;     /* busy_timeout = 5000 (100..600000) */
+
+	/* [case] */
+	char *case_number_pattern; /* number = {court}劳人调({year})第{seq:05}号 */
+	int collective_threshold;  /* collective_min = 10 (2..1000): applicants making a collective dispute */
+	int legacy_id15;           /* legacy_id15 = no */
+
+	/* [deadlines] */
+	int mediation_days;        /* mediation_days = 15 (1..365) */
+	enum day_count mediation_kind; /* mediation_count = calendar|working (calendar) */
+	int extension_days;        /* extension_days = 15 (1..365) */
+	int arbitration_days;      /* arbitration_days = 5 (1..365) */
+	enum day_count arbitration_kind; /* arbitration_count = calendar|working (calendar) */
+	int due_soon_days;         /* due_soon_days = 3 (0..60) */
+	int stalled_days;          /* stalled_days = 7 (1..365) */
+
+	/* [warnings] */
+	int high_incidence_cases;  /* high_incidence_cases = 5 (2..10000) */
+	int high_incidence_days;   /* high_incidence_days = 90 (1..3650) */
+
+	/* [sessions] */
+	char *rooms[CONFIG_MAX_ROOMS]; /* rooms = 第一调解室, 第二调解室, 第三调解室 (comma separated, ，too) */
+	int nrooms;
+	int session_minutes;       /* default_minutes = 60 (10..600) */
+
+	/* [commands] */
+	char *print_command;       /* print = (empty: no printing); run with the file path as $1 via /bin/sh -c */
+	char *notify_command;      /* notify = (empty: no push); stdin message, args phone and case number */
+
+	/* [policy] */
+	int clerk_may_assign;      /* clerk_may_assign = no */
+	int lockout_failures;      /* lockout_failures = 5 (1..100) */
+	int min_password_len;      /* min_password_length = 8 (6..128) */
+};
+
+/* Fill every field with its default. */
+void config_defaults(struct config *c);
+void config_free(struct config *c);
+
+/* Where the configuration is looked for when --config is not given: the
+ * first existing of the XDG path and /etc/tiaojie/tiaojie.conf, or NULL.
+ * Returned string is malloc'd. */
+char *config_find(void);
+
+/* Load defaults then the file at path (NULL: config_find(); none found is
+ * not an error).  An explicitly named file that cannot be read is an error.
+ * On errors returns -1; every problem is one line "FILE:LINE: 原因" joined
+ * with newlines in the error sink, and c still holds defaults for what was
+ * bad so a caller may continue. */
+int config_load(struct config *c, const char *path);
+
+/* Check a case-number pattern: only {court}, {year}, {seq} and {seq:0N}
+ * (N 1..9) placeholders; {seq} must appear. 0 ok, -1 with reason. */
+int config_check_case_pattern(const char *pattern, const char **reason);
+
+#endif

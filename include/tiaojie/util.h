@@ -1,0 +1,69 @@
+/*
+ * util.h - small helpers shared by every module: checked allocation, a
+ * growable string buffer, and the one error sink.
+ *
+ * Errors: a function that fails returns -1 (or NULL) and leaves a message in
+ * Chinese in the error sink with tj_error(); the caller shows it with
+ * tj_errmsg() wherever it belongs (stderr for commands, the message line in
+ * the full-screen application, a buffer in tests).  The program is
+ * single-threaded, so one sink is enough.
+ */
+#ifndef TIAOJIE_UTIL_H
+#define TIAOJIE_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define TJ_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#if defined(__GNUC__)
+#define TJ_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#define TJ_NORETURN __attribute__((noreturn))
+#else
+#define TJ_PRINTF(f, a)
+#define TJ_NORETURN
+#endif
+
+/* Allocation that never returns NULL: out of memory ends the program with a
+ * message (after restoring the terminal, see tj_set_fatal_hook). */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) TJ_PRINTF(1, 2);
+
+/* Growable NUL-terminated byte buffer. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+void sb_init(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+void sb_add(struct strbuf *sb, const char *s);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_addc(struct strbuf *sb, char c);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) TJ_PRINTF(2, 3);
+char *sb_detach(struct strbuf *sb); /* caller frees; sb is reset */
+
+/* The error sink. */
+void tj_error(const char *fmt, ...) TJ_PRINTF(1, 2);
+void tj_verror(const char *fmt, va_list ap);
+const char *tj_errmsg(void);
+void tj_error_clear(void);
+
+/* Called before the program dies (restores the terminal). */
+void tj_set_fatal_hook(void (*hook)(void));
+TJ_NORETURN void tj_fatal(const char *fmt, ...) TJ_PRINTF(1, 2);
+
+/* UTF-8 helpers. utf8_valid: the whole string is well-formed UTF-8 (no
+ * overlongs, no surrogates). utf8_has_control: contains C0/C1 controls or
+ * DEL (newline and tab allowed only when allow_nl is set). */
+int utf8_valid(const char *s, size_t len);
+int utf8_has_control(const char *s, int allow_nl);
+size_t utf8_chars(const char *s); /* code points of a valid string */
+
+
+#endif

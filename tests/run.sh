@@ -1,0 +1,57 @@
+#!/bin/sh
+# run.sh - runs every test and adds up their "N passed, M failed" lines.
+#
+# Unit tests run twice, from build/test (optimised) and build/asan
+# (AddressSanitizer + UBSan); command tests run against both binaries too.
+# A test program that crashes or prints no summary counts as one failure.
+# The last line of output is the total: "N passed, M failed".
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+total_pass=0
+total_fail=0
+log=$(mktemp)
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+tally() { # NAME CMD...
+	name=$1
+	shift
+	"$@" >"$log" 2>&1
+	rc=$?
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -n 1)
+	if [ -z "$line" ]; then
+		p=0
+		f=1
+		echo "  $name: no summary (exit $rc)"
+		sed 's/^/    /' "$log" | tail -n 30
+	else
+		p=${line%% passed*}
+		f=${line#*, }
+		f=${f%% failed}
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			f=1
+			echo "  $name: exit $rc although nothing failed"
+		fi
+		if [ "$f" -ne 0 ]; then
+			grep -v -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | sed 's/^/    /' | tail -n 40
+		fi
+	fi
+	printf '%-34s %s passed, %s failed\n' "$name" "$p" "$f"
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+}
+
+for cfg in test asan; do
+	for t in tests/unit/test_*.c; do
+		n=$(basename "$t" .c)
+		tally "$cfg/$n" "build/$cfg/tests/$n"
+	done
+	for s in tests/cmd/test_*.sh; do
+		[ -f "$s" ] || continue
+		n=$(basename "$s" .sh)
+		tally "$cfg/$n" env TJ="build/$cfg/tiaojie" SRCDIR="$top" bash "$s"
+	done
+done
+rm -f "$log"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
