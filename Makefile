@@ -29,7 +29,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 WARN    = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
           -Wmissing-prototypes -Wwrite-strings
-CSTD    = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED
+CSTD    = -std=c11 -D_DEFAULT_SOURCE
 CPPFLAGS_ALL = -Iinclude $(PKG_CFLAGS) -DTJ_DATADIR='"$(DATADIR)"' -DTJ_VERSION='"$(VERSION)"'
 VERSION = 0.1.0
 

@@ -1,2 +1,118 @@
+/*
+ * main.c - start-up: locale, umask, global options, then either a
+ * subcommand (src/cli) or the full-screen application.
+ */
+#include <getopt.h>
+#include <locale.h>
 #include <stdio.h>
-int main(void) { puts("tiaojie"); return 0; }
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tiaojie/cli.h"
+
+#ifndef TJ_VERSION
+#define TJ_VERSION "0"
+#endif
+
+static const char usage[] =
+	"用法 / usage:\n"
+	"  tiaojie [--db FILE] [--config FILE]        全屏界面 (full-screen application)\n"
+	"  tiaojie init [--db FILE] [--admin LOGIN] [--password-file F] [--force]\n"
+	"                                             新建数据库，载入案由和节假日，建立首个管理员\n"
+	"  tiaojie demo [--db FILE] [--cases N] [--force]\n"
+	"                                             生成演示数据库（账号 admin、clerk、mediator1，密码 demo1234）\n"
+	"  tiaojie validate KIND VALUE                校验证件号码等；KIND: id residence foreign-pr hkmo tw\n"
+	"                                             passport other uscc phone\n"
+	"  tiaojie user add LOGIN --role ROLE [--name NAME] [--password-file F]\n"
+	"  tiaojie user passwd LOGIN [--password-file F]   重设密码（同时解除锁定）\n"
+	"  tiaojie user disable|enable LOGIN\n"
+	"  tiaojie user list\n"
+	"  tiaojie backup FILE [--force]              在线备份数据库（他人写入时亦可）\n"
+	"  tiaojie check                              检查数据库和操作记录的完整性\n"
+	"  tiaojie --help | --version\n"
+	"\n"
+	"数据库路径：--db，否则 $TIAOJIE_DB，否则配置文件的 [database] path，否则 ./tiaojie.db\n"
+	"配置文件：--config，否则 $XDG_CONFIG_HOME/tiaojie/config，否则 /etc/tiaojie/tiaojie.conf\n"
+	"详见 tiaojie(1) 和 tiaojie.conf(5)。\n";
+
+static const struct {
+	const char *name;
+	int (*run)(struct cli *, int, char **);
+} commands[] = {
+	{"init", cmd_init},   {"demo", cmd_demo},     {"validate", cmd_validate},
+	{"user", cmd_user},   {"backup", cmd_backup}, {"check", cmd_check},
+};
+
+static int run_app(struct cli *c)
+{
+	/* The full-screen application arrives with the terminal-shell work
+	 * (issue 3); until then say so plainly rather than pretend. */
+	struct db *db = cli_open_db(c, 0);
+	if (!db)
+		return EXIT_FAIL;
+	db_close(db);
+	cli_err("全屏界面尚未提供（开发中）；数据库 %s 可以正常打开。可用命令见 tiaojie --help", cli_db_path(c));
+	return EXIT_FAIL;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'D'},
+		{"config", required_argument, NULL, 'C'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{0, 0, 0, 0},
+	};
+	struct cli c = {0};
+	int opt, rc;
+
+	setlocale(LC_ALL, "");
+	/* Files we create (database, WAL, backups, exports) hold personal
+	 * data: never world-readable. */
+	umask(007);
+
+	/* Global options stop at the first non-option (the subcommand). */
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'D':
+		case 'C':
+			cli_common_opt(&c, opt, optarg);
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			config_free(&c.cfg);
+			return EXIT_OK;
+		case 'V':
+			printf("tiaojie %s\n", TJ_VERSION);
+			config_free(&c.cfg);
+			return EXIT_OK;
+		default:
+			cli_err("未知选项：%s（见 tiaojie --help）", argv[optind - 1]);
+			config_free(&c.cfg);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		rc = run_app(&c);
+		config_free(&c.cfg);
+		return rc;
+	}
+	const char *name = argv[optind];
+	for (size_t i = 0; i < TJ_ARRAY_LEN(commands); i++) {
+		if (strcmp(name, commands[i].name) == 0) {
+			int sub_argc = argc - optind;
+			char **sub_argv = argv + optind;
+			optind = 1; /* restart getopt for the subcommand */
+			opterr = 0;
+			rc = commands[i].run(&c, sub_argc, sub_argv);
+			config_free(&c.cfg);
+			return rc;
+		}
+	}
+	cli_err("未知命令：%s（见 tiaojie --help）", name);
+	config_free(&c.cfg);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,225 @@
+/*
+ * db.h - the database layer: the only place with SQL.
+ *
+ * One SQLite file in WAL mode with foreign keys on and a busy timeout.  The
+ * schema comes from the numbered migrations in data/ (compiled in, see
+ * embed.h), tracked with PRAGMA user_version, each applied in one
+ * transaction.  Statements are prepared once per connection and cached.
+ *
+ * This layer stores and fetches; it never decides policy (who may do what,
+ * which transition is legal): that is src/core.  Writes that belong together
+ * are wrapped by the caller in db_begin()/db_commit(), which take the write
+ * lock at once (BEGIN IMMEDIATE) so a transaction never fails half-way on a
+ * lock, and never stay open while waiting for a key.
+ *
+ * Errors: -1 (or NULL) with a Chinese message in the error sink that carries
+ * SQLite's own text.
+ */
+#ifndef TIAOJIE_DB_H
+#define TIAOJIE_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "tiaojie/util.h"
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	int readonly;
+	int in_tx;
+	struct db_stmt_slot {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[256];
+};
+
+enum db_open_flags {
+	DB_OPEN_CREATE = 0x1,   /* create the file if missing (init, demo) */
+	DB_OPEN_READONLY = 0x2, /* never write, never migrate */
+	DB_OPEN_NO_MIGRATE = 0x4,
+};
+
+/* Open and prepare a connection: PRAGMAs, then migrations up to the newest
+ * (unless read-only).  A missing file without DB_OPEN_CREATE, a file that is
+ * not a database, a schema newer than this program, or a read-only file
+ * that needs migrating are refused with a clear message.  A file the user
+ * may read but not write is opened read-only (db->readonly set). */
+struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms);
+void db_close(struct db *db);
+
+/* Migrations. */
+int db_schema_version(struct db *db);
+int db_latest_version(void);
+int db_migrate(struct db *db);
+
+/* Transactions (BEGIN IMMEDIATE).  db_rollback is safe to call when no
+ * transaction is open. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/* A cached prepared statement for sql (which must be a string literal or
+ * otherwise live for the program's lifetime: the cache is keyed by the
+ * pointer), reset with bindings cleared.  NULL with the error set. */
+sqlite3_stmt *db_prep(struct db *db, const char *sql);
+/* Record a failure of the last call on db: "<what>：<sqlite3_errmsg>", with
+ * busy and read-only errors explained in Chinese.  Returns -1. */
+int db_fail(struct db *db, const char *what);
+/* Run SQL without results (migrations, PRAGMAs). */
+int db_exec(struct db *db, const char *sql);
+/* Bind a text parameter; NULL binds SQL NULL. */
+void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Column text as a malloc'd string ("" for NULL). */
+char *db_col_strdup(sqlite3_stmt *st, int i);
+/* Run a statement whose only result is one integer (or none: *out = dflt). */
+int db_query_int(struct db *db, const char *sql, int64_t dflt, int64_t *out);
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t db_data_version(struct db *db);
+
+/* ---- reference data ---------------------------------------------------- */
+int db_causes_count(struct db *db, int *first, int *second);
+int db_cause_insert(struct db *db, const char *code, const char *parent, const char *name,
+		    const char *abbr, const char *group, int ord);
+int db_holiday_insert(struct db *db, const char *day, const char *kind, const char *name);
+/* 1 and the name (malloc'd, if name given) when the cause exists, 0 when not. */
+int db_cause_get(struct db *db, const char *code, char **name);
+struct holidays;
+int db_holidays_load(struct db *db, struct holidays *h);
+
+/* ---- users ------------------------------------------------------------- */
+struct user_rec {
+	int64_t id;
+	char *login;
+	char *display_name;
+	char *role;         /* "clerk" | "mediator" | "admin" */
+	int64_t mediator_id; /* 0 when none */
+	char *pw_hash;
+	int failed;
+	int locked;
+	int disabled;
+};
+void user_rec_free(struct user_rec *u);
+/* 1 found, 0 not found, -1 error. */
+int db_user_get(struct db *db, const char *login, struct user_rec *out);
+int db_user_insert(struct db *db, const char *login, const char *display_name, const char *role,
+		   int64_t mediator_id, const char *pw_hash, int64_t *id_out);
+int db_user_set_password(struct db *db, int64_t id, const char *pw_hash);
+int db_user_set_disabled(struct db *db, int64_t id, int disabled);
+int db_user_set_login_state(struct db *db, int64_t id, int failed, int locked, int success);
+int db_user_count_role(struct db *db, const char *role, int active_only, int64_t *n);
+
+/* ---- events (append-only) --------------------------------------------- */
+struct event_rec {
+	const char *at;      /* NULL: now */
+	int64_t user_id;     /* 0: the system */
+	int64_t case_id;     /* 0: none */
+	const char *entity;  /* "case", "person", ... */
+	int64_t entity_id;
+	const char *action;
+	const char *before;
+	const char *after;
+};
+int db_event_add(struct db *db, const struct event_rec *e);
+
+/* ---- archives ---------------------------------------------------------- */
+struct person_rec {
+	int64_t id;
+	const char *id_type; /* validate.h keyword: "id", "passport", ... */
+	const char *id_no;   /* normalised */
+	const char *name;
+	const char *gender;  /* "M", "F" or NULL */
+	const char *birth_date; /* "YYYY-MM-DD" or NULL */
+	const char *nationality;
+	const char *phone;
+	const char *address;
+};
+struct employer_rec {
+	int64_t id;
+	const char *uscc;    /* NULL or "" when none */
+	const char *name;
+	const char *legal_rep;
+	const char *address;
+	const char *phone;
+	const char *district;
+	const char *industry;
+};
+/* Insert, or update the existing row with the same key (and then describe
+ * what changed in *changes as "字段: 旧 → 新; ..." for the event log, NULL
+ * when nothing changed).  Sets rec->id.  Returns 1 when the row is new, 0
+ * when it existed, -1 on error. */
+int db_person_upsert(struct db *db, struct person_rec *rec, const char *now, char **changes);
+int db_employer_upsert(struct db *db, struct employer_rec *rec, const char *now, char **changes);
+
+/* ---- cases ------------------------------------------------------------- */
+/* Next sequence number of a year (inside the caller's transaction). */
+int db_case_seq_next(struct db *db, int year, int64_t *seq);
+
+struct case_row {
+	int64_t id;
+	const char *case_no;
+	int year;
+	int64_t seq;
+	const char *channel;
+	const char *received;
+	const char *facts;
+	const char *status;
+	const char *performance; /* NULL unless agreed */
+	int collective;
+	int64_t mediator_id;     /* 0: none */
+	const char *confirm_how, *confirmed_at, *accepted_at, *deadline;
+	int extended;
+	const char *closed_at;
+	const char *reason;
+	const char *last_event_at;
+	int64_t created_by;      /* 0: none */
+	const char *updated_at;
+};
+int db_case_insert(struct db *db, struct case_row *c);
+int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id);
+
+struct claim_row {
+	int64_t case_id;
+	int ord;
+	const char *cause;
+	const char *text;
+	int64_t amount_fen;
+	int64_t agreed_fen;     /* -1: none */
+	const char *pay_date;   /* NULL: none */
+};
+int db_claim_add(struct db *db, const struct claim_row *c);
+
+struct session_row {
+	int64_t case_id, mediator_id;
+	const char *day, *start;
+	int minutes;
+	const char *room, *status, *note, *created_at;
+};
+int db_session_add(struct db *db, const struct session_row *s);
+
+struct mediator_row {
+	int64_t id;
+	const char *name, *side, *expert_kind, *affiliation, *affiliation_uscc, *phone;
+	int capacity, active;
+	const char *created_at;
+};
+int db_mediator_insert(struct db *db, struct mediator_row *m);
+int db_mediator_specialty_add(struct db *db, int64_t mediator_id, const char *cause);
+
+int db_document_add(struct db *db, int64_t case_id, const char *kind, const char *at, int64_t user_id,
+		    const char *file);
+
+/* ---- maintenance ------------------------------------------------------- */
+/* PRAGMA integrity_check, foreign keys and the event log: triggers in place,
+ * no event removed, every case has events, and (when status_actions_json, a
+ * JSON array of the action keywords that change a case status, is given)
+ * each case has the status its last such event set.  Problems appended to
+ * report, one per line.  Returns the number of problems, -1 on error. */
+int db_check(struct db *db, const char *status_actions_json, struct strbuf *report);
+/* Consistent online copy to dest (written to a temporary file beside it and
+ * renamed, so there is never a half-written backup). */
+int db_backup(struct db *db, const char *dest);
+
+#endif

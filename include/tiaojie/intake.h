@@ -1,0 +1,83 @@
+/*
+ * intake.h - registering an application (调解申请登记): checking every
+ * field of the form and saving the case with all its rows and its event in
+ * one transaction.  The intake screen and any command that registers cases
+ * call this; it decides, the db layer stores.
+ */
+#ifndef TIAOJIE_INTAKE_H
+#define TIAOJIE_INTAKE_H
+
+#include <stdint.h>
+
+#include "tiaojie/config.h"
+#include "tiaojie/db.h"
+#include "tiaojie/lifecycle.h"
+
+#define INTAKE_MAX_FACTS_CHARS 5000
+#define INTAKE_MAX_CLAIM_CHARS 500
+#define INTAKE_MAX_PARTIES 500
+#define INTAKE_MAX_CLAIMS 100
+
+struct intake_person {
+	const char *id_type; /* validate keyword: id, residence, foreign-pr, hkmo, tw, passport, other */
+	const char *id_no;   /* as typed */
+	const char *name;
+	const char *nationality; /* required for passports; default 中国 */
+	const char *phone;
+	const char *address;
+};
+
+struct intake_employer {
+	const char *uscc; /* as typed; may be empty */
+	const char *name;
+	const char *legal_rep, *address, *phone, *district, *industry;
+};
+
+struct intake_claim {
+	const char *cause;  /* second-level code */
+	const char *text;
+	const char *amount; /* as typed, may be empty (0) */
+};
+
+struct intake {
+	const char *channel;  /* window, online, phone, letter, other */
+	const char *received; /* YYYY-MM-DD; NULL or "" = today */
+	const char *facts;
+	int napplicants;
+	struct intake_person *applicants;
+	int nrespondents;
+	struct intake_employer *respondents;
+	int nclaims;
+	struct intake_claim *claims;
+};
+
+/* Which field a problem is about, so the form can show it beside it. */
+struct intake_problem {
+	char field[48]; /* "applicant[0].id_no", "claims[2].amount", "facts", ... */
+	char msg[256];
+};
+
+struct intake_result {
+	int nproblems;
+	struct intake_problem problems[64];
+	int64_t case_id;
+	char *case_no; /* malloc'd on success */
+	int collective;
+};
+
+/* Check every field; fills res->problems.  Returns the number of problems. */
+int intake_check(struct db *db, const struct config *cfg, const struct intake *in, struct intake_result *res);
+
+/* Check, then save in one BEGIN IMMEDIATE transaction: archives updated,
+ * case number allocated, case, parties, claims and the register event
+ * written - or nothing at all.  0 on success (res->case_no set); -1 when
+ * fields are wrong (res->nproblems > 0) or saving failed (error sink). */
+int intake_register(struct db *db, const struct config *cfg, const struct actor *who, const struct intake *in,
+		    struct intake_result *res);
+void intake_result_free(struct intake_result *res);
+
+/* Channel keywords and names: window 窗口, online 网上, phone 电话, letter 信函, other 其他. */
+const char *channel_name(const char *kw);
+int channel_valid(const char *kw);
+
+#endif

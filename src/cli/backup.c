@@ -1,0 +1,58 @@
+/*
+ * backup.c - `tiaojie backup FILE`: a consistent copy of the database made
+ * with SQLite's online backup API while others keep working.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "tiaojie/cli.h"
+
+int cmd_backup(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'D'},
+		{"config", required_argument, NULL, 'C'},
+		{"force", no_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	int opt, force = 0, rc = EXIT_OK;
+	struct stat stb;
+
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (cli_common_opt(c, opt, optarg))
+			continue;
+		switch (opt) {
+		case 'f':
+			force = 1;
+			break;
+		case 'h':
+			puts("用法：tiaojie backup FILE [--force]");
+			return EXIT_OK;
+		default:
+			cli_err("backup：未知选项 %s", argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (argc - optind != 1) {
+		cli_err("用法：tiaojie backup FILE [--force]");
+		return EXIT_USAGE;
+	}
+	const char *dest = argv[optind];
+	if (stat(dest, &stb) == 0 && !force) {
+		cli_err("备份文件 %s 已存在；覆盖请加 --force", dest);
+		return EXIT_FAIL;
+	}
+	struct db *db = cli_open_db(c, DB_OPEN_READONLY);
+	if (!db)
+		return EXIT_FAIL;
+	if (db_backup(db, dest) < 0) {
+		cli_err("%s", tj_errmsg());
+		rc = EXIT_FAIL;
+	} else {
+		printf("已备份到 %s\n", dest);
+	}
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,169 @@
+/*
+ * init.c - `tiaojie init`: create the database, load the causes and the
+ * holiday calendar, create the first administrator.  An existing database
+ * is refused unless --force, and even then it is moved aside, not deleted.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tiaojie/auth.h"
+#include "tiaojie/calendar.h"
+#include "tiaojie/cli.h"
+#include "tiaojie/datafile.h"
+
+/* Move path (and its -wal/-shm) to path.bak-YYYYMMDD-HHMMSS. */
+static int move_aside(const char *path)
+{
+	char now[20];
+	char stamp[20];
+	char *dst;
+
+	tj_now_str(now);
+	snprintf(stamp, sizeof stamp, "%.4s%.2s%.2s-%.2s%.2s%.2s", now, now + 5, now + 8, now + 11, now + 14,
+		 now + 17);
+	dst = xasprintf("%s.bak-%s", path, stamp);
+	if (rename(path, dst) != 0) {
+		cli_err("无法移走原数据库 %s：%m", path);
+		free(dst);
+		return -1;
+	}
+	fprintf(stderr, "原数据库已移至 %s\n", dst);
+	for (int i = 0; i < 2; i++) {
+		char *a = xasprintf("%s%s", path, i ? "-shm" : "-wal");
+		char *b = xasprintf("%s%s", dst, i ? "-shm" : "-wal");
+		if (access(a, F_OK) == 0)
+			rename(a, b);
+		free(a);
+		free(b);
+	}
+	free(dst);
+	return 0;
+}
+
+/* Load causes and holidays and write the init event: one transaction. */
+int setup_reference_data(struct db *db, int quiet)
+{
+	char *causes_from = NULL, *hol_from = NULL;
+	char *causes = datafile_read("causes.tsv", &causes_from);
+	char *hols = causes ? datafile_read("holidays.tsv", &hol_from) : NULL;
+	int first = 0, second = 0, rows = 0, rc = -1;
+
+	if (!causes || !hols) {
+		cli_err("%s", tj_errmsg());
+		goto out;
+	}
+	if (db_begin(db) < 0)
+		goto fail;
+	if (causes_load(db, causes, &first, &second) < 0 || holidays_load(db, hols, &rows) < 0)
+		goto fail;
+	char after[256];
+	snprintf(after, sizeof after, "案由 %d/%d（%s），节假日 %d 天（%s）", first, second, causes_from, rows,
+		 hol_from);
+	struct event_rec e = {.entity = "system", .action = "init", .after = after};
+	if (db_event_add(db, &e) < 0 || db_commit(db) < 0)
+		goto fail;
+	if (!quiet)
+		printf("已载入案由：一级 %d 个，二级 %d 个（%s）；节假日 %d 天（%s）\n", first, second, causes_from,
+		       rows, hol_from);
+	rc = 0;
+	goto out;
+fail:
+	cli_err("%s", tj_errmsg());
+	db_rollback(db);
+out:
+	free(causes);
+	free(hols);
+	free(causes_from);
+	free(hol_from);
+	return rc;
+}
+
+int cmd_init(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'D'},
+		{"config", required_argument, NULL, 'C'},
+		{"admin", required_argument, NULL, 'a'},
+		{"password-file", required_argument, NULL, 'p'},
+		{"force", no_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *admin = "admin", *pwfile = NULL, *reason;
+	int force = 0, opt;
+	char *password = NULL;
+	struct db *db;
+	struct stat stb;
+
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (cli_common_opt(c, opt, optarg))
+			continue;
+		switch (opt) {
+		case 'a':
+			admin = optarg;
+			break;
+		case 'p':
+			pwfile = optarg;
+			break;
+		case 'f':
+			force = 1;
+			break;
+		case 'h':
+			puts("用法：tiaojie init [--db FILE] [--admin LOGIN] [--password-file F] [--force]");
+			return EXIT_OK;
+		default:
+			cli_err("init：未知选项 %s", argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_err("init：多余的参数 %s", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (cli_load_config(c) < 0)
+		return EXIT_FAIL;
+	const char *path = cli_db_path(c);
+	if (auth_login_check(admin, &reason) < 0) {
+		cli_err("管理员账号 %s 无效：%s", admin, reason);
+		return EXIT_USAGE;
+	}
+	if (stat(path, &stb) == 0 && !force) {
+		cli_err("数据库 %s 已存在；确需重建请加 --force（原文件将被移走保留）", path);
+		return EXIT_FAIL;
+	}
+	/* Ask for the password before touching anything. */
+	password = cli_read_password(pwfile, "管理员密码：", 1);
+	if (!password)
+		return EXIT_FAIL;
+	if (auth_password_check(password, c->cfg.min_password_len, &reason) < 0) {
+		cli_err("%s", reason);
+		free(password);
+		return EXIT_FAIL;
+	}
+	if (stat(path, &stb) == 0 && move_aside(path) < 0) {
+		free(password);
+		return EXIT_FAIL;
+	}
+	db = cli_open_db(c, DB_OPEN_CREATE);
+	if (!db) {
+		free(password);
+		return EXIT_FAIL;
+	}
+	if (setup_reference_data(db, 0) < 0 ||
+	    auth_user_add(db, &c->cfg, 0, admin, "管理员", "admin", password, 0) < 0) {
+		if (tj_errmsg()[0])
+			cli_err("%s", tj_errmsg());
+		db_close(db);
+		unlink(path);
+		free(password);
+		return EXIT_FAIL;
+	}
+	free(password);
+	printf("已创建数据库 %s（第%d版），管理员账号：%s\n", path, db_schema_version(db), admin);
+	db_close(db);
+	return EXIT_OK;
+}

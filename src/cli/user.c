@@ -1,0 +1,138 @@
+/*
+ * user.c - `tiaojie user add|passwd|disable|enable|list`: accounts from the
+ * server's command line (the administrator's shell is trusted like an
+ * admin; events are written as by the system).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/auth.h"
+#include "tiaojie/cli.h"
+
+static const char user_usage[] =
+	"用法：tiaojie user add LOGIN --role clerk|mediator|admin [--name NAME] [--password-file F]\n"
+	"      tiaojie user passwd LOGIN [--password-file F]\n"
+	"      tiaojie user disable LOGIN | enable LOGIN\n"
+	"      tiaojie user list";
+
+static int user_list(struct db *db)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT login, display_name, role, "
+				       "CASE WHEN disabled THEN 'disabled' WHEN locked THEN 'locked' "
+				       "ELSE 'active' END, coalesce(last_login, '') FROM users ORDER BY login");
+	int rc;
+
+	if (!st) {
+		cli_err("%s", tj_errmsg());
+		return EXIT_FAIL;
+	}
+	puts("login\tname\trole\tstate\tlast_login");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		printf("%s\t%s\t%s\t%s\t%s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
+		       sqlite3_column_text(st, 2), sqlite3_column_text(st, 3), sqlite3_column_text(st, 4));
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "读取账号");
+		cli_err("%s", tj_errmsg());
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int cmd_user(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'D'},
+		{"config", required_argument, NULL, 'C'},
+		{"role", required_argument, NULL, 'r'},
+		{"name", required_argument, NULL, 'n'},
+		{"password-file", required_argument, NULL, 'p'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *role = NULL, *name = NULL, *pwfile = NULL;
+	int opt, rc = EXIT_FAIL;
+
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (cli_common_opt(c, opt, optarg))
+			continue;
+		switch (opt) {
+		case 'r':
+			role = optarg;
+			break;
+		case 'n':
+			name = optarg;
+			break;
+		case 'p':
+			pwfile = optarg;
+			break;
+		case 'h':
+			puts(user_usage);
+			return EXIT_OK;
+		default:
+			cli_err("user：未知选项 %s\n%s", argv[optind - 1], user_usage);
+			return EXIT_USAGE;
+		}
+	}
+	int nargs = argc - optind;
+	const char *verb = nargs > 0 ? argv[optind] : "";
+	const char *login = nargs > 1 ? argv[optind + 1] : NULL;
+	int want = strcmp(verb, "list") == 0 ? 1 : 2;
+	if (!*verb || nargs != want ||
+	    (strcmp(verb, "add") && strcmp(verb, "passwd") && strcmp(verb, "disable") && strcmp(verb, "enable") &&
+	     strcmp(verb, "list"))) {
+		cli_err("%s", user_usage);
+		return EXIT_USAGE;
+	}
+	if (strcmp(verb, "add") == 0 && !role) {
+		cli_err("user add：请用 --role 指定角色（clerk、mediator 或 admin）");
+		return EXIT_USAGE;
+	}
+	if (role && strcmp(verb, "add") != 0) {
+		cli_err("user %s：不接受 --role", verb);
+		return EXIT_USAGE;
+	}
+	struct db *db = cli_open_db(c, strcmp(verb, "list") == 0 ? DB_OPEN_READONLY : 0);
+	if (!db)
+		return EXIT_FAIL;
+	if (strcmp(verb, "list") == 0) {
+		rc = user_list(db);
+	} else if (strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) {
+		struct user_rec u = {0};
+		int found = db_user_get(db, login, &u);
+		user_rec_free(&u);
+		if (found < 0) {
+			cli_err("%s", tj_errmsg());
+		} else if (strcmp(verb, "add") == 0 && found) {
+			cli_err("账号 %s 已存在", login);
+		} else if (strcmp(verb, "passwd") == 0 && !found) {
+			cli_err("账号不存在：%s", login);
+		} else {
+			char *pw = cli_read_password(pwfile, "新密码：", 1);
+			if (pw) {
+				int r = strcmp(verb, "add") == 0
+						? auth_user_add(db, &c->cfg, 0, login, name, role, pw, 0)
+						: auth_user_passwd(db, &c->cfg, 0, login, pw);
+				if (r < 0)
+					cli_err("%s", tj_errmsg());
+				else {
+					printf(strcmp(verb, "add") == 0 ? "已新建账号 %s\n" : "已重设账号 %s 的密码\n",
+					       login);
+					rc = EXIT_OK;
+				}
+				free(pw);
+			}
+		}
+	} else {
+		int disable = strcmp(verb, "disable") == 0;
+		if (auth_user_disable(db, 0, login, disable) < 0) {
+			cli_err("%s", tj_errmsg());
+		} else {
+			printf(disable ? "已停用账号 %s\n" : "已启用账号 %s\n", login);
+			rc = EXIT_OK;
+		}
+	}
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,434 @@
+/*
+ * intake.c - checking and saving an application.
+ *
+ * intake_check collects every problem with the field it belongs to, so the
+ * form can show them all at once beside their fields and the user loses
+ * nothing.  intake_register saves the whole case in one transaction.
+ */
+#include "tiaojie/intake.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/calendar.h"
+#include "tiaojie/casenum.h"
+#include "tiaojie/money.h"
+#include "tiaojie/util.h"
+#include "tiaojie/validate.h"
+
+static const struct {
+	const char *kw, *name;
+} channels[] = {
+	{"window", "窗口"}, {"online", "网上"}, {"phone", "电话"}, {"letter", "信函"}, {"other", "其他"},
+};
+
+const char *channel_name(const char *kw)
+{
+	for (size_t i = 0; kw && i < TJ_ARRAY_LEN(channels); i++)
+		if (strcmp(kw, channels[i].kw) == 0)
+			return channels[i].name;
+	return NULL;
+}
+
+int channel_valid(const char *kw)
+{
+	return channel_name(kw) != NULL;
+}
+
+static void problem(struct intake_result *res, const char *field, const char *fmt, ...) TJ_PRINTF(3, 4);
+static void problem(struct intake_result *res, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (res->nproblems >= (int)TJ_ARRAY_LEN(res->problems))
+		return;
+	struct intake_problem *p = &res->problems[res->nproblems++];
+	snprintf(p->field, sizeof p->field, "%s", field);
+	va_start(ap, fmt);
+	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	va_end(ap);
+}
+
+/* A text field: valid UTF-8, no control characters (newlines only where
+ * allowed), between min and max characters. */
+static int text_ok(struct intake_result *res, const char *field, const char *label, const char *s, size_t min,
+		   size_t max, int allow_nl)
+{
+	if (!s)
+		s = "";
+	size_t len = strlen(s);
+	if (!utf8_valid(s, len)) {
+		problem(res, field, "%s含有无效的UTF-8字节", label);
+		return 0;
+	}
+	if (utf8_has_control(s, allow_nl)) {
+		problem(res, field, "%s含有控制字符", label);
+		return 0;
+	}
+	size_t n = utf8_chars(s);
+	if (n < min) {
+		problem(res, field, min == 1 ? "请填写%s" : "%s太短", label);
+		return 0;
+	}
+	if (n > max) {
+		problem(res, field, "%s过长（最多%zu个字，现有%zu个字）", label, max, n);
+		return 0;
+	}
+	return 1;
+}
+
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t')
+			return 0;
+	return 1;
+}
+
+static void check_person(struct intake_result *res, const struct config *cfg, const struct intake_person *p,
+			 int i)
+{
+	char f[48];
+	char norm[64];
+	const char *reason;
+	int kind = val_kind_from_keyword(p->id_type ? p->id_type : "");
+
+	snprintf(f, sizeof f, "applicant[%d].id_type", i);
+	if (kind < 0 || kind == VAL_USCC || kind == VAL_PHONE)
+		problem(res, f, "请选择证件类型");
+	snprintf(f, sizeof f, "applicant[%d].id_no", i);
+	if (kind >= 0 && kind != VAL_USCC && kind != VAL_PHONE) {
+		if (blank(p->id_no))
+			problem(res, f, "请填写证件号码");
+		else if (val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm, sizeof norm,
+				   &reason) < 0)
+			problem(res, f, "%s号码%s", val_kind_name(kind), reason);
+	}
+	snprintf(f, sizeof f, "applicant[%d].name", i);
+	if (text_ok(res, f, "申请人姓名", p->name, 1, 50, 0) && blank(p->name))
+		problem(res, f, "请填写申请人姓名");
+	snprintf(f, sizeof f, "applicant[%d].nationality", i);
+	if (kind == VAL_PASSPORT && blank(p->nationality))
+		problem(res, f, "护照持有人须填写国籍");
+	else
+		text_ok(res, f, "国籍", p->nationality, 0, 30, 0);
+	snprintf(f, sizeof f, "applicant[%d].phone", i);
+	if (blank(p->phone))
+		problem(res, f, "请填写申请人联系电话（用于确认请求和通知）");
+	else if (val_check(VAL_PHONE, p->phone, 0, norm, sizeof norm, &reason) < 0)
+		problem(res, f, "联系电话%s", reason);
+	snprintf(f, sizeof f, "applicant[%d].address", i);
+	text_ok(res, f, "地址", p->address, 0, 200, 0);
+}
+
+static void check_employer(struct intake_result *res, const struct intake_employer *e, int i)
+{
+	char f[48];
+	char norm[64];
+	const char *reason;
+
+	snprintf(f, sizeof f, "respondent[%d].uscc", i);
+	if (!blank(e->uscc) && val_check(VAL_USCC, e->uscc, 0, norm, sizeof norm, &reason) < 0)
+		problem(res, f, "统一社会信用代码%s", reason);
+	snprintf(f, sizeof f, "respondent[%d].name", i);
+	if (text_ok(res, f, "被申请人名称", e->name, 1, 100, 0) && blank(e->name))
+		problem(res, f, "请填写被申请人名称");
+	snprintf(f, sizeof f, "respondent[%d].legal_rep", i);
+	text_ok(res, f, "法定代表人", e->legal_rep, 0, 50, 0);
+	snprintf(f, sizeof f, "respondent[%d].address", i);
+	text_ok(res, f, "地址", e->address, 0, 200, 0);
+	snprintf(f, sizeof f, "respondent[%d].phone", i);
+	if (!blank(e->phone) && val_check(VAL_PHONE, e->phone, 0, norm, sizeof norm, &reason) < 0)
+		problem(res, f, "被申请人电话%s", reason);
+	snprintf(f, sizeof f, "respondent[%d].district", i);
+	text_ok(res, f, "所在区", e->district, 0, 30, 0);
+	snprintf(f, sizeof f, "respondent[%d].industry", i);
+	text_ok(res, f, "行业", e->industry, 0, 30, 0);
+}
+
+int intake_check(struct db *db, const struct config *cfg, const struct intake *in, struct intake_result *res)
+{
+	char f[48];
+	tj_day d;
+
+	res->nproblems = 0;
+	if (!channel_valid(in->channel))
+		problem(res, "channel", "请选择申请渠道（窗口、网上、电话、信函、其他）");
+	if (in->received && *in->received) {
+		if (date_parse(in->received, &d) < 0)
+			problem(res, "received", "收件日期%s", tj_errmsg());
+		else if (d > tj_today())
+			problem(res, "received", "收件日期不能晚于今天");
+		else if (d < date_from_ymd(2000, 1, 1))
+			problem(res, "received", "收件日期过早");
+	}
+	text_ok(res, "facts", "事实与理由", in->facts, 1, INTAKE_MAX_FACTS_CHARS, 1);
+	if (in->napplicants < 1)
+		problem(res, "applicants", "至少需要一名申请人");
+	else if (in->napplicants > INTAKE_MAX_PARTIES)
+		problem(res, "applicants", "申请人过多（最多%d人）", INTAKE_MAX_PARTIES);
+	else
+		for (int i = 0; i < in->napplicants; i++) {
+			check_person(res, cfg, &in->applicants[i], i);
+			for (int j = 0; j < i; j++) {
+				const struct intake_person *a = &in->applicants[i], *b = &in->applicants[j];
+				if (a->id_type && b->id_type && a->id_no && b->id_no &&
+				    strcmp(a->id_type, b->id_type) == 0 && strcmp(a->id_no, b->id_no) == 0) {
+					snprintf(f, sizeof f, "applicant[%d].id_no", i);
+					problem(res, f, "与第%d名申请人证件号码重复", j + 1);
+				}
+			}
+		}
+	if (in->nrespondents < 1)
+		problem(res, "respondents", "至少需要一个被申请人（用人单位）");
+	else if (in->nrespondents > 20)
+		problem(res, "respondents", "被申请人过多（最多20个）");
+	else
+		for (int i = 0; i < in->nrespondents; i++)
+			check_employer(res, &in->respondents[i], i);
+	if (in->nclaims < 1)
+		problem(res, "claims", "至少需要一项请求事项");
+	else if (in->nclaims > INTAKE_MAX_CLAIMS)
+		problem(res, "claims", "请求事项过多（最多%d项）", INTAKE_MAX_CLAIMS);
+	else
+		for (int i = 0; i < in->nclaims; i++) {
+			const struct intake_claim *c = &in->claims[i];
+			snprintf(f, sizeof f, "claims[%d].cause", i);
+			if (!c->cause || strlen(c->cause) != 4) {
+				problem(res, f, "第%d项请求须选择二级案由", i + 1);
+			} else {
+				int found = db_cause_get(db, c->cause, NULL);
+				if (found < 0)
+					return -1;
+				if (!found)
+					problem(res, f, "第%d项请求的案由代码 %s 不存在", i + 1, c->cause);
+			}
+			snprintf(f, sizeof f, "claims[%d].text", i);
+			if (text_ok(res, f, "请求内容", c->text, 1, INTAKE_MAX_CLAIM_CHARS, 0) && blank(c->text))
+				problem(res, f, "请填写第%d项请求内容", i + 1);
+			snprintf(f, sizeof f, "claims[%d].amount", i);
+			if (!blank(c->amount)) {
+				int64_t fen;
+				const char *reason;
+				if (money_parse(c->amount, &fen, &reason) < 0)
+					problem(res, f, "第%d项请求金额%s", i + 1, reason);
+			}
+		}
+	res->collective = in->napplicants >= cfg->collective_threshold;
+	return res->nproblems;
+}
+
+static int archive_event(struct db *db, const struct actor *who, int64_t case_id, const char *entity,
+			 int64_t id, const char *changes, const char *now)
+{
+	struct event_rec e = {
+		.at = now,
+		.user_id = who->user_id,
+		.case_id = case_id,
+		.entity = entity,
+		.entity_id = id,
+		.action = changes ? "update" : "create",
+		.after = changes ? changes : "",
+	};
+	return db_event_add(db, &e);
+}
+
+static int save(struct db *db, const struct config *cfg, const struct actor *who, const struct intake *in,
+		struct intake_result *res, const char *now, tj_day received)
+{
+	int64_t *person_ids = xcalloc((size_t)in->napplicants, sizeof *person_ids);
+	int64_t *employer_ids = xcalloc((size_t)in->nrespondents, sizeof *employer_ids);
+	char recv[11];
+	int y, m, d, rc = -1;
+	int64_t seq;
+	char *case_no = NULL;
+
+	date_format(received, recv);
+	date_to_ymd(received, &y, &m, &d);
+
+	/* Archives first: a known person or employer is updated in place and
+	 * the change goes to the event log after the case exists. */
+	char **pchanges = xcalloc((size_t)in->napplicants, sizeof *pchanges);
+	char **echanges = xcalloc((size_t)in->nrespondents, sizeof *echanges);
+	int *pnew = xcalloc((size_t)in->napplicants, sizeof *pnew);
+	int *enew = xcalloc((size_t)in->nrespondents, sizeof *enew);
+	for (int i = 0; i < in->napplicants; i++) {
+		const struct intake_person *p = &in->applicants[i];
+		int kind = val_kind_from_keyword(p->id_type);
+		char idno[64], phone[32], gender = 0, birth[11] = "", g[2] = "";
+		const char *reason;
+		val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
+		val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
+		if (val_id_info(kind, idno, &gender, birth) == 0)
+			g[0] = gender;
+		struct person_rec pr = {
+			.id_type = p->id_type,
+			.id_no = idno,
+			.name = p->name,
+			.gender = g[0] ? g : NULL,
+			.birth_date = birth[0] ? birth : NULL,
+			.nationality = blank(p->nationality) ? NULL : p->nationality,
+			.phone = phone,
+			.address = blank(p->address) ? NULL : p->address,
+		};
+		int created = db_person_upsert(db, &pr, now, &pchanges[i]);
+		if (created < 0)
+			goto out;
+		pnew[i] = created;
+		person_ids[i] = pr.id;
+	}
+	for (int i = 0; i < in->nrespondents; i++) {
+		const struct intake_employer *e = &in->respondents[i];
+		char uscc[32] = "", phone[32] = "";
+		const char *reason;
+		if (!blank(e->uscc))
+			val_check(VAL_USCC, e->uscc, 0, uscc, sizeof uscc, &reason);
+		if (!blank(e->phone))
+			val_check(VAL_PHONE, e->phone, 0, phone, sizeof phone, &reason);
+		struct employer_rec er = {
+			.uscc = uscc[0] ? uscc : NULL,
+			.name = e->name,
+			.legal_rep = e->legal_rep,
+			.address = e->address,
+			.phone = phone[0] ? phone : NULL,
+			.district = e->district,
+			.industry = e->industry,
+		};
+		int created = db_employer_upsert(db, &er, now, &echanges[i]);
+		if (created < 0)
+			goto out;
+		enew[i] = created;
+		employer_ids[i] = er.id;
+	}
+
+	if (db_case_seq_next(db, y, &seq) < 0)
+		goto out;
+	case_no = casenum_format(cfg->case_number_pattern, cfg->court_abbr, y, seq);
+	if (!case_no)
+		goto out;
+	struct case_row c = {
+		.case_no = case_no,
+		.year = y,
+		.seq = seq,
+		.channel = in->channel,
+		.received = recv,
+		.facts = in->facts,
+		.status = "registered",
+		.collective = res->collective,
+		.last_event_at = now,
+		.created_by = who->user_id,
+		.updated_at = now,
+	};
+	if (db_case_insert(db, &c) < 0)
+		goto out;
+	for (int i = 0; i < in->napplicants; i++)
+		if (db_case_party_add(db, c.id, "applicant", i + 1, person_ids[i]) < 0)
+			goto out;
+	for (int i = 0; i < in->nrespondents; i++)
+		if (db_case_party_add(db, c.id, "respondent", i + 1, employer_ids[i]) < 0)
+			goto out;
+	for (int i = 0; i < in->nclaims; i++) {
+		const struct intake_claim *ic = &in->claims[i];
+		int64_t fen = 0;
+		const char *reason;
+		if (!blank(ic->amount))
+			money_parse(ic->amount, &fen, &reason);
+		struct claim_row cr = {
+			.case_id = c.id,
+			.ord = i + 1,
+			.cause = ic->cause,
+			.text = ic->text,
+			.amount_fen = fen,
+			.agreed_fen = -1,
+		};
+		if (db_claim_add(db, &cr) < 0)
+			goto out;
+	}
+	struct event_rec ev = {
+		.at = now,
+		.user_id = who->user_id,
+		.case_id = c.id,
+		.entity = "case",
+		.entity_id = c.id,
+		.action = "register",
+		.before = "",
+		.after = "registered",
+	};
+	if (db_event_add(db, &ev) < 0)
+		goto out;
+	for (int i = 0; i < in->napplicants; i++)
+		if ((pnew[i] || pchanges[i]) &&
+		    archive_event(db, who, c.id, "person", person_ids[i], pchanges[i], now) < 0)
+			goto out;
+	for (int i = 0; i < in->nrespondents; i++)
+		if ((enew[i] || echanges[i]) &&
+		    archive_event(db, who, c.id, "employer", employer_ids[i], echanges[i], now) < 0)
+			goto out;
+	res->case_id = c.id;
+	res->case_no = case_no;
+	case_no = NULL;
+	rc = 0;
+out:
+	for (int i = 0; i < in->napplicants; i++)
+		free(pchanges[i]);
+	for (int i = 0; i < in->nrespondents; i++)
+		free(echanges[i]);
+	free(pchanges);
+	free(echanges);
+	free(pnew);
+	free(enew);
+	free(person_ids);
+	free(employer_ids);
+	free(case_no);
+	return rc;
+}
+
+int intake_register(struct db *db, const struct config *cfg, const struct actor *who, const struct intake *in,
+		    struct intake_result *res)
+{
+	const char *reason;
+	struct case_state none = {0};
+	char now[20];
+	tj_day received;
+
+	res->case_no = NULL;
+	res->case_id = 0;
+	if (lifecycle_check(ACT_REGISTER, &none, who, &reason) < 0) {
+		tj_error("%s", reason);
+		return -1;
+	}
+	if (intake_check(db, cfg, in, res) != 0) {
+		if (res->nproblems > 0)
+			tj_error("申请有%d处需要更正：%s", res->nproblems, res->problems[0].msg);
+		return -1;
+	}
+	tj_now_str(now);
+	received = tj_today();
+	if (in->received && *in->received)
+		date_parse(in->received, &received);
+	if (db_begin(db) < 0)
+		return -1;
+	if (save(db, cfg, who, in, res, now, received) < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", tj_errmsg());
+		db_rollback(db);
+		tj_error("保存失败，未写入任何数据：%s", msg);
+		return -1;
+	}
+	if (db_commit(db) < 0) {
+		free(res->case_no);
+		res->case_no = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void intake_result_free(struct intake_result *res)
+{
+	free(res->case_no);
+	res->case_no = NULL;
+}

@@ -1,0 +1,185 @@
+/*
+ * cases.c - the case archive (A档) and what hangs off a case: parties,
+ * claims, sessions, documents; and the mediator roster rows.  Callers wrap
+ * the writes of one case in one db_begin()/db_commit() together with the
+ * case's event (see src/core/intake.c).
+ */
+#include "tiaojie/db.h"
+
+int db_case_seq_next(struct db *db, int year, int64_t *seq)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO case_seq(year, last) VALUES (?, 1) "
+				       "ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, "分配案件编号");
+	*seq = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static void bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int db_case_insert(struct db *db, struct case_row *c)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"INSERT INTO cases(case_no, year, seq, channel, received, facts, status, performance, "
+		"collective, mediator_id, confirm_how, confirmed_at, accepted_at, deadline, extended, "
+		"closed_at, reason, last_event_at, created_by, updated_at, updated_by) "
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, c->case_no);
+	sqlite3_bind_int(st, 2, c->year);
+	sqlite3_bind_int64(st, 3, c->seq);
+	db_bind_text(st, 4, c->channel);
+	db_bind_text(st, 5, c->received);
+	db_bind_text(st, 6, c->facts ? c->facts : "");
+	db_bind_text(st, 7, c->status);
+	db_bind_text(st, 8, c->performance);
+	sqlite3_bind_int(st, 9, c->collective != 0);
+	bind_id(st, 10, c->mediator_id);
+	db_bind_text(st, 11, c->confirm_how);
+	db_bind_text(st, 12, c->confirmed_at);
+	db_bind_text(st, 13, c->accepted_at);
+	db_bind_text(st, 14, c->deadline);
+	sqlite3_bind_int(st, 15, c->extended != 0);
+	db_bind_text(st, 16, c->closed_at);
+	db_bind_text(st, 17, c->reason ? c->reason : "");
+	db_bind_text(st, 18, c->last_event_at);
+	bind_id(st, 19, c->created_by);
+	db_bind_text(st, 20, c->updated_at);
+	bind_id(st, 21, c->created_by);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE) {
+			tj_error("案件编号 %s 已被使用", c->case_no);
+			return -1;
+		}
+		return db_fail(db, "写入案件");
+	}
+	c->id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO case_parties(case_id, role, ord, person_id, employer_id) "
+				       "VALUES (?1, ?2, ?3, CASE WHEN ?2 = 'applicant' THEN ?4 END, "
+				       "CASE WHEN ?2 = 'respondent' THEN ?4 END)");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, role);
+	sqlite3_bind_int(st, 3, ord);
+	sqlite3_bind_int64(st, 4, party_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入当事人");
+	return 0;
+}
+
+int db_claim_add(struct db *db, const struct claim_row *c)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO claims(case_id, ord, cause, text, amount_fen, agreed_fen, "
+				       "pay_date) VALUES (?,?,?,?,?,?,?)");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, c->case_id);
+	sqlite3_bind_int(st, 2, c->ord);
+	db_bind_text(st, 3, c->cause);
+	db_bind_text(st, 4, c->text);
+	sqlite3_bind_int64(st, 5, c->amount_fen);
+	if (c->agreed_fen >= 0)
+		sqlite3_bind_int64(st, 6, c->agreed_fen);
+	db_bind_text(st, 7, c->pay_date);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入请求事项");
+	return 0;
+}
+
+int db_session_add(struct db *db, const struct session_row *s)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO sessions(case_id, mediator_id, day, start, minutes, room, "
+				       "status, note, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->case_id);
+	sqlite3_bind_int64(st, 2, s->mediator_id);
+	db_bind_text(st, 3, s->day);
+	db_bind_text(st, 4, s->start);
+	sqlite3_bind_int(st, 5, s->minutes);
+	db_bind_text(st, 6, s->room);
+	db_bind_text(st, 7, s->status ? s->status : "scheduled");
+	db_bind_text(st, 8, s->note ? s->note : "");
+	db_bind_text(st, 9, s->created_at);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入调解安排");
+	return 0;
+}
+
+int db_mediator_insert(struct db *db, struct mediator_row *m)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO mediators(name, side, expert_kind, affiliation, "
+				       "affiliation_uscc, phone, capacity, active, created_at) "
+				       "VALUES (?,?,?,?,?,?,?,?,?)");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, m->name);
+	db_bind_text(st, 2, m->side);
+	db_bind_text(st, 3, m->expert_kind);
+	db_bind_text(st, 4, m->affiliation ? m->affiliation : "");
+	db_bind_text(st, 5, m->affiliation_uscc && *m->affiliation_uscc ? m->affiliation_uscc : NULL);
+	db_bind_text(st, 6, m->phone ? m->phone : "");
+	sqlite3_bind_int(st, 7, m->capacity);
+	sqlite3_bind_int(st, 8, m->active != 0);
+	db_bind_text(st, 9, m->created_at);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入调解员");
+	m->id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int db_mediator_specialty_add(struct db *db, int64_t mediator_id, const char *cause)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT OR IGNORE INTO mediator_specialties(mediator_id, cause) "
+				       "VALUES (?, ?)");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, mediator_id);
+	db_bind_text(st, 2, cause);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入调解员专长");
+	return 0;
+}
+
+int db_document_add(struct db *db, int64_t case_id, const char *kind, const char *at, int64_t user_id,
+		    const char *file)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO documents(case_id, kind, issued_at, user_id, file) "
+				       "VALUES (?,?,?,?,?)");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, at);
+	bind_id(st, 4, user_id);
+	db_bind_text(st, 5, file ? file : "");
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入文书记录");
+	return 0;
+}

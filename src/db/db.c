@@ -1,0 +1,328 @@
+/*
+ * db.c - opening the database, migrations, transactions and the statement
+ * cache.  Everything else in src/db builds on these.
+ */
+#include "tiaojie/db.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tiaojie/embed.h"
+#include "tiaojie/util.h"
+
+int db_fail(struct db *db, const char *what)
+{
+	int code = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
+	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : "no connection";
+	const char *hint = "";
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		hint = "（数据库正被其他用户写入，请稍后重试）";
+		break;
+	case SQLITE_READONLY:
+		hint = "（数据库文件只读，不能保存）";
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		hint = "（数据库文件已损坏，请用备份恢复并运行 tiaojie check）";
+		break;
+	case SQLITE_FULL:
+		hint = "（磁盘已满）";
+		break;
+	case SQLITE_CONSTRAINT:
+		hint = "（数据不符合约束）";
+		break;
+	default:
+		break;
+	}
+	tj_error("%s失败：%s%s", what, msg, hint);
+	return -1;
+}
+
+sqlite3_stmt *db_prep(struct db *db, const char *sql)
+{
+	size_t n = TJ_ARRAY_LEN(db->cache);
+	size_t i = ((uintptr_t)sql >> 3) % n;
+
+	for (size_t k = 0; k < n; k++, i = (i + 1) % n) {
+		struct db_stmt_slot *s = &db->cache[i];
+		if (s->sql == sql) {
+			sqlite3_reset(s->st);
+			sqlite3_clear_bindings(s->st);
+			return s->st;
+		}
+		if (!s->sql) {
+			if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st, NULL) !=
+			    SQLITE_OK) {
+				db_fail(db, "准备SQL语句");
+				s->st = NULL;
+				return NULL;
+			}
+			s->sql = sql;
+			return s->st;
+		}
+	}
+	/* Cache full: should not happen with a fixed set of statements. */
+	tj_error("内部错误：SQL语句缓存已满");
+	return NULL;
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK) {
+		tj_error("执行SQL失败：%s", err ? err : sqlite3_errmsg(db->h));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+void db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+char *db_col_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return xstrdup(t ? (const char *)t : "");
+}
+
+int db_query_int(struct db *db, const char *sql, int64_t dflt, int64_t *out)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		*out = dflt;
+	else
+		return db_fail(db, "查询");
+	sqlite3_reset(st);
+	return 0;
+}
+
+int64_t db_data_version(struct db *db)
+{
+	int64_t v = -1;
+
+	db_query_int(db, "PRAGMA data_version", -1, &v);
+	return v;
+}
+
+int db_begin(struct db *db)
+{
+	if (db->readonly) {
+		tj_error("数据库以只读方式打开，不能保存");
+		return -1;
+	}
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "开始事务");
+	db->in_tx = 1;
+	return 0;
+}
+
+int db_commit(struct db *db)
+{
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(db, "提交事务");
+		db_rollback(db);
+		return -1;
+	}
+	db->in_tx = 0;
+	return 0;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h)) {
+		/* keep the error message of what failed, not of the rollback */
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	}
+	db->in_tx = 0;
+}
+
+/* ---- migrations -------------------------------------------------------- */
+
+/* Embedded migrations are the files named NNN_*.sql, in order. */
+static const char *migration_text(int version)
+{
+	for (const struct embedded_file *f = tj_embedded; f->name; f++) {
+		const char *n = f->name;
+		size_t len = strlen(n);
+		if (len > 8 && n[0] >= '0' && n[0] <= '9' && strcmp(n + len - 4, ".sql") == 0 &&
+		    atoi(n) == version)
+			return f->text;
+	}
+	return NULL;
+}
+
+int db_latest_version(void)
+{
+	int v = 0;
+
+	while (migration_text(v + 1))
+		v++;
+	return v;
+}
+
+int db_schema_version(struct db *db)
+{
+	int64_t v = 0;
+
+	if (db_query_int(db, "PRAGMA user_version", 0, &v) < 0)
+		return -1;
+	return (int)v;
+}
+
+int db_migrate(struct db *db)
+{
+	int cur = db_schema_version(db);
+	int latest = db_latest_version();
+
+	if (cur < 0)
+		return -1;
+	for (int v = cur + 1; v <= latest; v++) {
+		char pragma[64];
+
+		if (db_begin(db) < 0)
+			return -1;
+		/* another process may have migrated while we waited for the lock */
+		int now = db_schema_version(db);
+		if (now >= v) {
+			db_rollback(db);
+			continue;
+		}
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+		if (db_exec(db, migration_text(v)) < 0 || db_exec(db, pragma) < 0) {
+			char msg[1024];
+			snprintf(msg, sizeof msg, "%s", tj_errmsg());
+			db_rollback(db);
+			tj_error("数据库升级到第%d版失败：%s", v, msg);
+			return -1;
+		}
+		if (db_commit(db) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- open / close ------------------------------------------------------- */
+
+static int db_pragmas(struct db *db, int busy_timeout_ms)
+{
+	sqlite3_busy_timeout(db->h, busy_timeout_ms > 0 ? busy_timeout_ms : 5000);
+	if (db_exec(db, "PRAGMA foreign_keys = ON") < 0)
+		return -1;
+	/* Reading the schema here turns "not a database" into an error now
+	 * rather than at the first query. */
+	if (db_schema_version(db) < 0)
+		return -1;
+	if (!db->readonly) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode = WAL", -1, &st, NULL) != SQLITE_OK)
+			return db_fail(db, "设置WAL模式");
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return db_fail(db, "设置WAL模式");
+		if (db_exec(db, "PRAGMA synchronous = NORMAL") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	struct stat stb;
+	int exists = stat(path, &stb) == 0;
+	int oflags;
+
+	db->path = xstrdup(path);
+	if (!exists && !(flags & DB_OPEN_CREATE)) {
+		tj_error("数据库文件不存在：%s（请先运行 tiaojie init 创建）", path);
+		goto fail;
+	}
+	if (exists && S_ISDIR(stb.st_mode)) {
+		tj_error("不是数据库文件而是目录：%s", path);
+		goto fail;
+	}
+	if (exists && access(path, R_OK) != 0) {
+		tj_error("无法读取数据库文件 %s：%s", path, strerror(errno));
+		goto fail;
+	}
+	db->readonly = (flags & DB_OPEN_READONLY) || (exists && access(path, W_OK) != 0);
+	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (!exists)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_fail(db, "打开数据库");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	if (db_pragmas(db, busy_timeout_ms) < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", tj_errmsg());
+		tj_error("无法使用数据库 %s：%s", path, msg);
+		goto fail;
+	}
+	int cur = db_schema_version(db), latest = db_latest_version();
+	if (cur > latest) {
+		tj_error("数据库 %s 的版本(%d)比本程序支持的(%d)新，请升级 tiaojie", path, cur, latest);
+		goto fail;
+	}
+	if (cur < latest && !(flags & DB_OPEN_NO_MIGRATE)) {
+		if (db->readonly) {
+			if (cur == 0)
+				tj_error("%s 不是 tiaojie 数据库（或尚未初始化）", path);
+			else
+				tj_error("数据库 %s 需要升级，但文件只读", path);
+			goto fail;
+		}
+		if (cur == 0 && exists && stb.st_size > 0) {
+			/* A non-empty SQLite file without our schema: some other program's. */
+			int64_t ntables = 0;
+			db_query_int(db, "SELECT count(*) FROM sqlite_schema", 0, &ntables);
+			if (ntables > 0) {
+				tj_error("%s 不是 tiaojie 数据库（含有其他程序的表）", path);
+				goto fail;
+			}
+		}
+		if (db_migrate(db) < 0)
+			goto fail;
+	}
+	return db;
+fail:
+	db_close(db);
+	return NULL;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (size_t i = 0; i < TJ_ARRAY_LEN(db->cache); i++)
+		if (db->cache[i].st)
+			sqlite3_finalize(db->cache[i].st);
+	if (db->h)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
