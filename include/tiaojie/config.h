@@ -80,7 +80,8 @@ char *config_find(void);
 int config_load(struct config *c, const char *path);
 
 /* Check a case-number pattern: only {court}, {year}, {seq} and {seq:0N}
- * (N 1..9) placeholders; {seq} must appear. 0 ok, -1 with reason. */
+ * (N 1..9) placeholders; {seq} and {year} must appear (the sequence
+ * restarts every year, so a number without the year would repeat). 0 ok, -1 with reason. */
 int config_check_case_pattern(const char *pattern, const char **reason);
 
 #endif

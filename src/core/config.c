@@ -20,19 +20,21 @@
  *     about the keys under it;
  *   - reports every malformed line itself and hands inih an empty line
  *     instead, so all syntax errors are listed, not only the first.
- * What inih still reports as an error is kept as a safety net.
+ * What inih still reports as an error is kept as a safety net.  For the
+ * parse, inih's options (variables in Debian's build) are set to allow
+ * lines of 4000 bytes, no comments after a value and no multi-line values.
  *
  * Every problem becomes one line "FILE:LINE: 原因" and all of them are put
- * into the error sink together; a bad value leaves that setting at its
- * default so the caller may go on if it chooses to.
+ * into the error sink together; a bad value leaves that setting as it was
+ * (normally its default) so the caller may go on if it chooses to.
  */
 #include "tiaojie/config.h"
 
 #include <errno.h>
-#include <stdbool.h>
-#include <stddef.h>
 #include <ini.h>
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -467,6 +469,13 @@ static size_t blank_before(const char *s, size_t len)
 	return 0;
 }
 
+/* U+FF0C FULLWIDTH COMMA; s is NUL-terminated, so checking byte by byte
+ * never reads past its end. */
+static int is_fullwidth_comma(const char *s)
+{
+	return s[0] == '\xEF' && s[1] == '\xBC' && s[2] == '\x8C';
+}
+
 /* rooms = A, B，C: split on ',' and the full-width '，' (U+FF0C), trim. */
 static void set_rooms(struct parse_state *st, const struct key_def *k, const char *value)
 {
@@ -487,7 +496,7 @@ static void set_rooms(struct parse_state *st, const struct key_def *k, const cha
 				seplen = 1;
 				break;
 			}
-			if (memcmp(sep, "\xEF\xBC\x8C", 3) == 0) {
+			if (is_fullwidth_comma(sep)) {
 				seplen = 3;
 				break;
 			}
@@ -751,7 +760,7 @@ static char *reader(char *str, int num, void *stream)
 	s = st->line;
 	len = (size_t)got;
 	if (memchr(s, '\0', len)) {
-		cfg_err(st, "含有空字符（NUL），这不是文本文件吗？");
+		cfg_err(st, "含有空字符（NUL）");
 		goto skip;
 	}
 	if (st->lineno == 1 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
@@ -766,7 +775,8 @@ static char *reader(char *str, int num, void *stream)
 		len--;
 	s[len] = '\0';
 	if (len > CONFIG_MAX_LINE || len + 2 > (size_t)num) {
-		cfg_err(st, "行过长（最多 %d 字节）", CONFIG_MAX_LINE);
+		cfg_err(st, "行过长（最多 %d 字节）",
+			num - 2 < CONFIG_MAX_LINE ? num - 2 : CONFIG_MAX_LINE);
 		goto skip;
 	}
 	if (classify_line(st, s, len) < 0)
@@ -874,9 +884,13 @@ int config_load(struct config *c, const char *path)
 		path = found;
 	}
 	rc = parse_file(c, path, &opened);
-	if (opened)
+	if (opened) {
 		c->path = found ? found : xstrdup(path);
-	else
+	} else {
+		/* Nothing of a file that failed half-way is trusted. */
+		config_free(c);
+		config_defaults(c);
 		free(found);
+	}
 	return rc;
 }

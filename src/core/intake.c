@@ -93,7 +93,7 @@ static void check_person(struct intake_result *res, const struct config *cfg, co
 			 int i)
 {
 	char f[48];
-	char norm[64];
+	char norm[128];
 	const char *reason;
 	int kind = val_kind_from_keyword(p->id_type ? p->id_type : "");
 
@@ -106,7 +106,7 @@ static void check_person(struct intake_result *res, const struct config *cfg, co
 			problem(res, f, "请填写证件号码");
 		else if (val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm, sizeof norm,
 				   &reason) < 0)
-			problem(res, f, "%s号码%s", val_kind_name(kind), reason);
+			problem(res, f, "%s号码：%s", val_kind_name(kind), reason);
 	}
 	snprintf(f, sizeof f, "applicant[%d].name", i);
 	if (text_ok(res, f, "申请人姓名", p->name, 1, 50, 0) && blank(p->name))
@@ -120,7 +120,7 @@ static void check_person(struct intake_result *res, const struct config *cfg, co
 	if (blank(p->phone))
 		problem(res, f, "请填写申请人联系电话（用于确认请求和通知）");
 	else if (val_check(VAL_PHONE, p->phone, 0, norm, sizeof norm, &reason) < 0)
-		problem(res, f, "联系电话%s", reason);
+		problem(res, f, "联系电话：%s", reason);
 	snprintf(f, sizeof f, "applicant[%d].address", i);
 	text_ok(res, f, "地址", p->address, 0, 200, 0);
 }
@@ -128,12 +128,12 @@ static void check_person(struct intake_result *res, const struct config *cfg, co
 static void check_employer(struct intake_result *res, const struct intake_employer *e, int i)
 {
 	char f[48];
-	char norm[64];
+	char norm[128];
 	const char *reason;
 
 	snprintf(f, sizeof f, "respondent[%d].uscc", i);
 	if (!blank(e->uscc) && val_check(VAL_USCC, e->uscc, 0, norm, sizeof norm, &reason) < 0)
-		problem(res, f, "统一社会信用代码%s", reason);
+		problem(res, f, "统一社会信用代码：%s", reason);
 	snprintf(f, sizeof f, "respondent[%d].name", i);
 	if (text_ok(res, f, "被申请人名称", e->name, 1, 100, 0) && blank(e->name))
 		problem(res, f, "请填写被申请人名称");
@@ -143,11 +143,27 @@ static void check_employer(struct intake_result *res, const struct intake_employ
 	text_ok(res, f, "地址", e->address, 0, 200, 0);
 	snprintf(f, sizeof f, "respondent[%d].phone", i);
 	if (!blank(e->phone) && val_check(VAL_PHONE, e->phone, 0, norm, sizeof norm, &reason) < 0)
-		problem(res, f, "被申请人电话%s", reason);
+		problem(res, f, "被申请人电话：%s", reason);
 	snprintf(f, sizeof f, "respondent[%d].district", i);
 	text_ok(res, f, "所在区", e->district, 0, 30, 0);
 	snprintf(f, sizeof f, "respondent[%d].industry", i);
 	text_ok(res, f, "行业", e->industry, 0, 30, 0);
+}
+
+/* Two applicants with the same document, compared after normalisation. */
+static int same_document(const struct config *cfg, const struct intake_person *a, const struct intake_person *b)
+{
+	char na[128], nb[128];
+	const char *reason;
+	unsigned flags = cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0;
+	int kind = val_kind_from_keyword(a->id_type ? a->id_type : "");
+
+	if (kind < 0 || !b->id_type || strcmp(a->id_type, b->id_type) != 0 || !a->id_no || !b->id_no)
+		return 0;
+	if (val_check(kind, a->id_no, flags, na, sizeof na, &reason) < 0 ||
+	    val_check(kind, b->id_no, flags, nb, sizeof nb, &reason) < 0)
+		return 0;
+	return strcmp(na, nb) == 0;
 }
 
 int intake_check(struct db *db, const struct config *cfg, const struct intake *in, struct intake_result *res)
@@ -174,14 +190,11 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 	else
 		for (int i = 0; i < in->napplicants; i++) {
 			check_person(res, cfg, &in->applicants[i], i);
-			for (int j = 0; j < i; j++) {
-				const struct intake_person *a = &in->applicants[i], *b = &in->applicants[j];
-				if (a->id_type && b->id_type && a->id_no && b->id_no &&
-				    strcmp(a->id_type, b->id_type) == 0 && strcmp(a->id_no, b->id_no) == 0) {
+			for (int j = 0; j < i; j++)
+				if (same_document(cfg, &in->applicants[i], &in->applicants[j])) {
 					snprintf(f, sizeof f, "applicant[%d].id_no", i);
 					problem(res, f, "与第%d名申请人证件号码重复", j + 1);
 				}
-			}
 		}
 	if (in->nrespondents < 1)
 		problem(res, "respondents", "至少需要一个被申请人（用人单位）");
@@ -215,7 +228,7 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 				int64_t fen;
 				const char *reason;
 				if (money_parse(c->amount, &fen, &reason) < 0)
-					problem(res, f, "第%d项请求金额%s", i + 1, reason);
+					problem(res, f, "第%d项请求：%s", i + 1, reason);
 			}
 		}
 	res->collective = in->napplicants >= cfg->collective_threshold;
@@ -259,7 +272,7 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	for (int i = 0; i < in->napplicants; i++) {
 		const struct intake_person *p = &in->applicants[i];
 		int kind = val_kind_from_keyword(p->id_type);
-		char idno[64], phone[32], gender = 0, birth[11] = "", g[2] = "";
+		char idno[128], phone[64], gender = 0, birth[11] = "", g[2] = "";
 		const char *reason;
 		val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
 		val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
@@ -283,7 +296,7 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	}
 	for (int i = 0; i < in->nrespondents; i++) {
 		const struct intake_employer *e = &in->respondents[i];
-		char uscc[32] = "", phone[32] = "";
+		char uscc[32] = "", phone[64] = "";
 		const char *reason;
 		if (!blank(e->uscc))
 			val_check(VAL_USCC, e->uscc, 0, uscc, sizeof uscc, &reason);

@@ -43,7 +43,7 @@
 static const char R_UTF8[] = "含有无效的UTF-8字节";
 static const char R_CTRL[] = "含有控制字符";
 static const char R_LONG[] = "输入过长";
-static const char R_EMPTY[] = "号码为空";
+static const char R_EMPTY[] = "未填写";
 static const char R_REGION[] = "地区码不是有效的省级行政区划代码";
 static const char R_BIRTH[] = "出生日期无效";
 static const char R_FUTURE[] = "出生日期晚于今天";
@@ -583,7 +583,7 @@ static const char *check_foreign_pr(const char *s)
 		const char *r;
 
 		if (s[0] != '9')
-			return "新版外国人永久居留身份证号码应以9开头";
+			return "18位的新版号码应以9开头";
 		if (!pat_match(PAT_FPR2023, s)) {
 			r = first_bad_char(s, ok_id_char, "，只能包含数字，最后一位可为X");
 			return r ? r : "只能包含数字，最后一位可为X";

@@ -22,15 +22,13 @@
 #include "tiaojie/util.h"
 
 /* Files and directories to remove at the end. */
-static char *cleanup[64];
+static char **cleanup;
 static int ncleanup;
 
 static void remember(char *path)
 {
-	if (ncleanup < (int)TJ_ARRAY_LEN(cleanup))
-		cleanup[ncleanup++] = path;
-	else
-		free(path);
+	cleanup = xrealloc(cleanup, (size_t)(ncleanup + 1) * sizeof *cleanup);
+	cleanup[ncleanup++] = path;
 }
 
 static void remove_all(void)
@@ -43,6 +41,8 @@ static void remove_all(void)
 			fprintf(stderr, "cannot remove %s: %s\n", p, strerror(errno));
 		free(p);
 	}
+	free(cleanup);
+	cleanup = NULL;
 }
 
 static void write_all(const char *path, const char *text, size_t len)

@@ -280,9 +280,9 @@ static void test_id_invalid(void)
 	REJECT(VAL_ID, "身份证11010519491231002X", "长度应为18位，实际为21位");
 	REJECT(VAL_ID, "1101051949123100号X", "第17位字符号不允许");
 	/* empty */
-	REJECT(VAL_ID, "", "号码为空");
-	REJECT(VAL_ID, "   \xe3\x80\x80 ", "号码为空");
-	REJECT(VAL_ID, NULL, "号码为空");
+	REJECT(VAL_ID, "", "未填写");
+	REJECT(VAL_ID, "   \xe3\x80\x80 ", "未填写");
+	REJECT(VAL_ID, NULL, "未填写");
 	/* bytes */
 	REJECT(VAL_ID, "11010519491231\xff" "002X", "含有无效的UTF-8字节");
 	REJECT(VAL_ID, "\xc0\xaf" "11010519491231002X", "含有无效的UTF-8字节"); /* overlong */
@@ -483,7 +483,7 @@ static void test_other(void)
 	REJECT(VAL_OTHER, "A/1", "只能包含字母、数字和-");
 	REJECT(VAL_OTHER, "第（1）号", "第2位字符(不允许");
 	REJECT(VAL_OTHER, "№123", "第1位字符№不允许");
-	REJECT(VAL_OTHER, " ", "号码为空");
+	REJECT(VAL_OTHER, " ", "未填写");
 }
 
 static void test_uscc(void)
@@ -588,7 +588,7 @@ static void test_phone(void)
 	REJECT(VAL_PHONE, "abc", "不是有效的电话号码");
 	REJECT(VAL_PHONE, "电话13812345678", "不是有效的电话号码");
 	REJECT(VAL_PHONE, "13812345678\x01", "含有控制字符");
-	REJECT(VAL_PHONE, "", "号码为空");
+	REJECT(VAL_PHONE, "", "未填写");
 	{
 		char small[12], n[12];
 		const char *r = NULL;

@@ -1,0 +1,288 @@
+/*
+ * test_db.c - the database layer: opening (missing, foreign, corrupt,
+ * newer, read-only files), migrations, STRICT tables and foreign keys, the
+ * append-only event log, the archives' upserts, case sequence numbers,
+ * transactions under contention, the integrity check and the backup.
+ */
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "tap.h"
+#include "testdb.h"
+#include "tiaojie/lifecycle.h"
+
+static void test_open_errors(void)
+{
+	struct db *db;
+	FILE *f;
+
+	db = db_open(testdb_path("missing.db"), 0, 1000);
+	CHECK(db == NULL, "missing file opened");
+	CHECK(strstr(tj_errmsg(), "不存在") != NULL, "%s", tj_errmsg());
+	CHECK(strstr(tj_errmsg(), "tiaojie init") != NULL, "%s", tj_errmsg());
+
+	f = fopen(testdb_path("garbage.db"), "w");
+	fputs("this is not a database, just some text that is long enough to look like a header\n", f);
+	for (int i = 0; i < 100; i++)
+		fputs("garbage garbage garbage garbage garbage garbage garbage\n", f);
+	fclose(f);
+	db = db_open(testdb_path("garbage.db"), 0, 1000);
+	CHECK(db == NULL, "garbage file opened");
+	CHECK(strstr(tj_errmsg(), "损坏") != NULL || strstr(tj_errmsg(), "不是") != NULL, "%s", tj_errmsg());
+
+	/* another program's SQLite file */
+	sqlite3 *h;
+	sqlite3_open(testdb_path("other.db"), &h);
+	sqlite3_exec(h, "CREATE TABLE foo(x); INSERT INTO foo VALUES (1);", NULL, NULL, NULL);
+	sqlite3_close(h);
+	db = db_open(testdb_path("other.db"), 0, 1000);
+	CHECK(db == NULL, "foreign database opened");
+	CHECK(strstr(tj_errmsg(), "不是 tiaojie 数据库") != NULL, "%s", tj_errmsg());
+
+	db = db_open(testdb_path("dir.db"), DB_OPEN_CREATE, 1000);
+	CHECK(db != NULL, "%s", tj_errmsg());
+	db_close(db);
+	mkdir(testdb_path("adir"), 0700);
+	db = db_open(testdb_path("adir"), 0, 1000);
+	CHECK(db == NULL && strstr(tj_errmsg(), "目录"), "%s", tj_errmsg());
+}
+
+static void test_schema(void)
+{
+	struct db *db = testdb_new("schema.db");
+	sqlite3_stmt *st;
+
+	CHECK_INT(db_schema_version(db), db_latest_version());
+	CHECK(db_latest_version() >= 1, "no migrations embedded");
+	sqlite3_prepare_v2(db->h, "PRAGMA journal_mode", -1, &st, NULL);
+	sqlite3_step(st);
+	CHECK_STR((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+	CHECK_INT(testdb_int(db, "PRAGMA foreign_keys"), 1);
+
+	int first, second;
+	CHECK_INT(db_causes_count(db, &first, &second), 0);
+	CHECK_INT(first, 17);
+	CHECK_INT(second, 65);
+	CHECK(testdb_int(db, "SELECT count(*) FROM holidays WHERE day LIKE '2026-%'") > 20, "holidays 2026");
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+				 "sql NOT LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'"),
+		  0);
+	/* STRICT: a word in an integer column is refused */
+	CHECK(testdb_raw(db, "INSERT INTO case_seq(year, last) VALUES ('二〇二六', 1)") != SQLITE_OK,
+	      "STRICT not enforced");
+	/* foreign keys: a claim for no case */
+	CHECK(testdb_raw(db, "INSERT INTO claims(case_id, ord, cause, text) VALUES (999, 1, '0601', 'x')") !=
+		      SQLITE_OK,
+	      "foreign key not enforced");
+	/* a cause code that does not exist */
+	CHECK(testdb_raw(db, "INSERT INTO mediators(name, side, created_at) VALUES ('甲', 'union', 'x')") ==
+		      SQLITE_OK,
+	      "mediator insert");
+	CHECK(testdb_raw(db, "INSERT INTO mediator_specialties VALUES (1, '9999')") != SQLITE_OK,
+	      "unknown cause accepted");
+	/* indexes the SPEC names */
+	const char *idx[] = {"persons_id_no", "persons_name", "persons_phone", "employers_name",
+			     "cases_status_deadline", "cases_mediator_status", "cases_received",
+			     "sqlite_autoindex_cases_1", "sqlite_autoindex_employers_1"};
+	for (size_t i = 0; i < TJ_ARRAY_LEN(idx); i++) {
+		char sql[160];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name='%s'",
+			 idx[i]);
+		CHECK(testdb_int(db, sql) == 1, "index %s missing", idx[i]);
+	}
+	db_close(db);
+
+	/* reopening does not re-run migrations; a newer schema is refused */
+	db = db_open(testdb_path("schema.db"), 0, 1000);
+	CHECK(db != NULL, "%s", tj_errmsg());
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM causes"), 82);
+	testdb_raw(db, "PRAGMA user_version = 999");
+	db_close(db);
+	db = db_open(testdb_path("schema.db"), 0, 1000);
+	CHECK(db == NULL && strstr(tj_errmsg(), "新"), "newer schema: %s", tj_errmsg());
+}
+
+static void test_events(void)
+{
+	struct db *db = testdb_new("events.db");
+	struct event_rec e = {.entity = "system", .action = "test", .after = "一"};
+	char *err = NULL;
+
+	CHECK_INT(db_event_add(db, &e), 0);
+	CHECK_INT(db_event_add(db, &e), 0);
+	int64_t n = testdb_int(db, "SELECT count(*) FROM events");
+	CHECK(sqlite3_exec(db->h, "UPDATE events SET after = 'x'", NULL, NULL, &err) != SQLITE_OK,
+	      "UPDATE on events allowed");
+	CHECK(err && strstr(err, "只能追加"), "update message: %s", err ? err : "");
+	sqlite3_free(err);
+	err = NULL;
+	CHECK(sqlite3_exec(db->h, "DELETE FROM events WHERE id = 1", NULL, NULL, &err) != SQLITE_OK,
+	      "DELETE on events allowed");
+	CHECK(err && strstr(err, "不能删除"), "delete message: %s", err ? err : "");
+	sqlite3_free(err);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), n);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE after = 'x'"), 0);
+
+	/* the check finds nothing on a clean log ... */
+	struct strbuf rep;
+	sb_init(&rep);
+	CHECK_INT(db_check(db, lifecycle_status_actions_json(), &rep), 0);
+	/* ... and finds a removed event once someone drops the triggers */
+	testdb_raw(db, "DROP TRIGGER events_no_delete");
+	testdb_raw(db, "DELETE FROM events WHERE id = 2");
+	sb_free(&rep);
+	sb_init(&rep);
+	int probs = db_check(db, lifecycle_status_actions_json(), &rep);
+	CHECK(probs >= 2, "tampering found %d problems: %s", probs, rep.buf ? rep.buf : "");
+	CHECK(rep.buf && strstr(rep.buf, "触发器"), "%s", rep.buf ? rep.buf : "");
+	CHECK(rep.buf && strstr(rep.buf, "操作记录"), "%s", rep.buf ? rep.buf : "");
+	sb_free(&rep);
+	db_close(db);
+}
+
+static void test_archives(void)
+{
+	struct db *db = testdb_new("archive.db");
+	char *changes = NULL;
+	struct person_rec p = {.id_type = "id", .id_no = "11010519491231002X", .name = "张三", .gender = "F",
+			       .birth_date = "1949-12-31", .phone = "13812345678", .address = "北京市"};
+
+	CHECK_INT(db_person_upsert(db, &p, "2026-01-01 09:00:00", &changes), 1);
+	CHECK(p.id > 0 && changes == NULL, "insert");
+	int64_t id = p.id;
+	CHECK_INT(db_person_upsert(db, &p, "2026-01-02 09:00:00", &changes), 0);
+	CHECK(p.id == id && changes == NULL, "same person unchanged");
+	p.phone = "13900000000";
+	CHECK_INT(db_person_upsert(db, &p, "2026-01-03 09:00:00", &changes), 0);
+	CHECK(changes && strstr(changes, "电话") && strstr(changes, "13812345678") && strstr(changes, "13900000000"),
+	      "changes: %s", changes ? changes : "(null)");
+	free(changes);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM persons"), 1);
+	/* a field not given keeps the archive's value */
+	p.address = NULL;
+	CHECK_INT(db_person_upsert(db, &p, "2026-01-04 09:00:00", &changes), 0);
+	CHECK(changes == NULL, "absent field is not a change");
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM persons WHERE address = '北京市'"), 1);
+	/* same number, other document type: another person */
+	struct person_rec q = p;
+	q.id_type = "other";
+	CHECK_INT(db_person_upsert(db, &q, "2026-01-04 09:00:00", &changes), 1);
+
+	struct employer_rec e = {.uscc = "91350100M000100Y43", .name = "某某科技有限公司", .district = "徐汇区"};
+	CHECK_INT(db_employer_upsert(db, &e, "2026-01-01 09:00:00", &changes), 1);
+	e.name = "某某科技股份有限公司";
+	CHECK_INT(db_employer_upsert(db, &e, "2026-01-01 09:00:00", &changes), 0);
+	CHECK(changes && strstr(changes, "名称"), "rename: %s", changes ? changes : "");
+	free(changes);
+	struct employer_rec shop = {.name = "老王面馆"};
+	CHECK_INT(db_employer_upsert(db, &shop, "2026-01-01 09:00:00", &changes), 1);
+	struct employer_rec shop2 = {.uscc = "", .name = "老王面馆", .phone = "021-12345678"};
+	CHECK_INT(db_employer_upsert(db, &shop2, "2026-01-01 09:00:00", &changes), 0);
+	CHECK(shop2.id == shop.id, "name-keyed employer found");
+	free(changes);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers"), 2);
+	db_close(db);
+}
+
+static void test_seq_and_cases(void)
+{
+	struct db *db = testdb_new("seq.db");
+	int64_t s;
+
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(db_case_seq_next(db, 2026, &s), 0);
+	CHECK_INT(s, 1);
+	db_case_seq_next(db, 2026, &s);
+	CHECK_INT(s, 2);
+	db_case_seq_next(db, 2025, &s);
+	CHECK_INT(s, 1);
+	struct case_row c = {.case_no = "沪劳人调(2026)第00001号", .year = 2026, .seq = 1, .channel = "window",
+			     .received = "2026-11-20", .status = "registered", .last_event_at = "2026-11-20 09:00:00",
+			     .updated_at = "2026-11-20 09:00:00"};
+	CHECK_INT(db_case_insert(db, &c), 0);
+	c.seq = 2;
+	CHECK_INT(db_case_insert(db, &c), -1);
+	CHECK(strstr(tj_errmsg(), "已被使用") != NULL, "%s", tj_errmsg());
+	/* status keywords and the performance rule are the schema's too */
+	CHECK(testdb_raw(db, "UPDATE cases SET status = 'closed'") != SQLITE_OK, "bad status accepted");
+	CHECK(testdb_raw(db, "UPDATE cases SET status = 'agreed'") != SQLITE_OK, "agreed without performance");
+	CHECK_INT(db_commit(db), 0);
+	/* rollback forgets the sequence number too */
+	db_begin(db);
+	db_case_seq_next(db, 2026, &s);
+	CHECK_INT(s, 3);
+	db_rollback(db);
+	db_begin(db);
+	db_case_seq_next(db, 2026, &s);
+	CHECK_INT(s, 3);
+	db_commit(db);
+	db_close(db);
+}
+
+static void test_contention(void)
+{
+	struct db *a = testdb_new("busy.db");
+	struct db *b = db_open(testdb_path("busy.db"), 0, 200);
+
+	CHECK(b != NULL, "%s", tj_errmsg());
+	CHECK_INT(db_begin(a), 0);
+	CHECK_INT(db_begin(b), -1);
+	CHECK(strstr(tj_errmsg(), "其他用户") != NULL, "busy message: %s", tj_errmsg());
+	/* readers are not blocked by a writer in WAL mode */
+	CHECK_INT(testdb_int(b, "SELECT count(*) FROM causes"), 82);
+	db_commit(a);
+	CHECK_INT(db_begin(b), 0);
+	db_commit(b);
+	/* data_version changes when the other connection commits */
+	int64_t v1 = db_data_version(b);
+	struct event_rec e = {.entity = "system", .action = "x"};
+	db_begin(a);
+	db_event_add(a, &e);
+	db_commit(a);
+	CHECK(db_data_version(b) != v1, "data_version unchanged");
+	db_close(b);
+
+	/* read-only connection: writes refused with a clear message */
+	struct db *ro = db_open(testdb_path("busy.db"), DB_OPEN_READONLY, 200);
+	CHECK(ro && ro->readonly, "readonly open");
+	CHECK_INT(db_begin(ro), -1);
+	CHECK(strstr(tj_errmsg(), "只读") != NULL, "%s", tj_errmsg());
+	db_close(ro);
+	db_close(a);
+}
+
+static void test_backup(void)
+{
+	struct db *db = testdb_new("src.db");
+	struct stat stb;
+	const char *dest = testdb_path("backup.db");
+
+	CHECK_INT(db_backup(db, dest), 0);
+	CHECK(stat(dest, &stb) == 0 && (stb.st_mode & 0077) == 0, "backup mode %o", stb.st_mode & 0777);
+	struct db *copy = db_open(dest, DB_OPEN_READONLY, 1000);
+	CHECK(copy != NULL, "%s", tj_errmsg());
+	if (copy) {
+		CHECK_INT(testdb_int(copy, "SELECT count(*) FROM causes"), 82);
+		CHECK_INT(testdb_int(copy, "SELECT count(*) FROM events"), testdb_int(db, "SELECT count(*) FROM events"));
+		db_close(copy);
+	}
+	CHECK_INT(db_backup(db, testdb_path("nodir/backup.db")), -1);
+	CHECK(strstr(tj_errmsg(), "无法创建备份文件") != NULL, "%s", tj_errmsg());
+	CHECK(access(testdb_path("nodir"), F_OK) != 0, "no stray files");
+	db_close(db);
+}
+
+int main(void)
+{
+	setenv("TIAOJIE_NOW", "2026-11-20 10:00:00", 1);
+	test_open_errors();
+	test_schema();
+	test_events();
+	test_archives();
+	test_seq_and_cases();
+	test_contention();
+	test_backup();
+	testdb_cleanup();
+	return tap_done();
+}

@@ -1,0 +1,86 @@
+/*
+ * testdb.h - a fresh database in a temporary directory for unit tests.
+ */
+#ifndef TIAOJIE_TESTDB_H
+#define TIAOJIE_TESTDB_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tiaojie/cli.h"
+#include "tiaojie/db.h"
+
+static char testdb_dir[64];
+
+/* A path inside this test's temporary directory (static buffer rotation). */
+static const char *testdb_path(const char *name)
+{
+	static char buf[4][256];
+	static int k;
+	char *p = buf[k++ % 4];
+
+	if (!testdb_dir[0]) {
+		snprintf(testdb_dir, sizeof testdb_dir, "/tmp/tiaojie-test-XXXXXX");
+		if (!mkdtemp(testdb_dir)) {
+			perror("mkdtemp");
+			exit(1);
+		}
+	}
+	snprintf(p, 256, "%s/%s", testdb_dir, name);
+	return p;
+}
+
+/* A new database with the schema and reference data. */
+static struct db *testdb_new(const char *name)
+{
+	const char *path = testdb_path(name);
+	struct db *db;
+
+	unlink(path);
+	db = db_open(path, DB_OPEN_CREATE, 2000);
+	if (!db) {
+		fprintf(stderr, "testdb_new: %s\n", tj_errmsg());
+		exit(1);
+	}
+	if (setup_reference_data(db, 1) < 0) {
+		fprintf(stderr, "testdb_new: %s\n", tj_errmsg());
+		exit(1);
+	}
+	return db;
+}
+
+static void testdb_cleanup(void)
+{
+	char cmd[128];
+
+	if (testdb_dir[0]) {
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", testdb_dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", testdb_dir);
+	}
+}
+
+static int64_t testdb_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "testdb_int: %s: %s\n", sql, sqlite3_errmsg(db->h));
+		return -999;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Run SQL directly (bypassing the db layer), returning the SQLite code. */
+static int testdb_raw(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+#endif
