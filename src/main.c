@@ -105,7 +105,7 @@ int main(int argc, char **argv)
 		if (strcmp(name, commands[i].name) == 0) {
 			int sub_argc = argc - optind;
 			char **sub_argv = argv + optind;
-			optind = 1; /* restart getopt for the subcommand */
+			optind = 0; /* reinitialise getopt (and drop the "+" mode) for the subcommand */
 			opterr = 0;
 			rc = commands[i].run(&c, sub_argc, sub_argv);
 			config_free(&c.cfg);

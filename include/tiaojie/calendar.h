@@ -57,12 +57,17 @@ struct holidays {
 
 void holidays_init(struct holidays *h);
 void holidays_free(struct holidays *h);
+/* The table stays sorted as rows are added (a row for a day already listed
+ * replaces it), so rows may be added at any time, also after queries. */
 void holidays_add(struct holidays *h, tj_day day, enum holiday_kind kind);
 /* Parse the text of data/holidays.tsv (date TAB off|work TAB name; '#'
- * comments and blank lines skipped) and add its rows.  On a bad line returns
- * -1 with "第N行：..." in the error sink. */
+ * comments and blank lines skipped; CRLF accepted) and add its rows.  On a
+ * bad line returns -1 with "第N行：..." in the error sink and adds nothing:
+ * bad dates or kinds, a `work` row that is not a Saturday or Sunday, and a
+ * date listed twice in the text are errors. */
 int holidays_parse_tsv(struct holidays *h, const char *text);
-/* 1 if a working day: Mon-Fri not listed off, or a listed work day. */
+/* 1 if a working day: Mon-Fri not listed off, or a listed work day.
+ * h may be NULL here and in deadline_compute: weekends only. */
 int holidays_is_workday(const struct holidays *h, tj_day day);
 tj_day holidays_next_workday(const struct holidays *h, tj_day day); /* day itself if working */
 
@@ -71,7 +76,9 @@ enum day_count {
 	DAYS_WORKING = 1,
 };
 
-/* The last day of a period of n days starting (not counted) on start. */
+/* The last day of a period of n days starting (not counted) on start:
+ * calendar days, moved forward to the next working day if the end is a rest
+ * day; or the n-th working day after start.  n <= 0 gives start. */
 tj_day deadline_compute(const struct holidays *h, tj_day start, int n, enum day_count kind);
 /* Days from today to the deadline: negative when overdue. */
 int deadline_days_left(tj_day deadline, tj_day today);

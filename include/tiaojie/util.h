@@ -50,7 +50,7 @@ char *sb_detach(struct strbuf *sb); /* caller frees; sb is reset */
 
 /* The error sink. */
 void tj_error(const char *fmt, ...) TJ_PRINTF(1, 2);
-void tj_verror(const char *fmt, va_list ap);
+void tj_verror(const char *fmt, va_list ap) TJ_PRINTF(1, 0);
 const char *tj_errmsg(void);
 void tj_error_clear(void);
 

@@ -248,6 +248,33 @@ static int db_pragmas(struct db *db, int busy_timeout_ms)
 	return 0;
 }
 
+static void cache_clear(struct db *db)
+{
+	for (size_t i = 0; i < TJ_ARRAY_LEN(db->cache); i++) {
+		if (db->cache[i].st)
+			sqlite3_finalize(db->cache[i].st);
+		db->cache[i].st = NULL;
+		db->cache[i].sql = NULL;
+	}
+}
+
+/* "file:PATH?immutable=1" with the characters URIs reserve escaped. */
+static char *uri_immutable(const char *path)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_add(&sb, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+			sb_printf(&sb, "%%%02X", *p);
+		else
+			sb_addc(&sb, (char)*p);
+	}
+	sb_add(&sb, "?immutable=1");
+	return sb_detach(&sb);
+}
+
 struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
 {
 	struct db *db = xcalloc(1, sizeof *db);
@@ -277,6 +304,26 @@ struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
+	if (db->readonly && db_pragmas(db, busy_timeout_ms) < 0) {
+		/* A WAL database in a directory we cannot write: SQLite cannot
+		 * create the -shm file beside it.  Nobody can be writing it
+		 * through this directory without one, so read it as immutable. */
+		int code = sqlite3_extended_errcode(db->h) & 0xff;
+		if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN) {
+			char *uri = uri_immutable(path);
+			cache_clear(db);
+			sqlite3_close(db->h);
+			db->h = NULL;
+			int rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+							      SQLITE_OPEN_NOMUTEX, NULL);
+			free(uri);
+			if (rc != SQLITE_OK) {
+				db_fail(db, "打开数据库");
+				goto fail;
+			}
+			sqlite3_extended_result_codes(db->h, 1);
+		}
+	}
 	if (db_pragmas(db, busy_timeout_ms) < 0) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());
@@ -318,9 +365,7 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
-	for (size_t i = 0; i < TJ_ARRAY_LEN(db->cache); i++)
-		if (db->cache[i].st)
-			sqlite3_finalize(db->cache[i].st);
+	cache_clear(db);
 	if (db->h)
 		sqlite3_close(db->h);
 	free(db->path);

@@ -191,10 +191,10 @@ int main(void)
 	testdb_raw(db, "DROP TRIGGER boom");
 
 	/* 8. Ten applicants make a collective dispute. */
-	char ids[12][19];
+	char ids[12][32];
 	for (int k = 0; k < 12; k++) {
 		static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-		snprintf(ids[k], sizeof ids[k], "310104198502%02d123", k + 1);
+		snprintf(ids[k], sizeof ids[k], "310104198502%02d123", (k + 1) % 100);
 		int sum = 0;
 		for (int i = 0; i < 17; i++)
 			sum += (ids[k][i] - '0') * w[i];

@@ -342,11 +342,13 @@ static void test_capital_sweep(void)
 	CHECK_INT(decode_capital("壹万亿元整"), INT64_C(100000000000000));
 	CHECK_INT(decode_capital("壹佰万元零壹分"), 100000001);
 
-	for (int64_t v = 0; v <= 2000000; v += 1)
-		check_decode(v, &bad); /* every amount up to 20,000 yuan */
-	for (int64_t v = 0; v <= MONEY_MAX_FEN / 997; v += 9973)
-		check_decode(v * 997, &bad);
-	for (int i = 0; i < 200000; i++)
+	for (int64_t v = 0; v <= 200000; v++)
+		check_decode(v, &bad); /* every amount up to 2,000 yuan */
+	for (int64_t y = 0; y < 200000; y++)
+		check_decode(y * 100 + y * 37 % 100, &bad); /* every yuan up to 200,000 */
+	for (int64_t i = 0; i <= 100000; i++) /* evenly over the whole range */
+		check_decode(i * (MONEY_MAX_FEN / 100000) + i % 100, &bad);
+	for (int i = 0; i < 100000; i++)
 		check_decode(random_amount(), &bad);
 	for (int64_t p = 1; p <= MONEY_MAX_FEN; p *= 10) {
 		check_decode(p, &bad);
