@@ -30,7 +30,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
           -Wmissing-prototypes -Wwrite-strings
 CSTD    = -std=c11 -D_DEFAULT_SOURCE
-CPPFLAGS_ALL = -Iinclude $(PKG_CFLAGS) -DTJ_DATADIR='"$(DATADIR)"' -DTJ_VERSION='"$(VERSION)"'
+CPPFLAGS_ALL = -Iinclude -Ibuild/gen $(PKG_CFLAGS) -DTJ_VERSION='"$(VERSION)"'
 VERSION = 0.1.0
 
 # Three builds from one source tree:
@@ -87,6 +87,14 @@ build/gen/embed.S build/gen/embed_index.c: $(DATA_FILES) Makefile
 	   for f in $(DATA_FILES); do echo "	{\"$$(basename $$f)\", tj_embed_$$i},"; i=$$((i+1)); done; \
 	   echo '	{0, 0}'; echo '};'; } > build/gen/embed_index.c
 
+# The data directory is compiled in: rebuild what uses it when PREFIX changes.
+build/gen/datadir.h: FORCE
+	@mkdir -p build/gen
+	@echo '#define TJ_DATADIR "$(DATADIR)"' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+.PHONY: FORCE
+FORCE:
+
 # ---- per-configuration rules ---------------------------------------------
 define CONFIG_RULES
 OBJS_$(1) := $$(patsubst %.c,build/$(1)/%.o,$$(LIB_SRCS)) build/$(1)/gen/embed.o build/$(1)/gen/embed_index.o
@@ -112,6 +120,8 @@ build/$(1)/tiaojie: build/$(1)/src/main.o build/$(1)/libtiaojie.a
 
 build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libtiaojie.a
 	$$(CC) $$(CFLAGS_$(1)) $$(LDFLAGS_$(1)) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm
+
+build/$(1)/src/core/datafile.o: build/gen/datadir.h
 
 -include $$(OBJS_$(1):.o=.d) build/$(1)/src/main.d
 endef
