@@ -222,4 +222,77 @@ int db_check(struct db *db, const char *status_actions_json, struct strbuf *repo
  * renamed, so there is never a half-written backup). */
 int db_backup(struct db *db, const char *dest);
 
+/* ---- look-ups for the screens (lookup.c) -------------------------------- */
+struct person_full {
+	int64_t id;
+	char *name, *nationality, *phone, *address;
+};
+void person_full_free(struct person_full *p);
+/* 1 found, 0 not, -1 error. */
+int db_person_find(struct db *db, const char *id_type, const char *id_no, struct person_full *out);
+
+struct employer_full {
+	int64_t id;
+	char *uscc, *name, *legal_rep, *address, *phone, *district, *industry;
+};
+void employer_full_free(struct employer_full *e);
+/* By credit code when given, else by exact name.  1 found, 0 not, -1 error. */
+int db_employer_find(struct db *db, const char *uscc, const char *name, struct employer_full *out);
+/* Open cases of an employer, and cases received since `since`. */
+int db_employer_incidence(struct db *db, int64_t employer_id, const char *since, int *open, int *recent);
+
+struct collective_scan {
+	int applicants;              /* applicants in matching open cases */
+	int cases;                   /* matching open cases */
+	int64_t collective_case_id;  /* an existing collective case among them, 0 none */
+	char collective_case_no[64];
+};
+/* Open cases against the employer received since `since` whose claims have
+ * exactly the causes `causes` (sorted, comma separated). */
+int db_collective_scan(struct db *db, int64_t employer_id, const char *causes, const char *since,
+		       struct collective_scan *out);
+
+int db_count_status(struct db *db, const char *status, int64_t *n);
+/* Open cases with a deadline: due between today and soon, and overdue;
+ * mediator_id 0 for all. */
+int db_count_deadlines(struct db *db, const char *today, const char *soon, int64_t mediator_id, int64_t *due_soon,
+		       int64_t *overdue);
+int db_count_mediator_open(struct db *db, int64_t mediator_id, int64_t *n);
+
+struct cause_list {
+	struct cause_entry {
+		char *code, *name, *abbr;
+	} *v;
+	int n, cap;
+};
+int db_causes_all(struct db *db, struct cause_list *out);
+void cause_list_free(struct cause_list *l);
+
+/* ---- drafts (drafts.c) --------------------------------------------------- */
+/* Insert (*id == 0) or replace draft *id of the user; own transaction. */
+int db_draft_save(struct db *db, int64_t user_id, const char *kind, const char *body, int64_t *id);
+int db_draft_delete(struct db *db, int64_t user_id, int64_t id);
+struct draft_list {
+	struct draft_rec {
+		int64_t id;
+		char *kind, *body, *saved_at;
+	} *v;
+	int n, cap;
+};
+int db_drafts_of(struct db *db, int64_t user_id, struct draft_list *out);
+void draft_list_free(struct draft_list *l);
+
+/* ---- consultations (consultations.c) ------------------------------------ */
+int db_consult_add(struct db *db, const char *at, const char *cause, const char *note, const char *phone,
+		   int64_t clerk_id, int64_t *id);
+struct consult_list {
+	struct consult_rec {
+		char *at, *cause, *cause_name, *note, *clerk;
+	} *v;
+	int n, cap;
+};
+/* Consultations of one day ("YYYY-MM-DD"), newest first. */
+int db_consult_day(struct db *db, const char *day, struct consult_list *out);
+void consult_list_free(struct consult_list *l);
+
 #endif

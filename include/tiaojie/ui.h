@@ -1,0 +1,180 @@
+/*
+ * ui.h - the terminal shell: the application state, the screen interface,
+ * the one action table, colours, and the main loop.
+ *
+ * A screen is a const table of operations plus private state (tig's
+ * view_ops, htop's PanelClass).  Screens live on a stack: the top one gets
+ * the keys; dialogs are screens that draw over the one below.  One main
+ * loop (ui_run) owns input, redraw and resize; signal handlers only set a
+ * flag, and the loop saves drafts and leaves.
+ *
+ * Every key a screen understands is an action from one table (ui_actions):
+ * the same table maps keys, draws the function-key bar and writes the help
+ * screen, so they cannot drift apart.
+ */
+#ifndef TIAOJIE_UI_H
+#define TIAOJIE_UI_H
+
+#include <signal.h>
+#include <wchar.h>
+
+#include "tiaojie/calendar.h"
+#include "tiaojie/config.h"
+#include "tiaojie/db.h"
+#include "tiaojie/lifecycle.h"
+
+#define NCURSES_WIDECHAR 1
+#include <curses.h>
+
+#define UI_MIN_ROWS 24
+#define UI_MIN_COLS 80
+
+enum ui_action {
+	UA_NONE = 0,
+	UA_HELP,     /* F1  ^G  ? */
+	UA_SAVE,     /* F2  ^S */
+	UA_PICK,     /* F4  ^P   pick from a list (cause picker) */
+	UA_ADD,      /* F5  ^N */
+	UA_EDIT,     /* F6  ^E */
+	UA_DELETE,   /* F8  ^D */
+	UA_REFRESH,  /* F9  ^R */
+	UA_BACK,     /* F10 ^X  ESC */
+	UA_QUIT,     /* F12 ^Q   log out and leave */
+	UA_NEXT,     /* Tab: next field or row */
+	UA_PREV,     /* Shift-Tab */
+	UA_DOWN,     /* Down: next row, or next line in a text area */
+	UA_UP,       /* Up */
+	UA_ENTER,    /* Enter */
+	UA_PGUP,
+	UA_PGDN,
+	UA_HOME,
+	UA_END,
+	UA_LEFT,
+	UA_RIGHT,
+	UA_BKSP,
+	UA_DELCHAR,
+	UA_KILL,     /* ^K  clear the field */
+	UA_YES,      /* y  (dialogs) */
+	UA_NO,       /* n  (dialogs) */
+	UA_COUNT
+};
+
+struct ui_action_def {
+	enum ui_action action;
+	const char *bar;   /* label on the function-key bar, NULL: not shown there */
+	const char *keys;  /* how to type it, for the bar and help: "F2/^S" */
+	const char *help;  /* one line for the help screen */
+};
+const struct ui_action_def *ui_action_def(enum ui_action a);
+
+/* Meanings, not colours: the theme maps them to colour pairs or, in
+ * monochrome, to reverse/bold/underline. */
+enum ui_style {
+	US_NORMAL = 0,
+	US_TITLE,    /* top line */
+	US_BAR,      /* function-key bar */
+	US_BARKEY,   /* the key part of a bar entry */
+	US_SELECTED, /* selected row, focused field */
+	US_FIELD,    /* an input field */
+	US_LABEL,
+	US_ERROR,
+	US_WARN,     /* due soon, warnings */
+	US_OVERDUE,
+	US_OK,       /* confirmations, success */
+	US_DIM,      /* hints, derived values */
+	US_HEADER,   /* section and column headers */
+	US_COUNT
+};
+attr_t ui_attr(enum ui_style s);
+int ui_has_colour(void);
+
+struct app;
+struct screen;
+
+enum {
+	UI_HANDLED = 0x1,
+	UI_CLOSE = 0x2,   /* pop this screen */
+	UI_IGNORED = 0x4, /* not for this screen */
+};
+
+struct screen_ops {
+	const char *name; /* for debugging */
+	/* the actions this screen offers, ending with UA_NONE: bar and help */
+	const enum ui_action *actions;
+	/* 1: draw the screens below first (dialogs) */
+	int overlay;
+	/* 1: printable keys go to the screen as text (forms): then letter
+	 * shortcuts are off and only F-keys and Ctrl keys are actions */
+	int (*text_input)(struct screen *s);
+	void (*layout)(struct screen *s, int rows, int cols);
+	void (*draw)(struct screen *s);
+	/* a: the action, or UA_NONE with ch a typed character */
+	int (*handle)(struct screen *s, enum ui_action a, wint_t ch);
+	/* called about once a second while idle (autosave, refresh) */
+	void (*tick)(struct screen *s);
+	/* save what is being typed (SIGHUP, SIGTERM); may be NULL */
+	void (*save_draft)(struct screen *s);
+	void (*destroy)(struct screen *s);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	struct app *app;
+	const char *title;
+	int rows, cols; /* area from row 1 to rows (the loop owns line 0 and the last two) */
+	void *priv;
+};
+
+struct app {
+	struct db *db;
+	struct config *cfg;
+	struct holidays hol;
+	struct user_rec user;
+	struct actor actor;
+	int logged_in;
+
+	struct screen *stack[16];
+	int depth;
+	int quit;
+	char msg[512];
+	enum ui_style msg_style;
+	int64_t data_version;
+};
+
+extern volatile sig_atomic_t ui_signal; /* SIGHUP or SIGTERM received */
+
+/* Terminal. ui_locale_ok: UTF-8 locale or a C.UTF-8 fallback; otherwise a
+ * message in Chinese and English and 0. */
+int ui_locale_ok(void);
+int ui_term_init(void);
+void ui_term_done(void);
+
+/* The screen stack. */
+void ui_push(struct app *app, struct screen *s);
+void ui_pop(struct app *app);
+struct screen *ui_top(struct app *app);
+struct screen *screen_new(struct app *app, const struct screen_ops *ops, const char *title, void *priv);
+
+/* The message line. */
+void ui_msg(struct app *app, enum ui_style style, const char *fmt, ...) TJ_PRINTF(3, 4);
+/* Show the last error of the error sink on the message line. */
+void ui_error(struct app *app);
+
+/* Drawing helpers: clipped to width columns, padded with spaces when pad. */
+int ui_put(int y, int x, const char *utf8, int width, attr_t attr, int pad);
+int ui_putw(int y, int x, const wchar_t *s, size_t n, int width, attr_t attr, int pad);
+void ui_fill(int y, int x, int width, attr_t attr);
+void ui_box(int y, int x, int h, int w, const char *title);
+
+/* Modal helpers built on the loop. */
+/* A yes/no question: returns 1 yes, 0 no (ESC is no). */
+int ui_confirm(struct app *app, const char *question);
+/* A message to acknowledge. */
+void ui_alert(struct app *app, const char *title, const char *text);
+
+/* Run the loop until the stack is empty or app->quit. */
+void ui_run(struct app *app);
+/* The help screen of a screen's actions. */
+struct screen *help_screen_new(struct app *app, struct screen *of);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * widgets.h - input widgets and a small form engine.
+ *
+ * Buffers hold wide characters; the cursor is an index into them and is
+ * placed on screen by display columns, so mixed Chinese/ASCII text edits
+ * correctly (calcurse's getstring.c idea).  A form is a vertical list of
+ * items - single-line fields, password fields, choices, multi-line text
+ * areas, section headings, list rows - that scrolls to keep the focused
+ * item visible, with a message column beside each field for live
+ * validation.
+ */
+#ifndef TIAOJIE_WIDGETS_H
+#define TIAOJIE_WIDGETS_H
+
+#include <stddef.h>
+#include <wchar.h>
+
+#include "tiaojie/ui.h"
+
+/* One editable line (or, with multiline, a wrapped text area). */
+struct ui_edit {
+	wchar_t *buf;
+	size_t len, cap, max; /* max: characters allowed */
+	size_t cur;
+	size_t off;           /* single line: first visible character */
+	int top;              /* text area: first visible visual line */
+	int multiline;
+	int mask;             /* password: show '*' */
+};
+
+void edit_init(struct ui_edit *e, size_t max, int multiline);
+void edit_free(struct ui_edit *e);
+void edit_set(struct ui_edit *e, const char *utf8);
+char *edit_get(const struct ui_edit *e); /* malloc'd UTF-8 */
+int edit_empty(const struct ui_edit *e);
+/* 1 text changed, 0 handled (cursor moved), -1 not for the edit
+ * (e.g. Up on the first line of a text area, Tab). */
+int edit_handle(struct ui_edit *e, enum ui_action a, wint_t ch, int width);
+/* Draw in a box of width x height at (y, x); when focused, leaves the
+ * terminal cursor at the editing position. */
+void edit_draw(struct ui_edit *e, int y, int x, int width, int height, int focused);
+
+enum form_kind {
+	FK_SECTION = 0, /* a heading */
+	FK_TEXT,        /* single-line field */
+	FK_PASSWORD,
+	FK_CHOICE,      /* one of choices[], Left/Right/Space */
+	FK_AREA,        /* multi-line text area */
+	FK_ROW,         /* a selectable line of text (list rows, buttons) */
+	FK_INFO,        /* a line of text that cannot be focused */
+};
+
+struct form_item {
+	enum form_kind kind;
+	const char *id;     /* "applicant.id_no": for problems and drafts */
+	char *label;        /* malloc'd */
+	struct ui_edit edit;
+	const char *const *choices;
+	int nchoices;
+	int choice;
+	int height;         /* FK_AREA rows */
+	char *text;         /* FK_ROW / FK_INFO / FK_SECTION extra text, malloc'd */
+	char msg[256];      /* validation message beside the field */
+	enum ui_style msg_style;
+	enum ui_style text_style;
+	int readonly;
+	int tag;            /* free for the screen (e.g. claim index) */
+};
+
+struct form {
+	struct form_item *items;
+	int n, cap;
+	int focus;
+	int top;            /* first visible screen line */
+	int label_w;        /* label column width */
+	int field_w;        /* field width */
+	int y, x, rows, cols; /* area */
+};
+
+void form_init(struct form *f);
+void form_free(struct form *f);
+void form_clear(struct form *f);
+struct form_item *form_add(struct form *f, enum form_kind kind, const char *id, const char *label);
+struct form_item *form_find(struct form *f, const char *id);
+int form_index(struct form *f, const char *id);
+void form_set_text(struct form_item *it, const char *text);
+void form_set_msg(struct form_item *it, enum ui_style style, const char *fmt, ...) TJ_PRINTF(3, 4);
+void form_area(struct form *f, int y, int x, int rows, int cols);
+void form_draw(struct form *f);
+/* Navigation and editing.  Returns the index of the item whose content
+ * changed (>= 0), -1 when handled without a change, -2 when not handled. */
+int form_handle(struct form *f, enum ui_action a, wint_t ch);
+struct form_item *form_focused(struct form *f);
+void form_focus(struct form *f, int index);
+int form_text_input(struct form *f); /* focus is on something editable */
+
+#endif

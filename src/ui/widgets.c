@@ -1,0 +1,571 @@
+/*
+ * widgets.c - the line editor, the text area and the form engine.
+ */
+#include "tiaojie/widgets.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/uitext.h"
+#include "tiaojie/util.h"
+
+/* ---- edit ------------------------------------------------------------------ */
+
+void edit_init(struct ui_edit *e, size_t max, int multiline)
+{
+	memset(e, 0, sizeof *e);
+	e->max = max;
+	e->multiline = multiline;
+	e->cap = 16;
+	e->buf = xcalloc(e->cap, sizeof *e->buf);
+}
+
+void edit_free(struct ui_edit *e)
+{
+	free(e->buf);
+	e->buf = NULL;
+	e->len = e->cap = 0;
+}
+
+static void edit_reserve(struct ui_edit *e, size_t n)
+{
+	if (n + 1 <= e->cap)
+		return;
+	while (e->cap < n + 1)
+		e->cap *= 2;
+	e->buf = xrealloc(e->buf, e->cap * sizeof *e->buf);
+}
+
+void edit_set(struct ui_edit *e, const char *utf8)
+{
+	size_t n;
+	wchar_t *w = tw_from_utf8(utf8 ? utf8 : "", &n);
+
+	/* what comes from outside (archives, drafts) obeys the same rules as
+	 * typing: no control characters, no newline in a single line */
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < e->max; i++) {
+		wchar_t c = w[i];
+		if (c == L'\n' && e->multiline)
+			w[k++] = c;
+		else if (c >= 32 && c != 127)
+			w[k++] = c;
+	}
+	edit_reserve(e, k);
+	memcpy(e->buf, w, k * sizeof *w);
+	e->len = k;
+	e->buf[k] = 0;
+	e->cur = k;
+	e->off = 0;
+	e->top = 0;
+	free(w);
+}
+
+char *edit_get(const struct ui_edit *e)
+{
+	return tw_to_utf8(e->buf, e->len);
+}
+
+int edit_empty(const struct ui_edit *e)
+{
+	for (size_t i = 0; i < e->len; i++)
+		if (e->buf[i] != L' ' && e->buf[i] != L'\n' && e->buf[i] != 0x3000)
+			return 0;
+	return 1;
+}
+
+static void edit_insert(struct ui_edit *e, wchar_t c)
+{
+	edit_reserve(e, e->len + 1);
+	memmove(e->buf + e->cur + 1, e->buf + e->cur, (e->len - e->cur) * sizeof *e->buf);
+	e->buf[e->cur++] = c;
+	e->len++;
+	e->buf[e->len] = 0;
+}
+
+static void edit_delete(struct ui_edit *e, size_t at)
+{
+	memmove(e->buf + at, e->buf + at + 1, (e->len - at - 1) * sizeof *e->buf);
+	e->len--;
+	e->buf[e->len] = 0;
+}
+
+/* Visual lines of a text area at this width; caller frees. */
+static size_t *edit_lines(const struct ui_edit *e, int width, int *nlines)
+{
+	int n = tw_wrap(e->buf, e->len, width, NULL, 0);
+	size_t *starts = xcalloc((size_t)n + 1, sizeof *starts);
+
+	tw_wrap(e->buf, e->len, width, starts, n);
+	starts[n] = e->len + 1;
+	*nlines = n;
+	return starts;
+}
+
+/* Visual line and column of the cursor. */
+static void edit_cursor_pos(const struct ui_edit *e, const size_t *starts, int n, int *line, int *col)
+{
+	int l = 0;
+
+	while (l + 1 < n && starts[l + 1] <= e->cur)
+		l++;
+	*line = l;
+	*col = tw_wcswidth(e->buf + starts[l], e->cur - starts[l]);
+}
+
+/* Move to visual line l at display column col. */
+static void edit_goto(struct ui_edit *e, const size_t *starts, int n, int l, int col)
+{
+	size_t a = starts[l], b = l + 1 < n ? starts[l + 1] : e->len;
+	int used = 0;
+
+	if (l + 1 < n && b > a && e->buf[b - 1] == L'\n')
+		b--;
+	else if (l + 1 < n && b > a)
+		b--; /* soft wrap: stay on this line */
+	size_t i = a;
+	while (i < b && used + tw_charwidth(e->buf[i]) <= col) {
+		used += tw_charwidth(e->buf[i]);
+		i++;
+	}
+	e->cur = i;
+}
+
+int edit_handle(struct ui_edit *e, enum ui_action a, wint_t ch, int width)
+{
+	switch (a) {
+	case UA_NONE:
+		if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xA0))
+			return 0; /* control characters are not text */
+		if (e->len >= e->max) {
+			beep();
+			return 0;
+		}
+		edit_insert(e, (wchar_t)ch);
+		return 1;
+	case UA_ENTER:
+		if (!e->multiline)
+			return -1;
+		if (e->len >= e->max) {
+			beep();
+			return 0;
+		}
+		edit_insert(e, L'\n');
+		return 1;
+	case UA_BKSP:
+		if (e->cur == 0)
+			return 0;
+		edit_delete(e, --e->cur);
+		return 1;
+	case UA_DELCHAR:
+		if (e->cur >= e->len)
+			return 0;
+		edit_delete(e, e->cur);
+		return 1;
+	case UA_LEFT:
+		if (e->cur > 0)
+			e->cur--;
+		return 0;
+	case UA_RIGHT:
+		if (e->cur < e->len)
+			e->cur++;
+		return 0;
+	case UA_HOME:
+		e->cur = 0;
+		return 0;
+	case UA_END:
+		e->cur = e->len;
+		return 0;
+	case UA_KILL:
+		if (!e->multiline) {
+			if (!e->len)
+				return 0;
+			e->len = e->cur = e->off = 0;
+			e->buf[0] = 0;
+			return 1;
+		} else {
+			/* to the end of the logical line */
+			size_t end = e->cur;
+			while (end < e->len && e->buf[end] != L'\n')
+				end++;
+			if (end == e->cur)
+				return 0;
+			memmove(e->buf + e->cur, e->buf + end, (e->len - end) * sizeof *e->buf);
+			e->len -= end - e->cur;
+			e->buf[e->len] = 0;
+			return 1;
+		}
+	case UA_UP:
+	case UA_DOWN:
+	case UA_PGUP:
+	case UA_PGDN: {
+		if (!e->multiline)
+			return -1;
+		int n, l, col;
+		size_t *starts = edit_lines(e, width, &n);
+		edit_cursor_pos(e, starts, n, &l, &col);
+		int step = (a == UA_PGUP || a == UA_PGDN) ? 5 : 1;
+		int to = (a == UA_UP || a == UA_PGUP) ? l - step : l + step;
+		int r = 0;
+		if (to < 0 || to >= n) {
+			if (step == 1) {
+				r = -1; /* leave the text area */
+			} else {
+				to = to < 0 ? 0 : n - 1;
+				edit_goto(e, starts, n, to, col);
+			}
+		} else {
+			edit_goto(e, starts, n, to, col);
+		}
+		free(starts);
+		return r;
+	}
+	default:
+		return -1;
+	}
+}
+
+void edit_draw(struct ui_edit *e, int y, int x, int width, int height, int focused)
+{
+	attr_t fa = ui_attr(US_FIELD);
+
+	if (width < 2)
+		return;
+	if (!e->multiline) {
+		/* keep the cursor visible: scroll by characters */
+		if (e->cur < e->off)
+			e->off = e->cur;
+		while (e->off < e->cur && tw_wcswidth(e->buf + e->off, e->cur - e->off) > width - 1)
+			e->off++;
+		if (e->mask) {
+			int n = (int)(e->len - e->off);
+			if (n > width)
+				n = width;
+			attron(fa);
+			mvhline(y, x, ' ', width);
+			for (int i = 0; i < n; i++)
+				mvaddch(y, x + i, '*');
+			attroff(fa);
+		} else {
+			ui_putw(y, x, e->buf + e->off, e->len - e->off, width, fa, 1);
+		}
+		if (focused) {
+			int cx = e->mask ? (int)(e->cur - e->off) : tw_wcswidth(e->buf + e->off, e->cur - e->off);
+			move(y, x + cx);
+			curs_set(1);
+		}
+		return;
+	}
+	int n, l, col;
+	size_t *starts = edit_lines(e, width, &n);
+	edit_cursor_pos(e, starts, n, &l, &col);
+	if (col >= width && l + 1 >= n) {
+		/* cursor after a full last line: show it at the start of the next */
+		col = 0;
+		l++;
+	}
+	if (l < e->top)
+		e->top = l;
+	if (l >= e->top + height)
+		e->top = l - height + 1;
+	for (int r = 0; r < height; r++) {
+		int li = e->top + r;
+		if (li < n) {
+			size_t a = starts[li], b = li + 1 < n ? starts[li + 1] : e->len;
+			if (b > a && b <= e->len && e->buf[b - 1] == L'\n')
+				b--;
+			ui_putw(y + r, x, e->buf + a, b - a, width, fa, 1);
+		} else {
+			ui_fill(y + r, x, width, fa);
+		}
+	}
+	if (focused) {
+		move(y + l - e->top, x + (col < width ? col : width - 1));
+		curs_set(1);
+	}
+	free(starts);
+}
+
+/* ---- form -------------------------------------------------------------------- */
+
+void form_init(struct form *f)
+{
+	memset(f, 0, sizeof *f);
+	f->label_w = 12;
+	f->field_w = 36;
+}
+
+static void item_free(struct form_item *it)
+{
+	free(it->label);
+	free(it->text);
+	edit_free(&it->edit);
+}
+
+void form_clear(struct form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		item_free(&f->items[i]);
+	f->n = 0;
+	f->focus = 0;
+}
+
+void form_free(struct form *f)
+{
+	form_clear(f);
+	free(f->items);
+	f->items = NULL;
+	f->cap = 0;
+}
+
+struct form_item *form_add(struct form *f, enum form_kind kind, const char *id, const char *label)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 32;
+		f->items = xrealloc(f->items, (size_t)f->cap * sizeof *f->items);
+	}
+	struct form_item *it = &f->items[f->n++];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->id = id;
+	it->label = xstrdup(label ? label : "");
+	it->height = 1;
+	edit_init(&it->edit, 200, kind == FK_AREA);
+	if (kind == FK_PASSWORD)
+		it->edit.mask = 1;
+	return it;
+}
+
+struct form_item *form_find(struct form *f, const char *id)
+{
+	int i = form_index(f, id);
+
+	return i >= 0 ? &f->items[i] : NULL;
+}
+
+int form_index(struct form *f, const char *id)
+{
+	for (int i = 0; i < f->n; i++)
+		if (f->items[i].id && strcmp(f->items[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+void form_set_text(struct form_item *it, const char *text)
+{
+	free(it->text);
+	it->text = xstrdup(text ? text : "");
+}
+
+void form_set_msg(struct form_item *it, enum ui_style style, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(it->msg, sizeof it->msg, fmt, ap);
+	va_end(ap);
+	it->msg_style = style;
+}
+
+void form_area(struct form *f, int y, int x, int rows, int cols)
+{
+	f->y = y;
+	f->x = x;
+	f->rows = rows;
+	f->cols = cols;
+	/* label 12, field gets about half of the rest, messages the remainder */
+	f->field_w = (cols - f->label_w - 2) * 11 / 20;
+	if (f->field_w < 20)
+		f->field_w = 20;
+}
+
+static int focusable(const struct form_item *it)
+{
+	return !it->readonly && it->kind != FK_SECTION && it->kind != FK_INFO;
+}
+
+static int item_height(const struct form_item *it)
+{
+	return it->kind == FK_AREA ? it->height : 1;
+}
+
+struct form_item *form_focused(struct form *f)
+{
+	return f->focus >= 0 && f->focus < f->n ? &f->items[f->focus] : NULL;
+}
+
+void form_focus(struct form *f, int index)
+{
+	if (index >= 0 && index < f->n)
+		f->focus = index;
+}
+
+int form_text_input(struct form *f)
+{
+	struct form_item *it = form_focused(f);
+
+	return it && (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_AREA);
+}
+
+void form_draw(struct form *f)
+{
+	int line = 0, fy = 0, fh = 1;
+
+	/* where the focused item is, to scroll it into view */
+	for (int i = 0; i < f->n; i++) {
+		if (i == f->focus) {
+			fy = line;
+			fh = item_height(&f->items[i]);
+		}
+		line += item_height(&f->items[i]);
+	}
+	if (fy < f->top)
+		f->top = fy > 0 && f->items[f->focus > 0 ? f->focus - 1 : 0].kind == FK_SECTION ? fy - 1 : fy;
+	if (fy + fh > f->top + f->rows)
+		f->top = fy + fh - f->rows;
+	if (f->top < 0)
+		f->top = 0;
+
+	int cur_y = -1, cur_x = -1;
+	line = 0;
+	int mx = f->x + f->label_w + 1 + f->field_w + 1;
+	int mw = f->x + f->cols - mx;
+	for (int i = 0; i < f->n; i++) {
+		struct form_item *it = &f->items[i];
+		int h = item_height(it);
+		int vis = line - f->top;
+		line += h;
+		if (vis + h <= 0 || vis >= f->rows)
+			continue;
+		int y = f->y + vis;
+		int focused = i == f->focus;
+		switch (it->kind) {
+		case FK_SECTION:
+			ui_put(y, f->x, it->label, f->cols, ui_attr(US_HEADER), 0);
+			if (it->text && *it->text) {
+				int lw = tw_width(it->label) + 2;
+				ui_put(y, f->x + lw, it->text, f->cols - lw, ui_attr(it->text_style), 0);
+			}
+			break;
+		case FK_INFO:
+			ui_put(y, f->x, it->text ? it->text : it->label, f->cols, ui_attr(it->text_style), 0);
+			break;
+		case FK_ROW:
+			ui_put(y, f->x, it->text ? it->text : it->label, f->cols,
+			       focused ? ui_attr(US_SELECTED) : ui_attr(it->text_style), 1);
+			break;
+		default: {
+			ui_put(y, f->x, it->label, f->label_w, focused ? ui_attr(US_SELECTED) : ui_attr(US_LABEL), 1);
+			int fx = f->x + f->label_w + 1;
+			if (it->kind == FK_CHOICE) {
+				char buf[128];
+				snprintf(buf, sizeof buf, "< %s >",
+					 it->nchoices ? it->choices[it->choice] : "");
+				ui_put(y, fx, buf, f->field_w, focused ? ui_attr(US_SELECTED) : ui_attr(US_FIELD), 1);
+			} else if (it->kind == FK_AREA) {
+				int aw = f->cols - f->label_w - 1;
+				if (vis >= 0 && vis + h <= f->rows) {
+					edit_draw(&it->edit, y, fx, aw, h, 0);
+					if (focused) {
+						edit_draw(&it->edit, y, fx, aw, h, 1);
+						getyx(stdscr, cur_y, cur_x);
+					}
+				}
+				break;
+			} else if (it->readonly) {
+				char *s = edit_get(&it->edit);
+				ui_put(y, fx, s, f->field_w, ui_attr(US_DIM), 1);
+				free(s);
+			} else {
+				edit_draw(&it->edit, y, fx, f->field_w, 1, focused);
+				if (focused)
+					getyx(stdscr, cur_y, cur_x);
+			}
+			if (it->msg[0] && mw > 4)
+				ui_put(y, mx, it->msg, mw, ui_attr(it->msg_style), 0);
+			break;
+		}
+		}
+	}
+	if (cur_y >= 0) {
+		move(cur_y, cur_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+}
+
+static int move_focus(struct form *f, int dir)
+{
+	int i = f->focus;
+
+	for (;;) {
+		i += dir;
+		if (i < 0 || i >= f->n)
+			return -1;
+		if (focusable(&f->items[i])) {
+			f->focus = i;
+			return -1;
+		}
+	}
+}
+
+int form_handle(struct form *f, enum ui_action a, wint_t ch)
+{
+	struct form_item *it = form_focused(f);
+	int width = f->cols - f->label_w - 1;
+
+	if (!it)
+		return -2;
+	if (!focusable(it))
+		move_focus(f, 1);
+	switch (a) {
+	case UA_NEXT:
+		return move_focus(f, 1);
+	case UA_PREV:
+		return move_focus(f, -1);
+	case UA_DOWN:
+	case UA_UP:
+		if (it->kind == FK_AREA && edit_handle(&it->edit, a, 0, width) >= 0)
+			return -1;
+		return move_focus(f, a == UA_DOWN ? 1 : -1);
+	case UA_PGDN:
+	case UA_PGUP:
+		if (it->kind == FK_AREA) {
+			edit_handle(&it->edit, a, 0, width);
+			return -1;
+		}
+		for (int k = 0; k < f->rows / 2; k++)
+			move_focus(f, a == UA_PGDN ? 1 : -1);
+		return -1;
+	case UA_ENTER:
+		if (it->kind == FK_AREA)
+			return edit_handle(&it->edit, a, 0, width) == 1 ? f->focus : -1;
+		if (it->kind == FK_ROW)
+			return -2;
+		return move_focus(f, 1);
+	default:
+		break;
+	}
+	if (it->kind == FK_CHOICE && it->nchoices > 0) {
+		if (a == UA_LEFT) {
+			it->choice = (it->choice + it->nchoices - 1) % it->nchoices;
+			return f->focus;
+		}
+		if (a == UA_RIGHT || (a == UA_NONE && ch == ' ')) {
+			it->choice = (it->choice + 1) % it->nchoices;
+			return f->focus;
+		}
+		return -2;
+	}
+	if (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_AREA) {
+		int r = edit_handle(&it->edit, a, ch, it->kind == FK_AREA ? width : f->field_w);
+		if (r == 1)
+			return f->focus;
+		if (r == 0)
+			return -1;
+	}
+	return -2;
+}
