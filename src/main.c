@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "tiaojie/cli.h"
+#include "tiaojie/screens.h"
 
 #ifndef TJ_VERSION
 #define TJ_VERSION "0"
@@ -46,14 +47,14 @@ static const struct {
 
 static int run_app(struct cli *c)
 {
-	/* The full-screen application arrives with the terminal-shell work
-	 * (issue 3); until then say so plainly rather than pretend. */
 	struct db *db = cli_open_db(c, 0);
+	int rc;
+
 	if (!db)
 		return EXIT_FAIL;
+	rc = ui_main(db, &c->cfg);
 	db_close(db);
-	cli_err("全屏界面尚未提供（开发中）；数据库 %s 可以正常打开。可用命令见 tiaojie --help", cli_db_path(c));
-	return EXIT_FAIL;
+	return rc;
 }
 
 int main(int argc, char **argv)

@@ -180,6 +180,23 @@ struct case_row {
 int db_case_insert(struct db *db, struct case_row *c);
 int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id);
 
+/* What the rules need of a stored case. 1 found, 0 not, -1 error. */
+struct case_state_row {
+	char case_no[64];
+	char status[16];
+	char performance[16];
+	int64_t mediator_id;
+	int extended;
+	int64_t version;
+};
+int db_case_state(struct db *db, int64_t case_id, struct case_state_row *out);
+int db_case_party_next_ord(struct db *db, int64_t case_id, const char *role, int *ord);
+/* 1 when the person is already a party of the case. */
+int db_case_has_person(struct db *db, int64_t case_id, int64_t person_id);
+/* After a change to a case: last event time, version + 1, and the
+ * collective flag raised when collective is set. */
+int db_case_touch(struct db *db, int64_t case_id, const char *now, int64_t user_id, int collective);
+
 struct claim_row {
 	int64_t case_id;
 	int ord;

@@ -76,6 +76,25 @@ int intake_register(struct db *db, const struct config *cfg, const struct actor 
 		    struct intake_result *res);
 void intake_result_free(struct intake_result *res);
 
+/* More applicants join an existing open case (a collective dispute): the
+ * applicants of `in` are checked like at registration, written to the
+ * archive and added as parties, with a 'join' event, in one transaction.
+ * Only in->applicants is used. */
+int intake_join(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
+		const struct intake *in, struct intake_result *res);
+
+/* What the form warns about as soon as the respondent (and the claims) are
+ * known. */
+struct intake_warnings {
+	int64_t employer_id; /* 0: not in the archive */
+	int open;            /* the employer's open cases */
+	int recent;          /* cases received in the last high_incidence_days */
+	int high;            /* recent >= high_incidence_cases */
+	struct collective_scan coll;
+	int collective;      /* this application would make a collective dispute */
+};
+int intake_scan(struct db *db, const struct config *cfg, const struct intake *in, struct intake_warnings *w);
+
 /* Channel keywords and names: window 窗口, online 网上, phone 电话, letter 信函, other 其他. */
 const char *channel_name(const char *kw);
 int channel_valid(const char *kw);

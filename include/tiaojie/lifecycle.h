@@ -52,6 +52,7 @@ enum case_action {
 	ACT_WITHDRAW,     /* 撤回 */
 	ACT_REFER,        /* 转仲裁 */
 	ACT_PERFORM,      /* 履行回访: performed or defaulted */
+	ACT_JOIN,         /* 加入集体争议: more applicants join an open case */
 	ACT_COUNT
 };
 

@@ -1,8 +1,1311 @@
-/* placeholder until the demo generator lands */
+/*
+ * demo.c - `tiaojie demo`: a new database full of realistic synthetic
+ * data, for trying the product out, for the screen tests and for
+ * measuring it at scale (SPEC section 7).
+ *
+ * Cases are received on the working days of the 18 months up to today, in
+ * date order, so case numbers rise with the date.  Each case is run through
+ * its lifecycle in memory (struct sim): a fate is drawn (rejected,
+ * withdrawn, agreed, failed, referred), every step takes a plausible number
+ * of working days, and a step that would fall after "now" does not happen -
+ * which is what leaves the recent cases open, the way they would be.  Only
+ * then is the case written, through the same db functions intake uses: the
+ * archives, the case number, the case row with its final state, parties,
+ * claims, one event per transition in order, sessions and documents.  So
+ * `tiaojie check` finds every case's status equal to its last status event.
+ *
+ * Memory stays small whatever --cases says: one case at a time, a table of
+ * employer row ids, a set of the identity numbers used (to keep them
+ * unique), a ring of recent workers (some come back with a second case)
+ * and the session occupancy of rooms and mediators by day.  Writes go in
+ * transactions of BATCH cases with synchronous=OFF, which is safe enough
+ * for a file that is simply generated again if the machine crashes.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tiaojie/auth.h"
+#include "tiaojie/calendar.h"
+#include "tiaojie/casenum.h"
 #include "tiaojie/cli.h"
+#include "tiaojie/demo.h"
+#include "tiaojie/intake.h"
+#include "tiaojie/lifecycle.h"
+#include "tiaojie/money.h"
+#include "tiaojie/validate.h"
+
+#define DEMO_PASSWORD "demo1234"
+#define DEMO_DEFAULT_CASES 3000L
+#define DEMO_MAX_CASES 5000000L
+#define DEMO_DEFAULT_SEED UINT64_C(20240521)
+#define BATCH 2000
+#define RING 4096
+#define DAY_SECS 86400
+#define MEDIATOR_ACCOUNTS 5
+
+/* A moment: seconds since 1970-01-01 00:00 in court time. */
+typedef int64_t moment;
+
+static moment mo(tj_day d, int secs)
+{
+	return (moment)d * DAY_SECS + secs;
+}
+
+static tj_day mo_day(moment m)
+{
+	return (tj_day)(m / DAY_SECS);
+}
+
+static int mo_secs(moment m)
+{
+	return (int)(m % DAY_SECS);
+}
+
+static void two(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10 % 10);
+	p[1] = (char)('0' + v % 10);
+}
+
+/* "YYYY-MM-DD HH:MM:SS" */
+static void mo_format(moment m, char out[20])
+{
+	int s = mo_secs(m);
+
+	date_format(mo_day(m), out);
+	out[10] = ' ';
+	two(out + 11, s / 3600);
+	out[13] = ':';
+	two(out + 14, s / 60 % 60);
+	out[16] = ':';
+	two(out + 17, s % 60);
+	out[19] = '\0';
+}
+
+/* ---- a set of identity numbers ------------------------------------------- */
+
+struct idset {
+	uint64_t *v;
+	size_t cap, n;
+};
+
+static uint64_t hash2(const char *a, const char *b)
+{
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *a; a++)
+		h = (h ^ (unsigned char)*a) * UINT64_C(1099511628211);
+	h = (h ^ '|') * UINT64_C(1099511628211);
+	for (; *b; b++)
+		h = (h ^ (unsigned char)*b) * UINT64_C(1099511628211);
+	h ^= h >> 29;
+	return h ? h : 1;
+}
+
+static void idset_put(struct idset *s, uint64_t h)
+{
+	size_t i = (size_t)(h & (s->cap - 1));
+
+	while (s->v[i] && s->v[i] != h)
+		i = (i + 1) & (s->cap - 1);
+	if (!s->v[i]) {
+		s->v[i] = h;
+		s->n++;
+	}
+}
+
+/* 1 when h was added, 0 when it was there already. */
+static int idset_add(struct idset *s, uint64_t h)
+{
+	if ((s->n + 1) * 10 > s->cap * 7) {
+		struct idset bigger = {xcalloc(s->cap ? s->cap * 2 : 4096, sizeof(uint64_t)),
+				       s->cap ? s->cap * 2 : 4096, 0};
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->v[i])
+				idset_put(&bigger, s->v[i]);
+		free(s->v);
+		*s = bigger;
+	}
+	size_t before = s->n;
+	idset_put(s, h);
+	return s->n > before;
+}
+
+/* ---- the generator's state --------------------------------------------------- */
+
+struct gen {
+	struct db *db;
+	const struct config *cfg;
+	struct holidays hol;
+	struct demo_rng r;
+	uint64_t seed;
+	long ncases;
+	tj_day today, first, last_day; /* cases are received first..last_day */
+	moment now;
+
+	int64_t uid_admin, uid_clerk;
+	int64_t med_db[DEMO_MEDIATORS];
+	int64_t med_uid[DEMO_MEDIATORS]; /* the mediator's account, 0 when none */
+	int nrooms;
+
+	uint32_t nemp;
+	int64_t *emp_db; /* row id of employer idx once stored, else 0 */
+	uint32_t distressed;
+
+	struct idset ids;
+	struct demo_person *ring;
+	int ring_n, ring_pos;
+	struct demo_person *apps; /* the applicants of the case being made */
+
+	tj_day occ_first;
+	int occ_days;
+	uint32_t *occ_room, *occ_med; /* half-hour bits from 09:00, per day */
+
+	long cases_done;
+	long st_count[ST_COUNT], perf_count[4];
+	long npersons, nemployers, nconsult, nsessions, ncollective, nevents;
+};
+
+static int workday(struct gen *g, tj_day d)
+{
+	return holidays_is_workday(&g->hol, d);
+}
+
+static tj_day add_workdays(struct gen *g, tj_day d, int n)
+{
+	while (n > 0) {
+		d++;
+		if (workday(g, d))
+			n--;
+	}
+	return d;
+}
+
+/* A random time of the working day (09:00-12:00, 13:00-17:00). */
+static int work_time(struct gen *g)
+{
+	int s = demo_range(&g->r, 0, 7 * 3600 - 1);
+
+	return s < 3 * 3600 ? 9 * 3600 + s : 13 * 3600 + (s - 3 * 3600);
+}
+
+/* The next step after t: with wd 0 the same working day gap_lo..gap_hi
+ * seconds later when that is before 17:00, else at a working time wd
+ * (at least one) working days later. */
+static moment later(struct gen *g, moment t, int wd, int gap_lo, int gap_hi)
+{
+	tj_day d = mo_day(t);
+
+	if (wd <= 0) {
+		moment c = t + demo_range(&g->r, gap_lo, gap_hi);
+		if (mo_day(c) == d && mo_secs(c) <= 17 * 3600 && workday(g, d))
+			return c;
+		wd = 1;
+	}
+	return mo(add_workdays(g, d, wd), work_time(g));
+}
+
+/* ---- one case in memory -------------------------------------------------------- */
+
+struct sim_event {
+	moment at;
+	enum case_action act;
+	int64_t user;
+	int before, after; /* status, -1 for none */
+};
+
+struct sim_session {
+	tj_day day;
+	int slot, len, room, held;
+	moment created;
+	const char *note;
+};
+
+struct sim_doc {
+	const char *kind;
+	moment at;
+	int64_t user;
+};
+
+struct sim {
+	struct sim_event ev[32];
+	int nev;
+	struct sim_session ses[4];
+	int nses;
+	struct sim_doc doc[6];
+	int ndoc;
+	enum case_status st;
+	enum performance perf;
+	int med; /* roster index, -1 none */
+	moment confirmed, accepted, closed;
+	const char *confirm_how;
+	tj_day deadline;
+	int extended;
+	const char *reason;
+	int agreed;
+	tj_day pay_date;
+};
+
+static void ev_add(struct sim *s, moment at, enum case_action act, int64_t user, int after)
+{
+	if (s->nev >= (int)TJ_ARRAY_LEN(s->ev))
+		return;
+	struct sim_event *e = &s->ev[s->nev++];
+	e->at = at;
+	e->act = act;
+	e->user = user;
+	e->before = act == ACT_REGISTER ? -1 : (int)s->st;
+	e->after = after < 0 ? (int)s->st : after;
+	if (after >= 0)
+		s->st = (enum case_status)after;
+}
+
+static void doc_add(struct sim *s, const char *kind, moment at, int64_t user)
+{
+	if (s->ndoc >= (int)TJ_ARRAY_LEN(s->doc))
+		return;
+	s->doc[s->ndoc++] = (struct sim_doc){kind, at, user};
+}
+
+/* The account that acts for a mediator: their own, else the admin. */
+static int64_t med_user(struct gen *g, const struct sim *s)
+{
+	return s->med >= 0 && g->med_uid[s->med] ? g->med_uid[s->med] : g->uid_admin;
+}
+
+/* A mediator for a case received on day d about cause: weighted by
+ * capacity, preferring a matching specialty; the inactive ones left the
+ * roster half-way through the period. */
+static int pick_mediator(struct gen *g, tj_day d, const char *cause)
+{
+	double w[DEMO_MEDIATORS], total = 0, x;
+
+	for (int i = 0; i < DEMO_MEDIATORS; i++) {
+		const struct demo_mediator *m = &demo_mediators[i];
+		w[i] = 0;
+		if (!m->active && d > g->first + (g->today - g->first) / 2)
+			continue;
+		x = m->capacity;
+		for (int k = 0; k < 4 && m->specialties[k]; k++) {
+			if (strcmp(m->specialties[k], cause) == 0) {
+				x *= 4;
+				break;
+			}
+			if (strncmp(m->specialties[k], cause, 2) == 0)
+				x *= 1.5;
+		}
+		w[i] = x;
+		total += x;
+	}
+	x = demo_unit(&g->r) * total;
+	for (int i = 0; i < DEMO_MEDIATORS; i++) {
+		if (x < w[i])
+			return i;
+		x -= w[i];
+	}
+	return 0;
+}
+
+/* Find a room and a time for a session of len half-hours on or after day
+ * earliest, with neither the mediator nor the room busy.  Morning sessions
+ * end by 12:00, afternoon ones by 17:30.  When a week of days has no free
+ * slot (only in very large demo databases: three rooms cannot hold them)
+ * the session is placed without the check. */
+static void place_session(struct gen *g, int med, tj_day earliest, int len, struct sim_session *ses)
+{
+	static const int starts[] = {0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14};
+	const int nstarts = (int)TJ_ARRAY_LEN(starts);
+	tj_day d = holidays_next_workday(&g->hol, earliest);
+
+	ses->len = len;
+	for (int tries = 0; tries < 6; tries++, d = add_workdays(g, d, 1)) {
+		int di = (int)(d - g->occ_first);
+		if (di < 0 || di >= g->occ_days)
+			break;
+		int k0 = (int)demo_below(&g->r, (uint32_t)nstarts);
+		for (int k = 0; k < nstarts; k++) {
+			int slot = starts[(k0 + k) % nstarts];
+			if ((slot < 6 && slot + len > 6) || slot + len > 17)
+				continue;
+			uint32_t mask = ((1u << len) - 1) << slot;
+			if (g->occ_med[di * DEMO_MEDIATORS + med] & mask)
+				continue;
+			int r0 = (int)demo_below(&g->r, (uint32_t)g->nrooms);
+			for (int rr = 0; rr < g->nrooms; rr++) {
+				int room = (r0 + rr) % g->nrooms;
+				if (g->occ_room[di * g->nrooms + room] & mask)
+					continue;
+				g->occ_room[di * g->nrooms + room] |= mask;
+				g->occ_med[di * DEMO_MEDIATORS + med] |= mask;
+				ses->day = d;
+				ses->slot = slot;
+				ses->room = room;
+				return;
+			}
+		}
+	}
+	ses->day = holidays_next_workday(&g->hol, earliest);
+	ses->slot = starts[demo_below(&g->r, 4)];
+	ses->room = (int)demo_below(&g->r, (uint32_t)g->nrooms);
+}
+
+enum fate { FATE_REJECT, FATE_WITHDRAW, FATE_AGREE, FATE_FAIL, FATE_REFER };
+
+/* Run a case registered at t0 through its lifecycle until its fate or
+ * "now", whichever comes first; stop_at (an open status, or -1) makes it
+ * stop early, stuck there. */
+static void simulate(struct gen *g, struct sim *s, moment t0, const char *channel, const char *cause,
+		     int stop_at)
+{
+	struct demo_rng *r = &g->r;
+	double u = demo_unit(r);
+	enum fate fate = u < 0.05 ? FATE_REJECT : u < 0.14 ? FATE_WITHDRAW : u < 0.60 ? FATE_AGREE
+		       : u < 0.75 ? FATE_FAIL : FATE_REFER;
+	int withdraw_from = (int)demo_below(r, 10); /* 0-1 accepted, 2-4 assigned, 5-9 mediating */
+	moment t = t0, te;
+
+	memset(s, 0, sizeof *s);
+	s->med = -1;
+	s->st = ST_REGISTERED;
+	if (stop_at >= 0)
+		fate = FATE_AGREE;
+	ev_add(s, t0, ACT_REGISTER, g->uid_clerk, ST_REGISTERED);
+	if (strcmp(channel, "window") == 0 && demo_chance(r, 0.9))
+		doc_add(s, "application", t0 + demo_range(r, 300, 900), g->uid_clerk);
+	if (stop_at == ST_REGISTERED)
+		return;
+
+	if (fate == FATE_REJECT && demo_chance(r, 0.4)) {
+		t = later(g, t, demo_range(r, 1, 3), 0, 0);
+		if (t > g->now)
+			return;
+		s->reason = demo_reject_reason(r);
+		s->closed = t;
+		ev_add(s, t, ACT_REJECT, g->uid_clerk, ST_REJECTED);
+		return;
+	}
+
+	/* the applicant confirms the clarified claims */
+	if (strcmp(channel, "window") == 0) {
+		s->confirm_how = demo_chance(r, 0.85) ? "onsite" : "phone";
+	} else if (strcmp(channel, "online") == 0) {
+		double v = demo_unit(r);
+		s->confirm_how = v < 0.5 ? "wechat" : v < 0.9 ? "sms" : "phone";
+	} else {
+		s->confirm_how = demo_chance(r, 0.65) ? "phone" : "sms";
+	}
+	if (strcmp(s->confirm_how, "onsite") == 0)
+		t = later(g, t, 0, 600, 2400);
+	else
+		t = later(g, t, demo_chance(r, 0.4) ? 0 : demo_range(r, 1, 2), 1800, 14400);
+	if (t > g->now)
+		return;
+	s->confirmed = t;
+	ev_add(s, t, ACT_CONFIRM, g->uid_clerk, ST_CONFIRMED);
+	if (strcmp(channel, "window") != 0 && demo_chance(r, 0.6))
+		doc_add(s, "application", t + demo_range(r, 120, 1200), g->uid_clerk);
+	if (stop_at == ST_CONFIRMED)
+		return;
+	if (fate == FATE_REJECT) {
+		t = later(g, t, demo_range(r, 0, 3), 1800, 10800);
+		if (t > g->now)
+			return;
+		s->reason = demo_reject_reason(r);
+		s->closed = t;
+		ev_add(s, t, ACT_REJECT, g->uid_clerk, ST_REJECTED);
+		return;
+	}
+
+	/* acceptance starts the mediation period */
+	t = later(g, t, demo_range(r, 0, 2), 1800, 14400);
+	if (t > g->now)
+		return;
+	s->accepted = t;
+	s->deadline = deadline_compute(&g->hol, mo_day(t), g->cfg->mediation_days, g->cfg->mediation_kind);
+	ev_add(s, t, ACT_ACCEPT, g->uid_clerk, ST_ACCEPTED);
+	if (stop_at == ST_ACCEPTED)
+		return;
+	if (fate == FATE_WITHDRAW && withdraw_from < 2) {
+		t = later(g, t, demo_range(r, 1, 3), 0, 0);
+		if (t > g->now)
+			return;
+		s->reason = demo_withdraw_reason(r);
+		s->closed = t;
+		ev_add(s, t, ACT_WITHDRAW, g->uid_clerk, ST_WITHDRAWN);
+		return;
+	}
+
+	t = later(g, t, demo_range(r, 0, 2), 1800, 10800);
+	if (t > g->now)
+		return;
+	s->med = pick_mediator(g, mo_day(t), cause);
+	ev_add(s, t, ACT_ASSIGN, g->uid_admin, ST_ASSIGNED);
+	if (stop_at == ST_ASSIGNED)
+		return;
+	if (fate == FATE_WITHDRAW && withdraw_from < 5) {
+		t = later(g, t, demo_range(r, 1, 4), 0, 0);
+		if (t > g->now)
+			return;
+		s->reason = demo_withdraw_reason(r);
+		s->closed = t;
+		ev_add(s, t, ACT_WITHDRAW, g->uid_clerk, ST_WITHDRAWN);
+		return;
+	}
+
+	/* sessions: each scheduled, then held and recorded */
+	u = demo_unit(r);
+	int nses = u < 0.45 ? 1 : u < 0.85 ? 2 : 3;
+	int gap = demo_range(r, 1, 4); /* working days from scheduling to the session */
+	for (int i = 0; i < nses; i++) {
+		struct sim_session *ss = &s->ses[s->nses];
+		moment ts = later(g, t, i == 0 ? (int)demo_below(r, 2) : 0, 300, 3600);
+		if (ts > g->now)
+			return;
+		place_session(g, s->med, add_workdays(g, mo_day(ts), gap), demo_chance(r, 0.6) ? 2 : 3, ss);
+		ss->created = ts;
+		s->nses++;
+		g->nsessions++;
+		ev_add(s, ts, ACT_SCHEDULE, med_user(g, s), -1);
+		moment start = mo(ss->day, 9 * 3600 + ss->slot * 1800);
+		te = start + ss->len * 1800 + demo_range(r, 300, 1800);
+		if (te > g->now)
+			return; /* still to come: the session stays scheduled */
+		ss->held = 1;
+		ev_add(s, te, ACT_SESSION, med_user(g, s), ST_MEDIATING);
+		t = te;
+		if (stop_at == ST_MEDIATING) {
+			ss->note = demo_session_note(r, NOTE_ONGOING);
+			return;
+		}
+		if (fate == FATE_WITHDRAW) {
+			ss->note = demo_session_note(r, NOTE_WITHDRAWN);
+			t = later(g, t, demo_range(r, 1, 5), 0, 0);
+			if (t > g->now)
+				return;
+			s->reason = demo_withdraw_reason(r);
+			s->closed = t;
+			ev_add(s, t, ACT_WITHDRAW, med_user(g, s), ST_WITHDRAWN);
+			return;
+		}
+		int last = i == nses - 1;
+		if (!last) {
+			/* another session only within the period, extended once
+			 * with both parties' consent when it would not fit */
+			gap = demo_range(r, 2, 5);
+			if (add_workdays(g, mo_day(t), gap) > s->deadline) {
+				if (!s->extended && mo_day(t) <= s->deadline && demo_chance(r, 0.6)) {
+					t = later(g, t, 0, 300, 1200);
+					if (t > g->now) {
+						ss->note = demo_session_note(r, NOTE_ONGOING);
+						return;
+					}
+					s->extended = 1;
+					s->deadline = deadline_compute(&g->hol, s->deadline, g->cfg->extension_days,
+								       g->cfg->mediation_kind);
+					ev_add(s, t, ACT_EXTEND, med_user(g, s), -1);
+				} else {
+					last = 1;
+				}
+			}
+		}
+		if (!last) {
+			ss->note = demo_session_note(r, NOTE_ONGOING);
+			continue;
+		}
+		ss->note = demo_session_note(r, fate == FATE_AGREE ? NOTE_AGREED : NOTE_FAILED);
+		t = later(g, t, 0, 300, 1800);
+		if (t > g->now)
+			return;
+		s->closed = t;
+		if (fate == FATE_AGREE) {
+			s->agreed = 1;
+			s->perf = PERF_PENDING;
+			ev_add(s, t, ACT_AGREE, med_user(g, s), ST_AGREED);
+			doc_add(s, "agreement", t + demo_range(r, 120, 900), med_user(g, s));
+			s->pay_date = mo_day(t) + demo_range(r, 5, 30);
+			moment tf = later(g, mo(s->pay_date, 0), demo_range(r, 1, 5), 0, 0);
+			if (tf <= g->now) {
+				s->perf = demo_chance(r, 0.86) ? PERF_PERFORMED : PERF_DEFAULTED;
+				ev_add(s, tf, ACT_PERFORM, s->med >= 0 && g->med_uid[s->med] ? g->med_uid[s->med]
+											 : g->uid_clerk, -1);
+			}
+			return;
+		}
+		s->reason = demo_fail_reason(r);
+		ev_add(s, t, ACT_FAIL, med_user(g, s), ST_FAILED);
+		doc_add(s, "termination", t + demo_range(r, 120, 900), med_user(g, s));
+		if (fate == FATE_REFER) {
+			t = later(g, t, (int)demo_below(r, 3), 1200, 7200);
+			if (t > g->now)
+				return;
+			ev_add(s, t, ACT_REFER, g->uid_clerk, ST_REFERRED);
+			doc_add(s, "arbitration", t + demo_range(r, 120, 900), g->uid_clerk);
+		}
+		return;
+	}
+}
+
+/* ---- writing one case ----------------------------------------------------------- */
+
+/* An employer by the skewed distribution that makes a handful of them
+ * high-incidence; lately one failing company gets a wave of cases. */
+static uint32_t pick_employer(struct gen *g, tj_day d, int collective)
+{
+	if (d >= g->today - 75 && demo_chance(&g->r, collective ? 0.5 : 0.02))
+		return g->distressed;
+	double u = demo_unit(&g->r);
+	uint32_t i = (uint32_t)(u * u * g->nemp);
+	return i < g->nemp ? i : g->nemp - 1;
+}
+
+/* The employer's row id, storing it (and its create event, later) the first
+ * time it is a party. */
+static int employer_row(struct gen *g, uint32_t idx, const struct demo_employer *e, const char *now, int *created)
+{
+	*created = 0;
+	if (g->emp_db[idx])
+		return 0;
+	struct employer_rec er = {
+		.uscc = e->uscc[0] ? e->uscc : NULL,
+		.name = e->name,
+		.legal_rep = e->legal_rep,
+		.address = e->address,
+		.phone = e->phone,
+		.district = e->district,
+		.industry = e->industry_name,
+	};
+	char *changes = NULL;
+	int rc = db_employer_upsert(g->db, &er, now, &changes);
+	free(changes);
+	if (rc < 0)
+		return -1;
+	g->emp_db[idx] = er.id;
+	*created = rc == 1;
+	g->nemployers += rc == 1;
+	return 0;
+}
+
+static int event_write(struct gen *g, moment at, int64_t user, int64_t case_id, const char *entity, int64_t id,
+		       const char *action, const char *before, const char *after)
+{
+	char ts[20];
+
+	mo_format(at, ts);
+	struct event_rec e = {
+		.at = ts,
+		.user_id = user,
+		.case_id = case_id,
+		.entity = entity,
+		.entity_id = id,
+		.action = action,
+		.before = before,
+		.after = after,
+	};
+	g->nevents++;
+	return db_event_add(g->db, &e);
+}
+
+/* Agreed amount of a claim: most of it, in round figures. */
+static int64_t agreed_amount(struct gen *g, int64_t fen)
+{
+	if (fen <= 0)
+		return 0;
+	if (demo_chance(&g->r, 0.3))
+		return fen;
+	int64_t a = fen * demo_range(&g->r, 50, 95) / 100;
+	int64_t unit = fen >= 1000000 ? 100000 : fen >= 100000 ? 10000 : 100;
+	a = a / unit * unit;
+	return a > 0 ? a : fen;
+}
+
+static const char *pick_channel(struct gen *g)
+{
+	int x = (int)demo_below(&g->r, 100);
+
+	return x < 60 ? "window" : x < 85 ? "online" : x < 93 ? "phone" : x < 98 ? "letter" : "other";
+}
+
+static const int open_statuses[] = {ST_REGISTERED, ST_CONFIRMED, ST_ACCEPTED, ST_ASSIGNED, ST_MEDIATING};
+
+static int gen_case(struct gen *g, tj_day day, moment t0)
+{
+	struct demo_rng *r = &g->r;
+	const struct config *cfg = g->cfg;
+	struct demo_employer emp[2];
+	uint32_t eidx[2];
+	int nresp = 1, napp = 1, rc = -1;
+	int collective = demo_chance(r, 0.005);
+	int pnew[INTAKE_MAX_PARTIES];
+	char *pchanges[INTAKE_MAX_PARTIES];
+	int ecreated[2] = {0, 0};
+	char regts[20], recv[11];
+	struct demo_text text;
+	struct sim s;
+	char *case_no = NULL;
+
+	if (collective) {
+		int lo = cfg->collective_threshold > 10 ? cfg->collective_threshold : 10;
+		napp = lo + demo_range(r, 0, 20);
+		if (napp > INTAKE_MAX_PARTIES)
+			napp = INTAKE_MAX_PARTIES;
+	} else if (demo_chance(r, 0.015)) {
+		napp = demo_range(r, 2, 5);
+	}
+	int scenario = demo_scenario_pick(r, napp > 1);
+	eidx[0] = pick_employer(g, day, collective);
+	demo_employer_make(g->seed, eidx[0], g->nemp, &emp[0]);
+	if (demo_scenario_dispatch(scenario)) {
+		/* the dispatching company employs; the workplace answers jointly */
+		for (int k = 0; k < 200 && nresp == 1; k++) {
+			uint32_t j = demo_below(r, g->nemp);
+			if (j == eidx[0])
+				continue;
+			demo_employer_make(g->seed, j, g->nemp, &emp[1]);
+			if (emp[1].dispatch && !emp[0].dispatch) {
+				eidx[1] = j;
+				nresp = 2;
+			}
+		}
+		if (nresp == 1)
+			scenario = 0; /* no dispatch company around: wages owed instead */
+	}
+	demo_case_text(r, scenario, day, &emp[0], nresp == 2 ? &emp[1] : NULL, napp, &text);
+
+	/* the stuck ones: a few recent cases stop where they are, and any
+	 * open status not seen yet is made to occur */
+	int stop_at = -1;
+	if (day >= g->today - 60 && demo_chance(r, 0.03))
+		stop_at = open_statuses[demo_below(r, TJ_ARRAY_LEN(open_statuses))];
+	if (day >= g->today - 20)
+		for (size_t i = 0; i < TJ_ARRAY_LEN(open_statuses); i++)
+			if (!g->st_count[open_statuses[i]]) {
+				stop_at = open_statuses[i];
+				break;
+			}
+	const char *channel = pick_channel(g);
+	simulate(g, &s, t0, channel, text.claims[0].cause, stop_at);
+
+	mo_format(t0, regts);
+	date_format(day, recv);
+
+	/* the applicants: new workers, or one who came before */
+	for (int i = 0; i < napp; i++) {
+		struct demo_person *p = &g->apps[i];
+		pnew[i] = 0;
+		pchanges[i] = NULL;
+		if (napp == 1 && g->ring_n > 0 && demo_chance(r, 0.03)) {
+			*p = g->ring[demo_below(r, (uint32_t)g->ring_n)];
+			if (demo_chance(r, 0.3))
+				demo_mobile(r, p->phone); /* a new phone number since */
+		} else {
+			do
+				demo_person_make(r, day, p);
+			while (!idset_add(&g->ids, hash2(p->id_type, p->id_no)));
+		}
+		struct person_rec pr = {
+			.id_type = p->id_type,
+			.id_no = p->id_no,
+			.name = p->name,
+			.gender = p->gender[0] ? p->gender : NULL,
+			.birth_date = p->birth[0] ? p->birth : NULL,
+			.nationality = p->nationality,
+			.phone = p->phone,
+			.address = p->address,
+		};
+		int created = db_person_upsert(g->db, &pr, regts, &pchanges[i]);
+		if (created < 0) {
+			for (int k = 0; k <= i; k++)
+				free(pchanges[k]);
+			return -1;
+		}
+		p->db_id = pr.id;
+		pnew[i] = created;
+		if (created) {
+			g->npersons++;
+			g->ring[g->ring_pos] = *p;
+			g->ring_pos = (g->ring_pos + 1) % RING;
+			if (g->ring_n < RING)
+				g->ring_n++;
+		}
+	}
+	/* the respondents: the employer, or the dispatching company first */
+	int64_t resp_id[2];
+	if (nresp == 2) {
+		if (employer_row(g, eidx[1], &emp[1], regts, &ecreated[0]) < 0 ||
+		    employer_row(g, eidx[0], &emp[0], regts, &ecreated[1]) < 0)
+			goto out;
+		resp_id[0] = g->emp_db[eidx[1]];
+		resp_id[1] = g->emp_db[eidx[0]];
+	} else {
+		if (employer_row(g, eidx[0], &emp[0], regts, &ecreated[0]) < 0)
+			goto out;
+		resp_id[0] = g->emp_db[eidx[0]];
+	}
+
+	int y, m, d;
+	int64_t seq;
+	date_to_ymd(day, &y, &m, &d);
+	if (db_case_seq_next(g->db, y, &seq) < 0)
+		goto out;
+	case_no = casenum_format(cfg->case_number_pattern, cfg->court_abbr, y, seq);
+	if (!case_no)
+		goto out;
+
+	moment last = t0;
+	for (int i = 0; i < s.nev; i++)
+		if (s.ev[i].at > last)
+			last = s.ev[i].at;
+	char conf[20], acc[20], closed[20], lastts[20], deadline[11];
+	if (s.confirmed)
+		mo_format(s.confirmed, conf);
+	if (s.accepted) {
+		mo_format(s.accepted, acc);
+		date_format(s.deadline, deadline);
+	}
+	if (s.closed)
+		mo_format(s.closed, closed);
+	mo_format(last, lastts);
+	struct case_row c = {
+		.case_no = case_no,
+		.year = y,
+		.seq = seq,
+		.channel = channel,
+		.received = recv,
+		.facts = text.facts,
+		.status = status_keyword(s.st),
+		.performance = s.st == ST_AGREED ? perf_keyword(s.perf) : NULL,
+		.collective = napp >= cfg->collective_threshold,
+		.mediator_id = s.med >= 0 ? g->med_db[s.med] : 0,
+		.confirm_how = s.confirmed ? s.confirm_how : NULL,
+		.confirmed_at = s.confirmed ? conf : NULL,
+		.accepted_at = s.accepted ? acc : NULL,
+		.deadline = s.accepted ? deadline : NULL,
+		.extended = s.extended,
+		.closed_at = s.closed ? closed : NULL,
+		.reason = s.reason,
+		.last_event_at = lastts,
+		.created_by = g->uid_clerk,
+		.updated_at = lastts,
+	};
+	if (db_case_insert(g->db, &c) < 0)
+		goto out;
+	for (int i = 0; i < napp; i++)
+		if (db_case_party_add(g->db, c.id, "applicant", i + 1, g->apps[i].db_id) < 0)
+			goto out;
+	for (int i = 0; i < nresp; i++)
+		if (db_case_party_add(g->db, c.id, "respondent", i + 1, resp_id[i]) < 0)
+			goto out;
+	char pay[11];
+	if (s.agreed)
+		date_format(s.pay_date, pay);
+	for (int i = 0; i < text.nclaims; i++) {
+		int64_t agreed = s.agreed ? agreed_amount(g, text.claims[i].amount_fen) : -1;
+		struct claim_row cr = {
+			.case_id = c.id,
+			.ord = i + 1,
+			.cause = text.claims[i].cause,
+			.text = text.claims[i].text,
+			.amount_fen = text.claims[i].amount_fen,
+			.agreed_fen = agreed,
+			.pay_date = agreed > 0 ? pay : NULL,
+		};
+		if (db_claim_add(g->db, &cr) < 0)
+			goto out;
+	}
+
+	/* the trail: registration, the archives it touched, then every step */
+	for (int i = 0; i < s.nev; i++) {
+		const struct sim_event *e = &s.ev[i];
+		const char *before = e->before >= 0 ? status_keyword((enum case_status)e->before) : "";
+		const char *after = status_keyword((enum case_status)e->after);
+		if (event_write(g, e->at, e->user, c.id, "case", c.id, action_keyword(e->act), before, after) < 0)
+			goto out;
+		if (e->act != ACT_REGISTER)
+			continue;
+		for (int k = 0; k < napp; k++)
+			if ((pnew[k] || pchanges[k]) &&
+			    event_write(g, t0, g->uid_clerk, c.id, "person", g->apps[k].db_id,
+					pchanges[k] ? "update" : "create", "", pchanges[k] ? pchanges[k] : "") < 0)
+				goto out;
+		for (int k = 0; k < nresp; k++)
+			if (ecreated[k] && event_write(g, t0, g->uid_clerk, c.id, "employer", resp_id[k], "create", "",
+						       "") < 0)
+				goto out;
+	}
+	for (int i = 0; i < s.nses; i++) {
+		const struct sim_session *ss = &s.ses[i];
+		char sday[11], start[6], created[20];
+		int mins = 9 * 60 + ss->slot * 30;
+		date_format(ss->day, sday);
+		two(start, mins / 60);
+		start[2] = ':';
+		two(start + 3, mins % 60);
+		start[5] = '\0';
+		mo_format(ss->created, created);
+		struct session_row sr = {
+			.case_id = c.id,
+			.mediator_id = g->med_db[s.med],
+			.day = sday,
+			.start = start,
+			.minutes = ss->len * 30,
+			.room = cfg->nrooms > 0 ? cfg->rooms[ss->room] : "调解室",
+			.status = ss->held ? "held" : "scheduled",
+			.note = ss->held && ss->note ? ss->note : "",
+			.created_at = created,
+		};
+		if (db_session_add(g->db, &sr) < 0)
+			goto out;
+	}
+	for (int i = 0; i < s.ndoc; i++) {
+		char at[20];
+		if (s.doc[i].at > g->now)
+			continue;
+		mo_format(s.doc[i].at, at);
+		if (db_document_add(g->db, c.id, s.doc[i].kind, at, s.doc[i].user, "") < 0)
+			goto out;
+	}
+
+	g->st_count[s.st]++;
+	if (s.st == ST_AGREED)
+		g->perf_count[s.perf]++;
+	g->ncollective += c.collective;
+	rc = 0;
+out:
+	for (int i = 0; i < napp; i++)
+		free(pchanges[i]);
+	free(case_no);
+	return rc;
+}
+
+/* ---- the period ------------------------------------------------------------------- */
+
+/* How busy a day is at the window: nothing on rest days, more on Mondays,
+ * after the Spring Festival and at the year's end, a slow rise over the
+ * period, and some day-to-day noise (the same for the same seed). */
+static double day_weight(struct gen *g, tj_day d)
+{
+	static const double month_f[12] = {1.15, 0.8, 1.2, 1.0, 0.95, 1.0, 1.05, 1.0, 1.0, 0.9, 1.0, 1.15};
+	int y, m, dd, wd;
+	double w;
+
+	if (!workday(g, d))
+		return 0;
+	date_to_ymd(d, &y, &m, &dd);
+	wd = date_weekday(d);
+	w = month_f[m - 1] * (wd == 1 ? 1.2 : wd == 5 ? 0.85 : wd >= 6 ? 0.6 : 1.0);
+	w *= 1.0 + 0.15 * (double)(d - g->first) / (double)(g->today - g->first + 1);
+	struct demo_rng r = demo_rng_for(g->seed, (uint64_t)d, 0xDA7);
+	w *= 0.75 + 0.5 * demo_unit(&r);
+	if (d == g->today) {
+		double part = (mo_secs(g->now) - 9.0 * 3600) / (8.0 * 3600);
+		w *= part < 0 ? 0 : part > 1 ? 1 : part;
+	}
+	return w;
+}
+
+static int gen_consultations(struct gen *g, tj_day d, int ncases_today)
+{
+	int n = (int)(0.5 * ncases_today + demo_unit(&g->r));
+
+	for (int i = 0; i < n; i++) {
+		const char *cause, *note;
+		char at[20], phone[12] = "";
+		moment t = mo(d, work_time(g));
+		demo_consultation(&g->r, &cause, &note);
+		if (demo_chance(&g->r, 0.35))
+			demo_mobile(&g->r, phone);
+		if (t > g->now)
+			continue;
+		mo_format(t, at);
+		if (db_consult_add(g->db, at, cause, note, phone, g->uid_clerk, NULL) < 0)
+			return -1;
+		g->nconsult++;
+	}
+	return 0;
+}
+
+static int gen_mediators(struct gen *g)
+{
+	char at[20];
+
+	mo_format(mo(g->first - 30, 9 * 3600), at);
+	if (db_begin(g->db) < 0)
+		return -1;
+	for (int i = 0; i < DEMO_MEDIATORS; i++) {
+		const struct demo_mediator *dm = &demo_mediators[i];
+		struct mediator_row m = {
+			.name = dm->name,
+			.side = dm->side,
+			.expert_kind = dm->expert_kind,
+			.affiliation = dm->affiliation,
+			.phone = dm->phone,
+			.capacity = dm->capacity,
+			.active = dm->active,
+			.created_at = at,
+		};
+		if (db_mediator_insert(g->db, &m) < 0)
+			goto fail;
+		g->med_db[i] = m.id;
+		for (int k = 0; k < 4 && dm->specialties[k]; k++)
+			if (db_mediator_specialty_add(g->db, m.id, dm->specialties[k]) < 0)
+				goto fail;
+		struct event_rec e = {.at = at, .entity = "mediator", .entity_id = m.id, .action = "create",
+				      .after = dm->name};
+		if (db_event_add(g->db, &e) < 0)
+			goto fail;
+	}
+	return db_commit(g->db);
+fail:
+	db_rollback(g->db);
+	return -1;
+}
+
+static const struct {
+	const char *login, *name, *role;
+} staff[] = {
+	{"admin", "陈立新", "admin"},
+	{"clerk", "王晓雯", "clerk"},
+};
+
+static int gen_users(struct gen *g)
+{
+	struct config cfg = *g->cfg;
+	struct user_rec u;
+
+	/* the demo password is fixed; a stricter configured minimum does not
+	 * apply to the demo accounts */
+	if (cfg.min_password_len > (int)strlen(DEMO_PASSWORD))
+		cfg.min_password_len = (int)strlen(DEMO_PASSWORD);
+	for (size_t i = 0; i < TJ_ARRAY_LEN(staff); i++) {
+		if (auth_user_add(g->db, &cfg, 0, staff[i].login, staff[i].name, staff[i].role, DEMO_PASSWORD, 0) < 0)
+			return -1;
+		if (db_user_get(g->db, staff[i].login, &u) <= 0)
+			return -1;
+		*(i == 0 ? &g->uid_admin : &g->uid_clerk) = u.id;
+		user_rec_free(&u);
+	}
+	for (int i = 0; i < MEDIATOR_ACCOUNTS; i++) {
+		char login[16];
+		snprintf(login, sizeof login, "mediator%d", i + 1);
+		if (auth_user_add(g->db, &cfg, 0, login, demo_mediators[i].name, "mediator", DEMO_PASSWORD,
+				  g->med_db[i]) < 0)
+			return -1;
+		if (db_user_get(g->db, login, &u) <= 0)
+			return -1;
+		g->med_uid[i] = u.id;
+		user_rec_free(&u);
+	}
+	return 0;
+}
+
+/* A failing manufacturer or builder in the middle of the range. */
+static uint32_t find_distressed(struct gen *g)
+{
+	struct demo_employer e;
+
+	for (uint32_t i = g->nemp / 3; i < g->nemp; i++) {
+		demo_employer_make(g->seed, i, g->nemp, &e);
+		if (e.uscc[0] && (e.industry == IND_MANUFACTURING || e.industry == IND_CONSTRUCTION))
+			return i;
+	}
+	return g->nemp / 3;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int generate(struct gen *g)
+{
+	long ndays = g->last_day - g->first + 1, done = 0;
+	double *cum = xcalloc((size_t)ndays + 1, sizeof *cum);
+	int progress = isatty(2) && g->ncases >= 20000, shown = 0, rc = -1;
+
+	for (long i = 0; i < ndays; i++)
+		cum[i + 1] = cum[i] + day_weight(g, g->first + (tj_day)i);
+	if (cum[ndays] <= 0) {
+		tj_error("期间内没有工作日");
+		goto out;
+	}
+	if (db_begin(g->db) < 0)
+		goto out;
+	for (long i = 0; i < ndays; i++) {
+		tj_day d = g->first + (tj_day)i;
+		long lo = (long)(cum[i] / cum[ndays] * (double)g->ncases + 0.5);
+		long hi = (long)(cum[i + 1] / cum[ndays] * (double)g->ncases + 0.5);
+		long n = hi - lo;
+		if (n <= 0)
+			continue;
+		if (gen_consultations(g, d, (int)(n > 100000 ? 100000 : n)) < 0)
+			goto fail;
+		/* spread over the opening hours, in case-number order */
+		int open = 9 * 3600, close = 16 * 3600 + 45 * 60;
+		if (d == g->today && mo_secs(g->now) - 300 < close)
+			close = mo_secs(g->now) - 300;
+		for (long j = 0; j < n; j++) {
+			int secs = open + (int)(((double)j + demo_unit(&g->r)) / (double)n * (close - open));
+			if (gen_case(g, d, mo(d, secs)) < 0)
+				goto fail;
+			done++;
+			if (done % BATCH == 0) {
+				if (db_commit(g->db) < 0 || db_begin(g->db) < 0)
+					goto fail;
+			}
+			if (progress && done * 10 / g->ncases > shown) {
+				shown = (int)(done * 10 / g->ncases);
+				fprintf(stderr, "\r已生成 %d%%（%ld/%ld件）", shown * 10, done, g->ncases);
+				fflush(stderr);
+			}
+		}
+	}
+	if (db_commit(g->db) < 0)
+		goto fail;
+	if (progress)
+		fputc('\n', stderr);
+	g->cases_done = done;
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(g->db);
+out:
+	free(cum);
+	return rc;
+}
+
+/* ---- the command ------------------------------------------------------------------ */
+
+static int remove_db_files(const char *path)
+{
+	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+
+	for (size_t i = 0; i < TJ_ARRAY_LEN(ext); i++) {
+		char *f = xasprintf("%s%s", path, ext[i]);
+		if (unlink(f) != 0 && errno != ENOENT) {
+			cli_err("无法删除 %s：%s", f, strerror(errno));
+			free(f);
+			return -1;
+		}
+		free(f);
+	}
+	return 0;
+}
+
+/* The directory the file goes in must exist and be writable. */
+static int check_dir(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	struct stat stb;
+	int rc = 0;
+
+	if (!slash) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir) {
+		dir[1] = '\0';
+	} else {
+		*slash = '\0';
+	}
+	if (stat(dir, &stb) != 0) {
+		cli_err("无法创建数据库 %s：目录 %s 不存在", path, dir);
+		rc = -1;
+	} else if (!S_ISDIR(stb.st_mode)) {
+		cli_err("无法创建数据库 %s：%s 不是目录", path, dir);
+		rc = -1;
+	} else if (access(dir, W_OK | X_OK) != 0) {
+		cli_err("无法创建数据库 %s：没有目录 %s 的写权限（%s）", path, dir, strerror(errno));
+		rc = -1;
+	}
+	free(dir);
+	return rc;
+}
+
+static void print_summary(struct gen *g, const char *path, double secs)
+{
+	char a[24], b[11], c[11];
+	long total = 0;
+
+	for (int i = 0; i < ST_COUNT; i++)
+		total += g->st_count[i];
+	date_format(g->first, b);
+	date_format(g->last_day, c);
+	printf("已生成演示数据库 %s\n", path);
+	printf("  案件 %ld 件（收件日期 %s 至 %s），其中集体争议 %ld 件\n", total, b, c, g->ncollective);
+	printf("  劳动者 %ld 人，用人单位 %ld 家，调解员 %d 名，调解安排 %ld 次，咨询 %ld 次，操作记录 %ld 条\n",
+	       g->npersons, g->nemployers, DEMO_MEDIATORS, g->nsessions, g->nconsult, g->nevents);
+	printf("  按状态：");
+	for (int i = 0; i < ST_COUNT; i++) {
+		printf("%s%s(%s) %ld", i ? "，" : "", status_name((enum case_status)i),
+		       status_keyword((enum case_status)i), g->st_count[i]);
+		if (i == ST_AGREED)
+			printf("［%s %ld，%s %ld，%s %ld］", perf_name(PERF_PENDING), g->perf_count[PERF_PENDING],
+			       perf_name(PERF_PERFORMED), g->perf_count[PERF_PERFORMED], perf_name(PERF_DEFAULTED),
+			       g->perf_count[PERF_DEFAULTED]);
+	}
+	printf("\n演示账号（密码均为 %s）：\n", DEMO_PASSWORD);
+	for (size_t i = 0; i < TJ_ARRAY_LEN(staff); i++)
+		printf("  %-10s %s（%s）\n", staff[i].login, role_name((enum role)role_from_keyword(staff[i].role)),
+		       staff[i].name);
+	for (int i = 0; i < MEDIATOR_ACCOUNTS; i++) {
+		snprintf(a, sizeof a, "mediator%d", i + 1);
+		printf("  %-10s %s（%s）\n", a, role_name(ROLE_MEDIATOR), demo_mediators[i].name);
+	}
+	printf("用时 %.1f 秒\n", secs);
+}
+
 int cmd_demo(struct cli *c, int argc, char **argv)
 {
-	(void)c; (void)argc; (void)argv;
-	cli_err("demo 尚未实现");
-	return EXIT_FAIL;
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'D'},
+		{"config", required_argument, NULL, 'C'},
+		{"cases", required_argument, NULL, 'n'},
+		{"seed", required_argument, NULL, 's'},
+		{"force", no_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	long ncases = DEMO_DEFAULT_CASES;
+	uint64_t seed = DEMO_DEFAULT_SEED;
+	int force = 0, opt, rc = EXIT_FAIL;
+	struct stat stb;
+	struct timespec t0;
+	char *end;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (cli_common_opt(c, opt, optarg))
+			continue;
+		switch (opt) {
+		case 'n':
+			errno = 0;
+			ncases = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || ncases < 1 || ncases > DEMO_MAX_CASES) {
+				cli_err("demo：--cases 应为1到%ld之间的整数，而不是 %s", DEMO_MAX_CASES, optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 's':
+			errno = 0;
+			seed = strtoull(optarg, &end, 10);
+			if (errno || end == optarg || *end || optarg[0] == '-') {
+				cli_err("demo：--seed 应为非负整数，而不是 %s", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'f':
+			force = 1;
+			break;
+		case 'h':
+			puts("用法：tiaojie demo [--db FILE] [--cases N] [--seed S] [--force]\n"
+			     "  生成演示数据库：最近18个月的案件（默认3000件，最多5000000件）、25名调解员，\n"
+			     "  以及演示账号 admin、clerk、mediator1（密码均为 " DEMO_PASSWORD "）。\n"
+			     "  同一 --seed 生成相同的数据；已有文件须加 --force 才会被删除重建。");
+			return EXIT_OK;
+		default:
+			if (optopt && strchr("nsDC", optopt)) {
+				cli_err("demo：选项 %s 缺少参数", argv[optind - 1]);
+				return EXIT_USAGE;
+			}
+			cli_err("demo：未知选项 %s", argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_err("demo：多余的参数 %s", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (cli_load_config(c) < 0)
+		return EXIT_FAIL;
+	const char *path = cli_db_path(c);
+	if (stat(path, &stb) == 0) {
+		if (S_ISDIR(stb.st_mode)) {
+			cli_err("%s 是目录，不能作为数据库文件", path);
+			return EXIT_FAIL;
+		}
+		if (!force) {
+			cli_err("数据库 %s 已存在；确需重新生成请加 --force（原文件将被删除）", path);
+			return EXIT_FAIL;
+		}
+		if (remove_db_files(path) < 0)
+			return EXIT_FAIL;
+	}
+	if (check_dir(path) < 0)
+		return EXIT_FAIL;
+
+	struct gen g = {0};
+	g.cfg = &c->cfg;
+	g.seed = seed;
+	g.r.s = seed;
+	g.ncases = ncases;
+	g.nrooms = c->cfg.nrooms > 0 ? c->cfg.nrooms : 1;
+	holidays_init(&g.hol);
+	g.db = db_open(path, DB_OPEN_CREATE, c->cfg.busy_timeout_ms);
+	if (!g.db) {
+		cli_err("%s", tj_errmsg());
+		holidays_free(&g.hol);
+		return EXIT_FAIL;
+	}
+	/* a generated file: no fsync, a large page cache */
+	if (db_exec(g.db, "PRAGMA synchronous = OFF") < 0 || db_exec(g.db, "PRAGMA cache_size = -200000") < 0 ||
+	    db_exec(g.db, "PRAGMA temp_store = MEMORY") < 0)
+		goto fail;
+	if (setup_reference_data(g.db, 1) < 0)
+		goto fail_quiet;
+	if (db_holidays_load(g.db, &g.hol) < 0)
+		goto fail;
+
+	char now[20], nowday[11];
+	tj_day today;
+	tj_now_str(now);
+	memcpy(nowday, now, 10);
+	nowday[10] = '\0';
+	if (date_parse(nowday, &today) < 0)
+		goto fail;
+	g.today = today;
+	g.now = mo(today, ((now[11] - '0') * 10 + (now[12] - '0')) * 3600 +
+				  ((now[14] - '0') * 10 + (now[15] - '0')) * 60 + (now[17] - '0') * 10 + (now[18] - '0'));
+	g.first = date_add_months(today, -18) + 1;
+	g.last_day = mo_secs(g.now) >= 9 * 3600 + 1800 ? today : today - 1;
+	g.nemp = (uint32_t)(ncases / 8 > 200 ? ncases / 8 : 200);
+	g.emp_db = xcalloc(g.nemp, sizeof *g.emp_db);
+	g.distressed = find_distressed(&g);
+	g.ring = xcalloc(RING, sizeof *g.ring);
+	g.apps = xcalloc(INTAKE_MAX_PARTIES, sizeof *g.apps);
+	g.occ_first = g.first - 5;
+	g.occ_days = (int)(today + 90 - g.occ_first);
+	g.occ_room = xcalloc((size_t)g.occ_days * (size_t)g.nrooms, sizeof *g.occ_room);
+	g.occ_med = xcalloc((size_t)g.occ_days * DEMO_MEDIATORS, sizeof *g.occ_med);
+
+	if (gen_mediators(&g) < 0 || gen_users(&g) < 0 || generate(&g) < 0)
+		goto fail;
+	print_summary(&g, path, seconds_since(&t0));
+	rc = EXIT_OK;
+	goto out;
+fail:
+	cli_err("生成演示数据失败：%s", tj_errmsg());
+fail_quiet:
+	db_close(g.db);
+	g.db = NULL;
+	remove_db_files(path);
+out:
+	if (g.db)
+		db_close(g.db);
+	holidays_free(&g.hol);
+	free(g.emp_db);
+	free(g.ring);
+	free(g.apps);
+	free(g.occ_room);
+	free(g.occ_med);
+	free(g.ids.v);
+	return rc;
 }

@@ -445,3 +445,172 @@ void intake_result_free(struct intake_result *res)
 	free(res->case_no);
 	res->case_no = NULL;
 }
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int intake_scan(struct db *db, const struct config *cfg, const struct intake *in, struct intake_warnings *w)
+{
+	struct employer_full e = {0};
+	char uscc[32] = "", since[11];
+	const char *reason;
+	int found;
+
+	memset(w, 0, sizeof *w);
+	if (in->nrespondents < 1)
+		return 0;
+	const struct intake_employer *r = &in->respondents[0];
+	if (!blank(r->uscc) && val_check(VAL_USCC, r->uscc, 0, uscc, sizeof uscc, &reason) < 0)
+		return 0;
+	if (!uscc[0] && blank(r->name))
+		return 0;
+	found = db_employer_find(db, uscc[0] ? uscc : NULL, r->name, &e);
+	if (found <= 0)
+		return found;
+	w->employer_id = e.id;
+	employer_full_free(&e);
+	date_format(tj_today() - cfg->high_incidence_days, since);
+	if (db_employer_incidence(db, w->employer_id, since, &w->open, &w->recent) < 0)
+		return -1;
+	w->high = w->recent >= cfg->high_incidence_cases;
+
+	/* the claims' causes, sorted and distinct, as the scan compares them */
+	const char **causes = xcalloc((size_t)in->nclaims + 1, sizeof *causes);
+	int n = 0;
+	for (int i = 0; i < in->nclaims; i++)
+		if (in->claims[i].cause && strlen(in->claims[i].cause) == 4)
+			causes[n++] = in->claims[i].cause;
+	qsort(causes, (size_t)n, sizeof *causes, cmp_str);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && strcmp(causes[i], causes[i - 1]) == 0)
+			continue;
+		if (sb.len)
+			sb_addc(&sb, ',');
+		sb_add(&sb, causes[i]);
+	}
+	free(causes);
+	int rc = 0;
+	if (sb.len) {
+		rc = db_collective_scan(db, w->employer_id, sb.buf, since, &w->coll);
+		if (rc == 0)
+			w->collective = w->coll.applicants + in->napplicants >= cfg->collective_threshold;
+	}
+	sb_free(&sb);
+	return rc < 0 ? -1 : 0;
+}
+
+int intake_join(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
+		const struct intake *in, struct intake_result *res)
+{
+	struct case_state_row row;
+	const char *reason;
+	char now[20];
+	int found;
+
+	res->nproblems = 0;
+	res->case_no = NULL;
+	res->case_id = 0;
+	if (in->napplicants < 1) {
+		tj_error("没有要加入的申请人");
+		return -1;
+	}
+	for (int i = 0; i < in->napplicants; i++)
+		check_person(res, cfg, &in->applicants[i], i);
+	if (res->nproblems) {
+		tj_error("申请有%d处需要更正：%s", res->nproblems, res->problems[0].msg);
+		return -1;
+	}
+	tj_now_str(now);
+	if (db_begin(db) < 0)
+		return -1;
+	found = db_case_state(db, case_id, &row);
+	if (found <= 0) {
+		if (found == 0)
+			tj_error("案件不存在");
+		goto fail;
+	}
+	struct case_state cs = {.status = status_from_keyword(row.status), .mediator_id = row.mediator_id,
+				.extended = row.extended};
+	if (lifecycle_check(ACT_JOIN, &cs, who, &reason) < 0) {
+		tj_error("%s", reason);
+		goto fail;
+	}
+	struct strbuf names;
+	sb_init(&names);
+	for (int i = 0; i < in->napplicants; i++) {
+		const struct intake_person *p = &in->applicants[i];
+		int kind = val_kind_from_keyword(p->id_type);
+		char idno[128], phone[64], gender = 0, birth[11] = "", g[2] = "";
+		char *changes = NULL;
+		val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
+		val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
+		if (val_id_info(kind, idno, &gender, birth) == 0)
+			g[0] = gender;
+		struct person_rec pr = {
+			.id_type = p->id_type, .id_no = idno, .name = p->name, .gender = g[0] ? g : NULL,
+			.birth_date = birth[0] ? birth : NULL,
+			.nationality = blank(p->nationality) ? NULL : p->nationality, .phone = phone,
+			.address = blank(p->address) ? NULL : p->address,
+		};
+		int created = db_person_upsert(db, &pr, now, &changes);
+		if (created < 0) {
+			sb_free(&names);
+			goto fail;
+		}
+		int already = db_case_has_person(db, case_id, pr.id);
+		if (already != 0) {
+			free(changes);
+			sb_free(&names);
+			if (already > 0)
+				tj_error("%s 已是案件 %s 的申请人", p->name, row.case_no);
+			goto fail;
+		}
+		int ord;
+		if (db_case_party_next_ord(db, case_id, "applicant", &ord) < 0 ||
+		    db_case_party_add(db, case_id, "applicant", ord, pr.id) < 0 ||
+		    ((created || changes) &&
+		     archive_event(db, who, case_id, "person", pr.id, changes, now) < 0)) {
+			free(changes);
+			sb_free(&names);
+			goto fail;
+		}
+		free(changes);
+		if (names.len)
+			sb_add(&names, "、");
+		sb_add(&names, p->name);
+	}
+	int64_t napp = 0;
+	{
+		int next;
+		if (db_case_party_next_ord(db, case_id, "applicant", &next) < 0) {
+			sb_free(&names);
+			goto fail;
+		}
+		napp = next - 1;
+	}
+	struct event_rec ev = {.at = now, .user_id = who->user_id, .case_id = case_id, .entity = "case",
+			       .entity_id = case_id, .action = "join", .after = names.buf};
+	if (db_event_add(db, &ev) < 0 ||
+	    db_case_touch(db, case_id, now, who->user_id, napp >= cfg->collective_threshold) < 0) {
+		sb_free(&names);
+		goto fail;
+	}
+	sb_free(&names);
+	if (db_commit(db) < 0)
+		return -1;
+	res->case_id = case_id;
+	res->case_no = xstrdup(row.case_no);
+	res->collective = napp >= cfg->collective_threshold;
+	return 0;
+fail: {
+	char msg[1024];
+	snprintf(msg, sizeof msg, "%s", tj_errmsg());
+	db_rollback(db);
+	tj_error("加入失败，未写入任何数据：%s", msg);
+	return -1;
+}
+}

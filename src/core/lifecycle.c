@@ -81,6 +81,9 @@ static const struct transition {
 		       R(ROLE_CLERK) | R(ROLE_MEDIATOR) | R(ROLE_ADMIN), 1},
 	[ACT_PERFORM] = {"perform", "记录履行情况", S(ST_AGREED), KEEP,
 			 R(ROLE_CLERK) | R(ROLE_MEDIATOR) | R(ROLE_ADMIN), 1},
+	[ACT_JOIN] = {"join", "加入集体争议",
+		      S(ST_REGISTERED) | S(ST_CONFIRMED) | S(ST_ACCEPTED) | S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP,
+		      R(ROLE_CLERK) | R(ROLE_ADMIN), 0},
 };
 
 const char *status_keyword(enum case_status s)

@@ -4,6 +4,8 @@
  * the writes of one case in one db_begin()/db_commit() together with the
  * case's event (see src/core/intake.c).
  */
+#include <stdio.h>
+
 #include "tiaojie/db.h"
 
 int db_case_seq_next(struct db *db, int year, int64_t *seq)
@@ -181,5 +183,81 @@ int db_document_add(struct db *db, int64_t case_id, const char *kind, const char
 	db_bind_text(st, 5, file ? file : "");
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入文书记录");
+	return 0;
+}
+
+int db_case_state(struct db *db, int64_t case_id, struct case_state_row *out)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT case_no, status, coalesce(performance, ''), "
+				       "coalesce(mediator_id, 0), extended, version FROM cases WHERE id = ?");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "读取案件");
+	snprintf(out->case_no, sizeof out->case_no, "%s", sqlite3_column_text(st, 0));
+	snprintf(out->status, sizeof out->status, "%s", sqlite3_column_text(st, 1));
+	snprintf(out->performance, sizeof out->performance, "%s", sqlite3_column_text(st, 2));
+	out->mediator_id = sqlite3_column_int64(st, 3);
+	out->extended = sqlite3_column_int(st, 4);
+	out->version = sqlite3_column_int64(st, 5);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_case_party_next_ord(struct db *db, int64_t case_id, const char *role, int *ord)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT coalesce(max(ord), 0) + 1 FROM case_parties "
+				       "WHERE case_id = ? AND role = ?");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, role);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, "读取当事人");
+	*ord = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int db_case_has_person(struct db *db, int64_t case_id, int64_t person_id)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM case_parties WHERE case_id = ? AND person_id = ?");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int64(st, 2, person_id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(db, "读取当事人");
+}
+
+int db_case_touch(struct db *db, int64_t case_id, const char *now, int64_t user_id, int collective)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE cases SET last_event_at = ?, updated_at = ?, updated_by = ?, "
+				       "version = version + 1, collective = max(collective, ?) WHERE id = ?");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, now);
+	if (user_id > 0)
+		sqlite3_bind_int64(st, 3, user_id);
+	sqlite3_bind_int(st, 4, collective != 0);
+	sqlite3_bind_int64(st, 5, case_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "更新案件");
 	return 0;
 }

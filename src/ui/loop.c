@@ -277,12 +277,18 @@ struct screen *ui_top(struct app *app)
 
 static void draw_title(struct app *app)
 {
-	struct screen *top = ui_top(app);
+	const char *title = "";
 	char left[256], right[64];
 	char today[11];
 
+	/* dialogs have no title of their own: show the screen below */
+	for (int i = app->depth - 1; i >= 0; i--)
+		if (app->stack[i]->title) {
+			title = app->stack[i]->title;
+			break;
+		}
 	date_format(tj_today(), today);
-	snprintf(left, sizeof left, " 调解 tiaojie  %s%s%s", top && top->title ? top->title : "",
+	snprintf(left, sizeof left, " 调解 tiaojie  %s%s%s", title,
 		 app->logged_in ? "  -  " : "", app->logged_in ? app->user.display_name : "");
 	snprintf(right, sizeof right, "%s%s %s ", app->logged_in ? role_name(app->actor.role) : "",
 		 app->logged_in ? " " : "", today);

@@ -24,6 +24,9 @@ static const struct {
 	{ACT_FAIL, ST_MEDIATING, ST_FAILED},        {ACT_WITHDRAW, ST_ACCEPTED, ST_WITHDRAWN},
 	{ACT_WITHDRAW, ST_ASSIGNED, ST_WITHDRAWN},  {ACT_WITHDRAW, ST_MEDIATING, ST_WITHDRAWN},
 	{ACT_REFER, ST_FAILED, ST_REFERRED},        {ACT_PERFORM, ST_AGREED, ST_AGREED},
+	{ACT_JOIN, ST_REGISTERED, ST_REGISTERED},   {ACT_JOIN, ST_CONFIRMED, ST_CONFIRMED},
+	{ACT_JOIN, ST_ACCEPTED, ST_ACCEPTED},       {ACT_JOIN, ST_ASSIGNED, ST_ASSIGNED},
+	{ACT_JOIN, ST_MEDIATING, ST_MEDIATING},
 };
 
 /* Roles allowed per action: C clerk, M mediator (own cases), A admin. */
@@ -35,6 +38,7 @@ static const char *roles_for(enum case_action a)
 	case ACT_CONFIRM:
 	case ACT_ACCEPT:
 	case ACT_REJECT:
+	case ACT_JOIN:
 		return "CA";
 	case ACT_ASSIGN:
 	case ACT_REASSIGN:

@@ -1,0 +1,174 @@
+/*
+ * demo.h - the synthetic data behind `tiaojie demo`: a small deterministic
+ * random generator and the tables and text builders that make people,
+ * employers, claims and facts look like the real counter desk's.
+ *
+ * Everything here is pure: it draws from the generator it is given and
+ * writes into the caller's buffers, so the same seed gives the same data.
+ * The command itself (src/cli/demo.c) runs the cases through their
+ * lifecycle and writes them through the db layer.
+ */
+#ifndef TIAOJIE_DEMO_H
+#define TIAOJIE_DEMO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tiaojie/calendar.h"
+
+/* ---- random numbers: splitmix64 ------------------------------------------ */
+
+struct demo_rng {
+	uint64_t s;
+};
+
+static inline uint64_t demo_next(struct demo_rng *r)
+{
+	uint64_t z = (r->s += UINT64_C(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+/* Uniform in [0, n); n > 0. */
+static inline uint32_t demo_below(struct demo_rng *r, uint32_t n)
+{
+	return (uint32_t)(((demo_next(r) >> 32) * (uint64_t)n) >> 32);
+}
+
+/* Uniform in [lo, hi], both included. */
+static inline int demo_range(struct demo_rng *r, int lo, int hi)
+{
+	return lo + (int)demo_below(r, (uint32_t)(hi - lo + 1));
+}
+
+/* Uniform in [0, 1). */
+static inline double demo_unit(struct demo_rng *r)
+{
+	return (double)(demo_next(r) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static inline int demo_chance(struct demo_rng *r, double p)
+{
+	return demo_unit(r) < p;
+}
+
+/* A generator of its own for (seed, a, b): employers and other things that
+ * must come out the same whenever they are asked for. */
+struct demo_rng demo_rng_for(uint64_t seed, uint64_t a, uint64_t b);
+
+/* ---- people ----------------------------------------------------------------- */
+
+struct demo_person {
+	char id_type[12];     /* validate keyword: id, passport, hkmo, tw, residence */
+	char id_no[24];       /* normalised */
+	char name[64];
+	char gender[2];       /* "M", "F", or "" when the document does not say */
+	char birth[11];       /* "YYYY-MM-DD", or "" */
+	char nationality[24];
+	char phone[12];
+	char address[192];
+	int male;
+	int64_t db_id;        /* filled by the caller once stored */
+};
+
+/* A worker aged 18-60 on the day received: 95% 居民身份证, 2% 护照, 1% each
+ * 港澳通行证, 台湾通行证, 港澳台居民居住证. */
+void demo_person_make(struct demo_rng *r, tj_day received, struct demo_person *p);
+/* A Chinese name ("王芳", "欧阳" not included) of the given sex. */
+void demo_name(struct demo_rng *r, int male, char *out, size_t outlen);
+/* An 11-digit mobile number. */
+void demo_mobile(struct demo_rng *r, char out[12]);
+
+/* ---- employers -------------------------------------------------------------- */
+
+enum demo_industry {
+	IND_MANUFACTURING = 0,
+	IND_CONSTRUCTION,
+	IND_RETAIL,
+	IND_CATERING,
+	IND_LOGISTICS,
+	IND_IT,
+	IND_RESIDENT_SERVICES,
+	IND_BUSINESS_SERVICES,
+	IND_EDUCATION,
+	IND_REAL_ESTATE,
+	IND_CULTURE,
+	IND_HEALTH,
+	IND_COUNT
+};
+
+struct demo_employer {
+	char uscc[19];        /* "" for a small shop without one */
+	char name[160];
+	char legal_rep[32];
+	char address[192];
+	char phone[24];
+	const char *district;
+	enum demo_industry industry;
+	const char *industry_name;
+	int dispatch;         /* a labour-dispatch (劳务派遣) company */
+};
+
+/* Employer number idx of nemployers (0 <= idx < nemployers), always the
+ * same for the same seed.  Names and credit codes are distinct for
+ * distinct idx (up to ~190,000 employers); about 12 small shops have no
+ * credit code. */
+void demo_employer_make(uint64_t seed, uint32_t idx, uint32_t nemployers, struct demo_employer *e);
+
+/* ---- claims and facts ------------------------------------------------------ */
+
+#define DEMO_MAX_CLAIMS 6
+
+struct demo_claim {
+	char cause[5];
+	char text[512];
+	int64_t amount_fen;
+};
+
+struct demo_text {
+	char facts[4096];
+	int nclaims;
+	struct demo_claim claims[DEMO_MAX_CLAIMS];
+};
+
+/* The kind of dispute, which decides the claims and the story. */
+int demo_scenario_pick(struct demo_rng *r, int collective);
+int demo_scenario_dispatch(int scenario); /* needs a second respondent */
+
+/* Facts and 1-4 claims (standard wording, amounts in fen) for a case of
+ * scenario received on the day given, against e (and the dispatching
+ * company e2 for dispatch cases), with napp applicants. */
+void demo_case_text(struct demo_rng *r, int scenario, tj_day received, const struct demo_employer *e,
+		    const struct demo_employer *e2, int napp, struct demo_text *out);
+
+/* ---- words for the lifecycle ------------------------------------------------ */
+
+const char *demo_reject_reason(struct demo_rng *r);
+const char *demo_fail_reason(struct demo_rng *r);
+const char *demo_withdraw_reason(struct demo_rng *r);
+/* A note for a held session: the last one says how it ended. */
+enum demo_note { NOTE_ONGOING, NOTE_AGREED, NOTE_FAILED, NOTE_WITHDRAWN };
+const char *demo_session_note(struct demo_rng *r, enum demo_note kind);
+/* A walk-in consultation: its cause (second level, may be NULL) and note. */
+void demo_consultation(struct demo_rng *r, const char **cause, const char **note);
+
+/* ---- the mediator roster ---------------------------------------------------- */
+
+#define DEMO_MEDIATORS 25
+
+struct demo_mediator {
+	const char *name;
+	const char *side;        /* union, employer, hrss, expert */
+	const char *expert_kind; /* teacher, court, lawyer, other; NULL unless expert */
+	const char *affiliation;
+	const char *phone;
+	int capacity;
+	int active;
+	const char *specialties[4]; /* second-level cause codes, NULL-terminated when fewer */
+};
+
+extern const struct demo_mediator demo_mediators[DEMO_MEDIATORS];
+
+#endif

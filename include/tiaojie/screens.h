@@ -1,0 +1,26 @@
+/*
+ * screens.h - constructors of the screens (src/screens, one file each) and
+ * the entry point of the full-screen application.
+ */
+#ifndef TIAOJIE_SCREENS_H
+#define TIAOJIE_SCREENS_H
+
+#include "tiaojie/ui.h"
+
+/* Run the application on an open database: login, then the work desk.
+ * Returns the exit status. */
+int ui_main(struct db *db, struct config *cfg);
+
+struct screen *login_screen_new(struct app *app);
+struct screen *desk_screen_new(struct app *app);
+/* draft_body/draft_id: resume a draft (NULL/0 for a new form). */
+struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_t draft_id);
+struct screen *consult_screen_new(struct app *app);
+struct screen *drafts_screen_new(struct app *app);
+
+/* The cause picker: on Enter calls picked(ctx, code, name) and closes.
+ * initial: a code to start on, or NULL. */
+struct screen *causepick_screen_new(struct app *app, const char *initial,
+				    void (*picked)(void *ctx, const char *code, const char *name), void *ctx);
+
+#endif

@@ -1,0 +1,200 @@
+/*
+ * consult.c - the consultation log (咨询登记): a short form (topic cause,
+ * phone, note) and today's consultations below it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/consult.h"
+#include "tiaojie/screens.h"
+#include "tiaojie/widgets.h"
+
+struct consult_screen {
+	struct form form;
+	char cause[8];
+	char *cause_name;
+};
+
+static const enum ui_action consult_actions[] = {UA_SAVE, UA_PICK, UA_REFRESH, UA_BACK,
+						 UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
+
+static void set_cause_row(struct consult_screen *cs)
+{
+	char buf[200];
+
+	snprintf(buf, sizeof buf, "咨询事项    %s %s", cs->cause[0] ? cs->cause : "",
+		 cs->cause[0] ? cs->cause_name : "（Enter 或 F4/^P 选择案由，可不选）");
+	form_set_text(form_find(&cs->form, "cause"), buf);
+}
+
+static void build_list(struct screen *s)
+{
+	struct consult_screen *cs = s->priv;
+	struct consult_list l;
+	char today[11], buf[400];
+	int base = form_index(&cs->form, "today");
+
+	for (int i = base + 1; i < cs->form.n; i++) {
+		free(cs->form.items[i].label);
+		free(cs->form.items[i].text);
+		edit_free(&cs->form.items[i].edit);
+	}
+	cs->form.n = base + 1;
+	date_format(tj_today(), today);
+	if (db_consult_day(s->app->db, today, &l) < 0) {
+		ui_error(s->app);
+		return;
+	}
+	snprintf(buf, sizeof buf, "今日咨询（%s，共 %d 人次）", today, l.n);
+	form_set_text(&cs->form.items[base], "");
+	free(cs->form.items[base].label);
+	cs->form.items[base].label = xstrdup(buf);
+	for (int i = 0; i < l.n; i++) {
+		struct consult_rec *k = &l.v[i];
+		snprintf(buf, sizeof buf, " %s  %-4s %-12s %s  [%s]", k->at, k->cause, k->cause_name, k->note, k->clerk);
+		struct form_item *it = form_add(&cs->form, FK_INFO, NULL, NULL);
+		form_set_text(it, buf);
+	}
+	consult_list_free(&l);
+}
+
+static void picked(void *ctx, const char *code, const char *name)
+{
+	struct consult_screen *cs = ctx;
+
+	snprintf(cs->cause, sizeof cs->cause, "%s", code);
+	free(cs->cause_name);
+	cs->cause_name = xstrdup(name);
+	set_cause_row(cs);
+	form_focus(&cs->form, form_index(&cs->form, "phone"));
+}
+
+static int consult_text_input(struct screen *s)
+{
+	struct consult_screen *cs = s->priv;
+
+	return form_text_input(&cs->form);
+}
+
+static void consult_layout(struct screen *s, int rows, int cols)
+{
+	struct consult_screen *cs = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	form_area(&cs->form, 2, 2, rows - 2, cols - 4);
+	cs->form.field_w = cols - 4 - cs->form.label_w - 1 - 20;
+}
+
+static void consult_draw(struct screen *s)
+{
+	struct consult_screen *cs = s->priv;
+
+	ui_put(1, 2, "咨询登记：当场解答、不立案的来访咨询（计入统计）", s->cols - 4, ui_attr(US_HEADER), 0);
+	form_draw(&cs->form);
+}
+
+static int consult_save(struct screen *s)
+{
+	struct consult_screen *cs = s->priv;
+	struct form_item *note = form_find(&cs->form, "note"), *phone = form_find(&cs->form, "phone");
+	char *n = edit_get(&note->edit), *p = edit_get(&phone->edit);
+	const char *field;
+
+	note->msg[0] = phone->msg[0] = '\0';
+	if (consult_record(s->app->db, &s->app->actor, cs->cause, n, p, &field) < 0) {
+		struct form_item *it = field ? form_find(&cs->form, field) : NULL;
+		if (it && it->kind != FK_ROW) {
+			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
+			form_focus(&cs->form, form_index(&cs->form, field));
+		}
+		ui_error(s->app);
+	} else {
+		ui_msg(s->app, US_OK, "已登记咨询");
+		cs->cause[0] = '\0';
+		set_cause_row(cs);
+		edit_set(&note->edit, "");
+		edit_set(&phone->edit, "");
+		form_focus(&cs->form, 0);
+		build_list(s);
+	}
+	free(n);
+	free(p);
+	return UI_HANDLED;
+}
+
+static int consult_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct consult_screen *cs = s->priv;
+	struct form_item *it = form_focused(&cs->form);
+
+	switch (a) {
+	case UA_BACK: {
+		struct form_item *note = form_find(&cs->form, "note");
+		if (!edit_empty(&note->edit) && !ui_confirm(s->app, "摘要尚未保存，确定离开吗？"))
+			return UI_HANDLED;
+		return UI_HANDLED | UI_CLOSE;
+	}
+	case UA_SAVE:
+		return consult_save(s);
+	case UA_REFRESH:
+		build_list(s);
+		return UI_HANDLED;
+	case UA_PICK:
+		ui_push(s->app, causepick_screen_new(s->app, cs->cause, picked, cs));
+		return UI_HANDLED;
+	case UA_ENTER:
+		if (it && it->id && !strcmp(it->id, "cause")) {
+			ui_push(s->app, causepick_screen_new(s->app, cs->cause, picked, cs));
+			return UI_HANDLED;
+		}
+		if (it && it->id && !strcmp(it->id, "note"))
+			return consult_save(s);
+		form_handle(&cs->form, UA_NEXT, 0);
+		return UI_HANDLED;
+	default:
+		form_handle(&cs->form, a, ch);
+		return UI_HANDLED;
+	}
+}
+
+static void consult_destroy(struct screen *s)
+{
+	struct consult_screen *cs = s->priv;
+
+	form_free(&cs->form);
+	free(cs->cause_name);
+	free(cs);
+}
+
+static const struct screen_ops consult_ops = {
+	.name = "consult",
+	.actions = consult_actions,
+	.text_input = consult_text_input,
+	.layout = consult_layout,
+	.draw = consult_draw,
+	.handle = consult_handle,
+	.destroy = consult_destroy,
+};
+
+struct screen *consult_screen_new(struct app *app)
+{
+	struct consult_screen *cs = xcalloc(1, sizeof *cs);
+	struct screen *s;
+	struct form_item *it;
+
+	form_init(&cs->form);
+	cs->cause_name = xstrdup("");
+	form_add(&cs->form, FK_ROW, "cause", NULL);
+	it = form_add(&cs->form, FK_TEXT, "phone", "联系电话");
+	it->edit.max = 30;
+	it = form_add(&cs->form, FK_TEXT, "note", "咨询摘要");
+	it->edit.max = CONSULT_MAX_NOTE;
+	form_add(&cs->form, FK_INFO, NULL, "");
+	form_add(&cs->form, FK_SECTION, "today", "今日咨询");
+	set_cause_row(cs);
+	s = screen_new(app, &consult_ops, "咨询登记", cs);
+	build_list(s);
+	return s;
+}

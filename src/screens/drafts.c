@@ -1,0 +1,135 @@
+/*
+ * drafts.c - the user's unfinished forms (saved on a dropped connection,
+ * on leaving, or by the 30-second autosave), offered at login and from
+ * the work desk: Enter resumes one, F8/^D discards it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/draft.h"
+#include "tiaojie/screens.h"
+#include "tiaojie/widgets.h"
+
+struct drafts_screen {
+	struct form form;
+	struct draft_list list;
+};
+
+static const enum ui_action drafts_actions[] = {UA_ENTER, UA_DELETE, UA_BACK, UA_NONE};
+
+static void drafts_build(struct screen *s)
+{
+	struct drafts_screen *d = s->priv;
+	char buf[400];
+
+	form_clear(&d->form);
+	draft_list_free(&d->list);
+	if (db_drafts_of(s->app->db, s->app->user.id, &d->list) < 0) {
+		ui_error(s->app);
+		return;
+	}
+	for (int i = 0; i < d->list.n; i++) {
+		struct draft_rec *r = &d->list.v[i];
+		char *name = draft_get(r->body, "applicant[0].name");
+		char *emp = draft_get(r->body, "respondent[0].name");
+		snprintf(buf, sizeof buf, " %s  %s  申请人：%s  被申请人：%s", r->saved_at,
+			 strcmp(r->kind, "intake") == 0 ? "调解申请登记" : r->kind, name && *name ? name : "（未填）",
+			 emp && *emp ? emp : "（未填）");
+		free(name);
+		free(emp);
+		struct form_item *it = form_add(&d->form, FK_ROW, NULL, NULL);
+		form_set_text(it, buf);
+		it->tag = i;
+	}
+}
+
+static void drafts_layout(struct screen *s, int rows, int cols)
+{
+	struct drafts_screen *d = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	form_area(&d->form, 3, 2, rows - 4, cols - 4);
+}
+
+static void drafts_draw(struct screen *s)
+{
+	struct drafts_screen *d = s->priv;
+
+	ui_put(1, 2, "您有未完成的表单（断线、退出或自动保存时留下）：", s->cols - 4, ui_attr(US_HEADER), 0);
+	ui_put(2, 2, "Enter 继续填写，F8/^D 放弃，Esc 以后再说", s->cols - 4, ui_attr(US_DIM), 0);
+	if (d->form.n == 0)
+		ui_put(4, 4, "没有草稿", s->cols - 8, A_NORMAL, 0);
+	form_draw(&d->form);
+	curs_set(0);
+}
+
+static int drafts_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct drafts_screen *d = s->priv;
+	struct form_item *it = form_focused(&d->form);
+
+	(void)ch;
+	switch (a) {
+	case UA_BACK:
+		return UI_HANDLED | UI_CLOSE;
+	case UA_ENTER:
+		if (it && it->tag < d->list.n) {
+			struct draft_rec *r = &d->list.v[it->tag];
+			/* the desk stays below; the resumed form goes on top */
+			struct screen *f = intake_screen_new(s->app, r->body, r->id);
+			ui_pop(s->app);
+			ui_push(s->app, f);
+		}
+		return UI_HANDLED;
+	case UA_DELETE:
+		if (it && it->tag < d->list.n && ui_confirm(s->app, "放弃这份草稿？放弃后不能恢复。")) {
+			if (db_draft_delete(s->app->db, s->app->user.id, d->list.v[it->tag].id) < 0)
+				ui_error(s->app);
+			else
+				ui_msg(s->app, US_OK, "草稿已放弃");
+			drafts_build(s);
+			if (d->form.n == 0)
+				return UI_HANDLED | UI_CLOSE;
+		}
+		return UI_HANDLED;
+	case UA_DOWN:
+	case UA_UP:
+	case UA_NEXT:
+	case UA_PREV:
+		form_handle(&d->form, a == UA_NEXT ? UA_DOWN : a == UA_PREV ? UA_UP : a, 0);
+		return UI_HANDLED;
+	default:
+		return UI_HANDLED;
+	}
+}
+
+static void drafts_destroy(struct screen *s)
+{
+	struct drafts_screen *d = s->priv;
+
+	form_free(&d->form);
+	draft_list_free(&d->list);
+	free(d);
+}
+
+static const struct screen_ops drafts_ops = {
+	.name = "drafts",
+	.actions = drafts_actions,
+	.layout = drafts_layout,
+	.draw = drafts_draw,
+	.handle = drafts_handle,
+	.destroy = drafts_destroy,
+};
+
+struct screen *drafts_screen_new(struct app *app)
+{
+	struct drafts_screen *d = xcalloc(1, sizeof *d);
+	struct screen *s;
+
+	form_init(&d->form);
+	s = screen_new(app, &drafts_ops, "草稿", d);
+	drafts_build(s);
+	return s;
+}

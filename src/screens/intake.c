@@ -1,0 +1,1084 @@
+/*
+ * intake.c - application intake (调解申请登记), keyboard only.
+ *
+ * One scrolling form: the applicant, the respondent, the channel and date,
+ * the facts and reasons, and the claims (added and edited in a small
+ * dialog, each with a cause from the picker).  Fields are checked as they
+ * are typed, with the reason beside the field; a known ID number or credit
+ * code fills the party from the archives; the respondent's open and recent
+ * cases (high incidence) and a forming collective dispute are warned about
+ * at once.  Saving goes through intake_register (one transaction); nothing
+ * typed is lost by an error, and the form is kept as a draft every 30
+ * seconds, on leaving, and on SIGHUP/SIGTERM.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tiaojie/draft.h"
+#include "tiaojie/intake.h"
+#include "tiaojie/money.h"
+#include "tiaojie/screens.h"
+#include "tiaojie/uitext.h"
+#include "tiaojie/validate.h"
+#include "tiaojie/widgets.h"
+
+#define AUTOSAVE_SECONDS 30
+
+static const char *const id_type_names[] = {"居民身份证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
+					     "港澳台居民居住证", "外国人永久居留身份证", "护照", "其他证件"};
+static const char *const id_type_kws[] = {"id", "hkmo", "tw", "residence", "foreign-pr", "passport", "other"};
+static const char *const channel_names[] = {"窗口", "网上", "电话", "信函", "其他"};
+static const char *const channel_kws[] = {"window", "online", "phone", "letter", "other"};
+
+struct claim {
+	char cause[8];
+	char *cause_name;
+	char *text;
+	char *amount;
+};
+
+struct intake_screen {
+	struct form form;
+	struct claim *claims;
+	int nclaims, cap;
+	int64_t draft_id;
+	int dirty;
+	time_t last_save;
+	struct intake_warnings warn;
+	int warn_valid;
+};
+
+static const enum ui_action intake_actions[] = {UA_SAVE,   UA_ADD,  UA_EDIT, UA_DELETE, UA_PICK,
+						UA_BACK,   UA_NEXT, UA_PREV, UA_ENTER,  UA_KILL,
+						UA_PGUP,   UA_PGDN, UA_NONE};
+
+/* ---- claims ---------------------------------------------------------------- */
+
+static void claim_free(struct claim *c)
+{
+	free(c->cause_name);
+	free(c->text);
+	free(c->amount);
+	memset(c, 0, sizeof *c);
+}
+
+static struct claim *claim_append(struct intake_screen *is)
+{
+	if (is->nclaims == is->cap) {
+		is->cap = is->cap ? is->cap * 2 : 8;
+		is->claims = xrealloc(is->claims, (size_t)is->cap * sizeof *is->claims);
+	}
+	struct claim *c = &is->claims[is->nclaims++];
+	memset(c, 0, sizeof *c);
+	c->cause_name = xstrdup("");
+	c->text = xstrdup("");
+	c->amount = xstrdup("");
+	return c;
+}
+
+static void claim_remove(struct intake_screen *is, int i)
+{
+	claim_free(&is->claims[i]);
+	memmove(is->claims + i, is->claims + i + 1, (size_t)(is->nclaims - i - 1) * sizeof *is->claims);
+	is->nclaims--;
+}
+
+/* ---- the form ---------------------------------------------------------------- */
+
+static struct form_item *text_item(struct form *f, const char *id, const char *label, size_t max)
+{
+	struct form_item *it = form_add(f, FK_TEXT, id, label);
+
+	it->edit.max = max;
+	return it;
+}
+
+static void build_form(struct intake_screen *is)
+{
+	struct form *f = &is->form;
+	struct form_item *it;
+	char today[11];
+
+	form_add(f, FK_SECTION, "sec.applicant", "申请人");
+	it = form_add(f, FK_CHOICE, "applicant[0].id_type", "证件类型");
+	it->choices = id_type_names;
+	it->nchoices = (int)TJ_ARRAY_LEN(id_type_names);
+	text_item(f, "applicant[0].id_no", "证件号码", 40);
+	text_item(f, "applicant[0].name", "姓名", 50);
+	it = text_item(f, "applicant[0].derived", "性别/出生", 40);
+	it->readonly = 1;
+	it = text_item(f, "applicant[0].nationality", "国籍/地区", 30);
+	edit_set(&it->edit, "中国");
+	text_item(f, "applicant[0].phone", "联系电话", 30);
+	text_item(f, "applicant[0].address", "住址", 200);
+
+	form_add(f, FK_SECTION, "sec.respondent", "被申请人（用人单位）");
+	text_item(f, "respondent[0].uscc", "信用代码", 40);
+	text_item(f, "respondent[0].name", "单位名称", 100);
+	text_item(f, "respondent[0].legal_rep", "法定代表人", 50);
+	text_item(f, "respondent[0].address", "单位地址", 200);
+	text_item(f, "respondent[0].phone", "单位电话", 30);
+	text_item(f, "respondent[0].district", "所在区", 30);
+	text_item(f, "respondent[0].industry", "行业", 30);
+
+	form_add(f, FK_SECTION, "sec.case", "申请信息");
+	it = form_add(f, FK_CHOICE, "channel", "申请渠道");
+	it->choices = channel_names;
+	it->nchoices = (int)TJ_ARRAY_LEN(channel_names);
+	it = text_item(f, "received", "收件日期", 10);
+	date_format(tj_today(), today);
+	edit_set(&it->edit, today);
+	it = form_add(f, FK_AREA, "facts", "事实与理由");
+	it->edit.max = INTAKE_MAX_FACTS_CHARS;
+	it->height = 6;
+
+	form_add(f, FK_SECTION, "claims", "请求事项");
+}
+
+/* Rebuild the claim rows after the "claims" heading. */
+static void build_claim_rows(struct intake_screen *is)
+{
+	struct form *f = &is->form;
+	int base = form_index(f, "claims");
+	int64_t total = 0;
+	char buf[700], amt[40];
+
+	for (int i = base + 1; i < f->n; i++) {
+		free(f->items[i].label);
+		free(f->items[i].text);
+		edit_free(&f->items[i].edit);
+	}
+	f->n = base + 1;
+	for (int i = 0; i < is->nclaims; i++) {
+		struct claim *c = &is->claims[i];
+		int64_t fen = 0;
+		const char *reason;
+		amt[0] = '\0';
+		if (*c->amount && money_parse(c->amount, &fen, &reason) == 0) {
+			money_format(fen, amt, sizeof amt);
+			total += fen;
+		}
+		snprintf(buf, sizeof buf, " %d. [%s %s] %s%s%s%s", i + 1, c->cause[0] ? c->cause : "----",
+			 c->cause_name, c->text, *amt ? "  " : "", amt, *amt ? "元" : "");
+		struct form_item *it = form_add(f, FK_ROW, NULL, NULL);
+		form_set_text(it, buf);
+		it->tag = i;
+	}
+	struct form_item *it = form_add(f, FK_ROW, "claims.add", NULL);
+	form_set_text(it, is->nclaims ? " + 再新增一项请求（F5/^N 或 Enter）" : " + 新增请求事项（F5/^N 或 Enter）");
+	it->tag = -1;
+	money_format(total, amt, sizeof amt);
+	snprintf(buf, sizeof buf, "  共 %d 项，请求金额合计 %s 元", is->nclaims, amt);
+	it = form_add(f, FK_INFO, NULL, NULL);
+	form_set_text(it, buf);
+	it->text_style = US_DIM;
+	if (f->focus >= f->n)
+		f->focus = f->n - 2;
+}
+
+static char *field(struct intake_screen *is, const char *id)
+{
+	struct form_item *it = form_find(&is->form, id);
+
+	return it ? edit_get(&it->edit) : xstrdup("");
+}
+
+static void set_field(struct intake_screen *is, const char *id, const char *value)
+{
+	struct form_item *it = form_find(&is->form, id);
+
+	if (it)
+		edit_set(&it->edit, value);
+}
+
+static int field_empty(struct intake_screen *is, const char *id)
+{
+	struct form_item *it = form_find(&is->form, id);
+
+	return !it || edit_empty(&it->edit);
+}
+
+static void fill_if_empty(struct intake_screen *is, const char *id, const char *value)
+{
+	if (value && *value && field_empty(is, id))
+		set_field(is, id, value);
+}
+
+static int choice_of(struct intake_screen *is, const char *id)
+{
+	struct form_item *it = form_find(&is->form, id);
+
+	return it ? it->choice : 0;
+}
+
+/* The whole form as an intake for the core.  Strings are owned by `keep`
+ * (freed by free_kept). */
+struct kept {
+	char *s[64];
+	int n;
+};
+
+static const char *keep(struct kept *k, char *s)
+{
+	if (k->n < (int)TJ_ARRAY_LEN(k->s))
+		k->s[k->n++] = s;
+	return s;
+}
+
+static void free_kept(struct kept *k)
+{
+	for (int i = 0; i < k->n; i++)
+		free(k->s[i]);
+	k->n = 0;
+}
+
+static void to_intake(struct intake_screen *is, struct intake *in, struct intake_person *p,
+		      struct intake_employer *e, struct intake_claim *cl, struct kept *k)
+{
+	memset(in, 0, sizeof *in);
+	p->id_type = id_type_kws[choice_of(is, "applicant[0].id_type")];
+	p->id_no = keep(k, field(is, "applicant[0].id_no"));
+	p->name = keep(k, field(is, "applicant[0].name"));
+	p->nationality = keep(k, field(is, "applicant[0].nationality"));
+	p->phone = keep(k, field(is, "applicant[0].phone"));
+	p->address = keep(k, field(is, "applicant[0].address"));
+	e->uscc = keep(k, field(is, "respondent[0].uscc"));
+	e->name = keep(k, field(is, "respondent[0].name"));
+	e->legal_rep = keep(k, field(is, "respondent[0].legal_rep"));
+	e->address = keep(k, field(is, "respondent[0].address"));
+	e->phone = keep(k, field(is, "respondent[0].phone"));
+	e->district = keep(k, field(is, "respondent[0].district"));
+	e->industry = keep(k, field(is, "respondent[0].industry"));
+	in->channel = channel_kws[choice_of(is, "channel")];
+	in->received = keep(k, field(is, "received"));
+	in->facts = keep(k, field(is, "facts"));
+	in->napplicants = 1;
+	in->applicants = p;
+	in->nrespondents = 1;
+	in->respondents = e;
+	in->nclaims = is->nclaims;
+	in->claims = cl;
+	for (int i = 0; i < is->nclaims; i++) {
+		cl[i].cause = is->claims[i].cause;
+		cl[i].text = is->claims[i].text;
+		cl[i].amount = is->claims[i].amount;
+	}
+}
+
+/* ---- warnings and live checks -------------------------------------------- */
+
+static void rescan(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	struct intake in;
+	struct intake_person p;
+	struct intake_employer e;
+	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
+	struct kept k = {0};
+	struct form_item *rs = form_find(&is->form, "sec.respondent");
+	struct form_item *cs = form_find(&is->form, "claims");
+	char buf[300];
+
+	to_intake(is, &in, &p, &e, cl, &k);
+	is->warn_valid = intake_scan(s->app->db, s->app->cfg, &in, &is->warn) == 0;
+	free_kept(&k);
+	free(cl);
+	form_set_text(rs, "");
+	form_set_text(cs, "");
+	if (!is->warn_valid || !is->warn.employer_id)
+		return;
+	struct intake_warnings *w = &is->warn;
+	if (w->open || w->recent) {
+		snprintf(buf, sizeof buf, "注意：该单位有 %d 件未结案件，近 %d 天 %d 件申请%s", w->open,
+			 s->app->cfg->high_incidence_days, w->recent, w->high ? "（高发单位）" : "");
+		form_set_text(rs, buf);
+		rs->text_style = w->high ? US_OVERDUE : US_WARN;
+	}
+	if (w->collective) {
+		if (w->coll.collective_case_id)
+			snprintf(buf, sizeof buf, "集体争议：同一单位相同请求已有 %d 名劳动者，可加入 %s",
+				 w->coll.applicants, w->coll.collective_case_no);
+		else
+			snprintf(buf, sizeof buf, "集体争议：同一单位相同请求已有 %d 名劳动者（本件为第 %d 人）",
+				 w->coll.applicants, w->coll.applicants + 1);
+		form_set_text(cs, buf);
+		cs->text_style = US_OVERDUE;
+	}
+}
+
+static void check_id(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	struct form_item *it = form_find(&is->form, "applicant[0].id_no");
+	int t = choice_of(is, "applicant[0].id_type");
+	int kind = val_kind_from_keyword(id_type_kws[t]);
+	char *raw = edit_get(&it->edit);
+	char norm[128], gender = 0, birth[11] = "";
+	const char *reason;
+
+	set_field(is, "applicant[0].derived", "");
+	if (!*raw) {
+		it->msg[0] = '\0';
+		free(raw);
+		return;
+	}
+	if (val_check(kind, raw, s->app->cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm, sizeof norm, &reason) < 0) {
+		form_set_msg(it, US_ERROR, "%s", reason);
+		free(raw);
+		return;
+	}
+	free(raw);
+	if (val_id_info(kind, norm, &gender, birth) == 0) {
+		char d[64];
+		snprintf(d, sizeof d, "%s  %s", gender == 'M' ? "男" : "女", birth);
+		set_field(is, "applicant[0].derived", d);
+	}
+	struct person_full pf = {0};
+	int found = db_person_find(s->app->db, id_type_kws[t], norm, &pf);
+	if (found > 0) {
+		fill_if_empty(is, "applicant[0].name", pf.name);
+		struct form_item *nat = form_find(&is->form, "applicant[0].nationality");
+		if (pf.nationality[0] && nat) {
+			char *cur = edit_get(&nat->edit);
+			if (!*cur || strcmp(cur, "中国") == 0)
+				edit_set(&nat->edit, pf.nationality);
+			free(cur);
+		}
+		fill_if_empty(is, "applicant[0].phone", pf.phone);
+		fill_if_empty(is, "applicant[0].address", pf.address);
+		form_set_msg(it, US_OK, "正确；已从档案调入 %s", pf.name);
+		person_full_free(&pf);
+	} else if (found == 0) {
+		form_set_msg(it, US_OK, "正确（新当事人）");
+	} else {
+		ui_error(s->app);
+	}
+}
+
+static void check_phone(struct intake_screen *is, const char *id)
+{
+	struct form_item *it = form_find(&is->form, id);
+	char *raw = edit_get(&it->edit);
+	char norm[64];
+	const char *reason;
+
+	if (!*raw)
+		it->msg[0] = '\0';
+	else if (val_check(VAL_PHONE, raw, 0, norm, sizeof norm, &reason) < 0)
+		form_set_msg(it, US_ERROR, "%s", reason);
+	else
+		form_set_msg(it, US_OK, "正确");
+	free(raw);
+}
+
+static void fill_employer(struct screen *s, struct employer_full *ef)
+{
+	struct intake_screen *is = s->priv;
+
+	fill_if_empty(is, "respondent[0].uscc", ef->uscc);
+	fill_if_empty(is, "respondent[0].name", ef->name);
+	fill_if_empty(is, "respondent[0].legal_rep", ef->legal_rep);
+	fill_if_empty(is, "respondent[0].address", ef->address);
+	fill_if_empty(is, "respondent[0].phone", ef->phone);
+	fill_if_empty(is, "respondent[0].district", ef->district);
+	fill_if_empty(is, "respondent[0].industry", ef->industry);
+}
+
+static void check_uscc(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	struct form_item *it = form_find(&is->form, "respondent[0].uscc");
+	char *raw = edit_get(&it->edit);
+	char norm[64];
+	const char *reason;
+
+	if (!*raw) {
+		it->msg[0] = '\0';
+	} else if (val_check(VAL_USCC, raw, 0, norm, sizeof norm, &reason) < 0) {
+		form_set_msg(it, US_ERROR, "%s", reason);
+	} else {
+		struct employer_full ef = {0};
+		int found = db_employer_find(s->app->db, norm, NULL, &ef);
+		if (found > 0) {
+			fill_employer(s, &ef);
+			form_set_msg(it, US_OK, "正确；已从档案调入");
+			employer_full_free(&ef);
+		} else if (found == 0) {
+			form_set_msg(it, US_OK, "正确（新单位）");
+		} else {
+			ui_error(s->app);
+		}
+	}
+	free(raw);
+	rescan(s);
+}
+
+static void check_employer_name(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	struct form_item *it = form_find(&is->form, "respondent[0].name");
+
+	it->msg[0] = '\0';
+	if (field_empty(is, "respondent[0].uscc") && !field_empty(is, "respondent[0].name")) {
+		char *name = field(is, "respondent[0].name");
+		struct employer_full ef = {0};
+		if (db_employer_find(s->app->db, NULL, name, &ef) > 0) {
+			fill_employer(s, &ef);
+			form_set_msg(it, US_OK, "已从档案调入");
+			employer_full_free(&ef);
+		}
+		free(name);
+	}
+	rescan(s);
+}
+
+static void update_facts_count(struct intake_screen *is)
+{
+	struct form_item *it = form_find(&is->form, "facts");
+	struct form_item *sec = form_find(&is->form, "sec.case");
+	char buf[96];
+
+	snprintf(buf, sizeof buf, "事实与理由已输入 %zu 字（最多 %d 字）", it->edit.len, INTAKE_MAX_FACTS_CHARS);
+	form_set_text(sec, buf);
+	sec->text_style = it->edit.len >= INTAKE_MAX_FACTS_CHARS ? US_WARN : US_DIM;
+}
+
+/* Something in item i changed. */
+static void changed(struct screen *s, int i)
+{
+	struct intake_screen *is = s->priv;
+	const char *id = is->form.items[i].id;
+
+	is->dirty = 1;
+	if (!id)
+		return;
+	if (!strcmp(id, "applicant[0].id_no") || !strcmp(id, "applicant[0].id_type"))
+		check_id(s);
+	else if (!strcmp(id, "applicant[0].phone") || !strcmp(id, "respondent[0].phone"))
+		check_phone(is, id);
+	else if (!strcmp(id, "respondent[0].uscc"))
+		check_uscc(s);
+	else if (!strcmp(id, "respondent[0].name"))
+		check_employer_name(s);
+	else if (!strcmp(id, "facts"))
+		update_facts_count(is);
+	else if (!strcmp(id, "received")) {
+		struct form_item *it = &is->form.items[i];
+		char *v = edit_get(&it->edit);
+		tj_day d;
+		if (date_parse(v, &d) < 0)
+			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
+		else if (d > tj_today())
+			form_set_msg(it, US_ERROR, "不能晚于今天");
+		else
+			it->msg[0] = '\0';
+		free(v);
+	} else if (!strcmp(id, "applicant[0].name") || !strcmp(id, "applicant[0].nationality")) {
+		is->form.items[i].msg[0] = '\0';
+	}
+}
+
+/* ---- drafts ---------------------------------------------------------------- */
+
+static char *serialise(struct intake_screen *is)
+{
+	struct strbuf sb;
+	char num[32];
+
+	sb_init(&sb);
+	for (int i = 0; i < is->form.n; i++) {
+		struct form_item *it = &is->form.items[i];
+		if (!it->id || it->readonly || it->kind == FK_SECTION || it->kind == FK_ROW)
+			continue;
+		if (it->kind == FK_CHOICE) {
+			snprintf(num, sizeof num, "%d", it->choice);
+			draft_put(&sb, it->id, num);
+		} else {
+			char *v = edit_get(&it->edit);
+			draft_put(&sb, it->id, v);
+			free(v);
+		}
+	}
+	snprintf(num, sizeof num, "%d", is->nclaims);
+	draft_put(&sb, "claims.n", num);
+	for (int i = 0; i < is->nclaims; i++) {
+		char key[48];
+		snprintf(key, sizeof key, "claims[%d].cause", i);
+		draft_put(&sb, key, is->claims[i].cause);
+		snprintf(key, sizeof key, "claims[%d].cause_name", i);
+		draft_put(&sb, key, is->claims[i].cause_name);
+		snprintf(key, sizeof key, "claims[%d].text", i);
+		draft_put(&sb, key, is->claims[i].text);
+		snprintf(key, sizeof key, "claims[%d].amount", i);
+		draft_put(&sb, key, is->claims[i].amount);
+	}
+	return sb_detach(&sb);
+}
+
+static void restore(struct screen *s, const char *body)
+{
+	struct intake_screen *is = s->priv;
+
+	for (int i = 0; i < is->form.n; i++) {
+		struct form_item *it = &is->form.items[i];
+		if (!it->id || it->readonly || it->kind == FK_SECTION || it->kind == FK_ROW)
+			continue;
+		char *v = draft_get(body, it->id);
+		if (!v)
+			continue;
+		if (it->kind == FK_CHOICE) {
+			int c = atoi(v);
+			if (c >= 0 && c < it->nchoices)
+				it->choice = c;
+		} else {
+			edit_set(&it->edit, v);
+		}
+		free(v);
+	}
+	char *n = draft_get(body, "claims.n");
+	int nc = n ? atoi(n) : 0;
+	free(n);
+	for (int i = 0; i < nc && i < INTAKE_MAX_CLAIMS; i++) {
+		char key[48];
+		struct claim *c = claim_append(is);
+		snprintf(key, sizeof key, "claims[%d].cause", i);
+		char *v = draft_get(body, key);
+		snprintf(c->cause, sizeof c->cause, "%s", v ? v : "");
+		free(v);
+		snprintf(key, sizeof key, "claims[%d].cause_name", i);
+		if ((v = draft_get(body, key))) {
+			free(c->cause_name);
+			c->cause_name = v;
+		}
+		snprintf(key, sizeof key, "claims[%d].text", i);
+		if ((v = draft_get(body, key))) {
+			free(c->text);
+			c->text = v;
+		}
+		snprintf(key, sizeof key, "claims[%d].amount", i);
+		if ((v = draft_get(body, key))) {
+			free(c->amount);
+			c->amount = v;
+		}
+	}
+	build_claim_rows(is);
+	check_id(s);
+	check_phone(is, "applicant[0].phone");
+	check_uscc(s);
+	update_facts_count(is);
+}
+
+static int has_content(struct intake_screen *is)
+{
+	static const char *const ids[] = {"applicant[0].id_no", "applicant[0].name", "applicant[0].phone",
+					  "respondent[0].uscc", "respondent[0].name", "facts"};
+
+	for (size_t i = 0; i < TJ_ARRAY_LEN(ids); i++)
+		if (!field_empty(is, ids[i]))
+			return 1;
+	return is->nclaims > 0;
+}
+
+static void intake_save_draft(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+
+	if (!has_content(is) || !s->app->logged_in)
+		return;
+	char *body = serialise(is);
+	if (db_draft_save(s->app->db, s->app->user.id, "intake", body, &is->draft_id) == 0) {
+		is->dirty = 0;
+		is->last_save = time(NULL);
+	} else {
+		ui_error(s->app);
+	}
+	free(body);
+}
+
+static void intake_tick(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+
+	if (is->dirty && time(NULL) - is->last_save >= AUTOSAVE_SECONDS) {
+		intake_save_draft(s);
+		if (!is->dirty)
+			ui_msg(s->app, US_DIM, "已自动保存草稿");
+	}
+}
+
+/* ---- the claim dialog ----------------------------------------------------- */
+
+struct claim_dialog {
+	struct form form;
+	struct screen *parent;
+	int index; /* -1: new */
+	char cause[8];
+	char *cause_name;
+};
+
+static const enum ui_action claim_actions[] = {UA_SAVE, UA_PICK, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
+
+static void claim_set_cause_row(struct claim_dialog *cd)
+{
+	struct form_item *it = form_find(&cd->form, "cause");
+	char buf[200];
+
+	if (cd->cause[0])
+		snprintf(buf, sizeof buf, "案由        %s %s   （Enter 或 F4/^P 重新选择）", cd->cause, cd->cause_name);
+	else
+		snprintf(buf, sizeof buf, "案由        （请按 Enter 或 F4/^P 选择案由）");
+	form_set_text(it, buf);
+}
+
+static void claim_picked(void *ctx, const char *code, const char *name)
+{
+	struct claim_dialog *cd = ctx;
+	struct form_item *text = form_find(&cd->form, "text");
+
+	snprintf(cd->cause, sizeof cd->cause, "%s", code);
+	free(cd->cause_name);
+	cd->cause_name = xstrdup(name);
+	claim_set_cause_row(cd);
+	if (edit_empty(&text->edit)) {
+		/* a start in standard wording the clerk completes */
+		char *t = xasprintf("请求裁令被申请人%s%s", strncmp(code, "01", 2) == 0 ? "" : "支付", name);
+		if (strncmp(code, "01", 2) == 0 || strncmp(code, "17", 2) == 0 || strncmp(code, "0403", 4) == 0 ||
+		    strncmp(code, "02", 2) == 0) {
+			free(t);
+			t = xasprintf("请求%s", name);
+		}
+		edit_set(&text->edit, t);
+		free(t);
+	}
+	form_focus(&cd->form, form_index(&cd->form, "text"));
+}
+
+static int claim_text_input(struct screen *s)
+{
+	struct claim_dialog *cd = s->priv;
+
+	return form_text_input(&cd->form);
+}
+
+static void claim_layout(struct screen *s, int rows, int cols)
+{
+	struct claim_dialog *cd = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	cd->form.label_w = 10;
+	form_area(&cd->form, rows / 2 - 3, 6, 6, cols - 12);
+	cd->form.field_w = cols - 12 - 12 - 24;
+}
+
+static void claim_draw(struct screen *s)
+{
+	struct claim_dialog *cd = s->priv;
+	int y = s->rows / 2 - 5;
+
+	ui_box(y, 4, 11, s->cols - 8, cd->index < 0 ? "新增请求事项" : "修改请求事项");
+	ui_put(y + 9, 6, "请求内容请用规范用语，写明期间和金额；F2/^S 保存，Esc 取消", s->cols - 12,
+	       ui_attr(US_DIM), 0);
+	form_draw(&cd->form);
+}
+
+static int claim_save(struct screen *s)
+{
+	struct claim_dialog *cd = s->priv;
+	struct intake_screen *is = cd->parent->priv;
+	struct form_item *ti = form_find(&cd->form, "text"), *ai = form_find(&cd->form, "amount");
+	char *text = edit_get(&ti->edit), *amount = edit_get(&ai->edit);
+	int64_t fen;
+	const char *reason;
+	int bad = 0;
+
+	ti->msg[0] = ai->msg[0] = '\0';
+	if (!cd->cause[0]) {
+		ui_msg(s->app, US_ERROR, "请先选择案由（Enter 或 F4/^P）");
+		form_focus(&cd->form, form_index(&cd->form, "cause"));
+		bad = 1;
+	}
+	if (edit_empty(&ti->edit)) {
+		form_set_msg(ti, US_ERROR, "请填写请求内容");
+		bad = 1;
+	}
+	if (*amount && money_parse(amount, &fen, &reason) < 0) {
+		form_set_msg(ai, US_ERROR, "%s", reason);
+		bad = 1;
+	}
+	if (bad) {
+		if (!s->app->msg[0])
+			ui_msg(s->app, US_ERROR, "请更正标出的栏目");
+		free(text);
+		free(amount);
+		return UI_HANDLED;
+	}
+	struct claim *c = cd->index < 0 ? claim_append(is) : &is->claims[cd->index];
+	snprintf(c->cause, sizeof c->cause, "%s", cd->cause);
+	free(c->cause_name);
+	c->cause_name = xstrdup(cd->cause_name ? cd->cause_name : "");
+	free(c->text);
+	c->text = text;
+	free(c->amount);
+	c->amount = amount;
+	is->dirty = 1;
+	build_claim_rows(is);
+	/* focus the row just saved */
+	int base = form_index(&is->form, "claims");
+	form_focus(&is->form, base + 1 + (cd->index < 0 ? is->nclaims - 1 : cd->index));
+	rescan(cd->parent);
+	ui_msg(s->app, US_OK, "请求事项已%s", cd->index < 0 ? "新增" : "修改");
+	return UI_HANDLED | UI_CLOSE;
+}
+
+static int claim_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct claim_dialog *cd = s->priv;
+	struct form_item *it = form_focused(&cd->form);
+
+	switch (a) {
+	case UA_BACK:
+		return UI_HANDLED | UI_CLOSE;
+	case UA_SAVE:
+		return claim_save(s);
+	case UA_PICK:
+		ui_push(s->app, causepick_screen_new(s->app, cd->cause, claim_picked, cd));
+		return UI_HANDLED;
+	case UA_ENTER:
+		if (it && it->id && !strcmp(it->id, "cause")) {
+			ui_push(s->app, causepick_screen_new(s->app, cd->cause, claim_picked, cd));
+			return UI_HANDLED;
+		}
+		if (it && it->id && !strcmp(it->id, "amount"))
+			return claim_save(s);
+		form_handle(&cd->form, UA_NEXT, 0);
+		return UI_HANDLED;
+	default:
+		form_handle(&cd->form, a, ch);
+		return UI_HANDLED;
+	}
+}
+
+static void claim_destroy(struct screen *s)
+{
+	struct claim_dialog *cd = s->priv;
+
+	form_free(&cd->form);
+	free(cd->cause_name);
+	free(cd);
+}
+
+static const struct screen_ops claim_ops = {
+	.name = "claim",
+	.actions = claim_actions,
+	.overlay = 1,
+	.text_input = claim_text_input,
+	.layout = claim_layout,
+	.draw = claim_draw,
+	.handle = claim_handle,
+	.destroy = claim_destroy,
+};
+
+static void open_claim(struct screen *s, int index, int pick_first)
+{
+	struct intake_screen *is = s->priv;
+	struct claim_dialog *cd = xcalloc(1, sizeof *cd);
+	struct form_item *it;
+
+	if (index < 0 && is->nclaims >= INTAKE_MAX_CLAIMS) {
+		ui_msg(s->app, US_ERROR, "请求事项最多 %d 项", INTAKE_MAX_CLAIMS);
+		free(cd);
+		return;
+	}
+	cd->parent = s;
+	cd->index = index;
+	form_init(&cd->form);
+	form_add(&cd->form, FK_ROW, "cause", NULL);
+	it = form_add(&cd->form, FK_TEXT, "text", "请求内容");
+	it->edit.max = INTAKE_MAX_CLAIM_CHARS;
+	it = form_add(&cd->form, FK_TEXT, "amount", "金额（元）");
+	it->edit.max = 20;
+	if (index >= 0) {
+		struct claim *c = &is->claims[index];
+		snprintf(cd->cause, sizeof cd->cause, "%s", c->cause);
+		cd->cause_name = xstrdup(c->cause_name);
+		edit_set(&form_find(&cd->form, "text")->edit, c->text);
+		edit_set(&form_find(&cd->form, "amount")->edit, c->amount);
+		form_focus(&cd->form, 1);
+	} else {
+		cd->cause_name = xstrdup("");
+	}
+	claim_set_cause_row(cd);
+	ui_push(s->app, screen_new(s->app, &claim_ops, s->title, cd));
+	if (pick_first)
+		ui_push(s->app, causepick_screen_new(s->app, NULL, claim_picked, cd));
+}
+
+/* ---- picking a cause for an existing claim row ---------------------------- */
+
+struct repick {
+	struct screen *s;
+	int index;
+};
+
+static void row_picked(void *ctx, const char *code, const char *name)
+{
+	struct repick *r = ctx;
+	struct intake_screen *is = r->s->priv;
+
+	if (r->index >= 0 && r->index < is->nclaims) {
+		snprintf(is->claims[r->index].cause, sizeof is->claims[r->index].cause, "%s", code);
+		free(is->claims[r->index].cause_name);
+		is->claims[r->index].cause_name = xstrdup(name);
+		is->dirty = 1;
+		build_claim_rows(is);
+		rescan(r->s);
+	}
+	free(r);
+}
+
+/* ---- saving ---------------------------------------------------------------- */
+
+static void show_problems(struct screen *s, struct intake_result *res)
+{
+	struct intake_screen *is = s->priv;
+	int first = -1;
+
+	for (int i = 0; i < res->nproblems; i++) {
+		struct intake_problem *p = &res->problems[i];
+		int idx = form_index(&is->form, p->field);
+		if (idx < 0 && !strncmp(p->field, "claims", 6))
+			idx = form_index(&is->form, "claims");
+		if (idx < 0)
+			continue;
+		struct form_item *it = &is->form.items[idx];
+		if (it->kind == FK_SECTION) {
+			form_set_text(it, p->msg);
+			it->text_style = US_ERROR;
+		} else {
+			form_set_msg(it, US_ERROR, "%s", p->msg);
+		}
+		if (first < 0 || idx < first)
+			first = idx;
+	}
+	if (first >= 0) {
+		/* focus the first field in error (a heading: the row after it) */
+		if (is->form.items[first].kind == FK_SECTION && first + 1 < is->form.n)
+			first++;
+		form_focus(&is->form, first);
+	}
+	ui_msg(s->app, US_ERROR, "有 %d 处需要更正：%s", res->nproblems, res->problems[0].msg);
+}
+
+static int intake_save(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	struct app *app = s->app;
+	struct intake in;
+	struct intake_person p;
+	struct intake_employer e;
+	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
+	struct kept k = {0};
+	struct intake_result res;
+	int rc, joined = 0;
+
+	memset(&res, 0, sizeof res);
+	to_intake(is, &in, &p, &e, cl, &k);
+	rescan(s);
+	if (is->warn_valid && is->warn.collective && is->warn.coll.collective_case_id) {
+		char q[300];
+		snprintf(q, sizeof q,
+			 "同一单位、相同请求已有集体争议案件 %s（%d 名劳动者）。\n将本申请人加入该案件吗？\n"
+			 "选 n 则单独登记新案件。",
+			 is->warn.coll.collective_case_no, is->warn.coll.applicants);
+		joined = ui_confirm(app, q);
+		if (app->quit)
+			goto out;
+	}
+	if (joined)
+		rc = intake_join(app->db, app->cfg, &app->actor, is->warn.coll.collective_case_id, &in, &res);
+	else
+		rc = intake_register(app->db, app->cfg, &app->actor, &in, &res);
+	if (rc < 0) {
+		if (res.nproblems > 0)
+			show_problems(s, &res);
+		else
+			ui_error(app);
+		goto out;
+	}
+	if (is->draft_id > 0)
+		db_draft_delete(app->db, app->user.id, is->draft_id);
+	is->draft_id = 0;
+	is->dirty = 0;
+	char text[400];
+	if (joined)
+		snprintf(text, sizeof text, "申请人已加入集体争议案件\n案件编号：%s", res.case_no);
+	else
+		snprintf(text, sizeof text, "申请已登记\n案件编号：%s\n状态：登记（待申请人确认请求）%s", res.case_no,
+			 res.collective ? "\n本案为集体争议" : "");
+	ui_msg(app, US_OK, "%s：%s", joined ? "已加入" : "已登记", res.case_no);
+	ui_alert(app, "保存成功", text);
+	intake_result_free(&res);
+	free_kept(&k);
+	free(cl);
+	return UI_HANDLED | UI_CLOSE;
+out:
+	intake_result_free(&res);
+	free_kept(&k);
+	free(cl);
+	return UI_HANDLED;
+}
+
+/* ---- the screen ------------------------------------------------------------- */
+
+static int intake_text_input(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+
+	return form_text_input(&is->form);
+}
+
+static void intake_layout(struct screen *s, int rows, int cols)
+{
+	struct intake_screen *is = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	form_area(&is->form, 1, 1, rows, cols - 2);
+}
+
+static void intake_draw(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+
+	form_draw(&is->form);
+}
+
+static int focused_claim(struct intake_screen *is)
+{
+	struct form_item *it = form_focused(&is->form);
+
+	if (!it || it->kind != FK_ROW || (it->id && strcmp(it->id, "claims.add") == 0))
+		return -1;
+	return it->tag;
+}
+
+static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct intake_screen *is = s->priv;
+	struct app *app = s->app;
+	int ci = focused_claim(is);
+
+	switch (a) {
+	case UA_SAVE:
+		return intake_save(s);
+	case UA_ADD:
+		open_claim(s, -1, 1);
+		return UI_HANDLED;
+	case UA_EDIT:
+		if (ci >= 0)
+			open_claim(s, ci, 0);
+		else
+			ui_msg(app, US_WARN, "请先选中一项请求事项（在表单下方）");
+		return UI_HANDLED;
+	case UA_DELETE:
+		if (ci < 0) {
+			ui_msg(app, US_WARN, "请先选中要删除的请求事项");
+			return UI_HANDLED;
+		}
+		{
+			char q[600];
+			snprintf(q, sizeof q, "删除第 %d 项请求事项？\n%s", ci + 1, is->claims[ci].text);
+			if (ui_confirm(app, q)) {
+				claim_remove(is, ci);
+				is->dirty = 1;
+				build_claim_rows(is);
+				rescan(s);
+			}
+		}
+		return UI_HANDLED;
+	case UA_PICK:
+		if (ci >= 0) {
+			struct repick *r = xcalloc(1, sizeof *r);
+			r->s = s;
+			r->index = ci;
+			ui_push(app, causepick_screen_new(app, is->claims[ci].cause, row_picked, r));
+		} else {
+			open_claim(s, -1, 1);
+		}
+		return UI_HANDLED;
+	case UA_BACK:
+		if (!has_content(is) || ui_confirm(app, "离开登记表？已填写的内容将保存为草稿，可从工作台继续。")) {
+			if (has_content(is))
+				intake_save_draft(s);
+			if (app->quit)
+				return UI_HANDLED;
+			return UI_HANDLED | UI_CLOSE;
+		}
+		return UI_HANDLED;
+	case UA_ENTER: {
+		struct form_item *it = form_focused(&is->form);
+		if (it && it->kind == FK_ROW) {
+			if (ci >= 0)
+				open_claim(s, ci, 0);
+			else
+				open_claim(s, -1, 1);
+			return UI_HANDLED;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	int r = form_handle(&is->form, a, ch);
+	if (r >= 0)
+		changed(s, r);
+	return UI_HANDLED;
+}
+
+static void intake_destroy(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+
+	for (int i = 0; i < is->nclaims; i++)
+		claim_free(&is->claims[i]);
+	free(is->claims);
+	form_free(&is->form);
+	free(is);
+}
+
+static const struct screen_ops intake_ops = {
+	.name = "intake",
+	.actions = intake_actions,
+	.text_input = intake_text_input,
+	.layout = intake_layout,
+	.draw = intake_draw,
+	.handle = intake_handle,
+	.tick = intake_tick,
+	.save_draft = intake_save_draft,
+	.destroy = intake_destroy,
+};
+
+struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_t draft_id)
+{
+	struct intake_screen *is = xcalloc(1, sizeof *is);
+	struct screen *s;
+
+	form_init(&is->form);
+	is->form.label_w = 11;
+	build_form(is);
+	build_claim_rows(is);
+	is->form.focus = 1;
+	is->last_save = time(NULL);
+	s = screen_new(app, &intake_ops, "调解申请登记", is);
+	if (draft_body) {
+		is->draft_id = draft_id;
+		restore(s, draft_body);
+		ui_msg(app, US_OK, "已恢复草稿，请继续填写");
+	} else {
+		update_facts_count(is);
+	}
+	return s;
+}
