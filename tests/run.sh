@@ -46,10 +46,10 @@ for cfg in test asan; do
 		n=$(basename "$t" .c)
 		tally "$cfg/$n" "build/$cfg/tests/$n"
 	done
-	for s in tests/cmd/test_*.sh; do
+	for s in tests/cmd/test_*.sh tests/screen/test_*.sh; do
 		[ -f "$s" ] || continue
 		n=$(basename "$s" .sh)
-		tally "$cfg/$n" env TJ="build/$cfg/tiaojie" SRCDIR="$top" bash "$s"
+		tally "$cfg/$(basename "$(dirname "$s")")/$n" env TJ="build/$cfg/tiaojie" SRCDIR="$top" bash "$s"
 	done
 done
 rm -f "$log"

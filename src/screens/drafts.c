@@ -78,9 +78,10 @@ static int drafts_handle(struct screen *s, enum ui_action a, wint_t ch)
 		if (it && it->tag < d->list.n) {
 			struct draft_rec *r = &d->list.v[it->tag];
 			/* the desk stays below; the resumed form goes on top */
-			struct screen *f = intake_screen_new(s->app, r->body, r->id);
-			ui_pop(s->app);
-			ui_push(s->app, f);
+			struct app *app = s->app;
+			struct screen *f = intake_screen_new(app, r->body, r->id);
+			ui_pop(app); /* frees s */
+			ui_push(app, f);
 		}
 		return UI_HANDLED;
 	case UA_DELETE:

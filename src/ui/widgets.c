@@ -421,10 +421,16 @@ void form_draw(struct form *f)
 		}
 		line += item_height(&f->items[i]);
 	}
+	/* keep the focused item in view with a little context: its heading
+	 * above, and up to two lines below */
+	int total = line;
 	if (fy < f->top)
 		f->top = fy > 0 && f->items[f->focus > 0 ? f->focus - 1 : 0].kind == FK_SECTION ? fy - 1 : fy;
-	if (fy + fh > f->top + f->rows)
-		f->top = fy + fh - f->rows;
+	int below = fy + fh + 2 <= total ? 2 : total - fy - fh;
+	if (fy + fh + below > f->top + f->rows)
+		f->top = fy + fh + below - f->rows;
+	if (f->top > fy)
+		f->top = fy;
 	if (f->top < 0)
 		f->top = 0;
 
@@ -466,12 +472,12 @@ void form_draw(struct form *f)
 				ui_put(y, fx, buf, f->field_w, focused ? ui_attr(US_SELECTED) : ui_attr(US_FIELD), 1);
 			} else if (it->kind == FK_AREA) {
 				int aw = f->cols - f->label_w - 1;
-				if (vis >= 0 && vis + h <= f->rows) {
-					edit_draw(&it->edit, y, fx, aw, h, 0);
-					if (focused) {
-						edit_draw(&it->edit, y, fx, aw, h, 1);
+				/* partly below the bottom edge: show the rows that fit */
+				int vh = vis + h <= f->rows ? h : f->rows - vis;
+				if (vis >= 0 && vh > 0) {
+					edit_draw(&it->edit, y, fx, aw, vh, focused);
+					if (focused)
 						getyx(stdscr, cur_y, cur_x);
-					}
 				}
 				break;
 			} else if (it->readonly) {
