@@ -27,7 +27,7 @@ static const char usage[] =
 	"                                             passport other uscc phone\n"
 	"  tiaojie user add LOGIN --role ROLE [--name NAME] [--password-file F]\n"
 	"  tiaojie user passwd LOGIN [--password-file F]   重设密码（同时解除锁定）\n"
-	"  tiaojie user disable|enable LOGIN\n"
+	"  tiaojie user disable|enable|unlock LOGIN\n"
 	"  tiaojie user list\n"
 	"  tiaojie backup FILE [--force]              在线备份数据库（他人写入时亦可）\n"
 	"  tiaojie check                              检查数据库和操作记录的完整性\n"

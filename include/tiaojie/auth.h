@@ -35,6 +35,8 @@ int auth_user_add(struct db *db, const struct config *cfg, int64_t actor_id, con
 		  const char *display_name, const char *role, const char *password, int64_t mediator_id);
 int auth_user_passwd(struct db *db, const struct config *cfg, int64_t actor_id, const char *login,
 		     const char *password);
+/* Clear the failure count and the lock of an account (admin). */
+int auth_user_unlock(struct db *db, int64_t actor_id, const char *login);
 /* Disable (disable=1) or enable an account.  The last active admin cannot
  * be disabled. */
 int auth_user_disable(struct db *db, int64_t actor_id, const char *login, int disable);

@@ -14,7 +14,7 @@
 static const char user_usage[] =
 	"用法：tiaojie user add LOGIN --role clerk|mediator|admin [--name NAME] [--password-file F]\n"
 	"      tiaojie user passwd LOGIN [--password-file F]\n"
-	"      tiaojie user disable LOGIN | enable LOGIN\n"
+	"      tiaojie user disable LOGIN | enable LOGIN | unlock LOGIN\n"
 	"      tiaojie user list";
 
 static int user_list(struct db *db)
@@ -81,7 +81,7 @@ int cmd_user(struct cli *c, int argc, char **argv)
 	int want = strcmp(verb, "list") == 0 ? 1 : 2;
 	if (!*verb || nargs != want ||
 	    (strcmp(verb, "add") && strcmp(verb, "passwd") && strcmp(verb, "disable") && strcmp(verb, "enable") &&
-	     strcmp(verb, "list"))) {
+	     strcmp(verb, "unlock") && strcmp(verb, "list"))) {
 		cli_err("%s", user_usage);
 		return EXIT_USAGE;
 	}
@@ -123,6 +123,13 @@ int cmd_user(struct cli *c, int argc, char **argv)
 				}
 				free(pw);
 			}
+		}
+	} else if (strcmp(verb, "unlock") == 0) {
+		if (auth_user_unlock(db, 0, login) < 0) {
+			cli_err("%s", tj_errmsg());
+		} else {
+			printf("已解锁账号 %s\n", login);
+			rc = EXIT_OK;
 		}
 	} else {
 		int disable = strcmp(verb, "disable") == 0;

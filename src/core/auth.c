@@ -316,3 +316,27 @@ int auth_user_disable(struct db *db, int64_t actor_id, const char *login, int di
 	user_rec_free(&u);
 	return 0;
 }
+
+int auth_user_unlock(struct db *db, int64_t actor_id, const char *login)
+{
+	struct user_rec u = {0};
+	int found;
+
+	if (db_begin(db) < 0)
+		return -1;
+	found = db_user_get(db, login, &u);
+	if (found <= 0) {
+		db_rollback(db);
+		if (found == 0)
+			tj_error("账号不存在：%s", login);
+		return -1;
+	}
+	if (db_user_set_login_state(db, u.id, 0, 0, 0) < 0 ||
+	    user_event(db, actor_id, u.id, "unlock", u.locked ? "已锁定" : "未锁定", "已解锁") < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		user_rec_free(&u);
+		return -1;
+	}
+	user_rec_free(&u);
+	return 0;
+}

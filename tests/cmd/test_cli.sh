@@ -156,6 +156,10 @@ run "$TJ" user list --db t.db
 expect_out user-list-disabled "w1	窗口一	clerk	disabled"
 run "$TJ" user enable w1 --db t.db
 expect_rc user-enable 0
+run "$TJ" user unlock w1 --db t.db
+expect_rc user-unlock 0
+run "$TJ" user unlock ghost --db t.db
+expect_rc user-unlock-ghost 1
 run "$TJ" user frob w1 --db t.db
 expect_rc user-badverb 2
 check user-events sh -c "[ \"\$(sqlite3 t.db \"SELECT count(*) FROM events WHERE entity='user'\")\" -ge 5 ]"

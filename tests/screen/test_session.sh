@@ -133,10 +133,29 @@ typ demo1234
 key Enter
 expect_screen still-locked "已被锁定"
 [ "$(sql "SELECT locked FROM users WHERE login = 'clerk'")" = 1 ] && ok || fail "not locked in the database"
-"$TJ" user passwd clerk --password-file "$T/pw" --db "$DB" >/dev/null
+"$TJ" user unlock clerk --db "$DB" >/dev/null && ok || fail "user unlock"
 typ demo1234
 key Enter
 expect_screen unlocked "工作台"
+
+# ---- SIGTERM mid-form: draft kept, prompt exit ----------------------------------
+key 1
+expect_screen term-intake "证件号码"
+key Tab Tab
+typ 终止测试
+expect_screen term-typed "终止测试"
+pkill -TERM -f -- "--db $DB"
+gone=0
+for i in $(seq 1 20); do
+	if ! pgrep -f -- "--db $DB" >/dev/null; then gone=1; break; fi
+	sleep 0.1
+done
+[ $gone = 1 ] && ok || fail "still running 2 s after SIGTERM"
+[ "$(sql "SELECT count(*) FROM drafts WHERE body LIKE '%终止测试%'")" = 1 ] && ok || fail "no draft after SIGTERM"
+
+# ---- not a UTF-8 locale: falls back to C.UTF-8 -------------------------------
+start LC_ALL=C LANG=C "$TJ" --db "$DB"
+expect_screen c-locale-fallback "请输入账号和密码"
 
 # ---- a terminal below 80x24 from the start ------------------------------------
 new_session 70 20 "cd '$T' && '$TJ' --db '$DB' 2>>'$T/app.err'; sleep 600"
