@@ -250,6 +250,35 @@ static int archive_event(struct db *db, const struct actor *who, int64_t case_id
 	return db_event_add(db, &e);
 }
 
+/* Write a checked applicant to the worker archive (P档): normalised ID and
+ * phone, gender and birth date from the ID where it encodes them.
+ * Returns db_person_upsert's result; *id and *changes as it sets them. */
+static int archive_person(struct db *db, const struct config *cfg, const struct intake_person *p,
+			  const char *now, int64_t *id, char **changes)
+{
+	int kind = val_kind_from_keyword(p->id_type);
+	char idno[128], phone[64], gender = 0, birth[11] = "", g[2] = "";
+	const char *reason;
+
+	val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
+	val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
+	if (val_id_info(kind, idno, &gender, birth) == 0)
+		g[0] = gender;
+	struct person_rec pr = {
+		.id_type = p->id_type,
+		.id_no = idno,
+		.name = p->name,
+		.gender = g[0] ? g : NULL,
+		.birth_date = birth[0] ? birth : NULL,
+		.nationality = blank(p->nationality) ? NULL : p->nationality,
+		.phone = phone,
+		.address = blank(p->address) ? NULL : p->address,
+	};
+	int rc = db_person_upsert(db, &pr, now, changes);
+	*id = pr.id;
+	return rc;
+}
+
 static int save(struct db *db, const struct config *cfg, const struct actor *who, const struct intake *in,
 		struct intake_result *res, const char *now, tj_day received)
 {
@@ -270,29 +299,10 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	int *pnew = xcalloc((size_t)in->napplicants, sizeof *pnew);
 	int *enew = xcalloc((size_t)in->nrespondents, sizeof *enew);
 	for (int i = 0; i < in->napplicants; i++) {
-		const struct intake_person *p = &in->applicants[i];
-		int kind = val_kind_from_keyword(p->id_type);
-		char idno[128], phone[64], gender = 0, birth[11] = "", g[2] = "";
-		const char *reason;
-		val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
-		val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
-		if (val_id_info(kind, idno, &gender, birth) == 0)
-			g[0] = gender;
-		struct person_rec pr = {
-			.id_type = p->id_type,
-			.id_no = idno,
-			.name = p->name,
-			.gender = g[0] ? g : NULL,
-			.birth_date = birth[0] ? birth : NULL,
-			.nationality = blank(p->nationality) ? NULL : p->nationality,
-			.phone = phone,
-			.address = blank(p->address) ? NULL : p->address,
-		};
-		int created = db_person_upsert(db, &pr, now, &pchanges[i]);
+		int created = archive_person(db, cfg, &in->applicants[i], now, &person_ids[i], &pchanges[i]);
 		if (created < 0)
 			goto out;
 		pnew[i] = created;
-		person_ids[i] = pr.id;
 	}
 	for (int i = 0; i < in->nrespondents; i++) {
 		const struct intake_employer *e = &in->respondents[i];
@@ -543,25 +553,14 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 	sb_init(&names);
 	for (int i = 0; i < in->napplicants; i++) {
 		const struct intake_person *p = &in->applicants[i];
-		int kind = val_kind_from_keyword(p->id_type);
-		char idno[128], phone[64], gender = 0, birth[11] = "", g[2] = "";
 		char *changes = NULL;
-		val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
-		val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
-		if (val_id_info(kind, idno, &gender, birth) == 0)
-			g[0] = gender;
-		struct person_rec pr = {
-			.id_type = p->id_type, .id_no = idno, .name = p->name, .gender = g[0] ? g : NULL,
-			.birth_date = birth[0] ? birth : NULL,
-			.nationality = blank(p->nationality) ? NULL : p->nationality, .phone = phone,
-			.address = blank(p->address) ? NULL : p->address,
-		};
-		int created = db_person_upsert(db, &pr, now, &changes);
+		int64_t pid;
+		int created = archive_person(db, cfg, p, now, &pid, &changes);
 		if (created < 0) {
 			sb_free(&names);
 			goto fail;
 		}
-		int already = db_case_has_person(db, case_id, pr.id);
+		int already = db_case_has_person(db, case_id, pid);
 		if (already != 0) {
 			free(changes);
 			sb_free(&names);
@@ -571,9 +570,8 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 		}
 		int ord;
 		if (db_case_party_next_ord(db, case_id, "applicant", &ord) < 0 ||
-		    db_case_party_add(db, case_id, "applicant", ord, pr.id) < 0 ||
-		    ((created || changes) &&
-		     archive_event(db, who, case_id, "person", pr.id, changes, now) < 0)) {
+		    db_case_party_add(db, case_id, "applicant", ord, pid) < 0 ||
+		    ((created || changes) && archive_event(db, who, case_id, "person", pid, changes, now) < 0)) {
 			free(changes);
 			sb_free(&names);
 			goto fail;

@@ -218,7 +218,66 @@ int main(void)
 		  10);
 	intake_result_free(&res);
 
-	/* 9. The event log check agrees with what intake wrote. */
+	/* 9. Warnings: the employer now has open cases, and with the same
+	 * claims as the collective case the next applicant would make a
+	 * collective dispute that can be joined. */
+	int64_t coll_id = testdb_int(db, "SELECT max(id) FROM cases");
+	struct intake_warnings w;
+	struct intake_person extra = person("11010519800101001X", "后来者");
+	extra.id_no = np.id_no; /* the valid ID computed above */
+	t = in;
+	t.applicants = &extra;
+	t.napplicants = 1;
+	CHECK_INT(intake_scan(db, &cfg, &t, &w), 0);
+	CHECK(w.employer_id > 0, "employer known");
+	CHECK(w.open >= 4, "open cases: %d", w.open);
+	CHECK(w.recent >= 4, "recent cases: %d", w.recent);
+	CHECK_INT(w.high, w.recent >= cfg.high_incidence_cases);
+	CHECK_INT(w.collective, 1);
+	CHECK_INT(w.coll.collective_case_id, coll_id);
+	CHECK(w.coll.applicants >= 10, "applicants in matching cases: %d", w.coll.applicants);
+	/* other claims: no collective warning */
+	struct intake_claim other = {.cause = "1301", .text = "竞业限制补偿", .amount = "1"};
+	t.claims = &other;
+	t.nclaims = 1;
+	CHECK_INT(intake_scan(db, &cfg, &t, &w), 0);
+	CHECK_INT(w.collective, 0);
+	/* an unknown employer: nothing to warn about */
+	struct intake_employer newemp = {.name = "从未出现的公司"};
+	t.respondents = &newemp;
+	CHECK_INT(intake_scan(db, &cfg, &t, &w), 0);
+	CHECK_INT(w.employer_id, 0);
+
+	/* joining the collective case adds the applicant, writes a join
+	 * event, leaves the status alone */
+	t = in;
+	t.applicants = &extra;
+	t.napplicants = 1;
+	int64_t ev_before = testdb_int(db, "SELECT count(*) FROM events");
+	CHECK_INT(intake_join(db, &cfg, &clerk, coll_id, &t, &res), 0);
+	CHECK_STR(res.case_no, "沪劳人调(2026)第00004号");
+	intake_result_free(&res);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'applicant' AND case_id = "
+				 "(SELECT max(id) FROM cases)"),
+		  11);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE action = 'join' AND after = '后来者'"), 1);
+	CHECK(testdb_int(db, "SELECT count(*) FROM events") > ev_before, "events written");
+	CHECK_INT(testdb_int(db, "SELECT version FROM cases WHERE id = (SELECT max(id) FROM cases)"), 2);
+	/* the same person again is refused and nothing changes */
+	ev_before = testdb_int(db, "SELECT count(*) FROM events");
+	CHECK_INT(intake_join(db, &cfg, &clerk, coll_id, &t, &res), -1);
+	CHECK(strstr(tj_errmsg(), "已是案件") != NULL, "%s", tj_errmsg());
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), ev_before);
+	/* a closed case cannot be joined; a mediator may not join anyone */
+	testdb_raw(db, "UPDATE cases SET status = 'withdrawn' WHERE id = 1");
+	CHECK_INT(intake_join(db, &cfg, &clerk, 1, &t, &res), -1);
+	CHECK(strstr(tj_errmsg(), "结案") != NULL, "%s", tj_errmsg());
+	CHECK_INT(intake_join(db, &cfg, &med, coll_id, &t, &res), -1);
+	CHECK_INT(intake_join(db, &cfg, &clerk, 99999, &t, &res), -1);
+	CHECK(strstr(tj_errmsg(), "不存在") != NULL, "%s", tj_errmsg());
+	testdb_raw(db, "UPDATE cases SET status = 'registered' WHERE id = 1");
+
+	/* 10. The event log check agrees with what intake wrote. */
 	struct strbuf rep;
 	sb_init(&rep);
 	CHECK_INT(db_check(db, lifecycle_status_actions_json(), &rep), 0);
@@ -226,7 +285,7 @@ int main(void)
 		fprintf(stderr, "%s", rep.buf);
 	sb_free(&rep);
 
-	/* 10. Case numbers from other patterns. */
+	/* 11. Case numbers from other patterns. */
 	char *no = casenum_format("{court}调字[{year}]{seq}号", "京", 2027, 42);
 	CHECK_STR(no, "京调字[2027]42号");
 	free(no);
