@@ -291,8 +291,8 @@ static void rescan(struct screen *s)
 		return;
 	struct intake_warnings *w = &is->warn;
 	if (w->open || w->recent) {
-		snprintf(buf, sizeof buf, "注意：该单位有 %d 件未结案件，近 %d 天 %d 件申请%s", w->open,
-			 s->app->cfg->high_incidence_days, w->recent, w->high ? "（高发单位）" : "");
+		snprintf(buf, sizeof buf, "%s未结案件 %d 件，近 %d 天收案 %d 件", w->high ? "高发单位：" : "注意：",
+			 w->open, s->app->cfg->high_incidence_days, w->recent);
 		form_set_text(rs, buf);
 		rs->text_style = w->high ? US_OVERDUE : US_WARN;
 	}
