@@ -5,7 +5,13 @@
 
 SOCK="tjscreen$$"
 tm() { tmux -L "$SOCK" "$@"; }
-cleanup_tmux() { tm kill-server >/dev/null 2>&1; }
+# Nothing of this test may outlive it (a program stuck at exit, say in a
+# sanitizer's leak check, would otherwise spin on after the suite).
+cleanup_tmux() {
+	tm kill-server >/dev/null 2>&1
+	sleep 0.5
+	pkill -9 -f -- "$T" >/dev/null 2>&1
+}
 trap 'cleanup_tmux; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 export TERM=${TERM:-xterm-256color}
 [ "$TERM" = dumb ] && export TERM=xterm-256color

@@ -84,7 +84,7 @@ key Tab
 typ 询问加班费如何计算
 key C-s
 expect_screen consult-phone-bad "联系电话"
-key BTab C-k
+key C-k
 typ 021-12345678
 key C-s
 expect_screen consult-saved "共 1 人次"
