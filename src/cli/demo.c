@@ -44,7 +44,9 @@
 #define DEMO_DEFAULT_CASES 3000L
 #define DEMO_MAX_CASES 5000000L
 #define DEMO_DEFAULT_SEED UINT64_C(20240521)
+#ifndef BATCH
 #define BATCH 2000
+#endif
 #define RING 4096
 #define DAY_SECS 86400
 #define MEDIATOR_ACCOUNTS 5
@@ -157,6 +159,8 @@ struct gen {
 	uint32_t nemp;
 	int64_t *emp_db; /* row id of employer idx once stored, else 0 */
 	uint32_t distressed;
+	long recent, distress_every;  /* cases of the last 75 days; every n-th goes to distressed */
+	long window, stuck_every;     /* the same for cases left stuck (overdue, stalled) */
 
 	struct idset ids;
 	struct demo_person *ring;
@@ -169,7 +173,8 @@ struct gen {
 
 	long cases_done;
 	long st_count[ST_COUNT], perf_count[4];
-	long npersons, nemployers, nconsult, nsessions, ncollective, nevents;
+	long npersons, nemployers, nconsult, nsessions, ncollective;
+	int open_collective; /* a recent collective dispute left open (for the intake warning) */
 };
 
 static int workday(struct gen *g, tj_day d)
@@ -499,8 +504,9 @@ static void simulate(struct gen *g, struct sim *s, moment t0, const char *channe
 			 * with both parties' consent when it would not fit */
 			gap = demo_range(r, 2, 5);
 			if (add_workdays(g, mo_day(t), gap) > s->deadline) {
-				if (!s->extended && mo_day(t) <= s->deadline && demo_chance(r, 0.6)) {
-					t = later(g, t, 0, 300, 1200);
+				moment tx = later(g, t, 0, 300, 1200);
+				if (!s->extended && mo_day(tx) <= s->deadline && demo_chance(r, 0.6)) {
+					t = tx;
 					if (t > g->now) {
 						ss->note = demo_session_note(r, NOTE_ONGOING);
 						return;
@@ -557,8 +563,12 @@ static void simulate(struct gen *g, struct sim *s, moment t0, const char *channe
  * high-incidence; lately one failing company gets a wave of cases. */
 static uint32_t pick_employer(struct gen *g, tj_day d, int collective)
 {
-	if (d >= g->today - 75 && demo_chance(&g->r, collective ? 0.5 : 0.02))
-		return g->distressed;
+	if (d >= g->today - 75) {
+		/* every distress_every-th recent case, so that even a small
+		 * demo has its high-incidence employer */
+		if (++g->recent % g->distress_every == 0 || (collective && demo_chance(&g->r, 0.5)))
+			return g->distressed;
+	}
 	double u = demo_unit(&g->r);
 	uint32_t i = (uint32_t)(u * u * g->nemp);
 	return i < g->nemp ? i : g->nemp - 1;
@@ -607,7 +617,6 @@ static int event_write(struct gen *g, moment at, int64_t user, int64_t case_id, 
 		.before = before,
 		.after = after,
 	};
-	g->nevents++;
 	return db_event_add(g->db, &e);
 }
 
@@ -640,7 +649,10 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	struct demo_employer emp[2];
 	uint32_t eidx[2];
 	int nresp = 1, napp = 1, rc = -1;
-	int collective = demo_chance(r, 0.005);
+	/* about 0.5% collective disputes, and at least one in recent months */
+	int collective = demo_chance(r, 0.005) ||
+			 (!g->ncollective && day >= g->today - 100 && g->ncases >= 100 && demo_chance(r, 0.1)) ||
+			 (!g->open_collective && day >= g->today - 15 && g->ncases >= 100 && demo_chance(r, 0.2));
 	int pnew[INTAKE_MAX_PARTIES];
 	char *pchanges[INTAKE_MAX_PARTIES];
 	int ecreated[2] = {0, 0};
@@ -680,14 +692,21 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	/* the stuck ones: a few recent cases stop where they are, and any
 	 * open status not seen yet is made to occur */
 	int stop_at = -1;
-	if (day >= g->today - 60 && demo_chance(r, 0.03))
-		stop_at = open_statuses[demo_below(r, TJ_ARRAY_LEN(open_statuses))];
+	if (day >= g->today - 60 && day < g->today - 20 && ++g->window % g->stuck_every == 0)
+		stop_at = open_statuses[2 + demo_below(r, 3)]; /* accepted, assigned, mediating: overdue by now */
 	if (day >= g->today - 20)
 		for (size_t i = 0; i < TJ_ARRAY_LEN(open_statuses); i++)
 			if (!g->st_count[open_statuses[i]]) {
 				stop_at = open_statuses[i];
 				break;
 			}
+	/* one recent collective dispute stays open, so that the intake form
+	 * has a collective case to warn about and to join */
+	if (collective && !g->open_collective && day >= g->today - 15) {
+		if (stop_at < 0)
+			stop_at = ST_ACCEPTED;
+		g->open_collective = 1;
+	}
 	const char *channel = pick_channel(g);
 	simulate(g, &s, t0, channel, text.claims[0].cause, stop_at);
 
@@ -991,7 +1010,7 @@ static int gen_users(struct gen *g)
 		user_rec_free(&u);
 	}
 	for (int i = 0; i < MEDIATOR_ACCOUNTS; i++) {
-		char login[16];
+		char login[24];
 		snprintf(login, sizeof login, "mediator%d", i + 1);
 		if (auth_user_add(g->db, &cfg, 0, login, demo_mediators[i].name, "mediator", DEMO_PASSWORD,
 				  g->med_db[i]) < 0)
@@ -1048,12 +1067,19 @@ static int generate(struct gen *g)
 			continue;
 		if (gen_consultations(g, d, (int)(n > 100000 ? 100000 : n)) < 0)
 			goto fail;
-		/* spread over the opening hours, in case-number order */
-		int open = 9 * 3600, close = 16 * 3600 + 45 * 60;
-		if (d == g->today && mo_secs(g->now) - 300 < close)
-			close = mo_secs(g->now) - 300;
+		/* spread over the opening hours (09:00-12:00, 13:00-16:45),
+		 * in case-number order */
+		int span = 6 * 3600 + 45 * 60;
+		if (d == g->today) {
+			int until = mo_secs(g->now) - 300;
+			until = until >= 13 * 3600 ? until - 3600 : until > 12 * 3600 ? 12 * 3600 : until;
+			if (until - 9 * 3600 < span)
+				span = until - 9 * 3600;
+		}
 		for (long j = 0; j < n; j++) {
-			int secs = open + (int)(((double)j + demo_unit(&g->r)) / (double)n * (close - open));
+			int secs = 9 * 3600 + (int)(((double)j + demo_unit(&g->r)) / (double)n * span);
+			if (secs >= 12 * 3600)
+				secs += 3600;
 			if (gen_case(g, d, mo(d, secs)) < 0)
 				goto fail;
 			done++;
@@ -1141,8 +1167,10 @@ static void print_summary(struct gen *g, const char *path, double secs)
 	date_format(g->last_day, c);
 	printf("已生成演示数据库 %s\n", path);
 	printf("  案件 %ld 件（收件日期 %s 至 %s），其中集体争议 %ld 件\n", total, b, c, g->ncollective);
-	printf("  劳动者 %ld 人，用人单位 %ld 家，调解员 %d 名，调解安排 %ld 次，咨询 %ld 次，操作记录 %ld 条\n",
-	       g->npersons, g->nemployers, DEMO_MEDIATORS, g->nsessions, g->nconsult, g->nevents);
+	int64_t nevents = 0;
+	db_query_int(g->db, "SELECT count(*) FROM events", 0, &nevents);
+	printf("  劳动者 %ld 人，用人单位 %ld 家，调解员 %d 名，调解安排 %ld 次，咨询 %ld 次，操作记录 %lld 条\n",
+	       g->npersons, g->nemployers, DEMO_MEDIATORS, g->nsessions, g->nconsult, (long long)nevents);
 	printf("  按状态：");
 	for (int i = 0; i < ST_COUNT; i++) {
 		printf("%s%s(%s) %ld", i ? "，" : "", status_name((enum case_status)i),
@@ -1255,9 +1283,12 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		holidays_free(&g.hol);
 		return EXIT_FAIL;
 	}
-	/* a generated file: no fsync, a large page cache */
-	if (db_exec(g.db, "PRAGMA synchronous = OFF") < 0 || db_exec(g.db, "PRAGMA cache_size = -200000") < 0 ||
-	    db_exec(g.db, "PRAGMA temp_store = MEMORY") < 0)
+	/* A file being generated needs no crash safety (a failed run deletes
+	 * it): no journal, no fsync, a large page cache, and no foreign-key
+	 * look-ups on every row - `tiaojie check` verifies the keys after. */
+	if (db_exec(g.db, "PRAGMA journal_mode = OFF") < 0 || db_exec(g.db, "PRAGMA synchronous = OFF") < 0 ||
+	    db_exec(g.db, "PRAGMA cache_size = -200000") < 0 || db_exec(g.db, "PRAGMA temp_store = MEMORY") < 0 ||
+	    db_exec(g.db, "PRAGMA foreign_keys = OFF") < 0)
 		goto fail;
 	if (setup_reference_data(g.db, 1) < 0)
 		goto fail_quiet;
@@ -1279,6 +1310,10 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	g.nemp = (uint32_t)(ncases / 8 > 200 ? ncases / 8 : 200);
 	g.emp_db = xcalloc(g.nemp, sizeof *g.emp_db);
 	g.distressed = find_distressed(&g);
+	g.distress_every = ncases * 75 / 540 / 8;
+	g.distress_every = g.distress_every < 1 ? 1 : g.distress_every > 50 ? 50 : g.distress_every;
+	g.stuck_every = ncases * 40 / 540 / 3;
+	g.stuck_every = g.stuck_every < 1 ? 1 : g.stuck_every > 40 ? 40 : g.stuck_every;
 	g.ring = xcalloc(RING, sizeof *g.ring);
 	g.apps = xcalloc(INTAKE_MAX_PARTIES, sizeof *g.apps);
 	g.occ_first = g.first - 5;
@@ -1287,6 +1322,10 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	g.occ_med = xcalloc((size_t)g.occ_days * DEMO_MEDIATORS, sizeof *g.occ_med);
 
 	if (gen_mediators(&g) < 0 || gen_users(&g) < 0 || generate(&g) < 0)
+		goto fail;
+	/* back to what every other connection expects */
+	if (db_exec(g.db, "PRAGMA foreign_keys = ON") < 0 || db_exec(g.db, "PRAGMA journal_mode = WAL") < 0 ||
+	    db_exec(g.db, "PRAGMA synchronous = NORMAL") < 0)
 		goto fail;
 	print_summary(&g, path, seconds_since(&t0));
 	rc = EXIT_OK;

@@ -257,13 +257,14 @@ void demo_person_make(struct demo_rng *r, tj_day received, struct demo_person *p
 
 	memset(p, 0, sizeof *p);
 	p->male = demo_chance(r, 0.62);
-	/* 18-59 on the day received, most between 25 and 45 */
+	/* 18-57 on the day received (so still under 60 at a second case),
+	 * most between 25 and 45 */
 	if (demo_chance(r, 0.35))
 		age = demo_range(r, 20, 35);
 	else
-		age = 18 + (int)((demo_unit(r) + demo_unit(r)) * 21.0);
-	if (age > 59)
-		age = 59;
+		age = 18 + (int)((demo_unit(r) + demo_unit(r)) * 20.0);
+	if (age > 57)
+		age = 57;
 	birth = received - (tj_day)(age * 365.25) - (tj_day)demo_below(r, 360) - 3;
 	snprintf(p->nationality, sizeof p->nationality, "中国");
 	demo_mobile(r, p->phone);
@@ -387,7 +388,8 @@ static const struct {
 };
 #define NSUFFIXES ((uint32_t)(sizeof suffixes / sizeof suffixes[0]))
 
-/* Trade names are two characters, one from each table. */
+/* Trade names are two characters, one from each table (no character is in
+ * both, so no name doubles a character). */
 static const char *const brand_a[] = {
 	"宏", "鑫", "华", "恒", "盛", "天", "永", "锦", "瑞", "嘉", "晨", "海", "东", "远", "通",
 	"百", "中", "立", "博", "众", "星", "金", "新", "信", "达", "丰", "泰", "德", "康", "安",
@@ -395,10 +397,10 @@ static const char *const brand_a[] = {
 	"正", "诚", "明", "森", "源", "万", "富", "福", "凯", "俊", "腾", "跃", "骏", "航", "蓝",
 };
 static const char *const brand_b[] = {
-	"达", "源", "信", "通", "世", "成", "昌", "程", "丰", "禾", "光", "纳", "方", "航", "汇",
-	"联", "立", "远", "诚", "辰", "桥", "宇", "泰", "德", "康", "安", "发", "利", "盛", "华",
-	"鑫", "峰", "凯", "腾", "豪", "晟", "荣", "兴", "祥", "和", "润", "邦", "基", "瑞", "耀",
-	"辉", "业", "洋", "力", "科", "茂", "迅", "捷", "嘉", "美", "佳", "沣", "楷", "弘",
+	"璟", "煜", "岚", "峻", "世", "成", "铭", "程", "曦", "禾", "光", "纳", "方", "韬", "琨",
+	"骐", "麒", "骅", "翔", "辰", "桥", "宇", "睿", "昱", "晖", "颢", "发", "利", "哲", "朗",
+	"轩", "峰", "泓", "澜", "豪", "晟", "策", "钧", "铎", "嵘", "锐", "邦", "基", "硕", "耀",
+	"辉", "业", "洋", "力", "科", "茂", "迅", "捷", "彦", "蔚", "逸", "沣", "楷", "弘",
 };
 #define NBRAND_A ((uint32_t)(sizeof brand_a / sizeof brand_a[0]))
 #define NBRAND_B ((uint32_t)(sizeof brand_b / sizeof brand_b[0]))
@@ -499,7 +501,7 @@ void demo_employer_make(uint64_t seed, uint32_t idx, uint32_t nemployers, struct
 	}
 	e->district = d->name;
 	e->industry_name = industry_names[e->industry];
-	if (demo_chance(&r, 0.5))
+	if (shop >= 0 || demo_chance(&r, 0.5))
 		snprintf(e->address, sizeof e->address, "上海市%s%s%d号", d->name, d->roads[demo_below(&r, 4)],
 			 demo_range(&r, 1, 3000));
 	else
@@ -914,7 +916,8 @@ void demo_case_text(struct demo_rng *r, int scenario, tj_day received, const str
 		    const struct demo_employer *e2, int napp, struct demo_text *out)
 {
 	struct ctx c = {.r = r, .scenario = scenario, .recv = received, .napp = napp, .e = e, .e2 = e2};
-	const struct job *j = &jobs[e->industry][demo_below(r, 6)];
+	/* a group of workers are the front-line jobs, listed first */
+	const struct job *j = &jobs[e->industry][demo_below(r, napp > 1 ? 3 : 6)];
 	char *f = out->facts;
 	size_t fs = sizeof out->facts;
 	char a[40], b[40], d1[32], span[64];
@@ -962,6 +965,8 @@ void demo_case_text(struct demo_rng *r, int scenario, tj_day received, const str
 		if (!c.left && (strcmp(code, "0405") == 0 || strcmp(code, "1701") == 0 ||
 				strcmp(code, "0402") == 0 || strcmp(code, "0102") == 0))
 			continue;
+		if (strcmp(main, "0403") == 0 && (strcmp(code, "1701") == 0 || strcmp(code, "0102") == 0))
+			continue; /* who asks to be reinstated does not ask for the leaving papers */
 		if ((int)demo_below(r, 100) < scenario_claims[scenario].extra[i].pct)
 			claim_make(&c, out, code);
 	}
@@ -995,7 +1000,9 @@ void demo_case_text(struct demo_rng *r, int scenario, tj_day received, const str
 		month_span(c.arrears_end, c.arrears_months, span, sizeof span);
 		cat(f, fs, "被申请人以经营困难为由拖欠%s%s工资，经多次催讨至今未付。", napp > 1 ? "申请人等" : "申请人",
 		    span);
-		if (c.left && has_claim(out, "0405"))
+		if (c.left && napp > 1)
+			cat(f, fs, "%s起被申请人停止经营，申请人等被迫离职。", d1);
+		else if (c.left && has_claim(out, "0405"))
 			cat(f, fs, "申请人遂于%s以被申请人未及时足额支付劳动报酬为由解除劳动合同。", d1);
 		else if (c.left)
 			cat(f, fs, "%s申请人离职。", d1);

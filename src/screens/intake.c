@@ -206,6 +206,12 @@ static void fill_if_empty(struct intake_screen *is, const char *id, const char *
 		set_field(is, id, value);
 }
 
+static void fill_from_archive(struct intake_screen *is, const char *id, const char *value)
+{
+	if (value && *value)
+		set_field(is, id, value);
+}
+
 static int choice_of(struct intake_screen *is, const char *id)
 {
 	struct form_item *it = form_find(&is->form, id);
@@ -298,15 +304,17 @@ static void rescan(struct screen *s)
 	}
 	if (w->collective) {
 		if (w->coll.collective_case_id)
-			snprintf(buf, sizeof buf, "集体争议：同一单位相同请求已有 %d 名劳动者，可加入 %s",
-				 w->coll.applicants, w->coll.collective_case_no);
+			snprintf(buf, sizeof buf, "集体争议：同单位同请求已有 %d 人，可加入 %s", w->coll.applicants,
+				 w->coll.collective_case_no);
 		else
-			snprintf(buf, sizeof buf, "集体争议：同一单位相同请求已有 %d 名劳动者（本件为第 %d 人）",
+			snprintf(buf, sizeof buf, "集体争议：同单位同请求已有 %d 人，本件为第 %d 人",
 				 w->coll.applicants, w->coll.applicants + 1);
 		form_set_text(cs, buf);
 		cs->text_style = US_OVERDUE;
 	}
 }
+
+static void check_phone(struct intake_screen *is, const char *id);
 
 static void check_id(struct screen *s)
 {
@@ -338,16 +346,14 @@ static void check_id(struct screen *s)
 	struct person_full pf = {0};
 	int found = db_person_find(s->app->db, id_type_kws[t], norm, &pf);
 	if (found > 0) {
-		fill_if_empty(is, "applicant[0].name", pf.name);
-		struct form_item *nat = form_find(&is->form, "applicant[0].nationality");
-		if (pf.nationality[0] && nat) {
-			char *cur = edit_get(&nat->edit);
-			if (!*cur || strcmp(cur, "中国") == 0)
-				edit_set(&nat->edit, pf.nationality);
-			free(cur);
-		}
-		fill_if_empty(is, "applicant[0].phone", pf.phone);
-		fill_if_empty(is, "applicant[0].address", pf.address);
+		/* the document is the archive's key: what the archive holds
+		 * replaces what was typed; changes typed afterwards are kept
+		 * as updates to the archive when the case is saved */
+		fill_from_archive(is, "applicant[0].name", pf.name);
+		fill_from_archive(is, "applicant[0].nationality", pf.nationality);
+		fill_from_archive(is, "applicant[0].phone", pf.phone);
+		fill_from_archive(is, "applicant[0].address", pf.address);
+		check_phone(is, "applicant[0].phone");
 		form_set_msg(it, US_OK, "正确；已从档案调入 %s", pf.name);
 		person_full_free(&pf);
 	} else if (found == 0) {
@@ -373,17 +379,22 @@ static void check_phone(struct intake_screen *is, const char *id)
 	free(raw);
 }
 
-static void fill_employer(struct screen *s, struct employer_full *ef)
+/* by credit code: the archive replaces what was typed; by name (no code
+ * typed): only empty fields are filled */
+static void fill_employer(struct screen *s, struct employer_full *ef, int by_code)
 {
 	struct intake_screen *is = s->priv;
+	void (*fill)(struct intake_screen *, const char *, const char *) = by_code ? fill_from_archive : fill_if_empty;
 
-	fill_if_empty(is, "respondent[0].uscc", ef->uscc);
-	fill_if_empty(is, "respondent[0].name", ef->name);
-	fill_if_empty(is, "respondent[0].legal_rep", ef->legal_rep);
-	fill_if_empty(is, "respondent[0].address", ef->address);
-	fill_if_empty(is, "respondent[0].phone", ef->phone);
-	fill_if_empty(is, "respondent[0].district", ef->district);
-	fill_if_empty(is, "respondent[0].industry", ef->industry);
+	if (!by_code)
+		fill_if_empty(is, "respondent[0].uscc", ef->uscc);
+	fill(is, "respondent[0].name", ef->name);
+	fill(is, "respondent[0].legal_rep", ef->legal_rep);
+	fill(is, "respondent[0].address", ef->address);
+	fill(is, "respondent[0].phone", ef->phone);
+	fill(is, "respondent[0].district", ef->district);
+	fill(is, "respondent[0].industry", ef->industry);
+	check_phone(is, "respondent[0].phone");
 }
 
 static void check_uscc(struct screen *s)
@@ -402,7 +413,7 @@ static void check_uscc(struct screen *s)
 		struct employer_full ef = {0};
 		int found = db_employer_find(s->app->db, norm, NULL, &ef);
 		if (found > 0) {
-			fill_employer(s, &ef);
+			fill_employer(s, &ef, 1);
 			form_set_msg(it, US_OK, "正确；已从档案调入");
 			employer_full_free(&ef);
 		} else if (found == 0) {
@@ -425,7 +436,7 @@ static void check_employer_name(struct screen *s)
 		char *name = field(is, "respondent[0].name");
 		struct employer_full ef = {0};
 		if (db_employer_find(s->app->db, NULL, name, &ef) > 0) {
-			fill_employer(s, &ef);
+			fill_employer(s, &ef, 0);
 			form_set_msg(it, US_OK, "已从档案调入");
 			employer_full_free(&ef);
 		}

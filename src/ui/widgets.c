@@ -234,10 +234,13 @@ void edit_draw(struct ui_edit *e, int y, int x, int width, int height, int focus
 	if (width < 2)
 		return;
 	if (!e->multiline) {
-		/* keep the cursor visible: scroll by characters */
-		if (e->cur < e->off)
+		/* keep the cursor visible: scroll by characters; a field
+		 * without focus shows its beginning */
+		if (!focused)
+			e->off = 0;
+		else if (e->cur < e->off)
 			e->off = e->cur;
-		while (e->off < e->cur && tw_wcswidth(e->buf + e->off, e->cur - e->off) > width - 1)
+		while (focused && e->off < e->cur && tw_wcswidth(e->buf + e->off, e->cur - e->off) > width - 1)
 			e->off++;
 		if (e->mask) {
 			int n = (int)(e->len - e->off);

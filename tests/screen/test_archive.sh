@@ -57,8 +57,8 @@ if [ -n "$crow" ]; then
 	key BTab C-k
 	typ "$cuscc"
 	expect_screen coll-employer "正确；已从档案调入"
-	key Tab
-	typ 集体争议测试
+	cname=$(q "SELECT name FROM employers WHERE uscc = '$cuscc'")
+	expect_screen coll-employer-name "$cname"
 	old_ifs=$IFS; IFS=,
 	for c in $causes; do
 		key C-n
@@ -70,7 +70,7 @@ if [ -n "$crow" ]; then
 		expect_screen "claim-$c" "1,000.00元"
 	done
 	IFS=$old_ifs
-	expect_screen collective-warning "集体争议：同一单位相同请求已有"
+	expect_screen collective-warning "集体争议：同单位同请求已有"
 	expect_screen collective-join-offer "可加入 $cno"
 	# fill what is still missing (facts) and save: offered to join
 	before=$(q "SELECT count(*) FROM case_parties WHERE case_id = $cid AND role = 'applicant'")

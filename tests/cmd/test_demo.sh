@@ -1,0 +1,208 @@
+# test_demo.sh - `tiaojie demo`: the database it writes passes `tiaojie
+# check` and looks like a real court's (valid identity numbers and credit
+# codes, every status of the lifecycle, consistent dates, sessions without
+# clashes, the demo accounts), the same seed gives the same data, and bad
+# options, an existing file and an unusable directory are refused.
+. "$(dirname "$0")/lib.sh"
+
+NOW_DAY=${TIAOJIE_NOW%% *}
+q() { sqlite3 demo.db "$1"; }
+# eq NAME SQL WANT: the query prints exactly WANT
+eq() {
+	local got
+	got=$(q "$2")
+	if [ "$got" = "$3" ]; then ok; else fail "$1: got '$got', want '$3'"; fi
+}
+# ge NAME SQL MIN: the query prints a number >= MIN
+ge() {
+	local got
+	got=$(q "$2")
+	if [ "${got:-0}" -ge "$3" ] 2>/dev/null; then ok; else fail "$1: got '$got', want >= $3"; fi
+}
+
+# ---- a demo database of 400 cases
+run "$TJ" demo --db demo.db --cases 400
+expect_rc demo 0
+expect_out demo "demo.db"
+expect_out demo "demo1234"
+expect_out demo "admin"
+expect_out demo "clerk"
+expect_out demo "mediator1"
+expect_out demo "400 件"
+check demo-file test -s demo.db
+eq wal-mode "PRAGMA journal_mode" wal
+check demo-not-world-readable sh -c '[ $(( $(stat -c %a demo.db) % 10 )) -eq 0 ]'
+
+run "$TJ" check --db demo.db
+expect_rc demo-check 0
+expect_out demo-check "检查通过"
+
+# reference data, roster, accounts
+eq causes-first "SELECT count(*) FROM causes WHERE length(code) = 2" 17
+eq causes-second "SELECT count(*) FROM causes WHERE length(code) = 4" 65
+eq mediators "SELECT count(*) FROM mediators" 25
+eq mediator-sides "SELECT group_concat(side) FROM (SELECT DISTINCT side FROM mediators ORDER BY side)" \
+	"employer,expert,hrss,union"
+eq expert-kinds "SELECT group_concat(k) FROM (SELECT DISTINCT expert_kind k FROM mediators WHERE side = 'expert' ORDER BY 1)" \
+	"court,lawyer,other,teacher"
+ge mediators-inactive "SELECT count(*) FROM mediators WHERE active = 0" 1
+eq mediator-specialties "SELECT count(*) FROM mediators m WHERE (SELECT count(*) FROM mediator_specialties s WHERE s.mediator_id = m.id) NOT BETWEEN 2 AND 4" 0
+eq mediator-capacity "SELECT count(*) FROM mediators WHERE capacity NOT BETWEEN 10 AND 40" 0
+eq user-admin "SELECT role FROM users WHERE login = 'admin'" admin
+eq user-clerk "SELECT role FROM users WHERE login = 'clerk'" clerk
+eq user-mediator1 "SELECT u.role || ' ' || (m.id IS NOT NULL) FROM users u LEFT JOIN mediators m ON m.id = u.mediator_id WHERE login = 'mediator1'" "mediator 1"
+check demo-password sh -c "sqlite3 demo.db \"SELECT pw_hash FROM users WHERE login = 'clerk'\" | grep -q '^\\\$y\\\$'"
+
+# cases: every status, consistent columns
+eq all-statuses "SELECT count(DISTINCT status) FROM cases" 10
+eq all-performances "SELECT count(DISTINCT performance) FROM cases" 3
+eq performance-iff-agreed "SELECT count(*) FROM cases WHERE (status = 'agreed') != (performance IS NOT NULL)" 0
+eq received-in-period "SELECT count(*) FROM cases WHERE received <= date('$NOW_DAY', '-18 months') OR received > '$NOW_DAY'" 0
+ge received-spread "SELECT count(DISTINCT substr(received, 1, 7)) FROM cases" 18
+eq case-no-unique "SELECT count(*) - count(DISTINCT case_no) FROM cases" 0
+eq seq-rises-with-date "SELECT count(*) FROM (SELECT received, lag(received) OVER (PARTITION BY year ORDER BY seq) prev FROM cases) WHERE prev > received" 0
+eq seq-no-gaps "SELECT count(*) FROM (SELECT year, max(seq) m, count(*) n FROM cases GROUP BY year) WHERE m != n" 0
+eq case-no-pattern "SELECT count(*) FROM cases WHERE case_no != '沪劳人调(' || year || ')第' || printf('%05d', seq) || '号'" 0
+eq channels "SELECT count(DISTINCT channel) FROM cases" 5
+eq confirmed-columns "SELECT count(*) FROM cases WHERE (status NOT IN ('registered', 'rejected')) AND (confirm_how IS NULL OR confirmed_at IS NULL)" 0
+eq accepted-columns "SELECT count(*) FROM cases WHERE status NOT IN ('registered', 'confirmed', 'rejected') AND (accepted_at IS NULL OR deadline IS NULL)" 0
+eq not-accepted-columns "SELECT count(*) FROM cases WHERE status IN ('registered', 'confirmed') AND (accepted_at IS NOT NULL OR deadline IS NOT NULL OR closed_at IS NOT NULL)" 0
+eq mediator-when-assigned "SELECT count(*) FROM cases WHERE status IN ('assigned', 'mediating', 'agreed', 'failed', 'referred') AND mediator_id IS NULL" 0
+eq closed-at-iff-closed "SELECT count(*) FROM cases WHERE (status IN ('rejected', 'agreed', 'failed', 'withdrawn', 'referred')) != (closed_at IS NOT NULL)" 0
+eq reasons "SELECT count(*) FROM cases WHERE status IN ('rejected', 'failed', 'withdrawn', 'referred') AND reason = ''" 0
+eq deadline-after-acceptance "SELECT count(*) FROM cases WHERE deadline <= substr(accepted_at, 1, 10)" 0
+ge extended "SELECT count(*) FROM cases WHERE extended = 1" 1
+eq extended-has-event "SELECT count(*) FROM cases c WHERE extended = 1 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.action = 'extend')" 0
+ge overdue-open "SELECT count(*) FROM cases WHERE status IN ('accepted', 'assigned', 'mediating') AND deadline < '$NOW_DAY'" 1
+eq last-event-at "SELECT count(*) FROM cases c WHERE last_event_at != (SELECT max(at) FROM events e WHERE e.case_id = c.id)" 0
+eq no-future-events "SELECT count(*) FROM events WHERE at > '$TIAOJIE_NOW'" 0
+ge facts-sentences "SELECT min(length(facts) - length(replace(facts, '。', ''))) FROM cases" 2
+eq facts-max-sentences "SELECT max(length(facts) - length(replace(facts, '。', ''))) <= 6 FROM cases" 1
+
+# the event trail: registered first, in time order, status before/after chained
+eq first-event-register "SELECT count(*) FROM cases c WHERE (SELECT action FROM events e WHERE e.case_id = c.id ORDER BY id LIMIT 1) != 'register'" 0
+eq events-in-time-order "SELECT count(*) FROM (SELECT at, lag(at) OVER (PARTITION BY case_id ORDER BY id) prev FROM events WHERE entity = 'case') WHERE prev > at" 0
+eq events-chain "SELECT count(*) FROM (SELECT before, lag(after) OVER (PARTITION BY case_id ORDER BY id) prev FROM events WHERE entity = 'case') WHERE prev IS NOT NULL AND prev != before" 0
+eq event-users "SELECT count(*) FROM events WHERE entity = 'case' AND user_id IS NULL" 0
+ge mediator-account-acts "SELECT count(*) FROM events e JOIN users u ON u.id = e.user_id WHERE u.login = 'mediator1' AND e.action = 'session'" 1
+eq person-create-events "SELECT count(*) FROM persons p WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'person' AND e.entity_id = p.id AND e.action = 'create')" 0
+eq employer-create-events "SELECT count(*) FROM employers p WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'employer' AND e.entity_id = p.id AND e.action = 'create')" 0
+
+# claims
+eq claims-per-case "SELECT count(*) FROM cases c WHERE (SELECT count(*) FROM claims k WHERE k.case_id = c.id) NOT BETWEEN 1 AND 4" 0
+ge claim-causes "SELECT count(DISTINCT cause) FROM claims" 15
+eq agreed-not-above-claimed "SELECT count(*) FROM claims WHERE agreed_fen > amount_fen" 0
+eq agreed-only-when-agreed "SELECT count(*) FROM claims k JOIN cases c ON c.id = k.case_id WHERE (c.status = 'agreed') != (k.agreed_fen IS NOT NULL)" 0
+eq pay-date-when-paid "SELECT count(*) FROM claims WHERE (agreed_fen > 0) != (pay_date IS NOT NULL)" 0
+ge zero-amount-claims "SELECT count(*) FROM claims WHERE amount_fen = 0" 1
+
+# sessions: rooms from the configuration, no clash of a mediator or a room
+eq session-rooms "SELECT count(*) FROM sessions WHERE room NOT IN ('第一调解室', '第二调解室', '第三调解室')" 0
+eq session-times "SELECT count(*) FROM sessions WHERE start NOT GLOB '[01][0-9]:[03]0' OR start < '09:00' OR start > '16:00' OR minutes NOT IN (60, 90)" 0
+eq session-clash "SELECT count(*) FROM sessions a JOIN sessions b ON a.id < b.id AND a.day = b.day AND (a.room = b.room OR a.mediator_id = b.mediator_id) AND time(a.start) < time(b.start, '+' || b.minutes || ' minutes') AND time(b.start) < time(a.start, '+' || a.minutes || ' minutes')" 0
+eq session-mediator "SELECT count(*) FROM sessions s JOIN cases c ON c.id = s.case_id WHERE s.mediator_id != c.mediator_id" 0
+eq held-in-past "SELECT count(*) FROM sessions WHERE status = 'held' AND day > '$NOW_DAY'" 0
+ge scheduled-ahead "SELECT count(*) FROM sessions WHERE status = 'scheduled' AND day >= '$NOW_DAY'" 1
+eq sessions-of-mediation "SELECT count(*) FROM sessions s JOIN cases c ON c.id = s.case_id WHERE c.status IN ('registered', 'confirmed', 'accepted', 'rejected')" 0
+
+# parties: collective disputes, high-incidence employers, a worker with two cases
+ge collective "SELECT count(*) FROM cases c WHERE collective = 1 AND (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'applicant') >= 10" 1
+eq collective-flag "SELECT count(*) FROM cases c WHERE collective != ((SELECT count(*) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'applicant') >= 10)" 0
+ge high-incidence "SELECT max(n) FROM (SELECT count(*) n FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE p.role = 'respondent' AND c.received > date('$NOW_DAY', '-90 days') GROUP BY p.employer_id)" 5
+ge repeat-worker "SELECT count(*) FROM (SELECT person_id FROM case_parties WHERE role = 'applicant' GROUP BY person_id HAVING count(*) > 1)" 1
+ge employers-no-code "SELECT count(*) FROM employers WHERE uscc IS NULL" 5
+ge employer-districts "SELECT count(DISTINCT district) FROM employers" 8
+ge employer-industries "SELECT count(DISTINCT industry) FROM employers" 8
+ge consultations "SELECT count(*) FROM consultations" 100
+eq worker-age "SELECT count(*) FROM persons p JOIN case_parties cp ON cp.person_id = p.id JOIN cases c ON c.id = cp.case_id WHERE p.birth_date IS NOT NULL AND (date(p.birth_date, '+18 years') > c.received OR date(p.birth_date, '+60 years') < c.received)" 0
+ge id-types "SELECT count(DISTINCT id_type) FROM persons" 4
+eq passport-nationality "SELECT count(*) FROM persons WHERE id_type = 'passport' AND nationality IN ('', '中国')" 0
+
+# identity numbers, credit codes and phones pass the product's own validation
+nbad=0
+for kind in id residence passport hkmo tw; do
+	for v in $(q "SELECT id_no FROM persons WHERE id_type = '$kind' ORDER BY random() LIMIT 30"); do
+		"$TJ" validate "$kind" "$v" >/dev/null 2>&1 || { nbad=$((nbad + 1)); echo "invalid $kind $v" >&2; }
+	done
+done
+for v in $(q "SELECT uscc FROM employers WHERE uscc IS NOT NULL ORDER BY random() LIMIT 30"); do
+	"$TJ" validate uscc "$v" >/dev/null 2>&1 || { nbad=$((nbad + 1)); echo "invalid uscc $v" >&2; }
+done
+for v in $(q "SELECT phone FROM persons ORDER BY random() LIMIT 15; SELECT phone FROM employers ORDER BY random() LIMIT 15"); do
+	"$TJ" validate phone "$v" >/dev/null 2>&1 || { nbad=$((nbad + 1)); echo "invalid phone $v" >&2; }
+done
+check documents-valid test "$nbad" -eq 0
+eq id-gender-digit "SELECT count(*) FROM persons WHERE id_type = 'id' AND (CAST(substr(id_no, 17, 1) AS INTEGER) % 2 = 1) != (gender = 'M')" 0
+eq id-birth "SELECT count(*) FROM persons WHERE id_type IN ('id', 'residence') AND substr(id_no, 7, 8) != replace(birth_date, '-', '')" 0
+
+# ---- the same seed gives the same data, another seed other data
+run "$TJ" demo --db a.db --cases 150 --seed 7
+expect_rc seed-a 0
+run "$TJ" demo --db b.db --cases 150 --seed 7
+expect_rc seed-b 0
+run "$TJ" demo --db c.db --cases 150 --seed 8
+expect_rc seed-c 0
+dump() { sqlite3 "$1" "SELECT case_no, status, received, facts FROM cases ORDER BY id; SELECT id_no, name, phone FROM persons ORDER BY id; SELECT * FROM claims ORDER BY id; SELECT * FROM sessions ORDER BY id; SELECT at, action, before, after FROM events WHERE entity = 'case' ORDER BY id"; }
+ha=$(dump a.db | md5sum)
+hb=$(dump b.db | md5sum)
+hc=$(dump c.db | md5sum)
+check seed-cases test "$(sqlite3 a.db 'SELECT count(*) FROM cases')" = 150
+check same-seed-same-data test "$ha" = "$hb"
+check other-seed-other-data test "$ha" != "$hc"
+check same-seed-same-names test "$(sqlite3 a.db 'SELECT group_concat(name) FROM persons')" = "$(sqlite3 b.db 'SELECT group_concat(name) FROM persons')"
+
+# ---- an existing file is kept unless --force
+before=$(md5sum <a.db)
+run "$TJ" demo --db a.db --cases 20
+expect_rc exists-refused 1
+expect_err exists-refused "已存在"
+check exists-untouched test "$(md5sum <a.db)" = "$before"
+run "$TJ" demo --db a.db --cases 20 --force
+expect_rc exists-force 0
+check force-rewrote sh -c "[ \"\$(sqlite3 a.db 'SELECT count(*) FROM cases')\" = 20 ]"
+TIAOJIE_DB=env.db run "$TJ" demo --cases 10
+expect_rc env-db 0
+check env-db-file test -s env.db
+
+# ---- bad options
+for bad in 0 -5 abc 5000001 12x ""; do
+	run "$TJ" demo --db bad.db --cases "$bad"
+	expect_rc "cases-$bad" 2
+	expect_err "cases-$bad" "--cases"
+done
+check bad-cases-no-file test ! -e bad.db
+run "$TJ" demo --db bad.db --seed -1
+expect_rc bad-seed 2
+run "$TJ" demo --db bad.db --frobnicate
+expect_rc unknown-option 2
+expect_err unknown-option "未知选项"
+run "$TJ" demo --db bad.db extra
+expect_rc extra-arg 2
+run "$TJ" demo --db bad.db --cases
+expect_rc missing-arg 2
+expect_err missing-arg "缺少参数"
+run "$TJ" demo --help
+expect_rc help 0
+expect_out help "--cases"
+
+# ---- where the file cannot be made
+run "$TJ" demo --db nodir/x.db --cases 10
+expect_rc no-dir 1
+expect_err no-dir "不存在"
+: >plainfile
+run "$TJ" demo --db plainfile/x.db --cases 10
+expect_rc file-as-dir 1
+expect_err file-as-dir "不是目录"
+mkdir adir
+run "$TJ" demo --db adir --cases 10
+expect_rc db-is-dir 1
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir ro
+	chmod 555 ro
+	run "$TJ" demo --db ro/x.db --cases 10
+	expect_rc read-only-dir 1
+	expect_err read-only-dir "写权限"
+	check read-only-no-file test ! -e ro/x.db
+fi
+
+done_tests
