@@ -144,7 +144,9 @@ run-tests: build/tiaojie build/test/tiaojie build/asan/tiaojie $(TESTS_test) $(T
 # ---- demo ----------------------------------------------------------------
 demo: deps
 	@$(MAKE) --no-print-directory build/tiaojie
-	@if [ ! -f demo.db ]; then TIAOJIE_DATADIR=data ./build/tiaojie demo --db demo.db || exit 1; fi
+	@if [ ! -f demo.db ]; then TIAOJIE_DATADIR=data ./build/tiaojie demo --db demo.db || exit 1; \
+	 else echo "使用已有的 demo.db（重建：rm demo.db && make demo）"; fi
+	@echo "演示账号 admin / clerk / mediator1，密码 demo1234"; sleep 2
 	./build/tiaojie --db demo.db
 
 bench: deps

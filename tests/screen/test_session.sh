@@ -157,6 +157,25 @@ done
 start LC_ALL=C LANG=C "$TJ" --db "$DB"
 expect_screen c-locale-fallback "请输入账号和密码"
 
+# ---- autosave while typing (interval shortened in test builds) -------------------
+sql "DELETE FROM drafts"
+start TIAOJIE_AUTOSAVE=2 "$TJ" --db "$DB"
+login clerk demo1234
+wait_for "未完成的表单" 2 && key Escape
+expect_screen autosave-desk "工作台"
+key 1
+expect_screen autosave-intake "证件号码"
+key Tab Tab
+typ 自动保存
+expect_screen autosave-msg "已自动保存草稿" 6
+pgrep -f -- "--db $DB" >/dev/null && ok || fail "program should still be running"
+[ "$(sql "SELECT count(*) FROM drafts WHERE body LIKE '%自动保存%'")" = 1 ] && ok || fail "no autosaved draft"
+typ 测试
+sleep 3
+[ "$(sql "SELECT count(*) FROM drafts WHERE body LIKE '%自动保存测试%'")" = 1 ] && ok ||
+	fail "autosave did not update the same draft: $(sql 'SELECT id, body FROM drafts')"
+[ "$(sql "SELECT count(*) FROM drafts")" = 1 ] && ok || fail "autosave made more than one draft"
+
 # ---- a terminal below 80x24 from the start ------------------------------------
 new_session 70 20 "cd '$T' && '$TJ' --db '$DB' 2>>'$T/app.err'; sleep 600"
 expect_screen small-start "终端窗口太小"

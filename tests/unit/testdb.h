@@ -15,7 +15,7 @@
 static char testdb_dir[64];
 
 /* A path inside this test's temporary directory (static buffer rotation). */
-static const char *testdb_path(const char *name)
+static inline const char *testdb_path(const char *name)
 {
 	static char buf[4][256];
 	static int k;
@@ -33,7 +33,7 @@ static const char *testdb_path(const char *name)
 }
 
 /* A new database with the schema and reference data. */
-static struct db *testdb_new(const char *name)
+static inline struct db *testdb_new(const char *name)
 {
 	const char *path = testdb_path(name);
 	struct db *db;
@@ -51,7 +51,7 @@ static struct db *testdb_new(const char *name)
 	return db;
 }
 
-static void testdb_cleanup(void)
+static inline void testdb_cleanup(void)
 {
 	char cmd[128];
 
@@ -62,7 +62,7 @@ static void testdb_cleanup(void)
 	}
 }
 
-static int64_t testdb_int(struct db *db, const char *sql)
+static inline int64_t testdb_int(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st;
 	int64_t v = -1;
@@ -78,7 +78,7 @@ static int64_t testdb_int(struct db *db, const char *sql)
 }
 
 /* Run SQL directly (bypassing the db layer), returning the SQLite code. */
-static int testdb_raw(struct db *db, const char *sql)
+static inline int testdb_raw(struct db *db, const char *sql)
 {
 	return sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 }
