@@ -333,7 +333,19 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	case_no = casenum_format(cfg->case_number_pattern, cfg->court_abbr, y, seq);
 	if (!case_no)
 		goto out;
+	/* the arbitration court decides on acceptance within
+	 * arbitration_days of receipt (调解仲裁法 §29): the first deadline */
+	struct holidays hol;
+	char deadline[11];
+	holidays_init(&hol);
+	if (db_holidays_load(db, &hol) < 0) {
+		holidays_free(&hol);
+		goto out;
+	}
+	date_format(deadline_compute(&hol, received, cfg->arbitration_days, cfg->arbitration_kind), deadline);
+	holidays_free(&hol);
 	struct case_row c = {
+		.deadline = deadline,
 		.case_no = case_no,
 		.year = y,
 		.seq = seq,

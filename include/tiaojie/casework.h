@@ -1,0 +1,163 @@
+/*
+ * casework.h - working a case after registration: loading everything about
+ * it (parties, claims, sessions, documents, the timeline), and every
+ * transition of SPEC section 3 with its role rules.
+ *
+ * Every transition goes through case_apply: it reads the case's stored
+ * state, asks lifecycle_check (the one table), refuses a save made over a
+ * newer version (someone else changed the case since the user loaded it:
+ * the message names who and when, and the caller keeps the user's input),
+ * and writes the case, its rows and its event in one BEGIN IMMEDIATE
+ * transaction, or nothing.  The screens, the command line and the tests
+ * all call this; none of them decides anything themselves.
+ */
+#ifndef TIAOJIE_CASEWORK_H
+#define TIAOJIE_CASEWORK_H
+
+#include <stdint.h>
+
+#include "tiaojie/calendar.h"
+#include "tiaojie/config.h"
+#include "tiaojie/db.h"
+#include "tiaojie/lifecycle.h"
+
+/* ---- a case as the detail screen shows it --------------------------------- */
+
+struct cv_party {
+	int64_t id;        /* person or employer id */
+	char *name;
+	char *id_type;     /* applicants: validate keyword; respondents: "" */
+	char *id_no;       /* full number (mask it for display with val_mask) */
+	char *uscc;        /* respondents */
+	char *gender, *birth_date, *nationality, *phone, *address, *legal_rep;
+};
+
+struct cv_claim {
+	int ord;
+	char cause[8];
+	char *cause_name;
+	char *text;
+	int64_t amount_fen;
+	int64_t agreed_fen; /* -1: none */
+	char pay_date[11];  /* "" when none */
+};
+
+struct cv_session {
+	int64_t id;
+	char day[11], start[6];
+	int minutes;
+	char *room, *status, *note, *mediator;
+};
+
+struct cv_document {
+	char *kind, *issued_at, *user, *file;
+};
+
+struct cv_event {
+	int64_t id;
+	char at[20];
+	char *user;   /* display name, "系统" for none */
+	char *action; /* keyword */
+	char *entity;
+	char *before, *after;
+};
+
+struct case_view {
+	int64_t id;
+	char case_no[64];
+	enum case_status status;
+	enum performance perf;
+	char channel[16];
+	char received[11];
+	char *facts;
+	int collective;
+	int64_t mediator_id;
+	char *mediator_name;      /* "" when none */
+	char confirm_how[16], confirmed_at[20], accepted_at[20], deadline[11], closed_at[20];
+	int extended;
+	char *reason;
+	char last_event_at[20];
+	int64_t version;
+	char updated_at[20];
+	char *updated_by;         /* display name of who changed it last */
+	int days_left;            /* deadline - today, when there is a deadline */
+	int has_deadline;
+
+	struct cv_party *applicants, *respondents;
+	int napplicants, nrespondents;
+	struct cv_claim *claims;
+	int nclaims;
+	struct cv_session *sessions;
+	int nsessions;
+	struct cv_document *documents;
+	int ndocuments;
+	struct cv_event *events;  /* oldest first */
+	int nevents;
+};
+
+/* Load a case for this actor: mediators only their own (lifecycle_may_view).
+ * 1 loaded, 0 no such case, -1 refused or error (message set). */
+int case_load(struct db *db, const struct actor *who, int64_t case_id, struct case_view *out);
+void case_view_free(struct case_view *cv);
+/* Find a case by its number: 1 and *id, 0 none, -1 error. */
+int case_find(struct db *db, const char *case_no, int64_t *id);
+
+/* The actions this actor may take on this case now (lifecycle_check says
+ * yes), in the table's order; returns how many were written to out. */
+int case_actions(const struct case_view *cv, const struct actor *who, enum case_action *out, int max);
+
+/* ---- transitions ---------------------------------------------------------- */
+
+struct case_op_agreed {
+	int ord;            /* claim number */
+	int64_t agreed_fen; /* >= 0 */
+	const char *pay_date; /* "YYYY-MM-DD", required when agreed_fen > 0 */
+};
+
+struct case_op {
+	enum case_action action;
+	int64_t case_id;
+	int64_t expect_version;  /* the version the user saw; 0: do not check */
+	const char *reason;      /* reject, fail, withdraw (required); extend: the consent note (required) */
+	const char *confirm_how; /* confirm: "phone", "onsite", "wechat", "sms" */
+	const char *confirmed_at;/* confirm: "YYYY-MM-DD HH:MM[:SS]"; NULL: now */
+	int64_t mediator_id;     /* assign, reassign */
+	/* session (record a session; the first starts mediation) and schedule */
+	const char *day, *start; /* "YYYY-MM-DD", "HH:MM" */
+	int minutes;
+	const char *room, *note;
+	/* agree */
+	int nagreed;
+	const struct case_op_agreed *agreed;
+	/* perform */
+	enum performance perf;   /* PERF_PERFORMED or PERF_DEFAULTED */
+};
+
+struct case_op_result {
+	int64_t new_version;
+	enum case_status status;
+	/* a conflict: the case changed since expect_version */
+	int conflict;
+	char changed_by[64];
+	char changed_at[20];
+	/* which input was wrong ("reason", "confirm_how", "agreed[2]", ...) */
+	char field[32];
+};
+
+/* Apply one action.  0 on success; -1 refused (illegal from this state,
+ * forbidden role, not the mediator's case, bad input, conflict) or failed,
+ * with a Chinese message in the error sink and nothing written.  Busy is
+ * retried within the busy timeout and reported in Chinese. */
+int case_apply(struct db *db, const struct config *cfg, const struct holidays *hol, const struct actor *who,
+	       const struct case_op *op, struct case_op_result *res);
+
+/* The standard claims text pushed to the applicant for confirmation
+ * (malloc'd): case number, parties, each claim with cause and amount. */
+char *case_claims_text(const struct case_view *cv, const struct config *cfg);
+/* Hand the text to cfg->notify_command (stdin: text; $1 phone, $2 case
+ * number) and wait for it.  0 when it exited 0; -1 with the reason (no
+ * command configured, could not run, exit status).  The applicant's
+ * confirmation itself is recorded with ACT_CONFIRM. */
+int case_notify(const struct config *cfg, const char *phone, const char *case_no, const char *text);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * search.h - finding cases: the case list with its search text, filters,
+ * sorting and paging; the queues of the work desk; `tiaojie list`.
+ *
+ * The search text matches a case number (whole or part), a party's name
+ * (two-character Chinese names included), an identity number, an
+ * employer's name (any part) or credit code, or a phone number.  Identity
+ * numbers come back masked.  Mediators see only their own cases
+ * (only_mediator set by the caller from the actor).
+ */
+#ifndef TIAOJIE_SEARCH_H
+#define TIAOJIE_SEARCH_H
+
+#include <stdint.h>
+
+#include "tiaojie/config.h"
+#include "tiaojie/db.h"
+#include "tiaojie/lifecycle.h"
+
+enum queue {
+	Q_NONE = 0,
+	Q_AWAIT_CONFIRM,  /* registered */
+	Q_AWAIT_ACCEPT,   /* confirmed */
+	Q_AWAIT_ASSIGN,   /* accepted */
+	Q_DUE_SOON,       /* open, deadline within due_soon_days (today included) */
+	Q_OVERDUE,        /* open, deadline before today */
+	Q_STALLED,        /* open, no event for stalled_days */
+	Q_FOLLOWUP,       /* agreed, pending, a payment date reached */
+	Q_COUNT
+};
+const char *queue_name(enum queue q);    /* "待确认请求" ... */
+const char *queue_keyword(enum queue q); /* "await-confirm", "await-accept", "await-assign", "due-soon",
+					    "overdue", "stalled", "followup" */
+int queue_from_keyword(const char *kw);
+
+enum case_sort {
+	SORT_RECEIVED_DESC = 0, /* newest first */
+	SORT_DEADLINE,          /* soonest deadline first, none last */
+	SORT_CASE_NO,
+	SORT_LAST_EVENT,        /* least recently touched first */
+};
+
+struct case_filter {
+	const char *text;       /* search text, NULL or "" for none */
+	int status;             /* enum case_status, -1 any */
+	int64_t mediator_id;    /* 0 any */
+	const char *cause;      /* "06" or "0601" prefix, NULL any */
+	const char *channel;    /* keyword, NULL any */
+	const char *from, *to;  /* received date range, inclusive, NULL open */
+	enum queue queue;       /* Q_NONE: no queue restriction */
+	int64_t only_mediator;  /* mediators: their own cases only (0: no restriction) */
+	enum case_sort sort;
+	int offset, limit;      /* paging; limit 0 = 50 */
+};
+
+struct case_brief {
+	int64_t id;
+	char case_no[64];
+	enum case_status status;
+	enum performance perf;
+	char received[11];
+	char deadline[11];      /* "" none */
+	int days_left;          /* when deadline set */
+	char *applicant;        /* first applicant's name, "等N人" appended when several */
+	char applicant_id[40];  /* masked */
+	char *respondent;
+	char *mediator;         /* "" none */
+	char causes[64];        /* "0601,0602" */
+	int collective;
+	char last_event_at[20];
+	/* highlights */
+	int due_soon, overdue, stalled, followup;
+};
+
+struct case_list {
+	struct case_brief *v;
+	int n, cap;
+	int64_t total;          /* rows matching, ignoring paging */
+};
+
+/* today: tj_today() normally; passed so tests and the list agree. */
+int case_search(struct db *db, const struct config *cfg, tj_day today, const struct case_filter *f,
+		struct case_list *out);
+void case_list_free(struct case_list *l);
+
+/* Counts of every queue (mediator_id 0: all cases). */
+int queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
+		 int64_t counts[Q_COUNT]);
+
+#endif
