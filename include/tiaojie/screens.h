@@ -17,6 +17,10 @@ struct screen *desk_screen_new(struct app *app);
 struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_t draft_id);
 struct screen *consult_screen_new(struct app *app);
 struct screen *drafts_screen_new(struct app *app);
+/* The case list, optionally on one queue (search.h's enum queue, 0: all)
+ * and with a search text. */
+struct screen *caselist_screen_new(struct app *app, int queue, const char *text);
+struct screen *casedetail_screen_new(struct app *app, int64_t case_id);
 
 /* The cause picker: on Enter calls picked(ctx, code, name) and closes.
  * initial: a code to start on, or NULL. */

@@ -33,6 +33,7 @@ enum ui_action {
 	UA_NONE = 0,
 	UA_HELP,     /* F1  ^G  ? */
 	UA_SAVE,     /* F2  ^S */
+	UA_ACT,      /* F3  ^T   take an action on a case */
 	UA_PICK,     /* F4  ^P   pick from a list (cause picker) */
 	UA_ADD,      /* F5  ^N */
 	UA_EDIT,     /* F6  ^E */

@@ -52,7 +52,7 @@ enum form_kind {
 
 struct form_item {
 	enum form_kind kind;
-	const char *id;     /* "applicant.id_no": for problems and drafts */
+	char *id;           /* "applicant[0].id_no": for problems and drafts (a copy) */
 	char *label;        /* malloc'd */
 	struct ui_edit edit;
 	const char *const *choices;
@@ -80,6 +80,8 @@ struct form {
 void form_init(struct form *f);
 void form_free(struct form *f);
 void form_clear(struct form *f);
+/* Drop the items from index n on (rebuilding the tail of a form). */
+void form_truncate(struct form *f, int n);
 struct form_item *form_add(struct form *f, enum form_kind kind, const char *id, const char *label);
 struct form_item *form_find(struct form *f, const char *id);
 int form_index(struct form *f, const char *id);

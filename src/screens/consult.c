@@ -35,12 +35,7 @@ static void build_list(struct screen *s)
 	char today[11], buf[400];
 	int base = form_index(&cs->form, "today");
 
-	for (int i = base + 1; i < cs->form.n; i++) {
-		free(cs->form.items[i].label);
-		free(cs->form.items[i].text);
-		edit_free(&cs->form.items[i].edit);
-	}
-	cs->form.n = base + 1;
+	form_truncate(&cs->form, base + 1);
 	date_format(tj_today(), today);
 	if (db_consult_day(s->app->db, today, &l) < 0) {
 		ui_error(s->app);

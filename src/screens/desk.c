@@ -3,110 +3,94 @@
  * live counts of the case queues (refreshed when another process changes
  * the database, PRAGMA data_version).  Only entries that work are shown.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tiaojie/screens.h"
+#include "tiaojie/search.h"
+#include "tiaojie/uitext.h"
 #include "tiaojie/widgets.h"
 
 enum desk_entry {
-	DE_INTAKE,
+	DE_INTAKE = 100,
 	DE_CONSULT,
+	DE_SEARCH,
+	DE_MINE,
 	DE_DRAFTS,
 	DE_LOGOUT,
+	/* 0 .. Q_COUNT-1: the queues */
 };
 
 struct desk {
 	struct form form;
 	int64_t seen_version;
-	struct {
-		const char *label;
-		int64_t n;
-		enum ui_style style;
-	} counts[8];
-	int ncounts;
 };
 
 static const enum ui_action desk_actions[] = {UA_ENTER, UA_REFRESH, UA_BACK, UA_QUIT, UA_NONE};
 
-static void desk_counts(struct screen *s)
+static struct form_item *entry(struct desk *d, int tag, const char *fmt, ...) TJ_PRINTF(3, 4);
+static struct form_item *entry(struct desk *d, int tag, const char *fmt, ...)
 {
-	struct desk *d = s->priv;
-	struct app *app = s->app;
-	char today[11], soon[11];
-	int64_t n, due = 0, over = 0;
+	char buf[200];
+	va_list ap;
+	struct form_item *it = form_add(&d->form, FK_ROW, NULL, NULL);
 
-	date_format(tj_today(), today);
-	date_format(tj_today() + app->cfg->due_soon_days, soon);
-	d->ncounts = 0;
-#define COUNT(lbl, val, st)                                \
-	do {                                                \
-		d->counts[d->ncounts].label = (lbl);        \
-		d->counts[d->ncounts].n = (val);            \
-		d->counts[d->ncounts].style = (st);         \
-		d->ncounts++;                               \
-	} while (0)
-	if (app->actor.role == ROLE_MEDIATOR) {
-		if (db_count_mediator_open(app->db, app->actor.mediator_id, &n) == 0)
-			COUNT("我承办的未结案件", n, US_NORMAL);
-		if (db_count_deadlines(app->db, today, soon, app->actor.mediator_id > 0 ? app->actor.mediator_id : -1,
-				       &due, &over) == 0) {
-			COUNT("即将到期（3天内）", due, due ? US_WARN : US_NORMAL);
-			COUNT("已超期", over, over ? US_OVERDUE : US_NORMAL);
-		}
-	} else {
-		if (db_count_status(app->db, "registered", &n) == 0)
-			COUNT("登记待确认请求", n, US_NORMAL);
-		if (db_count_status(app->db, "confirmed", &n) == 0)
-			COUNT("已确认待受理", n, US_NORMAL);
-		if (db_count_status(app->db, "accepted", &n) == 0)
-			COUNT("已受理待分派", n, US_NORMAL);
-		if (db_count_status(app->db, "mediating", &n) == 0)
-			COUNT("调解中", n, US_NORMAL);
-		if (db_count_deadlines(app->db, today, soon, 0, &due, &over) == 0) {
-			COUNT("即将到期（3天内）", due, due ? US_WARN : US_NORMAL);
-			COUNT("已超期", over, over ? US_OVERDUE : US_NORMAL);
-		}
-	}
-#undef COUNT
-	d->seen_version = db_data_version(app->db);
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	form_set_text(it, buf);
+	it->tag = tag;
+	return it;
 }
 
+/* The entries of the role, with the live count of each queue.  Keys 1-9
+ * are the shortcuts of the first nine entries. */
 static void desk_build(struct screen *s)
 {
 	struct desk *d = s->priv;
 	struct app *app = s->app;
-	struct form_item *it;
 	struct draft_list dl;
-	char buf[64];
 	int focus = d->form.focus;
+	int64_t counts[Q_COUNT] = {0};
+	int k = 0;
+	int mine = app->actor.role == ROLE_MEDIATOR;
 
 	form_clear(&d->form);
-	if (app->actor.role != ROLE_MEDIATOR) {
-		it = form_add(&d->form, FK_ROW, NULL, NULL);
-		form_set_text(it, " 1  新申请登记（调解申请书）");
-		it->tag = DE_INTAKE;
-		it = form_add(&d->form, FK_ROW, NULL, NULL);
-		form_set_text(it, " 2  咨询登记");
-		it->tag = DE_CONSULT;
-	}
+	if (queue_counts(app->db, app->cfg, tj_today(), mine ? (app->actor.mediator_id > 0 ? app->actor.mediator_id : -1) : 0,
+			 counts) < 0)
+		ui_error(app);
 	int nd = 0;
 	if (db_drafts_of(app->db, app->user.id, &dl) == 0) {
 		nd = dl.n;
 		draft_list_free(&dl);
 	}
-	if (nd > 0) {
-		it = form_add(&d->form, FK_ROW, NULL, NULL);
-		snprintf(buf, sizeof buf, " 3  未完成的草稿（%d 份）", nd);
-		form_set_text(it, buf);
-		it->tag = DE_DRAFTS;
+	if (!mine) {
+		entry(d, DE_INTAKE, " %d  新申请登记（调解申请书）", ++k);
+		entry(d, DE_CONSULT, " %d  咨询登记", ++k);
+		entry(d, DE_SEARCH, " %d  案件查询", ++k);
+	} else {
+		entry(d, DE_MINE, " %d  我承办的案件", ++k);
 	}
-	it = form_add(&d->form, FK_ROW, NULL, NULL);
-	form_set_text(it, " 0  退出登录");
-	it->tag = DE_LOGOUT;
-	d->form.focus = focus < d->form.n ? focus : 0;
-	desk_counts(s);
+	if (nd > 0)
+		entry(d, DE_DRAFTS, " %d  未完成的草稿（%d 份）", ++k, nd);
+	form_add(&d->form, FK_SECTION, NULL, "案件队列");
+	for (int q = Q_AWAIT_CONFIRM; q < Q_COUNT; q++) {
+		if (mine && (q == Q_AWAIT_CONFIRM || q == Q_AWAIT_ACCEPT || q == Q_AWAIT_ASSIGN))
+			continue;
+		/* pad by display columns, not bytes: the names are Chinese */
+		char pad[32];
+		int w = 14 - tw_width(queue_name(q));
+		snprintf(pad, sizeof pad, "%*s", w > 0 ? w : 0, "");
+		struct form_item *e = entry(d, q, "    %s%s%6lld", queue_name(q), pad, (long long)counts[q]);
+		e->text_style = !counts[q] ? US_NORMAL : q == Q_OVERDUE ? US_OVERDUE
+						: q == Q_DUE_SOON || q == Q_FOLLOWUP ? US_WARN : US_NORMAL;
+	}
+	form_add(&d->form, FK_INFO, NULL, "");
+	entry(d, DE_LOGOUT, " 0  退出登录");
+	d->form.focus = focus < d->form.n && d->form.items[focus].kind == FK_ROW ? focus : 0;
+	d->seen_version = db_data_version(app->db);
 }
 
 static void desk_layout(struct screen *s, int rows, int cols)
@@ -115,32 +99,33 @@ static void desk_layout(struct screen *s, int rows, int cols)
 
 	s->rows = rows;
 	s->cols = cols;
-	form_area(&d->form, 3, 2, rows - 3, 36);
+	form_area(&d->form, 3, 2, rows - 3, 50);
 }
 
 static void desk_draw(struct screen *s)
 {
 	struct desk *d = s->priv;
-	int x = 42;
 
 	ui_put(2, 2, "工作台", 30, ui_attr(US_HEADER), 0);
 	form_draw(&d->form);
 	curs_set(0);
-	ui_put(2, x, "案件概况", s->cols - x - 1, ui_attr(US_HEADER), 0);
-	for (int i = 0; i < d->ncounts && 3 + i < s->rows; i++) {
-		char n[32];
-		snprintf(n, sizeof n, "%6lld", (long long)d->counts[i].n);
-		ui_put(3 + i, x, d->counts[i].label, 22, A_NORMAL, 1);
-		ui_put(3 + i, x + 22, n, 8, ui_attr(d->counts[i].style), 0);
-	}
-	ui_put(s->rows - 1, 2, "用上下键选择，Enter 进入；数字键 1、2、3 直达。", s->cols - 4, ui_attr(US_DIM), 0);
+	ui_put(s->rows, 2, "上下键选择，Enter 进入；数字键直达。队列数字随他人的办理即时更新。", s->cols - 4,
+	       ui_attr(US_DIM), 0);
 }
 
 static int desk_open(struct screen *s, int tag)
 {
 	struct app *app = s->app;
 
+	if (tag >= 0 && tag < Q_COUNT) {
+		ui_push(app, caselist_screen_new(app, tag, NULL));
+		return UI_HANDLED;
+	}
 	switch (tag) {
+	case DE_SEARCH:
+	case DE_MINE:
+		ui_push(app, caselist_screen_new(app, 0, NULL));
+		break;
 	case DE_INTAKE:
 		ui_push(app, intake_screen_new(app, NULL, 0));
 		break;
@@ -179,7 +164,8 @@ static int desk_handle(struct screen *s, enum ui_action a, wint_t ch)
 	case UA_NONE:
 		for (int i = 0; i < d->form.n; i++) {
 			const char *t = d->form.items[i].text;
-			if (t && t[1] == (char)ch && ch >= '0' && ch <= '9')
+			if (d->form.items[i].kind == FK_ROW && t && t[1] == (char)ch && ch >= '0' && ch <= '9' &&
+			    (t[2] == ' '))
 				return desk_open(s, d->form.items[i].tag);
 		}
 		return UI_HANDLED;

@@ -145,12 +145,7 @@ static void build_claim_rows(struct intake_screen *is)
 	int64_t total = 0;
 	char buf[700], amt[40];
 
-	for (int i = base + 1; i < f->n; i++) {
-		free(f->items[i].label);
-		free(f->items[i].text);
-		edit_free(&f->items[i].edit);
-	}
-	f->n = base + 1;
+	form_truncate(f, base + 1);
 	for (int i = 0; i < is->nclaims; i++) {
 		struct claim *c = &is->claims[i];
 		int64_t fen = 0;

@@ -24,7 +24,8 @@
 static const struct ui_action_def defs[UA_COUNT] = {
 	[UA_HELP] = {UA_HELP, "帮助", "F1/^G", "显示本屏幕可用的按键"},
 	[UA_SAVE] = {UA_SAVE, "保存", "F2/^S", "保存"},
-	[UA_PICK] = {UA_PICK, "选择", "F4/^P", "从列表中选择（如案由）"},
+	[UA_ACT] = {UA_ACT, "办理", "F3/^T", "办理案件：列出您现在可以做的操作"},
+	[UA_PICK] = {UA_PICK, "选择", "F4/^P", "从列表中选择（如案由），或筛选"},
 	[UA_ADD] = {UA_ADD, "新增", "F5/^N", "新增一项"},
 	[UA_EDIT] = {UA_EDIT, "修改", "F6/^E", "修改选中的一项"},
 	[UA_DELETE] = {UA_DELETE, "删除", "F8/^D", "删除选中的一项"},
@@ -72,6 +73,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 		switch (ch) {
 		case KEY_F(1): return UA_HELP;
 		case KEY_F(2): return UA_SAVE;
+		case KEY_F(3): return UA_ACT;
 		case KEY_F(4): return UA_PICK;
 		case KEY_F(5): return UA_ADD;
 		case KEY_F(6): return UA_EDIT;
@@ -97,6 +99,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 	switch (ch) {
 	case CTRL('g'): return UA_HELP;
 	case CTRL('s'): return UA_SAVE;
+	case CTRL('t'): return UA_ACT;
 	case CTRL('p'): return UA_PICK;
 	case CTRL('n'): return UA_ADD;
 	case CTRL('e'): return UA_EDIT;

@@ -302,16 +302,23 @@ void form_init(struct form *f)
 
 static void item_free(struct form_item *it)
 {
+	free(it->id);
 	free(it->label);
 	free(it->text);
 	edit_free(&it->edit);
 }
 
+void form_truncate(struct form *f, int n)
+{
+	for (int i = n; i < f->n; i++)
+		item_free(&f->items[i]);
+	if (n < f->n)
+		f->n = n;
+}
+
 void form_clear(struct form *f)
 {
-	for (int i = 0; i < f->n; i++)
-		item_free(&f->items[i]);
-	f->n = 0;
+	form_truncate(f, 0);
 	f->focus = 0;
 }
 
@@ -332,7 +339,7 @@ struct form_item *form_add(struct form *f, enum form_kind kind, const char *id, 
 	struct form_item *it = &f->items[f->n++];
 	memset(it, 0, sizeof *it);
 	it->kind = kind;
-	it->id = id;
+	it->id = id ? xstrdup(id) : NULL;
 	it->label = xstrdup(label ? label : "");
 	it->height = 1;
 	edit_init(&it->edit, 200, kind == FK_AREA);

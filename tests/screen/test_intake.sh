@@ -9,7 +9,7 @@ login clerk wrongpass
 expect_screen wrong-password "账号或密码错误"
 login clerk demo1234
 expect_screen desk "工作台"
-expect_screen desk-counts "登记待确认请求"
+expect_screen desk-counts "待确认请求"
 key 1
 expect_screen intake-open "调解申请登记"
 expect_screen intake-fields "证件号码"

@@ -60,7 +60,7 @@ expect_screen leave-confirm "保存为草稿"
 key y
 expect_screen desk-after-leave "未完成的草稿（1 份）"
 # discard it from the drafts list
-key 3
+key 4
 expect_screen drafts-list "申请人：李小龙"
 key C-d
 expect_screen discard-confirm "放弃这份草稿"
@@ -104,7 +104,7 @@ for term in vt100 xterm-256color; do
 	start TERM=$term NO_COLOR=1 "$TJ" --db "$DB"
 	expect_screen mono-login-$term "请输入账号和密码"
 	login clerk demo1234
-	expect_screen mono-desk-$term "案件概况"
+	expect_screen mono-desk-$term "案件队列"
 	key 1
 	expect_screen mono-intake-$term "事实与理由"
 	key C-n

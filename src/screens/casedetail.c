@@ -1,0 +1,828 @@
+/*
+ * casedetail.c - one case (案件详情): parties, claims with causes and
+ * amounts, status and deadline with days left, mediator, sessions,
+ * documents issued, and the whole timeline of events (who, when, what,
+ * before -> after).  F3/^T (or Enter) lists exactly the actions this user
+ * may take in this state (case_actions, from the lifecycle table); each
+ * opens a small form and goes through case_apply.  A save over a newer
+ * version is refused by the core with who changed the case and when; the
+ * form stays open with what was typed, the case is re-read, and F2 again
+ * applies it to the new version.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/casework.h"
+#include "tiaojie/money.h"
+#include "tiaojie/screens.h"
+#include "tiaojie/uitext.h"
+#include "tiaojie/validate.h"
+#include "tiaojie/widgets.h"
+
+struct line {
+	char *text;
+	enum ui_style style;
+};
+
+struct detail {
+	int64_t case_id;
+	struct case_view cv;
+	int loaded;
+	struct line *lines;
+	int nlines, cap;
+	int top;
+	int64_t seen_version;
+	char title[80];
+};
+
+static const enum ui_action detail_actions[] = {UA_ACT, UA_REFRESH, UA_BACK, UA_PGUP, UA_PGDN, UA_NONE};
+
+/* ---- building the text ------------------------------------------------------ */
+
+static void add_line(struct detail *d, enum ui_style st, const char *fmt, ...) TJ_PRINTF(3, 4);
+static void add_line(struct detail *d, enum ui_style st, const char *fmt, ...)
+{
+	va_list ap;
+	struct strbuf sb;
+
+	if (d->nlines == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 64;
+		d->lines = xrealloc(d->lines, (size_t)d->cap * sizeof *d->lines);
+	}
+	sb_init(&sb);
+	va_start(ap, fmt);
+	{
+		char buf[2048];
+		vsnprintf(buf, sizeof buf, fmt, ap);
+		sb_add(&sb, buf);
+	}
+	va_end(ap);
+	d->lines[d->nlines].text = sb_detach(&sb);
+	d->lines[d->nlines].style = st;
+	d->nlines++;
+}
+
+/* A long text wrapped to the width, each line indented. */
+static void add_wrapped(struct detail *d, const char *text, int width, const char *indent)
+{
+	size_t n;
+	wchar_t *w = tw_from_utf8(text, &n);
+	int lines = tw_wrap(w, n, width, NULL, 0);
+	size_t *starts = xcalloc((size_t)lines + 1, sizeof *starts);
+
+	tw_wrap(w, n, width, starts, lines);
+	for (int i = 0; i < lines; i++) {
+		size_t a = starts[i], b = i + 1 < lines ? starts[i + 1] : n;
+		while (b > a && w[b - 1] == L'\n')
+			b--;
+		char *s = tw_to_utf8(w + a, b - a);
+		add_line(d, US_NORMAL, "%s%s", indent, s);
+		free(s);
+	}
+	free(starts);
+	free(w);
+}
+
+static void clear_lines(struct detail *d)
+{
+	for (int i = 0; i < d->nlines; i++)
+		free(d->lines[i].text);
+	d->nlines = 0;
+}
+
+/* Keywords in events shown in Chinese where they are keywords. */
+static const char *word(const char *kw)
+{
+	int s = status_from_keyword(kw);
+
+	if (s >= 0)
+		return status_name(s);
+	int p = perf_from_keyword(kw);
+	if (p > 0)
+		return perf_name(p);
+	return kw;
+}
+
+static const char *event_what(const struct cv_event *e)
+{
+	static char buf[64];
+	int a = action_from_keyword(e->action);
+
+	if (!strcmp(e->entity, "case")) {
+		if (a >= 0)
+			return action_name(a);
+		if (!strcmp(e->action, "note"))
+			return "说明";
+	}
+	if (!strcmp(e->entity, "person"))
+		snprintf(buf, sizeof buf, "%s劳动者档案", !strcmp(e->action, "create") ? "新建" : "更新");
+	else if (!strcmp(e->entity, "employer"))
+		snprintf(buf, sizeof buf, "%s单位档案", !strcmp(e->action, "create") ? "新建" : "更新");
+	else if (!strcmp(e->entity, "session"))
+		snprintf(buf, sizeof buf, "调解安排");
+	else
+		snprintf(buf, sizeof buf, "%s", e->action);
+	return buf;
+}
+
+static void build(struct screen *s)
+{
+	struct detail *d = s->priv;
+	struct case_view *cv = &d->cv;
+	char a[64], b[64];
+	int w = s->cols - 2;
+
+	clear_lines(d);
+	add_line(d, US_HEADER, "%s   %s%s%s%s", cv->case_no, status_name(cv->status),
+		 cv->status == ST_AGREED ? "（" : "", cv->status == ST_AGREED ? perf_name(cv->perf) : "",
+		 cv->status == ST_AGREED ? "）" : "");
+	if (cv->collective)
+		add_line(d, US_WARN, "集体争议：申请人 %d 名", cv->napplicants);
+	const char *ch = !strcmp(cv->channel, "window") ? "窗口" : !strcmp(cv->channel, "online") ? "网上"
+			 : !strcmp(cv->channel, "phone")  ? "电话" : !strcmp(cv->channel, "letter") ? "信函" : "其他";
+	add_line(d, US_NORMAL, "收件 %s（%s）%s%s%s%s", cv->received, ch, cv->confirmed_at[0] ? "  确认 " : "",
+		 cv->confirmed_at, cv->accepted_at[0] ? "  受理 " : "", cv->accepted_at);
+	if (cv->has_deadline && status_is_open(cv->status)) {
+		enum ui_style st = cv->days_left < 0 ? US_OVERDUE : cv->days_left <= s->app->cfg->due_soon_days ? US_WARN
+													    : US_NORMAL;
+		if (cv->days_left < 0)
+			snprintf(a, sizeof a, "已超期 %d 天", -cv->days_left);
+		else
+			snprintf(a, sizeof a, "剩余 %d 天", cv->days_left);
+		add_line(d, st, "%s %s（%s）%s", cv->accepted_at[0] ? "调解期限" : "受理期限", cv->deadline, a,
+			 cv->extended ? "  已延长" : "");
+	}
+	if (cv->closed_at[0])
+		add_line(d, US_NORMAL, "结案 %s%s%s", cv->closed_at, cv->reason[0] ? "  理由：" : "", cv->reason);
+	add_line(d, US_NORMAL, "调解员 %s   最近变更 %s %s（第 %lld 版）", cv->mediator_name[0] ? cv->mediator_name : "未分派",
+		 cv->updated_at, cv->updated_by, (long long)cv->version);
+
+	add_line(d, US_NORMAL, "%s", "");
+	add_line(d, US_HEADER, "申请人（%d）", cv->napplicants);
+	for (int i = 0; i < cv->napplicants; i++) {
+		struct cv_party *p = &cv->applicants[i];
+		int kind = val_kind_from_keyword(p->id_type);
+		add_line(d, US_NORMAL, " %d. %s  %s %s  %s %s", i + 1, p->name,
+			 !strcmp(p->gender, "M") ? "男" : !strcmp(p->gender, "F") ? "女" : "", p->birth_date,
+			 kind >= 0 ? val_kind_name(kind) : p->id_type, p->id_no);
+		add_line(d, US_NORMAL, "    电话 %s  %s%s", p->phone, p->nationality[0] && strcmp(p->nationality, "中国") ? p->nationality : "",
+			 p->address[0] ? p->address : "");
+	}
+	add_line(d, US_HEADER, "被申请人（%d）", cv->nrespondents);
+	for (int i = 0; i < cv->nrespondents; i++) {
+		struct cv_party *p = &cv->respondents[i];
+		add_line(d, US_NORMAL, " %d. %s  %s", i + 1, p->name, p->uscc[0] ? p->uscc : "（无信用代码）");
+		add_line(d, US_NORMAL, "    法定代表人 %s  电话 %s  %s", p->legal_rep, p->phone, p->address);
+	}
+
+	add_line(d, US_HEADER, "请求事项（%d）", cv->nclaims);
+	int64_t total = 0, agreed = 0;
+	for (int i = 0; i < cv->nclaims; i++) {
+		struct cv_claim *c = &cv->claims[i];
+		money_format(c->amount_fen, a, sizeof a);
+		total += c->amount_fen;
+		add_line(d, US_NORMAL, " %d. [%s %s] %s  %s 元", c->ord, c->cause, c->cause_name, c->text, a);
+		if (c->agreed_fen >= 0) {
+			money_format(c->agreed_fen, b, sizeof b);
+			agreed += c->agreed_fen;
+			add_line(d, US_OK, "    协议 %s 元%s%s", b, c->pay_date[0] ? "，支付日期 " : "", c->pay_date);
+		}
+	}
+	money_format(total, a, sizeof a);
+	if (cv->status == ST_AGREED) {
+		money_format(agreed, b, sizeof b);
+		add_line(d, US_DIM, "    请求合计 %s 元，协议合计 %s 元", a, b);
+	} else {
+		add_line(d, US_DIM, "    请求合计 %s 元", a);
+	}
+	add_line(d, US_HEADER, "事实与理由");
+	add_wrapped(d, cv->facts, w - 4, "    ");
+
+	add_line(d, US_HEADER, "调解安排（%d）", cv->nsessions);
+	for (int i = 0; i < cv->nsessions; i++) {
+		struct cv_session *x = &cv->sessions[i];
+		const char *stn = !strcmp(x->status, "held") ? "已进行" : !strcmp(x->status, "cancelled") ? "已取消" : "待进行";
+		add_line(d, !strcmp(x->status, "scheduled") ? US_WARN : US_NORMAL, " %s %s %d分钟 %s %s %s", x->day,
+			 x->start, x->minutes, x->room, x->mediator, stn);
+		if (x->note[0])
+			add_wrapped(d, x->note, w - 6, "      ");
+	}
+	add_line(d, US_HEADER, "已出具文书（%d）", cv->ndocuments);
+	for (int i = 0; i < cv->ndocuments; i++)
+		add_line(d, US_NORMAL, " %s %s %s %s", cv->documents[i].issued_at, cv->documents[i].kind,
+			 cv->documents[i].user, cv->documents[i].file);
+
+	add_line(d, US_HEADER, "操作记录（%d）", cv->nevents);
+	for (int i = 0; i < cv->nevents; i++) {
+		struct cv_event *e = &cv->events[i];
+		char what[1200];
+		if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
+			snprintf(what, sizeof what, "%s → %s", word(e->before), word(e->after));
+		else if (e->after[0])
+			snprintf(what, sizeof what, "%s", word(e->after));
+		else
+			what[0] = '\0';
+		add_line(d, US_NORMAL, " %.16s  %-6s %s  %s", e->at, e->user, event_what(e), what);
+	}
+}
+
+static int reload(struct screen *s)
+{
+	struct detail *d = s->priv;
+	struct app *app = s->app;
+
+	if (d->loaded)
+		case_view_free(&d->cv);
+	d->loaded = 0;
+	memset(&d->cv, 0, sizeof d->cv);
+	int r = case_load(app->db, &app->actor, d->case_id, &d->cv);
+	d->seen_version = db_data_version(app->db);
+	if (r <= 0) {
+		if (r == 0)
+			ui_msg(app, US_ERROR, "案件不存在");
+		else
+			ui_error(app);
+		clear_lines(d);
+		add_line(d, US_ERROR, "%s", r == 0 ? "案件不存在" : tj_errmsg());
+		return -1;
+	}
+	d->loaded = 1;
+	snprintf(d->title, sizeof d->title, "%s", d->cv.case_no);
+	build(s);
+	return 0;
+}
+
+static void detail_layout(struct screen *s, int rows, int cols)
+{
+	struct detail *d = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	if (d->loaded)
+		build(s);
+}
+
+static void detail_draw(struct screen *s)
+{
+	struct detail *d = s->priv;
+	int h = s->rows;
+
+	if (d->top > d->nlines - h)
+		d->top = d->nlines - h;
+	if (d->top < 0)
+		d->top = 0;
+	for (int i = 0; i < h && d->top + i < d->nlines; i++) {
+		struct line *l = &d->lines[d->top + i];
+		ui_put(1 + i, 1, l->text, s->cols - 2, ui_attr(l->style), 0);
+	}
+	if (d->nlines > h) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%d/%d行", d->top + 1, d->nlines);
+		ui_put(1, s->cols - 1 - tw_width(buf), buf, tw_width(buf), ui_attr(US_DIM), 0);
+	}
+}
+
+/* ---- the action form --------------------------------------------------------- */
+
+struct actform {
+	struct form form;
+	struct screen *detail;
+	enum case_action action;
+	int64_t version; /* the version the user saw when the form opened */
+	struct mediator_choices meds;
+	const char **med_names;
+	const char **room_names;
+	int nrooms;
+};
+
+static const enum ui_action actform_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
+static const char *const how_names[] = {"电话", "现场", "微信", "短信"};
+static const char *const how_kws[] = {"phone", "onsite", "wechat", "sms"};
+static const char *const perf_names[] = {"履行完毕", "未履行"};
+
+static int actform_text_input(struct screen *s)
+{
+	struct actform *af = s->priv;
+
+	return form_text_input(&af->form);
+}
+
+static void actform_layout(struct screen *s, int rows, int cols)
+{
+	struct actform *af = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	af->form.label_w = 12;
+	form_area(&af->form, 4, 6, rows - 6, cols - 12);
+}
+
+static void actform_draw(struct screen *s)
+{
+	struct actform *af = s->priv;
+
+	ui_box(2, 4, s->rows - 2, s->cols - 8, action_name(af->action));
+	ui_put(3, 6, "F2/^S 办理，Esc 取消；填写的内容在出错时会保留", s->cols - 12, ui_attr(US_DIM), 0);
+	form_draw(&af->form);
+}
+
+static char *val(struct actform *af, const char *id)
+{
+	struct form_item *it = form_find(&af->form, id);
+
+	return it ? edit_get(&it->edit) : NULL;
+}
+
+static int actform_submit(struct screen *s)
+{
+	struct actform *af = s->priv;
+	struct detail *d = af->detail->priv;
+	struct app *app = s->app;
+	struct case_op op = {.action = af->action, .case_id = d->case_id, .expect_version = af->version};
+	struct case_op_result res;
+	struct case_op_agreed *agreed = NULL;
+	char *reason = val(af, "reason"), *when = val(af, "when"), *day = val(af, "day"), *start = val(af, "start"),
+	     *minutes = val(af, "minutes"), *note = val(af, "note");
+	char **amounts = NULL, **dates = NULL;
+	int rc = UI_HANDLED;
+
+	memset(&res, 0, sizeof res);
+	for (int i = 0; i < af->form.n; i++)
+		af->form.items[i].msg[0] = '\0';
+	op.reason = reason;
+	op.note = note;
+	op.day = day && *day ? day : NULL;
+	op.start = start && *start ? start : NULL;
+	op.minutes = minutes && *minutes ? atoi(minutes) : 0;
+	struct form_item *it;
+	if ((it = form_find(&af->form, "how")))
+		op.confirm_how = how_kws[it->choice];
+	op.confirmed_at = when && *when ? when : NULL;
+	if ((it = form_find(&af->form, "mediator")) && af->meds.n > 0)
+		op.mediator_id = af->meds.v[it->choice].id;
+	if ((it = form_find(&af->form, "room")) && af->nrooms > 0)
+		op.room = it->choice < app->cfg->nrooms ? app->cfg->rooms[it->choice] : NULL;
+	if ((it = form_find(&af->form, "perf")))
+		op.perf = it->choice == 0 ? PERF_PERFORMED : PERF_DEFAULTED;
+	if (af->action == ACT_AGREE) {
+		int n = d->cv.nclaims;
+		agreed = xcalloc((size_t)n + 1, sizeof *agreed);
+		amounts = xcalloc((size_t)n + 1, sizeof *amounts);
+		dates = xcalloc((size_t)n + 1, sizeof *dates);
+		for (int i = 0; i < n; i++) {
+			char id[32];
+			const char *why;
+			snprintf(id, sizeof id, "agreed[%d]", i);
+			amounts[i] = val(af, id);
+			snprintf(id, sizeof id, "pay[%d]", i);
+			dates[i] = val(af, id);
+			agreed[i].ord = d->cv.claims[i].ord;
+			agreed[i].pay_date = dates[i] && *dates[i] ? dates[i] : NULL;
+			if (amounts[i] && *amounts[i] && money_parse(amounts[i], &agreed[i].agreed_fen, &why) < 0) {
+				snprintf(id, sizeof id, "agreed[%d]", i);
+				form_set_msg(form_find(&af->form, id), US_ERROR, "%s", why);
+				ui_msg(app, US_ERROR, "第 %d 项协议金额：%s", i + 1, why);
+				goto out;
+			}
+		}
+		op.nagreed = n;
+		op.agreed = agreed;
+	}
+	if (case_apply(app->db, app->cfg, &app->hol, &app->actor, &op, &res) < 0) {
+		ui_error(app);
+		if (res.field[0] && (it = form_find(&af->form, res.field)))
+			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
+		if (res.conflict) {
+			/* someone else was faster: show their version below, keep
+			 * what was typed here; F2 again applies it to the new one */
+			char msg[600];
+			snprintf(msg, sizeof msg, "%s", tj_errmsg());
+			reload(af->detail);
+			af->version = d->cv.version;
+			ui_msg(app, US_ERROR, "%s；再按 F2 将按新版本办理", msg);
+		}
+		goto out;
+	}
+	reload(af->detail);
+	ui_msg(app, US_OK, "已办理：%s（%s）", action_name(af->action), status_name(res.status));
+	rc = UI_HANDLED | UI_CLOSE;
+out:
+	if (amounts)
+		for (int i = 0; i < d->cv.nclaims; i++) {
+			free(amounts[i]);
+			free(dates[i]);
+		}
+	free(amounts);
+	free(dates);
+	free(agreed);
+	free(reason);
+	free(when);
+	free(day);
+	free(start);
+	free(minutes);
+	free(note);
+	return rc;
+}
+
+static void send_notice(struct screen *s)
+{
+	struct actform *af = s->priv;
+	struct detail *d = af->detail->priv;
+	struct app *app = s->app;
+
+	if (d->cv.napplicants < 1 || !d->cv.applicants[0].phone[0]) {
+		ui_msg(app, US_ERROR, "申请人没有联系电话，无法推送");
+		return;
+	}
+	char *text = case_claims_text(&d->cv, app->cfg);
+	if (case_notify(app->cfg, d->cv.applicants[0].phone, d->cv.case_no, text) < 0)
+		ui_error(app);
+	else
+		ui_msg(app, US_OK, "已将请求事项推送至 %s，请在申请人确认后记录确认方式", d->cv.applicants[0].phone);
+	free(text);
+}
+
+static int actform_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct actform *af = s->priv;
+	struct form_item *it = form_focused(&af->form);
+
+	switch (a) {
+	case UA_BACK:
+		return UI_HANDLED | UI_CLOSE;
+	case UA_SAVE:
+		return actform_submit(s);
+	case UA_ENTER:
+		if (it && it->id && !strcmp(it->id, "notify")) {
+			send_notice(s);
+			return UI_HANDLED;
+		}
+		if (it && it->kind == FK_AREA)
+			break;
+		form_handle(&af->form, UA_NEXT, 0);
+		return UI_HANDLED;
+	default:
+		break;
+	}
+	form_handle(&af->form, a, ch);
+	return UI_HANDLED;
+}
+
+static void actform_destroy(struct screen *s)
+{
+	struct actform *af = s->priv;
+
+	form_free(&af->form);
+	mediator_choices_free(&af->meds);
+	free(af->med_names);
+	free(af->room_names);
+	free(af);
+}
+
+static const struct screen_ops actform_ops = {
+	.name = "actform", .actions = actform_actions, .overlay = 1, .text_input = actform_text_input,
+	.layout = actform_layout, .draw = actform_draw, .handle = actform_handle, .destroy = actform_destroy,
+};
+
+static struct form_item *text_field(struct actform *af, const char *id, const char *label, size_t max,
+				    const char *value)
+{
+	struct form_item *it = form_add(&af->form, FK_TEXT, id, label);
+
+	it->edit.max = max;
+	if (value)
+		edit_set(&it->edit, value);
+	return it;
+}
+
+static void rooms_choice(struct actform *af, struct app *app, int with_none)
+{
+	struct form_item *it = form_add(&af->form, FK_CHOICE, "room", "调解室");
+
+	af->nrooms = app->cfg->nrooms + (with_none ? 1 : 0);
+	af->room_names = xcalloc((size_t)af->nrooms + 1, sizeof *af->room_names);
+	for (int i = 0; i < app->cfg->nrooms; i++)
+		af->room_names[i] = app->cfg->rooms[i];
+	if (with_none)
+		af->room_names[app->cfg->nrooms] = "（不指定）";
+	it->choices = af->room_names;
+	it->nchoices = af->nrooms;
+}
+
+static void open_action(struct screen *s, enum case_action a)
+{
+	struct detail *d = s->priv;
+	struct app *app = s->app;
+	struct actform *af;
+	struct form_item *it;
+	char now[20], today[11], buf[600];
+
+	tj_now_str(now);
+	date_format(tj_today(), today);
+	if (a == ACT_ACCEPT || a == ACT_REFER) {
+		snprintf(buf, sizeof buf, a == ACT_ACCEPT ? "受理案件 %s？\n受理后开始计算调解期限（%d 天）。"
+							  : "将案件 %s 转入仲裁？",
+			 d->cv.case_no, app->cfg->mediation_days);
+		if (!ui_confirm(app, buf))
+			return;
+		struct case_op op = {.action = a, .case_id = d->case_id, .expect_version = d->cv.version};
+		struct case_op_result res;
+		memset(&res, 0, sizeof res);
+		if (case_apply(app->db, app->cfg, &app->hol, &app->actor, &op, &res) < 0) {
+			ui_error(app);
+			if (res.conflict)
+				reload(s);
+			return;
+		}
+		reload(s);
+		ui_msg(app, US_OK, "已办理：%s", action_name(a));
+		return;
+	}
+	af = xcalloc(1, sizeof *af);
+	af->detail = s;
+	af->action = a;
+	af->version = d->cv.version;
+	form_init(&af->form);
+	switch (a) {
+	case ACT_CONFIRM: {
+		char *text = case_claims_text(&d->cv, app->cfg);
+		it = form_add(&af->form, FK_INFO, NULL, NULL);
+		form_set_text(it, "请求事项（规范文本）：");
+		struct form_item *t = form_add(&af->form, FK_AREA, "claims_text", "");
+		t->height = 4;
+		t->edit.max = 5000;
+		edit_set(&t->edit, text);
+		t->readonly = 1;
+		free(text);
+		it = form_add(&af->form, FK_ROW, "notify", NULL);
+		snprintf(buf, sizeof buf, " 推送给申请人 %s（Enter）", d->cv.napplicants ? d->cv.applicants[0].phone : "");
+		form_set_text(it, buf);
+		it = form_add(&af->form, FK_CHOICE, "how", "确认方式");
+		it->choices = how_names;
+		it->nchoices = 4;
+		text_field(af, "when", "确认时间", 19, now);
+		break;
+	}
+	case ACT_REJECT:
+	case ACT_FAIL:
+	case ACT_WITHDRAW:
+		text_field(af, "reason", a == ACT_REJECT ? "不予受理理由" : a == ACT_FAIL ? "调解不成原因" : "撤回理由", 500,
+			   NULL);
+		break;
+	case ACT_EXTEND:
+		text_field(af, "reason", "双方同意情况", 500, "经双方当事人同意，延长调解期限");
+		break;
+	case ACT_ASSIGN:
+	case ACT_REASSIGN:
+		if (db_mediator_choices(app->db, &af->meds) < 0 || af->meds.n == 0) {
+			ui_msg(app, US_ERROR, "名册中没有可用的调解员");
+			actform_destroy(&(struct screen){.priv = af});
+			return;
+		}
+		af->med_names = xcalloc((size_t)af->meds.n + 1, sizeof *af->med_names);
+		for (int i = 0; i < af->meds.n; i++) {
+			/* the names live as long as the form: keep them in the list */
+			char *label = xasprintf("%s（在办 %d/%d）", af->meds.v[i].name, af->meds.v[i].open,
+						af->meds.v[i].capacity);
+			free(af->meds.v[i].side);
+			af->meds.v[i].side = label;
+			af->med_names[i] = label;
+		}
+		it = form_add(&af->form, FK_CHOICE, "mediator", "调解员");
+		it->choices = af->med_names;
+		it->nchoices = af->meds.n;
+		it = form_add(&af->form, FK_INFO, NULL, NULL);
+		form_set_text(it, "左右键选择；按在办案件从少到多排列");
+		it->text_style = US_DIM;
+		break;
+	case ACT_SCHEDULE:
+		text_field(af, "day", "日期", 10, today);
+		text_field(af, "start", "开始时间", 5, "09:00");
+		snprintf(buf, sizeof buf, "%d", app->cfg->session_minutes);
+		text_field(af, "minutes", "时长（分钟）", 3, buf);
+		rooms_choice(af, app, 0);
+		break;
+	case ACT_SESSION:
+		text_field(af, "day", "日期", 10, today);
+		snprintf(buf, sizeof buf, "%.5s", now + 11);
+		text_field(af, "start", "开始时间", 5, buf);
+		snprintf(buf, sizeof buf, "%d", app->cfg->session_minutes);
+		text_field(af, "minutes", "时长（分钟）", 3, buf);
+		rooms_choice(af, app, 1);
+		it = form_add(&af->form, FK_AREA, "note", "调解记录");
+		it->height = 5;
+		it->edit.max = 2000;
+		break;
+	case ACT_AGREE:
+		for (int i = 0; i < d->cv.nclaims; i++) {
+			struct cv_claim *c = &d->cv.claims[i];
+			char id[32], amt[40];
+			money_format(c->amount_fen, amt, sizeof amt);
+			it = form_add(&af->form, FK_INFO, NULL, NULL);
+			snprintf(buf, sizeof buf, "%d. %s（请求 %s 元）", c->ord, c->text, amt);
+			form_set_text(it, buf);
+			snprintf(id, sizeof id, "agreed[%d]", i);
+			it = form_add(&af->form, FK_TEXT, id, "  协议金额");
+			it->edit.max = 20;
+			edit_set(&it->edit, amt);
+			snprintf(id, sizeof id, "pay[%d]", i);
+			it = form_add(&af->form, FK_TEXT, id, "  支付日期");
+			it->edit.max = 10;
+		}
+		break;
+	case ACT_PERFORM:
+		it = form_add(&af->form, FK_CHOICE, "perf", "履行情况");
+		it->choices = perf_names;
+		it->nchoices = 2;
+		break;
+	default:
+		ui_msg(app, US_ERROR, "此操作不能在此办理");
+		actform_destroy(&(struct screen){.priv = af});
+		return;
+	}
+	ui_push(app, screen_new(app, &actform_ops, NULL, af));
+}
+
+/* ---- the action menu -------------------------------------------------------- */
+
+struct actmenu {
+	struct form form;
+	struct screen *detail;
+	enum case_action acts[ACT_COUNT];
+	int nacts;
+};
+
+static const enum ui_action actmenu_actions[] = {UA_ENTER, UA_BACK, UA_NONE};
+
+static void actmenu_layout(struct screen *s, int rows, int cols)
+{
+	struct actmenu *m = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	form_area(&m->form, 5, cols / 2 - 14, rows - 8, 28);
+}
+
+static void actmenu_draw(struct screen *s)
+{
+	struct actmenu *m = s->priv;
+
+	ui_box(3, s->cols / 2 - 17, m->nacts + 4, 34, "可办理的操作");
+	form_draw(&m->form);
+	curs_set(0);
+}
+
+static int actmenu_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct actmenu *m = s->priv;
+
+	(void)ch;
+	if (a == UA_BACK)
+		return UI_HANDLED | UI_CLOSE;
+	if (a == UA_ENTER) {
+		struct form_item *it = form_focused(&m->form);
+		struct screen *detail = m->detail;
+		struct app *app = s->app;
+		enum case_action act = it ? m->acts[it->tag] : ACT_COUNT;
+		ui_pop(app); /* the menu goes; the action's form takes its place */
+		if (act != ACT_COUNT)
+			open_action(detail, act);
+		return UI_HANDLED;
+	}
+	form_handle(&m->form, a == UA_NEXT ? UA_DOWN : a == UA_PREV ? UA_UP : a, 0);
+	return UI_HANDLED;
+}
+
+static void actmenu_destroy(struct screen *s)
+{
+	struct actmenu *m = s->priv;
+
+	form_free(&m->form);
+	free(m);
+}
+
+static const struct screen_ops actmenu_ops = {
+	.name = "actmenu", .actions = actmenu_actions, .overlay = 1, .layout = actmenu_layout,
+	.draw = actmenu_draw, .handle = actmenu_handle, .destroy = actmenu_destroy,
+};
+
+static void open_menu(struct screen *s)
+{
+	struct detail *d = s->priv;
+	struct actmenu *m;
+
+	if (!d->loaded)
+		return;
+	m = xcalloc(1, sizeof *m);
+	m->detail = s;
+	m->nacts = case_actions(&d->cv, &s->app->actor, m->acts, ACT_COUNT);
+	if (m->nacts == 0) {
+		free(m);
+		ui_msg(s->app, US_WARN, "案件处于「%s」状态，您现在没有可办理的操作", status_name(d->cv.status));
+		return;
+	}
+	form_init(&m->form);
+	for (int i = 0; i < m->nacts; i++) {
+		char buf[64];
+		struct form_item *it = form_add(&m->form, FK_ROW, NULL, NULL);
+		snprintf(buf, sizeof buf, " %d  %s", i + 1, action_name(m->acts[i]));
+		form_set_text(it, buf);
+		it->tag = i;
+	}
+	ui_push(s->app, screen_new(s->app, &actmenu_ops, NULL, m));
+}
+
+/* ---- the screen ------------------------------------------------------------- */
+
+static int detail_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct detail *d = s->priv;
+
+	(void)ch;
+	switch (a) {
+	case UA_BACK:
+		return UI_HANDLED | UI_CLOSE;
+	case UA_ACT:
+	case UA_ENTER:
+		open_menu(s);
+		return UI_HANDLED;
+	case UA_REFRESH:
+		if (reload(s) == 0)
+			ui_msg(s->app, US_OK, "已刷新");
+		return UI_HANDLED;
+	case UA_DOWN:
+	case UA_NEXT:
+		d->top++;
+		return UI_HANDLED;
+	case UA_UP:
+	case UA_PREV:
+		if (d->top > 0)
+			d->top--;
+		return UI_HANDLED;
+	case UA_PGDN:
+		d->top += s->rows - 2;
+		return UI_HANDLED;
+	case UA_PGUP:
+		d->top -= s->rows - 2;
+		if (d->top < 0)
+			d->top = 0;
+		return UI_HANDLED;
+	case UA_HOME:
+		d->top = 0;
+		return UI_HANDLED;
+	case UA_END:
+		d->top = d->nlines;
+		return UI_HANDLED;
+	default:
+		return UI_HANDLED;
+	}
+}
+
+static void detail_tick(struct screen *s)
+{
+	struct detail *d = s->priv;
+
+	/* another user changed something: show it (a form open on top keeps
+	 * its input; its save is checked against the version anyway) */
+	if (db_data_version(s->app->db) != d->seen_version) {
+		int top = d->top;
+		reload(s);
+		d->top = top;
+	}
+}
+
+static void detail_destroy(struct screen *s)
+{
+	struct detail *d = s->priv;
+
+	if (d->loaded)
+		case_view_free(&d->cv);
+	clear_lines(d);
+	free(d->lines);
+	free(d);
+}
+
+static const struct screen_ops detail_ops = {
+	.name = "casedetail",
+	.actions = detail_actions,
+	.layout = detail_layout,
+	.draw = detail_draw,
+	.handle = detail_handle,
+	.tick = detail_tick,
+	.destroy = detail_destroy,
+};
+
+struct screen *casedetail_screen_new(struct app *app, int64_t case_id)
+{
+	struct detail *d = xcalloc(1, sizeof *d);
+	struct screen *s;
+
+	d->case_id = case_id;
+	snprintf(d->title, sizeof d->title, "案件详情");
+	s = screen_new(app, &detail_ops, d->title, d);
+	s->rows = LINES - 3 >= UI_MIN_ROWS - 3 ? LINES - 3 : UI_MIN_ROWS - 3;
+	s->cols = COLS >= UI_MIN_COLS ? COLS : UI_MIN_COLS;
+	reload(s);
+	return s;
+}
