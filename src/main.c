@@ -23,6 +23,8 @@ static const char usage[] =
 	"                                             新建数据库，载入案由和节假日，建立首个管理员\n"
 	"  tiaojie demo [--db FILE] [--cases N] [--force]\n"
 	"                                             生成演示数据库（账号 admin、clerk、mediator1，密码 demo1234）\n"
+	"  tiaojie list [--status S] [--month YYYY-MM] [--mediator LOGIN] [--queue Q] [TEXT]\n"
+	"                                             案件清单（TSV，证件号码已遮蔽）\n"
 	"  tiaojie validate KIND VALUE                校验证件号码等；KIND: id residence foreign-pr hkmo tw\n"
 	"                                             passport other uscc phone\n"
 	"  tiaojie user add LOGIN --role ROLE [--name NAME] [--password-file F]\n"
@@ -43,6 +45,7 @@ static const struct {
 } commands[] = {
 	{"init", cmd_init},   {"demo", cmd_demo},     {"validate", cmd_validate},
 	{"user", cmd_user},   {"backup", cmd_backup}, {"check", cmd_check},
+	{"list", cmd_list},
 };
 
 static int run_app(struct cli *c)

@@ -81,7 +81,8 @@ struct case_view {
 	char updated_at[20];
 	char *updated_by;         /* display name of who changed it last */
 	int days_left;            /* deadline - today, when there is a deadline */
-	int has_deadline;
+	int has_deadline;         /* the case is open and its deadline runs (a closed
+				   * case keeps its deadline in `deadline`, for the record) */
 
 	struct cv_party *applicants, *respondents;
 	int napplicants, nrespondents;
@@ -150,6 +151,10 @@ struct case_op_result {
  * retried within the busy timeout and reported in Chinese. */
 int case_apply(struct db *db, const struct config *cfg, const struct holidays *hol, const struct actor *who,
 	       const struct case_op *op, struct case_op_result *res);
+
+/* The Chinese name of a confirmation way ("phone" -> "电话", "onsite" ->
+ * "现场", "wechat" -> "微信", "sms" -> "短信"); NULL when unknown. */
+const char *case_confirm_how_name(const char *kw);
 
 /* The standard claims text pushed to the applicant for confirmation
  * (malloc'd): case number, parties, each claim with cause and amount. */

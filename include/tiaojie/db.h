@@ -269,13 +269,6 @@ struct collective_scan {
 int db_collective_scan(struct db *db, int64_t employer_id, const char *causes, const char *since,
 		       struct collective_scan *out);
 
-int db_count_status(struct db *db, const char *status, int64_t *n);
-/* Open cases with a deadline: due between today and soon, and overdue;
- * mediator_id 0 for all. */
-int db_count_deadlines(struct db *db, const char *today, const char *soon, int64_t mediator_id, int64_t *due_soon,
-		       int64_t *overdue);
-int db_count_mediator_open(struct db *db, int64_t mediator_id, int64_t *n);
-
 struct cause_list {
 	struct cause_entry {
 		char *code, *name, *abbr;
@@ -311,5 +304,98 @@ struct consult_list {
 /* Consultations of one day ("YYYY-MM-DD"), newest first. */
 int db_consult_day(struct db *db, const char *day, struct consult_list *out);
 void consult_list_free(struct consult_list *l);
+
+/* ---- the roster for choosing (mediators.c) -------------------------------- */
+struct mediator_choices {
+	struct mediator_choice {
+		int64_t id;
+		char *name, *side;
+		int capacity, open; /* open: assigned + mediating cases */
+	} *v;
+	int n, cap;
+};
+/* Active mediators, least loaded first. */
+int db_mediator_choices(struct db *db, struct mediator_choices *out);
+void mediator_choices_free(struct mediator_choices *l);
+
+/* ---- working a case (casework.c) ------------------------------------------ */
+/* What a transition reads of a stored case (inside its transaction). */
+struct case_work_row {
+	char case_no[64];
+	char status[16], performance[16];
+	int64_t mediator_id;   /* 0: none */
+	char *mediator_name;   /* "" when none */
+	char received[11];
+	char confirm_how[16], confirmed_at[20], accepted_at[20], deadline[11], closed_at[20];
+	int extended;
+	char *reason;
+	int64_t version;
+	char updated_at[20];
+	char *updated_by;      /* display name; NULL when the system changed it */
+	int nclaims;
+};
+/* 1 found, 0 not, -1 error.  Free with case_work_row_free. */
+int db_case_work_get(struct db *db, int64_t case_id, struct case_work_row *out);
+void case_work_row_free(struct case_work_row *r);
+
+/* The case row as a transition leaves it: every column a transition may
+ * change (NULL strings are SQL NULL, reason NULL is ""), stamped with now
+ * and the user, version + 1 - only while the row still has `version`. */
+struct case_update {
+	int64_t id, version;
+	const char *status, *performance;
+	int64_t mediator_id;
+	const char *confirm_how, *confirmed_at, *accepted_at, *deadline, *closed_at, *reason;
+	int extended;
+	const char *now;
+	int64_t user_id;
+};
+/* 1 updated, 0 the row's version was not u->version, -1 error. */
+int db_case_update(struct db *db, const struct case_update *u);
+/* By case number: 1 and *id, 0 none, -1 error. */
+int db_case_find(struct db *db, const char *case_no, int64_t *id);
+/* 1 and name (malloc'd) and active flag, 0 no such mediator, -1 error. */
+int db_mediator_get(struct db *db, int64_t id, char **name, int *active);
+
+struct claim_amounts {
+	struct claim_amount {
+		int ord;
+		int64_t amount_fen;
+	} *v;
+	int n, cap;
+};
+int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out);
+void claim_amounts_free(struct claim_amounts *a);
+int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date);
+
+/* The first scheduled or held session on day that overlaps [start_min,
+ * end_min) (minutes since midnight) and has the same mediator or the same
+ * room: 1 and *out, 0 none, -1 error. */
+struct session_clash {
+	char case_no[64], start[6], room[64], mediator[64];
+	int minutes;
+	int same_mediator, same_room;
+};
+int db_session_clash(struct db *db, const char *day, int start_min, int end_min, int64_t mediator_id,
+		     const char *room, struct session_clash *out);
+/* A scheduled session of the case on day (the one at start when given,
+ * else the day's first): 1 and *out, 0 none, -1 error. */
+struct session_slot {
+	int64_t id;
+	char start[6], room[64];
+	int minutes;
+};
+int db_session_scheduled_on(struct db *db, int64_t case_id, const char *day, const char *start,
+			    struct session_slot *out);
+int db_session_mark_held(struct db *db, int64_t id, const char *start, int minutes, const char *room,
+			 const char *note);
+/* Cancel the case's scheduled sessions that start after day hm; *n how many. */
+int db_sessions_cancel_after(struct db *db, int64_t case_id, const char *day, const char *hm, int *n);
+
+/* Everything the detail screen shows (casework.h), in one read snapshot.
+ * Users that are NULL (the system) come back as NULL pointers.  1 loaded,
+ * 0 no such case, -1 error (out partly filled: free it). */
+struct case_view;
+int db_case_view_load(struct db *db, int64_t case_id, struct case_view *out);
 
 #endif

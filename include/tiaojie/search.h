@@ -31,6 +31,7 @@ enum queue {
 const char *queue_name(enum queue q);    /* "待确认请求" ... */
 const char *queue_keyword(enum queue q); /* "await-confirm", "await-accept", "await-assign", "due-soon",
 					    "overdue", "stalled", "followup" */
+/* The queue of a keyword or Chinese name; "all" (全部案件) is Q_NONE; -1 when unknown. */
 int queue_from_keyword(const char *kw);
 
 enum case_sort {
@@ -38,6 +39,7 @@ enum case_sort {
 	SORT_DEADLINE,          /* soonest deadline first, none last */
 	SORT_CASE_NO,
 	SORT_LAST_EVENT,        /* least recently touched first */
+	SORT_RECEIVED,          /* oldest first, then case number (`tiaojie list`) */
 };
 
 struct case_filter {
@@ -78,13 +80,53 @@ struct case_list {
 	int64_t total;          /* rows matching, ignoring paging */
 };
 
-/* today: tj_today() normally; passed so tests and the list agree. */
+/* today: tj_today() normally; passed so tests and the list agree.  *out is
+ * overwritten (free a previous result with case_list_free first).  0, or -1
+ * with the error sink set (also for a status, queue or sort out of range). */
 int case_search(struct db *db, const struct config *cfg, tj_day today, const struct case_filter *f,
 		struct case_list *out);
 void case_list_free(struct case_list *l);
 
-/* Counts of every queue (mediator_id 0: all cases). */
+/* Several case_search calls between these see one snapshot of the database
+ * (a read transaction), so paging through every result neither repeats nor
+ * misses a case that another user saves meanwhile. */
+int case_search_begin(struct db *db);
+void case_search_end(struct db *db);
+
+/* Counts of every queue (mediator_id 0: all cases; otherwise that
+ * mediator's cases only, as only_mediator in case_search).  counts[Q_NONE]
+ * is the number of cases considered. */
 int queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
 		 int64_t counts[Q_COUNT]);
+
+/* ---- shared by src/core/search.c and src/db/search.c ------------------- */
+
+/* The date limits of the queues for a day (the one place they are
+ * computed): due soon is today..soon inclusive, overdue is before today,
+ * stalled is a last event before the day `stale` (that is, no event for
+ * stalled_days whole days: with 7, a case last touched on the 13th is
+ * stalled on the 20th). */
+struct queue_bounds {
+	char today[11], soon[11], stale[11];
+};
+void queue_bounds(const struct config *cfg, tj_day today, struct queue_bounds *b);
+
+/* What the search text can match, worked out once (NULL where the text
+ * cannot be such a thing; text NULL when there is no search at all):
+ *   text        trimmed: part of a case number
+ *   like        "%text%" with LIKE's wildcards escaped by '\': part of a
+ *               name (ASCII letters in any case)
+ *   norm        normalised (validate.h): a whole identity number or credit
+ *               code, a case number typed with full-width brackets
+ *   id_lo/id_hi an identity number prefix (6 or more letters and digits)
+ *               as the range id_lo <= id_no < id_hi
+ *   phone       a whole phone number in its stored form (+86 and spaces
+ *               dropped, landlines as 区号-号码)
+ *   phone_tail  "%digits" (4 or more): the end of a stored number (尾号) */
+struct search_terms {
+	char *text, *like, *norm, *id_lo, *id_hi, *phone, *phone_tail;
+};
+void search_terms_make(const char *text, struct search_terms *t);
+void search_terms_free(struct search_terms *t);
 
 #endif

@@ -13,6 +13,14 @@
  * archives, the case number, the case row with its final state, parties,
  * claims, one event per transition in order, sessions and documents.  So
  * `tiaojie check` finds every case's status equal to its last status event.
+ * The events have the shape case_apply (src/core/casework.c) gives them:
+ * status keywords in before/after of the status changes, each followed by
+ * its 'note' (the confirmation, the deadline, the mediator, a session's
+ * record, the agreed amounts, a reason), and the detail itself in
+ * before/after of bookings, the extension and the performance.  Like
+ * intake_register, a case not yet accepted carries the deadline for
+ * deciding on acceptance; acceptance replaces it with the mediation
+ * deadline, which a closed case keeps.
  *
  * Memory stays small whatever --cases says: one case at a time, a table of
  * employer row ids, a set of the identity numbers used (to keep them
@@ -33,6 +41,7 @@
 #include "tiaojie/auth.h"
 #include "tiaojie/calendar.h"
 #include "tiaojie/casenum.h"
+#include "tiaojie/casework.h"
 #include "tiaojie/cli.h"
 #include "tiaojie/demo.h"
 #include "tiaojie/intake.h"
@@ -223,6 +232,7 @@ struct sim_event {
 	enum case_action act;
 	int64_t user;
 	int before, after; /* status, -1 for none */
+	int ses;           /* schedule, session: index in sim.ses */
 };
 
 struct sim_session {
@@ -250,7 +260,7 @@ struct sim {
 	int med; /* roster index, -1 none */
 	moment confirmed, accepted, closed;
 	const char *confirm_how;
-	tj_day deadline;
+	tj_day deadline, deadline0; /* the mediation deadline now, and as set at acceptance */
 	int extended;
 	const char *reason;
 	int agreed;
@@ -269,6 +279,13 @@ static void ev_add(struct sim *s, moment at, enum case_action act, int64_t user,
 	e->after = after < 0 ? (int)s->st : after;
 	if (after >= 0)
 		s->st = (enum case_status)after;
+}
+
+/* The event just added is about session i. */
+static void ev_session(struct sim *s, enum case_action act, int i)
+{
+	if (s->nev > 0 && s->ev[s->nev - 1].act == act)
+		s->ev[s->nev - 1].ses = i;
 }
 
 static void doc_add(struct sim *s, const char *kind, moment at, int64_t user)
@@ -433,6 +450,7 @@ static void simulate(struct gen *g, struct sim *s, moment t0, const char *channe
 		return;
 	s->accepted = t;
 	s->deadline = deadline_compute(&g->hol, mo_day(t), g->cfg->mediation_days, g->cfg->mediation_kind);
+	s->deadline0 = s->deadline;
 	ev_add(s, t, ACT_ACCEPT, g->uid_clerk, ST_ACCEPTED);
 	if (stop_at == ST_ACCEPTED)
 		return;
@@ -477,12 +495,14 @@ static void simulate(struct gen *g, struct sim *s, moment t0, const char *channe
 		s->nses++;
 		g->nsessions++;
 		ev_add(s, ts, ACT_SCHEDULE, med_user(g, s), -1);
+		ev_session(s, ACT_SCHEDULE, s->nses - 1);
 		moment start = mo(ss->day, 9 * 3600 + ss->slot * 1800);
 		te = start + ss->len * 1800 + demo_range(r, 300, 1800);
 		if (te > g->now)
 			return; /* still to come: the session stays scheduled */
 		ss->held = 1;
 		ev_add(s, te, ACT_SESSION, med_user(g, s), ST_MEDIATING);
+		ev_session(s, ACT_SESSION, s->nses - 1);
 		t = te;
 		if (stop_at == ST_MEDIATING) {
 			ss->note = demo_session_note(r, NOTE_ONGOING);
@@ -620,6 +640,78 @@ static int event_write(struct gen *g, moment at, int64_t user, int64_t case_id, 
 	return db_event_add(g->db, &e);
 }
 
+/* A session's "YYYY-MM-DD HH:MM-HH:MM 第一调解室". */
+static char *session_text(const struct config *cfg, const struct sim_session *ss)
+{
+	char day[11];
+	int from = 9 * 60 + ss->slot * 30, to = from + ss->len * 30;
+
+	date_format(ss->day, day);
+	return xasprintf("%s %02d:%02d-%02d:%02d %s", day, from / 60 % 100, from % 60, to / 60 % 100, to % 60,
+			 cfg->nrooms > 0 ? cfg->rooms[ss->room] : "调解室");
+}
+
+/* What case_apply (src/core/casework.c, which documents the shapes) writes
+ * for a step besides the status: *before and *after for the steps that keep
+ * the status, else *note for the note that follows the step (NULL when
+ * there is none).  agreement is the note of the agreement. */
+static void step_details(struct gen *g, const struct sim *s, const struct sim_event *e, const char *agreement,
+			 char **before, char **after, char **note)
+{
+	const struct config *cfg = g->cfg;
+	char ts[20], d0[11], d1[11];
+	char *ses;
+
+	*before = *after = *note = NULL;
+	switch (e->act) {
+	case ACT_CONFIRM:
+		mo_format(s->confirmed, ts);
+		*note = xasprintf("确认方式：%s，%.16s", case_confirm_how_name(s->confirm_how), ts);
+		break;
+	case ACT_ACCEPT:
+		date_format(s->deadline0, d0);
+		*note = xasprintf("调解期限：%s（%d个%s日）", d0, cfg->mediation_days,
+				  cfg->mediation_kind == DAYS_WORKING ? "工作" : "自然");
+		break;
+	case ACT_REJECT:
+		*note = xasprintf("不予受理理由：%s", s->reason);
+		break;
+	case ACT_ASSIGN:
+		*note = xasprintf("调解员：%s", demo_mediators[s->med].name);
+		break;
+	case ACT_SCHEDULE:
+		*before = xstrdup("");
+		*after = session_text(cfg, &s->ses[e->ses]);
+		break;
+	case ACT_SESSION:
+		ses = session_text(cfg, &s->ses[e->ses]);
+		*note = xasprintf("调解记录（%s）：%s", ses, s->ses[e->ses].note ? s->ses[e->ses].note : "");
+		free(ses);
+		break;
+	case ACT_EXTEND:
+		date_format(s->deadline0, d0);
+		date_format(s->deadline, d1);
+		*before = xasprintf("调解期限 %s", d0);
+		*after = xasprintf("调解期限 %s（双方同意延长调解期限）", d1);
+		break;
+	case ACT_AGREE:
+		*note = xstrdup(agreement);
+		break;
+	case ACT_FAIL:
+		*note = xasprintf("调解不成原因：%s", s->reason);
+		break;
+	case ACT_WITHDRAW:
+		*note = xasprintf("撤回理由：%s", s->reason);
+		break;
+	case ACT_PERFORM:
+		*before = xstrdup(perf_name(PERF_PENDING));
+		*after = xstrdup(perf_name(s->perf));
+		break;
+	default:
+		break;
+	}
+}
+
 /* Agreed amount of a claim: most of it, in round figures. */
 static int64_t agreed_amount(struct gen *g, int64_t fen)
 {
@@ -660,6 +752,9 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	struct demo_text text;
 	struct sim s;
 	char *case_no = NULL;
+	struct strbuf agreement;
+
+	sb_init(&agreement);
 
 	if (collective) {
 		int lo = cfg->collective_threshold > 10 ? cfg->collective_threshold : 10;
@@ -783,10 +878,12 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	char conf[20], acc[20], closed[20], lastts[20], deadline[11];
 	if (s.confirmed)
 		mo_format(s.confirmed, conf);
-	if (s.accepted) {
+	/* the acceptance decision's deadline until accepted, then mediation's */
+	if (s.accepted)
 		mo_format(s.accepted, acc);
-		date_format(s.deadline, deadline);
-	}
+	date_format(s.accepted ? s.deadline
+			       : deadline_compute(&g->hol, day, cfg->arbitration_days, cfg->arbitration_kind),
+		    deadline);
 	if (s.closed)
 		mo_format(s.closed, closed);
 	mo_format(last, lastts);
@@ -804,7 +901,7 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 		.confirm_how = s.confirmed ? s.confirm_how : NULL,
 		.confirmed_at = s.confirmed ? conf : NULL,
 		.accepted_at = s.accepted ? acc : NULL,
-		.deadline = s.accepted ? deadline : NULL,
+		.deadline = deadline,
 		.extended = s.extended,
 		.closed_at = s.closed ? closed : NULL,
 		.reason = s.reason,
@@ -821,10 +918,18 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 		if (db_case_party_add(g->db, c.id, "respondent", i + 1, resp_id[i]) < 0)
 			goto out;
 	char pay[11];
-	if (s.agreed)
+	if (s.agreed) {
 		date_format(s.pay_date, pay);
+		sb_add(&agreement, "达成协议：");
+	}
 	for (int i = 0; i < text.nclaims; i++) {
 		int64_t agreed = s.agreed ? agreed_amount(g, text.claims[i].amount_fen) : -1;
+		if (s.agreed) {
+			char amt[32];
+			sb_printf(&agreement, "%s第%d项 %s元", i ? "；" : "", i + 1, money_format(agreed, amt, sizeof amt));
+			if (agreed > 0)
+				sb_printf(&agreement, "，%s前支付", pay);
+		}
 		struct claim_row cr = {
 			.case_id = c.id,
 			.ord = i + 1,
@@ -843,7 +948,15 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 		const struct sim_event *e = &s.ev[i];
 		const char *before = e->before >= 0 ? status_keyword((enum case_status)e->before) : "";
 		const char *after = status_keyword((enum case_status)e->after);
-		if (event_write(g, e->at, e->user, c.id, "case", c.id, action_keyword(e->act), before, after) < 0)
+		char *dbefore, *dafter, *note;
+		step_details(g, &s, e, agreement.buf ? agreement.buf : "", &dbefore, &dafter, &note);
+		int bad = event_write(g, e->at, e->user, c.id, "case", c.id, action_keyword(e->act),
+				      dbefore ? dbefore : before, dafter ? dafter : after) < 0 ||
+			  (note && event_write(g, e->at, e->user, c.id, "case", c.id, "note", "", note) < 0);
+		free(dbefore);
+		free(dafter);
+		free(note);
+		if (bad)
 			goto out;
 		if (e->act != ACT_REGISTER)
 			continue;
@@ -899,6 +1012,7 @@ out:
 	for (int i = 0; i < napp; i++)
 		free(pchanges[i]);
 	free(case_no);
+	sb_free(&agreement);
 	return rc;
 }
 

@@ -1,7 +1,8 @@
 /*
  * lookup.c - the reads behind the screens: archive look-ups that fill a
- * form, the warnings at intake (high incidence, collective dispute), the
- * work desk's counts and the cause list for the picker.
+ * form, the warnings at intake (high incidence, collective dispute) and the
+ * cause list for the picker.  The work desk's counts are the queues of
+ * search.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,56 +142,6 @@ int db_collective_scan(struct db *db, int64_t employer_id, const char *causes, c
 	const unsigned char *no = sqlite3_column_text(st, 3);
 	if (no)
 		snprintf(out->collective_case_no, sizeof out->collective_case_no, "%s", no);
-	sqlite3_reset(st);
-	return 0;
-}
-
-int db_count_status(struct db *db, const char *status, int64_t *n)
-{
-	sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM cases WHERE status = ?");
-
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, status);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return db_fail(db, "统计案件");
-	*n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return 0;
-}
-
-int db_count_deadlines(struct db *db, const char *today, const char *soon, int64_t mediator_id, int64_t *due_soon,
-		       int64_t *overdue)
-{
-	sqlite3_stmt *st = db_prep(db,
-		"SELECT coalesce(sum(deadline >= ?1 AND deadline <= ?2), 0), coalesce(sum(deadline < ?1), 0) "
-		"FROM cases WHERE status IN ('accepted','assigned','mediating') AND deadline IS NOT NULL "
-		"AND (?3 = 0 OR mediator_id = ?3)");
-
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, today);
-	db_bind_text(st, 2, soon);
-	sqlite3_bind_int64(st, 3, mediator_id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return db_fail(db, "统计期限");
-	*due_soon = sqlite3_column_int64(st, 0);
-	*overdue = sqlite3_column_int64(st, 1);
-	sqlite3_reset(st);
-	return 0;
-}
-
-int db_count_mediator_open(struct db *db, int64_t mediator_id, int64_t *n)
-{
-	sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM cases WHERE mediator_id = ? AND "
-				       "status IN ('assigned','mediating')");
-
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, mediator_id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return db_fail(db, "统计案件");
-	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return 0;
 }

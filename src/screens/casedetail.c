@@ -553,6 +553,7 @@ static void open_action(struct screen *s, enum case_action a)
 		t->height = 4;
 		t->edit.max = 5000;
 		edit_set(&t->edit, text);
+		t->edit.cur = 0; /* show it from the beginning */
 		t->readonly = 1;
 		free(text);
 		it = form_add(&af->form, FK_ROW, "notify", NULL);

@@ -127,8 +127,8 @@ static void caselist_draw(struct screen *s)
 	struct caselist *cl = s->priv;
 	char buf[512];
 	int w = s->cols;
-	/* columns: case number 22, status 8, received 10, deadline 8, applicant 10, respondent rest */
-	int c_no = 1, c_st = 24, c_rc = 33, c_dl = 44, c_ap = 53, c_rs = 64;
+	/* columns: case number 23, status 8, received 10, deadline 8, applicant 10, respondent rest */
+	int c_no = 1, c_st = 25, c_rc = 34, c_dl = 45, c_ap = 54, c_rs = 65;
 	int rw = w - c_rs - 1;
 
 	filter_summary(cl, buf, sizeof buf);
@@ -136,7 +136,7 @@ static void caselist_draw(struct screen *s)
 	snprintf(buf, sizeof buf, "共 %lld 件", (long long)cl->list.total);
 	ui_put(1, w - 1 - tw_width(buf), buf, tw_width(buf), A_BOLD, 0);
 	ui_fill(3, 0, w, ui_attr(US_HEADER));
-	ui_put(3, c_no, "案件编号", 22, ui_attr(US_HEADER), 0);
+	ui_put(3, c_no, "案件编号", 23, ui_attr(US_HEADER), 0);
 	ui_put(3, c_st, "状态", 8, ui_attr(US_HEADER), 0);
 	ui_put(3, c_rc, "收件日期", 10, ui_attr(US_HEADER), 0);
 	ui_put(3, c_dl, "期限", 8, ui_attr(US_HEADER), 0);
@@ -150,7 +150,7 @@ static void caselist_draw(struct screen *s)
 		enum ui_style dst;
 		char dl[32];
 		ui_fill(y, 0, w, base);
-		ui_put(y, c_no, b->case_no, 22, base, 0);
+		ui_put(y, c_no, b->case_no, 23, base, 0);
 		ui_put(y, c_st, status_cell(b), 8, base, 0);
 		ui_put(y, c_rc, b->received, 10, base, 0);
 		deadline_cell(b, dl, sizeof dl, &dst);

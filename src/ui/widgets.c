@@ -423,6 +423,14 @@ void form_draw(struct form *f)
 {
 	int line = 0, fy = 0, fh = 1;
 
+	/* a form opens on its first item that takes input */
+	if (f->focus >= 0 && f->focus < f->n && !focusable(&f->items[f->focus]))
+		for (int i = f->focus; i < f->n; i++)
+			if (focusable(&f->items[i])) {
+				f->focus = i;
+				break;
+			}
+
 	/* where the focused item is, to scroll it into view */
 	for (int i = 0; i < f->n; i++) {
 		if (i == f->focus) {

@@ -66,7 +66,7 @@ eq case-no-pattern "SELECT count(*) FROM cases WHERE case_no != '沪劳人调(' 
 eq channels "SELECT count(DISTINCT channel) FROM cases" 5
 eq confirmed-columns "SELECT count(*) FROM cases WHERE (status NOT IN ('registered', 'rejected')) AND (confirm_how IS NULL OR confirmed_at IS NULL)" 0
 eq accepted-columns "SELECT count(*) FROM cases WHERE status NOT IN ('registered', 'confirmed', 'rejected') AND (accepted_at IS NULL OR deadline IS NULL)" 0
-eq not-accepted-columns "SELECT count(*) FROM cases WHERE status IN ('registered', 'confirmed') AND (accepted_at IS NOT NULL OR deadline IS NOT NULL OR closed_at IS NOT NULL)" 0
+eq not-accepted-columns "SELECT count(*) FROM cases WHERE status IN ('registered', 'confirmed') AND (accepted_at IS NOT NULL OR deadline IS NULL OR closed_at IS NOT NULL)" 0
 eq mediator-when-assigned "SELECT count(*) FROM cases WHERE status IN ('assigned', 'mediating', 'agreed', 'failed', 'referred') AND mediator_id IS NULL" 0
 eq closed-at-iff-closed "SELECT count(*) FROM cases WHERE (status IN ('rejected', 'agreed', 'failed', 'withdrawn', 'referred')) != (closed_at IS NOT NULL)" 0
 eq reasons "SELECT count(*) FROM cases WHERE status IN ('rejected', 'failed', 'withdrawn', 'referred') AND reason = ''" 0
@@ -82,7 +82,7 @@ eq facts-max-sentences "SELECT max(length(facts) - length(replace(facts, '。', 
 # the event trail: registered first, in time order, status before/after chained
 eq first-event-register "SELECT count(*) FROM cases c WHERE (SELECT action FROM events e WHERE e.case_id = c.id ORDER BY id LIMIT 1) != 'register'" 0
 eq events-in-time-order "SELECT count(*) FROM (SELECT at, lag(at) OVER (PARTITION BY case_id ORDER BY id) prev FROM events WHERE entity = 'case') WHERE prev > at" 0
-eq events-chain "SELECT count(*) FROM (SELECT before, lag(after) OVER (PARTITION BY case_id ORDER BY id) prev FROM events WHERE entity = 'case') WHERE prev IS NOT NULL AND prev != before" 0
+eq events-chain "SELECT count(*) FROM (SELECT before, lag(after) OVER (PARTITION BY case_id ORDER BY id) prev FROM events WHERE entity = 'case' AND action IN ('register','confirm','accept','reject','assign','session','agree','fail','withdraw','refer')) WHERE prev IS NOT NULL AND prev != before" 0
 eq event-users "SELECT count(*) FROM events WHERE entity = 'case' AND user_id IS NULL" 0
 ge mediator-account-acts "SELECT count(*) FROM events e JOIN users u ON u.id = e.user_id WHERE u.login = 'mediator1' AND e.action = 'session'" 1
 eq person-create-events "SELECT count(*) FROM persons p WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'person' AND e.entity_id = p.id AND e.action = 'create')" 0

@@ -1,0 +1,1129 @@
+/*
+ * casework.c - working a case after registration: loading it for the
+ * detail screen, the actions this user may take on it now, every
+ * transition of SPEC section 3 (case_apply), and pushing the standard
+ * claims text to the applicant through the configured notify command.
+ *
+ * case_apply is the one door for every transition.  Inside one BEGIN
+ * IMMEDIATE transaction it reads the stored case, refuses a save over a
+ * newer version than the one the user saw (naming who changed the case and
+ * when; the caller keeps the user's input), asks lifecycle_check - the only
+ * place that knows which action is legal from which state for which role
+ * and whether a mediator may act on this case - checks the inputs of the
+ * action, and writes the case row (version + 1), the rows the action
+ * touches (claims, sessions) and its events.  Any refusal or failure rolls
+ * everything back and leaves a Chinese message in the error sink.
+ *
+ * The event log (全程留痕).  Each transition writes exactly one event with
+ * entity 'case' and action = action_keyword(), so the timeline and
+ * `tiaojie check` can rely on it:
+ *
+ *   - actions that change the status (those of
+ *     lifecycle_status_actions_json(): confirm, accept, reject, assign,
+ *     session, agree, fail, withdraw, refer) have before/after = the old
+ *     and new status keywords - `tiaojie check` compares the case's status
+ *     with the last of these;
+ *   - the others (reassign, schedule, extend, perform) keep the status and
+ *     put human-readable detail in before/after: old and new mediator, the
+ *     session booked, old and new deadline with the parties' consent,
+ *     the performance recorded.
+ *
+ * Closing a case (reject, agree, fail, withdraw) sets closed_at and keeps
+ * the deadline the case had: every list, queue and count of deadlines
+ * looks at open cases only, and the statistics need to know whether a
+ * closed case was concluded within its statutory period.
+ *
+ * What a status change carried (the confirmation's way and time, the
+ * mediation deadline, a reason, the mediator, what a session achieved, the
+ * agreed amounts) is also kept in the case row and its claims and
+ * sessions; so that the trail still shows it after later changes, such a
+ * transition writes a second row in the same transaction: entity 'case',
+ * action 'note', before '', after = the detail in Chinese
+ * ("不予受理理由：……", "调解员：张三", "确认方式：电话，2026-11-20 10:00",
+ * "达成协议：第1项 10,000.00元，2026-12-01前支付").  A note follows the
+ * event it explains; refer has none.
+ */
+#include "tiaojie/casework.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tiaojie/money.h"
+#include "tiaojie/util.h"
+
+#define REASON_MAX_CHARS 500
+#define NOTE_MAX_CHARS 2000
+#define NOTIFY_TIMEOUT_MS 30000
+#define DAY_START_MIN (8 * 60)  /* sessions between 08:00 */
+#define DAY_END_MIN (18 * 60)   /* and 18:00 */
+
+/* A refusal (message set, nothing to add) or a failure of the database
+ * (message set, "保存失败" added) from the steps of case_apply. */
+#define REFUSED (-1)
+#define FAILED (-2)
+
+static const struct {
+	const char *kw, *name;
+} confirm_ways[] = {
+	{"phone", "电话"},
+	{"onsite", "现场"},
+	{"wechat", "微信"},
+	{"sms", "短信"},
+};
+
+const char *case_confirm_how_name(const char *kw)
+{
+	for (size_t i = 0; kw && i < TJ_ARRAY_LEN(confirm_ways); i++)
+		if (strcmp(kw, confirm_ways[i].kw) == 0)
+			return confirm_ways[i].name;
+	return NULL;
+}
+
+static int blank(const char *s)
+{
+	if (!s)
+		return 1;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+/* Copy UTF-8 text into a fixed buffer without cutting a character. */
+static void copy_utf8(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size) {
+		n = size - 1;
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* "HH:MM" -> minutes since midnight; -1 when malformed. */
+static int parse_hm(const char *s)
+{
+	if (!s || strlen(s) != 5 || s[2] != ':')
+		return -1;
+	for (int i = 0; i < 5; i++)
+		if (i != 2 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (h > 23 || m > 59)
+		return -1;
+	return h * 60 + m;
+}
+
+static void format_hm(int min, char out[6])
+{
+	unsigned h = (unsigned)(min / 60) % 100u, m = (unsigned)(min % 60) % 60u;
+
+	out[0] = (char)('0' + h / 10);
+	out[1] = (char)('0' + h % 10);
+	out[2] = ':';
+	out[3] = (char)('0' + m / 10);
+	out[4] = (char)('0' + m % 10);
+	out[5] = '\0';
+}
+
+/* "YYYY-MM-DD HH:MM" or "YYYY-MM-DD HH:MM:SS" -> "YYYY-MM-DD HH:MM:SS". */
+static int parse_datetime(const char *s, char out[20])
+{
+	char day[11];
+	tj_day d;
+	size_t n = s ? strlen(s) : 0;
+
+	if ((n != 16 && n != 19) || s[10] != ' ')
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (date_parse(day, &d) < 0)
+		return -1;
+	char hm[6];
+	memcpy(hm, s + 11, 5);
+	hm[5] = '\0';
+	if (parse_hm(hm) < 0)
+		return -1;
+	int sec = 0;
+	if (n == 19) {
+		if (s[16] != ':' || s[17] < '0' || s[17] > '5' || s[18] < '0' || s[18] > '9')
+			return -1;
+		sec = (s[17] - '0') * 10 + (s[18] - '0');
+	}
+	snprintf(out, 20, "%s %s:%02d", day, hm, sec);
+	return 0;
+}
+
+/* ---- one transition in progress ------------------------------------------- */
+
+struct work {
+	struct db *db;
+	const struct config *cfg;
+	const struct holidays *hol;
+	const struct actor *who;
+	const struct case_op *op;
+	struct case_op_result *res;
+	struct case_work_row *row;
+	struct case_update up; /* the row as it will be written */
+	char now[20], today_s[11], now_hm[6];
+	tj_day today;
+	enum case_status from, to;
+	/* event detail for the actions that keep the status */
+	struct strbuf before, after;
+	/* the note of a status change ("" when none) */
+	struct strbuf note;
+	/* storage for what up points to */
+	char confirmed_at[20], deadline[11];
+};
+
+static int refuse(struct work *w, const char *field, const char *fmt, ...) TJ_PRINTF(3, 4);
+static int refuse(struct work *w, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (field)
+		snprintf(w->res->field, sizeof w->res->field, "%s", field);
+	va_start(ap, fmt);
+	tj_verror(fmt, ap);
+	va_end(ap);
+	return REFUSED;
+}
+
+/* A required free text: valid UTF-8, no control characters (newlines
+ * where allowed), not blank, at most max characters. */
+static int check_text(struct work *w, const char *field, const char *label, const char *s, size_t max,
+		      int allow_nl)
+{
+	if (blank(s))
+		return refuse(w, field, "请填写%s", label);
+	if (!utf8_valid(s, strlen(s)))
+		return refuse(w, field, "%s含有无效的UTF-8字节", label);
+	if (utf8_has_control(s, allow_nl))
+		return refuse(w, field, "%s含有控制字符", label);
+	size_t n = utf8_chars(s);
+	if (n > max)
+		return refuse(w, field, "%s过长（最多%zu个字，现有%zu个字）", label, max, n);
+	return 0;
+}
+
+/* Scheduled sessions after now are called off when a case is closed or
+ * changes mediator: they would hold the room and the old mediator's
+ * agenda.  Sessions already due stay as they are (they may have been held
+ * without being recorded yet). */
+static int cancel_pending(struct work *w, int *n)
+{
+	return db_sessions_cancel_after(w->db, w->op->case_id, w->today_s, w->now_hm, n) < 0 ? FAILED : 0;
+}
+
+static int check_room(struct work *w, const char *room)
+{
+	if (w->cfg->nrooms <= 0)
+		return check_text(w, "room", "调解室", room, 30, 0);
+	for (int i = 0; i < w->cfg->nrooms; i++)
+		if (strcmp(room, w->cfg->rooms[i]) == 0)
+			return 0;
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < w->cfg->nrooms; i++) {
+		if (i)
+			sb_add(&sb, "、");
+		sb_add(&sb, w->cfg->rooms[i]);
+	}
+	refuse(w, "room", "调解室 %s 不存在（可选：%s）", room, sb.buf);
+	sb_free(&sb);
+	return REFUSED;
+}
+
+static int do_confirm(struct work *w)
+{
+	const struct case_op *op = w->op;
+	const char *way = case_confirm_how_name(op->confirm_how);
+
+	if (!way)
+		return refuse(w, "confirm_how", "请选择确认方式（电话、现场、微信、短信）");
+	if (blank(op->confirmed_at)) {
+		memcpy(w->confirmed_at, w->now, sizeof w->confirmed_at);
+	} else {
+		if (parse_datetime(op->confirmed_at, w->confirmed_at) < 0)
+			return refuse(w, "confirmed_at", "确认时间的格式应为 2026-11-20 10:30");
+		if (strcmp(w->confirmed_at, w->now) > 0)
+			return refuse(w, "confirmed_at", "确认时间不能晚于现在");
+		if (strncmp(w->confirmed_at, w->row->received, 10) < 0)
+			return refuse(w, "confirmed_at", "确认时间不能早于收件日期 %s", w->row->received);
+	}
+	w->up.confirm_how = op->confirm_how;
+	w->up.confirmed_at = w->confirmed_at;
+	sb_printf(&w->note, "确认方式：%s，%.16s", way, w->confirmed_at);
+	return 0;
+}
+
+static int do_accept(struct work *w)
+{
+	tj_day d = deadline_compute(w->hol, w->today, w->cfg->mediation_days, w->cfg->mediation_kind);
+
+	date_format(d, w->deadline);
+	w->up.accepted_at = w->now;
+	w->up.deadline = w->deadline;
+	sb_printf(&w->note, "调解期限：%s（%d个%s日）", w->deadline, w->cfg->mediation_days,
+		  w->cfg->mediation_kind == DAYS_WORKING ? "工作" : "自然");
+	return 0;
+}
+
+/* reject, fail, withdraw: a reason, and the case is closed. */
+static int do_close(struct work *w, const char *label)
+{
+	int n = 0, rc;
+
+	if ((rc = check_text(w, "reason", label, w->op->reason, REASON_MAX_CHARS, 0)) < 0)
+		return rc;
+	if ((rc = cancel_pending(w, &n)) < 0)
+		return rc;
+	w->up.reason = w->op->reason;
+	w->up.closed_at = w->now;
+	sb_printf(&w->note, "%s：%s", label, w->op->reason);
+	if (n > 0)
+		sb_printf(&w->note, "（取消待开的调解安排%d次）", n);
+	return 0;
+}
+
+static int do_assign(struct work *w, int re)
+{
+	char *name = NULL;
+	int active = 0, n = 0, rc;
+	int found = w->op->mediator_id > 0 ? db_mediator_get(w->db, w->op->mediator_id, &name, &active) : 0;
+
+	if (found < 0)
+		return FAILED;
+	if (!found || !active) {
+		free(name);
+		return refuse(w, "mediator_id", "调解员不存在或已停用");
+	}
+	if (re && w->op->mediator_id == w->row->mediator_id) {
+		free(name);
+		return refuse(w, "mediator_id", "改派的调解员与原调解员相同");
+	}
+	w->up.mediator_id = w->op->mediator_id;
+	if (re) {
+		if ((rc = cancel_pending(w, &n)) < 0) {
+			free(name);
+			return rc;
+		}
+		sb_add(&w->before, w->row->mediator_name);
+		sb_add(&w->after, name);
+		if (n > 0)
+			sb_printf(&w->after, "（取消原定调解安排%d次）", n);
+	} else {
+		sb_printf(&w->note, "调解员：%s", name);
+	}
+	free(name);
+	return 0;
+}
+
+static int do_schedule(struct work *w)
+{
+	const struct case_op *op = w->op;
+	const char *room = op->room;
+	tj_day day;
+	int start, minutes = op->minutes > 0 ? op->minutes : w->cfg->session_minutes, rc;
+
+	if (blank(op->day))
+		return refuse(w, "day", "请填写调解日期");
+	if (date_parse(op->day, &day) < 0)
+		return refuse(w, "day", "调解日期的格式应为 2026-11-23");
+	if (day < w->today)
+		return refuse(w, "day", "调解日期不能早于今天");
+	if (day > w->today + 366)
+		return refuse(w, "day", "调解日期不能晚于一年以后");
+	start = parse_hm(op->start);
+	if (start < 0)
+		return refuse(w, "start", "请填写开始时间，如 09:30");
+	if (minutes < 10 || minutes > 600)
+		return refuse(w, "minutes", "调解时长应在10到600分钟之间");
+	if (start < DAY_START_MIN || start + minutes > DAY_END_MIN)
+		return refuse(w, "start", "调解应安排在08:00至18:00之间");
+	if (day == w->today && start < parse_hm(w->now_hm))
+		return refuse(w, "start", "开始时间已过");
+	if (blank(room))
+		return refuse(w, "room", "请选择调解室");
+	if ((rc = check_room(w, room)) < 0)
+		return rc;
+
+	struct session_clash c;
+	int clash = db_session_clash(w->db, op->day, start, start + minutes, w->row->mediator_id, room, &c);
+	if (clash < 0)
+		return FAILED;
+	if (clash) {
+		char end[6];
+		int s = parse_hm(c.start);
+		format_hm(s + c.minutes, end);
+		return refuse(w, "start", "%s：与 %s %s-%s %s 冲突",
+			      c.same_mediator ? "调解员此时已有安排" : "调解室此时已被占用", c.case_no, c.start, end,
+			      c.room);
+	}
+	char st[6], end[6];
+	format_hm(start, st);
+	format_hm(start + minutes, end);
+	struct session_row sr = {
+		.case_id = op->case_id,
+		.mediator_id = w->row->mediator_id,
+		.day = op->day,
+		.start = st,
+		.minutes = minutes,
+		.room = room,
+		.status = "scheduled",
+		.note = "",
+		.created_at = w->now,
+	};
+	if (db_session_add(w->db, &sr) < 0)
+		return FAILED;
+	sb_printf(&w->after, "%s %s-%s %s", op->day, st, end, room);
+	return 0;
+}
+
+static int do_session(struct work *w)
+{
+	const struct case_op *op = w->op;
+	const char *day_s = blank(op->day) ? w->today_s : op->day;
+	tj_day day;
+	int start = -1, minutes, rc;
+	char st[6], end[6];
+
+	if ((rc = check_text(w, "note", "调解情况", op->note, NOTE_MAX_CHARS, 1)) < 0)
+		return rc;
+	if (date_parse(day_s, &day) < 0)
+		return refuse(w, "day", "调解日期的格式应为 2026-11-20");
+	if (day > w->today)
+		return refuse(w, "day", "不能记录尚未进行的调解（日期晚于今天）");
+	if (strcmp(day_s, w->row->received) < 0)
+		return refuse(w, "day", "调解日期不能早于收件日期 %s", w->row->received);
+	if (!blank(op->start)) {
+		start = parse_hm(op->start);
+		if (start < 0)
+			return refuse(w, "start", "开始时间的格式应为 09:30");
+		if (day == w->today && start > parse_hm(w->now_hm))
+			return refuse(w, "start", "不能记录尚未开始的调解（开始时间晚于现在）");
+	}
+	if (op->minutes != 0 && (op->minutes < 10 || op->minutes > 600))
+		return refuse(w, "minutes", "调解时长应在10到600分钟之间");
+	if (!blank(op->room) && (rc = check_room(w, op->room)) < 0)
+		return rc;
+
+	/* the session booked for that day becomes the one held */
+	struct session_slot slot;
+	char startbuf[6];
+	if (start >= 0)
+		format_hm(start, startbuf);
+	int booked = db_session_scheduled_on(w->db, op->case_id, day_s, start >= 0 ? startbuf : NULL, &slot);
+	if (booked < 0)
+		return FAILED;
+	const char *room;
+	if (booked) {
+		if (start < 0)
+			start = parse_hm(slot.start);
+		minutes = op->minutes ? op->minutes : slot.minutes;
+		room = blank(op->room) ? slot.room : op->room;
+	} else {
+		if (start < 0)
+			start = parse_hm(w->now_hm);
+		minutes = op->minutes ? op->minutes : w->cfg->session_minutes;
+		room = blank(op->room) ? "" : op->room;
+	}
+	if (start < 0 || start + minutes > 24 * 60)
+		return refuse(w, "minutes", "调解不能跨日");
+	format_hm(start, st);
+	format_hm(start + minutes, end);
+	if (booked) {
+		if (db_session_mark_held(w->db, slot.id, st, minutes, room, op->note) < 0)
+			return FAILED;
+	} else {
+		struct session_row sr = {
+			.case_id = op->case_id,
+			.mediator_id = w->row->mediator_id,
+			.day = day_s,
+			.start = st,
+			.minutes = minutes,
+			.room = room,
+			.status = "held",
+			.note = op->note,
+			.created_at = w->now,
+		};
+		if (db_session_add(w->db, &sr) < 0)
+			return FAILED;
+	}
+	sb_printf(&w->note, "调解记录（%s %s-%s%s%s）：%s", day_s, st, end, *room ? " " : "", room, op->note);
+	return 0;
+}
+
+static int do_extend(struct work *w)
+{
+	tj_day base;
+	int rc;
+
+	if ((rc = check_text(w, "reason", "双方同意延长的说明", w->op->reason, REASON_MAX_CHARS, 0)) < 0)
+		return rc;
+	if (!w->row->deadline[0] || date_parse(w->row->deadline, &base) < 0)
+		base = w->today;
+	date_format(deadline_compute(w->hol, base, w->cfg->extension_days, w->cfg->mediation_kind), w->deadline);
+	w->up.deadline = w->deadline;
+	w->up.extended = 1;
+	sb_printf(&w->before, "调解期限 %s", w->row->deadline[0] ? w->row->deadline : "无");
+	sb_printf(&w->after, "调解期限 %s（%s）", w->deadline, w->op->reason);
+	return 0;
+}
+
+static int do_agree(struct work *w)
+{
+	const struct case_op *op = w->op;
+	struct claim_amounts ca;
+	char f[32];
+	int rc = 0;
+	tj_day earliest = w->today - 365;
+
+	if (op->nagreed < 1 || !op->agreed)
+		return refuse(w, "agreed", "请填写协议内容（各项请求的协议金额）");
+	if (db_claim_amounts(w->db, op->case_id, &ca) < 0)
+		return FAILED;
+	/* per claim: the index in op->agreed, -1 when not listed */
+	int *pick = xcalloc((size_t)ca.n + 1, sizeof *pick);
+	for (int k = 0; k < ca.n; k++)
+		pick[k] = -1;
+	for (int i = 0; i < op->nagreed && rc == 0; i++) {
+		const struct case_op_agreed *a = &op->agreed[i];
+		int k;
+		snprintf(f, sizeof f, "agreed[%d]", i);
+		for (k = 0; k < ca.n && ca.v[k].ord != a->ord; k++)
+			;
+		if (k == ca.n) {
+			rc = refuse(w, f, "第%d项请求不存在", a->ord);
+			break;
+		}
+		if (pick[k] >= 0) {
+			rc = refuse(w, f, "第%d项请求重复填写", a->ord);
+			break;
+		}
+		pick[k] = i;
+		if (a->agreed_fen < 0) {
+			rc = refuse(w, f, "第%d项协议金额不能为负数", a->ord);
+		} else if (a->agreed_fen > ca.v[k].amount_fen) {
+			char amt[32];
+			rc = refuse(w, f, "协议金额不能超过请求金额（第%d项请求 %s元）", a->ord,
+				    money_format(ca.v[k].amount_fen, amt, sizeof amt));
+		} else if (a->agreed_fen > 0) {
+			tj_day pd;
+			if (blank(a->pay_date))
+				rc = refuse(w, f, "请填写第%d项的支付日期", a->ord);
+			else if (date_parse(a->pay_date, &pd) < 0)
+				rc = refuse(w, f, "第%d项的支付日期格式应为 2026-12-01", a->ord);
+			else if (pd < earliest)
+				rc = refuse(w, f, "第%d项的支付日期过早", a->ord);
+		}
+	}
+	if (rc == 0) {
+		sb_add(&w->note, "达成协议：");
+		for (int k = 0; k < ca.n; k++) {
+			const struct case_op_agreed *a = pick[k] >= 0 ? &op->agreed[pick[k]] : NULL;
+			int64_t fen = a ? a->agreed_fen : 0;
+			const char *pay = fen > 0 ? a->pay_date : NULL;
+			char amt[32];
+			if (db_claim_set_agreed(w->db, op->case_id, ca.v[k].ord, fen, pay) < 0) {
+				rc = FAILED;
+				break;
+			}
+			sb_printf(&w->note, "%s第%d项 %s元", k ? "；" : "", ca.v[k].ord, money_format(fen, amt, sizeof amt));
+			if (pay)
+				sb_printf(&w->note, "，%s前支付", pay);
+		}
+	}
+	int n = 0;
+	if (rc == 0 && (rc = cancel_pending(w, &n)) == 0 && n > 0)
+		sb_printf(&w->note, "（取消待开的调解安排%d次）", n);
+	free(pick);
+	claim_amounts_free(&ca);
+	if (rc < 0)
+		return rc;
+	w->up.performance = perf_keyword(PERF_PENDING);
+	w->up.closed_at = w->now;
+	return 0;
+}
+
+static int do_perform(struct work *w)
+{
+	if (w->op->perf != PERF_PERFORMED && w->op->perf != PERF_DEFAULTED)
+		return refuse(w, "perf", "请选择履行情况（履行完毕或未履行）");
+	w->up.performance = perf_keyword(w->op->perf);
+	sb_add(&w->before, perf_name(PERF_PENDING));
+	sb_add(&w->after, perf_name(w->op->perf));
+	return 0;
+}
+
+static int do_action(struct work *w)
+{
+	switch (w->op->action) {
+	case ACT_CONFIRM:
+		return do_confirm(w);
+	case ACT_ACCEPT:
+		return do_accept(w);
+	case ACT_REJECT:
+		return do_close(w, "不予受理理由");
+	case ACT_ASSIGN:
+		return do_assign(w, 0);
+	case ACT_REASSIGN:
+		return do_assign(w, 1);
+	case ACT_SCHEDULE:
+		return do_schedule(w);
+	case ACT_SESSION:
+		return do_session(w);
+	case ACT_EXTEND:
+		return do_extend(w);
+	case ACT_AGREE:
+		return do_agree(w);
+	case ACT_FAIL:
+		return do_close(w, "调解不成原因");
+	case ACT_WITHDRAW:
+		return do_close(w, "撤回理由");
+	case ACT_REFER:
+		return 0;
+	case ACT_PERFORM:
+		return do_perform(w);
+	default:
+		return refuse(w, NULL, "此操作不能在此执行");
+	}
+}
+
+/* Does the action set a status (its row in the lifecycle table has a
+ * target), so that its event's before/after are status keywords? */
+static int sets_status(enum case_action a)
+{
+	return action_target(a, ST_COUNT) != ST_COUNT;
+}
+
+static void conflict(struct work *w)
+{
+	struct case_op_result *res = w->res;
+
+	res->conflict = 1;
+	copy_utf8(res->changed_by, sizeof res->changed_by, w->row->updated_by ? w->row->updated_by : "系统");
+	copy_utf8(res->changed_at, sizeof res->changed_at, w->row->updated_at);
+	tj_error("案件已被 %s 于 %s 修改，请刷新后重新操作（您填写的内容已保留）", res->changed_by, res->changed_at);
+}
+
+/* Everything of case_apply inside the transaction.  0, REFUSED or FAILED. */
+static int apply_in_tx(struct work *w)
+{
+	const struct case_op *op = w->op;
+	struct case_work_row *row = w->row;
+	const char *reason;
+	int found, rc, s, p;
+
+	found = db_case_work_get(w->db, op->case_id, row);
+	if (found < 0)
+		return FAILED;
+	if (!found)
+		return refuse(w, NULL, "案件不存在");
+	s = status_from_keyword(row->status);
+	p = perf_from_keyword(row->performance);
+	if (s < 0 || p < 0)
+		return refuse(w, NULL, "案件 %s 的状态 %s 无法识别", row->case_no, row->status);
+	w->from = (enum case_status)s;
+	w->res->status = w->from;
+	if (op->expect_version > 0 && op->expect_version != row->version) {
+		conflict(w);
+		return REFUSED;
+	}
+	struct case_state cs = {.status = w->from, .perf = (enum performance)p, .mediator_id = row->mediator_id,
+				.extended = row->extended};
+	if (lifecycle_check(op->action, &cs, w->who, &reason) < 0)
+		return refuse(w, NULL, "%s", reason);
+	w->to = action_target(op->action, w->from);
+
+	/* the row as stored; each action changes what it changes */
+	w->up = (struct case_update){
+		.id = op->case_id,
+		.version = row->version,
+		.performance = row->performance[0] ? row->performance : NULL,
+		.mediator_id = row->mediator_id,
+		.confirm_how = row->confirm_how[0] ? row->confirm_how : NULL,
+		.confirmed_at = row->confirmed_at[0] ? row->confirmed_at : NULL,
+		.accepted_at = row->accepted_at[0] ? row->accepted_at : NULL,
+		.deadline = row->deadline[0] ? row->deadline : NULL,
+		.closed_at = row->closed_at[0] ? row->closed_at : NULL,
+		.reason = row->reason,
+		.extended = row->extended,
+		.now = w->now,
+		.user_id = w->who->user_id,
+	};
+	if ((rc = do_action(w)) < 0)
+		return rc;
+	w->up.status = status_keyword(w->to);
+
+	found = db_case_update(w->db, &w->up);
+	if (found < 0)
+		return FAILED;
+	if (found == 0) {
+		conflict(w);
+		return REFUSED;
+	}
+	struct event_rec ev = {
+		.at = w->now,
+		.user_id = w->who->user_id,
+		.case_id = op->case_id,
+		.entity = "case",
+		.entity_id = op->case_id,
+		.action = action_keyword(op->action),
+	};
+	if (sets_status(op->action)) {
+		ev.before = status_keyword(w->from);
+		ev.after = status_keyword(w->to);
+	} else {
+		ev.before = w->before.buf ? w->before.buf : "";
+		ev.after = w->after.buf ? w->after.buf : "";
+	}
+	if (db_event_add(w->db, &ev) < 0)
+		return FAILED;
+	if (w->note.len) {
+		struct event_rec note = ev;
+		note.action = "note";
+		note.before = "";
+		note.after = w->note.buf;
+		if (db_event_add(w->db, &note) < 0)
+			return FAILED;
+	}
+	return 0;
+}
+
+int case_apply(struct db *db, const struct config *cfg, const struct holidays *hol, const struct actor *who,
+	       const struct case_op *op, struct case_op_result *res)
+{
+	struct case_work_row row;
+	struct work w = {.db = db, .cfg = cfg, .hol = hol, .who = who, .op = op, .res = res, .row = &row};
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	memset(&row, 0, sizeof row);
+	if ((unsigned)op->action >= ACT_COUNT) {
+		tj_error("未知的操作");
+		return -1;
+	}
+	if (op->action == ACT_REGISTER || op->action == ACT_EDIT || op->action == ACT_JOIN) {
+		tj_error("此操作不能在此执行");
+		return -1;
+	}
+	tj_now_str(w.now);
+	memcpy(w.today_s, w.now, 10);
+	w.today_s[10] = '\0';
+	memcpy(w.now_hm, w.now + 11, 5);
+	w.now_hm[5] = '\0';
+	w.today = tj_today();
+	sb_init(&w.before);
+	sb_init(&w.after);
+	sb_init(&w.note);
+
+	if (db_begin(db) < 0) {
+		rc = FAILED;
+		goto out_notx;
+	}
+	rc = apply_in_tx(&w);
+	if (rc < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", tj_errmsg());
+		db_rollback(db);
+		if (rc == FAILED)
+			tj_error("保存失败，未写入任何数据：%s", msg);
+		else
+			tj_error("%s", msg);
+	} else if (db_commit(db) < 0) {
+		rc = FAILED;
+	} else {
+		res->new_version = row.version + 1;
+		res->status = w.to;
+	}
+out_notx:
+	case_work_row_free(&row);
+	sb_free(&w.before);
+	sb_free(&w.after);
+	sb_free(&w.note);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- loading ----------------------------------------------------------------- */
+
+static void party_free(struct cv_party *p)
+{
+	free(p->name);
+	free(p->id_type);
+	free(p->id_no);
+	free(p->uscc);
+	free(p->gender);
+	free(p->birth_date);
+	free(p->nationality);
+	free(p->phone);
+	free(p->address);
+	free(p->legal_rep);
+}
+
+void case_view_free(struct case_view *cv)
+{
+	if (!cv)
+		return;
+	free(cv->facts);
+	free(cv->mediator_name);
+	free(cv->reason);
+	free(cv->updated_by);
+	for (int i = 0; i < cv->napplicants; i++)
+		party_free(&cv->applicants[i]);
+	free(cv->applicants);
+	for (int i = 0; i < cv->nrespondents; i++)
+		party_free(&cv->respondents[i]);
+	free(cv->respondents);
+	for (int i = 0; i < cv->nclaims; i++) {
+		free(cv->claims[i].cause_name);
+		free(cv->claims[i].text);
+	}
+	free(cv->claims);
+	for (int i = 0; i < cv->nsessions; i++) {
+		free(cv->sessions[i].room);
+		free(cv->sessions[i].status);
+		free(cv->sessions[i].note);
+		free(cv->sessions[i].mediator);
+	}
+	free(cv->sessions);
+	for (int i = 0; i < cv->ndocuments; i++) {
+		free(cv->documents[i].kind);
+		free(cv->documents[i].issued_at);
+		free(cv->documents[i].user);
+		free(cv->documents[i].file);
+	}
+	free(cv->documents);
+	for (int i = 0; i < cv->nevents; i++) {
+		free(cv->events[i].user);
+		free(cv->events[i].action);
+		free(cv->events[i].entity);
+		free(cv->events[i].before);
+		free(cv->events[i].after);
+	}
+	free(cv->events);
+	memset(cv, 0, sizeof *cv);
+}
+
+/* Who did it, as the screens show it: the system when no user. */
+static void name_or_system(char **s)
+{
+	if (!*s)
+		*s = xstrdup("系统");
+}
+
+int case_load(struct db *db, const struct actor *who, int64_t case_id, struct case_view *out)
+{
+	const char *reason;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	rc = db_case_view_load(db, case_id, out);
+	if (rc <= 0) {
+		case_view_free(out);
+		if (rc == 0)
+			tj_error("案件不存在");
+		return rc;
+	}
+	struct case_state cs = {.status = out->status, .perf = out->perf, .mediator_id = out->mediator_id,
+				.extended = out->extended};
+	if (lifecycle_may_view(&cs, who, &reason) < 0) {
+		case_view_free(out);
+		tj_error("%s", reason);
+		return -1;
+	}
+	name_or_system(&out->updated_by);
+	for (int i = 0; i < out->nevents; i++)
+		name_or_system(&out->events[i].user);
+	for (int i = 0; i < out->ndocuments; i++)
+		name_or_system(&out->documents[i].user);
+	tj_day d;
+	/* a closed case keeps its deadline for the record, but it no longer runs */
+	if (status_is_open(out->status) && out->deadline[0] && date_parse(out->deadline, &d) == 0) {
+		out->has_deadline = 1;
+		out->days_left = deadline_days_left(d, tj_today());
+	}
+	return 1;
+}
+
+int case_find(struct db *db, const char *case_no, int64_t *id)
+{
+	if (blank(case_no))
+		return 0;
+	return db_case_find(db, case_no, id);
+}
+
+int case_actions(const struct case_view *cv, const struct actor *who, enum case_action *out, int max)
+{
+	struct case_state cs = {.status = cv->status, .perf = cv->perf, .mediator_id = cv->mediator_id,
+				.extended = cv->extended};
+	const char *reason;
+	int n = 0;
+
+	for (int a = 0; a < ACT_COUNT && n < max; a++) {
+		if (a == ACT_REGISTER || a == ACT_EDIT || a == ACT_JOIN)
+			continue;
+		if (lifecycle_check((enum case_action)a, &cs, who, &reason) == 0)
+			out[n++] = (enum case_action)a;
+	}
+	return n;
+}
+
+/* ---- the claims pushed to the applicant ------------------------------------- */
+
+char *case_claims_text(const struct case_view *cv, const struct config *cfg)
+{
+	struct strbuf sb;
+	char amt[32];
+
+	sb_init(&sb);
+	sb_printf(&sb, "【%s】", cv->case_no);
+	if (cv->napplicants == 0)
+		sb_add(&sb, "申请人");
+	else if (cv->napplicants <= 3)
+		for (int i = 0; i < cv->napplicants; i++) {
+			if (i)
+				sb_add(&sb, "、");
+			sb_add(&sb, cv->applicants[i].name);
+		}
+	else
+		sb_printf(&sb, "%s等%d人", cv->applicants[0].name, cv->napplicants);
+	sb_add(&sb, "：您申请调解的请求事项如下：");
+	for (int i = 0; i < cv->nclaims; i++) {
+		const struct cv_claim *k = &cv->claims[i];
+		sb_printf(&sb, "%s%d. %s", i ? "；" : "", i + 1, k->text);
+		if (k->amount_fen > 0)
+			sb_printf(&sb, " %s元", money_format(k->amount_fen, amt, sizeof amt));
+		sb_printf(&sb, "（%s）", k->cause_name && *k->cause_name ? k->cause_name : k->cause);
+	}
+	sb_add(&sb, "。");
+	if (cv->nrespondents > 0) {
+		sb_add(&sb, "被申请人：");
+		for (int i = 0; i < cv->nrespondents; i++) {
+			if (i)
+				sb_add(&sb, "、");
+			sb_add(&sb, cv->respondents[i].name);
+		}
+		sb_add(&sb, "。");
+	}
+	sb_add(&sb, "请核对，如无异议请回复确认。");
+	if (cfg && cfg->centre_name && *cfg->centre_name)
+		sb_printf(&sb, "——%s", cfg->centre_name);
+	return sb_detach(&sb);
+}
+
+/* ---- running the notify command ------------------------------------------------ */
+
+static int notify_timeout_ms(void)
+{
+#ifdef TIAOJIE_TESTING
+	const char *e = getenv("TIAOJIE_NOTIFY_TIMEOUT_MS");
+	if (e && atoi(e) > 0)
+		return atoi(e);
+#endif
+	return NOTIFY_TIMEOUT_MS;
+}
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Keep the start of what the command writes on stderr (for the message). */
+static void keep_output(char *buf, size_t size, size_t *len, const char *data, ssize_t n)
+{
+	size_t room = size - 1 - *len;
+
+	if (n <= 0 || room == 0)
+		return;
+	if ((size_t)n < room)
+		room = (size_t)n;
+	memcpy(buf + *len, data, room);
+	*len += room;
+}
+
+/* In the child, before exec: a clean slate of signals and descriptors. */
+static void child_setup(int in_fd, int err_fd)
+{
+	static const int sigs[] = {SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU,
+				   SIGCHLD, SIGWINCH, SIGALRM};
+	sigset_t all;
+
+	setpgid(0, 0); /* its own group, so a timeout kills what it started too */
+	for (size_t i = 0; i < TJ_ARRAY_LEN(sigs); i++)
+		signal(sigs[i], SIG_DFL);
+	sigemptyset(&all);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+	int null = open("/dev/null", O_WRONLY);
+	if (dup2(in_fd, 0) < 0 || (null >= 0 && dup2(null, 1) < 0) || dup2(err_fd, 2) < 0)
+		_exit(126);
+#ifdef SYS_close_range
+	if (syscall(SYS_close_range, 3u, ~0u, 0u) == 0)
+		return;
+#endif
+	long max = sysconf(_SC_OPEN_MAX);
+	if (max < 0 || max > 65536)
+		max = 65536;
+	for (int fd = 3; fd < max; fd++)
+		close(fd);
+}
+
+int case_notify(const struct config *cfg, const char *phone, const char *case_no, const char *text)
+{
+	const char *cmd = cfg ? cfg->notify_command : NULL;
+	int in[2], err[2], status = 0, exited = 0, timed_out = 0;
+	struct sigaction ign, old_pipe;
+	char errtext[512];
+	size_t errlen = 0, off = 0, len = text ? strlen(text) : 0;
+
+	if (blank(cmd)) {
+		tj_error("未配置通知命令（[commands] notify）");
+		return -1;
+	}
+	if (pipe(in) < 0) {
+		tj_error("无法运行通知命令：%s", strerror(errno));
+		return -1;
+	}
+	if (pipe(err) < 0) {
+		tj_error("无法运行通知命令：%s", strerror(errno));
+		close(in[0]);
+		close(in[1]);
+		return -1;
+	}
+	fcntl(in[1], F_SETFD, FD_CLOEXEC);
+	fcntl(err[0], F_SETFD, FD_CLOEXEC);
+	/* a command that does not read its input must not kill us with SIGPIPE */
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGPIPE, &ign, &old_pipe);
+	pid_t pid = fork();
+	if (pid == 0) {
+		child_setup(in[0], err[1]);
+		execl("/bin/sh", "sh", "-c", cmd, "sh", phone ? phone : "", case_no ? case_no : "", (char *)NULL);
+		_exit(127);
+	}
+	int fork_errno = errno;
+	close(in[0]);
+	close(err[1]);
+	if (pid < 0) {
+		close(in[1]);
+		close(err[0]);
+		sigaction(SIGPIPE, &old_pipe, NULL);
+		tj_error("无法运行通知命令：%s", strerror(fork_errno));
+		return -1;
+	}
+	setpgid(pid, pid);
+	int wfd = in[1], rfd = err[0];
+	fcntl(wfd, F_SETFL, fcntl(wfd, F_GETFL) | O_NONBLOCK);
+	fcntl(rfd, F_SETFL, fcntl(rfd, F_GETFL) | O_NONBLOCK);
+	if (len == 0) {
+		close(wfd);
+		wfd = -1;
+	}
+	int64_t deadline = mono_ms() + notify_timeout_ms();
+	while (!exited) {
+		struct pollfd pf[2];
+		int np = 0, iw = -1, ir = -1;
+		int64_t left = deadline - mono_ms();
+		if (left <= 0) {
+			timed_out = 1;
+			break;
+		}
+		if (wfd >= 0) {
+			iw = np;
+			pf[np++] = (struct pollfd){.fd = wfd, .events = POLLOUT};
+		}
+		if (rfd >= 0) {
+			ir = np;
+			pf[np++] = (struct pollfd){.fd = rfd, .events = POLLIN};
+		}
+		/* short waits: we also watch for the command's exit */
+		int n = poll(np ? pf : NULL, (nfds_t)np, left < 50 ? (int)left : 50);
+		if (n < 0 && errno != EINTR)
+			break;
+		if (n > 0 && iw >= 0 && pf[iw].revents) {
+			ssize_t k = write(wfd, text + off, len - off);
+			if (k > 0)
+				off += (size_t)k;
+			if ((k < 0 && errno != EAGAIN && errno != EINTR) || off == len) {
+				close(wfd); /* done, or the command stopped reading (EPIPE) */
+				wfd = -1;
+			}
+		}
+		if (n > 0 && ir >= 0 && pf[ir].revents) {
+			char buf[512];
+			ssize_t k = read(rfd, buf, sizeof buf);
+			keep_output(errtext, sizeof errtext, &errlen, buf, k);
+			if (k == 0 || (k < 0 && errno != EAGAIN && errno != EINTR)) {
+				close(rfd);
+				rfd = -1;
+			}
+		}
+		pid_t r = waitpid(pid, &status, WNOHANG);
+		if (r == pid || (r < 0 && errno == ECHILD))
+			exited = r == pid ? 1 : -1;
+	}
+	if (!exited) {
+		kill(-pid, SIGKILL);
+		kill(pid, SIGKILL);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	} else if (rfd >= 0) {
+		/* what it wrote just before exiting */
+		char buf[512];
+		ssize_t k;
+		while ((k = read(rfd, buf, sizeof buf)) > 0)
+			keep_output(errtext, sizeof errtext, &errlen, buf, k);
+	}
+	if (wfd >= 0)
+		close(wfd);
+	if (rfd >= 0)
+		close(rfd);
+	sigaction(SIGPIPE, &old_pipe, NULL);
+
+	/* the first line of what it said on stderr, for the message */
+	errtext[errlen] = '\0';
+	char *nl = strchr(errtext, '\n');
+	if (nl)
+		*nl = '\0';
+	if (!utf8_valid(errtext, strlen(errtext)) || utf8_has_control(errtext, 0))
+		errtext[0] = '\0';
+	char detail[600] = "";
+	if (errtext[0])
+		snprintf(detail, sizeof detail, "：%s", errtext);
+
+	if (timed_out) {
+		tj_error("通知命令超过%d秒未结束，已终止", (notify_timeout_ms() + 999) / 1000);
+		return -1;
+	}
+	if (exited < 0) {
+		tj_error("无法取得通知命令的退出状态");
+		return -1;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFEXITED(status))
+		tj_error("通知命令执行失败（退出码 %d）%s", WEXITSTATUS(status), detail);
+	else if (WIFSIGNALED(status))
+		tj_error("通知命令被信号 %d 终止%s", WTERMSIG(status), detail);
+	else
+		tj_error("通知命令执行失败%s", detail);
+	return -1;
+}

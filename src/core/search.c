@@ -1,0 +1,151 @@
+/*
+ * search.c - the non-SQL half of finding cases: the queues' names and
+ * keywords, the date limits that define them, and what a search text can
+ * mean.  src/db/search.c turns these into one statement; keeping the date
+ * limits here means the work desk's counts, the case list's highlights and
+ * the queue filter all start from the same three dates.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/search.h"
+#include "tiaojie/validate.h"
+
+static const struct {
+	const char *keyword, *name;
+} queues[Q_COUNT] = {
+	[Q_NONE] = {"all", "全部案件"},
+	[Q_AWAIT_CONFIRM] = {"await-confirm", "待确认请求"},
+	[Q_AWAIT_ACCEPT] = {"await-accept", "待受理"},
+	[Q_AWAIT_ASSIGN] = {"await-assign", "待分派"},
+	[Q_DUE_SOON] = {"due-soon", "即将到期"},
+	[Q_OVERDUE] = {"overdue", "已超期"},
+	[Q_STALLED] = {"stalled", "久未推进"},
+	[Q_FOLLOWUP] = {"followup", "待履行回访"},
+};
+
+const char *queue_name(enum queue q)
+{
+	return (unsigned)q < Q_COUNT ? queues[q].name : "?";
+}
+
+const char *queue_keyword(enum queue q)
+{
+	return (unsigned)q < Q_COUNT ? queues[q].keyword : "?";
+}
+
+/* Keyword or Chinese name; -1 when unknown.  "all" (or 全部案件) is Q_NONE. */
+int queue_from_keyword(const char *kw)
+{
+	if (!kw)
+		return -1;
+	for (int q = 0; q < Q_COUNT; q++)
+		if (strcmp(kw, queues[q].keyword) == 0 || strcmp(kw, queues[q].name) == 0)
+			return q;
+	return -1;
+}
+
+void queue_bounds(const struct config *cfg, tj_day today, struct queue_bounds *b)
+{
+	int soon = cfg ? cfg->due_soon_days : 3;
+	int stalled = cfg ? cfg->stalled_days : 7;
+
+	if (soon < 0)
+		soon = 0;
+	if (stalled < 1)
+		stalled = 1;
+	date_format(today, b->today);
+	date_format(today + soon, b->soon);
+	/* last event before the start of (today - stalled + 1): the whole
+	 * days from the last event's day to today number at least `stalled` */
+	date_format(today - stalled + 1, b->stale);
+}
+
+/* Leading and trailing white space, ideographic space (U+3000) included. */
+static char *trim_dup(const char *s)
+{
+	const char *e;
+
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			break;
+	}
+	e = s + strlen(s);
+	for (;;) {
+		if (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+			e--;
+		else if (e - s >= 3 && strncmp(e - 3, "\xe3\x80\x80", 3) == 0)
+			e -= 3;
+		else
+			break;
+	}
+	return e > s ? xstrndup(s, (size_t)(e - s)) : NULL;
+}
+
+static int all_of(const char *s, const char *set)
+{
+	return *s && strspn(s, set) == strlen(s);
+}
+
+void search_terms_make(const char *text, struct search_terms *t)
+{
+	char norm[256], phone[64];
+	const char *reason;
+	struct strbuf sb;
+	size_t n;
+
+	memset(t, 0, sizeof *t);
+	if (!text || !(t->text = trim_dup(text)))
+		return;
+	sb_init(&sb);
+	sb_addc(&sb, '%');
+	for (const char *p = t->text; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			sb_addc(&sb, '\\');
+		sb_addc(&sb, *p);
+	}
+	sb_addc(&sb, '%');
+	t->like = sb_detach(&sb);
+
+	if (val_normalize(t->text, norm, sizeof norm, &reason) < 0 || !norm[0])
+		return;
+	t->norm = xstrdup(norm);
+	n = strlen(norm);
+	if (n >= 6 && all_of(norm, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")) {
+		/* every id_no starting with norm sorts in [norm, norm with its
+		 * last character one higher) */
+		t->id_lo = xstrdup(norm);
+		t->id_hi = xstrdup(norm);
+		t->id_hi[n - 1]++;
+	}
+	/* A whole phone number is compared in its stored form; digits alone
+	 * (dashes and spaces ignored) are the end of a number, "尾号". */
+	if (val_check(VAL_PHONE, t->text, 0, phone, sizeof phone, &reason) == 0) {
+		t->phone = xstrdup(phone);
+	} else if (all_of(norm, "0123456789-")) {
+		sb_init(&sb);
+		sb_addc(&sb, '%');
+		for (const char *p = norm; *p; p++)
+			if (*p != '-')
+				sb_addc(&sb, *p);
+		if (sb.len >= 5)
+			t->phone_tail = sb_detach(&sb);
+		sb_free(&sb);
+	}
+}
+
+void search_terms_free(struct search_terms *t)
+{
+	free(t->text);
+	free(t->like);
+	free(t->norm);
+	free(t->id_lo);
+	free(t->id_hi);
+	free(t->phone);
+	free(t->phone_tail);
+	memset(t, 0, sizeof *t);
+}

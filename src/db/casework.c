@@ -1,0 +1,570 @@
+/*
+ * casework.c (db) - the SQL behind working a case (src/core/casework.c):
+ * loading everything the case detail screen shows in one read snapshot,
+ * reading what a transition needs of the stored case, writing the case row
+ * back under its version, the claims' agreed amounts, and the sessions
+ * (with the clash query that scheduling asks before it inserts).
+ *
+ * As everywhere in src/db, nothing here decides anything: which action is
+ * legal, what a clash is allowed to be, what a missing user is called on
+ * screen ("系统") is the core's business.  Read statements are always reset
+ * after use, so no connection keeps an old snapshot open between calls.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/casework.h"
+#include "tiaojie/db.h"
+
+static void col_copy(sqlite3_stmt *st, int i, char *buf, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	snprintf(buf, size, "%s", t ? (const char *)t : "");
+}
+
+/* A column as a malloc'd string, NULL for SQL NULL. */
+static char *col_strdup_null(sqlite3_stmt *st, int i)
+{
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	return db_col_strdup(st, i);
+}
+
+static void bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Room for one more element in a growable array. */
+static void *grow(void *v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(v, (size_t)*cap * size);
+}
+
+/* ---- what a transition reads ------------------------------------------------ */
+
+void case_work_row_free(struct case_work_row *r)
+{
+	free(r->reason);
+	free(r->mediator_name);
+	free(r->updated_by);
+	r->reason = r->mediator_name = r->updated_by = NULL;
+}
+
+int db_case_work_get(struct db *db, int64_t case_id, struct case_work_row *out)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT c.case_no, c.status, coalesce(c.performance, ''), coalesce(c.mediator_id, 0), "
+		"m.name, c.received, coalesce(c.confirm_how, ''), coalesce(c.confirmed_at, ''), "
+		"coalesce(c.accepted_at, ''), coalesce(c.deadline, ''), coalesce(c.closed_at, ''), c.extended, "
+		"c.reason, c.version, c.updated_at, u.display_name, "
+		"(SELECT count(*) FROM claims k WHERE k.case_id = c.id) "
+		"FROM cases c LEFT JOIN mediators m ON m.id = c.mediator_id "
+		"LEFT JOIN users u ON u.id = c.updated_by WHERE c.id = ?");
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "读取案件");
+	col_copy(st, 0, out->case_no, sizeof out->case_no);
+	col_copy(st, 1, out->status, sizeof out->status);
+	col_copy(st, 2, out->performance, sizeof out->performance);
+	out->mediator_id = sqlite3_column_int64(st, 3);
+	out->mediator_name = db_col_strdup(st, 4);
+	col_copy(st, 5, out->received, sizeof out->received);
+	col_copy(st, 6, out->confirm_how, sizeof out->confirm_how);
+	col_copy(st, 7, out->confirmed_at, sizeof out->confirmed_at);
+	col_copy(st, 8, out->accepted_at, sizeof out->accepted_at);
+	col_copy(st, 9, out->deadline, sizeof out->deadline);
+	col_copy(st, 10, out->closed_at, sizeof out->closed_at);
+	out->extended = sqlite3_column_int(st, 11);
+	out->reason = db_col_strdup(st, 12);
+	out->version = sqlite3_column_int64(st, 13);
+	col_copy(st, 14, out->updated_at, sizeof out->updated_at);
+	out->updated_by = col_strdup_null(st, 15);
+	out->nclaims = sqlite3_column_int(st, 16);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_case_update(struct db *db, const struct case_update *u)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"UPDATE cases SET status = ?, performance = ?, mediator_id = ?, confirm_how = ?, "
+		"confirmed_at = ?, accepted_at = ?, deadline = ?, extended = ?, closed_at = ?, reason = ?, "
+		"last_event_at = ?, updated_at = ?, updated_by = ?, version = version + 1 "
+		"WHERE id = ? AND version = ?");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, u->status);
+	db_bind_text(st, 2, u->performance);
+	bind_id_or_null(st, 3, u->mediator_id);
+	db_bind_text(st, 4, u->confirm_how);
+	db_bind_text(st, 5, u->confirmed_at);
+	db_bind_text(st, 6, u->accepted_at);
+	db_bind_text(st, 7, u->deadline);
+	sqlite3_bind_int(st, 8, u->extended != 0);
+	db_bind_text(st, 9, u->closed_at);
+	db_bind_text(st, 10, u->reason ? u->reason : "");
+	db_bind_text(st, 11, u->now);
+	db_bind_text(st, 12, u->now);
+	bind_id_or_null(st, 13, u->user_id);
+	sqlite3_bind_int64(st, 14, u->id);
+	sqlite3_bind_int64(st, 15, u->version);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "更新案件");
+	return sqlite3_changes(db->h) == 1 ? 1 : 0;
+}
+
+int db_case_find(struct db *db, const char *case_no, int64_t *id)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT id FROM cases WHERE case_no = ?");
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, case_no);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "查找案件");
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_mediator_get(struct db *db, int64_t id, char **name, int *active)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT name, active FROM mediators WHERE id = ?");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "读取调解员");
+	if (name)
+		*name = db_col_strdup(st, 0);
+	if (active)
+		*active = sqlite3_column_int(st, 1);
+	sqlite3_reset(st);
+	return 1;
+}
+
+/* ---- claims ------------------------------------------------------------------- */
+
+void claim_amounts_free(struct claim_amounts *a)
+{
+	free(a->v);
+	memset(a, 0, sizeof *a);
+}
+
+int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT ord, amount_fen FROM claims WHERE case_id = ? ORDER BY ord");
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->v = grow(out->v, out->n, &out->cap, sizeof *out->v);
+		out->v[out->n].ord = sqlite3_column_int(st, 0);
+		out->v[out->n].amount_fen = sqlite3_column_int64(st, 1);
+		out->n++;
+	}
+	if (rc != SQLITE_DONE) {
+		claim_amounts_free(out);
+		return db_fail(db, "读取请求事项");
+	}
+	return 0;
+}
+
+int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE claims SET agreed_fen = ?, pay_date = ? WHERE case_id = ? AND ord = ?");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, agreed_fen);
+	db_bind_text(st, 2, pay_date);
+	sqlite3_bind_int64(st, 3, case_id);
+	sqlite3_bind_int(st, 4, ord);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入协议金额");
+	if (sqlite3_changes(db->h) != 1) {
+		tj_error("写入协议金额失败：第%d项请求不存在", ord);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- sessions ----------------------------------------------------------------- */
+
+/* Minutes since midnight of a "HH:MM" column, in SQL. */
+#define SQL_MIN(col) "(CAST(substr(" col ", 1, 2) AS INTEGER) * 60 + CAST(substr(" col ", 4, 2) AS INTEGER))"
+
+int db_session_clash(struct db *db, const char *day, int start_min, int end_min, int64_t mediator_id,
+		     const char *room, struct session_clash *out)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT c.case_no, s.start, s.minutes, s.room, coalesce(m.name, ''), s.mediator_id = ?4, s.room = ?5 "
+		"FROM sessions s JOIN cases c ON c.id = s.case_id LEFT JOIN mediators m ON m.id = s.mediator_id "
+		"WHERE s.day = ?1 AND s.status IN ('scheduled', 'held') AND (s.mediator_id = ?4 OR s.room = ?5) "
+		"AND " SQL_MIN("s.start") " < ?3 AND ?2 < " SQL_MIN("s.start") " + s.minutes "
+		"ORDER BY s.start, s.id LIMIT 1");
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, day);
+	sqlite3_bind_int(st, 2, start_min);
+	sqlite3_bind_int(st, 3, end_min);
+	sqlite3_bind_int64(st, 4, mediator_id);
+	db_bind_text(st, 5, room);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "检查调解安排");
+	col_copy(st, 0, out->case_no, sizeof out->case_no);
+	col_copy(st, 1, out->start, sizeof out->start);
+	out->minutes = sqlite3_column_int(st, 2);
+	col_copy(st, 3, out->room, sizeof out->room);
+	col_copy(st, 4, out->mediator, sizeof out->mediator);
+	out->same_mediator = sqlite3_column_int(st, 5);
+	out->same_room = sqlite3_column_int(st, 6);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_session_scheduled_on(struct db *db, int64_t case_id, const char *day, const char *start,
+			    struct session_slot *out)
+{
+	/* the one at the given start first, else the day's first */
+	sqlite3_stmt *st = db_prep(db, "SELECT id, start, minutes, room FROM sessions "
+				       "WHERE case_id = ? AND day = ? AND status = 'scheduled' "
+				       "ORDER BY start IS NOT ?, start, id LIMIT 1");
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, day);
+	db_bind_text(st, 3, start);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "读取调解安排");
+	out->id = sqlite3_column_int64(st, 0);
+	col_copy(st, 1, out->start, sizeof out->start);
+	out->minutes = sqlite3_column_int(st, 2);
+	col_copy(st, 3, out->room, sizeof out->room);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_session_mark_held(struct db *db, int64_t id, const char *start, int minutes, const char *room,
+			 const char *note)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE sessions SET status = 'held', start = ?, minutes = ?, room = ?, "
+				       "note = ? WHERE id = ? AND status = 'scheduled'");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, start);
+	sqlite3_bind_int(st, 2, minutes);
+	db_bind_text(st, 3, room);
+	db_bind_text(st, 4, note);
+	sqlite3_bind_int64(st, 5, id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "记录调解");
+	if (sqlite3_changes(db->h) != 1) {
+		tj_error("记录调解失败：调解安排已不存在");
+		return -1;
+	}
+	return 0;
+}
+
+int db_sessions_cancel_after(struct db *db, int64_t case_id, const char *day, const char *hm, int *n)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE sessions SET status = 'cancelled' WHERE case_id = ? AND "
+				       "status = 'scheduled' AND (day > ?2 OR (day = ?2 AND start > ?3))");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, day);
+	db_bind_text(st, 3, hm);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "取消调解安排");
+	if (n)
+		*n = sqlite3_changes(db->h);
+	return 0;
+}
+
+/* ---- the whole case for the detail screen ------------------------------------- */
+
+static int load_main(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT c.id, c.case_no, c.status, coalesce(c.performance, ''), c.channel, c.received, c.facts, "
+		"c.collective, coalesce(c.mediator_id, 0), coalesce(m.name, ''), coalesce(c.confirm_how, ''), "
+		"coalesce(c.confirmed_at, ''), coalesce(c.accepted_at, ''), coalesce(c.deadline, ''), "
+		"coalesce(c.closed_at, ''), c.extended, c.reason, c.last_event_at, c.version, c.updated_at, "
+		"u.display_name FROM cases c LEFT JOIN mediators m ON m.id = c.mediator_id "
+		"LEFT JOIN users u ON u.id = c.updated_by WHERE c.id = ?");
+	int rc, s, p;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "读取案件");
+	cv->id = sqlite3_column_int64(st, 0);
+	col_copy(st, 1, cv->case_no, sizeof cv->case_no);
+	s = status_from_keyword((const char *)sqlite3_column_text(st, 2));
+	cv->status = s < 0 ? ST_REGISTERED : (enum case_status)s;
+	p = perf_from_keyword((const char *)sqlite3_column_text(st, 3));
+	cv->perf = p < 0 ? PERF_NONE : (enum performance)p;
+	col_copy(st, 4, cv->channel, sizeof cv->channel);
+	col_copy(st, 5, cv->received, sizeof cv->received);
+	cv->facts = db_col_strdup(st, 6);
+	cv->collective = sqlite3_column_int(st, 7);
+	cv->mediator_id = sqlite3_column_int64(st, 8);
+	cv->mediator_name = db_col_strdup(st, 9);
+	col_copy(st, 10, cv->confirm_how, sizeof cv->confirm_how);
+	col_copy(st, 11, cv->confirmed_at, sizeof cv->confirmed_at);
+	col_copy(st, 12, cv->accepted_at, sizeof cv->accepted_at);
+	col_copy(st, 13, cv->deadline, sizeof cv->deadline);
+	col_copy(st, 14, cv->closed_at, sizeof cv->closed_at);
+	cv->extended = sqlite3_column_int(st, 15);
+	cv->reason = db_col_strdup(st, 16);
+	col_copy(st, 17, cv->last_event_at, sizeof cv->last_event_at);
+	cv->version = sqlite3_column_int64(st, 18);
+	col_copy(st, 19, cv->updated_at, sizeof cv->updated_at);
+	cv->updated_by = col_strdup_null(st, 20);
+	sqlite3_reset(st);
+	return 1;
+}
+
+static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT p.id, p.name, p.id_type, p.id_no, coalesce(p.gender, ''), coalesce(p.birth_date, ''), "
+		"p.nationality, p.phone, p.address FROM case_parties cp JOIN persons p ON p.id = cp.person_id "
+		"WHERE cp.case_id = ? AND cp.role = 'applicant' ORDER BY cp.ord");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cv->applicants = grow(cv->applicants, cv->napplicants, &cap, sizeof *cv->applicants);
+		struct cv_party *p = &cv->applicants[cv->napplicants++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = db_col_strdup(st, 1);
+		p->id_type = db_col_strdup(st, 2);
+		p->id_no = db_col_strdup(st, 3);
+		p->gender = db_col_strdup(st, 4);
+		p->birth_date = db_col_strdup(st, 5);
+		p->nationality = db_col_strdup(st, 6);
+		p->phone = db_col_strdup(st, 7);
+		p->address = db_col_strdup(st, 8);
+		p->uscc = xstrdup("");
+		p->legal_rep = xstrdup("");
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取申请人");
+	return 0;
+}
+
+static int load_respondents(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT e.id, e.name, coalesce(e.uscc, ''), e.legal_rep, e.address, e.phone "
+		"FROM case_parties cp JOIN employers e ON e.id = cp.employer_id "
+		"WHERE cp.case_id = ? AND cp.role = 'respondent' ORDER BY cp.ord");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cv->respondents = grow(cv->respondents, cv->nrespondents, &cap, sizeof *cv->respondents);
+		struct cv_party *p = &cv->respondents[cv->nrespondents++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = db_col_strdup(st, 1);
+		p->uscc = db_col_strdup(st, 2);
+		p->legal_rep = db_col_strdup(st, 3);
+		p->address = db_col_strdup(st, 4);
+		p->phone = db_col_strdup(st, 5);
+		p->id_type = xstrdup("");
+		p->id_no = xstrdup("");
+		p->gender = xstrdup("");
+		p->birth_date = xstrdup("");
+		p->nationality = xstrdup("");
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取被申请人");
+	return 0;
+}
+
+static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT k.ord, k.cause, coalesce(ca.name, ''), k.text, k.amount_fen, coalesce(k.agreed_fen, -1), "
+		"coalesce(k.pay_date, '') FROM claims k LEFT JOIN causes ca ON ca.code = k.cause "
+		"WHERE k.case_id = ? ORDER BY k.ord");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cv->claims = grow(cv->claims, cv->nclaims, &cap, sizeof *cv->claims);
+		struct cv_claim *k = &cv->claims[cv->nclaims++];
+		k->ord = sqlite3_column_int(st, 0);
+		col_copy(st, 1, k->cause, sizeof k->cause);
+		k->cause_name = db_col_strdup(st, 2);
+		k->text = db_col_strdup(st, 3);
+		k->amount_fen = sqlite3_column_int64(st, 4);
+		k->agreed_fen = sqlite3_column_int64(st, 5);
+		col_copy(st, 6, k->pay_date, sizeof k->pay_date);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取请求事项");
+	return 0;
+}
+
+static int load_sessions(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT s.id, s.day, s.start, s.minutes, s.room, s.status, s.note, coalesce(m.name, '') "
+		"FROM sessions s LEFT JOIN mediators m ON m.id = s.mediator_id WHERE s.case_id = ? "
+		"ORDER BY s.day, s.start, s.id");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cv->sessions = grow(cv->sessions, cv->nsessions, &cap, sizeof *cv->sessions);
+		struct cv_session *s = &cv->sessions[cv->nsessions++];
+		s->id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, s->day, sizeof s->day);
+		col_copy(st, 2, s->start, sizeof s->start);
+		s->minutes = sqlite3_column_int(st, 3);
+		s->room = db_col_strdup(st, 4);
+		s->status = db_col_strdup(st, 5);
+		s->note = db_col_strdup(st, 6);
+		s->mediator = db_col_strdup(st, 7);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取调解安排");
+	return 0;
+}
+
+static int load_documents(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT d.kind, d.issued_at, u.display_name, d.file FROM documents d "
+				       "LEFT JOIN users u ON u.id = d.user_id WHERE d.case_id = ? "
+				       "ORDER BY d.issued_at, d.id");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cv->documents = grow(cv->documents, cv->ndocuments, &cap, sizeof *cv->documents);
+		struct cv_document *d = &cv->documents[cv->ndocuments++];
+		d->kind = db_col_strdup(st, 0);
+		d->issued_at = db_col_strdup(st, 1);
+		d->user = col_strdup_null(st, 2);
+		d->file = db_col_strdup(st, 3);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取文书记录");
+	return 0;
+}
+
+static int load_events(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT e.id, e.at, u.display_name, e.action, e.entity, e.before, e.after "
+				       "FROM events e LEFT JOIN users u ON u.id = e.user_id WHERE e.case_id = ? "
+				       "ORDER BY e.id");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cv->events = grow(cv->events, cv->nevents, &cap, sizeof *cv->events);
+		struct cv_event *e = &cv->events[cv->nevents++];
+		e->id = sqlite3_column_int64(st, 0);
+		col_copy(st, 1, e->at, sizeof e->at);
+		e->user = col_strdup_null(st, 2);
+		e->action = db_col_strdup(st, 3);
+		e->entity = db_col_strdup(st, 4);
+		e->before = db_col_strdup(st, 5);
+		e->after = db_col_strdup(st, 6);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取操作记录");
+	return 0;
+}
+
+int db_case_view_load(struct db *db, int64_t case_id, struct case_view *out)
+{
+	/* one read transaction: the case, its rows and its timeline from the
+	 * same snapshot, even while others write */
+	int own = sqlite3_get_autocommit(db->h) != 0;
+	int rc;
+
+	if (own && sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "读取案件");
+	rc = load_main(db, case_id, out);
+	if (rc == 1 &&
+	    (load_applicants(db, case_id, out) < 0 || load_respondents(db, case_id, out) < 0 ||
+	     load_claims(db, case_id, out) < 0 || load_sessions(db, case_id, out) < 0 ||
+	     load_documents(db, case_id, out) < 0 || load_events(db, case_id, out) < 0))
+		rc = -1;
+	if (own) {
+		if (rc < 0) {
+			char msg[1024];
+			snprintf(msg, sizeof msg, "%s", tj_errmsg());
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			tj_error("%s", msg);
+		} else if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			rc = db_fail(db, "读取案件");
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		}
+	}
+	return rc;
+}

@@ -1,0 +1,186 @@
+# test_casework.sh - case work from the screens on the demo database: find a
+# case by a two-character name and by ID number, open it, confirm the
+# claims (the notification command writes to a file the test reads),
+# accept, assign, record a session, record the agreement and its
+# performance; the timeline shows each step.  A second terminal editing
+# the same case gets the conflict message and keeps what it typed.
+. "$(dirname "$0")/lib.sh"
+DB="$T/demo.db"
+"$TJ" demo --db "$DB" >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
+q() { sqlite3 "$DB" "$1"; }
+# pick_menu NAME: in the open action menu, move to the row NAME and press Enter
+pick_menu() {
+	local i idx=0 line
+	for i in 1 2 3 4 5 6 7 8 9; do
+		line=$(screen_text | grep -E "\| +[0-9]  " | sed -n "${i}p")
+		case "$line" in *"$1"*) idx=$i; break ;; esac
+	done
+	if [ $idx -eq 0 ]; then fail "menu lacks $1"; screen_text >&2; return 1; fi
+	for i in $(seq 2 $idx); do key Down; done
+	key Enter
+}
+cat >"$T/tj.conf" <<CONF
+[commands]
+notify = cat > '$T/notice.txt'; echo "\$1 \$2" > '$T/notice-args.txt'
+CONF
+
+# a registered case with one applicant whose name has two characters
+row=$(q "SELECT c.id || '|' || c.case_no || '|' || p.name || '|' || p.id_no FROM cases c
+	JOIN case_parties cp ON cp.case_id = c.id AND cp.role = 'applicant' JOIN persons p ON p.id = cp.person_id
+	WHERE c.status = 'registered' AND length(p.name) = 2 AND p.id_type = 'id' AND c.collective = 0
+	ORDER BY c.received DESC, c.id DESC LIMIT 1")
+[ -n "$row" ] && ok || fail "no registered case with a two-character name in the demo"
+cid=${row%%|*}; rest=${row#*|}; cno=${rest%%|*}; rest=${rest#*|}; pname=${rest%%|*}; pid=${rest#*|}
+phone=$(q "SELECT p.phone FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = $cid AND cp.role = 'applicant'")
+
+start "$TJ" --db "$DB" --config "$T/tj.conf"
+login admin demo1234
+wait_for "未完成的表单" 2 && key Escape
+expect_screen desk "案件队列"
+expect_screen desk-queue "待确认请求"
+key 3
+expect_screen search "查找："
+typ "$pname"
+expect_screen by-name "$cno"
+key C-k
+typ "$pid"
+expect_screen by-id "$cno"
+# the number typed stays in the search line; the list shows it masked
+screen_text | grep -v "查找：" | grep -qF "$pid" && fail "unmasked ID in the list" || ok
+key Enter
+expect_screen detail "$cno"
+expect_screen detail-facts "事实与理由"
+expect_screen detail-status "登记"
+
+# confirm the claims, pushing them to the applicant first
+key F3
+expect_screen menu "可办理的操作"
+expect_screen menu-confirm "确认请求"
+pick_menu 确认请求
+expect_screen confirm-form "请求事项（规范文本）"
+key Enter
+wait_for "已将请求事项推送" 5
+expect_screen notified "已将请求事项推送"
+[ -s "$T/notice.txt" ] && grep -qF "$cno" "$T/notice.txt" && ok || fail "notice text: $(cat "$T/notice.txt" 2>/dev/null)"
+grep -qF "$phone $cno" "$T/notice-args.txt" && ok || fail "notice args: $(cat "$T/notice-args.txt" 2>/dev/null)"
+key C-s
+expect_screen confirmed "已办理：确认请求"
+
+# accept
+key F3
+expect_screen menu-accept "受理"
+pick_menu 受理
+expect_screen accept-question "受理案件"
+key y
+expect_screen accepted "已办理：受理"
+expect_screen deadline-shown "调解期限"
+
+# assign the least-loaded mediator
+key F3
+expect_screen menu-assign "分派调解员"
+pick_menu 分派调解员
+expect_screen assign-form "在办"
+key C-s
+expect_screen assigned "已办理：分派调解员"
+
+# record a session
+key F3
+expect_screen menu-session "记录调解"
+pick_menu 记录调解
+expect_screen session-form "调解记录"
+key Tab Tab Tab Tab
+typ "双方到场，就工资数额达成一致意见。"
+key C-s
+expect_screen session-recorded "已办理：记录调解"
+expect_screen mediating "调解中"
+
+# record the agreement: amounts as claimed, a payment date for each
+n=$(q "SELECT count(*) FROM claims WHERE case_id = $cid")
+key F3
+expect_screen menu-agree "调解成功"
+pick_menu 调解成功
+expect_screen agree-form "协议金额"
+for i in $(seq 1 "$n"); do
+	key Tab
+	typ 2026-12-31
+	key Tab
+done
+key C-s
+expect_screen agreed "已办理：调解成功"
+[ "$(q "SELECT status || '|' || performance FROM cases WHERE id = $cid")" = "agreed|pending" ] && ok ||
+	fail "case after agreement: $(q "SELECT status, performance FROM cases WHERE id = $cid")"
+[ "$(q "SELECT count(*) FROM claims WHERE case_id = $cid AND agreed_fen = amount_fen AND pay_date = '2026-12-31'")" = "$n" ] && ok ||
+	fail "agreed amounts: $(q "SELECT * FROM claims WHERE case_id = $cid")"
+
+# performance
+key F3
+expect_screen menu-perform "记录履行情况"
+pick_menu 记录履行情况
+expect_screen perform-form "履行情况"
+key C-s
+expect_screen performed "已办理：记录履行情况"
+
+# the timeline has every step
+key End
+for step in 登记申请 确认请求 受理 分派调解员 记录调解 调解成功 记录履行情况; do
+	expect_screen "timeline-$step" "$step"
+done
+[ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action IN ('confirm','accept','assign','session','agree','perform')")" -ge 6 ] && ok ||
+	fail "events: $(q "SELECT action FROM events WHERE case_id = $cid")"
+key Escape Escape
+"$TJ" check --db "$DB" >/dev/null && ok || fail "check after the case work"
+
+# ---- two terminals on one case: the second save is refused -------------------
+row=$(q "SELECT c.id || '|' || c.case_no FROM cases c WHERE c.status = 'mediating' AND c.extended = 0 ORDER BY c.id LIMIT 1")
+mid=${row%%|*}; mno=${row#*|}
+[ -n "$mid" ] && ok || fail "no mediating case in the demo"
+tm new-session -d -s u -x 80 -y 24 "cd '$T' && '$TJ' --db '$DB' 2>>'$T/app2.err'; sleep 600"
+su_text() { tm capture-pane -p -t u; }
+su_wait() { local i=0; while [ $i -lt 50 ]; do su_text | grep -qF -- "$1" && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
+su_key() { for k in "$@"; do tm send-keys -t u "$k"; sleep 0.12; done; }
+su_typ() { tm send-keys -t u -l "$1"; sleep 0.2; }
+su_wait "请输入账号和密码" && ok || fail "second terminal did not start"
+su_key admin Enter; su_typ demo1234; su_key Enter
+su_wait "未完成的表单" && su_key Escape
+su_wait "案件队列" && ok || fail "second terminal desk"
+su_key 3; su_typ "$mno"; su_wait "$mno"; su_key Enter
+su_wait "事实与理由" && ok || fail "second terminal detail"
+# second terminal starts an extension and types its note
+su_key F3
+su_wait "可办理的操作"
+idx=0
+for i in 1 2 3 4 5 6 7 8 9; do
+	line=$(su_text | grep -E "\| +[0-9]  " | sed -n "${i}p")
+	case "$line" in *延长调解期限*) idx=$i; break ;; esac
+done
+for i in $(seq 2 $idx); do su_key Down; done
+su_key Enter
+su_wait "双方同意情况" && ok || fail "extend form"
+su_key C-k
+su_typ "双方当事人书面同意延长十五日"
+# meanwhile the first terminal records a session on the same case
+key 3
+expect_screen search-2 "查找："
+typ "$mno"
+expect_screen found-2 "$mno"
+key Enter
+expect_screen detail-2 "事实与理由"
+key F3
+expect_screen menu-session-2 "记录调解"
+pick_menu 记录调解
+wait_for "调解记录" 3
+key Tab Tab Tab Tab
+typ "第二次调解，双方仍有分歧。"
+key C-s
+expect_screen session-2 "已办理：记录调解"
+# the second terminal saves over the older version: refused, input kept
+su_key C-s
+su_wait "修改" && ok || fail "no conflict message: $(su_text)"
+su_text | grep -qF "双方当事人书面同意延长十五日" && ok || fail "typed note lost after the conflict"
+[ "$(q "SELECT extended FROM cases WHERE id = $mid")" = 0 ] && ok || fail "stale save went through"
+# F2 again applies it to the new version
+su_key C-s
+su_wait "已办理：延长调解期限" && ok || fail "re-apply after conflict: $(su_text)"
+[ "$(q "SELECT extended FROM cases WHERE id = $mid")" = 1 ] && ok || fail "extension not saved"
+"$TJ" check --db "$DB" >/dev/null && ok || fail "check after the conflict"
+done_tests
