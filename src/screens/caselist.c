@@ -115,6 +115,8 @@ static void filter_summary(struct caselist *cl, char *buf, size_t n)
 		sb_printf(&sb, "渠道：%s  ", cl->f.channel);
 	if (cl->f.cause)
 		sb_printf(&sb, "案由：%s  ", cl->f.cause);
+	if (cl->f.mediator_id)
+		sb_add(&sb, "指定调解员  ");
 	if (cl->f.from || cl->f.to)
 		sb_printf(&sb, "收件：%s 至 %s  ", cl->f.from ? cl->f.from : "", cl->f.to ? cl->f.to : "");
 	sb_printf(&sb, "排序：%s", sorts[cl->f.sort]);
@@ -203,6 +205,8 @@ static const char *const sort_choices[] = {"收件日期（新在前）", "期�
 struct filter_dialog {
 	struct form form;
 	struct screen *list;
+	struct mediator_choices meds;
+	const char **med_names;
 };
 
 static const enum ui_action filter_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
@@ -221,7 +225,7 @@ static void filter_layout(struct screen *s, int rows, int cols)
 	s->rows = rows;
 	s->cols = cols;
 	fd->form.label_w = 10;
-	form_area(&fd->form, rows / 2 - 4, 10, 8, cols - 20);
+	form_area(&fd->form, rows / 2 - 4, 10, 9, cols - 20);
 	fd->form.field_w = 24;
 }
 
@@ -229,8 +233,8 @@ static void filter_draw(struct screen *s)
 {
 	struct filter_dialog *fd = s->priv;
 
-	ui_box(s->rows / 2 - 6, 8, 13, s->cols - 16, "筛选与排序");
-	ui_put(s->rows / 2 + 5, 10, "左右键切换选项；F2/^S 应用，Esc 取消", s->cols - 20, ui_attr(US_DIM), 0);
+	ui_box(s->rows / 2 - 6, 8, 14, s->cols - 16, "筛选与排序");
+	ui_put(s->rows / 2 + 6, 10, "左右键切换选项；F2/^S 应用，Esc 取消", s->cols - 20, ui_attr(US_DIM), 0);
 	form_draw(&fd->form);
 }
 
@@ -269,6 +273,8 @@ static int filter_apply(struct screen *s)
 	cl->f.queue = (enum queue)form_find(&fd->form, "queue")->choice;
 	cl->f.channel = channel_kw[form_find(&fd->form, "channel")->choice];
 	cl->f.sort = (enum case_sort)form_find(&fd->form, "sort")->choice;
+	struct form_item *mi = form_find(&fd->form, "mediator");
+	cl->f.mediator_id = mi && mi->choice > 0 ? fd->meds.v[mi->choice - 1].id : 0;
 	snprintf(cl->cause, sizeof cl->cause, "%s", cause);
 	snprintf(cl->from, sizeof cl->from, "%s", from);
 	snprintf(cl->to, sizeof cl->to, "%s", to);
@@ -305,6 +311,8 @@ static void filter_destroy(struct screen *s)
 	struct filter_dialog *fd = s->priv;
 
 	form_free(&fd->form);
+	mediator_choices_free(&fd->meds);
+	free(fd->med_names);
 	free(fd);
 }
 
@@ -335,6 +343,18 @@ static void open_filter(struct screen *s)
 	for (int i = 1; i < (int)TJ_ARRAY_LEN(channel_kw); i++)
 		if (cl->f.channel && !strcmp(cl->f.channel, channel_kw[i]))
 			it->choice = i;
+	if (s->app->actor.role != ROLE_MEDIATOR && db_mediator_choices(s->app->db, &fd->meds) == 0) {
+		fd->med_names = xcalloc((size_t)fd->meds.n + 2, sizeof *fd->med_names);
+		fd->med_names[0] = "全部";
+		for (int i = 0; i < fd->meds.n; i++)
+			fd->med_names[i + 1] = fd->meds.v[i].name;
+		it = form_add(&fd->form, FK_CHOICE, "mediator", "调解员");
+		it->choices = fd->med_names;
+		it->nchoices = fd->meds.n + 1;
+		for (int i = 0; i < fd->meds.n; i++)
+			if (fd->meds.v[i].id == cl->f.mediator_id)
+				it->choice = i + 1;
+	}
 	it = form_add(&fd->form, FK_TEXT, "cause", "案由代码");
 	it->edit.max = 4;
 	edit_set(&it->edit, cl->cause);

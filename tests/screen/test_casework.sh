@@ -183,4 +183,37 @@ su_key C-s
 su_wait "已办理：延长调解期限" && ok || fail "re-apply after conflict: $(su_text)"
 [ "$(q "SELECT extended FROM cases WHERE id = $mid")" = 1 ] && ok || fail "extension not saved"
 "$TJ" check --db "$DB" >/dev/null && ok || fail "check after the conflict"
+# ---- failure and referral, found through the status filter -------------------
+key Escape
+expect_screen back-to-list "查找："
+key C-k
+key F4
+expect_screen filter "筛选与排序"
+key Down
+for i in 1 2 3 4 5 6; do key Right; done
+expect_screen filter-status "< 调解中 >"
+key C-s
+expect_screen filtered "状态：调解中"
+fno=$(screen_text | grep -o '沪劳人调([0-9]*)第[0-9]*号' | sed -n 1p)
+[ -n "$fno" ] && ok || fail "no mediating case listed"
+[ "$(q "SELECT status FROM cases WHERE case_no = '$fno'")" = mediating ] && ok || fail "filter listed a case not in mediation"
+key Enter
+expect_screen fail-detail "$fno"
+key F3
+pick_menu 调解不成
+expect_screen fail-form "调解不成原因"
+key C-s
+expect_screen fail-needs-reason "请填写调解不成原因"
+typ "被申请人不同意支付，双方差距较大"
+key C-s
+expect_screen failed "已办理：调解不成"
+key F3
+pick_menu 转仲裁
+expect_screen refer-question "转入仲裁"
+key y
+expect_screen referred "已办理：转仲裁"
+[ "$(q "SELECT status FROM cases WHERE case_no = '$fno'")" = referred ] && ok || fail "not referred"
+[ "$(q "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = '$fno' AND e.action = 'note' AND e.after LIKE '%双方差距较大%'")" = 1 ] && ok ||
+	fail "failure reason not in the timeline"
+"$TJ" check --db "$DB" >/dev/null && ok || fail "check at the end"
 done_tests
