@@ -72,6 +72,8 @@ int db_fail(struct db *db, const char *what);
 int db_exec(struct db *db, const char *sql);
 /* Bind a text parameter; NULL binds SQL NULL. */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Bind a row id; 0 or less binds SQL NULL (no such reference). */
+void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
 /* Column text as a malloc'd string ("" for NULL). */
 char *db_col_strdup(sqlite3_stmt *st, int i);
 /* Run a statement whose only result is one integer (or none: *out = dflt). */

@@ -23,14 +23,6 @@ int db_case_seq_next(struct db *db, int year, int64_t *seq)
 	return 0;
 }
 
-static void bind_id(sqlite3_stmt *st, int i, int64_t id)
-{
-	if (id > 0)
-		sqlite3_bind_int64(st, i, id);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 int db_case_insert(struct db *db, struct case_row *c)
 {
 	sqlite3_stmt *st = db_prep(db,
@@ -50,7 +42,7 @@ int db_case_insert(struct db *db, struct case_row *c)
 	db_bind_text(st, 7, c->status);
 	db_bind_text(st, 8, c->performance);
 	sqlite3_bind_int(st, 9, c->collective != 0);
-	bind_id(st, 10, c->mediator_id);
+	db_bind_id(st, 10, c->mediator_id);
 	db_bind_text(st, 11, c->confirm_how);
 	db_bind_text(st, 12, c->confirmed_at);
 	db_bind_text(st, 13, c->accepted_at);
@@ -59,9 +51,9 @@ int db_case_insert(struct db *db, struct case_row *c)
 	db_bind_text(st, 16, c->closed_at);
 	db_bind_text(st, 17, c->reason ? c->reason : "");
 	db_bind_text(st, 18, c->last_event_at);
-	bind_id(st, 19, c->created_by);
+	db_bind_id(st, 19, c->created_by);
 	db_bind_text(st, 20, c->updated_at);
-	bind_id(st, 21, c->created_by);
+	db_bind_id(st, 21, c->created_by);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE) {
 			tj_error("案件编号 %s 已被使用", c->case_no);
@@ -179,7 +171,7 @@ int db_document_add(struct db *db, int64_t case_id, const char *kind, const char
 	sqlite3_bind_int64(st, 1, case_id);
 	db_bind_text(st, 2, kind);
 	db_bind_text(st, 3, at);
-	bind_id(st, 4, user_id);
+	db_bind_id(st, 4, user_id);
 	db_bind_text(st, 5, file ? file : "");
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入文书记录");

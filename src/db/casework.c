@@ -32,14 +32,6 @@ static char *col_strdup_null(sqlite3_stmt *st, int i)
 	return db_col_strdup(st, i);
 }
 
-static void bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
-{
-	if (id > 0)
-		sqlite3_bind_int64(st, i, id);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 /* Room for one more element in a growable array. */
 static void *grow(void *v, int n, int *cap, size_t size)
 {
@@ -113,7 +105,7 @@ int db_case_update(struct db *db, const struct case_update *u)
 		return -1;
 	db_bind_text(st, 1, u->status);
 	db_bind_text(st, 2, u->performance);
-	bind_id_or_null(st, 3, u->mediator_id);
+	db_bind_id(st, 3, u->mediator_id);
 	db_bind_text(st, 4, u->confirm_how);
 	db_bind_text(st, 5, u->confirmed_at);
 	db_bind_text(st, 6, u->accepted_at);
@@ -123,7 +115,7 @@ int db_case_update(struct db *db, const struct case_update *u)
 	db_bind_text(st, 10, u->reason ? u->reason : "");
 	db_bind_text(st, 11, u->now);
 	db_bind_text(st, 12, u->now);
-	bind_id_or_null(st, 13, u->user_id);
+	db_bind_id(st, 13, u->user_id);
 	sqlite3_bind_int64(st, 14, u->id);
 	sqlite3_bind_int64(st, 15, u->version);
 	if (sqlite3_step(st) != SQLITE_DONE)
