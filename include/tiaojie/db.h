@@ -400,4 +400,65 @@ int db_sessions_cancel_after(struct db *db, int64_t case_id, const char *day, co
 struct case_view;
 int db_case_view_load(struct db *db, int64_t case_id, struct case_view *out);
 
+/* ---- assigning a mediator (assign.c) --------------------------------------- */
+/* The roster as assignment sees it: every active mediator (or only the one
+ * with id only_id when only_id > 0, active or not), by name.  Strings are
+ * "" when the column is empty or NULL; specialties is the mediator's cause
+ * codes, sorted, comma separated. */
+struct assign_roster {
+	struct assign_roster_row {
+		int64_t id;
+		char *name, *side, *expert_kind, *affiliation, *affiliation_uscc, *specialties;
+		int capacity, active;
+		int open; /* assigned + mediating cases */
+	} *v;
+	int n, cap;
+};
+int db_assign_roster(struct db *db, int64_t only_id, struct assign_roster *out);
+void assign_roster_free(struct assign_roster *r);
+
+/* The distinct claim causes of a case, sorted, comma separated (malloc'd,
+ * "" when none). */
+int db_assign_case_causes(struct db *db, int64_t case_id, char **causes);
+
+/* The parties of a case: applicants (persons) and respondents (employers,
+ * uscc "" when none), in order. */
+struct assign_parties {
+	struct assign_party {
+		int64_t id;
+		char *name, *uscc;
+		int respondent;
+	} *v;
+	int n, cap;
+};
+int db_assign_case_parties(struct db *db, int64_t case_id, struct assign_parties *out);
+void assign_parties_free(struct assign_parties *p);
+
+/* Other cases that share an applicant or a respondent with case_id and that
+ * a mediator handled (is the case's mediator, or held one of its sessions):
+ * of mediator_id when > 0, else of every mediator; by mediator, then
+ * applicants before respondents, then case number. */
+struct assign_history {
+	struct assign_prior {
+		int64_t mediator_id;
+		char *case_no, *party;
+		int respondent; /* the shared party is the respondent */
+	} *v;
+	int n, cap;
+};
+int db_assign_history(struct db *db, int64_t case_id, int64_t mediator_id, struct assign_history *out);
+void assign_history_free(struct assign_history *h);
+
+/* Cases awaiting assignment (status accepted), oldest acceptance first. */
+struct assign_queue {
+	struct assign_queued {
+		int64_t id;
+		char case_no[64];
+		int64_t version;
+	} *v;
+	int n, cap;
+};
+int db_assign_queue(struct db *db, struct assign_queue *out);
+void assign_queue_free(struct assign_queue *q);
+
 #endif
