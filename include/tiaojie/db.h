@@ -461,4 +461,38 @@ struct assign_queue {
 int db_assign_queue(struct db *db, struct assign_queue *out);
 void assign_queue_free(struct assign_queue *q);
 
+/* ---- the admin dashboard (dashboard.c) ------------------------------------ */
+/* Open cases by status keyword (only statuses with cases); employers with
+ * at least min_cases cases received on or after since, most first;
+ * open collective disputes, newest first (respondent: the names joined
+ * by "、"); active mediators with their assigned + mediating cases, most
+ * loaded first.  One read snapshot (or the caller's transaction).  0, or
+ * -1 with the error set and *out empty.  Free with dashboard_free. */
+struct dashboard {
+	struct dash_state {
+		char status[16];
+		int64_t n;
+	} *states;
+	struct dash_employer {
+		int64_t id;
+		char *name;
+		int64_t n;
+	} *employers;
+	struct dash_collective {
+		int64_t case_id;
+		char case_no[64], status[16];
+		char *respondent;
+		int applicants;
+	} *collective;
+	struct dash_mediator {
+		int64_t id;
+		char *name;
+		int capacity, open;
+	} *mediators;
+	int nstates, nemployers, ncollective, nmediators;
+	int cap_states, cap_employers, cap_collective, cap_mediators;
+};
+int db_dashboard_load(struct db *db, const char *since, int min_cases, struct dashboard *out);
+void dashboard_free(struct dashboard *d);
+
 #endif

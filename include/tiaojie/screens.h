@@ -21,10 +21,18 @@ struct screen *drafts_screen_new(struct app *app);
  * and with a search text. */
 struct screen *caselist_screen_new(struct app *app, int queue, const char *text);
 struct screen *casedetail_screen_new(struct app *app, int64_t case_id);
+/* Choosing a case's mediator; done(ctx) is called after a successful
+ * assignment (to reload the case shown below). */
+struct screen *assign_screen_new(struct app *app, int64_t case_id, void (*done)(void *ctx), void *ctx);
+/* The whole queue of cases awaiting assignment with suggestions. */
+struct screen *batch_assign_screen_new(struct app *app);
+/* The administrator's dashboard (SPEC 4.9). */
+struct screen *dashboard_screen_new(struct app *app);
 
 /* The cause picker: on Enter calls picked(ctx, code, name) and closes.
  * initial: a code to start on, or NULL. */
 struct screen *causepick_screen_new(struct app *app, const char *initial,
 				    void (*picked)(void *ctx, const char *code, const char *name), void *ctx);
+
 
 #endif

@@ -175,6 +175,9 @@ void ui_alert(struct app *app, const char *title, const char *text);
 
 /* Run the loop until the stack is empty or app->quit. */
 void ui_run(struct app *app);
+/* Run the loop until screen s (pushed by the caller) has closed: a modal
+ * dialog.  s is taken down if the program is leaving meanwhile. */
+void ui_wait(struct app *app, struct screen *s);
 /* The help screen of a screen's actions. */
 struct screen *help_screen_new(struct app *app, struct screen *of);
 

@@ -290,8 +290,6 @@ struct actform {
 	struct screen *detail;
 	enum case_action action;
 	int64_t version; /* the version the user saw when the form opened */
-	struct mediator_choices meds;
-	const char **med_names;
 	const char **room_names;
 	int nrooms;
 };
@@ -359,8 +357,6 @@ static int actform_submit(struct screen *s)
 	if ((it = form_find(&af->form, "how")))
 		op.confirm_how = how_kws[it->choice];
 	op.confirmed_at = when && *when ? when : NULL;
-	if ((it = form_find(&af->form, "mediator")) && af->meds.n > 0)
-		op.mediator_id = af->meds.v[it->choice].id;
 	if ((it = form_find(&af->form, "room")) && af->nrooms > 0)
 		op.room = it->choice < app->cfg->nrooms ? app->cfg->rooms[it->choice] : NULL;
 	if ((it = form_find(&af->form, "perf")))
@@ -474,8 +470,6 @@ static void actform_destroy(struct screen *s)
 	struct actform *af = s->priv;
 
 	form_free(&af->form);
-	mediator_choices_free(&af->meds);
-	free(af->med_names);
 	free(af->room_names);
 	free(af);
 }
@@ -510,6 +504,11 @@ static void rooms_choice(struct actform *af, struct app *app, int with_none)
 	it->nchoices = af->nrooms;
 }
 
+static void assigned(void *ctx)
+{
+	reload(ctx);
+}
+
 static void open_action(struct screen *s, enum case_action a)
 {
 	struct detail *d = s->priv;
@@ -537,6 +536,10 @@ static void open_action(struct screen *s, enum case_action a)
 		}
 		reload(s);
 		ui_msg(app, US_OK, "已办理：%s", action_name(a));
+		return;
+	}
+	if (a == ACT_ASSIGN || a == ACT_REASSIGN) {
+		ui_push(app, assign_screen_new(app, d->case_id, assigned, s));
 		return;
 	}
 	af = xcalloc(1, sizeof *af);
@@ -573,29 +576,6 @@ static void open_action(struct screen *s, enum case_action a)
 		break;
 	case ACT_EXTEND:
 		text_field(af, "reason", "双方同意情况", 500, "经双方当事人同意，延长调解期限");
-		break;
-	case ACT_ASSIGN:
-	case ACT_REASSIGN:
-		if (db_mediator_choices(app->db, &af->meds) < 0 || af->meds.n == 0) {
-			ui_msg(app, US_ERROR, "名册中没有可用的调解员");
-			actform_destroy(&(struct screen){.priv = af});
-			return;
-		}
-		af->med_names = xcalloc((size_t)af->meds.n + 1, sizeof *af->med_names);
-		for (int i = 0; i < af->meds.n; i++) {
-			/* the names live as long as the form: keep them in the list */
-			char *label = xasprintf("%s（在办 %d/%d）", af->meds.v[i].name, af->meds.v[i].open,
-						af->meds.v[i].capacity);
-			free(af->meds.v[i].side);
-			af->meds.v[i].side = label;
-			af->med_names[i] = label;
-		}
-		it = form_add(&af->form, FK_CHOICE, "mediator", "调解员");
-		it->choices = af->med_names;
-		it->nchoices = af->meds.n;
-		it = form_add(&af->form, FK_INFO, NULL, NULL);
-		form_set_text(it, "左右键选择；按在办案件从少到多排列");
-		it->text_style = US_DIM;
 		break;
 	case ACT_SCHEDULE:
 		text_field(af, "day", "日期", 10, today);

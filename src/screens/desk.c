@@ -19,6 +19,8 @@ enum desk_entry {
 	DE_SEARCH,
 	DE_MINE,
 	DE_DRAFTS,
+	DE_DASHBOARD,
+	DE_BATCH,
 	DE_LOGOUT,
 	/* 0 .. Q_COUNT-1: the queues */
 };
@@ -70,6 +72,10 @@ static void desk_build(struct screen *s)
 		entry(d, DE_INTAKE, " %d  新申请登记（调解申请书）", ++k);
 		entry(d, DE_CONSULT, " %d  咨询登记", ++k);
 		entry(d, DE_SEARCH, " %d  案件查询", ++k);
+		if (app->actor.role == ROLE_ADMIN)
+			entry(d, DE_DASHBOARD, " %d  统计看板", ++k);
+		if (app->actor.role == ROLE_ADMIN || app->cfg->clerk_may_assign)
+			entry(d, DE_BATCH, " %d  批量分派调解员", ++k);
 	} else {
 		entry(d, DE_MINE, " %d  我承办的案件", ++k);
 	}
@@ -134,6 +140,12 @@ static int desk_open(struct screen *s, int tag)
 		break;
 	case DE_DRAFTS:
 		ui_push(app, drafts_screen_new(app));
+		break;
+	case DE_DASHBOARD:
+		ui_push(app, dashboard_screen_new(app));
+		break;
+	case DE_BATCH:
+		ui_push(app, batch_assign_screen_new(app));
 		break;
 	case DE_LOGOUT:
 		if (ui_confirm(app, "确定退出登录吗？"))

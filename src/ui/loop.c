@@ -492,6 +492,18 @@ void ui_run(struct app *app)
 	loop_until(app, NULL);
 }
 
+void ui_wait(struct app *app, struct screen *s)
+{
+	loop_until(app, s);
+	/* leaving (a signal, quit): take it down if it is still there */
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i] == s) {
+			while (app->depth > i)
+				ui_pop(app);
+			break;
+		}
+}
+
 /* ---- dialogs ----------------------------------------------------------------- */
 
 struct dialog {
