@@ -79,9 +79,11 @@ expect_screen deadline-shown "调解期限"
 key F3
 expect_screen menu-assign "分派调解员"
 pick_menu 分派调解员
-expect_screen assign-form "在办"
-key C-s
-expect_screen assigned "已办理：分派调解员"
+expect_screen assign-screen "在办/上限"
+key Enter
+expect_screen assign-confirm "分派给"
+key y
+expect_screen assigned "已分派："
 
 # record a session
 key F3
