@@ -6,7 +6,21 @@
 #ifndef TIAOJIE_DRAFT_H
 #define TIAOJIE_DRAFT_H
 
+#include <stdint.h>
+
+#include "tiaojie/db.h"
 #include "tiaojie/util.h"
+
+/* The largest draft kept (a full intake form with 5,000 characters of
+ * facts and 100 claims is far below it). */
+#define DRAFT_MAX_BYTES (256 * 1024)
+
+/* Keep (insert, or replace draft *id of this user) a form as a draft.
+ * The body must be valid UTF-8 and at most DRAFT_MAX_BYTES.  0, or -1 with
+ * the reason. */
+int draft_keep(struct db *db, int64_t user_id, const char *kind, const char *body, int64_t *id);
+/* Drop a user's draft (resumed and saved, or discarded). */
+int draft_drop(struct db *db, int64_t user_id, int64_t id);
 
 void draft_put(struct strbuf *sb, const char *key, const char *value);
 /* The value of key (malloc'd), or NULL when absent. */

@@ -5,6 +5,30 @@
 
 #include <string.h>
 
+int draft_keep(struct db *db, int64_t user_id, const char *kind, const char *body, int64_t *id)
+{
+	size_t len = strlen(body);
+
+	if (user_id <= 0) {
+		tj_error("未登录，不能保存草稿");
+		return -1;
+	}
+	if (len > DRAFT_MAX_BYTES) {
+		tj_error("草稿过大（%zu 字节），未保存", len);
+		return -1;
+	}
+	if (!utf8_valid(body, len)) {
+		tj_error("草稿含有无效的UTF-8字节，未保存");
+		return -1;
+	}
+	return db_draft_save(db, user_id, kind, body, id);
+}
+
+int draft_drop(struct db *db, int64_t user_id, int64_t id)
+{
+	return id > 0 ? db_draft_delete(db, user_id, id) : 0;
+}
+
 void draft_put(struct strbuf *sb, const char *key, const char *value)
 {
 	sb_add(sb, key);

@@ -86,7 +86,7 @@ static int drafts_handle(struct screen *s, enum ui_action a, wint_t ch)
 		return UI_HANDLED;
 	case UA_DELETE:
 		if (it && it->tag < d->list.n && ui_confirm(s->app, "放弃这份草稿？放弃后不能恢复。")) {
-			if (db_draft_delete(s->app->db, s->app->user.id, d->list.v[it->tag].id) < 0)
+			if (draft_drop(s->app->db, s->app->user.id, d->list.v[it->tag].id) < 0)
 				ui_error(s->app);
 			else
 				ui_msg(s->app, US_OK, "草稿已放弃");

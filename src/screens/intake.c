@@ -594,7 +594,7 @@ static void intake_save_draft(struct screen *s)
 	if (!has_content(is) || !s->app->logged_in)
 		return;
 	char *body = serialise(is);
-	if (db_draft_save(s->app->db, s->app->user.id, "intake", body, &is->draft_id) == 0) {
+	if (draft_keep(s->app->db, s->app->user.id, "intake", body, &is->draft_id) == 0) {
 		is->dirty = 0;
 		is->last_save = time(NULL);
 	} else {
@@ -925,8 +925,8 @@ static int intake_save(struct screen *s)
 			ui_error(app);
 		goto out;
 	}
-	if (is->draft_id > 0)
-		db_draft_delete(app->db, app->user.id, is->draft_id);
+	if (draft_drop(app->db, app->user.id, is->draft_id) < 0)
+		ui_error(app); /* the case is saved; only the old draft stays */
 	is->draft_id = 0;
 	is->dirty = 0;
 	char text[400];

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "tap.h"
+#include "testdb.h"
 #include "tiaojie/draft.h"
 #include "tiaojie/uitext.h"
 
@@ -82,5 +83,32 @@ int main(void)
 	CHECK(draft_get(sb.buf, "nam") == NULL, "prefix of a key is not the key");
 	CHECK(draft_get(sb.buf, "missing") == NULL, "missing key");
 	sb_free(&sb);
+
+	/* keeping and dropping drafts: size and encoding checked */
+	setenv("TIAOJIE_NOW", "2026-11-20 10:00:00", 1);
+	struct db *db = testdb_new("drafts.db");
+	int64_t uid = 0, id = 0;
+	testdb_raw(db, "INSERT INTO users(login, display_name, role, pw_hash, created_at) "
+		       "VALUES ('c', 'c', 'clerk', '$y$x', 'x')");
+	uid = testdb_int(db, "SELECT id FROM users WHERE login = 'c'");
+	CHECK_INT(draft_keep(db, uid, "intake", "name=张三\n", &id), 0);
+	CHECK(id > 0, "draft id");
+	int64_t first = id;
+	CHECK_INT(draft_keep(db, uid, "intake", "name=张三丰\n", &id), 0);
+	CHECK_INT(id, first);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM drafts"), 1);
+	CHECK_INT(draft_keep(db, uid, "intake", "bad \xff", &id), -1);
+	char *big = xmalloc(DRAFT_MAX_BYTES + 2);
+	memset(big, 'a', DRAFT_MAX_BYTES + 1);
+	big[DRAFT_MAX_BYTES + 1] = '\0';
+	CHECK_INT(draft_keep(db, uid, "intake", big, &id), -1);
+	free(big);
+	CHECK_INT(draft_keep(db, 0, "intake", "x", &id), -1);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM drafts"), 1); /* the refusals added nothing */
+	CHECK_INT(draft_drop(db, uid, id), 0);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM drafts"), 0);
+	CHECK_INT(draft_drop(db, uid, 0), 0);
+	db_close(db);
+	testdb_cleanup();
 	return tap_done();
 }
