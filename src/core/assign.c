@@ -186,10 +186,7 @@ char *assign_conflicts_text(const struct assign_conflicts *c)
 
 static void conflict_add(struct assign_conflicts *c, char *text)
 {
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 4;
-		c->v = xrealloc(c->v, (size_t)c->cap * sizeof *c->v);
-	}
+	c->v = xgrow(c->v, c->n, &c->cap, sizeof *c->v);
 	c->v[c->n++] = text;
 }
 

@@ -57,6 +57,14 @@ void *xrealloc(void *p, size_t n)
 	return q;
 }
 
+void *xgrow(void *v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(v, (size_t)*cap * size);
+}
+
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));

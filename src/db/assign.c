@@ -15,15 +15,6 @@
 
 #include "tiaojie/db.h"
 
-/* Room for one more element in a growable array. */
-static void *grow(void *v, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 8;
-	return xrealloc(v, (size_t)*cap * size);
-}
-
 /* ---- the roster --------------------------------------------------------------- */
 
 void assign_roster_free(struct assign_roster *r)
@@ -59,7 +50,7 @@ int db_assign_roster(struct db *db, int64_t only_id, struct assign_roster *out)
 		return -1;
 	sqlite3_bind_int64(st, 1, only_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &out->cap, sizeof *out->v);
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct assign_roster_row *m = &out->v[out->n++];
 		m->id = sqlite3_column_int64(st, 0);
 		m->name = db_col_strdup(st, 1);
@@ -131,7 +122,7 @@ int db_assign_case_parties(struct db *db, int64_t case_id, struct assign_parties
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &out->cap, sizeof *out->v);
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct assign_party *p = &out->v[out->n++];
 		p->respondent = sqlite3_column_int(st, 0);
 		p->id = sqlite3_column_int64(st, 1);
@@ -185,7 +176,7 @@ int db_assign_history(struct db *db, int64_t case_id, int64_t mediator_id, struc
 	sqlite3_bind_int64(st, 1, case_id);
 	sqlite3_bind_int64(st, 2, mediator_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &out->cap, sizeof *out->v);
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct assign_prior *p = &out->v[out->n++];
 		p->mediator_id = sqlite3_column_int64(st, 0);
 		p->case_no = db_col_strdup(st, 1);
@@ -221,7 +212,7 @@ int db_assign_queue(struct db *db, struct assign_queue *out)
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &out->cap, sizeof *out->v);
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct assign_queued *q = &out->v[out->n++];
 		const unsigned char *t = sqlite3_column_text(st, 1);
 		q->id = sqlite3_column_int64(st, 0);

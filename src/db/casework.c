@@ -32,15 +32,6 @@ static char *col_strdup_null(sqlite3_stmt *st, int i)
 	return db_col_strdup(st, i);
 }
 
-/* Room for one more element in a growable array. */
-static void *grow(void *v, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 8;
-	return xrealloc(v, (size_t)*cap * size);
-}
-
 /* ---- what a transition reads ------------------------------------------------ */
 
 void case_work_row_free(struct case_work_row *r)
@@ -180,7 +171,7 @@ int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->v = grow(out->v, out->n, &out->cap, sizeof *out->v);
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		out->v[out->n].ord = sqlite3_column_int(st, 0);
 		out->v[out->n].amount_fen = sqlite3_column_int64(st, 1);
 		out->n++;
@@ -378,7 +369,7 @@ static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cv->applicants = grow(cv->applicants, cv->napplicants, &cap, sizeof *cv->applicants);
+		cv->applicants = xgrow(cv->applicants, cv->napplicants, &cap, sizeof *cv->applicants);
 		struct cv_party *p = &cv->applicants[cv->napplicants++];
 		p->id = sqlite3_column_int64(st, 0);
 		p->name = db_col_strdup(st, 1);
@@ -409,7 +400,7 @@ static int load_respondents(struct db *db, int64_t case_id, struct case_view *cv
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cv->respondents = grow(cv->respondents, cv->nrespondents, &cap, sizeof *cv->respondents);
+		cv->respondents = xgrow(cv->respondents, cv->nrespondents, &cap, sizeof *cv->respondents);
 		struct cv_party *p = &cv->respondents[cv->nrespondents++];
 		p->id = sqlite3_column_int64(st, 0);
 		p->name = db_col_strdup(st, 1);
@@ -440,7 +431,7 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cv->claims = grow(cv->claims, cv->nclaims, &cap, sizeof *cv->claims);
+		cv->claims = xgrow(cv->claims, cv->nclaims, &cap, sizeof *cv->claims);
 		struct cv_claim *k = &cv->claims[cv->nclaims++];
 		k->ord = sqlite3_column_int(st, 0);
 		col_copy(st, 1, k->cause, sizeof k->cause);
@@ -467,7 +458,7 @@ static int load_sessions(struct db *db, int64_t case_id, struct case_view *cv)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cv->sessions = grow(cv->sessions, cv->nsessions, &cap, sizeof *cv->sessions);
+		cv->sessions = xgrow(cv->sessions, cv->nsessions, &cap, sizeof *cv->sessions);
 		struct cv_session *s = &cv->sessions[cv->nsessions++];
 		s->id = sqlite3_column_int64(st, 0);
 		col_copy(st, 1, s->day, sizeof s->day);
@@ -494,7 +485,7 @@ static int load_documents(struct db *db, int64_t case_id, struct case_view *cv)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cv->documents = grow(cv->documents, cv->ndocuments, &cap, sizeof *cv->documents);
+		cv->documents = xgrow(cv->documents, cv->ndocuments, &cap, sizeof *cv->documents);
 		struct cv_document *d = &cv->documents[cv->ndocuments++];
 		d->kind = db_col_strdup(st, 0);
 		d->issued_at = db_col_strdup(st, 1);
@@ -517,7 +508,7 @@ static int load_events(struct db *db, int64_t case_id, struct case_view *cv)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		cv->events = grow(cv->events, cv->nevents, &cap, sizeof *cv->events);
+		cv->events = xgrow(cv->events, cv->nevents, &cap, sizeof *cv->events);
 		struct cv_event *e = &cv->events[cv->nevents++];
 		e->id = sqlite3_column_int64(st, 0);
 		col_copy(st, 1, e->at, sizeof e->at);

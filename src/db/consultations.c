@@ -54,10 +54,7 @@ int db_consult_day(struct db *db, const char *day, struct consult_list *out)
 		return -1;
 	db_bind_text(st, 1, day);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 16;
-			out->v = xrealloc(out->v, (size_t)out->cap * sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct consult_rec *k = &out->v[out->n++];
 		k->at = db_col_strdup(st, 0);
 		k->cause = db_col_strdup(st, 1);

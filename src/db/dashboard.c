@@ -17,14 +17,6 @@
 
 #define DASH_OPEN "('registered','confirmed','accepted','assigned','mediating')"
 
-static void *grow(void *v, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 16;
-	return xrealloc(v, (size_t)*cap * size);
-}
-
 /* After the rows: the error of a failed step (read before the reset). */
 static int finish(struct db *db, sqlite3_stmt *st, int rc, const char *what)
 {
@@ -43,7 +35,7 @@ static int load_states(struct db *db, struct dashboard *out)
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->states = grow(out->states, out->nstates, &out->cap_states, sizeof *out->states);
+		out->states = xgrow(out->states, out->nstates, &out->cap_states, sizeof *out->states);
 		struct dash_state *s = &out->states[out->nstates++];
 		snprintf(s->status, sizeof s->status, "%s", (const char *)sqlite3_column_text(st, 0));
 		s->n = sqlite3_column_int64(st, 1);
@@ -65,7 +57,7 @@ static int load_employers(struct db *db, const char *since, int min_cases, struc
 	db_bind_text(st, 1, since);
 	sqlite3_bind_int(st, 2, min_cases);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->employers = grow(out->employers, out->nemployers, &out->cap_employers, sizeof *out->employers);
+		out->employers = xgrow(out->employers, out->nemployers, &out->cap_employers, sizeof *out->employers);
 		struct dash_employer *e = &out->employers[out->nemployers++];
 		e->id = sqlite3_column_int64(st, 0);
 		e->name = db_col_strdup(st, 1);
@@ -88,7 +80,7 @@ static int load_collective(struct db *db, struct dashboard *out)
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->collective = grow(out->collective, out->ncollective, &out->cap_collective,
+		out->collective = xgrow(out->collective, out->ncollective, &out->cap_collective,
 				       sizeof *out->collective);
 		struct dash_collective *c = &out->collective[out->ncollective++];
 		c->case_id = sqlite3_column_int64(st, 0);
@@ -112,7 +104,7 @@ static int load_mediators(struct db *db, struct dashboard *out)
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		out->mediators = grow(out->mediators, out->nmediators, &out->cap_mediators, sizeof *out->mediators);
+		out->mediators = xgrow(out->mediators, out->nmediators, &out->cap_mediators, sizeof *out->mediators);
 		struct dash_mediator *m = &out->mediators[out->nmediators++];
 		m->id = sqlite3_column_int64(st, 0);
 		m->name = db_col_strdup(st, 1);

@@ -85,10 +85,7 @@ int db_drafts_of(struct db *db, int64_t user_id, struct draft_list *out)
 		return -1;
 	sqlite3_bind_int64(st, 1, user_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 8;
-			out->v = xrealloc(out->v, (size_t)out->cap * sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct draft_rec *d = &out->v[out->n++];
 		d->id = sqlite3_column_int64(st, 0);
 		d->kind = db_col_strdup(st, 1);

@@ -166,10 +166,7 @@ int db_causes_all(struct db *db, struct cause_list *out)
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 128;
-			out->v = xrealloc(out->v, (size_t)out->cap * sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct cause_entry *c = &out->v[out->n++];
 		c->code = db_col_strdup(st, 0);
 		c->name = db_col_strdup(st, 1);

@@ -28,10 +28,7 @@ int db_mediator_choices(struct db *db, struct mediator_choices *out)
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 32;
-			out->v = xrealloc(out->v, (size_t)out->cap * sizeof *out->v);
-		}
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct mediator_choice *m = &out->v[out->n++];
 		m->id = sqlite3_column_int64(st, 0);
 		m->name = db_col_strdup(st, 1);
