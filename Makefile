@@ -133,7 +133,7 @@ TESTS_asan := $(patsubst tests/unit/%.c,build/asan/tests/%,$(TEST_SRCS))
 .SECONDARY:
 
 build/tiaojie: build/rel/tiaojie
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@
 
 # ---- tests ---------------------------------------------------------------
 check: deps

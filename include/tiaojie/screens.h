@@ -29,6 +29,14 @@ struct screen *batch_assign_screen_new(struct app *app);
 /* The administrator's dashboard (SPEC 4.9). */
 struct screen *dashboard_screen_new(struct app *app);
 
+/* A mediator's own cases with today's sessions first; the agenda (day or
+ * week: a mediator's own, everyone's for administrators and clerks). */
+struct screen *mycases_screen_new(struct app *app);
+struct screen *agenda_screen_new(struct app *app);
+/* The roster of mediators and the accounts (administrators). */
+struct screen *roster_screen_new(struct app *app);
+struct screen *users_screen_new(struct app *app);
+
 /* The cause picker: on Enter calls picked(ctx, code, name) and closes.
  * initial: a code to start on, or NULL. */
 struct screen *causepick_screen_new(struct app *app, const char *initial,

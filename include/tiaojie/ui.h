@@ -37,6 +37,7 @@ enum ui_action {
 	UA_PICK,     /* F4  ^P   pick from a list (cause picker) */
 	UA_ADD,      /* F5  ^N */
 	UA_EDIT,     /* F6  ^E */
+	UA_VIEW,     /* F7  ^W   switch the view (day/week, ...) */
 	UA_DELETE,   /* F8  ^D */
 	UA_REFRESH,  /* F9  ^R */
 	UA_BACK,     /* F10 ^X  ESC */
@@ -67,6 +68,13 @@ struct ui_action_def {
 	const char *help;  /* one line for the help screen */
 };
 const struct ui_action_def *ui_action_def(enum ui_action a);
+
+/* A screen's own name for an action on the bar and in the help (the keys
+ * stay the table's): "停用" rather than "删除" on the users screen. */
+struct ui_label {
+	enum ui_action action;
+	const char *bar, *help;
+};
 
 /* Meanings, not colours: the theme maps them to colour pairs or, in
  * monochrome, to reverse/bold/underline. */
@@ -102,6 +110,8 @@ struct screen_ops {
 	const char *name; /* for debugging */
 	/* the actions this screen offers, ending with UA_NONE: bar and help */
 	const enum ui_action *actions;
+	/* per-screen names of some actions, ending with UA_NONE; may be NULL */
+	const struct ui_label *labels;
 	/* 1: draw the screens below first (dialogs) */
 	int overlay;
 	/* 1: printable keys go to the screen as text (forms): then letter

@@ -21,6 +21,9 @@ enum desk_entry {
 	DE_DRAFTS,
 	DE_DASHBOARD,
 	DE_BATCH,
+	DE_AGENDA,
+	DE_ROSTER,
+	DE_USERS,
 	DE_LOGOUT,
 	/* 0 .. Q_COUNT-1: the queues */
 };
@@ -76,8 +79,15 @@ static void desk_build(struct screen *s)
 			entry(d, DE_DASHBOARD, " %d  统计看板", ++k);
 		if (app->actor.role == ROLE_ADMIN || app->cfg->clerk_may_assign)
 			entry(d, DE_BATCH, " %d  批量分派调解员", ++k);
+		entry(d, DE_AGENDA, " %d  调解日程（各调解室安排）", ++k);
+		if (app->actor.role == ROLE_ADMIN) {
+			entry(d, DE_ROSTER, " %d  调解员名册", ++k);
+			entry(d, DE_USERS, " %d  账号管理", ++k);
+		}
 	} else {
-		entry(d, DE_MINE, " %d  我承办的案件", ++k);
+		entry(d, DE_MINE, " %d  我的案件（今日调解安排）", ++k);
+		entry(d, DE_AGENDA, " %d  调解日程（日/周）", ++k);
+		entry(d, DE_SEARCH, " %d  案件查询", ++k);
 	}
 	if (nd > 0)
 		entry(d, DE_DRAFTS, " %d  未完成的草稿（%d 份）", ++k, nd);
@@ -129,8 +139,19 @@ static int desk_open(struct screen *s, int tag)
 	}
 	switch (tag) {
 	case DE_SEARCH:
-	case DE_MINE:
 		ui_push(app, caselist_screen_new(app, 0, NULL));
+		break;
+	case DE_MINE:
+		ui_push(app, mycases_screen_new(app));
+		break;
+	case DE_AGENDA:
+		ui_push(app, agenda_screen_new(app));
+		break;
+	case DE_ROSTER:
+		ui_push(app, roster_screen_new(app));
+		break;
+	case DE_USERS:
+		ui_push(app, users_screen_new(app));
 		break;
 	case DE_INTAKE:
 		ui_push(app, intake_screen_new(app, NULL, 0));

@@ -28,6 +28,7 @@ static const struct ui_action_def defs[UA_COUNT] = {
 	[UA_PICK] = {UA_PICK, "选择", "F4/^P", "从列表中选择（如案由），或筛选"},
 	[UA_ADD] = {UA_ADD, "新增", "F5/^N", "新增一项"},
 	[UA_EDIT] = {UA_EDIT, "修改", "F6/^E", "修改选中的一项"},
+	[UA_VIEW] = {UA_VIEW, "视图", "F7/^W", "切换视图（如日程的日/周）"},
 	[UA_DELETE] = {UA_DELETE, "删除", "F8/^D", "删除选中的一项"},
 	[UA_REFRESH] = {UA_REFRESH, "刷新", "F9/^R", "重新读取数据"},
 	[UA_BACK] = {UA_BACK, "返回", "F10/^X/Esc", "返回上一屏幕（表单内容不会丢失前会先询问）"},
@@ -55,6 +56,22 @@ const struct ui_action_def *ui_action_def(enum ui_action a)
 	return (unsigned)a < UA_COUNT ? &defs[a] : &defs[UA_NONE];
 }
 
+/* The bar label and help line of an action on this screen. */
+static void label_of(const struct screen *s, enum ui_action a, const char **bar, const char **help)
+{
+	const struct ui_action_def *d = ui_action_def(a);
+
+	*bar = d->bar;
+	*help = d->help;
+	for (const struct ui_label *l = s->ops->labels; l && l->action != UA_NONE; l++)
+		if (l->action == a) {
+			if (l->bar)
+				*bar = l->bar;
+			if (l->help)
+				*help = l->help;
+		}
+}
+
 static int offers(const struct screen *s, enum ui_action a)
 {
 	for (const enum ui_action *p = s->ops->actions; p && *p != UA_NONE; p++)
@@ -77,6 +94,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 		case KEY_F(4): return UA_PICK;
 		case KEY_F(5): return UA_ADD;
 		case KEY_F(6): return UA_EDIT;
+		case KEY_F(7): return UA_VIEW;
 		case KEY_F(8): return UA_DELETE;
 		case KEY_F(9): return UA_REFRESH;
 		case KEY_F(10): return UA_BACK;
@@ -104,6 +122,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 	case CTRL('n'): return UA_ADD;
 	case CTRL('e'): return UA_EDIT;
 	case CTRL('d'): return UA_DELETE;
+	case CTRL('w'): return UA_VIEW;
 	case CTRL('r'): return UA_REFRESH;
 	case CTRL('x'): return UA_BACK;
 	case 27: return UA_BACK;
@@ -127,6 +146,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 	case 'a': return UA_ADD;
 	case 'e': return UA_EDIT;
 	case 'd': return UA_DELETE;
+	case 'v': return UA_VIEW;
 	case 'r': return UA_REFRESH;
 	case 'j': return UA_DOWN;
 	case 'k': return UA_UP;
@@ -308,7 +328,9 @@ static void draw_bar(struct screen *s)
 	ui_fill(y, 0, COLS, ui_attr(US_BAR));
 	for (const enum ui_action *p = s->ops->actions; p && *p != UA_NONE; p++) {
 		const struct ui_action_def *d = ui_action_def(*p);
-		if (!d->bar)
+		const char *bar, *help;
+		label_of(s, *p, &bar, &help);
+		if (!bar)
 			continue;
 		/* "F2^S保存": F-key and its Ctrl/letter alternative */
 		char key[32];
@@ -320,11 +342,11 @@ static void draw_bar(struct screen *s)
 			else if (k[1] == 'E' && k[2] == 's')
 				break; /* drop "/Esc" to save room */
 		key[i] = '\0';
-		int need = (int)strlen(key) + tw_width(d->bar) + 1;
+		int need = (int)strlen(key) + tw_width(bar) + 1;
 		if (x + need > COLS)
 			break;
 		x += ui_put(y, x, key, COLS - x, ui_attr(US_BARKEY), 0);
-		x += ui_put(y, x, d->bar, COLS - x, ui_attr(US_BAR), 0);
+		x += ui_put(y, x, bar, COLS - x, ui_attr(US_BAR), 0);
 		x += ui_put(y, x, " ", COLS - x, ui_attr(US_BAR), 0);
 	}
 }
@@ -645,8 +667,10 @@ static void help_draw(struct screen *s)
 		if (y >= s->rows)
 			break;
 		const struct ui_action_def *d = ui_action_def(*p);
+		const char *bar, *help;
+		label_of(h->of, *p, &bar, &help);
 		ui_put(y, 4, d->keys, 16, A_BOLD, 1);
-		ui_put(y, 22, d->help, s->cols - 24, A_NORMAL, 0);
+		ui_put(y, 22, help, s->cols - 24, A_NORMAL, 0);
 		y++;
 	}
 	if (y < s->rows) {

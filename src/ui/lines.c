@@ -1,0 +1,184 @@
+/*
+ * lines.c - the scrolling list of lines (lines.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/lines.h"
+#include "tiaojie/uitext.h"
+
+struct ll_line *ll_add(struct linelist *l, int kind, enum ui_style style)
+{
+	l->v = xgrow(l->v, l->n, &l->cap, sizeof *l->v);
+	struct ll_line *line = &l->v[l->n++];
+	memset(line, 0, sizeof *line);
+	line->kind = kind;
+	line->style = style;
+	return line;
+}
+
+void ll_cell(struct ll_line *line, int i, int x, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	if (i < 0 || i >= LL_CELLS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	free(line->cell[i]);
+	line->cell[i] = xstrdup(buf);
+	line->x[i] = x;
+}
+
+void ll_text(struct linelist *l, enum ui_style style, const char *s)
+{
+	ll_cell(ll_add(l, LL_TEXT, style), 0, 1, "%s", s);
+}
+
+void ll_clear(struct linelist *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		for (int c = 0; c < LL_CELLS; c++)
+			free(l->v[i].cell[c]);
+	}
+	l->n = 0;
+}
+
+void ll_free(struct linelist *l)
+{
+	ll_clear(l);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+	l->sel = -1;
+}
+
+void ll_reselect(struct linelist *l, int kind, int64_t id)
+{
+	l->sel = -1;
+	for (int i = 0; i < l->n; i++) {
+		if (l->v[i].kind == LL_TEXT)
+			continue;
+		if (l->sel < 0)
+			l->sel = i;
+		if (l->v[i].kind == kind && l->v[i].id == id) {
+			l->sel = i;
+			break;
+		}
+	}
+}
+
+struct ll_line *ll_selected(struct linelist *l)
+{
+	return l->sel >= 0 && l->sel < l->n ? &l->v[l->sel] : NULL;
+}
+
+static void clamp_top(struct linelist *l, int rows)
+{
+	if (l->top > l->n - rows)
+		l->top = l->n - rows;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+static void show_sel(struct linelist *l, int rows)
+{
+	if (l->sel < 0)
+		return;
+	if (l->sel < l->top)
+		l->top = l->sel - 1 > 0 ? l->sel - 1 : 0; /* with the heading above */
+	if (l->sel >= l->top + rows)
+		l->top = l->sel - rows + 1;
+}
+
+void ll_draw(struct linelist *l, int y, int rows, int cols)
+{
+	char buf[64];
+
+	clamp_top(l, rows);
+	for (int i = 0; i < rows && l->top + i < l->n; i++) {
+		int n = l->top + i;
+		struct ll_line *line = &l->v[n];
+		attr_t a = n == l->sel ? ui_attr(US_SELECTED) : ui_attr(line->style);
+		if (n == l->sel)
+			ui_fill(y + i, 0, cols, a);
+		for (int c = 0; c < LL_CELLS && line->cell[c]; c++) {
+			int end = c + 1 < LL_CELLS && line->cell[c + 1] ? line->x[c + 1] - 1 : cols - 1;
+			if (end > cols - 1)
+				end = cols - 1;
+			if (end > line->x[c])
+				ui_put(y + i, line->x[c], line->cell[c], end - line->x[c], a, 0);
+		}
+	}
+	if (l->n > rows) {
+		snprintf(buf, sizeof buf, "%d/%d行", l->top + 1, l->n);
+		ui_put(y, cols - 1 - tw_width(buf), buf, tw_width(buf), ui_attr(US_DIM), 0);
+	}
+}
+
+static void move_sel(struct linelist *l, int dir, int rows)
+{
+	for (int i = l->sel + dir; l->sel >= 0 && i >= 0 && i < l->n; i += dir) {
+		if (l->v[i].kind != LL_TEXT) {
+			l->sel = i;
+			show_sel(l, rows);
+			return;
+		}
+	}
+	/* nothing further that way: scroll over the text */
+	l->top += dir;
+	clamp_top(l, rows);
+}
+
+static void page(struct linelist *l, int dir, int rows)
+{
+	l->top += dir * (rows > 1 ? rows - 1 : 1);
+	clamp_top(l, rows);
+	/* the selection follows onto the page when it left it */
+	if (l->sel >= 0 && (l->sel < l->top || l->sel >= l->top + rows)) {
+		for (int i = l->top; i < l->top + rows && i < l->n; i++)
+			if (l->v[i].kind != LL_TEXT) {
+				l->sel = i;
+				break;
+			}
+	}
+}
+
+int ll_handle(struct linelist *l, enum ui_action a, int rows)
+{
+	switch (a) {
+	case UA_DOWN:
+	case UA_NEXT:
+		move_sel(l, 1, rows);
+		return 1;
+	case UA_UP:
+	case UA_PREV:
+		move_sel(l, -1, rows);
+		return 1;
+	case UA_PGDN:
+		page(l, 1, rows);
+		return 1;
+	case UA_PGUP:
+		page(l, -1, rows);
+		return 1;
+	case UA_HOME:
+		l->top = 0;
+		ll_reselect(l, -1, 0);
+		return 1;
+	case UA_END:
+		l->top = l->n;
+		clamp_top(l, rows);
+		for (int i = l->n - 1; i >= 0; i--)
+			if (l->v[i].kind != LL_TEXT) {
+				l->sel = i;
+				break;
+			}
+		return 1;
+	default:
+		return 0;
+	}
+}
