@@ -41,14 +41,14 @@ static void session_line(struct linelist *l, const struct agenda_item *a, int wi
 	int x = 2;
 
 	line->id = a->case_id;
-	ll_cell(line, 1, x, "%s-%s%s", a->start, a->end, strcmp(a->status, "held") == 0 ? " 已开" : "");
-	ll_cell(line, 2, x + 18, "%s", a->room);
-	ll_cell(line, 3, x + 30, "%s", a->case_no);
+	ll_cell(line, 0, x, "%s-%s%s", a->start, a->end, strcmp(a->status, "held") == 0 ? " 已开" : "");
+	ll_cell(line, 1, x + 17, "%s", a->room);
+	ll_cell(line, 2, x + 29, "%s", a->case_no);
 	if (with_mediator) {
-		ll_cell(line, 4, x + 54, "%s", a->applicant);
-		ll_cell(line, 5, x + 64, "%s", a->mediator);
+		ll_cell(line, 3, x + 54, "%s", a->applicant);
+		ll_cell(line, 4, x + 66, "%s", a->mediator);
 	} else {
-		ll_cell(line, 4, x + 54, "%s 诉 %s", a->applicant, a->respondent);
+		ll_cell(line, 3, x + 54, "%s 诉 %s", a->applicant, a->respondent);
 	}
 }
 
@@ -261,7 +261,6 @@ struct agenda_screen {
 	tj_day day;          /* the day shown, or a day of the week shown */
 	int64_t seen_version;
 	int was_top;
-	char title[96];
 };
 
 static const enum ui_action agenda_actions[] = {UA_ENTER, UA_VIEW, UA_LEFT, UA_RIGHT, UA_REFRESH, UA_BACK,
@@ -297,11 +296,6 @@ static void agenda_reload(struct screen *s)
 	agenda_range(g, &from, &to);
 	date_format(from, f);
 	date_format(to, t);
-	if (g->week)
-		snprintf(g->title, sizeof g->title, "调解日程 · 周 %s 至 %s", f, t);
-	else
-		snprintf(g->title, sizeof g->title, "调解日程 · 日 %s", f);
-	s->title = g->title;
 	ll_clear(&g->l);
 	int r = agenda_load(app->db, &app->actor, 0, f, t, &ag);
 	g->seen_version = db_data_version(app->db);
@@ -310,6 +304,11 @@ static void agenda_reload(struct screen *s)
 		ll_text(&g->l, US_ERROR, tj_errmsg());
 		return;
 	}
+	if (g->week)
+		ll_cell(ll_add(&g->l, LL_TEXT, US_LABEL), 0, 1, "周视图  %s 至 %s  共 %d 场%s", f, t, ag.n,
+			all ? "（全部调解员）" : "");
+	else
+		ll_cell(ll_add(&g->l, LL_TEXT, US_LABEL), 0, 1, "日视图%s", all ? "（全部调解员）" : "");
 	int k = 0;
 	for (tj_day d = from; d <= to; d++) {
 		day_title(d, buf, sizeof buf);

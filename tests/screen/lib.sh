@@ -67,3 +67,14 @@ make_db() {
 	"$TJ" user add clerk --role clerk --name 窗口一 --password-file "$T/pw" --db "$T/t.db" >/dev/null
 }
 sql() { sqlite3 "$T/t.db" "$1"; }
+# pick_menu TEXT: choose the line of a numbered menu (the F3 action menu)
+pick_menu() {
+	local i idx=0 line
+	for i in 1 2 3 4 5 6 7 8 9; do
+		line=$(screen_text | grep -E "\| +[0-9]  " | sed -n "${i}p")
+		case "$line" in *"$1"*) idx=$i; break ;; esac
+	done
+	if [ $idx -eq 0 ]; then fail "menu lacks $1"; screen_text >&2; return 1; fi
+	for i in $(seq 2 $idx); do key Down; done
+	key Enter
+}

@@ -8,17 +8,6 @@
 DB="$T/demo.db"
 "$TJ" demo --db "$DB" >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
 q() { sqlite3 "$DB" "$1"; }
-# pick_menu NAME: in the open action menu, move to the row NAME and press Enter
-pick_menu() {
-	local i idx=0 line
-	for i in 1 2 3 4 5 6 7 8 9; do
-		line=$(screen_text | grep -E "\| +[0-9]  " | sed -n "${i}p")
-		case "$line" in *"$1"*) idx=$i; break ;; esac
-	done
-	if [ $idx -eq 0 ]; then fail "menu lacks $1"; screen_text >&2; return 1; fi
-	for i in $(seq 2 $idx); do key Down; done
-	key Enter
-}
 cat >"$T/tj.conf" <<CONF
 [commands]
 notify = cat > '$T/notice.txt'; echo "\$1 \$2" > '$T/notice-args.txt'
