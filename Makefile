@@ -122,7 +122,7 @@ build/$(1)/tiaojie: build/$(1)/src/main.o build/$(1)/libtiaojie.a
 build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libtiaojie.a
 	$$(CC) $$(CFLAGS_$(1)) $$(LDFLAGS_$(1)) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm
 
-build/$(1)/src/core/datafile.o: build/gen/datadir.h
+build/$(1)/src/core/datafile.o build/$(1)/src/docs/issue.o: build/gen/datadir.h
 
 -include $$(OBJS_$(1):.o=.d) build/$(1)/src/main.d
 endef

@@ -78,3 +78,10 @@ pick_menu() {
 	for i in $(seq 2 $idx); do key Down; done
 	key Enter
 }
+# desk_key TEXT: press the digit the work desk shows for the entry TEXT
+desk_key() {
+	local d
+	d=$(screen_text | grep -F -- "$1" | grep -oE '^ +[0-9] ' | head -1 | tr -d ' ')
+	if [ -z "$d" ]; then fail "desk lacks $1"; screen_text >&2; return 1; fi
+	key "$d"
+}

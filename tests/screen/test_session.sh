@@ -60,7 +60,7 @@ expect_screen leave-confirm "保存为草稿"
 key y
 expect_screen desk-after-leave "未完成的草稿（1 份）"
 # discard it from the drafts list
-key 4
+desk_key 未完成的草稿
 expect_screen drafts-list "申请人：李小龙"
 key C-d
 expect_screen discard-confirm "放弃这份草稿"

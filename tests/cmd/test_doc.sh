@@ -1,0 +1,337 @@
+# test_doc.sh - `tiaojie doc` on a demo database, checked with independent
+# tools: for each kind on a case in a fitting state, pdfinfo says the PDF is
+# a valid A4 document with its font embedded (pdffonts), and pdftotext
+# finds the case number, every party's name, every claim, and the amounts
+# in figures and in Chinese capitals (computed here in Python); the text
+# output (-o .txt and standard output) carries the same; every document is
+# recorded (documents row and event).  A case with 40 claims and 5,000
+# characters of facts breaks across pages with page numbers.  Refusals:
+# the wrong state, an unknown kind or case, a bad file name, template
+# errors (file:line), missing data (by name), no Chinese font.
+. "$(dirname "$0")/lib.sh"
+
+export TIAOJIE_FORMS="$SRCDIR/forms"
+q() { sqlite3 demo.db "$1"; }
+eq() { # NAME GOT WANT
+	if [ "$2" = "$3" ]; then ok; else fail "$1: got '$2', want '$3'"; fi
+}
+# flat FILE: the text without spaces, newlines and page breaks (pdftotext
+# wraps long lines and drops the spaces between Chinese and digits), and
+# without the page footers, which pdftotext puts between a page's last line
+# and the next page's first
+flat() { grep -v '^第 *[0-9]* *页 *共 *[0-9]* *页$' "$1" | tr -d ' \n\f\r'; }
+has() { # NAME FLATFILE STRING
+	local s
+	s=$(printf '%s' "$3" | tr -d ' \n\r')
+	if grep -qF -- "$s" "$2"; then ok; else fail "$1: lacks '$(printf '%s' "$3" | cut -c1-120)'"; fi
+}
+# hidden files left in the test directory (lib.sh's own .out and .err aside)
+temp_files() { ls -A "$T" | grep '^\.[^.]' | grep -cv '^\.\(out\|err\)$'; }
+# Chinese capitals of an amount in fen, written independently of money.c
+capital() {
+	python3 - "$1" <<'EOF'
+import sys
+fen = int(sys.argv[1])
+D = "零壹贰叁肆伍陆柒捌玖"
+U = ["", "拾", "佰", "仟"]
+S = ["", "万", "亿", "万亿"]
+yuan, rest = divmod(fen, 100)
+jiao, f = divmod(rest, 10)
+out = ""
+if yuan:
+    ds = str(yuan)
+    n = len(ds)
+    pending = False
+    section_has = False
+    for i, ch in enumerate(ds):
+        pos = n - 1 - i
+        d = int(ch)
+        if d == 0:
+            if out:
+                pending = True
+        else:
+            if pending:
+                out += "零"
+                pending = False
+            out += D[d] + U[pos % 4]
+            section_has = True
+        if pos % 4 == 0:
+            if section_has:
+                out += S[pos // 4]
+            section_has = False
+    out += "元"
+if jiao:
+    out += D[jiao] + "角"
+elif f and yuan:
+    out += "零"
+if f:
+    out += D[f] + "分"
+elif fen == 0:
+    out = "零元整"
+else:
+    out += "整"
+print(out)
+EOF
+}
+figure() { # fen -> 12,345.67
+	python3 -c 'import sys; f=int(sys.argv[1]); print("{:,}.{:02d}".format(f//100, f%100))' "$1"
+}
+doc_count() { q "SELECT count(*) FROM documents d JOIN cases c ON c.id = d.case_id WHERE c.case_no = '$1'"; }
+event_count() { q "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = '$1' AND e.action = 'document'"; }
+
+# the independent tools' own sanity
+eq capital-check-1 "$(capital 1234567)" "壹万贰仟叁佰肆拾伍元陆角柒分"
+eq capital-check-2 "$(capital 100509)" "壹仟零伍元零玖分"
+eq capital-check-3 "$(capital 1050)" "壹拾元伍角整"
+eq capital-check-4 "$(capital 10000000000)" "壹亿元整"
+
+run "$TJ" demo --db demo.db --cases 800
+expect_rc demo 0
+
+# one case per kind: a single applicant and respondent keep the checks simple
+pick() { # STATUS [EXTRA SQL]
+	q "SELECT case_no FROM cases c WHERE status = '$1' ${2:-}
+	   AND (SELECT count(*) FROM case_parties WHERE case_id = c.id AND role = 'applicant') = 1
+	   ORDER BY (SELECT count(*) FROM claims WHERE case_id = c.id) DESC, case_no LIMIT 1"
+}
+CASE_application=$(pick mediating)
+CASE_agreement=$(pick agreed "AND EXISTS (SELECT 1 FROM claims WHERE case_id = c.id AND agreed_fen > 0)")
+CASE_termination=$(pick failed)
+CASE_arbitration=$(pick referred)
+COLLECTIVE=$(q "SELECT case_no FROM cases WHERE collective = 1 AND status = 'agreed' LIMIT 1")
+for k in application agreement termination arbitration; do
+	eval "c=\$CASE_$k"
+	check "case-for-$k" [ -n "$c" ]
+done
+
+# check_content NAME FLATFILE CASE KIND: what every document must carry
+check_content() {
+	local name=$1 file=$2 c=$3 kind=$4 id
+	id=$(q "SELECT id FROM cases WHERE case_no = '$c'")
+	has "$name-case-no" "$file" "$c"
+	while IFS= read -r n; do has "$name-applicant" "$file" "$n"; done \
+		< <(q "SELECT p.name FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = $id")
+	while IFS= read -r n; do has "$name-respondent" "$file" "$n"; done \
+		< <(q "SELECT e.name FROM case_parties cp JOIN employers e ON e.id = cp.employer_id WHERE cp.case_id = $id")
+	while IFS= read -r t; do has "$name-claim" "$file" "$t"; done \
+		< <(q "SELECT text FROM claims WHERE case_id = $id ORDER BY ord")
+	if [ "$kind" != termination ]; then
+		while IFS= read -r fen; do
+			has "$name-figure" "$file" "$(figure "$fen")"
+			has "$name-capital" "$file" "$(capital "$fen")"
+		done < <(q "SELECT amount_fen FROM claims WHERE case_id = $id AND amount_fen > 0")
+	else
+		while IFS= read -r fen; do has "$name-figure" "$file" "$(figure "$fen")"; done \
+			< <(q "SELECT amount_fen FROM claims WHERE case_id = $id AND amount_fen > 0")
+	fi
+	case $kind in
+	agreement)
+		while IFS= read -r fen; do
+			has "$name-agreed-figure" "$file" "$(figure "$fen")"
+			has "$name-agreed-capital" "$file" "$(capital "$fen")"
+		done < <(q "SELECT agreed_fen FROM claims WHERE case_id = $id AND agreed_fen > 0")
+		has "$name-three-copies" "$file" "本协议一式三份"
+		has "$name-seal" "$file" "联合调解中心（印章）"
+		has "$name-mediator" "$file" "调解员$(q "SELECT m.name FROM cases c JOIN mediators m ON m.id = c.mediator_id WHERE c.id = $id")（签名）"
+		;;
+	termination)
+		has "$name-reason" "$file" "$(q "SELECT reason FROM cases WHERE id = $id")"
+		has "$name-right" "$file" "申请仲裁"
+		;;
+	arbitration)
+		while IFS= read -r n; do has "$name-id-no" "$file" "$n"; done \
+			< <(q "SELECT p.id_no FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = $id")
+		has "$name-phone" "$file" "$(q "SELECT p.phone FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = $id")"
+		has "$name-facts" "$file" "事实和理由"
+		has "$name-evidence" "$file" "证据和证据来源、证人姓名和住所"
+		;;
+	esac
+}
+
+for k in application agreement termination arbitration; do
+	eval "c=\$CASE_$k"
+	before=$(doc_count "$c")
+	ebefore=$(event_count "$c")
+	run "$TJ" doc --db demo.db "$c" "$k" -o "$k.pdf"
+	expect_rc "$k-pdf" 0
+	check "$k-pdf-exists" [ -s "$k.pdf" ]
+	eq "$k-pdf-mode" "$(stat -c %a "$k.pdf" 2>/dev/null)" 600
+	run pdfinfo "$k.pdf"
+	expect_rc "$k-pdfinfo" 0
+	expect_out "$k-a4" "595.276 x 841.89 pts (A4)"
+	run pdffonts "$k.pdf"
+	expect_out "$k-cjk-font" "CJK"
+	check "$k-font-embedded" sh -c "pdffonts '$k.pdf' | tail -n +3 | awk '{ if (\$(NF-4) != \"yes\") bad = 1 } END { exit bad }'"
+	pdftotext "$k.pdf" "$k.pdf.txt"
+	flat "$k.pdf.txt" >"$k.pdf.flat"
+	check_content "$k-pdf" "$k.pdf.flat" "$c" "$k"
+	check "$k-page-number" grep -q '^第 *1 *页 *共 *[0-9][0-9]* *页$' "$k.pdf.txt"
+	# the same as text
+	run "$TJ" doc --db demo.db "$c" "$k" -o "$k.txt"
+	expect_rc "$k-txt" 0
+	eq "$k-txt-mode" "$(stat -c %a "$k.txt" 2>/dev/null)" 600
+	flat "$k.txt" >"$k.txt.flat"
+	check_content "$k-txt" "$k.txt.flat" "$c" "$k"
+	run "$TJ" doc --db demo.db "$c" "$k"
+	expect_rc "$k-stdout" 0
+	printf '%s\n' "$OUT" >"$k.stdout"
+	check "$k-stdout-same" cmp -s "$k.stdout" "$k.txt"
+	# every piece of every line of the text is in the PDF (pdftotext
+	# splits a line at a wide gap of full-width spaces)
+	check "$k-same-content" python3 -c '
+import sys
+pdf = open(sys.argv[1], encoding="utf-8").read()
+missing = [w for l in open(sys.argv[2], encoding="utf-8") for w in l.split() if w not in pdf]
+if missing:
+    print("not in the PDF:", " ".join(missing)[:200], file=sys.stderr)
+sys.exit(1 if missing else 0)' "$k.pdf.flat" "$k.txt"
+	# recorded: three documents, three events
+	eq "$k-recorded" "$(doc_count "$c")" $((before + 3))
+	eq "$k-events" "$(event_count "$c")" $((ebefore + 3))
+	eq "$k-file-recorded" "$(q "SELECT file FROM documents d JOIN cases c ON c.id = d.case_id
+		WHERE c.case_no = '$c' AND d.kind = '$k' AND d.file LIKE '%.pdf' ORDER BY d.id DESC LIMIT 1")" "$T/$k.pdf"
+	eq "$k-system" "$(q "SELECT count(*) FROM (SELECT d.user_id FROM documents d JOIN cases c ON c.id = d.case_id
+		WHERE c.case_no = '$c' ORDER BY d.id DESC LIMIT 3) WHERE user_id IS NULL")" 3
+done
+eq no-temp-files "$(temp_files)" 0
+
+# many applicants: every name and signature line
+run "$TJ" doc --db demo.db "$COLLECTIVE" agreement -o coll.pdf
+expect_rc collective 0
+pdftotext coll.pdf coll.txt
+flat coll.txt >coll.flat
+while IFS= read -r n; do has collective-applicant coll.flat "申请人${n}（签名）"; done \
+	< <(q "SELECT p.name FROM cases c JOIN case_parties cp ON cp.case_id = c.id JOIN persons p ON p.id = cp.person_id
+	       WHERE c.case_no = '$COLLECTIVE'")
+
+# ---- a long case: 40 claims and 5,000 characters of facts
+LONG=$CASE_termination
+LID=$(q "SELECT id FROM cases WHERE case_no = '$LONG'")
+sqlite3 demo.db "
+UPDATE cases SET facts = replace(hex(zeroblob(500)), '00', '长期加班却未获报酬。') WHERE id = $LID;
+DELETE FROM claims WHERE case_id = $LID;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40)
+INSERT INTO claims(case_id, ord, cause, text, amount_fen)
+SELECT $LID, i, '0601', '要求被申请人支付申请人' || (2000 + i) || '年拖欠工资及相应的经济补偿第' || i || '项', 100000 * i + 37 FROM n;"
+eq long-facts "$(q "SELECT length(facts) FROM cases WHERE id = $LID")" 5000
+run "$TJ" doc --db demo.db "$LONG" arbitration -o long.pdf
+expect_rc long-pdf 0
+PAGES=$(pdfinfo long.pdf 2>/dev/null | awk '/^Pages:/ { print $2 }')
+check long-several-pages [ "${PAGES:-0}" -gt 2 ]
+pdftotext long.pdf long.pdf.txt
+flat long.pdf.txt >long.flat
+check long-page-2 grep -q "^第 *2 *页 *共 *$PAGES *页$" long.pdf.txt
+check long-last-page grep -q "^第 *$PAGES *页 *共 *$PAGES *页$" long.pdf.txt
+eq long-footers "$(grep -c "^第 *[0-9]* *页 *共 *$PAGES *页$" long.pdf.txt)" "$PAGES"
+check_content long-pdf long.flat "$LONG" arbitration
+# the facts whole, across the page breaks
+has long-facts long.flat "$(q "SELECT facts FROM cases WHERE id = $LID")"
+# pages break between lines: every word of every page lies inside the
+# margins (72 pt), the footer alone below the bottom one
+pdftotext -bbox long.pdf long.bbox.html
+check long-margins python3 - long.bbox.html <<'EOF'
+import re, sys
+bad = 0
+pages = 0
+for page in re.findall(r"<page (.*?)</page>", open(sys.argv[1], encoding="utf-8").read(), re.S):
+    pages += 1
+    for x0, y0, x1, y1, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page):
+        x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
+        footer = y0 > 841.89 - 72
+        if x0 < 71 or x1 > 595.28 - 71 or y0 < 70 or (not footer and y1 > 841.89 - 70) or y1 > 841.89 - 20:
+            print("outside the margins on page %d: %s %.1f %.1f %.1f %.1f" % (pages, w, x0, y0, x1, y1),
+                  file=sys.stderr)
+            bad += 1
+sys.exit(1 if bad or pages < 2 else 0)
+EOF
+run "$TJ" doc --db demo.db "$LONG" arbitration -o long.txt
+expect_rc long-txt 0
+flat long.txt >long.txt.flat
+check_content long-txt long.txt.flat "$LONG" arbitration
+has long-txt-facts long.txt.flat "$(q "SELECT facts FROM cases WHERE id = $LID")"
+pdftoppm -png -r 30 -f 2 -l 2 long.pdf page
+check long-renders [ -s page-2.png ] || [ -s page-02.png ]
+
+# ---- refusals
+MED=$(q "SELECT case_no FROM cases WHERE status = 'mediating' LIMIT 1")
+before=$(doc_count "$MED")
+run "$TJ" doc --db demo.db "$MED" agreement -o wrong.pdf
+expect_rc wrong-state 1
+expect_err wrong-state "调解中"
+expect_err wrong-state "不能出具调解协议书"
+check wrong-state-no-file [ ! -e wrong.pdf ]
+REG=$(q "SELECT case_no FROM cases WHERE status = 'registered' LIMIT 1")
+run "$TJ" doc --db demo.db "$REG" termination
+expect_rc wrong-state-termination 1
+expect_err wrong-state-termination "不能出具调解终止通知书"
+run "$TJ" doc --db demo.db "$REG" arbitration
+expect_rc wrong-state-arbitration 1
+expect_err wrong-state-arbitration "不能出具仲裁申请书"
+eq wrong-state-nothing-recorded "$(doc_count "$MED")" "$before"
+run "$TJ" doc --db demo.db "$MED" letter
+expect_rc unknown-kind 2
+expect_err unknown-kind "未知的文书种类 letter"
+run "$TJ" doc --db demo.db "$MED" application -o x.doc
+expect_rc bad-ending 2
+expect_err bad-ending ".pdf"
+run "$TJ" doc --db demo.db "沪劳人调(1999)第99999号" application
+expect_rc unknown-case 1
+expect_err unknown-case "没有案件"
+run "$TJ" doc --db demo.db "$MED"
+expect_rc missing-kind 2
+run "$TJ" doc --db demo.db "$MED" application -o /nonexistent-dir/x.pdf
+expect_rc bad-dir 1
+expect_err bad-dir "/nonexistent-dir"
+eq refusals-nothing-recorded "$(doc_count "$MED")" "$before"
+# the Chinese name of the kind works too
+run "$TJ" doc --db demo.db "$MED" 调解申请书
+expect_rc chinese-kind 0
+
+# ---- template errors, from a copy of the forms
+mkdir forms
+cp "$SRCDIR"/forms/*.txt forms/
+AGR=$CASE_agreement
+printf '{{#claims}}\n{{no}}\n' >>forms/agreement.txt
+LINE=$(($(wc -l <forms/agreement.txt) - 1))
+TIAOJIE_FORMS=$T/forms run "$TJ" doc --db demo.db "$AGR" agreement -o t.pdf
+expect_rc unclosed 1
+expect_err unclosed "agreement.txt:$LINE: 段落 {{#claims}} 没有结束标记 {{/claims}}"
+check unclosed-no-file [ ! -e t.pdf ]
+cp "$SRCDIR"/forms/agreement.txt forms/
+sed -i '3s/$/{{case_number}}/' forms/agreement.txt
+TIAOJIE_FORMS=$T/forms run "$TJ" doc --db demo.db "$AGR" agreement
+expect_rc unknown-field 1
+expect_err unknown-field "agreement.txt:3: 未知字段 {{case_number}}"
+printf '# 通知\n{{case_no}}\n{{court_address}}\n' >forms/termination.txt
+TIAOJIE_FORMS=$T/forms run "$TJ" doc --db demo.db "$CASE_termination" termination
+expect_rc missing-data 1
+expect_err missing-data "termination.txt:3: 缺少数据：仲裁院地址 {{court_address}}"
+printf '[court]\naddress = 上海市某某路100号\n' >court.conf
+TIAOJIE_FORMS=$T/forms run "$TJ" doc --db demo.db --config court.conf "$CASE_termination" termination
+expect_rc missing-data-configured 0
+expect_out missing-data-configured "上海市某某路100号"
+TIAOJIE_FORMS=$T/nowhere run "$TJ" doc --db demo.db "$AGR" agreement
+expect_rc no-forms 1
+expect_err no-forms "TIAOJIE_FORMS"
+rm forms/application.txt
+TIAOJIE_FORMS=$T/forms run "$TJ" doc --db demo.db "$AGR" application
+expect_rc no-template 1
+expect_err no-template "application.txt"
+
+# ---- no Chinese font: a clear message, and text still works
+printf '<?xml version="1.0"?>\n<fontconfig><cachedir>%s/fc-cache</cachedir></fontconfig>\n' "$T" >nofonts.conf
+FONTCONFIG_FILE=$T/nofonts.conf run "$TJ" doc --db demo.db "$AGR" agreement -o nofont.pdf
+expect_rc no-font 1
+expect_err no-font "找不到中文字体"
+expect_err no-font "fonts-noto-cjk"
+check no-font-no-file [ ! -e nofont.pdf ]
+FONTCONFIG_FILE=$T/nofonts.conf run "$TJ" doc --db demo.db "$AGR" agreement -o nofont.txt
+expect_rc no-font-text 0
+
+# the event log is still whole
+run "$TJ" check --db demo.db
+expect_rc check 0
+eq no-temp-files-at-end "$(temp_files)" 0
+
+done_tests

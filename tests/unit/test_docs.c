@@ -1,0 +1,789 @@
+/*
+ * test_docs.c - documents (docs.h).
+ *
+ * 1. The template parser: every kind of mistake is reported with its file
+ *    and line; the four templates of forms/ parse.
+ * 2. Filling: fields, repeated and optional sections, "when absent"
+ *    sections, line directives, values with newlines and control
+ *    characters, missing data named (with the list item), the text output.
+ * 3. The dictionary of a real case (dates, amounts in figures and
+ *    capitals, parties, flags), the state rules and the one-key kind.
+ * 4. doc_issue end to end on a test database: text and PDF with the real
+ *    templates, the documents row and the event, mode 0600 and no
+ *    temporary file left, refusals that write nothing, template errors;
+ *    where the templates are found; the print command.
+ */
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include "tap.h"
+#include "testdb.h"
+#include "tiaojie/casework.h"
+#include "tiaojie/docs.h"
+#include "tiaojie/intake.h"
+
+#define NOW "2026-11-20 10:00:00"
+
+static struct config cfg;
+static struct holidays hol;
+static struct db *db;
+static int64_t med1, med2;
+static struct actor clerk = {.role = ROLE_CLERK};
+static struct actor admin = {.role = ROLE_ADMIN};
+static char repo_forms[512];
+
+/* ---- helpers ------------------------------------------------------------------- */
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
+		perror(path);
+		exit(1);
+	}
+}
+
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb;
+	char buf[4096];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	sb_init(&sb);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_addn(&sb, buf, n);
+	fclose(f);
+	if (!sb.buf)
+		sb_add(&sb, "");
+	return sb_detach(&sb);
+}
+
+static int64_t q_int(const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	int64_t v = -999;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return v;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static char *q_text(const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *out = NULL;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return xstrdup("?");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out ? out : xstrdup("(null)");
+}
+
+#define CHECK_HAS(hay, needle)                                                                       \
+	do {                                                                                         \
+		const char *h_ = (hay), *n_ = (needle);                                              \
+		CHECK(h_ && strstr(h_, n_) != NULL, "\"%s\" lacks \"%s\"", h_ ? h_ : "(null)", n_); \
+	} while (0)
+
+/* The template must be refused with a message containing want. */
+static void parse_fails(const char *text, const char *want)
+{
+	tj_error_clear();
+	struct doc_template *t = doc_template_parse("t.txt", text);
+	CHECK(t == NULL, "parsed although wrong: %s", text);
+	CHECK_HAS(tj_errmsg(), want);
+	doc_template_free(t);
+}
+
+/* Fill text with d: the text output, or NULL (error in the sink). */
+static char *fill(const char *text, const struct doc_dict *d)
+{
+	struct doc_template *t = doc_template_parse("t.txt", text);
+	struct doc_blocks b;
+	char *out;
+
+	if (!t) {
+		fprintf(stderr, "fill: parse: %s\n", tj_errmsg());
+		return NULL;
+	}
+	if (doc_template_render(t, d, &b) < 0) {
+		doc_template_free(t);
+		return NULL;
+	}
+	out = doc_text(&b);
+	doc_blocks_free(&b);
+	doc_template_free(t);
+	return out;
+}
+
+static void fill_is(const char *text, const struct doc_dict *d, const char *want)
+{
+	char *got = fill(text, d);
+
+	if (!got)
+		fprintf(stderr, "fill failed: %s\n", tj_errmsg());
+	CHECK_STR(got, want);
+	free(got);
+}
+
+static void fill_fails(const char *text, const struct doc_dict *d, const char *want)
+{
+	tj_error_clear();
+	char *got = fill(text, d);
+	CHECK(got == NULL, "filled although data is missing: %s", got ? got : "");
+	CHECK_HAS(tj_errmsg(), want);
+	free(got);
+}
+
+/* ---- 1. parsing ---------------------------------------------------------------------- */
+
+static void test_parse(void)
+{
+	parse_fails("第一行\n{{nosuch}}\n", "t.txt:2: 未知字段 {{nosuch}}");
+	parse_fails("{{#claims}}\n{{no}}\n", "t.txt:1: 段落 {{#claims}} 没有结束标记 {{/claims}}");
+	parse_fails("a\n{{#claims}}\n{{#amount}}{{amount}}\n{{/claims}}\n",
+		    "t.txt:4: 结束标记 {{/claims}} 与第3行的 {{#amount}} 不配对");
+	parse_fails("a\n\n{{/claims}}\n", "t.txt:3: 多余的结束标记 {{/claims}}");
+	parse_fails("案号：{{case_no\n", "t.txt:1: 标记未闭合");
+	parse_fails("x\n{{claims}}\n", "t.txt:2: {{claims}} 是列表");
+	/* a claim's field outside {{#claims}}, an applicant's inside it */
+	parse_fails("{{text}}\n", "t.txt:1: 未知字段 {{text}}");
+	parse_fails("{{#claims}}\n{{name}}\n{{/claims}}\n", "t.txt:2: 未知字段 {{name}}（在 {{#claims}} 中）");
+	parse_fails("{{#nosuch}}x{{/nosuch}}\n", "t.txt:1: 未知字段 {{#nosuch}}");
+	parse_fails("{{案号}}\n", "t.txt:1: 字段名无效");
+	parse_fails("ok\n\xff\xfe\n", "t.txt:2: 不是有效的 UTF-8");
+	parse_fails("ok\nbell\a\n", "t.txt:2: 含有控制字符");
+	/* every mistake, not only the first */
+	tj_error_clear();
+	struct doc_template *t = doc_template_parse("t.txt", "{{a1}}\n{{case_no}}\n{{a2}}\n{{#claims}}\n");
+	CHECK(t == NULL, "bad template parsed");
+	CHECK_HAS(tj_errmsg(), "t.txt:1: 未知字段 {{a1}}");
+	CHECK_HAS(tj_errmsg(), "t.txt:3: 未知字段 {{a2}}");
+	CHECK_HAS(tj_errmsg(), "t.txt:4: 段落 {{#claims}}");
+	doc_template_free(t);
+
+	/* fine: nested lists, comments, spaces inside tags, a BOM, CRLF */
+	t = doc_template_parse("t.txt", "\xEF\xBB\xBF{{! 注释 }}\r\n{{# applicants }}{{#claims}}{{ no }}{{/claims}}{{/applicants}}\r\n");
+	CHECK(t != NULL, "good template refused: %s", tj_errmsg());
+	doc_template_free(t);
+
+	/* the court's templates */
+	for (int k = 0; k < DOC_KIND_COUNT; k++) {
+		char path[600];
+		snprintf(path, sizeof path, "%s/%s.txt", repo_forms, doc_kind_keyword((enum doc_kind)k));
+		char *text = read_all(path);
+		CHECK(text != NULL, "cannot read %s", path);
+		if (!text)
+			continue;
+		t = doc_template_parse(path, text);
+		CHECK(t != NULL, "%s: %s", path, tj_errmsg());
+		doc_template_free(t);
+		free(text);
+	}
+}
+
+/* ---- 2. filling ---------------------------------------------------------------------- */
+
+static struct doc_dict *sample_dict(void)
+{
+	struct doc_dict *d = doc_dict_new();
+	static const char *texts[] = {"支付工资", "出具证明", "支付补偿"};
+	static const char *amounts[] = {"100.00", NULL, "300.00"};
+
+	doc_dict_set(d, "case_no", "沪劳人调(2026)第00001号");
+	doc_dict_set(d, "centre_name", "调解中心");
+	doc_dict_set(d, "court_phone", "");
+	doc_dict_set(d, "facts", "第一段\n第二段");
+	doc_dict_list(d, "applicants");
+	doc_dict_list(d, "claims");
+	for (int i = 0; i < 3; i++) {
+		struct doc_dict *it = doc_dict_add_item(d, "claims");
+		char no[16];
+		snprintf(no, sizeof no, "%d", i + 1);
+		doc_dict_set(it, "no", no);
+		doc_dict_set(it, "text", texts[i]);
+		doc_dict_set(it, "amount", amounts[i]);
+	}
+	return d;
+}
+
+static void test_fill(void)
+{
+	struct doc_dict *d = sample_dict();
+	struct doc_blocks b;
+
+	/* the dictionary itself */
+	CHECK_STR(doc_dict_get(d, "case_no"), "沪劳人调(2026)第00001号");
+	CHECK(doc_dict_get(d, "court_phone") == NULL, "empty is no data");
+	CHECK_INT(doc_dict_count(d, "claims"), 3);
+	CHECK_INT(doc_dict_count(d, "applicants"), 0);
+	CHECK_INT(doc_dict_count(d, "case_no"), -1);
+	CHECK_STR(doc_dict_get(doc_dict_item(d, "claims", 2), "text"), "支付补偿");
+	CHECK(doc_dict_item(d, "claims", 3) == NULL, "no fourth claim");
+
+	/* repeated, optional and absent sections; standalone tag lines vanish */
+	fill_is("{{#claims}}\n{{no}}. {{text}}{{#amount}}（{{amount}}元）{{/amount}}\n{{/claims}}\n", d,
+		"1. 支付工资（100.00元）\n2. 出具证明\n3. 支付补偿（300.00元）\n");
+	fill_is("{{^applicants}}\n无申请人\n{{/applicants}}\n{{^claims}}\n无请求\n{{/claims}}\n", d, "无申请人\n");
+	/* a top-level field inside a list; an optional line that is hidden is dropped */
+	fill_is("{{#claims}}{{case_no}}-{{no}} {{/claims}}\n{{#court_phone}}电话：{{court_phone}}{{/court_phone}}\n末行\n",
+		d,
+		"沪劳人调(2026)第00001号-1 沪劳人调(2026)第00001号-2 沪劳人调(2026)第00001号-3 \n末行\n");
+	fill_is("{{^court_phone}}电话：无{{/court_phone}}\n", d, "电话：无\n");
+
+	/* missing data is named, with its line and list item */
+	fill_fails("案号：{{case_no}}\n电话：{{court_phone}}\n", d, "t.txt:2: 缺少数据：仲裁院电话 {{court_phone}}");
+	fill_fails("{{#claims}}\n{{no}}. {{amount_capital}}\n{{/claims}}\n", d,
+		   "t.txt:2: 缺少数据：请求金额（大写） {{amount_capital}}（请求事项第2项）");
+	fill_fails("{{#claims}}\n{{no}}. {{amount_capital}}\n{{/claims}}\n", d, "（请求事项第3项）");
+	/* a conditional section does not excuse other fields */
+	fill_fails("{{#case_no}}（{{reason}}）{{/case_no}}\n", d, "t.txt:1: 缺少数据：不予受理、调解不成或撤回的理由 {{reason}}");
+	/* nor does a "when absent" one */
+	fill_fails("{{^court_phone}}{{court_address}}{{/court_phone}}\n", d, "缺少数据：仲裁院地址");
+
+	/* directives; values are never directives; newlines in values */
+	struct doc_template *t = doc_template_parse("t.txt", "\n\n# 标题\n## 小标题\n>> 右边\n\n\n\n　　{{facts}}\n正文\n\n");
+	CHECK(t != NULL, "%s", tj_errmsg());
+	doc_dict_set(d, "facts", "# 不是标题\n\n\n第二段\x01\x7f");
+	CHECK_INT(doc_template_render(t, d, &b), 0);
+	CHECK_INT(b.n, 8);
+	if (b.n == 8) {
+		CHECK_INT(b.v[0].style, DOC_TITLE);
+		CHECK_STR(b.v[0].text, "标题");
+		CHECK_INT(b.v[1].style, DOC_HEADING);
+		CHECK_STR(b.v[1].text, "小标题");
+		CHECK_INT(b.v[2].style, DOC_RIGHT);
+		CHECK_STR(b.v[2].text, "右边");
+		CHECK_INT(b.v[3].style, DOC_GAP); /* three blank lines, one gap */
+		CHECK_INT(b.v[4].style, DOC_BODY);
+		CHECK_STR(b.v[4].text, "　　# 不是标题");
+		CHECK_INT(b.v[5].style, DOC_GAP);
+		CHECK_STR(b.v[6].text, "第二段");
+		CHECK_STR(b.v[7].text, "正文");
+	}
+	/* the text: title centred, right-aligned to 72 columns, no trailing gap */
+	char *text = doc_text(&b);
+	CHECK(strncmp(text, "                                  标题\n", strlen("                                  标题\n")) == 0,
+	      "title: %s", text);
+	char want_right[128];
+	snprintf(want_right, sizeof want_right, "\n%*s右边\n", 68, "");
+	CHECK_HAS(text, want_right);
+	CHECK_HAS(text, "　　# 不是标题\n\n第二段\n");
+	free(text);
+	doc_blocks_free(&b);
+	doc_template_free(t);
+
+	doc_dict_free(d);
+}
+
+/* ---- 3. a case: dictionary, rules ---------------------------------------------------- */
+
+static struct intake_person app;
+static struct intake_employer emp;
+static struct intake_claim claims[2];
+
+static int64_t new_case(void)
+{
+	struct intake in = {.channel = "window", .facts = "申请人于2024年3月入职被申请人处。\n被申请人拖欠工资。",
+			    .napplicants = 1, .applicants = &app, .nrespondents = 1, .respondents = &emp,
+			    .nclaims = 2, .claims = claims};
+	struct intake_result res = {0};
+
+	if (intake_register(db, &cfg, &clerk, &in, &res) < 0) {
+		fprintf(stderr, "intake_register: %s\n", tj_errmsg());
+		exit(1);
+	}
+	intake_result_free(&res);
+	return res.case_id;
+}
+
+static void act(int64_t id, struct case_op op)
+{
+	struct case_op_result res;
+
+	op.case_id = id;
+	if (case_apply(db, &cfg, &hol, &admin, &op, &res) != 0) {
+		fprintf(stderr, "%s: %s\n", action_keyword(op.action), tj_errmsg());
+		exit(1);
+	}
+}
+
+/* A case brought to mediation by the admin (mediator med1). */
+static int64_t mediating_case(void)
+{
+	int64_t id = new_case();
+
+	act(id, (struct case_op){.action = ACT_CONFIRM, .confirm_how = "phone"});
+	act(id, (struct case_op){.action = ACT_ACCEPT});
+	act(id, (struct case_op){.action = ACT_ASSIGN, .mediator_id = med1});
+	act(id, (struct case_op){.action = ACT_SESSION, .note = "双方到场"});
+	return id;
+}
+
+static int64_t agreed_case(void)
+{
+	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01"}, {2, 0, NULL}};
+	int64_t id = mediating_case();
+
+	act(id, (struct case_op){.action = ACT_AGREE, .nagreed = 2, .agreed = agreed});
+	return id;
+}
+
+static void test_dict(void)
+{
+	int64_t id = agreed_case();
+	struct case_view cv;
+	const struct doc_dict *it;
+
+	CHECK_INT(case_load(db, &admin, id, &cv), 1);
+	struct doc_dict *d = doc_dict_build(&cv, &cfg);
+	CHECK_STR(doc_dict_get(d, "case_no"), cv.case_no);
+	CHECK_STR(doc_dict_get(d, "court_name"), cfg.court_name);
+	CHECK_STR(doc_dict_get(d, "centre_name"), cfg.centre_name);
+	CHECK(doc_dict_get(d, "court_address") == NULL, "no address configured");
+	CHECK_STR(doc_dict_get(d, "received"), "2026年11月20日");
+	CHECK_STR(doc_dict_get(d, "today"), "2026年11月20日");
+	CHECK_STR(doc_dict_get(d, "closed"), "2026年11月20日");
+	CHECK_STR(doc_dict_get(d, "channel"), "窗口");
+	CHECK_STR(doc_dict_get(d, "status"), "调解成功");
+	CHECK_STR(doc_dict_get(d, "performance"), "待履行");
+	CHECK_STR(doc_dict_get(d, "mediator"), "张调解");
+	CHECK_STR(doc_dict_get(d, "facts"), "申请人于2024年3月入职被申请人处。\n被申请人拖欠工资。");
+	CHECK_STR(doc_dict_get(d, "agreement"), "是");
+	CHECK(doc_dict_get(d, "failed") == NULL && doc_dict_get(d, "defaulted") == NULL, "flags off");
+	CHECK(doc_dict_get(d, "multiple_applicants") == NULL, "one applicant");
+	CHECK_STR(doc_dict_get(d, "applicant_names"), "张三");
+	CHECK_STR(doc_dict_get(d, "respondent_names"), "上海某某科技有限公司");
+	CHECK_STR(doc_dict_get(d, "applicant_count"), "1");
+	CHECK_STR(doc_dict_get(d, "claim_count"), "2");
+	CHECK_STR(doc_dict_get(d, "total_amount"), "12,000.00");
+	CHECK_STR(doc_dict_get(d, "total_amount_capital"), "壹万贰仟元整");
+	CHECK_STR(doc_dict_get(d, "total_agreed"), "10,000.00");
+	CHECK_STR(doc_dict_get(d, "total_agreed_capital"), "壹万元整");
+	CHECK_STR(doc_dict_get(d, "session_count"), "1");
+	CHECK_HAS(doc_dict_get(d, "causes"), "、");
+
+	it = doc_dict_item(d, "applicants", 0);
+	CHECK_STR(doc_dict_get(it, "no"), "1");
+	CHECK_STR(doc_dict_get(it, "name"), "张三");
+	CHECK_STR(doc_dict_get(it, "gender"), "女");
+	CHECK_STR(doc_dict_get(it, "birth_date"), "1949年12月31日");
+	CHECK_STR(doc_dict_get(it, "id_type"), "居民身份证");
+	CHECK_STR(doc_dict_get(it, "id_no"), "11010519491231002X"); /* in full */
+	CHECK_STR(doc_dict_get(it, "phone"), "13812345678");
+	CHECK_STR(doc_dict_get(it, "nationality"), "中国");
+	it = doc_dict_item(d, "respondents", 0);
+	CHECK_STR(doc_dict_get(it, "uscc"), "91350100M000100Y43");
+	CHECK_STR(doc_dict_get(it, "legal_rep"), "李四");
+	CHECK(doc_dict_get(it, "phone") == NULL, "no phone typed");
+
+	it = doc_dict_item(d, "claims", 0);
+	CHECK_STR(doc_dict_get(it, "text"), "支付拖欠工资");
+	CHECK_STR(doc_dict_get(it, "cause_code"), "0601");
+	CHECK_STR(doc_dict_get(it, "amount"), "12,000.00");
+	CHECK_STR(doc_dict_get(it, "amount_capital"), "壹万贰仟元整");
+	CHECK_STR(doc_dict_get(it, "agreed"), "10,000.00");
+	CHECK_STR(doc_dict_get(it, "agreed_capital"), "壹万元整");
+	CHECK_STR(doc_dict_get(it, "pay_date"), "2026年12月1日");
+	CHECK(doc_dict_get(it, "waived") == NULL, "not waived");
+	it = doc_dict_item(d, "claims", 1);
+	CHECK(doc_dict_get(it, "amount") == NULL && doc_dict_get(it, "amount_capital") == NULL, "no amount");
+	CHECK_STR(doc_dict_get(it, "agreed"), "0.00");
+	CHECK_STR(doc_dict_get(it, "agreed_capital"), "零元整");
+	CHECK_STR(doc_dict_get(it, "waived"), "是");
+	CHECK(doc_dict_get(it, "pay_date") == NULL, "nothing to pay");
+	it = doc_dict_item(d, "sessions", 0);
+	CHECK_STR(doc_dict_get(it, "note"), "双方到场");
+	CHECK_STR(doc_dict_get(it, "date"), "2026年11月20日");
+
+	CHECK(doc_field_label("claims", "agreed") && strcmp(doc_field_label("claims", "agreed"), "协议金额") == 0,
+	      "label");
+	CHECK(doc_field_label("", "text") == NULL, "a claim's field is not top-level");
+	doc_dict_free(d);
+	case_view_free(&cv);
+}
+
+static void test_rules(void)
+{
+	static const struct {
+		enum case_status st;
+		enum performance perf;
+		int overdue;
+		const char *allowed; /* a = application, g = agreement, t = termination, r = arbitration */
+		enum doc_kind pick;
+	} rows[] = {
+		{ST_REGISTERED, PERF_NONE, 0, "a", DOC_APPLICATION},
+		{ST_REGISTERED, PERF_NONE, 1, "a", DOC_APPLICATION}, /* acceptance late: not mediation */
+		{ST_CONFIRMED, PERF_NONE, 1, "a", DOC_APPLICATION},
+		{ST_ACCEPTED, PERF_NONE, 0, "a", DOC_APPLICATION},
+		{ST_ACCEPTED, PERF_NONE, 1, "ar", DOC_APPLICATION},
+		{ST_ASSIGNED, PERF_NONE, 1, "ar", DOC_APPLICATION},
+		{ST_MEDIATING, PERF_NONE, 0, "a", DOC_APPLICATION},
+		{ST_MEDIATING, PERF_NONE, 1, "ar", DOC_APPLICATION},
+		{ST_REJECTED, PERF_NONE, 0, "ar", DOC_APPLICATION},
+		{ST_AGREED, PERF_PENDING, 0, "ag", DOC_AGREEMENT},
+		{ST_AGREED, PERF_PERFORMED, 0, "ag", DOC_AGREEMENT},
+		{ST_AGREED, PERF_DEFAULTED, 0, "agr", DOC_ARBITRATION},
+		{ST_FAILED, PERF_NONE, 0, "atr", DOC_TERMINATION},
+		{ST_WITHDRAWN, PERF_NONE, 0, "atr", DOC_TERMINATION},
+		{ST_REFERRED, PERF_NONE, 0, "atr", DOC_ARBITRATION},
+	};
+	static const char letters[DOC_KIND_COUNT] = {'a', 'g', 't', 'r'};
+
+	for (size_t i = 0; i < TJ_ARRAY_LEN(rows); i++) {
+		struct case_view cv;
+		memset(&cv, 0, sizeof cv);
+		snprintf(cv.case_no, sizeof cv.case_no, "沪劳人调(2026)第%05d号", (int)i + 1);
+		cv.status = rows[i].st;
+		cv.perf = rows[i].perf;
+		cv.has_deadline = rows[i].overdue || status_is_open(rows[i].st);
+		cv.days_left = rows[i].overdue ? -1 : 3;
+		for (int k = 0; k < DOC_KIND_COUNT; k++) {
+			int want = strchr(rows[i].allowed, letters[k]) != NULL;
+			tj_error_clear();
+			int got = doc_allowed(&cv, (enum doc_kind)k) == 0;
+			CHECK(got == want, "%s/%s overdue=%d: %s %s", status_keyword(rows[i].st),
+			      perf_keyword(rows[i].perf) ? perf_keyword(rows[i].perf) : "-", rows[i].overdue,
+			      doc_kind_keyword((enum doc_kind)k), got ? "allowed" : tj_errmsg());
+			if (!got) {
+				/* the reason names the case and the document */
+				CHECK_HAS(tj_errmsg(), cv.case_no);
+				CHECK_HAS(tj_errmsg(), doc_kind_name((enum doc_kind)k));
+			}
+		}
+		CHECK_INT(doc_kind_for_case(&cv), rows[i].pick);
+		CHECK(doc_allowed(&cv, doc_kind_for_case(&cv)) == 0, "the picked kind is allowed");
+	}
+
+	CHECK_INT(doc_kind_from_keyword("agreement"), DOC_AGREEMENT);
+	CHECK_INT(doc_kind_from_keyword("仲裁申请书"), DOC_ARBITRATION);
+	CHECK_INT(doc_kind_from_keyword("letter"), -1);
+	CHECK_INT(doc_format_for_path("a/b.PDF"), DOC_FMT_PDF);
+	CHECK_INT(doc_format_for_path("b.txt"), DOC_FMT_TEXT);
+	CHECK_INT(doc_format_for_path("b.doc"), -1);
+	CHECK_HAS(tj_errmsg(), ".pdf");
+	CHECK_INT(doc_format_for_path(".pdf"), -1);
+
+	struct case_view cv;
+	memset(&cv, 0, sizeof cv);
+	snprintf(cv.case_no, sizeof cv.case_no, "沪劳人调(2026)/第00001号");
+	char *name = doc_file_name(&cv, DOC_AGREEMENT, DOC_FMT_PDF);
+	CHECK_STR(name, "沪劳人调(2026)_第00001号-调解协议书.pdf");
+	free(name);
+}
+
+/* ---- 4. issuing ------------------------------------------------------------------------ */
+
+static int64_t docs_of(int64_t id)
+{
+	return q_int("SELECT count(*) FROM documents WHERE case_id = ?", id);
+}
+
+static int64_t doc_events_of(int64_t id)
+{
+	return q_int("SELECT count(*) FROM events WHERE case_id = ? AND action = 'document'", id);
+}
+
+/* Files in dir whose name starts with '.' (temporaries left behind). */
+static int hidden_files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static void test_issue(void)
+{
+	int64_t reg = new_case(), agr = agreed_case();
+	char *text = NULL, *s;
+	struct stat st;
+
+	setenv("TIAOJIE_FORMS", repo_forms, 1);
+
+	/* text to memory, recorded */
+	CHECK_INT(doc_issue(db, &cfg, &clerk, reg, DOC_APPLICATION, NULL, &text), 0);
+	CHECK_HAS(text, "调解申请书");
+	CHECK_HAS(text, "张三");
+	CHECK_HAS(text, "11010519491231002X");
+	CHECK_HAS(text, "上海某某科技有限公司");
+	CHECK_HAS(text, "支付拖欠工资");
+	CHECK_HAS(text, "12,000.00");
+	CHECK_HAS(text, "壹万贰仟元整");
+	CHECK_HAS(text, "被申请人拖欠工资。");
+	free(text);
+	CHECK_INT(docs_of(reg), 1);
+	CHECK_INT(doc_events_of(reg), 1);
+	s = q_text("SELECT kind || '|' || file || '|' || coalesce(user_id, 'null') FROM documents WHERE case_id = ?", reg);
+	CHECK_STR(s, "application||null");
+	free(s);
+	s = q_text("SELECT entity || '|' || after FROM events WHERE case_id = ? AND action = 'document'", reg);
+	CHECK_STR(s, "case|调解申请书（文本）");
+	free(s);
+
+	/* the wrong state: refused, nothing written */
+	text = NULL;
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, reg, DOC_AGREEMENT, NULL, &text), -1);
+	CHECK(text == NULL, "no text");
+	CHECK_HAS(tj_errmsg(), "登记");
+	CHECK_HAS(tj_errmsg(), "不能出具调解协议书");
+	CHECK_INT(docs_of(reg), 1);
+	CHECK_INT(doc_events_of(reg), 1);
+
+	/* the agreement and the arbitration application need the respondent's
+	 * address, the arbitration application its phone too (§29): named */
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, NULL, &text), -1);
+	CHECK_HAS(tj_errmsg(), "agreement.txt:");
+	CHECK_HAS(tj_errmsg(), "缺少数据：被申请人住所 {{address}}（被申请人第1项）");
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_ARBITRATION, NULL, &text), -1);
+	CHECK_HAS(tj_errmsg(), "协议未履行时才能出具仲裁申请书");
+	int64_t early = mediating_case();
+	act(early, (struct case_op){.action = ACT_FAIL, .reason = "双方分歧较大"});
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, early, DOC_ARBITRATION, NULL, &text), -1);
+	CHECK_HAS(tj_errmsg(), "arbitration.txt:");
+	CHECK_HAS(tj_errmsg(), "缺少数据：被申请人住所 {{address}}（被申请人第1项）");
+	CHECK_HAS(tj_errmsg(), "缺少数据：被申请人联系电话 {{phone}}（被申请人第1项）");
+	CHECK_INT(docs_of(agr) + docs_of(early), 0);
+	CHECK_INT(testdb_raw(db, "UPDATE employers SET address = '上海市徐汇区某路1号', phone = '021-12345678'"),
+		  SQLITE_OK);
+
+	/* a PDF and a text file of the agreement */
+	const char *pdf = testdb_path("协议书.pdf");
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, pdf, NULL), 0);
+	CHECK(stat(pdf, &st) == 0 && (st.st_mode & 0777) == 0600, "pdf mode %o", (unsigned)st.st_mode & 0777);
+	s = read_all(pdf);
+	CHECK(s && strncmp(s, "%PDF-", 5) == 0, "not a PDF");
+	free(s);
+	CHECK_INT(hidden_files(testdb_dir), 0);
+	s = q_text("SELECT file FROM documents WHERE case_id = ? AND kind = 'agreement'", agr);
+	CHECK_STR(s, pdf);
+	free(s);
+	s = q_text("SELECT after FROM events WHERE case_id = ? AND action = 'document'", agr);
+	CHECK(strncmp(s, "调解协议书：/", strlen("调解协议书：/")) == 0, "event: %s", s);
+	free(s);
+	const char *txt = testdb_path("协议书.txt");
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, txt, NULL), 0);
+	s = read_all(txt);
+	CHECK_HAS(s, "本协议一式三份");
+	CHECK_HAS(s, "人民币10,000.00元（大写：壹万元整）");
+	CHECK_HAS(s, "2026年12月1日前");
+	CHECK_HAS(s, "申请人自愿放弃该项请求");
+	CHECK_HAS(s, "调解员张调解（签名）");
+	free(s);
+	/* issuing again replaces the file */
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, txt, NULL), 0);
+	CHECK_INT(docs_of(agr), 3);
+	CHECK_INT(hidden_files(testdb_dir), 0);
+
+	/* refusals that write nothing */
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, testdb_path("x.doc"), NULL), -1);
+	CHECK_HAS(tj_errmsg(), ".pdf");
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, "/nonexistent-tiaojie-dir/x.pdf", NULL), -1);
+	CHECK_HAS(tj_errmsg(), "/nonexistent-tiaojie-dir");
+	tj_error_clear();
+	struct actor other = {.role = ROLE_MEDIATOR, .user_id = 0, .mediator_id = med2};
+	CHECK_INT(doc_issue(db, &cfg, &other, agr, DOC_AGREEMENT, testdb_path("y.pdf"), NULL), -1);
+	CHECK(tj_errmsg()[0] != '\0', "a reason");
+	CHECK(stat(testdb_path("y.pdf"), &st) < 0, "nothing written");
+	struct actor own = {.role = ROLE_MEDIATOR, .user_id = 0, .mediator_id = med1};
+	text = NULL;
+	CHECK_INT(doc_issue(db, &cfg, &own, agr, DOC_TERMINATION, NULL, &text), -1);
+	CHECK_INT(doc_issue(db, &cfg, &own, agr, DOC_APPLICATION, NULL, &text), 0);
+	free(text);
+	CHECK_INT(doc_issue(db, &cfg, &clerk, 999999, DOC_APPLICATION, NULL, &text), -1);
+	CHECK_INT(docs_of(agr), 4);
+	CHECK_INT(hidden_files(testdb_dir), 0);
+
+	/* the other kinds on the real templates */
+	int64_t failed = mediating_case(), withdrawn = mediating_case();
+	act(failed, (struct case_op){.action = ACT_FAIL, .reason = "双方分歧较大"});
+	act(withdrawn, (struct case_op){.action = ACT_WITHDRAW, .reason = "已与单位自行和解"});
+	CHECK_INT(doc_issue(db, &cfg, &clerk, failed, DOC_TERMINATION, NULL, &text), 0);
+	CHECK_HAS(text, "调解终止通知书");
+	CHECK_HAS(text, "双方分歧较大");
+	CHECK_HAS(text, "申请仲裁");
+	free(text);
+	CHECK_INT(doc_issue(db, &cfg, &clerk, withdrawn, DOC_TERMINATION, NULL, &text), 0);
+	CHECK_HAS(text, "撤回调解申请（已与单位自行和解）");
+	free(text);
+	CHECK_INT(doc_issue(db, &cfg, &clerk, failed, DOC_ARBITRATION, NULL, &text), 0);
+	CHECK_HAS(text, "劳动人事争议仲裁申请书");
+	CHECK_HAS(text, "通讯地址：上海市徐汇区漕溪北路1号");
+	CHECK_HAS(text, "经调解未能达成调解协议（双方分歧较大）");
+	CHECK_HAS(text, "证据和证据来源、证人姓名和住所");
+	CHECK_HAS(text, cfg.court_name);
+	free(text);
+
+	/* template errors through doc_issue, from another forms directory */
+	const char *dir = testdb_path("forms");
+	char path[600];
+	mkdir(dir, 0700);
+	snprintf(path, sizeof path, "%s/agreement.txt", dir);
+	write_file(path, "# 协议\n\n{{#claims}}\n{{no}}\n");
+	setenv("TIAOJIE_FORMS", dir, 1);
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, NULL, &text), -1);
+	char want[700];
+	snprintf(want, sizeof want, "%s:3: 段落 {{#claims}} 没有结束标记 {{/claims}}", path);
+	CHECK_HAS(tj_errmsg(), want);
+	write_file(path, "# 协议\n{{case_no}}\n{{court_address}}\n");
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, NULL, &text), -1);
+	snprintf(want, sizeof want, "%s:3: 缺少数据：仲裁院地址 {{court_address}}", path);
+	CHECK_HAS(tj_errmsg(), want);
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_APPLICATION, NULL, &text), -1);
+	CHECK_HAS(tj_errmsg(), "application.txt");
+	CHECK_INT(docs_of(agr), 4);
+
+	/* where the templates are */
+	char *found;
+	setenv("TIAOJIE_FORMS", testdb_path("nonexistent"), 1);
+	CHECK(doc_forms_dir() == NULL, "a TIAOJIE_FORMS that does not exist is an error");
+	CHECK_HAS(tj_errmsg(), "TIAOJIE_FORMS");
+	unsetenv("TIAOJIE_FORMS");
+	char data[600];
+	snprintf(data, sizeof data, "%s/data", testdb_dir);
+	mkdir(data, 0700);
+	setenv("TIAOJIE_DATADIR", data, 1);
+	found = doc_forms_dir();
+	snprintf(want, sizeof want, "%s/../forms", data);
+	CHECK_STR(found, want);
+	free(found);
+	unsetenv("TIAOJIE_DATADIR");
+}
+
+static void test_print(void)
+{
+	struct config c;
+	const char *file = testdb_path("print-me.txt"), *out = testdb_path("printed.txt");
+	char *s;
+
+	config_defaults(&c);
+	write_file(file, "文书内容\n");
+	tj_error_clear();
+	CHECK_INT(doc_print(&c, file), -1);
+	CHECK_HAS(tj_errmsg(), "未配置打印命令");
+	free(c.print_command);
+	c.print_command = xasprintf("cat \"$1\" > '%s'", out);
+	CHECK_INT(doc_print(&c, file), 0);
+	s = read_all(out);
+	CHECK_STR(s, "文书内容\n");
+	free(s);
+	free(c.print_command);
+	c.print_command = xstrdup("echo 打印机离线 >&2; exit 3");
+	tj_error_clear();
+	CHECK_INT(doc_print(&c, file), -1);
+	CHECK_HAS(tj_errmsg(), "退出码 3");
+	CHECK_HAS(tj_errmsg(), "打印机离线");
+	tj_error_clear();
+	CHECK_INT(doc_print(&c, testdb_path("no-such-file.pdf")), -1);
+	CHECK_HAS(tj_errmsg(), "找不到文件");
+	free(c.print_command);
+	c.print_command = xstrdup("kill -9 $$");
+	CHECK_INT(doc_print(&c, file), -1);
+	CHECK_HAS(tj_errmsg(), "信号 9");
+	setenv("TIAOJIE_PRINT_TIMEOUT_MS", "300", 1);
+	free(c.print_command);
+	c.print_command = xstrdup("sleep 5");
+	CHECK_INT(doc_print(&c, file), -1);
+	CHECK_HAS(tj_errmsg(), "已终止");
+	unsetenv("TIAOJIE_PRINT_TIMEOUT_MS");
+	config_free(&c);
+}
+
+static void test_pdf(void)
+{
+	struct doc_blocks b = {0};
+	int pages = 0;
+	FILE *f;
+
+	CHECK(doc_font_family() != NULL, "no CJK font: %s", tj_errmsg());
+	b.v = xcalloc(200, sizeof *b.v);
+	b.cap = 200;
+	b.v[b.n++] = (struct doc_block){DOC_TITLE, xstrdup("调解协议书")};
+	for (int i = 0; i < 120; i++)
+		b.v[b.n++] = (struct doc_block){DOC_BODY, xasprintf("%d. 要求被申请人支付申请人拖欠工资人民币%d,000.00元。", i + 1, i + 1)};
+	f = fopen(testdb_path("long.pdf"), "wb");
+	CHECK_INT(doc_pdf_write(&b, "调解协议书", f, &pages), 0);
+	fclose(f);
+	CHECK(pages >= 3, "120 lines on %d pages", pages);
+	b.n = 2;
+	f = fopen(testdb_path("short.pdf"), "wb");
+	CHECK_INT(doc_pdf_write(&b, "调解协议书", f, &pages), 0);
+	fclose(f);
+	CHECK_INT(pages, 1);
+	b.n = 121;
+	doc_blocks_free(&b);
+}
+
+int main(void)
+{
+	const char *src = getenv("SRCDIR");
+
+	setenv("TIAOJIE_NOW", NOW, 1);
+	unsetenv("TIAOJIE_FORMS");
+	unsetenv("TIAOJIE_DATADIR");
+	snprintf(repo_forms, sizeof repo_forms, "%s/forms", src && *src ? src : ".");
+	config_defaults(&cfg);
+	db = testdb_new("docs.db");
+	holidays_init(&hol);
+	if (db_holidays_load(db, &hol) < 0) {
+		fprintf(stderr, "%s\n", tj_errmsg());
+		return 1;
+	}
+	struct mediator_row m1 = {.name = "张调解", .side = "hrss", .capacity = 20, .active = 1,
+				  .created_at = "2026-01-01 09:00:00"};
+	struct mediator_row m2 = {.name = "李调解", .side = "hrss", .capacity = 20, .active = 1,
+				  .created_at = "2026-01-01 09:00:00"};
+	if (db_mediator_insert(db, &m1) < 0 || db_mediator_insert(db, &m2) < 0) {
+		fprintf(stderr, "%s\n", tj_errmsg());
+		return 1;
+	}
+	med1 = m1.id;
+	med2 = m2.id;
+	app = (struct intake_person){.id_type = "id", .id_no = "11010519491231002X", .name = "张三",
+				     .phone = "138 1234 5678", .address = "上海市徐汇区漕溪北路1号"};
+	emp = (struct intake_employer){.uscc = "91350100M000100Y43", .name = "上海某某科技有限公司",
+				       .legal_rep = "李四"};
+	claims[0] = (struct intake_claim){.cause = "0601", .text = "支付拖欠工资", .amount = "12000"};
+	claims[1] = (struct intake_claim){.cause = "1701", .text = "出具解除劳动合同证明", .amount = ""};
+
+	test_parse();
+	test_fill();
+	test_dict();
+	test_rules();
+	test_issue();
+	test_print();
+	test_pdf();
+
+	holidays_free(&hol);
+	db_close(db);
+	config_free(&cfg);
+	testdb_cleanup();
+	return tap_done();
+}
