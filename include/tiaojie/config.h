@@ -57,6 +57,9 @@ struct config {
 	char *print_command;       /* print = (empty: no printing); run with the file path as $1 via /bin/sh -c */
 	char *notify_command;      /* notify = (empty: no push); stdin message, args phone and case number */
 
+	/* [documents] */
+	char *documents_dir;       /* dir = (empty: $HOME/tiaojie-文书) where the screens write documents */
+
 	/* [policy] */
 	int clerk_may_assign;      /* clerk_may_assign = no */
 	int lockout_failures;      /* lockout_failures = 5 (1..100) */

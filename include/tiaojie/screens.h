@@ -28,6 +28,14 @@ struct screen *assign_screen_new(struct app *app, int64_t case_id, void (*done)(
 struct screen *batch_assign_screen_new(struct app *app);
 /* The administrator's dashboard (SPEC 4.9). */
 struct screen *dashboard_screen_new(struct app *app);
+/* Statistics and the Excel export (SPEC 4.10, administrators). */
+struct screen *stats_screen_new(struct app *app);
+
+/* Issue a document of the case (kind: enum doc_kind, or -1 for the one
+ * its state calls for) as PDF in the documents directory, record it, and
+ * print it when a print command is configured; the outcome is on the
+ * message line.  0 issued (printed or not), -1 not. */
+int screen_issue_document(struct app *app, int64_t case_id, int kind);
 
 /* A mediator's own cases with today's sessions first; the agenda (day or
  * week: a mediator's own, everyone's for administrators and clerks). */

@@ -40,6 +40,7 @@ enum ui_action {
 	UA_VIEW,     /* F7  ^W   switch the view (day/week, ...) */
 	UA_DELETE,   /* F8  ^D */
 	UA_REFRESH,  /* F9  ^R */
+	UA_PRINT,    /* F11 ^O   issue (and print) the document the case calls for */
 	UA_BACK,     /* F10 ^X  ESC */
 	UA_QUIT,     /* F12 ^Q   log out and leave */
 	UA_NEXT,     /* Tab: next field or row */

@@ -112,6 +112,8 @@ static const struct key_def keys[] = {
 	{ "commands", "print", K_STR, F(print_command), 0, 0 },
 	{ "commands", "notify", K_STR, F(notify_command), 0, 0 },
 
+	{ "documents", "dir", K_STR, F(documents_dir), 0, 0 },
+
 	{ "policy", "clerk_may_assign", K_BOOL, F(clerk_may_assign), 0, 0 },
 	{ "policy", "lockout_failures", K_INT, F(lockout_failures), 1, 100 },
 	{ "policy", "min_password_length", K_INT, F(min_password_len), 6, 128 },
@@ -121,7 +123,7 @@ static const struct key_def keys[] = {
 
 static const char *const sections[] = {
 	"court", "database", "case", "deadlines",
-	"warnings", "sessions", "commands", "policy",
+	"warnings", "sessions", "commands", "documents", "policy",
 };
 
 #define SECT_NONE (-1)    /* before the first section header */
@@ -185,6 +187,7 @@ void config_defaults(struct config *c)
 
 	c->print_command = xstrdup("");
 	c->notify_command = xstrdup("");
+	c->documents_dir = xstrdup("");
 
 	c->clerk_may_assign = 0;
 	c->lockout_failures = 5;
@@ -206,6 +209,7 @@ void config_free(struct config *c)
 		&c->path, &c->court_name, &c->court_abbr, &c->centre_name,
 		&c->court_address, &c->court_phone, &c->db,
 		&c->case_number_pattern, &c->print_command, &c->notify_command,
+		&c->documents_dir,
 	};
 
 	for (size_t i = 0; i < TJ_ARRAY_LEN(strs); i++) {

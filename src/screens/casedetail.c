@@ -9,11 +9,14 @@
  * form stays open with what was typed, the case is re-read, and F2 again
  * applies it to the new version.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tiaojie/casework.h"
+#include "tiaojie/docs.h"
 #include "tiaojie/money.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
@@ -36,7 +39,7 @@ struct detail {
 	char title[80];
 };
 
-static const enum ui_action detail_actions[] = {UA_ACT, UA_REFRESH, UA_BACK, UA_PGUP, UA_PGDN, UA_NONE};
+static const enum ui_action detail_actions[] = {UA_ACT, UA_PRINT, UA_REFRESH, UA_BACK, UA_PGUP, UA_PGDN, UA_NONE};
 
 /* ---- building the text ------------------------------------------------------ */
 
@@ -114,6 +117,8 @@ static const char *event_what(const struct cv_event *e)
 			return action_name(a);
 		if (!strcmp(e->action, "note"))
 			return "说明";
+		if (!strcmp(e->action, "document"))
+			return "出具文书";
 	}
 	if (!strcmp(e->entity, "person"))
 		snprintf(buf, sizeof buf, "%s劳动者档案", !strcmp(e->action, "create") ? "新建" : "更新");
@@ -210,8 +215,12 @@ static void build(struct screen *s)
 	}
 	add_line(d, US_HEADER, "已出具文书（%d）", cv->ndocuments);
 	for (int i = 0; i < cv->ndocuments; i++)
-		add_line(d, US_NORMAL, " %s %s %s %s", cv->documents[i].issued_at, cv->documents[i].kind,
-			 cv->documents[i].user, cv->documents[i].file);
+	{
+		int k = doc_kind_from_keyword(cv->documents[i].kind);
+		add_line(d, US_NORMAL, " %.16s %s %s %s", cv->documents[i].issued_at,
+			 k >= 0 ? doc_kind_name((enum doc_kind)k) : cv->documents[i].kind, cv->documents[i].user,
+			 cv->documents[i].file);
+	}
 
 	add_line(d, US_HEADER, "操作记录（%d）", cv->nevents);
 	for (int i = 0; i < cv->nevents; i++) {
@@ -714,6 +723,81 @@ static void open_menu(struct screen *s)
 	ui_push(s->app, screen_new(s->app, &actmenu_ops, NULL, m));
 }
 
+/* ---- documents ------------------------------------------------------------- */
+
+/* The directory the screens write documents to, created (0700) when it is
+ * not there: [documents] dir, else ~/tiaojie-文书.  malloc'd; NULL with
+ * the error set. */
+static char *documents_dir(const struct config *cfg)
+{
+	const char *home = getenv("HOME");
+	char *dir;
+
+	if (cfg->documents_dir && *cfg->documents_dir) {
+		dir = xstrdup(cfg->documents_dir);
+	} else if (home && *home) {
+		dir = xasprintf("%s/tiaojie-文书", home);
+	} else {
+		tj_error("无法确定文书的保存位置：未设置 HOME，请在配置文件 [documents] dir 中指定目录");
+		return NULL;
+	}
+	/* the parents too, as mkdir -p would */
+	for (char *p = dir + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			tj_error("不能创建文书目录 %s：%s", dir, strerror(errno));
+			free(dir);
+			return NULL;
+		}
+		*p = c;
+		if (!c)
+			break;
+	}
+	return dir;
+}
+
+int screen_issue_document(struct app *app, int64_t case_id, int kind)
+{
+	struct case_view cv;
+	enum doc_kind k;
+	char *dir = NULL, *name = NULL, *path = NULL;
+	int rc = -1;
+
+	if (case_load(app->db, &app->actor, case_id, &cv) <= 0) {
+		ui_error(app);
+		return -1;
+	}
+	k = kind >= 0 ? (enum doc_kind)kind : doc_kind_for_case(&cv);
+	if (doc_allowed(&cv, k) < 0 || !(dir = documents_dir(app->cfg))) {
+		ui_error(app);
+		goto out;
+	}
+	name = doc_file_name(&cv, k, DOC_FMT_PDF);
+	path = xasprintf("%s/%s", dir, name);
+	ui_msg(app, US_NORMAL, "正在生成%s……", doc_kind_name(k));
+	refresh();
+	if (doc_issue(app->db, app->cfg, &app->actor, case_id, k, path, NULL) < 0) {
+		ui_error(app);
+		goto out;
+	}
+	rc = 0;
+	if (!app->cfg->print_command || !*app->cfg->print_command)
+		ui_msg(app, US_OK, "已生成%s：%s（未配置打印命令，请自行打印）", doc_kind_name(k), path);
+	else if (doc_print(app->cfg, path) < 0)
+		ui_msg(app, US_WARN, "打印失败：%s。%s已生成：%s", tj_errmsg(), doc_kind_name(k), path);
+	else
+		ui_msg(app, US_OK, "已生成并送打印：%s %s", doc_kind_name(k), path);
+out:
+	free(path);
+	free(name);
+	free(dir);
+	case_view_free(&cv);
+	return rc;
+}
+
 /* ---- the screen ------------------------------------------------------------- */
 
 static int detail_handle(struct screen *s, enum ui_action a, wint_t ch)
@@ -731,6 +815,14 @@ static int detail_handle(struct screen *s, enum ui_action a, wint_t ch)
 	case UA_REFRESH:
 		if (reload(s) == 0)
 			ui_msg(s->app, US_OK, "已刷新");
+		return UI_HANDLED;
+	case UA_PRINT:
+		if (d->loaded) {
+			int top = d->top;
+			screen_issue_document(s->app, d->cv.id, -1);
+			reload(s); /* the documents list and the timeline */
+			d->top = top;
+		}
 		return UI_HANDLED;
 	case UA_DOWN:
 	case UA_NEXT:

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tiaojie/docs.h"
 #include "tiaojie/draft.h"
 #include "tiaojie/intake.h"
 #include "tiaojie/money.h"
@@ -937,6 +938,8 @@ static int intake_save(struct screen *s)
 			 res.collective ? "\n本案为集体争议" : "");
 	ui_msg(app, US_OK, "%s：%s", joined ? "已加入" : "已登记", res.case_no);
 	ui_alert(app, "保存成功", text);
+	if (!joined && !app->quit && ui_confirm(app, "现在打印调解申请书，交申请人核对签字吗？"))
+		screen_issue_document(app, res.case_id, DOC_APPLICATION);
 	intake_result_free(&res);
 	free_kept(&k);
 	free(cl);

@@ -31,6 +31,7 @@ static const struct ui_action_def defs[UA_COUNT] = {
 	[UA_VIEW] = {UA_VIEW, "视图", "F7/^W", "切换视图（如日程的日/周）"},
 	[UA_DELETE] = {UA_DELETE, "删除", "F8/^D", "删除选中的一项"},
 	[UA_REFRESH] = {UA_REFRESH, "刷新", "F9/^R", "重新读取数据"},
+	[UA_PRINT] = {UA_PRINT, "文书", "F11/^O", "生成本案当前状态适用的文书（PDF），配置了打印命令时送打印"},
 	[UA_BACK] = {UA_BACK, "返回", "F10/^X/Esc", "返回上一屏幕（表单内容不会丢失前会先询问）"},
 	[UA_QUIT] = {UA_QUIT, "退出", "F12/^Q", "退出登录并离开程序"},
 	[UA_NEXT] = {UA_NEXT, NULL, "Tab", "下一栏"},
@@ -98,6 +99,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 		case KEY_F(8): return UA_DELETE;
 		case KEY_F(9): return UA_REFRESH;
 		case KEY_F(10): return UA_BACK;
+		case KEY_F(11): return UA_PRINT;
 		case KEY_F(12): return UA_QUIT;
 		case KEY_DOWN: return UA_DOWN;
 		case KEY_UP: return UA_UP;
@@ -124,6 +126,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 	case CTRL('d'): return UA_DELETE;
 	case CTRL('w'): return UA_VIEW;
 	case CTRL('r'): return UA_REFRESH;
+	case CTRL('o'): return UA_PRINT;
 	case CTRL('x'): return UA_BACK;
 	case 27: return UA_BACK;
 	case CTRL('q'): return UA_QUIT;
@@ -147,6 +150,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 	case 'e': return UA_EDIT;
 	case 'd': return UA_DELETE;
 	case 'v': return UA_VIEW;
+	case 'p': return UA_PRINT;
 	case 'r': return UA_REFRESH;
 	case 'j': return UA_DOWN;
 	case 'k': return UA_UP;
