@@ -25,6 +25,9 @@ static const char usage[] =
 	"                                             生成演示数据库（账号 admin、clerk、mediator1，密码 demo1234）\n"
 	"  tiaojie list [--status S] [--month YYYY-MM] [--mediator LOGIN] [--queue Q] [TEXT]\n"
 	"                                             案件清单（TSV，证件号码已遮蔽）\n"
+	"  tiaojie export [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from D --to D]\n"
+	"                 [-o FILE] [--full-ids] [--force]\n"
+	"                                             统计工作簿（Excel）；默认上个月，证件号码遮蔽\n"
 	"  tiaojie doc CASE_NO KIND [-o FILE]         出具文书（.pdf 或 .txt；无 -o 时文本输出到标准输出）；KIND:\n"
 	"                                             application agreement termination arbitration\n"
 	"  tiaojie validate KIND VALUE                校验证件号码等；KIND: id residence foreign-pr hkmo tw\n"
@@ -47,7 +50,7 @@ static const struct {
 } commands[] = {
 	{"init", cmd_init},   {"demo", cmd_demo},     {"validate", cmd_validate},
 	{"user", cmd_user},   {"backup", cmd_backup}, {"check", cmd_check},
-	{"list", cmd_list},   {"doc", cmd_doc},
+	{"list", cmd_list},   {"doc", cmd_doc},       {"export", cmd_export},
 };
 
 static int run_app(struct cli *c)

@@ -21,6 +21,7 @@ enum desk_entry {
 	DE_DRAFTS,
 	DE_DASHBOARD,
 	DE_BATCH,
+	DE_STATS,
 	DE_AGENDA,
 	DE_ROSTER,
 	DE_USERS,
@@ -79,6 +80,8 @@ static void desk_build(struct screen *s)
 			entry(d, DE_DASHBOARD, " %d  统计看板", ++k);
 		if (app->actor.role == ROLE_ADMIN || app->cfg->clerk_may_assign)
 			entry(d, DE_BATCH, " %d  批量分派调解员", ++k);
+		if (app->actor.role == ROLE_ADMIN)
+			entry(d, DE_STATS, " %d  统计与导出（Excel）", ++k);
 		entry(d, DE_AGENDA, " %d  调解日程（各调解室安排）", ++k);
 		if (app->actor.role == ROLE_ADMIN) {
 			entry(d, DE_ROSTER, " %d  调解员名册", ++k);
@@ -103,7 +106,6 @@ static void desk_build(struct screen *s)
 		e->text_style = !counts[q] ? US_NORMAL : q == Q_OVERDUE ? US_OVERDUE
 						: q == Q_DUE_SOON || q == Q_FOLLOWUP ? US_WARN : US_NORMAL;
 	}
-	form_add(&d->form, FK_INFO, NULL, "");
 	entry(d, DE_LOGOUT, " 0  退出登录");
 	d->form.focus = focus < d->form.n && d->form.items[focus].kind == FK_ROW ? focus : 0;
 	d->seen_version = db_data_version(app->db);
@@ -146,6 +148,9 @@ static int desk_open(struct screen *s, int tag)
 		break;
 	case DE_AGENDA:
 		ui_push(app, agenda_screen_new(app));
+		break;
+	case DE_STATS:
+		ui_push(app, stats_screen_new(app));
 		break;
 	case DE_ROSTER:
 		ui_push(app, roster_screen_new(app));

@@ -128,7 +128,7 @@ static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
 	case CTRL('r'): return UA_REFRESH;
 	case CTRL('o'): return UA_PRINT;
 	case CTRL('x'): return UA_BACK;
-	case 27: return UA_BACK;
+	case 27: return offers(s, UA_NO) ? UA_NO : UA_BACK; /* Esc answers no in a question */
 	case CTRL('q'): return UA_QUIT;
 	case '\t': return UA_NEXT;
 	case '\r':

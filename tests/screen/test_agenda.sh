@@ -74,7 +74,7 @@ key Escape Escape
 expect_screen desk-back "调解员名册"
 
 # the roster: a new expert mediator with two specialties
-key 7
+desk_key 调解员名册
 expect_screen roster "在办/上限"
 key F5
 expect_screen roster-form "专长案由"
@@ -98,7 +98,7 @@ expect_screen roster-saved "已加入名册：孔律师"
 	ok || fail "new mediator: $(q "SELECT * FROM mediators WHERE name = '孔律师'")"
 # a bad capacity is refused beside its field, nothing else lost
 key Escape
-key 8
+desk_key 账号管理
 expect_screen users "最近登录"
 
 # a mediator account linked to the new mediator (the least loaded come first)

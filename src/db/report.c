@@ -1,0 +1,568 @@
+/*
+ * report.c - the SQL of the statistics and the workbook (report.h).  What
+ * each figure means is decided in src/report/stats.c (its top comment);
+ * these queries only count what they are told.
+ *
+ * A period is two dates, both included.  Dates (received, deadline) are
+ * "YYYY-MM-DD" and compare as text; times (closed_at, accepted_at,
+ * consultations.at) are "YYYY-MM-DD HH:MM:SS", so "on or before day D"
+ * is written "< the day after D", computed in C, which keeps the range
+ * open to an index.
+ *
+ * Indexes: received figures walk cases_received; the open part of the
+ * overdue count walks cases_status_deadline; closed figures range over
+ * closed_at, which is indexed by cases_closed (closed_at, status,
+ * deadline) from migration 002 on - so the monthly trend and the overdue
+ * count read the index alone; without it they scan the table.  Terms
+ * written with a unary + are kept away from the planner on purpose, so it
+ * does not prefer the status index over the date range.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/calendar.h"
+#include "tiaojie/report.h"
+
+#define OPEN_STATUSES "('registered','confirmed','accepted','assigned','mediating')"
+#define CLOSED_STATUSES "('agreed','failed','referred','withdrawn','rejected')"
+
+/* The day after a "YYYY-MM-DD" (out 11 bytes); the input is trusted (from
+ * the report's own periods), a bad one gives itself. */
+static void day_after(const char *day, char out[11])
+{
+	tj_day d;
+
+	if (date_parse(day, &d) < 0) {
+		snprintf(out, 11, "%s", day);
+		tj_error_clear();
+		return;
+	}
+	date_format(d + 1, out);
+}
+
+/* After the rows: the error of a failed step (read before the reset). */
+static int finish(struct db *db, sqlite3_stmt *st, int rc, const char *what)
+{
+	int r = rc == SQLITE_DONE ? 0 : db_fail(db, what);
+
+	sqlite3_reset(st);
+	return r;
+}
+
+static struct report_mediator *find_med(struct report_mediator *meds, int n, int64_t id)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (meds[mid].id == id)
+			return &meds[mid];
+		if (meds[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return n > 0 && meds[0].id == 0 ? &meds[0] : NULL;
+}
+
+static int channel_index(const char *kw)
+{
+	for (int i = 0; i < REPORT_CHANNELS; i++)
+		if (kw && strcmp(kw, report_channel_keyword(i)) == 0)
+			return i;
+	return REPORT_CHANNELS - 1; /* unknown counts as other (the schema allows none) */
+}
+
+int db_report_received(struct db *db, const char *from, const char *to, struct report_headline *h,
+		       struct report_mediator *meds, int nmeds)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT channel, collective, coalesce(mediator_id, 0), count(*) FROM cases "
+		"WHERE received >= ?1 AND received <= ?2 GROUP BY 1, 2, 3");
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t n = sqlite3_column_int64(st, 3);
+		h->received += n;
+		h->channel[channel_index((const char *)sqlite3_column_text(st, 0))] += n;
+		if (sqlite3_column_int(st, 1))
+			h->collective += n;
+		struct report_mediator *m = meds ? find_med(meds, nmeds, sqlite3_column_int64(st, 2)) : NULL;
+		if (m)
+			m->received += n;
+	}
+	if (finish(db, st, rc, "统计收案") < 0)
+		return -1;
+
+	st = db_prep(db, "SELECT count(*) FROM cases c JOIN case_parties p ON p.case_id = c.id AND p.role = 'applicant' "
+			 "WHERE c.received >= ?1 AND c.received <= ?2");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->workers = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	if (finish(db, st, rc, "统计涉及劳动者人数") < 0)
+		return -1;
+
+	st = db_prep(db, "SELECT coalesce(sum(cl.amount_fen), 0) FROM cases c JOIN claims cl ON cl.case_id = c.id "
+			 "WHERE c.received >= ?1 AND c.received <= ?2");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->claimed_fen = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	return finish(db, st, rc, "统计请求金额");
+}
+
+int db_report_closed(struct db *db, const char *from, const char *to, struct report_headline *h,
+		     struct report_mediator *meds, int nmeds)
+{
+	char end[11];
+	/* one pass over the cases closed; the agreed amounts of the agreed
+	 * ones from their claims */
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT coalesce(mediator_id, 0), status, count(*), "
+		" coalesce(sum(CAST(julianday(substr(closed_at, 1, 10)) - julianday(substr(accepted_at, 1, 10)) "
+		"  AS INTEGER)), 0), count(accepted_at), "
+		" sum(deadline IS NOT NULL AND substr(closed_at, 1, 10) > deadline), "
+		" coalesce(sum(CASE WHEN status = 'agreed' THEN "
+		"  (SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id = cases.id) END), 0) "
+		"FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 AND +status IN " CLOSED_STATUSES
+		" GROUP BY 1, 2");
+	int rc;
+
+	if (!st)
+		return -1;
+	day_after(to, end);
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, end);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 1);
+		int64_t n = sqlite3_column_int64(st, 2), ds = sqlite3_column_int64(st, 3),
+			dn = sqlite3_column_int64(st, 4), late = sqlite3_column_int64(st, 5),
+			fen = sqlite3_column_int64(st, 6);
+		struct report_mediator *m = meds ? find_med(meds, nmeds, sqlite3_column_int64(st, 0)) : NULL;
+		int64_t *hk, *mk;
+		if (strcmp(s, "agreed") == 0)
+			hk = &h->agreed, mk = m ? &m->agreed : NULL;
+		else if (strcmp(s, "failed") == 0 || strcmp(s, "referred") == 0)
+			hk = &h->failed, mk = m ? &m->failed : NULL;
+		else if (strcmp(s, "withdrawn") == 0)
+			hk = &h->withdrawn, mk = m ? &m->withdrawn : NULL;
+		else
+			hk = &h->rejected, mk = m ? &m->rejected : NULL;
+		*hk += n;
+		if (strcmp(s, "referred") == 0)
+			h->referred += n;
+		h->closed += n;
+		h->days_sum += ds;
+		h->days_n += dn;
+		h->overdue_closed += late;
+		h->agreed_fen += fen;
+		if (m) {
+			*mk += n;
+			m->closed += n;
+			m->days_sum += ds;
+			m->days_n += dn;
+			m->agreed_fen += fen;
+		}
+	}
+	return finish(db, st, rc, "统计结案");
+}
+
+int db_report_overdue_open(struct db *db, const char *end, int64_t *n)
+{
+	char after[11];
+	/* Open at the end of day ?1: open now (a case never reopens), or
+	 * closed only after that day.  "Received by then" is implied by the
+	 * deadline being before it (a deadline is never before the day the
+	 * case came in), which keeps both halves inside an index:
+	 * cases_status_deadline, and (closed_at, status, deadline). */
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT (SELECT count(*) FROM cases WHERE status IN " OPEN_STATUSES " AND deadline < ?1) + "
+		"       (SELECT count(*) FROM cases WHERE closed_at >= ?2 AND deadline < ?1)");
+	int rc;
+
+	if (!st)
+		return -1;
+	day_after(end, after);
+	db_bind_text(st, 1, end);
+	db_bind_text(st, 2, after);
+	*n = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	return finish(db, st, rc, "统计超期案件");
+}
+
+int db_report_consultations(struct db *db, const char *from, const char *to, int64_t *n)
+{
+	char end[11];
+	sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM consultations WHERE at >= ?1 AND at < ?2");
+	int rc;
+
+	if (!st)
+		return -1;
+	day_after(to, end);
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, end);
+	*n = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	return finish(db, st, rc, "统计咨询登记");
+}
+
+int db_report_causes(struct db *db, struct report_cause **out, int *n)
+{
+	/* each first-level cause, then its second-level ones */
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT c.code, c.name, c.stat_group, length(c.code) = 2 FROM causes c "
+		"LEFT JOIN causes p ON p.code = c.parent "
+		"ORDER BY coalesce(p.ord, c.ord), c.parent IS NOT NULL, c.ord, c.code");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xgrow(*out, *n, &cap, sizeof **out);
+		struct report_cause *c = &(*out)[(*n)++];
+		memset(c, 0, sizeof *c);
+		snprintf(c->code, sizeof c->code, "%s", (const char *)sqlite3_column_text(st, 0));
+		c->name = db_col_strdup(st, 1);
+		c->group = db_col_strdup(st, 2);
+		c->level = sqlite3_column_int(st, 3) ? 1 : 2;
+	}
+	return finish(db, st, rc, "读取案由");
+}
+
+int db_report_claims(struct db *db, const char *from, const char *to, int closed,
+		     void (*fn)(void *ud, int64_t case_id, const char *cause, int64_t amount, int64_t agreed, int is_agreed),
+		     void *ud)
+{
+	/* ordered as the index walks (cases_received is (received, year,
+	 * seq)), so each case's claims come together without a sort */
+	static const char by_received[] =
+		"SELECT c.id, cl.cause, cl.amount_fen, coalesce(cl.agreed_fen, -1), c.status = 'agreed' "
+		"FROM cases c JOIN claims cl ON cl.case_id = c.id "
+		"WHERE c.received >= ?1 AND c.received <= ?2 ORDER BY c.received, c.year, c.seq";
+	static const char by_closed[] =
+		"SELECT c.id, cl.cause, cl.amount_fen, coalesce(cl.agreed_fen, -1), c.status = 'agreed' "
+		"FROM cases c JOIN claims cl ON cl.case_id = c.id "
+		"WHERE c.closed_at >= ?1 AND c.closed_at < ?2 AND +c.status IN " CLOSED_STATUSES
+		" ORDER BY c.closed_at, c.id";
+	char end[11];
+	sqlite3_stmt *st = db_prep(db, closed ? by_closed : by_received);
+	int rc;
+
+	if (!st)
+		return -1;
+	if (closed)
+		day_after(to, end);
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, closed ? end : to);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ud, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+		   sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4));
+	return finish(db, st, rc, "按案由统计");
+}
+
+static const char *side_name(const char *side, const char *kind)
+{
+	if (!side)
+		return "";
+	if (strcmp(side, "union") == 0)
+		return "工会";
+	if (strcmp(side, "employer") == 0)
+		return "企业代表组织";
+	if (strcmp(side, "hrss") == 0)
+		return "人社部门";
+	if (strcmp(side, "expert") == 0) {
+		if (kind && strcmp(kind, "teacher") == 0)
+			return "专家（高校教师）";
+		if (kind && strcmp(kind, "court") == 0)
+			return "专家（法院工作人员）";
+		if (kind && strcmp(kind, "lawyer") == 0)
+			return "专家（公益律师）";
+		return "专家（其他）";
+	}
+	return side;
+}
+
+int db_report_mediators(struct db *db, struct report_mediator **out, int *n)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT m.id, m.name, m.side, m.expert_kind, m.active, m.capacity, "
+		" (SELECT count(*) FROM cases c WHERE c.mediator_id = m.id AND c.status IN ('assigned', 'mediating')) "
+		"FROM mediators m ORDER BY m.id");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	*out = NULL;
+	*n = 0;
+	*out = xgrow(*out, 0, &cap, sizeof **out);
+	memset(&(*out)[0], 0, sizeof **out);
+	(*out)[0].name = xstrdup("（未分派调解员）");
+	(*out)[0].side = xstrdup("");
+	*n = 1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xgrow(*out, *n, &cap, sizeof **out);
+		struct report_mediator *m = &(*out)[(*n)++];
+		memset(m, 0, sizeof *m);
+		m->id = sqlite3_column_int64(st, 0);
+		m->name = db_col_strdup(st, 1);
+		m->side = xstrdup(side_name((const char *)sqlite3_column_text(st, 2),
+					    (const char *)sqlite3_column_text(st, 3)));
+		m->active = sqlite3_column_int(st, 4);
+		m->capacity = sqlite3_column_int(st, 5);
+		m->open = sqlite3_column_int64(st, 6);
+	}
+	return finish(db, st, rc, "读取调解员");
+}
+
+int db_report_employer_get(struct db *db, int64_t id, struct report_employer *out)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT name, coalesce(uscc, ''), district, industry FROM employers WHERE id = ?1");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = id;
+		out->name = db_col_strdup(st, 0);
+		out->uscc = db_col_strdup(st, 1);
+		out->district = db_col_strdup(st, 2);
+		out->industry = db_col_strdup(st, 3);
+		sqlite3_reset(st);
+		return 1;
+	}
+	return finish(db, st, rc, "读取用人单位") < 0 ? -1 : 0;
+}
+
+int db_report_trend(struct db *db, struct report_month *months, int nmonths)
+{
+	/* a count per month over an index range: much faster than one
+	 * GROUP BY substr(...), which sorts every row of the year */
+	sqlite3_stmt *rs = db_prep(db, "SELECT count(*) FROM cases WHERE received >= ?1 AND received <= ?2");
+	sqlite3_stmt *cs = db_prep(db, "SELECT count(*), coalesce(sum(status = 'agreed'), 0) FROM cases "
+				       "WHERE closed_at >= ?1 AND closed_at < ?2");
+	char from[11], to[11], next[11];
+	int rc;
+
+	if (!rs || !cs)
+		return -1;
+	for (int i = 0; i < nmonths; i++) {
+		struct report_month *m = &months[i];
+		tj_day first = date_from_ymd(m->year, m->month, 1);
+		tj_day last = date_from_ymd(m->year, m->month, date_days_in_month(m->year, m->month));
+		date_format(first, from);
+		date_format(last, to);
+		date_format(last + 1, next);
+		sqlite3_reset(rs);
+		db_bind_text(rs, 1, from);
+		db_bind_text(rs, 2, to);
+		if ((rc = sqlite3_step(rs)) == SQLITE_ROW) {
+			m->received = sqlite3_column_int64(rs, 0);
+			rc = sqlite3_step(rs);
+		}
+		if (finish(db, rs, rc, "统计逐月收案") < 0)
+			return -1;
+		db_bind_text(cs, 1, from);
+		db_bind_text(cs, 2, next);
+		if ((rc = sqlite3_step(cs)) == SQLITE_ROW) {
+			m->closed = sqlite3_column_int64(cs, 0);
+			m->agreed = sqlite3_column_int64(cs, 1);
+			rc = sqlite3_step(cs);
+		}
+		if (finish(db, cs, rc, "统计逐月结案") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the cases, row by row ----------------------------------------------------- */
+
+sqlite3_stmt *db_report_cases_begin(struct db *db, const char *from, const char *to)
+{
+	/* One row per case, by date received then case number (the order of
+	 * the received index, cases_received(received, year, seq): no sort, so
+	 * rows start at once and nothing is held).  The respondents and the claims come each as one string
+	 * from one subquery - "id<US>uscc<US>name<RS>..." and "cause amount
+	 * agreed,..." - which costs much less than a subquery per column;
+	 * the mediator's name and the causes' names are looked up in memory. */
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT c.id, c.case_no, c.received, c.channel, c.status, c.performance, c.collective, "
+		" c.accepted_at, c.deadline, c.closed_at, coalesce(c.mediator_id, 0), "
+		" coalesce(pa.name, ''), coalesce(pa.id_type, ''), coalesce(pa.id_no, ''), "
+		" (SELECT count(*) FROM case_parties WHERE case_id = c.id AND role = 'applicant'), "
+		" (SELECT group_concat(x, char(30)) FROM (SELECT e.id || char(31) || coalesce(e.uscc, '') || char(31) "
+		"   || e.name AS x FROM case_parties p JOIN employers e ON e.id = p.employer_id "
+		"   WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord)), "
+		" (SELECT group_concat(x, ',') FROM (SELECT cause || ' ' || amount_fen || ' ' || coalesce(agreed_fen, -1) "
+		"   AS x FROM claims WHERE case_id = c.id ORDER BY ord)) "
+		"FROM cases c "
+		"LEFT JOIN persons pa ON pa.id = (SELECT person_id FROM case_parties "
+		"  WHERE case_id = c.id AND role = 'applicant' ORDER BY ord LIMIT 1) "
+		"WHERE c.received >= ?1 AND c.received <= ?2 "
+		"ORDER BY c.received, c.year, c.seq");
+
+	if (!st)
+		return NULL;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	return st;
+}
+
+static const char *col_or_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text(st, i);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? s : "";
+}
+
+/* "id<US>uscc<US>name<RS>..." into r->resp, the text kept in r->buf. */
+static void parse_respondents(struct report_case_row *r, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p;
+
+	r->nresp = 0;
+	if (n > r->buf_cap) {
+		r->buf_cap = n * 2;
+		r->buf = xrealloc(r->buf, r->buf_cap);
+	}
+	memcpy(r->buf, s, n);
+	for (p = r->buf; *p;) {
+		char *end = strchr(p, '\x1e'), *f1, *f2;
+		if (end)
+			*end = '\0';
+		r->resp = xgrow(r->resp, r->nresp, &r->cap_resp, sizeof *r->resp);
+		struct report_respondent *x = &r->resp[r->nresp++];
+		x->id = strtoll(p, NULL, 10);
+		f1 = strchr(p, '\x1f');
+		f2 = f1 ? strchr(f1 + 1, '\x1f') : NULL;
+		if (f1)
+			*f1 = '\0';
+		if (f2)
+			*f2 = '\0';
+		x->uscc = f1 ? f1 + 1 : "";
+		x->name = f2 ? f2 + 1 : "";
+		if (!end)
+			break;
+		p = end + 1;
+	}
+}
+
+/* "cause amount agreed,..." into r->claims. */
+static void parse_claims(struct report_case_row *r, const char *s)
+{
+	r->nclaims = 0;
+	while (*s) {
+		char *end;
+		size_t n = strcspn(s, " ,");
+		r->claims = xgrow(r->claims, r->nclaims, &r->cap_claims, sizeof *r->claims);
+		struct report_claim_item *c = &r->claims[r->nclaims++];
+		snprintf(c->cause, sizeof c->cause, "%.*s", (int)(n < sizeof c->cause ? n : sizeof c->cause - 1), s);
+		s += n;
+		c->amount_fen = *s == ' ' ? strtoll(s + 1, &end, 10) : 0;
+		if (*s == ' ')
+			s = end;
+		c->agreed_fen = *s == ' ' ? strtoll(s + 1, &end, 10) : -1;
+		if (*s == ' ')
+			s = end;
+		s += strcspn(s, ",");
+		if (*s == ',')
+			s++;
+	}
+}
+
+int db_report_cases_next(struct db *db, sqlite3_stmt *st, struct report_case_row *r)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "读取案件明细");
+	r->id = sqlite3_column_int64(st, 0);
+	r->case_no = col_text(st, 1);
+	r->received = col_text(st, 2);
+	r->channel = col_text(st, 3);
+	r->status = col_text(st, 4);
+	r->performance = col_or_null(st, 5);
+	r->collective = sqlite3_column_int(st, 6);
+	r->accepted_at = col_or_null(st, 7);
+	r->deadline = col_or_null(st, 8);
+	r->closed_at = col_or_null(st, 9);
+	r->mediator_id = sqlite3_column_int64(st, 10);
+	r->applicant = col_text(st, 11);
+	r->id_type = col_text(st, 12);
+	r->id_no = col_text(st, 13);
+	r->applicants = sqlite3_column_int(st, 14);
+	parse_respondents(r, col_text(st, 15));
+	parse_claims(r, col_text(st, 16));
+	return 1;
+}
+
+void db_report_cases_end(sqlite3_stmt *st)
+{
+	if (st)
+		sqlite3_reset(st);
+}
+
+void report_case_row_free(struct report_case_row *r)
+{
+	free(r->resp);
+	free(r->claims);
+	free(r->buf);
+	memset(r, 0, sizeof *r);
+}
+
+/* ---- the snapshot ---------------------------------------------------------------- */
+
+int db_report_snapshot_begin(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		return 0;
+	if (sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, "开始读取统计数据");
+	return 1;
+}
+
+void db_report_snapshot_end(struct db *db, int began)
+{
+	if (began > 0)
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
+int db_report_cache_size(struct db *db, int64_t pages, int64_t *old)
+{
+	char sql[64];
+
+	if (old && db_query_int(db, "PRAGMA cache_size", -2000, old) < 0)
+		return -1;
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)pages);
+	return db_exec(db, sql);
+}
