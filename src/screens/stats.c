@@ -52,6 +52,11 @@ struct stats_screen {
 
 static const enum ui_action stats_actions[] = {UA_SAVE, UA_REFRESH, UA_BACK, UA_ENTER, UA_NEXT, UA_PREV,
 					       UA_PGUP, UA_PGDN, UA_NONE};
+static const struct ui_label stats_labels[] = {
+	{UA_SAVE, "导出", "把本期统计导出为 Excel 工作簿"},
+	{UA_REFRESH, "统计", "按所选期间重新统计"},
+	{UA_NONE, NULL, NULL},
+};
 
 /* ---- text laid out by display columns ------------------------------------------- */
 
@@ -734,6 +739,7 @@ static void stats_destroy(struct screen *s)
 static const struct screen_ops stats_ops = {
 	.name = "stats",
 	.actions = stats_actions,
+	.labels = stats_labels,
 	.text_input = stats_text_input,
 	.layout = stats_layout,
 	.draw = stats_draw,
