@@ -124,7 +124,7 @@ build/$(1)/tests/%: build/$(1)/tests/unit/%.o build/$(1)/libtiaojie.a
 
 build/$(1)/src/core/datafile.o build/$(1)/src/docs/issue.o: build/gen/datadir.h
 
--include $$(OBJS_$(1):.o=.d) build/$(1)/src/main.d
+-include $$(OBJS_$(1):.o=.d) build/$(1)/src/main.d $$(patsubst tests/unit/%.c,build/$(1)/tests/unit/%.d,$$(TEST_SRCS))
 endef
 $(foreach c,rel test asan,$(eval $(call CONFIG_RULES,$(c))))
 
@@ -139,7 +139,7 @@ build/tiaojie: build/rel/tiaojie
 check: deps
 	@$(MAKE) --no-print-directory run-tests
 
-run-tests: build/tiaojie build/test/tiaojie build/asan/tiaojie $(TESTS_test) $(TESTS_asan)
+run-tests: build/tiaojie build/test/tiaojie build/asan/tiaojie build/rel/bench $(TESTS_test) $(TESTS_asan)
 	@sh tests/run.sh
 
 # ---- demo ----------------------------------------------------------------
@@ -150,9 +150,16 @@ demo: deps
 	@echo "演示账号 admin / clerk / mediator1，密码 demo1234"; sleep 2
 	./build/tiaojie --db demo.db
 
+# The million-case benchmark (tests/bench.sh); `make check` runs a small
+# smoke run of it (tests/cmd/test_bench.sh).
 bench: deps
-	@$(MAKE) --no-print-directory build/tiaojie
+	@$(MAKE) --no-print-directory build/tiaojie build/rel/bench
 	@sh tests/bench.sh
+
+build/rel/bench: tests/bench/bench.c build/rel/libtiaojie.a
+	$(CC) $(CSTD) $(WARN) $(CFLAGS_rel) $(CFLAGS) $(CPPFLAGS_ALL) $(CPPFLAGS) -MMD -MP -MF $@.d -o $@ $< \
+	  build/rel/libtiaojie.a $(PKG_LIBS) -lm -lutil
+-include build/rel/bench.d
 
 # ---- install -------------------------------------------------------------
 install: build/tiaojie

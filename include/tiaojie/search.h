@@ -99,6 +99,15 @@ void case_search_end(struct db *db);
 int queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
 		 int64_t counts[Q_COUNT]);
 
+/* Loading many cases at once (tiaojie demo): search_bulk_begin drops the
+ * triggers that keep the full-text indexes and search_grams of
+ * data/002_search.sql current, which would flush the full-text index at
+ * every statement; search_bulk_end fills them from the rows in one pass
+ * each and puts the triggers back.  Nothing may search in between.  0, or
+ * -1 with the error set. */
+int search_bulk_begin(struct db *db);
+int search_bulk_end(struct db *db);
+
 /* ---- shared by src/core/search.c and src/db/search.c ------------------- */
 
 /* The date limits of the queues for a day (the one place they are

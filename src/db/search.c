@@ -2,77 +2,84 @@
  * search.c - the SQL of finding cases: the case list (search text, filters,
  * sorting, paging) and the queue counts of the work desk.
  *
+ * At a million cases a statement may read index pages, not tables, so
+ * each search is built from the parts its question needs and no other
+ * (data/002_search.sql has the indexes and the tables the triggers keep):
+ *
+ *   - the search text becomes the case ids it matches: case numbers and
+ *     names by a part of three characters or more through the trigram
+ *     indexes (instr and LIKE stay the definition: a row is read to test
+ *     them only when the text has letters whose case the index folds and
+ *     they do not), names by two characters through search_grams, identity
+ *     numbers, credit codes and whole phone numbers by their indexes,
+ *     phone endings by the reversed-ending index; a text of one character
+ *     (or of two that could be part of a case number) is still a scan;
+ *   - those ids, few and anywhere in the file, are filtered, counted and
+ *     sorted in cases_list (an index keyed by id with the columns that
+ *     needs), so only the rows of the page shown are read;
+ *   - only the filters that are set are written into the statement, as
+ *     plain comparisons an index can use (a clause "(:x IS NULL OR ...)"
+ *     would make SQLite read every case);
+ *   - the orders are written so the list indexes deliver them (NULLS LAST
+ *     rather than "deadline IS NULL, deadline"), so a page is LIMIT rows of
+ *     an index, not a sort of every match;
+ *   - counts without a text or other filters than status, mediator and the
+ *     three status queues come from search_counts; the follow-up queue
+ *     from search_followups.
+ *
  * The queue definitions are written once, as the SQL fragments Q_* below,
  * and used three ways: as the queue filter of the list, as the highlight
  * flags of each row, and in the counts - so a case highlighted "overdue" is
  * always one the overdue queue lists and counts.  Their dates come from
  * queue_bounds() (src/core/search.c).
  *
- * A search is two statements with the same WHERE, run in one read
- * transaction: one counts the matches (a window count(*) OVER () was
- * several times slower than this second pass), one per sort order keeps
- * one page; only the rows of that page get their parties, mediator and
- * causes, by correlated subqueries over the primary keys of case_parties
- * and claims - no query per row.  Optional filters are bound as NULL (or 0)
- * when unused, so the statements stay fixed and cached.
- *
- * With a search text the statements start from the ids it matches (so
- * there is a second set of them): case numbers by a scan of the case_no
- * index; names by LIKE over the name indexes (a scan, but of a narrow
- * index); identity numbers, credit codes and whole phone numbers by index
- * look-up; phone endings by a scan of the phone indexes, only when the
- * text is digits; then case_parties' person and employer indexes give the
- * cases.
+ * A search is two statements, run in one read transaction: one counts the
+ * matches, one keeps one page (with a search text, whose matches are few,
+ * the page statement counts them too); only the rows of that page get their
+ * parties, mediator and causes, by correlated subqueries over the primary
+ * keys of case_parties and claims - no query per row.  The text of each
+ * statement is built once per shape and kept for the program's life; the
+ * first STMT_CACHED shapes are prepared once per connection (db_prep),
+ * rarer ones are prepared for the call and finalized, so no combination
+ * of filters can fill the connection's statement cache.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/casenum.h"
 #include "tiaojie/search.h"
 #include "tiaojie/validate.h"
 
 _Static_assert(Q_AWAIT_CONFIRM == 1 && Q_AWAIT_ACCEPT == 2 && Q_AWAIT_ASSIGN == 3 && Q_DUE_SOON == 4 &&
 		       Q_OVERDUE == 5 && Q_STALLED == 6 && Q_FOLLOWUP == 7,
-	       "the queue numbers are written into the SQL below");
+	       "the queue numbers index queue_sql below");
 
 #define Q_OPEN "c.status IN ('registered','confirmed','accepted','assigned','mediating')"
 #define Q_DUE "(" Q_OPEN " AND c.deadline >= :today AND c.deadline <= :soon)"
 #define Q_OVER "(" Q_OPEN " AND c.deadline < :today)"
 #define Q_STALE "(" Q_OPEN " AND c.last_event_at < :stale)"
-#define Q_FOLLOW                                                                                  \
-	"(c.status = 'agreed' AND c.performance = 'pending' AND EXISTS (SELECT 1 FROM claims k " \
-	"WHERE k.case_id = c.id AND k.pay_date <= :today))"
+#define Q_FOLLOW "c.id IN (SELECT case_id FROM search_followups WHERE due <= :today)"
+#define Q_FOLLOW_ROW "EXISTS (SELECT 1 FROM search_followups WHERE case_id = c.id AND due <= :today)"
 
-/* The filters; the search text's clause comes first so that, when there
- * is one, the matching ids drive the query (rowid look-ups) instead of a
- * scan of every case probing them. */
-#define SEARCH_FROM_WHERE(text)                                                                            \
-	" FROM cases c WHERE " text "(:st IS NULL OR c.status = :st)"                                      \
-	" AND (:med = 0 OR c.mediator_id = :med)"                                                          \
-	" AND (:only = 0 OR c.mediator_id = :only)"                                                        \
-	" AND (:ch IS NULL OR c.channel = :ch)"                                                            \
-	" AND (:from IS NULL OR c.received >= :from)"                                                      \
-	" AND (:to IS NULL OR c.received <= :to)"                                                          \
-	" AND (:cause IS NULL OR EXISTS (SELECT 1 FROM claims k WHERE k.case_id = c.id"                    \
-	"  AND substr(k.cause, 1, length(:cause)) = :cause))"                                              \
-	" AND (:q = 0 OR (:q = 1 AND c.status = 'registered') OR (:q = 2 AND c.status = 'confirmed')"     \
-	"  OR (:q = 3 AND c.status = 'accepted') OR (:q = 4 AND " Q_DUE ") OR (:q = 5 AND " Q_OVER ")"     \
-	"  OR (:q = 6 AND " Q_STALE ") OR (:q = 7 AND " Q_FOLLOW "))"
+static const char *const queue_sql[Q_COUNT] = {
+	[Q_AWAIT_CONFIRM] = "c.status = 'registered'",
+	[Q_AWAIT_ACCEPT] = "c.status = 'confirmed'",
+	[Q_AWAIT_ASSIGN] = "c.status = 'accepted'",
+	[Q_DUE_SOON] = Q_DUE,
+	[Q_OVERDUE] = Q_OVER,
+	[Q_STALLED] = Q_STALE,
+	[Q_FOLLOWUP] = Q_FOLLOW,
+};
 
-/* Cases whose number contains the text, or with a party the text names. */
-#define TEXT_MATCH                                                                                         \
-	"c.id IN (SELECT id FROM cases WHERE instr(case_no, :t) > 0 OR instr(case_no, :n) > 0"             \
-	" UNION ALL SELECT p.case_id FROM case_parties p WHERE p.person_id IN ("                           \
-	"  SELECT id FROM persons WHERE name LIKE :like ESCAPE '\\'"                                        \
-	"  UNION ALL SELECT id FROM persons WHERE id_no = :n"                                              \
-	"  UNION ALL SELECT id FROM persons WHERE id_no >= :idlo AND id_no < :idhi"                        \
-	"  UNION ALL SELECT id FROM persons WHERE phone = :ph"                                             \
-	"  UNION ALL SELECT id FROM persons WHERE :pht IS NOT NULL AND phone LIKE :pht)"                   \
-	" UNION ALL SELECT p.case_id FROM case_parties p WHERE p.employer_id IN ("                         \
-	"  SELECT id FROM employers WHERE name LIKE :like ESCAPE '\\'"                                      \
-	"  UNION ALL SELECT id FROM employers WHERE uscc = :n"                                             \
-	"  UNION ALL SELECT id FROM employers WHERE phone = :ph"                                           \
-	"  UNION ALL SELECT id FROM employers WHERE :pht IS NOT NULL AND phone LIKE :pht)) AND "
+/* The last eight characters of a phone number, last first: the expression
+ * of the indexes persons_phone_rev and employers_phone_rev, written the
+ * same way so that SQLite recognises it. */
+#define PHONE_REV(col)                                                                              \
+	"substr(" col ", -1, 1) || substr(" col ", -2, 1) || substr(" col ", -3, 1) || substr(" col \
+	", -4, 1) || substr(" col ", -5, 1) || substr(" col ", -6, 1) || substr(" col                  \
+	", -7, 1) || substr(" col ", -8, 1)"
+#define PHONE_REV_LEN 8
 
 /* The columns of a page row; c is the case, m its mediator. */
 #define SEARCH_COLUMNS                                                                                      \
@@ -87,44 +94,390 @@ _Static_assert(Q_AWAIT_CONFIRM == 1 && Q_AWAIT_ACCEPT == 2 && Q_AWAIT_ASSIGN == 
 	"  WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord LIMIT 1),"                       \
 	" (SELECT group_concat(cause, ',') FROM (SELECT DISTINCT k.cause FROM claims k"                     \
 	"  WHERE k.case_id = c.id ORDER BY k.cause)),"                                                      \
-	" coalesce(" Q_DUE ", 0), coalesce(" Q_OVER ", 0), coalesce(" Q_STALE ", 0), coalesce(" Q_FOLLOW ", 0)"
+	" coalesce(" Q_DUE ", 0), coalesce(" Q_OVER ", 0), coalesce(" Q_STALE ", 0), " Q_FOLLOW_ROW
 
-#define SEARCH_SQL(text, order)                                                               \
-	"SELECT " SEARCH_COLUMNS " FROM (SELECT c.id AS pid"                                   \
-	SEARCH_FROM_WHERE(text) " ORDER BY " order " LIMIT :lim OFFSET :off) pg"              \
-	" JOIN cases c ON c.id = pg.pid LEFT JOIN mediators m ON m.id = c.mediator_id"        \
-	" ORDER BY " order
-
-#define ORDER_RECEIVED_DESC "c.received DESC, c.year DESC, c.seq DESC, c.id DESC"
-#define ORDER_DEADLINE "c.deadline IS NULL, c.deadline, c.received, c.year, c.seq, c.id"
-#define ORDER_CASE_NO "c.year, c.seq, c.id"
-#define ORDER_LAST_EVENT "c.last_event_at, c.year, c.seq, c.id"
-#define ORDER_RECEIVED "c.received, c.year, c.seq, c.id"
-
-#define SEARCH_SQL_ALL(text)                                                  \
-	{                                                                     \
-		[SORT_RECEIVED_DESC] = SEARCH_SQL(text, ORDER_RECEIVED_DESC), \
-		[SORT_DEADLINE] = SEARCH_SQL(text, ORDER_DEADLINE),           \
-		[SORT_CASE_NO] = SEARCH_SQL(text, ORDER_CASE_NO),             \
-		[SORT_LAST_EVENT] = SEARCH_SQL(text, ORDER_LAST_EVENT),       \
-		[SORT_RECEIVED] = SEARCH_SQL(text, ORDER_RECEIVED),           \
-	}
-
-/* [0] without a search text, [1] with one. */
-static const char *const search_sql[2][SORT_RECEIVED + 1] = {SEARCH_SQL_ALL(""), SEARCH_SQL_ALL(TEXT_MATCH)};
-static const char *const count_sql[2] = {
-	"SELECT count(*)" SEARCH_FROM_WHERE(""),
-	"SELECT count(*)" SEARCH_FROM_WHERE(TEXT_MATCH),
+/* SORT_DEADLINE is "deadline IS NULL, deadline, ..."; NULLS LAST says the
+ * same in a form the (status, deadline, received, year, seq) index
+ * delivers. */
+static const char *const orders[SORT_RECEIVED + 1] = {
+	[SORT_RECEIVED_DESC] = "c.received DESC, c.year DESC, c.seq DESC, c.id DESC",
+	[SORT_DEADLINE] = "c.deadline NULLS LAST, c.received, c.year, c.seq, c.id",
+	[SORT_CASE_NO] = "c.year, c.seq, c.id",
+	[SORT_LAST_EVENT] = "c.last_event_at, c.year, c.seq, c.id",
+	[SORT_RECEIVED] = "c.received, c.year, c.seq, c.id",
 };
 
-/* One scalar subquery per queue, so each can use the (status, deadline) and
- * (status, last_event_at) indexes instead of reading every case. */
-#define Q_MED "(:med = 0 OR c.mediator_id = :med)"
-#define Q_COUNT_OF(cond) "(SELECT count(*) FROM cases c WHERE " cond " AND " Q_MED ")"
-static const char counts_sql[] =
-	"SELECT " Q_COUNT_OF("1") ", " Q_COUNT_OF("c.status = 'registered'") ", "
-	Q_COUNT_OF("c.status = 'confirmed'") ", " Q_COUNT_OF("c.status = 'accepted'") ", "
-	Q_COUNT_OF(Q_DUE) ", " Q_COUNT_OF(Q_OVER) ", " Q_COUNT_OF(Q_STALE) ", " Q_COUNT_OF(Q_FOLLOW);
+/* ---- what the search text can match, as statement parts ---------------------------- */
+
+/* How a name or case-number part is looked up. */
+enum how {
+	HOW_NONE = 0, /* cannot match */
+	HOW_SCAN,     /* one character (or two for a case number): read the column */
+	HOW_GRAM,     /* two characters: search_grams */
+	HOW_FTS,      /* three or more: the trigram index (see has_cased) */
+};
+
+struct text_plan {
+	enum how names;        /* persons' and employers' names by t->text */
+	enum how case_t, case_n; /* case numbers by t->text, by t->norm */
+	int check_names, check_t, check_n; /* the trigram match needs the exact test too */
+	int norm, id_range, phone, tail, tail_scan;
+	char *fq, *fq_case_t, *fq_case_n; /* FTS5 phrases */
+	char rlo[PHONE_REV_LEN + 1], rhi[PHONE_REV_LEN + 1];
+};
+
+/* A string as one FTS5 phrase: in double quotes, quotes doubled. */
+static char *fts_phrase(const char *s)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_addc(&sb, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sb_addc(&sb, '"');
+		sb_addc(&sb, *s);
+	}
+	sb_addc(&sb, '"');
+	return sb_detach(&sb);
+}
+
+/* Could s be part of a case number: every character a digit or one of
+ * those the configured pattern writes.  Only asked of texts too short for
+ * the trigram index, to spare the scan of every case number when a name
+ * of two characters is searched. */
+static int may_be_case_no(const struct config *cfg, const char *s)
+{
+	const char *pattern = cfg && cfg->case_number_pattern ? cfg->case_number_pattern : CASENUM_DEFAULT_PATTERN;
+	char *sample;
+	int ok = 1;
+
+	if (!cfg || !cfg->court_abbr || !(sample = casenum_format(pattern, cfg->court_abbr, 0, 0))) {
+		tj_error_clear();
+		return 1;
+	}
+	while (*s && ok) {
+		size_t n = 1;
+		while ((s[n] & 0xC0) == 0x80)
+			n++;
+		if (!(n == 1 && *s >= '0' && *s <= '9')) {
+			char ch[8];
+			memcpy(ch, s, n < sizeof ch ? n : sizeof ch - 1);
+			ch[n < sizeof ch ? n : sizeof ch - 1] = '\0';
+			ok = strstr(sample, ch) != NULL;
+		}
+		s += n;
+	}
+	free(sample);
+	return ok;
+}
+
+/* The trigram index folds the case of every letter; LIKE, of ASCII
+ * letters only; instr, of none.  So a match of the index is the match of
+ * LIKE unless the text has a letter with case outside ASCII, and the match
+ * of instr unless it has any letter with case: only then must the row be
+ * read to test it (reading rows is what makes a search slow).  ascii: ASCII
+ * letters count.  Conservative: whole blocks of code points where cased
+ * letters live. */
+static int has_cased(const char *s, int ascii)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		uint32_t c;
+		int n;
+		if (*p < 0x80) {
+			if (ascii && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+				return 1;
+			p++;
+			continue;
+		}
+		n = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+		c = *p & (0x7F >> n);
+		for (int i = 1; i < n && p[i]; i++)
+			c = c << 6 | (p[i] & 0x3F);
+		if (c < 0x2E80 || (c >= 0xA640 && c < 0xA800) || (c >= 0xFF00 && c < 0xFF70) ||
+		    (c >= 0x10000 && c < 0x1F200))
+			return 1;
+		for (int i = 0; i < n && *p; i++)
+			p++;
+	}
+	return 0;
+}
+
+static enum how case_how(const struct config *cfg, const char *s)
+{
+	size_t n = utf8_chars(s);
+
+	if (n >= 3)
+		return HOW_FTS;
+	return may_be_case_no(cfg, s) ? HOW_SCAN : HOW_NONE;
+}
+
+static void plan_text(const struct config *cfg, const struct search_terms *t, struct text_plan *p)
+{
+	size_t n = utf8_chars(t->text);
+
+	memset(p, 0, sizeof *p);
+	p->names = n >= 3 ? HOW_FTS : n == 2 ? HOW_GRAM : HOW_SCAN;
+	if (p->names == HOW_FTS) {
+		p->fq = fts_phrase(t->text);
+		p->check_names = has_cased(t->text, 0);
+	}
+	p->case_t = case_how(cfg, t->text);
+	if (p->case_t == HOW_FTS) {
+		p->fq_case_t = fts_phrase(t->text);
+		p->check_t = has_cased(t->text, 1);
+	}
+	if (t->norm && strcmp(t->norm, t->text) != 0) {
+		p->case_n = case_how(cfg, t->norm);
+		if (p->case_n == HOW_FTS) {
+			p->fq_case_n = fts_phrase(t->norm);
+			p->check_n = has_cased(t->norm, 1);
+		}
+	}
+	p->norm = t->norm != NULL;
+	p->id_range = t->id_lo != NULL;
+	p->phone = t->phone != NULL;
+	if (t->phone_tail) {
+		/* "%digits": the range of the reversed-ending index that the last
+		 * (up to) eight digits give; LIKE checks longer endings */
+		const char *d = t->phone_tail + 1;
+		size_t len = strlen(d), k;
+		for (k = 0; k < len && k < PHONE_REV_LEN; k++)
+			p->rlo[k] = d[len - 1 - k];
+		p->rlo[k] = '\0';
+		memcpy(p->rhi, p->rlo, sizeof p->rhi);
+		if (k > 0 && (unsigned char)p->rhi[k - 1] < 0x7f) {
+			p->rhi[k - 1]++;
+			p->tail = 1;
+		} else {
+			p->tail_scan = 1;
+		}
+	}
+}
+
+static void plan_free(struct text_plan *p)
+{
+	free(p->fq);
+	free(p->fq_case_t);
+	free(p->fq_case_n);
+}
+
+/* The key of a statement's shape. */
+enum {
+	K_COUNT = 1u << 0,
+	K_ST = 1u << 1,
+	K_MED = 1u << 2,
+	K_ONLY = 1u << 3,
+	K_CH = 1u << 4,
+	K_FROM = 1u << 5,
+	K_TO = 1u << 6,
+	K_CAUSE = 1u << 7,
+	K_TEXT = 1u << 8,
+	K_NORM = 1u << 9,
+	K_IDRANGE = 1u << 10,
+	K_PHONE = 1u << 11,
+	K_TAIL = 1u << 12,
+	K_TAILSCAN = 1u << 13,
+	K_CHECK_NAMES = 1u << 14,
+	K_CHECK_T = 1u << 15,
+	K_CHECK_N = 1u << 16,
+	K_NAMES_SHIFT = 17,  /* 2 bits: enum how */
+	K_CASE_T_SHIFT = 19, /* 2 bits */
+	K_CASE_N_SHIFT = 21, /* 2 bits */
+	K_QUEUE_SHIFT = 23,  /* 3 bits */
+	K_SORT_SHIFT = 26,   /* 3 bits */
+};
+
+/* The ids of the cases whose number, or a party's name, number or phone,
+ * the text matches (with repeats): a compound SELECT of one column. */
+static void add_text_ids(struct strbuf *sb, unsigned key)
+{
+	enum how names = (enum how)((key >> K_NAMES_SHIFT) & 3);
+	enum how case_t = (enum how)((key >> K_CASE_T_SHIFT) & 3);
+	enum how case_n = (enum how)((key >> K_CASE_N_SHIFT) & 3);
+	const char *sep = "";
+
+	if (key & K_NORM) {
+		sb_add(sb, "SELECT id FROM cases WHERE case_no = :n");
+		sep = " UNION ALL ";
+	}
+	/* case numbers by part: the trigram index (the row only when instr
+	 * must decide), or a scan of the case_no index */
+	for (int n = 0; n < 2; n++) {
+		enum how h = n ? case_n : case_t;
+		const char *fq = n ? ":cn" : ":ct", *val = n ? ":n" : ":t";
+		if (h == HOW_FTS && (key & (n ? K_CHECK_N : K_CHECK_T)))
+			sb_printf(sb, "%sSELECT cases_fts.rowid FROM cases_fts JOIN cases x ON x.id = cases_fts.rowid"
+				      " WHERE cases_fts MATCH %s AND instr(x.case_no, %s) > 0", sep, fq, val);
+		else if (h == HOW_FTS)
+			sb_printf(sb, "%sSELECT rowid FROM cases_fts WHERE cases_fts MATCH %s", sep, fq);
+		else if (h == HOW_SCAN)
+			sb_printf(sb, "%sSELECT id FROM cases WHERE instr(case_no, %s) > 0", sep, val);
+		else
+			continue;
+		sep = " UNION ALL ";
+	}
+
+	/* the parties: persons, then employers */
+	for (int emp = 0; emp < 2; emp++) {
+		const char *tab = emp ? "employers" : "persons";
+		sb_printf(sb, "%sSELECT p.case_id FROM case_parties p WHERE p.%s IN (", sep,
+			  emp ? "employer_id" : "person_id");
+		sep = " UNION ALL ";
+		switch (names) {
+		case HOW_FTS:
+			if (key & K_CHECK_NAMES)
+				sb_printf(sb, "SELECT %s_fts.rowid FROM %s_fts JOIN %s x ON x.id = %s_fts.rowid"
+					      " WHERE %s_fts MATCH :fq AND x.name LIKE :like ESCAPE '\\'",
+					  tab, tab, tab, tab, tab);
+			else
+				sb_printf(sb, "SELECT rowid FROM %s_fts WHERE %s_fts MATCH :fq", tab, tab);
+			break;
+		case HOW_GRAM:
+			sb_printf(sb, "SELECT id FROM search_grams WHERE gram = lower(:t) AND kind = %d", emp);
+			break;
+		default:
+			sb_printf(sb, "SELECT id FROM %s WHERE name LIKE :like ESCAPE '\\'", tab);
+			break;
+		}
+		if (key & K_NORM)
+			sb_printf(sb, " UNION ALL SELECT id FROM %s WHERE %s = :n", tab, emp ? "uscc" : "id_no");
+		if (!emp && (key & K_IDRANGE))
+			sb_add(sb, " UNION ALL SELECT id FROM persons WHERE id_no >= :idlo AND id_no < :idhi");
+		if (key & K_PHONE)
+			sb_printf(sb, " UNION ALL SELECT id FROM %s WHERE phone = :ph", tab);
+		if (key & K_TAIL)
+			sb_printf(sb, " UNION ALL SELECT id FROM %s WHERE " PHONE_REV("phone") " >= :rlo AND "
+				      PHONE_REV("phone") " < :rhi AND phone LIKE :pht", tab);
+		if (key & K_TAILSCAN)
+			sb_printf(sb, " UNION ALL SELECT id FROM %s WHERE phone LIKE :pht", tab);
+		sb_addc(sb, ')');
+	}
+}
+
+/* " AND ..." for each filter that is set, and the queue. */
+static void add_filters(struct strbuf *sb, unsigned key)
+{
+	unsigned q = (key >> K_QUEUE_SHIFT) & 7;
+
+	if (key & K_ST)
+		sb_add(sb, " AND c.status = :st");
+	if (key & K_MED)
+		sb_add(sb, " AND c.mediator_id = :med");
+	if (key & K_ONLY)
+		sb_add(sb, " AND c.mediator_id = :only");
+	if (key & K_CH)
+		sb_add(sb, " AND c.channel = :ch");
+	if (key & K_FROM)
+		sb_add(sb, " AND c.received >= :from");
+	if (key & K_TO)
+		sb_add(sb, " AND c.received <= :to");
+	if (key & K_CAUSE)
+		sb_add(sb, " AND EXISTS (SELECT 1 FROM claims k WHERE k.case_id = c.id"
+			   " AND substr(k.cause, 1, length(:cause)) = :cause)");
+	if (q)
+		sb_printf(sb, " AND %s", queue_sql[q]);
+}
+
+static char *build_sql(unsigned key)
+{
+	struct strbuf sb;
+	unsigned q = (key >> K_QUEUE_SHIFT) & 7;
+	const char *order = orders[(key >> K_SORT_SHIFT) & 7];
+
+	sb_init(&sb);
+	if ((key & K_COUNT) && !(key & (K_TEXT | K_CH | K_FROM | K_TO | K_CAUSE)) && q <= Q_AWAIT_ASSIGN) {
+		/* the kept counts */
+		static const char *const st[] = {"", " AND status = 'registered'", " AND status = 'confirmed'",
+						 " AND status = 'accepted'"};
+		sb_printf(&sb, "SELECT coalesce(sum(n), 0) FROM search_counts WHERE 1%s%s%s%s", st[q],
+			  key & K_ST ? " AND status = :st" : "", key & K_MED ? " AND mediator_id = :med" : "",
+			  key & K_ONLY ? " AND mediator_id = :only" : "");
+		return sb_detach(&sb);
+	}
+	if (key & K_COUNT)
+		sb_add(&sb, "SELECT count(*)");
+	else if (key & K_TEXT) /* the few matches counted in the same pass */
+		sb_add(&sb, "SELECT " SEARCH_COLUMNS ", pg.total FROM (SELECT c.id AS pid, count(*) OVER () AS total");
+	else
+		sb_add(&sb, "SELECT " SEARCH_COLUMNS " FROM (SELECT c.id AS pid");
+	if (key & K_TEXT) {
+		/* the matches are few and anywhere in the file: their filter
+		 * and sort columns from cases_list, not from their rows */
+		sb_add(&sb, " FROM cases c INDEXED BY cases_list WHERE c.id IN (");
+		add_text_ids(&sb, key);
+		sb_addc(&sb, ')');
+	} else {
+		sb_add(&sb, " FROM cases c WHERE 1");
+	}
+	add_filters(&sb, key);
+	if (!(key & K_COUNT))
+		sb_printf(&sb, " ORDER BY %s LIMIT :lim OFFSET :off) pg JOIN cases c ON c.id = pg.pid"
+			       " LEFT JOIN mediators m ON m.id = c.mediator_id ORDER BY %s",
+			  order, order);
+	return sb_detach(&sb);
+}
+
+/* The text of each shape, built once: the pointer is also the key of the
+ * connection's statement cache (db_prep). */
+#define SHAPES 512
+#define STMT_CACHED 48
+static struct shape {
+	unsigned key;
+	char *sql;
+} shapes[SHAPES];
+static int nshapes;
+
+/* The statement of a shape, reset and ready to bind; *own when the caller
+ * must finalize it (a rare shape) rather than reset it. */
+static sqlite3_stmt *shape_stmt(struct db *db, unsigned key, int *own)
+{
+	size_t i = (key * 2654435761u) % SHAPES;
+	struct shape *s = NULL;
+	char *sql = NULL;
+
+	*own = 0;
+	for (size_t k = 0; k < SHAPES; k++, i = (i + 1) % SHAPES) {
+		if (shapes[i].sql && shapes[i].key == key) {
+			s = &shapes[i];
+			break;
+		}
+		if (!shapes[i].sql) {
+			if (nshapes < STMT_CACHED) {
+				shapes[i].key = key;
+				shapes[i].sql = build_sql(key);
+				nshapes++;
+				s = &shapes[i];
+			}
+			break;
+		}
+	}
+	if (s)
+		return db_prep(db, s->sql);
+	/* past the cached shapes: prepared for this call only */
+	sqlite3_stmt *st;
+	sql = build_sql(key);
+	if (sqlite3_prepare_v3(db->h, sql, -1, 0, &st, NULL) != SQLITE_OK) {
+		db_fail(db, "准备SQL语句");
+		free(sql);
+		return NULL;
+	}
+	free(sql);
+	*own = 1;
+	return st;
+}
+
+static void stmt_done(sqlite3_stmt *st, int own)
+{
+	if (own)
+		sqlite3_finalize(st);
+	else
+		sqlite3_reset(st);
+}
+
+/* ---- binding ------------------------------------------------------------------------- */
 
 /* Named parameters: a statement that lacks one simply ignores it. */
 static void bind_text_named(sqlite3_stmt *st, const char *name, const char *v)
@@ -144,7 +497,7 @@ static void bind_int_named(sqlite3_stmt *st, const char *name, int64_t v)
 }
 
 static void bind_filter(sqlite3_stmt *st, const struct case_filter *f, const struct search_terms *t,
-			const struct queue_bounds *b)
+			const struct text_plan *p, const struct queue_bounds *b)
 {
 	bind_text_named(st, ":st", f->status >= 0 ? status_keyword((enum case_status)f->status) : NULL);
 	bind_int_named(st, ":med", f->mediator_id);
@@ -153,7 +506,6 @@ static void bind_filter(sqlite3_stmt *st, const struct case_filter *f, const str
 	bind_text_named(st, ":from", f->from);
 	bind_text_named(st, ":to", f->to);
 	bind_text_named(st, ":cause", f->cause);
-	bind_int_named(st, ":q", f->queue);
 	bind_text_named(st, ":t", t->text);
 	bind_text_named(st, ":like", t->like);
 	bind_text_named(st, ":n", t->norm);
@@ -161,10 +513,60 @@ static void bind_filter(sqlite3_stmt *st, const struct case_filter *f, const str
 	bind_text_named(st, ":idhi", t->id_hi);
 	bind_text_named(st, ":ph", t->phone);
 	bind_text_named(st, ":pht", t->phone_tail);
+	if (p) {
+		bind_text_named(st, ":fq", p->fq);
+		bind_text_named(st, ":ct", p->fq_case_t);
+		bind_text_named(st, ":cn", p->fq_case_n);
+		bind_text_named(st, ":rlo", p->rlo);
+		bind_text_named(st, ":rhi", p->rhi);
+	}
 	bind_text_named(st, ":today", b->today);
 	bind_text_named(st, ":soon", b->soon);
 	bind_text_named(st, ":stale", b->stale);
 }
+
+static unsigned filter_key(const struct case_filter *f, const struct search_terms *t, const struct text_plan *p)
+{
+	unsigned key = (unsigned)f->queue << K_QUEUE_SHIFT | (unsigned)f->sort << K_SORT_SHIFT;
+
+	if (f->status >= 0)
+		key |= K_ST;
+	if (f->mediator_id)
+		key |= K_MED;
+	if (f->only_mediator)
+		key |= K_ONLY;
+	if (f->channel && *f->channel)
+		key |= K_CH;
+	if (f->from && *f->from)
+		key |= K_FROM;
+	if (f->to && *f->to)
+		key |= K_TO;
+	if (f->cause && *f->cause)
+		key |= K_CAUSE;
+	if (t->text) {
+		key |= K_TEXT | (unsigned)p->names << K_NAMES_SHIFT | (unsigned)p->case_t << K_CASE_T_SHIFT |
+		       (unsigned)p->case_n << K_CASE_N_SHIFT;
+		if (p->norm)
+			key |= K_NORM;
+		if (p->check_names)
+			key |= K_CHECK_NAMES;
+		if (p->check_t)
+			key |= K_CHECK_T;
+		if (p->check_n)
+			key |= K_CHECK_N;
+		if (p->id_range)
+			key |= K_IDRANGE;
+		if (p->phone)
+			key |= K_PHONE;
+		if (p->tail)
+			key |= K_TAIL;
+		if (p->tail_scan)
+			key |= K_TAILSCAN;
+	}
+	return key;
+}
+
+/* ---- the case list ------------------------------------------------------------------- */
 
 static void copy_col(sqlite3_stmt *st, int i, char *dst, size_t n)
 {
@@ -241,9 +643,11 @@ int case_search(struct db *db, const struct config *cfg, tj_day today, const str
 		struct case_list *out)
 {
 	struct search_terms terms;
+	struct text_plan plan;
 	struct queue_bounds b;
 	sqlite3_stmt *st;
-	int rc, limit, offset, own_tx = 0;
+	unsigned key;
+	int rc, limit, offset, own_tx = 0, own;
 
 	memset(out, 0, sizeof *out);
 	if (f->status >= ST_COUNT) {
@@ -254,7 +658,7 @@ int case_search(struct db *db, const struct config *cfg, tj_day today, const str
 		tj_error("无效的队列：%d", (int)f->queue);
 		return -1;
 	}
-	if ((unsigned)f->sort >= TJ_ARRAY_LEN(search_sql[0])) {
+	if ((unsigned)f->sort >= TJ_ARRAY_LEN(orders)) {
 		tj_error("无效的排序方式：%d", (int)f->sort);
 		return -1;
 	}
@@ -262,28 +666,38 @@ int case_search(struct db *db, const struct config *cfg, tj_day today, const str
 	offset = f->offset > 0 ? f->offset : 0;
 	queue_bounds(cfg, today, &b);
 	search_terms_make(f->text, &terms);
+	memset(&plan, 0, sizeof plan);
+	if (terms.text)
+		plan_text(cfg, &terms, &plan);
+	key = filter_key(f, &terms, &plan);
 	/* the count and the page from one snapshot */
 	if (sqlite3_get_autocommit(db->h))
 		own_tx = sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
 
-	st = db_prep(db, count_sql[terms.text != NULL]);
-	if (!st)
-		goto fail;
-	bind_filter(st, f, &terms, &b);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_fail(db, "统计案件");
-		sqlite3_reset(st);
-		goto fail;
+	/* A search text's matches are counted by the page statement itself
+	 * (one pass over them, not two); the count statement only when the
+	 * page is past the end.  Without a text, counting the kept counts or
+	 * an index first spares reading a page that is not there. */
+	if (!terms.text || offset > 0) {
+		st = shape_stmt(db, key | K_COUNT, &own);
+		if (!st)
+			goto fail;
+		bind_filter(st, f, &terms, &plan, &b);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			db_fail(db, "统计案件");
+			stmt_done(st, own);
+			goto fail;
+		}
+		out->total = sqlite3_column_int64(st, 0);
+		stmt_done(st, own);
+		if (offset >= out->total)
+			goto done;
 	}
-	out->total = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (offset >= out->total)
-		goto done;
 
-	st = db_prep(db, search_sql[terms.text != NULL][f->sort]);
+	st = shape_stmt(db, key, &own);
 	if (!st)
 		goto fail;
-	bind_filter(st, f, &terms, &b);
+	bind_filter(st, f, &terms, &plan, &b);
 	bind_int_named(st, ":lim", limit);
 	bind_int_named(st, ":off", offset);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -292,22 +706,26 @@ int case_search(struct db *db, const struct config *cfg, tj_day today, const str
 			out->v = xrealloc(out->v, (size_t)out->cap * sizeof *out->v);
 		}
 		fill_brief(st, today, &out->v[out->n++]);
+		if (terms.text)
+			out->total = sqlite3_column_int64(st, 18);
 	}
 	if (rc != SQLITE_DONE) {
 		db_fail(db, "查询案件");
-		sqlite3_reset(st);
+		stmt_done(st, own);
 		goto fail;
 	}
-	sqlite3_reset(st);
+	stmt_done(st, own);
 done:
 	if (own_tx)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	plan_free(&plan);
 	search_terms_free(&terms);
 	return 0;
 
 fail:
 	if (own_tx)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	plan_free(&plan);
 	search_terms_free(&terms);
 	case_list_free(out);
 	return -1;
@@ -328,11 +746,28 @@ void case_search_end(struct db *db)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 }
 
+/* ---- the counts of the work desk ------------------------------------------------------ */
+
+/* One scalar subquery per queue, each on its own index; the statuses and
+ * the follow-ups from the kept counts.  [0] every case, [1] one
+ * mediator's. */
+#define KEPT(cond, med) "(SELECT coalesce(sum(n), 0) FROM search_counts WHERE 1" cond med ")"
+#define COUNTED(cond, med) "(SELECT count(*) FROM cases c WHERE " cond med ")"
+#define COUNTS_SQL(kmed, cmed)                                                                           \
+	"SELECT " KEPT("", kmed) ", " KEPT(" AND status = 'registered'", kmed) ", "                      \
+	KEPT(" AND status = 'confirmed'", kmed) ", " KEPT(" AND status = 'accepted'", kmed) ", "          \
+	COUNTED(Q_DUE, cmed) ", " COUNTED(Q_OVER, cmed) ", " COUNTED(Q_STALE, cmed) ", "                  \
+	"(SELECT count(*) FROM search_followups WHERE due <= :today" kmed ")"
+static const char *const counts_sql[2] = {
+	COUNTS_SQL("", ""),
+	COUNTS_SQL(" AND mediator_id = :med", " AND c.mediator_id = :med"),
+};
+
 int queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
 		 int64_t counts[Q_COUNT])
 {
 	struct queue_bounds b;
-	sqlite3_stmt *st = db_prep(db, counts_sql);
+	sqlite3_stmt *st = db_prep(db, counts_sql[mediator_id != 0]);
 
 	memset(counts, 0, Q_COUNT * sizeof counts[0]);
 	if (!st)
@@ -351,4 +786,112 @@ int queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t 
 		counts[q] = sqlite3_column_int64(st, q);
 	sqlite3_reset(st);
 	return 0;
+}
+
+/* ---- loading in bulk ---------------------------------------------------------------------- */
+
+/* The triggers of data/002_search.sql that feed the full-text indexes and
+ * search_grams. */
+#define BULK_TRIGGERS                                                                                   \
+	"type = 'trigger' AND (name GLOB '*_search_insert' OR name GLOB '*_search_update'"             \
+	" OR name GLOB '*_search_delete')"
+
+/* Column 0 of every row of sql, malloc'd, NULL-terminated; NULL on error. */
+static char **column_strings(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	char **v = NULL;
+	int n = 0, cap = 0, rc;
+
+	if (!st)
+		return NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xgrow(v, n + 2, &cap, sizeof *v);
+		v[n++] = db_col_strdup(st, 0);
+		v[n] = NULL;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "读取数据库结构");
+		for (int i = 0; i < n; i++)
+			free(v[i]);
+		free(v);
+		return NULL;
+	}
+	if (!v)
+		v = xcalloc(1, sizeof *v);
+	return v;
+}
+
+/* Run each string of v (DDL), then free v; -1 at the first failure. */
+static int exec_all(struct db *db, char **v)
+{
+	int rc = 0;
+
+	for (int i = 0; v[i]; i++) {
+		if (rc == 0 && db_exec(db, v[i]) < 0)
+			rc = -1;
+		free(v[i]);
+	}
+	free(v);
+	return rc;
+}
+
+int search_bulk_begin(struct db *db)
+{
+	char **drops;
+
+	if (db_exec(db, "SAVEPOINT search_bulk") < 0)
+		return -1;
+	/* the definitions are kept in this connection until search_bulk_end */
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS search_bulk(sql TEXT NOT NULL)") < 0 ||
+	    db_exec(db, "INSERT INTO temp.search_bulk(sql) SELECT sql FROM main.sqlite_schema WHERE " BULK_TRIGGERS) < 0 ||
+	    !(drops = column_strings(db, "SELECT 'DROP TRIGGER main.\"' || replace(name, '\"', '\"\"') || '\"'"
+					 " FROM main.sqlite_schema WHERE " BULK_TRIGGERS)) ||
+	    exec_all(db, drops) < 0) {
+		db_exec(db, "ROLLBACK TO search_bulk");
+		db_exec(db, "RELEASE search_bulk");
+		return -1;
+	}
+	return db_exec(db, "RELEASE search_bulk");
+}
+
+int search_bulk_end(struct db *db)
+{
+	/* every index in the order of its rows (FTS5 flushes its pending terms
+	 * whenever a row id is not above the last), each from the smallest
+	 * index that has the column, not from the tables */
+	static const char rebuild[] =
+		"INSERT INTO persons_fts(persons_fts) VALUES ('delete-all');"
+		"WITH x AS MATERIALIZED (SELECT id, name FROM persons ORDER BY name)"
+		" INSERT INTO persons_fts(rowid, name) SELECT id, name FROM x ORDER BY id;"
+		"INSERT INTO employers_fts(employers_fts) VALUES ('delete-all');"
+		"WITH x AS MATERIALIZED (SELECT id, name FROM employers ORDER BY name)"
+		" INSERT INTO employers_fts(rowid, name) SELECT id, name FROM x ORDER BY id;"
+		"INSERT INTO cases_fts(cases_fts) VALUES ('delete-all');"
+		"WITH x AS MATERIALIZED (SELECT id, case_no FROM cases ORDER BY case_no)"
+		" INSERT INTO cases_fts(rowid, case_no) SELECT id, case_no FROM x ORDER BY id;"
+		/* one segment each, as 002_search.sql leaves them */
+		"INSERT INTO persons_fts(persons_fts) VALUES ('optimize');"
+		"INSERT INTO employers_fts(employers_fts) VALUES ('optimize');"
+		"INSERT INTO cases_fts(cases_fts) VALUES ('optimize');"
+		"DELETE FROM search_grams;"
+		"WITH x AS MATERIALIZED (SELECT id, name FROM persons ORDER BY name)"
+		" INSERT OR IGNORE INTO search_grams(gram, kind, id)"
+		" SELECT lower(substr(x.name, s.k, 2)), 0, x.id FROM x JOIN search_k s ON s.k < length(x.name)"
+		" ORDER BY 1, 2, 3;"
+		"INSERT OR IGNORE INTO search_grams(gram, kind, id)"
+		" SELECT lower(substr(e.name, s.k, 2)), 1, e.id FROM employers e JOIN search_k s ON s.k < length(e.name)"
+		" ORDER BY 1, 2, 3;";
+	char **creates;
+
+	if (db_exec(db, "SAVEPOINT search_bulk") < 0)
+		return -1;
+	if (!(creates = column_strings(db, "SELECT sql FROM temp.search_bulk")) || exec_all(db, creates) < 0 ||
+	    db_exec(db, "DROP TABLE temp.search_bulk") < 0 || db_exec(db, rebuild) < 0) {
+		db_exec(db, "ROLLBACK TO search_bulk");
+		db_exec(db, "RELEASE search_bulk");
+		return -1;
+	}
+	return db_exec(db, "RELEASE search_bulk");
 }

@@ -65,8 +65,12 @@ static void test_schema(void)
 	CHECK_INT(first, 17);
 	CHECK_INT(second, 65);
 	CHECK(testdb_int(db, "SELECT count(*) FROM holidays WHERE day LIKE '2026-%'") > 20, "holidays 2026");
-	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
-				 "sql NOT LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%'"),
+	/* every table but the full-text indexes (virtual tables and the
+	 * tables FTS5 keeps for them, which cannot be STRICT) */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sqlite_schema t WHERE type = 'table' AND "
+				 "sql NOT LIKE '%STRICT%' AND name NOT LIKE 'sqlite_%' AND NOT EXISTS ("
+				 "SELECT 1 FROM sqlite_schema v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND "
+				 "(t.name = v.name OR substr(t.name, 1, length(v.name) + 1) = v.name || '_'))"),
 		  0);
 	/* STRICT: a word in an integer column is refused */
 	CHECK(testdb_raw(db, "INSERT INTO case_seq(year, last) VALUES ('二〇二六', 1)") != SQLITE_OK,

@@ -1,0 +1,124 @@
+/*
+ * bulk.c - events many to a statement (bulk.h): BULK_ROWS rows per INSERT,
+ * bound without copies from one buffer that holds the kept rows' text.  A
+ * flush of fewer rows writes them one by one through db_event_add, so the
+ * one statement of each size is all there is to prepare.
+ */
+#include "tiaojie/bulk.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/calendar.h"
+
+#define BULK_ROWS 32
+
+#define ROW8 "(?,?,?,?,?,?,?,?)"
+#define ROWS4 ROW8 "," ROW8 "," ROW8 "," ROW8
+#define ROWS32 ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4
+static const char insert_sql[] =
+	"INSERT INTO events(at, user_id, case_id, entity, entity_id, action, before, after) VALUES " ROWS32;
+_Static_assert(BULK_ROWS == 32, "insert_sql has 32 rows");
+
+struct db_bulk {
+	struct db *db;
+	int n;
+	struct kept_event {
+		int64_t user_id, case_id, entity_id;
+		size_t text[5]; /* offsets in buf of at, entity, action, before, after */
+	} row[BULK_ROWS];
+	struct strbuf buf;
+};
+
+struct db_bulk *db_bulk_new(struct db *db)
+{
+	struct db_bulk *b = xcalloc(1, sizeof *b);
+
+	b->db = db;
+	sb_init(&b->buf);
+	return b;
+}
+
+void db_bulk_free(struct db_bulk *b)
+{
+	if (!b)
+		return;
+	sb_free(&b->buf);
+	free(b);
+}
+
+static size_t keep(struct db_bulk *b, const char *s)
+{
+	size_t at = b->buf.len;
+
+	sb_add(&b->buf, s ? s : "");
+	sb_addc(&b->buf, '\0');
+	return at;
+}
+
+static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struct kept_event *k)
+{
+	const char *t = b->buf.buf;
+
+	sqlite3_bind_text(st, base + 1, t + k->text[0], -1, SQLITE_STATIC);
+	db_bind_id(st, base + 2, k->user_id);
+	db_bind_id(st, base + 3, k->case_id);
+	sqlite3_bind_text(st, base + 4, t + k->text[1], -1, SQLITE_STATIC);
+	db_bind_id(st, base + 5, k->entity_id);
+	sqlite3_bind_text(st, base + 6, t + k->text[2], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 7, t + k->text[3], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 8, t + k->text[4], -1, SQLITE_STATIC);
+}
+
+int db_bulk_flush(struct db_bulk *b)
+{
+	int rc = 0;
+
+	if (b->n == BULK_ROWS) {
+		sqlite3_stmt *st = db_prep(b->db, insert_sql);
+		if (!st)
+			return -1;
+		for (int i = 0; i < b->n; i++)
+			bind_kept(b, st, i * 8, &b->row[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(b->db, "写入操作记录");
+		sqlite3_reset(st);
+	} else {
+		for (int i = 0; i < b->n && rc == 0; i++) {
+			const struct kept_event *k = &b->row[i];
+			const char *t = b->buf.buf;
+			struct event_rec e = {
+				.at = t + k->text[0],
+				.user_id = k->user_id,
+				.case_id = k->case_id,
+				.entity = t + k->text[1],
+				.entity_id = k->entity_id,
+				.action = t + k->text[2],
+				.before = t + k->text[3],
+				.after = t + k->text[4],
+			};
+			rc = db_event_add(b->db, &e);
+		}
+	}
+	b->n = 0;
+	b->buf.len = 0;
+	return rc;
+}
+
+int db_bulk_event(struct db_bulk *b, const struct event_rec *e)
+{
+	char now[20];
+	struct kept_event *k = &b->row[b->n++];
+
+	if (!e->at)
+		tj_now_str(now);
+	k->user_id = e->user_id;
+	k->case_id = e->case_id;
+	k->entity_id = e->entity_id;
+	k->text[0] = keep(b, e->at ? e->at : now);
+	k->text[1] = keep(b, e->entity);
+	k->text[2] = keep(b, e->action);
+	k->text[3] = keep(b, e->before);
+	k->text[4] = keep(b, e->after);
+	return b->n == BULK_ROWS ? db_bulk_flush(b) : 0;
+}

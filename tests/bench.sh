@@ -1,0 +1,55 @@
+#!/bin/sh
+# bench.sh - `make bench`: tiaojie at a million cases (build/rel/bench,
+# tests/bench/bench.c, says what is measured and how).
+#
+# The benchmark database, build/bench/bench.db, is made with `tiaojie demo
+# --cases 1000000` and timed (the generation has a target too), then kept:
+# the next run uses it again when build/bench/bench.stamp shows it was made
+# by the same version from the same migrations and demo generator.  Making
+# it takes minutes and some 4 GB of disk.
+#
+# Environment: BENCH_CASES (1000000), BENCH_ITER (runs of each figure, 100),
+# BENCH_WRITERS (other processes saving at the same time, 8), BENCH_DIR
+# (build/bench).  Exit status: 0 when every target holds, 1 when one is
+# missed, 2 when the benchmark could not run.
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+cases=${BENCH_CASES:-1000000}
+iter=${BENCH_ITER:-100}
+writers=${BENCH_WRITERS:-8}
+dir=${BENCH_DIR:-build/bench}
+app=build/tiaojie
+bench=build/rel/bench
+db=$dir/bench.db
+stamp=$dir/bench.stamp
+
+for f in "$app" "$bench"; do
+	[ -x "$f" ] || { echo "bench.sh: $f is missing (make bench builds it)" >&2; exit 2; }
+done
+mkdir -p "$dir"
+
+sources=$(cat data/*.sql src/cli/demo.c src/cli/demo_data.c include/tiaojie/demo.h | md5sum | cut -d' ' -f1)
+want="$("$app" --version) cases=$cases sources=$sources"
+if [ -f "$db" ] && [ -f "$stamp" ] && [ "$(sed -n 1p "$stamp")" = "$want" ]; then
+	secs=$(sed -n 2p "$stamp")
+	echo "using $db, made $(sed -n 3p "$stamp") (remove it to make it again)"
+	cached=--gen-cached
+else
+	rm -f "$db" "$db-wal" "$db-shm" "$stamp"
+	echo "making $db: tiaojie demo --cases $cases (a few minutes) ..."
+	t0=$(date +%s.%N)
+	if ! TIAOJIE_DATADIR=data "$app" demo --db "$db" --cases "$cases" >"$dir/demo.log" 2>&1; then
+		cat "$dir/demo.log" >&2
+		rm -f "$db" "$db-wal" "$db-shm"
+		exit 2
+	fi
+	t1=$(date +%s.%N)
+	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+	printf '%s\n%s\n%s, load %s\n' "$want" "$secs" "$(date '+%Y-%m-%d %H:%M')" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+		>"$stamp"
+	echo "made in $secs s"
+	cached=
+fi
+exec "$bench" --db "$db" --app "$app" --iter "$iter" --writers "$writers" --gen-seconds "$secs" \
+	--gen-cases "$cases" $cached
