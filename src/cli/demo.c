@@ -33,11 +33,12 @@
  * `make bench`): what costs is SQLite's work per row, some 25 statements a
  * case, so the generator spares it what a one-off load does not need - no
  * journal, no CHECK constraints or foreign keys while loading (verified
- * after, by `tiaojie check`), no mutexes - and builds the search indexes
- * (search_bulk_begin/end) once at the end instead of per statement.  The
- * indexes of the tables stay: built at the end they would have to read
- * back gigabytes that the operating system has already dropped from
- * memory.
+ * after, by `tiaojie check`), no mutexes - writes the fifteen million
+ * events many to a statement (bulk.h, the same columns db_event_add
+ * writes), and builds the search indexes (search_bulk_begin/end) once at
+ * the end instead of per statement.  The indexes of the tables stay: built
+ * at the end they would have to read back gigabytes that the operating
+ * system has already dropped from memory.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -1429,6 +1430,9 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	g.events = db_bulk_new(g.db);
+	/* more of SQLite's small allocations from its own pool (a hint: a
+	 * connection that cannot take it works as before) */
+	sqlite3_db_config(g.db->h, SQLITE_DBCONFIG_LOOKASIDE, NULL, 512, 4096);
 	/* A file being generated needs no crash safety (a failed run deletes
 	 * it): no journal, no fsync, a page cache that holds the indexes being
 	 * filled (the operating system may drop file pages not read for a
@@ -1436,9 +1440,6 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	 * every row - `tiaojie check` verifies both after (PRAGMA
 	 * integrity_check tests the CHECK constraints), and each CHECK of a
 	 * keyword list would build a temporary table per row. */
-	/* more of SQLite's small allocations from its own pool (a hint: a
-	 * connection that cannot take it works as before) */
-	sqlite3_db_config(g.db->h, SQLITE_DBCONFIG_LOOKASIDE, NULL, 512, 4096);
 	if (db_exec(g.db, "PRAGMA journal_mode = OFF") < 0 || db_exec(g.db, "PRAGMA synchronous = OFF") < 0 ||
 	    db_exec(g.db, "PRAGMA cache_size = -400000") < 0 || db_exec(g.db, "PRAGMA temp_store = MEMORY") < 0 ||
 	    db_exec(g.db, "PRAGMA foreign_keys = OFF") < 0 || db_exec(g.db, "PRAGMA ignore_check_constraints = ON") < 0)
