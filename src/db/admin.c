@@ -8,12 +8,6 @@
 
 #include "tiaojie/admin.h"
 
-static char *col(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return xstrdup(s ? s : "");
-}
-
 int db_roster_read(struct db *db, int64_t only_id, struct roster *out)
 {
 	sqlite3_stmt *st = db_prep(db,
@@ -34,17 +28,17 @@ int db_roster_read(struct db *db, int64_t only_id, struct roster *out)
 		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct roster_entry *m = &out->v[out->n++];
 		m->id = sqlite3_column_int64(st, 0);
-		m->name = col(st, 1);
-		m->side = col(st, 2);
-		m->expert_kind = col(st, 3);
-		m->affiliation = col(st, 4);
-		m->affiliation_uscc = col(st, 5);
-		m->phone = col(st, 6);
+		m->name = db_col_strdup(st, 1);
+		m->side = db_col_strdup(st, 2);
+		m->expert_kind = db_col_strdup(st, 3);
+		m->affiliation = db_col_strdup(st, 4);
+		m->affiliation_uscc = db_col_strdup(st, 5);
+		m->phone = db_col_strdup(st, 6);
 		m->capacity = sqlite3_column_int(st, 7);
 		m->active = sqlite3_column_int(st, 8);
 		m->open = sqlite3_column_int(st, 9);
-		m->specialties = col(st, 10);
-		m->login = col(st, 11);
+		m->specialties = db_col_strdup(st, 10);
+		m->login = db_col_strdup(st, 11);
 	}
 	if (rc != SQLITE_DONE) {
 		roster_free(out);
@@ -161,7 +155,7 @@ int db_mediator_linked_user(struct db *db, int64_t mediator_id, int64_t except_u
 	sqlite3_bind_int64(st, 2, except_user);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*login = col(st, 0);
+		*login = db_col_strdup(st, 0);
 		return 1;
 	}
 	if (rc != SQLITE_DONE)
@@ -185,11 +179,11 @@ int db_users_read(struct db *db, struct user_list *out)
 		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
 		struct user_entry *u = &out->v[out->n++];
 		u->id = sqlite3_column_int64(st, 0);
-		u->login = col(st, 1);
-		u->display_name = col(st, 2);
-		u->role = col(st, 3);
+		u->login = db_col_strdup(st, 1);
+		u->display_name = db_col_strdup(st, 2);
+		u->role = db_col_strdup(st, 3);
 		u->mediator_id = sqlite3_column_int64(st, 4);
-		u->mediator = col(st, 5);
+		u->mediator = db_col_strdup(st, 5);
 		u->failed = sqlite3_column_int(st, 6);
 		u->locked = sqlite3_column_int(st, 7);
 		u->disabled = sqlite3_column_int(st, 8);
@@ -254,13 +248,13 @@ int db_agenda_read(struct db *db, int64_t mediator_id, const char *from, const c
 			unsigned end = (h * 60 + mi + (unsigned)a->minutes) % (24 * 60);
 			snprintf(a->end, sizeof a->end, "%02u:%02u", end / 60, end % 60);
 		}
-		a->room = col(st, 7);
-		a->status = col(st, 8);
+		a->room = db_col_strdup(st, 7);
+		a->status = db_col_strdup(st, 8);
 		int napp = sqlite3_column_int(st, 10);
 		const char *first = (const char *)sqlite3_column_text(st, 9);
-		a->applicant = napp > 1 ? xasprintf("%s等%d人", first ? first : "", napp) : col(st, 9);
-		a->respondent = col(st, 11);
-		a->mediator = col(st, 12);
+		a->applicant = napp > 1 ? xasprintf("%s等%d人", first ? first : "", napp) : db_col_strdup(st, 9);
+		a->respondent = db_col_strdup(st, 11);
+		a->mediator = db_col_strdup(st, 12);
 	}
 	if (rc != SQLITE_DONE) {
 		agenda_free(out);

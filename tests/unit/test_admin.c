@@ -31,22 +31,6 @@ static struct holidays hol;
 static struct db *db;
 static struct actor admin, clerk, nomed;
 
-static int64_t sql_int(const char *sql, int64_t id)
-{
-	sqlite3_stmt *st;
-	int64_t v = -999;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "sql_int: %s: %s\n", sql, sqlite3_errmsg(db->h));
-		return v;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static int64_t user_id(const char *login)
 {
 	struct user_rec u;
@@ -151,14 +135,14 @@ static void test_roster(void)
 				.capacity = 12, .specialties = "0601, 0602"};
 	CHECK_INT(save(&clerk, &e), -1);
 	CHECK(strstr(tj_errmsg(), "只有管理员") != NULL, "clerk refused: %s", tj_errmsg());
-	CHECK_INT(sql_int("SELECT count(*) FROM mediators WHERE ?1 = ?1", 0), 0);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM mediators WHERE ?1 = ?1", 0), 0);
 	CHECK_INT(save(&admin, &e), 0);
 	int64_t id = saved_id;
 	CHECK(id > 0, "id %lld", (long long)id);
-	CHECK_INT(sql_int("SELECT capacity FROM mediators WHERE id = ?", id), 12);
-	CHECK_INT(sql_int("SELECT count(*) FROM mediator_specialties WHERE mediator_id = ?", id), 2);
-	CHECK_INT(sql_int("SELECT phone = '13812345678' FROM mediators WHERE id = ?", id), 1);
-	CHECK_INT(sql_int("SELECT count(*) FROM events WHERE entity = 'mediator' AND entity_id = ? AND "
+	CHECK_INT(testdb_int_id(db, "SELECT capacity FROM mediators WHERE id = ?", id), 12);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM mediator_specialties WHERE mediator_id = ?", id), 2);
+	CHECK_INT(testdb_int_id(db, "SELECT phone = '13812345678' FROM mediators WHERE id = ?", id), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE entity = 'mediator' AND entity_id = ? AND "
 			  "action = 'mediator_add'", id), 1);
 
 	/* every bad field named, nothing written */
@@ -177,13 +161,13 @@ static void test_roster(void)
 		{{.name = "甲", .side = "hrss", .capacity = -1}, "capacity"},
 		{{.name = "甲", .side = "hrss", .capacity = 5, .specialties = "0601,7777"}, "specialties"},
 	};
-	int64_t before = sql_int("SELECT count(*) FROM mediators WHERE ?1 = ?1", 0);
+	int64_t before = testdb_int_id(db, "SELECT count(*) FROM mediators WHERE ?1 = ?1", 0);
 	for (size_t i = 0; i < TJ_ARRAY_LEN(bads); i++) {
 		CHECK_INT(save(&admin, &bads[i].e), -1);
 		CHECK_STR(field, bads[i].field);
 		CHECK(tj_errmsg()[0] != '\0', "bad %zu has a message", i);
 	}
-	CHECK_INT(sql_int("SELECT count(*) FROM mediators WHERE ?1 = ?1", 0), before);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM mediators WHERE ?1 = ?1", 0), before);
 
 	/* an expert */
 	struct roster_edit ex = {.name = "钱律师", .side = "expert", .expert_kind = "lawyer", .affiliation = "公益律师事务所",
@@ -197,10 +181,10 @@ static void test_roster(void)
 	e.specialties = "0701";
 	CHECK_INT(save(&admin, &e), 0);
 	CHECK_INT(saved_id, id);
-	CHECK_INT(sql_int("SELECT capacity FROM mediators WHERE id = ?", id), 20);
-	CHECK_INT(sql_int("SELECT count(*) FROM mediator_specialties WHERE mediator_id = ? AND cause = '0701'", id), 1);
-	CHECK_INT(sql_int("SELECT count(*) FROM mediator_specialties WHERE mediator_id = ?", id), 1);
-	CHECK_INT(sql_int("SELECT count(*) FROM events WHERE entity = 'mediator' AND entity_id = ? AND "
+	CHECK_INT(testdb_int_id(db, "SELECT capacity FROM mediators WHERE id = ?", id), 20);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM mediator_specialties WHERE mediator_id = ? AND cause = '0701'", id), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM mediator_specialties WHERE mediator_id = ?", id), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE entity = 'mediator' AND entity_id = ? AND "
 			  "action = 'mediator_edit' AND before LIKE '%上限：12%' AND after LIKE '%上限：20%'", id), 1);
 	e.id = 99999;
 	CHECK_INT(save(&admin, &e), -1);
@@ -222,7 +206,7 @@ static void test_roster(void)
 	CHECK_STR(field, "login");
 	e.login = "zheng";
 	CHECK_INT(save(&admin, &e), 0);
-	CHECK_INT(sql_int("SELECT mediator_id FROM users WHERE login = 'zheng' AND ?1 = ?1", 0), id);
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM users WHERE login = 'zheng' AND ?1 = ?1", 0), id);
 	struct roster r;
 	CHECK_INT(roster_load(db, &admin, &r), 0);
 	int seen = 0;
@@ -244,7 +228,7 @@ static void test_roster(void)
 	/* unlink with "" */
 	e.login = "";
 	CHECK_INT(save(&admin, &e), 0);
-	CHECK_INT(sql_int("SELECT count(*) FROM users WHERE mediator_id = ?", id), 0);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM users WHERE mediator_id = ?", id), 0);
 	e.login = "zheng";
 	CHECK_INT(save(&admin, &e), 0);
 
@@ -254,7 +238,7 @@ static void test_roster(void)
 	CHECK_INT(roster_set_active(db, &clerk, id, 0, &open), -1);
 	CHECK_INT(roster_set_active(db, &admin, id, 0, &open), 0);
 	CHECK_INT(open, 1);
-	CHECK_INT(sql_int("SELECT active FROM mediators WHERE id = ?", id), 0);
+	CHECK_INT(testdb_int_id(db, "SELECT active FROM mediators WHERE id = ?", id), 0);
 	struct mediator_choices mc;
 	CHECK_INT(db_mediator_choices(db, &mc), 0);
 	int offered = 0;
@@ -262,10 +246,10 @@ static void test_roster(void)
 		offered |= mc.v[i].id == id;
 	CHECK(!offered, "a deactivated mediator is not offered");
 	mediator_choices_free(&mc);
-	CHECK_INT(sql_int("SELECT count(*) FROM events WHERE entity = 'mediator' AND entity_id = ? AND "
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE entity = 'mediator' AND entity_id = ? AND "
 			  "action = 'deactivate'", id), 1);
 	CHECK_INT(roster_set_active(db, &admin, id, 1, NULL), 0);
-	CHECK_INT(sql_int("SELECT active FROM mediators WHERE id = ?", id), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT active FROM mediators WHERE id = ?", id), 1);
 	CHECK_INT(roster_set_active(db, &admin, 424242, 0, NULL), -1);
 }
 
@@ -276,7 +260,7 @@ static void test_users(void)
 	struct user_rec u;
 	struct user_list l;
 
-	int64_t med = sql_int("SELECT id FROM mediators WHERE name = '钱律师' AND ?1 = ?1", 0);
+	int64_t med = testdb_int_id(db, "SELECT id FROM mediators WHERE name = '钱律师' AND ?1 = ?1", 0);
 	struct roster_edit fresh = {.name = "孙调解", .side = "hrss", .capacity = 10};
 	CHECK_INT(roster_save(db, &admin, &fresh, &saved_id, field), 0);
 	int64_t free_med = saved_id;
@@ -306,7 +290,7 @@ static void test_users(void)
 	CHECK_STR(field, "mediator");
 	e.role = "mediator";
 	CHECK_INT(users_add(db, &cfg, &admin, &e, field), 0);
-	CHECK_INT(sql_int("SELECT mediator_id FROM users WHERE login = 'sun' AND ?1 = ?1", 0), free_med);
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM users WHERE login = 'sun' AND ?1 = ?1", 0), free_med);
 	CHECK_INT(users_load(db, &clerk, &l), -1);
 	CHECK_INT(users_load(db, &admin, &l), 0);
 	int found = 0;
@@ -324,9 +308,9 @@ static void test_users(void)
 	e.mediator_id = 0;
 	e.display_name = "孙窗口";
 	CHECK_INT(users_update(db, &admin, &e, field), 0);
-	CHECK_INT(sql_int("SELECT mediator_id IS NULL AND role = 'clerk' AND display_name = '孙窗口' FROM users "
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id IS NULL AND role = 'clerk' AND display_name = '孙窗口' FROM users "
 			  "WHERE login = 'sun' AND ?1 = ?1", 0), 1);
-	CHECK_INT(sql_int("SELECT count(*) FROM events WHERE entity = 'user' AND action = 'user_edit' AND entity_id = ?",
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE entity = 'user' AND action = 'user_edit' AND entity_id = ?",
 			  user_id("sun")), 1);
 
 	/* the last admin stays admin and enabled */
@@ -343,20 +327,20 @@ static void test_users(void)
 	CHECK_INT(users_update(db, &admin, &(struct user_edit){.login = "admin2", .role = "clerk"}, field), 0);
 	CHECK_INT(users_update(db, &admin, &(struct user_edit){.login = "admin2", .role = "admin"}, field), 0);
 	CHECK_INT(users_set_disabled(db, &admin, "admin2", 1), 0);
-	CHECK_INT(sql_int("SELECT disabled FROM users WHERE login = 'admin2' AND ?1 = ?1", 0), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT disabled FROM users WHERE login = 'admin2' AND ?1 = ?1", 0), 1);
 	CHECK_INT(users_set_disabled(db, &clerk, "admin2", 0), -1);
 	CHECK_INT(users_set_disabled(db, &admin, "admin2", 0), 0);
-	CHECK_INT(sql_int("SELECT role FROM users WHERE id = ?", admin_id) != -999, 1);
+	CHECK_INT(testdb_int_id(db, "SELECT role FROM users WHERE id = ?", admin_id) != -999, 1);
 
 	/* reset password: clears the lockout, the new password logs in */
 	for (int i = 0; i < cfg.lockout_failures; i++)
 		auth_login(db, &cfg, "wang", "wrong-password", &u);
-	CHECK_INT(sql_int("SELECT locked FROM users WHERE login = 'wang' AND ?1 = ?1", 0), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT locked FROM users WHERE login = 'wang' AND ?1 = ?1", 0), 1);
 	CHECK_INT(users_reset_password(db, &cfg, &clerk, "wang", "new-pass-word"), -1);
 	CHECK_INT(users_reset_password(db, &cfg, &admin, "wang", "x"), -1);
-	CHECK_INT(sql_int("SELECT locked FROM users WHERE login = 'wang' AND ?1 = ?1", 0), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT locked FROM users WHERE login = 'wang' AND ?1 = ?1", 0), 1);
 	CHECK_INT(users_reset_password(db, &cfg, &admin, "wang", "new-pass-word"), 0);
-	CHECK_INT(sql_int("SELECT locked + failed FROM users WHERE login = 'wang' AND ?1 = ?1", 0), 0);
+	CHECK_INT(testdb_int_id(db, "SELECT locked + failed FROM users WHERE login = 'wang' AND ?1 = ?1", 0), 0);
 	CHECK_INT(auth_login(db, &cfg, "wang", "new-pass-word", &u), 0);
 	user_rec_free(&u);
 	CHECK_INT(users_reset_password(db, &cfg, &admin, "nobody", "new-pass-word"), -1);
@@ -376,8 +360,8 @@ static void test_agenda(void)
 {
 	struct agenda ag;
 	struct case_list open, fol;
-	int64_t m1 = sql_int("SELECT id FROM mediators WHERE name = '郑调解' AND ?1 = ?1", 0);
-	int64_t m2 = sql_int("SELECT id FROM mediators WHERE name = '钱律师' AND ?1 = ?1", 0);
+	int64_t m1 = testdb_int_id(db, "SELECT id FROM mediators WHERE name = '郑调解' AND ?1 = ?1", 0);
+	int64_t m2 = testdb_int_id(db, "SELECT id FROM mediators WHERE name = '钱律师' AND ?1 = ?1", 0);
 	struct actor a1 = {.role = ROLE_MEDIATOR, .user_id = user_id("zheng"), .mediator_id = m1};
 	struct actor a2 = {.role = ROLE_MEDIATOR, .user_id = user_id("qian"), .mediator_id = m2};
 

@@ -47,22 +47,6 @@ static void make_id(int n, char out[19])
 	out[18] = '\0';
 }
 
-static int64_t sql_int(const char *sql, int64_t id)
-{
-	sqlite3_stmt *st;
-	int64_t v = -999;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "sql_int: %s: %s\n", sql, sqlite3_errmsg(db->h));
-		return v;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static char *sql_text(const char *sql, int64_t id)
 {
 	sqlite3_stmt *st;
@@ -428,7 +412,7 @@ static void test_conflicts(void)
 	assign_candidates_free(&c);
 
 	/* refused without a reason: nothing written */
-	int64_t events = sql_int("SELECT count(*) FROM events WHERE ? > 0", 1);
+	int64_t events = testdb_int_id(db, "SELECT count(*) FROM events WHERE ? > 0", 1);
 	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m1, ver, NULL, &r), -1);
 	CHECK_INT(r.conflicted, 1);
 	CHECK_INT(r.assigned, 0);
@@ -443,7 +427,7 @@ static void test_conflicts(void)
 	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m1, ver, longer, &r), -1);
 	CHECK(strstr(tj_errmsg(), "过长") != NULL, "message: %s", tj_errmsg());
 	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m1, ver, "理由\x01", &r), -1);
-	CHECK_INT(sql_int("SELECT count(*) FROM events WHERE ? > 0", 1), events);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE ? > 0", 1), events);
 	char *st = sql_text("SELECT status FROM cases WHERE id = ?", x);
 	CHECK_STR(st, "accepted");
 	free(st);
@@ -454,7 +438,7 @@ static void test_conflicts(void)
 	CHECK_INT(r.overridden, 1);
 	CHECK_INT(r.op.status, ST_ASSIGNED);
 	CHECK_INT(r.op.new_version, ver + 1);
-	CHECK_INT(sql_int("SELECT mediator_id FROM cases WHERE id = ?", x), m1);
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", x), m1);
 	char *note = sql_text("SELECT after FROM events WHERE case_id = ? ORDER BY id DESC LIMIT 1", x);
 	CHECK_STR(note, "冲突已确认：双方当事人均同意由其调解（调解员所属单位即被申请人（上海某某科技有限公司））");
 	free(note);
@@ -467,7 +451,7 @@ static void test_conflicts(void)
 	/* reassigning to a conflicted one is refused too */
 	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m4, ver, "", &r), -1);
 	CHECK_INT(r.conflicted, 1);
-	CHECK_INT(sql_int("SELECT mediator_id FROM cases WHERE id = ?", x), m1);
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", x), m1);
 
 	/* a stale version is refused by case_apply (the reason is kept) */
 	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m5, ver - 1, NULL, &r), -1);
@@ -475,17 +459,17 @@ static void test_conflicts(void)
 
 	/* reassigning to a clean one: the history shows old -> new; a reason
 	 * given without a conflict is not recorded */
-	events = sql_int("SELECT count(*) FROM events WHERE case_id = ?", x);
+	events = testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ?", x);
 	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m5, ver, "无需理由", &r), 0);
 	CHECK_INT(r.conflicted, 0);
 	CHECK_INT(r.overridden, 0);
 	CHECK_INT(r.op.status, ST_ASSIGNED);
-	CHECK_INT(sql_int("SELECT count(*) FROM events WHERE case_id = ?", x), events + 1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ?", x), events + 1);
 	char *hist = sql_text("SELECT action || ':' || before || '->' || after FROM events WHERE case_id = ? "
 			      "ORDER BY id DESC LIMIT 1", x);
 	CHECK_STR(hist, "reassign:调解员A->调解员E");
 	free(hist);
-	CHECK_INT(sql_int("SELECT count(*) FROM events WHERE case_id = ? AND after LIKE '冲突已确认：%'", x), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ? AND after LIKE '冲突已确认：%'", x), 1);
 
 	/* now E handles x: E is in conflict for y (same applicant) */
 	CHECK_INT(assign_conflicts(db, y, m5, &cf), 0);
@@ -544,11 +528,11 @@ static void test_roles(void)
 	CHECK_INT(s.n, 1);
 	assign_suggestions_free(&s);
 	CHECK_INT(assign_apply(db, &cfg, &hol, &clerk, x, m1, 0, NULL, &r), 0);
-	CHECK_INT(sql_int("SELECT mediator_id FROM cases WHERE id = ?", x), m1);
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", x), m1);
 	CHECK_INT(assign_apply(db, &cfg, &hol, &clerk, x, m2, 0, NULL, &r), -1);
 	CHECK(strstr(tj_errmsg(), "窗口人员无权") != NULL, "message: %s", tj_errmsg());
 	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m2, 0, NULL, &r), 0);
-	CHECK_INT(sql_int("SELECT mediator_id FROM cases WHERE id = ?", x), m2);
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", x), m2);
 	cfg.clerk_may_assign = 0;
 
 	/* an inactive or unknown mediator is refused by case_apply */
@@ -603,13 +587,13 @@ static void test_batch(void)
 		CHECK_STR(s.v[0].case_no, no);
 		free(no);
 		/* nothing applied */
-		CHECK_INT(sql_int("SELECT count(*) FROM cases WHERE status = 'accepted' AND ? > 0", 1), 4);
+		CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM cases WHERE status = 'accepted' AND ? > 0", 1), 4);
 
 		/* applying, case by case */
 		for (int i = 0; i < s.n; i++) {
 			CHECK_INT(assign_apply(db, &cfg, &hol, &admin, s.v[i].case_id, s.v[i].mediator_id,
 					       s.v[i].version, NULL, &r), 0);
-			CHECK_INT(sql_int("SELECT mediator_id FROM cases WHERE id = ?", s.v[i].case_id),
+			CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", s.v[i].case_id),
 				  s.v[i].mediator_id);
 		}
 	}

@@ -48,22 +48,6 @@ static char *sql_text(const char *sql, int64_t id)
 	return out ? out : xstrdup("(null)");
 }
 
-static int64_t sql_int(const char *sql, int64_t id)
-{
-	sqlite3_stmt *st;
-	int64_t v = -999;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "sql_int: %s: %s\n", sql, sqlite3_errmsg(db->h));
-		return v;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* Everything a transition could touch, as one string: the case row, its
  * claims and sessions, and the counts of all events and sessions. */
 static char *snap(int64_t id)
@@ -282,22 +266,22 @@ static void check_success(enum tstate t, enum case_action a, const struct actor 
 
 	CHECK_INT(res->status, want);
 	CHECK_INT(res->new_version, version0 + 1);
-	CHECK_INT(sql_int("SELECT version FROM cases WHERE id = ?", id), version0 + 1);
+	CHECK_INT(testdb_int_id(db, "SELECT version FROM cases WHERE id = ?", id), version0 + 1);
 	char *st = sql_text("SELECT status FROM cases WHERE id = ?", id);
 	CHECK_STR(st, status_keyword(want));
 	free(st);
-	CHECK_INT(sql_int("SELECT coalesce(updated_by, 0) FROM cases WHERE id = ?", id), who->user_id);
-	CHECK_INT(sql_int("SELECT last_event_at = '" NOW "' AND updated_at = '" NOW "' FROM cases WHERE id = ?", id),
+	CHECK_INT(testdb_int_id(db, "SELECT coalesce(updated_by, 0) FROM cases WHERE id = ?", id), who->user_id);
+	CHECK_INT(testdb_int_id(db, "SELECT last_event_at = '" NOW "' AND updated_at = '" NOW "' FROM cases WHERE id = ?", id),
 		  1);
 	/* exactly the expected events */
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE id > %lld", (long long)maxev0);
-	CHECK(sql_int(sql, id) == 1 + has_note(a), "%s %s: %lld new events", tstate_name[t], action_keyword(a),
-	      (long long)sql_int(sql, id));
+	CHECK(testdb_int_id(db, sql, id) == 1 + has_note(a), "%s %s: %lld new events", tstate_name[t], action_keyword(a),
+	      (long long)testdb_int_id(db, sql, id));
 	snprintf(sql, sizeof sql,
 		 "SELECT count(*) FROM events WHERE id = %lld AND case_id = ?1 AND entity = 'case' AND "
 		 "entity_id = ?1 AND coalesce(user_id, 0) = %lld AND action = '%s' AND at = '" NOW "'",
 		 (long long)maxev0 + 1, (long long)who->user_id, action_keyword(a));
-	CHECK(sql_int(sql, id) == 1, "%s %s: event row", tstate_name[t], action_keyword(a));
+	CHECK(testdb_int_id(db, sql, id) == 1, "%s %s: event row", tstate_name[t], action_keyword(a));
 	snprintf(sql, sizeof sql, "SELECT before || ' > ' || after FROM events WHERE id = %lld", (long long)maxev0 + 1);
 	char *ba = sql_text(sql, id);
 	char want_ba[256];
@@ -328,55 +312,55 @@ static void check_success(enum tstate t, enum case_action a, const struct actor 
 			 "SELECT count(*) FROM events WHERE id = %lld AND case_id = ? AND entity = 'case' AND "
 			 "action = 'note' AND before = '' AND length(after) > 4",
 			 (long long)maxev0 + 2);
-		CHECK(sql_int(sql, id) == 1, "%s: note event", action_keyword(a));
+		CHECK(testdb_int_id(db, sql, id) == 1, "%s: note event", action_keyword(a));
 	}
 	/* what the action leaves in the row */
 	switch (a) {
 	case ACT_CONFIRM:
-		CHECK_INT(sql_int("SELECT confirm_how = 'phone' AND confirmed_at = '" NOW "' FROM cases WHERE id = ?", id),
+		CHECK_INT(testdb_int_id(db, "SELECT confirm_how = 'phone' AND confirmed_at = '" NOW "' FROM cases WHERE id = ?", id),
 			  1);
 		break;
 	case ACT_ACCEPT:
-		CHECK_INT(sql_int("SELECT accepted_at = '" NOW "' AND deadline = '2026-12-07' FROM cases WHERE id = ?", id),
+		CHECK_INT(testdb_int_id(db, "SELECT accepted_at = '" NOW "' AND deadline = '2026-12-07' FROM cases WHERE id = ?", id),
 			  1);
 		break;
 	case ACT_REJECT:
 	case ACT_FAIL:
 	case ACT_WITHDRAW:
-		CHECK_INT(sql_int("SELECT closed_at = '" NOW "' AND deadline IS NOT NULL AND reason != '' FROM cases "
+		CHECK_INT(testdb_int_id(db, "SELECT closed_at = '" NOW "' AND deadline IS NOT NULL AND reason != '' FROM cases "
 				  "WHERE id = ?",
 				  id),
 			  1);
 		break;
 	case ACT_ASSIGN:
 	case ACT_REASSIGN:
-		CHECK_INT(sql_int("SELECT mediator_id FROM cases WHERE id = ?", id), a == ACT_ASSIGN ? m1 : m2);
+		CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", id), a == ACT_ASSIGN ? m1 : m2);
 		break;
 	case ACT_SESSION:
-		CHECK_INT(sql_int("SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'held' AND "
+		CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'held' AND "
 				  "day = '2026-11-20' AND start = '10:00' AND minutes = 60",
 				  id),
 			  (t == T_ASSIGNED ? 1 : 2));
 		break;
 	case ACT_EXTEND:
-		CHECK_INT(sql_int("SELECT extended = 1 AND deadline = '2026-12-22' FROM cases WHERE id = ?", id), 1);
+		CHECK_INT(testdb_int_id(db, "SELECT extended = 1 AND deadline = '2026-12-22' FROM cases WHERE id = ?", id), 1);
 		break;
 	case ACT_AGREE:
-		CHECK_INT(sql_int("SELECT performance = 'pending' AND closed_at = '" NOW "' AND deadline >= '2026-12-07' "
+		CHECK_INT(testdb_int_id(db, "SELECT performance = 'pending' AND closed_at = '" NOW "' AND deadline >= '2026-12-07' "
 				  "FROM cases WHERE id = ?",
 				  id),
 			  1);
-		CHECK_INT(sql_int("SELECT group_concat(ord || ':' || agreed_fen || ':' || coalesce(pay_date, '-')) "
+		CHECK_INT(testdb_int_id(db, "SELECT group_concat(ord || ':' || agreed_fen || ':' || coalesce(pay_date, '-')) "
 				  "= '1:1000000:2026-12-01,2:0:-' FROM claims WHERE case_id = ?",
 				  id),
 			  1);
 		break;
 	case ACT_REFER:
-		CHECK_INT(sql_int("SELECT closed_at = '" NOW "' AND reason = '双方分歧较大' FROM cases WHERE id = ?", id),
+		CHECK_INT(testdb_int_id(db, "SELECT closed_at = '" NOW "' AND reason = '双方分歧较大' FROM cases WHERE id = ?", id),
 			  1);
 		break;
 	case ACT_PERFORM:
-		CHECK_INT(sql_int("SELECT performance = 'performed' FROM cases WHERE id = ?", id), 1);
+		CHECK_INT(testdb_int_id(db, "SELECT performance = 'performed' FROM cases WHERE id = ?", id), 1);
 		break;
 	default:
 		break;
@@ -403,8 +387,8 @@ static void test_matrix(void)
 				int ok = a != ACT_REGISTER && a != ACT_EDIT && a != ACT_JOIN &&
 					 lifecycle_check((enum case_action)a, &cs, who, &reason) == 0;
 				char *before = snap(id);
-				int64_t version0 = sql_int("SELECT version FROM cases WHERE id = ?", id);
-				int64_t maxev0 = sql_int("SELECT max(id) FROM events WHERE ? > 0", id);
+				int64_t version0 = testdb_int_id(db, "SELECT version FROM cases WHERE id = ?", id);
+				int64_t maxev0 = testdb_int_id(db, "SELECT max(id) FROM events WHERE ? > 0", id);
 				struct case_op op = valid_op((enum case_action)a, id);
 				struct case_op_result res;
 				op.expect_version = version0;
@@ -525,7 +509,7 @@ static void test_inputs(void)
 	refused(&clerk, &op, "confirmed_at", "收件日期");
 	op.confirmed_at = "2026-11-20 09:30";
 	CHECK(applied(&clerk, &op), "confirmed earlier today");
-	CHECK_INT(sql_int("SELECT confirm_how = 'wechat' AND confirmed_at = '2026-11-20 09:30:00' FROM cases "
+	CHECK_INT(testdb_int_id(db, "SELECT confirm_how = 'wechat' AND confirmed_at = '2026-11-20 09:30:00' FROM cases "
 			  "WHERE id = ?",
 			  id),
 		  1);
@@ -537,7 +521,7 @@ static void test_inputs(void)
 	op.confirm_how = "sms";
 	op.confirmed_at = "2026-11-20 08:15:42";
 	CHECK(applied(&clerk, &op), "with seconds");
-	CHECK_INT(sql_int("SELECT confirmed_at = '2026-11-20 08:15:42' FROM cases WHERE id = ?", id), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT confirmed_at = '2026-11-20 08:15:42' FROM cases WHERE id = ?", id), 1);
 
 	/* mediators */
 	id = reach(T_ACCEPTED);
@@ -587,7 +571,7 @@ static void test_inputs(void)
 	refused(&own, &op, "agreed[1]", "重复");
 	op.nagreed = 1;
 	CHECK(applied(&own, &op), "claim 1 only");
-	CHECK_INT(sql_int("SELECT group_concat(ord || ':' || agreed_fen || ':' || coalesce(pay_date, '-')) "
+	CHECK_INT(testdb_int_id(db, "SELECT group_concat(ord || ':' || agreed_fen || ':' || coalesce(pay_date, '-')) "
 			  "= '1:500000:2026-12-15,2:0:-' FROM claims WHERE case_id = ?",
 			  id),
 		  1);
@@ -610,7 +594,7 @@ static void test_inputs(void)
 	refused(&clerk, &op, "perf", "履行情况");
 	op.perf = PERF_DEFAULTED;
 	CHECK(applied(&clerk, &op), "defaulted");
-	CHECK_INT(sql_int("SELECT performance = 'defaulted' FROM cases WHERE id = ?", id), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT performance = 'defaulted' FROM cases WHERE id = ?", id), 1);
 	refused(&clerk, &op, NULL, "已记录过");
 
 	/* session notes */
@@ -634,12 +618,12 @@ static void test_inputs(void)
 	refused(&own, &op, "minutes", NULL);
 	op.minutes = 0;
 	CHECK(applied(&own, &op), "multi-line note, no room");
-	CHECK_INT(sql_int("SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'held' AND start = '09:00' "
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'held' AND start = '09:00' "
 			  "AND room = '' AND note = '第一行\n第二行' AND mediator_id = (SELECT mediator_id FROM cases "
 			  "WHERE id = ?1)",
 			  id),
 		  1);
-	CHECK_INT(sql_int("SELECT status = 'mediating' FROM cases WHERE id = ?", id), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT status = 'mediating' FROM cases WHERE id = ?", id), 1);
 
 	/* the special actions are not for case_apply; unknown case */
 	op = (struct case_op){.action = ACT_EDIT, .case_id = id};
@@ -674,7 +658,7 @@ static void test_sessions(void)
 	/* c gets mediator m2 */
 	op = valid_op(ACT_REASSIGN, c);
 	CHECK(applied(&admin, &op), "reassign c");
-	CHECK_INT(sql_int("SELECT mediator_id FROM cases WHERE id = ?", c), m2);
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", c), m2);
 
 	op = sched(a, "2026-12-01", "09:00", 60, "第二调解室");
 	CHECK(applied(&own, &op), "a 09:00-10:00");
@@ -729,7 +713,7 @@ static void test_sessions(void)
 	/* later today is fine; default length from the configuration */
 	op = sched(a, "2026-11-20", "14:00", 0, "第一调解室");
 	CHECK(applied(&own, &op), "today 14:00");
-	CHECK_INT(sql_int("SELECT minutes FROM sessions WHERE case_id = ? AND start = '14:00'", a), cfg.session_minutes);
+	CHECK_INT(testdb_int_id(db, "SELECT minutes FROM sessions WHERE case_id = ? AND start = '14:00'", a), cfg.session_minutes);
 	/* a mediator may not book for another's case */
 	op = sched(a, "2026-12-03", "09:00", 60, "第一调解室");
 	refused(&other, &op, NULL, "不是分派给您的");
@@ -739,11 +723,11 @@ static void test_sessions(void)
 	op = (struct case_op){.action = ACT_SESSION, .case_id = a, .note = "调解员释明法律规定"};
 	CHECK(applied(&own, &op), "record the booked session");
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sessions"), nsessions);
-	CHECK_INT(sql_int("SELECT count(*) FROM sessions WHERE case_id = ? AND start = '14:00' AND status = 'held' "
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND start = '14:00' AND status = 'held' "
 			  "AND room = '第一调解室' AND note = '调解员释明法律规定'",
 			  a),
 		  1);
-	CHECK_INT(sql_int("SELECT status = 'mediating' FROM cases WHERE id = ?", a), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT status = 'mediating' FROM cases WHERE id = ?", a), 1);
 	ev = sql_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", a);
 	CHECK_STR(ev, "调解记录（2026-11-20 14:00-15:00 第一调解室）：调解员释明法律规定");
 	free(ev);
@@ -751,7 +735,7 @@ static void test_sessions(void)
 	op = (struct case_op){.action = ACT_SESSION, .case_id = a, .note = "第二次调解", .start = "08:00",
 			      .minutes = 30, .room = "第三调解室"};
 	CHECK(applied(&own, &op), "second session");
-	CHECK_INT(sql_int("SELECT count(*) FROM events WHERE case_id = ? AND action = 'session' AND "
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ? AND action = 'session' AND "
 			  "before = 'mediating' AND after = 'mediating'",
 			  a),
 		  1);
@@ -761,8 +745,8 @@ static void test_sessions(void)
 	CHECK(applied(&own, &op), "book");
 	op = valid_op(ACT_WITHDRAW, a);
 	CHECK(applied(&own, &op), "withdraw");
-	CHECK_INT(sql_int("SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'cancelled'", a), 2);
-	CHECK_INT(sql_int("SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'scheduled'", a), 0);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'cancelled'", a), 2);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'scheduled'", a), 0);
 	ev = sql_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", a);
 	CHECK(strstr(ev, "取消待开的调解安排2次") != NULL, "%s", ev);
 	free(ev);
@@ -771,7 +755,7 @@ static void test_sessions(void)
 	CHECK(applied(&own, &op), "cancelled sessions do not clash");
 	op = (struct case_op){.action = ACT_REASSIGN, .case_id = b, .mediator_id = m2};
 	CHECK(applied(&admin, &op), "reassign b");
-	CHECK_INT(sql_int("SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'scheduled'", b), 0);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'scheduled'", b), 0);
 	ev = sql_text("SELECT before || ' > ' || after FROM events WHERE case_id = ? AND action = 'reassign'", b);
 	CHECK_STR(ev, "张调解 > 李调解（取消原定调解安排2次）");
 	free(ev);
@@ -859,7 +843,7 @@ static void test_deadlines(void)
 	CHECK_STR(dl, want);
 	CHECK_STR(dl, "2026-10-23");
 	free(dl);
-	CHECK_INT(sql_int("SELECT extended FROM cases WHERE id = ?", id), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT extended FROM cases WHERE id = ?", id), 1);
 	note = sql_text("SELECT before || ' > ' || after FROM events WHERE case_id = ? AND action = 'extend'", id);
 	CHECK_STR(note, "调解期限 2026-10-08 > 调解期限 2026-10-23（双方同意延长十五日）");
 	free(note);

@@ -77,6 +77,24 @@ static inline int64_t testdb_int(struct db *db, const char *sql)
 	return v;
 }
 
+/* The first column of the first row of sql with ?1 bound to id; -999 when
+ * the statement fails or returns no row. */
+static inline int64_t testdb_int_id(struct db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	int64_t v = -999;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "testdb_int_id: %s: %s\n", sql, sqlite3_errmsg(db->h));
+		return v;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 /* Run SQL directly (bypassing the db layer), returning the SQLite code. */
 static inline int testdb_raw(struct db *db, const char *sql)
 {
