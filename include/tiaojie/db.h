@@ -30,6 +30,8 @@ struct db {
 	char *path;
 	int readonly;
 	int in_tx;
+	int wal_frames;      /* frames in the WAL after our last commit */
+	int defer_checkpoint;/* see db_defer_checkpoints */
 	struct db_stmt_slot {
 		const char *sql;
 		sqlite3_stmt *st;
@@ -49,6 +51,21 @@ enum db_open_flags {
  * may read but not write is opened read-only (db->readonly set). */
 struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms);
 void db_close(struct db *db);
+
+/* Checkpoints.  By default SQLite copies the WAL back into the database
+ * (and waits for the disk) inside whichever commit takes the WAL past 1000
+ * pages: one save in twenty or so would then take tens of milliseconds.
+ * The interactive program calls db_defer_checkpoints once and db_idle
+ * whenever the user has left the keyboard alone for a second; a passive
+ * checkpoint then does the copying.  A WAL that grows past DB_WAL_FORCE
+ * pages without an idle moment is still checkpointed at commit.  The
+ * command line keeps SQLite's automatic checkpoints. */
+#define DB_WAL_FORCE 16000
+void db_defer_checkpoints(struct db *db);
+/* A passive checkpoint if our commits left frames in the WAL; never waits
+ * for a lock.  1 when it copied, 0 when there was nothing to do or it
+ * could not run now, -1 on an error (message set). */
+int db_idle(struct db *db);
 
 /* Migrations. */
 int db_schema_version(struct db *db);

@@ -163,6 +163,7 @@ struct report_stats {
 	struct report_employer *employers; /* filled by the export (report_emp_acc_top) */
 	int nemployers;
 	short *cause_row;         /* 10000 entries: 1 + row of a four-digit code, 0 none */
+	struct report_cause_acc *acc; /* the cause table being counted (report_stats_add_case) */
 	struct report_month trend[12]; /* the 12 months ending with the period's last month */
 };
 
@@ -192,6 +193,18 @@ void report_emp_acc_free(struct report_emp_acc *a);
  * today: the day the figures are seen from (for a running period and the
  * overdue count).  0, or -1 with the error set and *out empty. */
 int report_stats_load(struct db *db, const struct report_period *p, tj_day today, struct report_stats *out);
+/* The same in parts, for the export.  The cause table's received figures
+ * (cases, claims and amounts by cause) are left at zero for the caller to
+ * count with report_stats_add_case as it reads every case received in the
+ * period anyway (the detail sheet), so the claims are read once, not
+ * twice; and the headlines of the previous period and of last year
+ * (prev_h, last_year_h) wait for report_stats_load_earlier, which the
+ * export runs on its reading thread while the detail is being written.
+ * Both parts must run in the same read transaction. */
+int report_stats_load_streaming(struct db *db, const struct report_period *p, tj_day today,
+				struct report_stats *out);
+void report_stats_add_case(struct report_stats *s, const struct report_case_row *r);
+int report_stats_load_earlier(struct db *db, struct report_stats *out);
 void report_stats_free(struct report_stats *s);
 
 /* ---- the workbook ------------------------------------------------------------ */
@@ -278,6 +291,8 @@ struct report_case_row {
 	int nclaims, cap_claims;
 	char *buf;                                      /* holds the respondents' text */
 	size_t buf_cap;
+	char *own;                                      /* the other text, after report_case_row_own */
+	size_t own_cap;
 };
 /* The cases received in the period, by date received then case number
  * (year, seq): the order of the received index, so no sort and the rows
@@ -287,6 +302,9 @@ sqlite3_stmt *db_report_cases_begin(struct db *db, const char *from, const char 
  * before the first call and free it with report_case_row_free). */
 int db_report_cases_next(struct db *db, sqlite3_stmt *st, struct report_case_row *row);
 void db_report_cases_end(sqlite3_stmt *st);
+/* The row's text copied into the row itself: until then it points into
+ * the statement's current row, which the next step overwrites. */
+void report_case_row_own(struct report_case_row *row);
 void report_case_row_free(struct report_case_row *row);
 /* An employer's particulars: 1 found, 0 not, -1 error. */
 int db_report_employer_get(struct db *db, int64_t id, struct report_employer *out);

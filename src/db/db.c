@@ -217,6 +217,10 @@ int db_migrate(struct db *db)
 			db_rollback(db);
 			continue;
 		}
+		/* rebuilding indexes of a large database takes a while: say so */
+		if (now >= 1 && isatty(STDERR_FILENO))
+			fprintf(stderr, "tiaojie: 正在把数据库 %s 升级到第%d版，案件多时需要几分钟，请勿中断……\n",
+				db->path, v);
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
 		if (db_exec(db, migration_text(v)) < 0 || db_exec(db, pragma) < 0) {
 			char msg[1024];
@@ -254,6 +258,46 @@ static int db_pragmas(struct db *db, int busy_timeout_ms)
 			return -1;
 	}
 	return 0;
+}
+
+/* ---- checkpoints --------------------------------------------------------- */
+
+static int wal_hook(void *arg, sqlite3 *h, const char *name, int nframes)
+{
+	struct db *db = arg;
+
+	db->wal_frames = nframes;
+	if (nframes >= DB_WAL_FORCE) {
+		/* nobody has been idle for a long while: do it now, as SQLite would */
+		int rc = sqlite3_wal_checkpoint_v2(h, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		if (rc == SQLITE_OK)
+			db->wal_frames = 0;
+	}
+	return SQLITE_OK;
+}
+
+void db_defer_checkpoints(struct db *db)
+{
+	if (!db || db->readonly || db->defer_checkpoint)
+		return;
+	/* sqlite3_wal_hook replaces the automatic checkpoint's own hook */
+	sqlite3_wal_hook(db->h, wal_hook, db);
+	db->defer_checkpoint = 1;
+}
+
+int db_idle(struct db *db)
+{
+	int log = 0, done = 0;
+
+	if (!db || db->readonly || db->in_tx || db->wal_frames <= 0)
+		return 0;
+	int rc = sqlite3_wal_checkpoint_v2(db->h, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return 0; /* another checkpoint is running; it does the work */
+	if (rc != SQLITE_OK)
+		return db_fail(db, "整理数据库日志");
+	db->wal_frames = 0;
+	return 1;
 }
 
 static void cache_clear(struct db *db)

@@ -77,9 +77,11 @@ static int channel_index(const char *kw)
 int db_report_received(struct db *db, const char *from, const char *to, struct report_headline *h,
 		       struct report_mediator *meds, int nmeds)
 {
+	/* counted here rather than with GROUP BY, which would sort a year of
+	 * rows (in memory the export needs for itself) to make a dozen groups */
 	sqlite3_stmt *st = db_prep(db,
-		"SELECT channel, collective, coalesce(mediator_id, 0), count(*) FROM cases "
-		"WHERE received >= ?1 AND received <= ?2 GROUP BY 1, 2, 3");
+		"SELECT channel, collective, coalesce(mediator_id, 0) FROM cases "
+		"WHERE received >= ?1 AND received <= ?2");
 	int rc;
 
 	if (!st)
@@ -87,14 +89,12 @@ int db_report_received(struct db *db, const char *from, const char *to, struct r
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t n = sqlite3_column_int64(st, 3);
-		h->received += n;
-		h->channel[channel_index((const char *)sqlite3_column_text(st, 0))] += n;
-		if (sqlite3_column_int(st, 1))
-			h->collective += n;
+		h->received++;
+		h->channel[channel_index((const char *)sqlite3_column_text(st, 0))]++;
+		h->collective += sqlite3_column_int(st, 1) != 0;
 		struct report_mediator *m = meds ? find_med(meds, nmeds, sqlite3_column_int64(st, 2)) : NULL;
 		if (m)
-			m->received += n;
+			m->received++;
 	}
 	if (finish(db, st, rc, "统计收案") < 0)
 		return -1;
@@ -129,17 +129,17 @@ int db_report_closed(struct db *db, const char *from, const char *to, struct rep
 		     struct report_mediator *meds, int nmeds)
 {
 	char end[11];
-	/* one pass over the cases closed; the agreed amounts of the agreed
-	 * ones from their claims */
+	/* one pass over the cases closed, counted here (no GROUP BY: see
+	 * db_report_received); the agreed amounts of the agreed ones from
+	 * their claims (claims_case holds them) */
 	sqlite3_stmt *st = db_prep(db,
-		"SELECT coalesce(mediator_id, 0), status, count(*), "
-		" coalesce(sum(CAST(julianday(substr(closed_at, 1, 10)) - julianday(substr(accepted_at, 1, 10)) "
-		"  AS INTEGER)), 0), count(accepted_at), "
-		" sum(deadline IS NOT NULL AND substr(closed_at, 1, 10) > deadline), "
-		" coalesce(sum(CASE WHEN status = 'agreed' THEN "
-		"  (SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id = cases.id) END), 0) "
-		"FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 AND +status IN " CLOSED_STATUSES
-		" GROUP BY 1, 2");
+		"SELECT coalesce(mediator_id, 0), status, 1, "
+		" coalesce(CAST(julianday(substr(closed_at, 1, 10)) - julianday(substr(accepted_at, 1, 10)) "
+		"  AS INTEGER), 0), accepted_at IS NOT NULL, "
+		" deadline IS NOT NULL AND substr(closed_at, 1, 10) > deadline, "
+		" CASE WHEN status = 'agreed' THEN "
+		"  (SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id = cases.id) ELSE 0 END "
+		"FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 AND +status IN " CLOSED_STATUSES);
 	int rc;
 
 	if (!st)
@@ -255,8 +255,10 @@ int db_report_claims(struct db *db, const char *from, const char *to, int closed
 		     void (*fn)(void *ud, int64_t case_id, const char *cause, int64_t amount, int64_t agreed, int is_agreed),
 		     void *ud)
 {
-	/* ordered as the index walks (cases_received is (received, year,
-	 * seq)), so each case's claims come together without a sort */
+	/* ordered as the indexes walk (cases_received is (received, year,
+	 * seq, ...), cases_closed (closed_at, status, deadline, mediator_id,
+	 * accepted_at), claims_case (case_id, ord, ...) holds what is read),
+	 * so each case's claims come together without a sort */
 	static const char by_received[] =
 		"SELECT c.id, cl.cause, cl.amount_fen, coalesce(cl.agreed_fen, -1), c.status = 'agreed' "
 		"FROM cases c JOIN claims cl ON cl.case_id = c.id "
@@ -265,7 +267,7 @@ int db_report_claims(struct db *db, const char *from, const char *to, int closed
 		"SELECT c.id, cl.cause, cl.amount_fen, coalesce(cl.agreed_fen, -1), c.status = 'agreed' "
 		"FROM cases c JOIN claims cl ON cl.case_id = c.id "
 		"WHERE c.closed_at >= ?1 AND c.closed_at < ?2 AND +c.status IN " CLOSED_STATUSES
-		" ORDER BY c.closed_at, c.id";
+		" ORDER BY c.closed_at, c.status, c.deadline, c.mediator_id, c.accepted_at, c.id";
 	char end[11];
 	sqlite3_stmt *st = db_prep(db, closed ? by_closed : by_received);
 	int rc;
@@ -532,11 +534,38 @@ void db_report_cases_end(sqlite3_stmt *st)
 		sqlite3_reset(st);
 }
 
+void report_case_row_own(struct report_case_row *r)
+{
+	const char **f[] = {&r->case_no,     &r->received, &r->channel,  &r->status,    &r->performance, &r->accepted_at,
+			    &r->deadline,    &r->closed_at, &r->applicant, &r->id_type,   &r->id_no};
+	size_t off[TJ_ARRAY_LEN(f)], n = 0;
+
+	for (size_t i = 0; i < TJ_ARRAY_LEN(f); i++)
+		n += *f[i] ? strlen(*f[i]) + 1 : 0;
+	if (n > r->own_cap) {
+		r->own_cap = n * 2;
+		r->own = xrealloc(r->own, r->own_cap);
+	}
+	n = 0;
+	for (size_t i = 0; i < TJ_ARRAY_LEN(f); i++) {
+		if (!*f[i])
+			continue;
+		size_t len = strlen(*f[i]) + 1;
+		memcpy(r->own + n, *f[i], len);
+		off[i] = n;
+		n += len;
+	}
+	for (size_t i = 0; i < TJ_ARRAY_LEN(f); i++)
+		if (*f[i])
+			*f[i] = r->own + off[i];
+}
+
 void report_case_row_free(struct report_case_row *r)
 {
 	free(r->resp);
 	free(r->claims);
 	free(r->buf);
+	free(r->own);
 	memset(r, 0, sizeof *r);
 }
 

@@ -396,7 +396,7 @@ static int headline(struct db *db, const struct report_period *p, tj_day today, 
 
 /* The cause table being filled: row of each code, and per row the case
  * last counted (the claims of a case come together). */
-struct cause_acc {
+struct report_cause_acc {
 	struct report_stats *s;
 	int *group_row;        /* per cause row: the row of its group */
 	int64_t *stamp;        /* per row: the case last counted */
@@ -423,12 +423,12 @@ const char *report_cause_name(const struct report_stats *s, const char *code)
 	return r >= 0 ? s->causes[r].name : "";
 }
 
-static int cause_row(struct cause_acc *a, const char *code)
+static int cause_row(struct report_cause_acc *a, const char *code)
 {
 	return find_cause(a->s, code);
 }
 
-static void add_claim(struct cause_acc *a, int row, int64_t case_id, int64_t amount, int64_t agreed, int is_agreed)
+static void add_claim(struct report_cause_acc *a, int row, int64_t case_id, int64_t amount, int64_t agreed, int is_agreed)
 {
 	struct report_cause *c = row >= 0 ? &a->s->causes[row] : &a->s->cause_total;
 	int64_t *stamp = row >= 0 ? &a->stamp[row] : &a->total_stamp;
@@ -451,7 +451,7 @@ static void add_claim(struct cause_acc *a, int row, int64_t case_id, int64_t amo
 
 static void on_claim(void *ud, int64_t case_id, const char *cause, int64_t amount, int64_t agreed, int is_agreed)
 {
-	struct cause_acc *a = ud;
+	struct report_cause_acc *a = ud;
 	int r2 = cause_row(a, cause);
 	char parent[3];
 
@@ -470,9 +470,11 @@ static void on_claim(void *ud, int64_t case_id, const char *cause, int64_t amoun
 		add_claim(a, a->group_row[r2], case_id, amount, agreed, is_agreed);
 }
 
-static int load_causes(struct db *db, const struct report_period *p, struct report_stats *s)
+/* The cause table: both passes over the claims, or (streaming) only the
+ * closed one, leaving s->acc ready for report_stats_add_case. */
+static int load_causes(struct db *db, const struct report_period *p, int streaming, struct report_stats *s)
 {
-	struct cause_acc *a;
+	struct report_cause_acc *a;
 	char from[11], to[11];
 	int n, rc = 0;
 
@@ -498,7 +500,7 @@ static int load_causes(struct db *db, const struct report_period *p, struct repo
 	s->cause_total.group = xstrdup("");
 
 	s->cause_row = xcalloc(10000, sizeof *s->cause_row);
-	a = xcalloc(1, sizeof *a);
+	a = s->acc = xcalloc(1, sizeof *a);
 	a->s = s;
 	a->group_row = xcalloc((size_t)n, sizeof *a->group_row);
 	a->stamp = xcalloc((size_t)s->ncauses, sizeof *a->stamp);
@@ -513,17 +515,35 @@ static int load_causes(struct db *db, const struct report_period *p, struct repo
 	}
 	date_format(p->from, from);
 	date_format(p->to, to);
-	for (int pass = 0; pass < 2 && rc == 0; pass++) {
+	/* closed first, so that a streaming caller goes on with the received */
+	for (int pass = 1; pass >= 0 && rc == 0; pass--) {
 		a->closed = pass;
 		for (int i = 0; i < s->ncauses; i++)
 			a->stamp[i] = 0;
 		a->total_stamp = 0;
+		if (!pass && streaming)
+			break;
 		rc = db_report_claims(db, from, to, pass, on_claim, a);
 	}
+	return rc;
+}
+
+void report_stats_add_case(struct report_stats *s, const struct report_case_row *r)
+{
+	if (!s->acc || s->acc->closed)
+		return; /* not loaded for streaming */
+	int agreed = strcmp(r->status, "agreed") == 0;
+	for (int i = 0; i < r->nclaims; i++)
+		on_claim(s->acc, r->id, r->claims[i].cause, r->claims[i].amount_fen, r->claims[i].agreed_fen, agreed);
+}
+
+static void acc_free(struct report_cause_acc *a)
+{
+	if (!a)
+		return;
 	free(a->group_row);
 	free(a->stamp);
 	free(a);
-	return rc;
 }
 
 static void load_trend_months(const struct report_period *p, struct report_stats *s)
@@ -541,7 +561,20 @@ static void load_trend_months(const struct report_period *p, struct report_stats
 	}
 }
 
-int report_stats_load(struct db *db, const struct report_period *p, tj_day today, struct report_stats *out)
+int report_stats_load_earlier(struct db *db, struct report_stats *out)
+{
+	if (headline(db, &out->prev, out->today, &out->prev_h, NULL, 0) < 0)
+		return -1;
+	/* for a year the previous period is the same year last year */
+	if (out->last_year.from == out->prev.from && out->last_year.to == out->prev.to) {
+		out->last_year_h = out->prev_h;
+		return 0;
+	}
+	return headline(db, &out->last_year, out->today, &out->last_year_h, NULL, 0);
+}
+
+static int stats_load(struct db *db, const struct report_period *p, tj_day today, int streaming,
+		      struct report_stats *out)
 {
 	int began, rc = -1;
 
@@ -556,15 +589,11 @@ int report_stats_load(struct db *db, const struct report_period *p, tj_day today
 		return -1;
 	if (db_report_mediators(db, &out->mediators, &out->nmediators) < 0)
 		goto done;
-	if (headline(db, p, today, &out->cur, out->mediators, out->nmediators) < 0 ||
-	    headline(db, &out->prev, today, &out->prev_h, NULL, 0) < 0)
+	if (headline(db, p, today, &out->cur, out->mediators, out->nmediators) < 0)
 		goto done;
-	/* for a year the previous period is the same year last year */
-	if (out->last_year.from == out->prev.from && out->last_year.to == out->prev.to)
-		out->last_year_h = out->prev_h;
-	else if (headline(db, &out->last_year, today, &out->last_year_h, NULL, 0) < 0)
+	if (!streaming && report_stats_load_earlier(db, out) < 0)
 		goto done;
-	if (load_causes(db, p, out) < 0)
+	if (load_causes(db, p, streaming, out) < 0)
 		goto done;
 	load_trend_months(p, out);
 	if (db_report_trend(db, out->trend, 12) < 0)
@@ -577,8 +606,26 @@ done:
 	return rc;
 }
 
+int report_stats_load(struct db *db, const struct report_period *p, tj_day today, struct report_stats *out)
+{
+	int rc = stats_load(db, p, today, 0, out);
+
+	if (rc == 0) { /* complete: nothing more to count */
+		acc_free(out->acc);
+		out->acc = NULL;
+	}
+	return rc;
+}
+
+int report_stats_load_streaming(struct db *db, const struct report_period *p, tj_day today,
+				struct report_stats *out)
+{
+	return stats_load(db, p, today, 1, out);
+}
+
 void report_stats_free(struct report_stats *s)
 {
+	acc_free(s->acc);
 	for (int i = 0; i < s->ncauses; i++) {
 		free(s->causes[i].name);
 		free(s->causes[i].group);

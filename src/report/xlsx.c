@@ -18,8 +18,9 @@
  * independent, so they need not be written in their order.  The long part
  * comes first: one pass over the cases received, straight from a running
  * statement, writes 案件明细 and 集体争议 side by side and counts the
- * employers for 高发单位 (report_emp_acc) - so a year's cases are read
- * once and never held.  The summaries follow from report_stats_load().
+ * employers for 高发单位 (report_emp_acc) and the received figures of
+ * 按案由 (report_stats_add_case) - so a year's cases are read once and
+ * never held.  The summaries follow from report_stats_load_streaming().
  * Everything is read in one snapshot, so the detail has exactly as many
  * rows as the headline says were received.  The long lists have no
  * borders and no empty cells (gridlines print instead): a quarter less
@@ -32,6 +33,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +76,7 @@ struct sheet {
 struct xw {
 	lxw_workbook *wb;
 	const struct config *cfg;
-	const struct report_stats *s;
+	struct report_stats *s; /* the cause table is completed by the detail stream */
 	int full_ids;
 	char now[20];
 	char *label, *label_prev, *label_ly;
@@ -216,12 +219,35 @@ static void put_dash(struct sheet *sh, int col)
 	put_text(sh, col, "—", sh->x->f.dash);
 }
 
+/* The date of a "YYYY-MM-DD...": by hand, as sscanf was a visible part of
+ * a year's export.  0 or -1. */
+static int parse_ymd(const char *s, int *y, int *m, int *d)
+{
+	int v[3] = {0, 0, 0};
+
+	for (int i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return -1;
+		} else if (s[i] >= '0' && s[i] <= '9') {
+			int k = i < 4 ? 0 : i < 7 ? 1 : 2;
+			v[k] = v[k] * 10 + (s[i] - '0');
+		} else {
+			return -1;
+		}
+	}
+	*y = v[0];
+	*m = v[1];
+	*d = v[2];
+	return 0;
+}
+
 /* A "YYYY-MM-DD..." as a date cell; blank when there is none. */
 static void put_date(struct sheet *sh, int col, const char *s)
 {
 	int y, m, d;
 
-	if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || !date_valid(y, m, d)) {
+	if (!s || parse_ymd(s, &y, &m, &d) < 0 || !date_valid(y, m, d)) {
 		if (!sh->plain)
 			chk(sh->x, worksheet_write_blank(sh->ws, sh->row, (lxw_col_t)col, sh->x->f.text));
 		return;
@@ -987,6 +1013,148 @@ static void detail_row(struct sheet *sh, const struct report_case_row *r, const 
 	sh->row++;
 }
 
+/* ---- the detail rows, read on a thread of their own ------------------------------------ */
+
+/*
+ * A year's detail is a quarter of a million rows: reading them (SQLite)
+ * and writing them (libxlsxwriter) each take seconds, so a second thread
+ * reads while this one writes.  The reader owns the connection until
+ * feed_end (this thread asks nothing of the database meanwhile) and hands
+ * over batches of rows whose text it has copied (report_case_row_own);
+ * FEED_BATCHES of them bound the memory.  The reader is done first; it
+ * then reads the figures of the previous period and of last year
+ * (report_stats_load_earlier: prev_h and last_year_h, which nothing here
+ * reads before feed_end) while the last rows are being written.
+ */
+#define FEED_ROWS 256
+#define FEED_BATCHES 4
+
+struct feed_batch {
+	struct report_case_row row[FEED_ROWS];
+	int n;
+};
+
+struct feed {
+	struct db *db;
+	struct report_stats *s;
+	sqlite3_stmt *st;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct feed_batch batch[FEED_BATCHES];
+	int head, count;        /* the filled batches: count of them from head - count */
+	int done, rc, stop;     /* the reader finished (rc 0 or -1); the writer wants no more */
+};
+
+static void *feed_run(void *arg)
+{
+	struct feed *f = arg;
+	int rc = 1;
+
+	while (rc == 1) {
+		pthread_mutex_lock(&f->mu);
+		while (f->count == FEED_BATCHES && !f->stop)
+			pthread_cond_wait(&f->cv, &f->mu);
+		struct feed_batch *b = &f->batch[f->head];
+		int stop = f->stop;
+		pthread_mutex_unlock(&f->mu);
+		if (stop)
+			rc = 0;
+		for (b->n = 0; !stop && b->n < FEED_ROWS; b->n++) {
+			if ((rc = db_report_cases_next(f->db, f->st, &b->row[b->n])) != 1)
+				break;
+			report_case_row_own(&b->row[b->n]);
+		}
+		pthread_mutex_lock(&f->mu);
+		if (!stop) {
+			f->head = (f->head + 1) % FEED_BATCHES;
+			f->count++;
+		}
+		if (rc != 1) {
+			f->done = 1;
+			f->rc = rc < 0 ? -1 : 0;
+		}
+		pthread_cond_broadcast(&f->cv);
+		pthread_mutex_unlock(&f->mu);
+		if (rc == 0 && !stop && report_stats_load_earlier(f->db, f->s) < 0)
+			f->rc = -1; /* read by feed_end after the join */
+	}
+	return NULL;
+}
+
+static struct feed *feed_start(struct db *db, struct report_stats *s, const char *from, const char *to)
+{
+	struct feed *f = xcalloc(1, sizeof *f);
+	sigset_t all, old;
+
+	f->db = db;
+	f->s = s;
+	if (!(f->st = db_report_cases_begin(db, from, to))) {
+		free(f);
+		return NULL;
+	}
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_cond_init(&f->cv, NULL);
+	/* signals (SIGWINCH, SIGHUP) stay with the terminal's thread */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int e = pthread_create(&f->thread, NULL, feed_run, f);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (e != 0) {
+		tj_error("不能启动读取线程：%s", strerror(e));
+		db_report_cases_end(f->st);
+		pthread_mutex_destroy(&f->mu);
+		pthread_cond_destroy(&f->cv);
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* The next batch of rows, NULL when there are no more. */
+static struct feed_batch *feed_take(struct feed *f)
+{
+	struct feed_batch *b = NULL;
+
+	pthread_mutex_lock(&f->mu);
+	while (f->count == 0 && !f->done)
+		pthread_cond_wait(&f->cv, &f->mu);
+	if (f->count > 0)
+		b = &f->batch[(f->head - f->count + FEED_BATCHES) % FEED_BATCHES];
+	pthread_mutex_unlock(&f->mu);
+	return b;
+}
+
+/* The batch is written: the reader may fill it again. */
+static void feed_done(struct feed *f, struct feed_batch *b)
+{
+	(void)b;
+	pthread_mutex_lock(&f->mu);
+	f->count--;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+}
+
+/* Stop the reader (whether or not it has finished) and free it all: 0, or
+ * -1 when reading failed (the error set by the reader). */
+static int feed_end(struct feed *f)
+{
+	pthread_mutex_lock(&f->mu);
+	f->stop = 1;
+	pthread_cond_broadcast(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	pthread_join(f->thread, NULL);
+	int rc = f->rc;
+	db_report_cases_end(f->st);
+	for (int i = 0; i < FEED_BATCHES; i++)
+		for (int k = 0; k < FEED_ROWS; k++)
+			report_case_row_free(&f->batch[i].row[k]);
+	pthread_mutex_destroy(&f->mu);
+	pthread_cond_destroy(&f->cv);
+	free(f);
+	return rc;
+}
+
 /* 案件明细 and 集体争议 in one pass over the cases received, counting the
  * employers for 高发单位 on the way.  0 (also when cancelled: see
  * x->cancelled), -1 on a database error. */
@@ -1002,10 +1170,10 @@ static int stream_cases(struct xw *x, struct db *db, struct report_emp_acc *acc)
 	static const int det_caps[] = {30, 12, 8, 12, 10, 22, 40, 22, 50, 18, 10, 10, 12, 12, 12, 12, 10, 18, 10};
 	const struct report_stats *s = x->s;
 	struct sheet det, col;
-	struct report_case_row r;
+	struct feed_batch *batch;
 	struct case_sums c;
 	char from[11], to[11];
-	int rc = 0;
+	int rc = 0, stop = 0;
 	int64_t total = s->cur.received;
 	/* about every 1% of the rows, so a short export still moves the bar */
 	int64_t step = total / 100 < 1 ? 1 : total / 100 > PROGRESS_MAX_STEP ? PROGRESS_MAX_STEP : total / 100;
@@ -1029,29 +1197,34 @@ static int stream_cases(struct xw *x, struct db *db, struct report_emp_acc *acc)
 	}
 	date_format(s->period.from, from);
 	date_format(s->period.to, to);
-	sqlite3_stmt *st = db_report_cases_begin(db, from, to);
-	if (!st)
+	struct feed *f = feed_start(db, x->s, from, to);
+	if (!f)
 		return -1;
-	memset(&r, 0, sizeof r);
 	sb_init(&c.causes);
 	sb_init(&c.respondents);
-	while ((rc = db_report_cases_next(db, st, &r)) == 1) {
-		case_sums(s, &r, &c);
-		detail_row(&det, &r, &c);
-		if (r.collective)
-			collective_row(&col, &r, &c);
-		report_emp_acc_case(acc, &r);
-		x->written++;
-		test_delay();
-		if (x->progress && x->written % step == 0 && x->progress(x->ud, x->written, total)) {
-			x->cancelled = 1;
-			break;
+	while (!stop && (batch = feed_take(f))) {
+		for (int i = 0; i < batch->n; i++) {
+			const struct report_case_row *r = &batch->row[i];
+			case_sums(s, r, &c);
+			detail_row(&det, r, &c);
+			if (r->collective)
+				collective_row(&col, r, &c);
+			report_emp_acc_case(acc, r);
+			report_stats_add_case(x->s, r);
+			x->written++;
+			test_delay();
+			if (x->progress && x->written % step == 0 && x->progress(x->ud, x->written, total)) {
+				x->cancelled = stop = 1;
+				break;
+			}
+			if (x->err != LXW_NO_ERROR) {
+				stop = 1;
+				break;
+			}
 		}
-		if (x->err != LXW_NO_ERROR)
-			break;
+		feed_done(f, batch);
 	}
-	db_report_cases_end(st);
-	report_case_row_free(&r);
+	rc = feed_end(f);
 	sb_free(&c.causes);
 	sb_free(&c.respondents);
 	if (rc < 0)
@@ -1179,7 +1352,7 @@ int report_export(struct db *db, const struct config *cfg, const struct report_p
 		cache_set = 1;
 	if ((began = db_report_snapshot_begin(db)) < 0)
 		goto out;
-	if (report_stats_load(db, p, today, &s) < 0)
+	if (report_stats_load_streaming(db, p, today, &s) < 0)
 		goto out;
 	have_stats = 1;
 	if (s.cur.received > EXCEL_MAX_ROWS - HEADER_ROW - 1) {

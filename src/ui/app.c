@@ -30,11 +30,15 @@ int ui_main(struct db *db, struct config *cfg)
 	}
 	if (db->readonly)
 		ui_msg(&app, US_WARN, "数据库为只读：可以查看，不能保存");
+	/* the WAL is copied back while the user is idle, not inside a save */
+	db_defer_checkpoints(db);
 	ui_push(&app, login_screen_new(&app));
 	ui_run(&app);
 	while (app.depth)
 		ui_pop(&app);
 	ui_term_done();
+	if (db_idle(db) < 0)
+		fprintf(stderr, "tiaojie: %s\n", tj_errmsg());
 	if (app.logged_in)
 		user_rec_free(&app.user);
 	holidays_free(&app.hol);

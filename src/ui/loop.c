@@ -462,8 +462,12 @@ static void loop_until(struct app *app, struct screen *until)
 				ui_signal = SIGHUP;
 				continue;
 			}
-			if (ms >= 500)
+			if (ms >= 500) {
 				idle_errs = 0;
+				/* a second without a key: the time to checkpoint */
+				if (db_idle(app->db) < 0)
+					ui_error(app);
+			}
 		} else {
 			idle_errs = 0;
 		}

@@ -2,7 +2,8 @@
  * test_db.c - the database layer: opening (missing, foreign, corrupt,
  * newer, read-only files), migrations, STRICT tables and foreign keys, the
  * append-only event log, the archives' upserts, case sequence numbers,
- * transactions under contention, the integrity check and the backup.
+ * transactions under contention, checkpoints deferred to idle moments,
+ * the integrity check and the backup.
  */
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -256,6 +257,71 @@ static void test_contention(void)
 	db_close(a);
 }
 
+static off_t file_size(const char *path)
+{
+	struct stat stb;
+
+	return stat(path, &stb) == 0 ? stb.st_size : -1;
+}
+
+/* ~1,500 pages in one commit: past SQLite's automatic checkpoint (1,000) */
+static void big_commit(struct db *db)
+{
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(db_exec(db, "CREATE TABLE IF NOT EXISTS scratch(x BLOB);"
+			      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+			      " INSERT INTO scratch SELECT randomblob(1800) FROM n"),
+		  0);
+	CHECK_INT(db_commit(db), 0);
+}
+
+static void test_checkpoint(void)
+{
+	/* without deferral SQLite checkpoints inside the commit: the file grows */
+	struct db *db = testdb_new("auto.db");
+	const char *path = testdb_path("auto.db");
+	off_t before = file_size(path);
+	big_commit(db);
+	CHECK(file_size(path) > before + 3000 * 1800, "automatic checkpoint did not run: %lld -> %lld",
+	      (long long)before, (long long)file_size(path));
+	CHECK_INT(db_idle(db), 0); /* not deferred: nothing to do */
+	db_close(db);
+
+	/* deferred: the commit leaves the pages in the WAL ... */
+	db = testdb_new("defer.db");
+	path = testdb_path("defer.db");
+	db_defer_checkpoints(db);
+	before = file_size(path);
+	big_commit(db);
+	CHECK(file_size(path) == before, "checkpoint ran inside the commit: %lld -> %lld", (long long)before,
+	      (long long)file_size(path));
+	CHECK(db->wal_frames > 1000, "wal frames %d", db->wal_frames);
+	/* ... and readers see them */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM scratch"), 3000);
+	/* the idle moment copies them into the database */
+	CHECK_INT(db_idle(db), 1);
+	CHECK(file_size(path) > before + 3000 * 1800, "idle checkpoint did not copy: %lld -> %lld",
+	      (long long)before, (long long)file_size(path));
+	CHECK_INT(db->wal_frames, 0);
+	CHECK_INT(db_idle(db), 0); /* nothing left */
+	/* never inside a transaction */
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(db_exec(db, "INSERT INTO scratch VALUES (1)"), 0);
+	CHECK_INT(db_idle(db), 0);
+	CHECK_INT(db_commit(db), 0);
+	CHECK(db->wal_frames > 0, "wal frames after a small commit: %d", db->wal_frames);
+	CHECK_INT(db_idle(db), 1);
+	db_close(db);
+
+	/* a read-only connection never checkpoints */
+	struct db *ro = db_open(path, DB_OPEN_READONLY, 200);
+	CHECK(ro && ro->readonly, "readonly open");
+	db_defer_checkpoints(ro);
+	CHECK_INT(ro->defer_checkpoint, 0);
+	CHECK_INT(db_idle(ro), 0);
+	db_close(ro);
+}
+
 static void test_backup(void)
 {
 	struct db *db = testdb_new("src.db");
@@ -286,6 +352,7 @@ int main(void)
 	test_archives();
 	test_seq_and_cases();
 	test_contention();
+	test_checkpoint();
 	test_backup();
 	testdb_cleanup();
 	return tap_done();

@@ -83,6 +83,22 @@ static int64_t grams_wrong(struct db *db)
 			      ") EXCEPT SELECT gram, kind, id FROM search_grams))");
 }
 
+/* Whether the plan of sql names what (e.g. "COVERING INDEX x"). */
+static int plan_uses(struct db *db, const char *sql, const char *what)
+{
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	int hit = 0;
+
+	if (sqlite3_prepare_v2(db->h, q, -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			hit |= strstr((const char *)sqlite3_column_text(st, 3), what) != NULL;
+		sqlite3_finalize(st);
+	}
+	free(q);
+	return hit;
+}
+
 static const char fixture[] =
 	"INSERT INTO causes VALUES ('06', NULL, '劳动报酬', 'ldbc', '劳动报酬', 6);"
 	"INSERT INTO causes VALUES ('0601', '06', '拖欠工资', 'tqgz', '劳动报酬', 1);"
@@ -139,8 +155,12 @@ static void test_upgrade(void)
 	CHECK(db != NULL, "open and upgrade: %s", tj_errmsg());
 	if (!db)
 		return;
-	CHECK(db_latest_version() >= 2, "002 is embedded");
+	CHECK(db_latest_version() >= 3, "003 is embedded");
 	CHECK_INT(db_schema_version(db), db_latest_version());
+	/* 003: the statistics read the claims from the index alone */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'claims_case'"), 1);
+	CHECK(plan_uses(db, "SELECT sum(agreed_fen) FROM claims WHERE case_id = 4", "COVERING INDEX claims_case"),
+	      "agreed amounts of a case from the index");
 	/* the rows are kept */
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM cases"), 4);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM persons"), 3);

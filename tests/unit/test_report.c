@@ -618,6 +618,75 @@ static int count_progress(void *ud, int64_t done, int64_t total)
 	return c->cancel_at && c->calls >= c->cancel_at;
 }
 
+static int same_cause(const struct report_cause *a, const struct report_cause *b)
+{
+	return a->cases == b->cases && a->claims == b->claims && a->claimed_fen == b->claimed_fen &&
+	       a->closed == b->closed && a->agreed == b->agreed && a->agreed_fen == b->agreed_fen;
+}
+
+/* The export's way: the cause table's received figures counted from the
+ * detail rows as they stream by, equal to the two passes over the claims. */
+static void test_streaming(void)
+{
+	static const char *const months[] = {"2026-01", "2025-12", "2025-01"};
+
+	for (size_t k = 0; k < TJ_ARRAY_LEN(months); k++) {
+		struct report_period p;
+		struct report_stats a, b;
+		struct report_case_row r;
+		char from[11], to[11];
+
+		report_period_month(months[k], &p);
+		CHECK_INT(report_stats_load(db, &p, today, &a), 0);
+		CHECK_INT(report_stats_load_streaming(db, &p, today, &b), 0);
+		/* before the stream: the closed figures are there, the received not yet */
+		CHECK_INT(b.cause_total.cases, 0);
+		CHECK_INT(b.cause_total.closed, a.cause_total.closed);
+		CHECK(a.cause_total.cases > 0, "%s has cases", months[k]);
+		date_format(p.from, from);
+		date_format(p.to, to);
+		sqlite3_stmt *st = db_report_cases_begin(db, from, to);
+		memset(&r, 0, sizeof r);
+		int rc, rows = 0;
+		while ((rc = db_report_cases_next(db, st, &r)) == 1) {
+			report_stats_add_case(&b, &r);
+			rows++;
+		}
+		db_report_cases_end(st);
+		report_case_row_free(&r);
+		CHECK_INT(rc, 0);
+		CHECK_INT(rows, a.cur.received);
+		CHECK_INT(a.ncauses, b.ncauses);
+		int diff = 0;
+		for (int i = 0; i < a.ncauses && i < b.ncauses; i++)
+			if (!same_cause(&a.causes[i], &b.causes[i])) {
+				fprintf(stderr, "# %s: cause %s differs\n", months[k], a.causes[i].code);
+				diff++;
+			}
+		CHECK_INT(diff, 0);
+		CHECK(same_cause(&a.cause_total, &b.cause_total), "%s: totals %lld/%lld cases", months[k],
+		      (long long)a.cause_total.cases, (long long)b.cause_total.cases);
+		/* then the other periods' headlines */
+		CHECK_INT(b.prev_h.received + b.last_year_h.received, 0);
+		CHECK_INT(report_stats_load_earlier(db, &b), 0);
+		CHECK(memcmp(&a.prev_h, &b.prev_h, sizeof a.prev_h) == 0, "%s: prev", months[k]);
+		CHECK(memcmp(&a.last_year_h, &b.last_year_h, sizeof a.last_year_h) == 0, "%s: last year", months[k]);
+		CHECK(memcmp(&a.cur, &b.cur, sizeof a.cur) == 0, "%s: current", months[k]);
+		if (k == 0) /* January 2026: December and January 2025 have cases */
+			CHECK(a.prev_h.received > 0 && a.last_year_h.received > 0, "earlier periods have cases");
+		/* a complete load ignores cases fed to it */
+		int64_t before = a.cause_total.claims;
+		st = db_report_cases_begin(db, from, to);
+		while (db_report_cases_next(db, st, &r) == 1)
+			report_stats_add_case(&a, &r);
+		db_report_cases_end(st);
+		report_case_row_free(&r);
+		CHECK_INT(a.cause_total.claims, before);
+		report_stats_free(&a);
+		report_stats_free(&b);
+	}
+}
+
 static void test_export(void)
 {
 	struct config cfg;
@@ -714,6 +783,7 @@ int main(void)
 	test_january();
 	test_employer_ranking();
 	test_other_periods();
+	test_streaming();
 	test_export();
 	db_close(db);
 	testdb_cleanup();
