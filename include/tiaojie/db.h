@@ -61,11 +61,16 @@ void db_close(struct db *db);
  * pages without an idle moment is still checkpointed at commit.  The
  * command line keeps SQLite's automatic checkpoints. */
 #define DB_WAL_FORCE 16000
+/* Idle checkpoints wait for this many pages in the WAL (SQLite's own
+ * automatic checkpoint does the same): one fsync per a score of saves
+ * rather than one per save, which eight clerks saving at once would feel. */
+#define DB_WAL_IDLE 1000
 void db_defer_checkpoints(struct db *db);
-/* A passive checkpoint if our commits left frames in the WAL; never waits
- * for a lock.  1 when it copied, 0 when there was nothing to do or it
- * could not run now, -1 on an error (message set). */
-int db_idle(struct db *db);
+/* A passive checkpoint if our last commit left DB_WAL_IDLE pages or more
+ * in the WAL (any number when force is set); never waits for a lock.  1
+ * when it copied, 0 when there was nothing to do or it could not run now,
+ * -1 on an error (message set). */
+int db_idle(struct db *db, int force);
 
 /* Migrations. */
 int db_schema_version(struct db *db);

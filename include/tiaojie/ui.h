@@ -151,6 +151,7 @@ struct app {
 	char msg[512];
 	enum ui_style msg_style;
 	int64_t data_version;
+	int64_t wake_at;  /* ui_now_ms() when the screens want a tick (0: none) */
 };
 
 extern volatile sig_atomic_t ui_signal; /* SIGHUP or SIGTERM received */
@@ -166,6 +167,12 @@ void ui_push(struct app *app, struct screen *s);
 void ui_pop(struct app *app);
 struct screen *ui_top(struct app *app);
 struct screen *screen_new(struct app *app, const struct screen_ops *ops, const char *title, void *priv);
+
+/* A monotonic clock in milliseconds. */
+int64_t ui_now_ms(void);
+/* Have the screens' tick functions called within ms milliseconds if no
+ * key comes first (normally they are called once a second). */
+void ui_wake_after(struct app *app, int ms);
 
 /* The message line. */
 void ui_msg(struct app *app, enum ui_style style, const char *fmt, ...) TJ_PRINTF(3, 4);

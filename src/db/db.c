@@ -285,11 +285,11 @@ void db_defer_checkpoints(struct db *db)
 	db->defer_checkpoint = 1;
 }
 
-int db_idle(struct db *db)
+int db_idle(struct db *db, int force)
 {
 	int log = 0, done = 0;
 
-	if (!db || db->readonly || db->in_tx || db->wal_frames <= 0)
+	if (!db || db->readonly || db->in_tx || db->wal_frames <= 0 || (!force && db->wal_frames < DB_WAL_IDLE))
 		return 0;
 	int rc = sqlite3_wal_checkpoint_v2(db->h, "main", SQLITE_CHECKPOINT_PASSIVE, &log, &done);
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)

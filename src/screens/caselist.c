@@ -24,8 +24,13 @@ struct caselist {
 	int sel;             /* index in the whole result (0..total-1) */
 	int page_rows;
 	int64_t seen_version;
+	int was_top;         /* on top at the last tick */
+	int64_t typed_at;    /* a search waiting for more typing (ui_now_ms), 0 none */
 	char title[64];
 };
+
+/* How long a one-character search waits for a second character. */
+#define SEARCH_WAIT_MS 400
 
 static const enum ui_action caselist_actions[] = {UA_ENTER, UA_PICK, UA_REFRESH, UA_BACK,
 						  UA_PGUP,  UA_PGDN, UA_NONE};
@@ -418,7 +423,20 @@ static int caselist_handle(struct screen *s, enum ui_action a, wint_t ch)
 	}
 	if (edit_handle(&cl->search, a, ch, 50) == 1) {
 		cl->sel = 0;
-		load(s);
+		/* one character matches a great part of a large court's cases
+		 * and no index helps: wait a moment for the next one */
+		char *t = edit_get(&cl->search);
+		size_t chars = 0;
+		for (const char *p = t; *p; p++) /* code points, spaces aside */
+			chars += ((unsigned char)*p & 0xC0) != 0x80 && *p != ' ';
+		free(t);
+		if (chars == 1) {
+			cl->typed_at = ui_now_ms();
+			ui_wake_after(s->app, SEARCH_WAIT_MS);
+		} else {
+			cl->typed_at = 0;
+			load(s);
+		}
 	}
 	return UI_HANDLED;
 }
@@ -426,10 +444,21 @@ static int caselist_handle(struct screen *s, enum ui_action a, wint_t ch)
 static void caselist_tick(struct screen *s)
 {
 	struct caselist *cl = s->priv;
+	int top = ui_top(s->app) == s;
 
-	/* others changed something, or we came back from a case */
-	if (db_data_version(s->app->db) != cl->seen_version || ui_top(s->app) == s)
+	/* others changed something, or we came back from a case (where this
+	 * connection may have changed it: data_version counts only others);
+	 * not every second, which at a million cases would repeat a slow
+	 * one-character search for nothing */
+	if (cl->typed_at && ui_now_ms() - cl->typed_at < SEARCH_WAIT_MS) {
+		cl->was_top = top;
+		return; /* still typing: the search waits (ui_wake_after brings us back) */
+	}
+	if (cl->typed_at || db_data_version(s->app->db) != cl->seen_version || (top && !cl->was_top)) {
+		cl->typed_at = 0;
 		load(s);
+	}
+	cl->was_top = top;
 }
 
 static void caselist_destroy(struct screen *s)

@@ -37,7 +37,7 @@ int ui_main(struct db *db, struct config *cfg)
 	while (app.depth)
 		ui_pop(&app);
 	ui_term_done();
-	if (db_idle(db) < 0)
+	if (db_idle(db, 1) < 0)
 		fprintf(stderr, "tiaojie: %s\n", tj_errmsg());
 	if (app.logged_in)
 		user_rec_free(&app.user);

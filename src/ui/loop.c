@@ -251,6 +251,22 @@ void ui_msg(struct app *app, enum ui_style style, const char *fmt, ...)
 	app->msg_style = style;
 }
 
+int64_t ui_now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+void ui_wake_after(struct app *app, int ms)
+{
+	int64_t at = ui_now_ms() + (ms > 0 ? ms : 0);
+
+	if (!app->wake_at || at < app->wake_at)
+		app->wake_at = at;
+}
+
 void ui_error(struct app *app)
 {
 	ui_msg(app, US_ERROR, "%s", tj_errmsg());
@@ -431,6 +447,7 @@ static void loop_until(struct app *app, struct screen *until)
 	time_t last_tick = time(NULL);
 
 	for (;;) {
+		int wait = 1000;
 		if (app->quit || app->depth == 0)
 			return;
 		if (until) {
@@ -446,7 +463,11 @@ static void loop_until(struct app *app, struct screen *until)
 			return;
 		}
 		draw_all(app);
-		timeout(1000);
+		if (app->wake_at) {
+			int64_t left = app->wake_at - ui_now_ms();
+			wait = left < 0 ? 0 : left < wait ? (int)left : wait;
+		}
+		timeout(wait);
 		wint_t ch;
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -458,21 +479,24 @@ static void loop_until(struct app *app, struct screen *until)
 			long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
 			/* A read that fails at once, again and again, is a dead
 			 * terminal (the SSH link dropped without a SIGHUP). */
-			if (ms < 500 && ++idle_errs > 50) {
+			if (wait >= 100 && ms < wait / 2 && ++idle_errs > 50) {
 				ui_signal = SIGHUP;
 				continue;
 			}
-			if (ms >= 500) {
+			if (wait == 1000 && ms >= 500) {
 				idle_errs = 0;
 				/* a second without a key: the time to checkpoint */
-				if (db_idle(app->db) < 0)
+				if (db_idle(app->db, 0) < 0)
 					ui_error(app);
 			}
 		} else {
 			idle_errs = 0;
 		}
 		time_t now = time(NULL);
-		if (r == ERR || now != last_tick) {
+		int woke = app->wake_at && ui_now_ms() >= app->wake_at;
+		if (woke)
+			app->wake_at = 0; /* the ticks below are the ones asked for */
+		if (r == ERR || woke || now != last_tick) {
 			last_tick = now;
 			for (int i = 0; i < app->depth; i++)
 				if (app->stack[i]->ops->tick)

@@ -768,7 +768,7 @@ static pid_t *start_writers(int n, int *stop_fd)
 				if (save_one(&s) < 0)
 					usleep(1000); /* refused: a clerk would press save again */
 				else
-					db_idle(h); /* the clerk looks at the new case */
+					db_idle(h, 0); /* the clerk looks at the new case */
 			}
 			saver_free(&s);
 			db_close(h);
@@ -814,7 +814,7 @@ static void bench_save(void)
 		if (a < 0 || b < 0)
 			die("a save failed with no other writer: %s", tj_errmsg());
 		double t0 = now_ms();
-		int ck = db_idle(db);
+		int ck = db_idle(db, 0);
 		if (ck < 0)
 			die("checkpoint: %s", tj_errmsg());
 		if (i >= w) {
@@ -833,7 +833,7 @@ static void bench_save(void)
 		pid_t *pids = start_writers(opt.writers, &stop);
 		for (int i = 0; i < n + w; i++) {
 			double a = save_one(&s), b = save_raw(&s);
-			db_idle(db);
+			db_idle(db, 0);
 			if (i < w)
 				continue;
 			/* a save refused after the busy timeout counts as that long */

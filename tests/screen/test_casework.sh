@@ -1,5 +1,6 @@
 # test_casework.sh - case work from the screens on the demo database: find a
-# case by a two-character name and by ID number, open it, confirm the
+# case by a two-character name and by ID number (and a one-character search,
+# which waits for a pause in the typing), open it, confirm the
 # claims (the notification command writes to a file the test reads),
 # accept, assign, record a session, record the agreement and its
 # performance; the timeline shows each step.  A second terminal editing
@@ -31,6 +32,10 @@ key 3
 expect_screen search "查找："
 typ "$pname"
 expect_screen by-name "$cno"
+# one character is searched after a moment without typing (it scans)
+key C-k
+typ "龘"
+expect_screen one-char "没有符合的案件" 3
 key C-k
 typ "$pid"
 expect_screen by-id "$cno"
