@@ -26,7 +26,7 @@ DEB_TEST  = tmux sqlite3 python3 python3-openpyxl poppler-utils
 DEB_ALL   = $(DEB_BUILD) $(DEB_TEST)
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 
 WARN    = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes \
           -Wmissing-prototypes -Wwrite-strings

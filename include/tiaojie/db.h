@@ -30,6 +30,8 @@ struct db {
 	char *path;
 	int readonly;
 	int in_tx;
+	int busy_ms;         /* how long to wait for a lock */
+	int64_t busy_since;  /* when this wait began (monotonic ms) */
 	int wal_frames;      /* frames in the WAL after our last commit */
 	int defer_checkpoint;/* see db_defer_checkpoints */
 	struct db_stmt_slot {
@@ -102,6 +104,9 @@ char *db_col_strdup(sqlite3_stmt *st, int i);
 int db_query_int(struct db *db, const char *sql, int64_t dflt, int64_t *out);
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t db_data_version(struct db *db);
+/* Rows this connection has changed since it opened (what data_version
+ * does not count). */
+int64_t db_own_changes(struct db *db);
 
 /* ---- reference data ---------------------------------------------------- */
 int db_causes_count(struct db *db, int *first, int *second);

@@ -877,18 +877,14 @@ static const char *channel_text(const char *kw)
 
 static int case_days(const struct report_case_row *r, int64_t *days)
 {
-	tj_day a, b;
-	char x[11], y[11];
+	int y1, m1, d1, y2, m2, d2;
 
-	if (!r->accepted_at || !r->closed_at)
+	/* not date_parse: it reports to the error sink, which the reading
+	 * thread may be writing (see the feed below) */
+	if (!r->accepted_at || !r->closed_at || parse_ymd(r->accepted_at, &y1, &m1, &d1) < 0 ||
+	    parse_ymd(r->closed_at, &y2, &m2, &d2) < 0 || !date_valid(y1, m1, d1) || !date_valid(y2, m2, d2))
 		return 0;
-	snprintf(x, sizeof x, "%.10s", r->accepted_at);
-	snprintf(y, sizeof y, "%.10s", r->closed_at);
-	if (date_parse(x, &a) < 0 || date_parse(y, &b) < 0) {
-		tj_error_clear();
-		return 0;
-	}
-	*days = b - a;
+	*days = date_from_ymd(y2, m2, d2) - date_from_ymd(y1, m1, d1);
 	return 1;
 }
 
@@ -1044,7 +1040,20 @@ struct feed {
 	struct feed_batch batch[FEED_BATCHES];
 	int head, count;        /* the filled batches: count of them from head - count */
 	int done, rc, stop;     /* the reader finished (rc 0 or -1); the writer wants no more */
+	char err[1024];         /* the reader's error, raised again by feed_end */
 };
+
+/* SQLite's progress handler while the reader loads the earlier periods:
+ * a cancel need not wait for them. */
+static int feed_interrupt(void *arg)
+{
+	struct feed *f = arg;
+
+	pthread_mutex_lock(&f->mu);
+	int stop = f->stop;
+	pthread_mutex_unlock(&f->mu);
+	return stop;
+}
 
 static void *feed_run(void *arg)
 {
@@ -1073,11 +1082,21 @@ static void *feed_run(void *arg)
 		if (rc != 1) {
 			f->done = 1;
 			f->rc = rc < 0 ? -1 : 0;
+			if (rc < 0)
+				snprintf(f->err, sizeof f->err, "%s", tj_errmsg());
 		}
 		pthread_cond_broadcast(&f->cv);
 		pthread_mutex_unlock(&f->mu);
-		if (rc == 0 && !stop && report_stats_load_earlier(f->db, f->s) < 0)
-			f->rc = -1; /* read by feed_end after the join */
+		if (rc == 0 && !stop) {
+			sqlite3_progress_handler(f->db->h, 10000, feed_interrupt, f);
+			int e = report_stats_load_earlier(f->db, f->s);
+			sqlite3_progress_handler(f->db->h, 0, NULL, NULL);
+			/* read by feed_end after the join; interrupted is no error */
+			if (e < 0 && !feed_interrupt(f)) {
+				f->rc = -1;
+				snprintf(f->err, sizeof f->err, "%s", tj_errmsg());
+			}
+		}
 	}
 	return NULL;
 }
@@ -1135,16 +1154,21 @@ static void feed_done(struct feed *f, struct feed_batch *b)
 	pthread_mutex_unlock(&f->mu);
 }
 
-/* Stop the reader (whether or not it has finished) and free it all: 0, or
- * -1 when reading failed (the error set by the reader). */
-static int feed_end(struct feed *f)
+/* Wait for the reader to finish, or with abandon stop it where it is, and
+ * free it all: 0, or -1 when reading failed (the reader's error set
+ * again).  Only an abandoned feed may be cut short. */
+static int feed_end(struct feed *f, int abandon)
 {
-	pthread_mutex_lock(&f->mu);
-	f->stop = 1;
-	pthread_cond_broadcast(&f->cv);
-	pthread_mutex_unlock(&f->mu);
+	if (abandon) {
+		pthread_mutex_lock(&f->mu);
+		f->stop = 1;
+		pthread_cond_broadcast(&f->cv);
+		pthread_mutex_unlock(&f->mu);
+	}
 	pthread_join(f->thread, NULL);
 	int rc = f->rc;
+	if (rc < 0)
+		tj_error("%s", f->err);
 	db_report_cases_end(f->st);
 	for (int i = 0; i < FEED_BATCHES; i++)
 		for (int k = 0; k < FEED_ROWS; k++)
@@ -1224,7 +1248,7 @@ static int stream_cases(struct xw *x, struct db *db, struct report_emp_acc *acc)
 		}
 		feed_done(f, batch);
 	}
-	rc = feed_end(f);
+	rc = feed_end(f, stop);
 	sb_free(&c.causes);
 	sb_free(&c.respondents);
 	if (rc < 0)

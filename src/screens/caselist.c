@@ -23,8 +23,8 @@ struct caselist {
 	struct case_list list;
 	int sel;             /* index in the whole result (0..total-1) */
 	int page_rows;
-	int64_t seen_version;
-	int was_top;         /* on top at the last tick */
+	int64_t seen_version, seen_changes; /* the data as loaded: others' commits, ours */
+	tj_day seen_day;     /* the day it was loaded (the deadline highlights) */
 	int64_t typed_at;    /* a search waiting for more typing (ui_now_ms), 0 none */
 	char title[64];
 };
@@ -64,6 +64,9 @@ static void load(struct screen *s)
 			ui_error(app);
 	}
 	cl->seen_version = db_data_version(app->db);
+	cl->seen_changes = db_own_changes(app->db);
+	cl->seen_day = tj_today();
+	cl->typed_at = 0; /* whatever was typed is searched now */
 }
 
 static void caselist_layout(struct screen *s, int rows, int cols)
@@ -388,6 +391,11 @@ static int caselist_handle(struct screen *s, enum ui_action a, wint_t ch)
 {
 	struct caselist *cl = s->priv;
 
+	/* moving in or opening from a list the search line no longer
+	 * describes: search first */
+	if (cl->typed_at && (a == UA_DOWN || a == UA_UP || a == UA_NEXT || a == UA_PREV || a == UA_PGDN ||
+			     a == UA_PGUP || a == UA_ENTER))
+		load(s);
 	switch (a) {
 	case UA_BACK:
 		return UI_HANDLED | UI_CLOSE;
@@ -444,21 +452,21 @@ static int caselist_handle(struct screen *s, enum ui_action a, wint_t ch)
 static void caselist_tick(struct screen *s)
 {
 	struct caselist *cl = s->priv;
-	int top = ui_top(s->app) == s;
 
-	/* others changed something, or we came back from a case (where this
-	 * connection may have changed it: data_version counts only others);
-	 * not every second, which at a million cases would repeat a slow
-	 * one-character search for nothing */
-	if (cl->typed_at && ui_now_ms() - cl->typed_at < SEARCH_WAIT_MS) {
-		cl->was_top = top;
-		return; /* still typing: the search waits (ui_wake_after brings us back) */
+	if (cl->typed_at) {
+		int64_t waited = ui_now_ms() - cl->typed_at;
+		if (waited < SEARCH_WAIT_MS) /* still typing, perhaps */
+			ui_wake_after(s->app, (int)(SEARCH_WAIT_MS - waited));
+		else
+			load(s);
+		return;
 	}
-	if (cl->typed_at || db_data_version(s->app->db) != cl->seen_version || (top && !cl->was_top)) {
-		cl->typed_at = 0;
+	/* another process committed, this one changed something (in a case
+	 * opened from the list), or a new day moved the deadlines - not every
+	 * second, which at a million cases would repeat a slow search */
+	if (db_data_version(s->app->db) != cl->seen_version || db_own_changes(s->app->db) != cl->seen_changes ||
+	    tj_today() != cl->seen_day)
 		load(s);
-	}
-	cl->was_top = top;
 }
 
 static void caselist_destroy(struct screen *s)

@@ -22,7 +22,7 @@ for row in "generate 2000 cases" "start-up to the drawn login screen" "log-in: p
 	"search: three-character name" "search: employer name part" "search: phone number" \
 	"search: phone, last 4 digits" "list: one status, by deadline" "list: all cases, newest first" \
 	"list: a mediator's own cases" "case detail with its timeline" "work-desk counts, every queue (admin)" \
-	"save an application with 3 claims" "2 other processes saving" "export: a month" "export: a year" "export: the month" "peak memory of that export"; do
+	"save an application with 3 claims" "2 others saving at that moment" "export: a month" "export: a year" "export: the month" "peak memory of that export"; do
 	expect_out "row $row" "$row"
 done
 expect_out table-header "base med"
