@@ -55,12 +55,21 @@ struct roster_edit {
 	int capacity;                  /* 0..1000 open cases */
 	const char *specialties;       /* cause codes separated by commas, spaces, 、 or ， */
 	const char *login;             /* link this account ("" unlink, NULL leave as is) */
+	const char *seen;              /* roster_entry_state of the mediator as the form was
+					* filled; NULL: no check */
 };
+
+/* A mediator's particulars as one line (the event log's before and after):
+ * what roster_save compares to find that another administrator changed
+ * them since they were read.  Malloc'd. */
+char *roster_entry_state(const struct roster_entry *r);
 
 /* Add (e->id 0) or change a mediator, its specialties and its account
  * link.  0 and *id; -1 with the message and field ("name", "side",
  * "expert_kind", "affiliation", "affiliation_uscc", "phone", "capacity",
- * "specialties", "login"). */
+ * "specialties", "login", or "seen" when e->seen is set and someone else
+ * has changed the mediator since: nothing is saved, and the message says
+ * what the record is now). */
 int roster_save(struct db *db, const struct actor *who, const struct roster_edit *e, int64_t *id,
 		char field[32]);
 /* Deactivate (active 0) or reactivate a mediator.  A deactivated mediator

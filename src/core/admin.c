@@ -192,6 +192,15 @@ static char *describe(const struct roster_edit *e, const char *uscc, const char 
 			 *uscc ? " " : "", uscc, phone, e->capacity, *codes ? codes : "无");
 }
 
+char *roster_entry_state(const struct roster_entry *r)
+{
+	struct roster_edit o = {
+		.name = r->name, .side = r->side, .expert_kind = r->expert_kind, .affiliation = r->affiliation,
+		.capacity = r->capacity,
+	};
+	return describe(&o, r->affiliation_uscc, r->phone, r->specialties);
+}
+
 int roster_save(struct db *db, const struct actor *who, const struct roster_edit *e, int64_t *id, char field[32])
 {
 	char uscc[32], phone[32], now[20];
@@ -218,11 +227,16 @@ int roster_save(struct db *db, const struct actor *who, const struct roster_edit
 			tj_error("调解员不存在（编号 %lld）", (long long)e->id);
 			goto fail;
 		}
-		struct roster_edit o = {
-			.name = old.v[0].name, .side = old.v[0].side, .expert_kind = old.v[0].expert_kind,
-			.affiliation = old.v[0].affiliation, .capacity = old.v[0].capacity,
-		};
-		before = describe(&o, old.v[0].affiliation_uscc, old.v[0].phone, old.v[0].specialties);
+		before = roster_entry_state(&old.v[0]);
+		/* two administrators editing one mediator: the later save must
+		 * not silently undo the earlier */
+		if (e->seen && strcmp(e->seen, before) != 0) {
+			tj_error("该调解员刚被其他管理员修改过，现为：%s。您填写的内容未保存，仍在表单中；"
+				 "核对后再次保存即以您填写的为准",
+				 before);
+			bad(field, "seen");
+			goto fail;
+		}
 		if (db_mediator_update(db, e->id, &(struct roster_edit){
 				.name = e->name, .side = e->side, .expert_kind = e->expert_kind,
 				.affiliation = e->affiliation, .affiliation_uscc = uscc, .phone = phone,

@@ -39,6 +39,7 @@ static int index_of(const char *const *list, int n, const char *kw)
 struct medform {
 	struct form form;
 	int64_t id;              /* 0: new */
+	char *seen;              /* roster_entry_state as last read (NULL: new) */
 	int changed;
 	void (*saved)(void *ctx, int64_t id);
 	void *ctx;
@@ -108,6 +109,24 @@ static void picked(void *ctx, const char *code, const char *name)
 	show_specialties(s);
 }
 
+/* Someone else changed the mediator: remember what it is now, so that
+ * saving again (after the administrator has read the message) overwrites
+ * it knowingly. */
+static void reread(struct screen *s)
+{
+	struct medform *m = s->priv;
+	struct roster r = {0};
+
+	if (roster_load(s->app->db, &s->app->actor, &r) < 0)
+		return; /* the save's own message stays */
+	for (int i = 0; i < r.n; i++)
+		if (r.v[i].id == m->id) {
+			free(m->seen);
+			m->seen = roster_entry_state(&r.v[i]);
+		}
+	roster_free(&r);
+}
+
 static int medform_save(struct screen *s)
 {
 	struct medform *m = s->priv;
@@ -134,9 +153,11 @@ static int medform_save(struct screen *s)
 	struct roster_edit e = {
 		.id = m->id, .name = name, .side = side_kw[side], .expert_kind = expert_kw[expert],
 		.affiliation = aff, .affiliation_uscc = uscc, .phone = phone, .capacity = (int)capacity,
-		.specialties = spec, .login = login,
+		.specialties = spec, .login = login, .seen = m->seen,
 	};
 	if (roster_save(s->app->db, &s->app->actor, &e, &id, field) < 0) {
+		if (strcmp(field, "seen") == 0)
+			reread(s);
 		const char *fid = !strcmp(field, "affiliation_uscc") ? "uscc" : !strcmp(field, "expert_kind") ? "expert"
 											      : field;
 		struct form_item *it = *fid ? form_find(&m->form, fid) : NULL;
@@ -231,6 +252,7 @@ static void medform_destroy(struct screen *s)
 	struct medform *m = s->priv;
 
 	form_free(&m->form);
+	free(m->seen);
 	free(m);
 }
 
@@ -264,6 +286,7 @@ static struct screen *medform_new(struct app *app, const struct roster_entry *m,
 
 	form_init(f);
 	mf->id = m ? m->id : 0;
+	mf->seen = m ? roster_entry_state(m) : NULL;
 	mf->saved = saved;
 	mf->ctx = ctx;
 	text_item(f, "name", "姓名", 50, m ? m->name : "");

@@ -96,7 +96,6 @@ key C-s
 expect_screen roster-saved "已加入名册：孔律师"
 [ "$(q "SELECT side || expert_kind || capacity || (SELECT group_concat(cause) FROM (SELECT cause FROM mediator_specialties s WHERE s.mediator_id = m.id ORDER BY cause)) FROM mediators m WHERE name = '孔律师'")" = "expertlawyer120601,0602" ] &&
 	ok || fail "new mediator: $(q "SELECT * FROM mediators WHERE name = '孔律师'")"
-# a bad capacity is refused beside its field, nothing else lost
 key Escape
 desk_key 账号管理
 expect_screen users "最近登录"

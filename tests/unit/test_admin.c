@@ -191,6 +191,43 @@ static void test_roster(void)
 	CHECK(strstr(tj_errmsg(), "不存在") != NULL, "unknown mediator: %s", tj_errmsg());
 	e.id = id;
 
+	/* two administrators edit the mediator at once: the later save is
+	 * refused (nothing written) until it is made knowing the other */
+	struct roster r = {0};
+	char *seen = NULL;
+	CHECK_INT(roster_load(db, &admin, &r), 0);
+	for (int i = 0; i < r.n; i++)
+		if (r.v[i].id == id)
+			seen = roster_entry_state(&r.v[i]);
+	roster_free(&r);
+	CHECK(seen && strstr(seen, "上限：20") && strstr(seen, "0701"), "state: %s", seen ? seen : "(null)");
+	struct roster_edit other = e;
+	other.capacity = 25; /* the other administrator, no check */
+	CHECK_INT(save(&admin, &other), 0);
+	e.seen = seen;
+	e.capacity = 30;
+	int64_t nev = testdb_int_id(db, "SELECT count(*) FROM events WHERE entity_id = ?1 AND entity = 'mediator'", id);
+	CHECK_INT(save(&admin, &e), -1);
+	CHECK_STR(field, "seen");
+	CHECK(strstr(tj_errmsg(), "其他管理员") && strstr(tj_errmsg(), "上限：25"), "conflict: %s", tj_errmsg());
+	CHECK_INT(testdb_int_id(db, "SELECT capacity FROM mediators WHERE id = ?", id), 25);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE entity_id = ?1 AND entity = 'mediator'", id), nev);
+	/* read again, saved: ours now */
+	CHECK_INT(roster_load(db, &admin, &r), 0);
+	for (int i = 0; i < r.n; i++)
+		if (r.v[i].id == id) {
+			free(seen);
+			seen = roster_entry_state(&r.v[i]);
+		}
+	roster_free(&r);
+	e.seen = seen;
+	CHECK_INT(save(&admin, &e), 0);
+	CHECK_INT(testdb_int_id(db, "SELECT capacity FROM mediators WHERE id = ?", id), 30);
+	e.seen = NULL;
+	free(seen);
+	e.capacity = 20;
+	CHECK_INT(save(&admin, &e), 0);
+
 	/* the account link: only a mediator account, not one linked elsewhere */
 	add_user("zheng", "mediator", 0);
 	add_user("qian", "mediator", lawyer);
@@ -207,18 +244,17 @@ static void test_roster(void)
 	e.login = "zheng";
 	CHECK_INT(save(&admin, &e), 0);
 	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM users WHERE login = 'zheng' AND ?1 = ?1", 0), id);
-	struct roster r;
 	CHECK_INT(roster_load(db, &admin, &r), 0);
-	int seen = 0;
+	int listed = 0;
 	for (int i = 0; i < r.n; i++)
 		if (r.v[i].id == id) {
-			seen = 1;
+			listed = 1;
 			CHECK_STR(r.v[i].login, "zheng");
 			CHECK_STR(r.v[i].specialties, "0701");
 			CHECK_STR(r.v[i].affiliation, "市总工会");
 			CHECK_INT(r.v[i].capacity, 20);
 		}
-	CHECK(seen, "roster lists the mediator");
+	CHECK(listed, "roster lists the mediator");
 	roster_free(&r);
 	CHECK_INT(roster_load(db, &nomed, &r), -1);
 	clerk.clerk_may_assign = 1;
