@@ -33,6 +33,8 @@ struct db {
 	int busy_ms;         /* how long to wait for a lock */
 	int64_t busy_since;  /* when this wait began (monotonic ms) */
 	int wal_frames;      /* frames in the WAL after our last commit */
+	int yield_fd;        /* see db_yield_to_input; -1 none */
+	int interrupted;     /* a statement gave up for a key */
 	int defer_checkpoint;/* see db_defer_checkpoints */
 	struct db_stmt_slot {
 		const char *sql;
@@ -73,6 +75,13 @@ void db_defer_checkpoints(struct db *db);
  * when it copied, 0 when there was nothing to do or it could not run now,
  * -1 on an error (message set). */
 int db_idle(struct db *db, int force);
+
+/* While fd >= 0, a statement gives up (SQLITE_INTERRUPT) as soon as input
+ * is waiting on fd: a long search yields to the next key.  fd < 0 ends
+ * it.  db_interrupted: whether a statement gave up that way since the
+ * last db_yield_to_input. */
+void db_yield_to_input(struct db *db, int fd);
+int db_interrupted(struct db *db);
 
 /* Migrations. */
 int db_schema_version(struct db *db);

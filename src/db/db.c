@@ -5,6 +5,7 @@
 #include "tiaojie/db.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,6 +318,34 @@ static int wal_hook(void *arg, sqlite3 *h, const char *name, int nframes)
 	return SQLITE_OK;
 }
 
+/* ---- yielding to the keyboard ------------------------------------------- */
+
+static int input_waiting(void *arg)
+{
+	struct db *db = arg;
+	struct pollfd p = {.fd = db->yield_fd, .events = POLLIN};
+
+	if (poll(&p, 1, 0) > 0 && (p.revents & POLLIN)) {
+		db->interrupted = 1;
+		return 1;
+	}
+	return 0;
+}
+
+void db_yield_to_input(struct db *db, int fd)
+{
+	db->yield_fd = fd;
+	db->interrupted = 0;
+	/* every 10,000 virtual machine steps: a poll() each few milliseconds
+	 * of a long scan, nothing a short statement notices */
+	sqlite3_progress_handler(db->h, fd >= 0 ? 10000 : 0, fd >= 0 ? input_waiting : NULL, db);
+}
+
+int db_interrupted(struct db *db)
+{
+	return db->interrupted;
+}
+
 void db_defer_checkpoints(struct db *db)
 {
 	if (!db || db->readonly || db->defer_checkpoint)
@@ -372,6 +401,7 @@ static char *uri_immutable(const char *path)
 struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
 {
 	struct db *db = xcalloc(1, sizeof *db);
+	db->yield_fd = -1;
 	struct stat stb;
 	int exists = stat(path, &stb) == 0;
 	int oflags;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tiaojie/screens.h"
 #include "tiaojie/search.h"
@@ -51,18 +52,32 @@ static void load(struct screen *s)
 	cl->f.offset = cl->sel / cl->page_rows * cl->page_rows;
 	if (app->actor.role == ROLE_MEDIATOR)
 		cl->f.only_mediator = app->actor.mediator_id > 0 ? app->actor.mediator_id : -1;
-	case_list_free(&cl->list);
-	if (case_search(app->db, app->cfg, tj_today(), &cl->f, &cl->list) < 0) {
-		ui_error(app);
+	/* a search the next key makes pointless (one character scans a
+	 * large court's cases) gives way to it: the list shown stays, and the
+	 * search runs again when the typing stops */
+	struct case_list fresh = {0};
+	db_yield_to_input(app->db, STDIN_FILENO);
+	int rc = case_search(app->db, app->cfg, tj_today(), &cl->f, &fresh);
+	if (rc == 0 && fresh.total > 0 && cl->sel >= fresh.total) {
+		cl->sel = (int)fresh.total - 1;
+		cl->f.offset = cl->sel / cl->page_rows * cl->page_rows;
+		case_list_free(&fresh);
+		rc = case_search(app->db, app->cfg, tj_today(), &cl->f, &fresh);
+	}
+	int gave_way = rc < 0 && db_interrupted(app->db);
+	db_yield_to_input(app->db, -1);
+	if (rc < 0) {
+		case_list_free(&fresh);
+		if (gave_way) {
+			cl->typed_at = ui_now_ms();
+			ui_wake_after(app, SEARCH_WAIT_MS);
+		} else {
+			ui_error(app);
+		}
 		return;
 	}
-	if (cl->list.total > 0 && cl->sel >= cl->list.total) {
-		cl->sel = (int)cl->list.total - 1;
-		cl->f.offset = cl->sel / cl->page_rows * cl->page_rows;
-		case_list_free(&cl->list);
-		if (case_search(app->db, app->cfg, tj_today(), &cl->f, &cl->list) < 0)
-			ui_error(app);
-	}
+	case_list_free(&cl->list);
+	cl->list = fresh;
 	cl->seen_version = db_data_version(app->db);
 	cl->seen_changes = db_own_changes(app->db);
 	cl->seen_day = tj_today();

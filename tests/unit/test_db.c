@@ -324,6 +324,38 @@ static void test_checkpoint(void)
 	db_close(ro);
 }
 
+/* A long statement gives way to a key waiting on the descriptor. */
+static void test_yield(void)
+{
+	static const char *const scan = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000)"
+					" SELECT count(*) FROM c";
+	struct db *db = testdb_new("yield.db");
+	int fd[2];
+	int64_t n = 0;
+	char c;
+
+	CHECK_INT(pipe(fd), 0);
+	db_yield_to_input(db, fd[0]);
+	CHECK_INT(db_query_int(db, scan, 0, &n), 0); /* nothing typed: it runs to the end */
+	CHECK_INT(n, 3000000);
+	CHECK_INT(db_interrupted(db), 0);
+	CHECK_INT(write(fd[1], "k", 1), 1);
+	n = 0;
+	CHECK_INT(db_query_int(db, scan, 0, &n), -1); /* a key: it gives way */
+	CHECK_INT(db_interrupted(db), 1);
+	CHECK_INT(n, 0);
+	/* short statements are not touched, and it can be turned off */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM causes"), 82);
+	db_yield_to_input(db, -1);
+	CHECK_INT(db_interrupted(db), 0);
+	CHECK_INT(db_query_int(db, scan, 0, &n), 0);
+	CHECK_INT(n, 3000000);
+	CHECK_INT(read(fd[0], &c, 1), 1);
+	close(fd[0]);
+	close(fd[1]);
+	db_close(db);
+}
+
 static void test_backup(void)
 {
 	struct db *db = testdb_new("src.db");
@@ -355,6 +387,7 @@ int main(void)
 	test_seq_and_cases();
 	test_contention();
 	test_checkpoint();
+	test_yield();
 	test_backup();
 	testdb_cleanup();
 	return tap_done();
