@@ -136,6 +136,10 @@ struct search_terms {
 	char *text, *like, *norm, *id_lo, *id_hi, *phone, *phone_tail;
 };
 void search_terms_make(const char *text, struct search_terms *t);
+/* 1 when text, trimmed, is a single character: a search no index serves
+ * (every name and case number is read), which the case list runs only
+ * once the typing pauses. */
+int search_text_scans(const char *text);
 void search_terms_free(struct search_terms *t);
 
 #endif

@@ -86,6 +86,15 @@ static char *trim_dup(const char *s)
 	return e > s ? xstrndup(s, (size_t)(e - s)) : NULL;
 }
 
+int search_text_scans(const char *text)
+{
+	char *t = text ? trim_dup(text) : NULL;
+	int one = t && utf8_valid(t, strlen(t)) && utf8_chars(t) == 1;
+
+	free(t);
+	return one;
+}
+
 static int all_of(const char *s, const char *set)
 {
 	return *s && strspn(s, set) == strlen(s);

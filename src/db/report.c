@@ -50,6 +50,25 @@ static int finish(struct db *db, sqlite3_stmt *st, int rc, const char *what)
 	return r;
 }
 
+/* One integer from sql over the dates ?1 and ?2 (0 when no row). */
+static int count_between(struct db *db, const char *sql, const char *a, const char *b, int64_t *out,
+			 const char *what)
+{
+	sqlite3_stmt *st = db_prep(db, sql);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, a);
+	db_bind_text(st, 2, b);
+	*out = 0;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = sqlite3_step(st);
+	}
+	return finish(db, st, rc, what);
+}
+
 static struct report_mediator *find_med(struct report_mediator *meds, int n, int64_t id)
 {
 	int lo = 0, hi = n - 1;
@@ -99,30 +118,15 @@ int db_report_received(struct db *db, const char *from, const char *to, struct r
 	if (finish(db, st, rc, "统计收案") < 0)
 		return -1;
 
-	st = db_prep(db, "SELECT count(*) FROM cases c JOIN case_parties p ON p.case_id = c.id AND p.role = 'applicant' "
-			 "WHERE c.received >= ?1 AND c.received <= ?2");
-	if (!st)
+	if (count_between(db,
+			  "SELECT count(*) FROM cases c JOIN case_parties p ON p.case_id = c.id AND p.role = 'applicant' "
+			  "WHERE c.received >= ?1 AND c.received <= ?2",
+			  from, to, &h->workers, "统计涉及劳动者人数") < 0)
 		return -1;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, to);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->workers = sqlite3_column_int64(st, 0);
-		rc = sqlite3_step(st);
-	}
-	if (finish(db, st, rc, "统计涉及劳动者人数") < 0)
-		return -1;
-
-	st = db_prep(db, "SELECT coalesce(sum(cl.amount_fen), 0) FROM cases c JOIN claims cl ON cl.case_id = c.id "
-			 "WHERE c.received >= ?1 AND c.received <= ?2");
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, to);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		h->claimed_fen = sqlite3_column_int64(st, 0);
-		rc = sqlite3_step(st);
-	}
-	return finish(db, st, rc, "统计请求金额");
+	return count_between(db,
+			     "SELECT coalesce(sum(cl.amount_fen), 0) FROM cases c JOIN claims cl ON cl.case_id = c.id "
+			     "WHERE c.received >= ?1 AND c.received <= ?2",
+			     from, to, &h->claimed_fen, "统计请求金额");
 }
 
 int db_report_closed(struct db *db, const char *from, const char *to, struct report_headline *h,
@@ -189,41 +193,20 @@ int db_report_overdue_open(struct db *db, const char *end, int64_t *n)
 	 * deadline being before it (a deadline is never before the day the
 	 * case came in), which keeps both halves inside an index:
 	 * cases_status_deadline, and (closed_at, status, deadline). */
-	sqlite3_stmt *st = db_prep(db,
-		"SELECT (SELECT count(*) FROM cases WHERE status IN " OPEN_STATUSES " AND deadline < ?1) + "
-		"       (SELECT count(*) FROM cases WHERE closed_at >= ?2 AND deadline < ?1)");
-	int rc;
-
-	if (!st)
-		return -1;
 	day_after(end, after);
-	db_bind_text(st, 1, end);
-	db_bind_text(st, 2, after);
-	*n = 0;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*n = sqlite3_column_int64(st, 0);
-		rc = sqlite3_step(st);
-	}
-	return finish(db, st, rc, "统计超期案件");
+	return count_between(db,
+			     "SELECT (SELECT count(*) FROM cases WHERE status IN " OPEN_STATUSES " AND deadline < ?1) + "
+			     "       (SELECT count(*) FROM cases WHERE closed_at >= ?2 AND deadline < ?1)",
+			     end, after, n, "统计超期案件");
 }
 
 int db_report_consultations(struct db *db, const char *from, const char *to, int64_t *n)
 {
 	char end[11];
-	sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM consultations WHERE at >= ?1 AND at < ?2");
-	int rc;
 
-	if (!st)
-		return -1;
 	day_after(to, end);
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, end);
-	*n = 0;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*n = sqlite3_column_int64(st, 0);
-		rc = sqlite3_step(st);
-	}
-	return finish(db, st, rc, "统计咨询登记");
+	return count_between(db, "SELECT count(*) FROM consultations WHERE at >= ?1 AND at < ?2", from, end, n,
+			     "统计咨询登记");
 }
 
 int db_report_causes(struct db *db, struct report_cause **out, int *n)
@@ -363,13 +346,12 @@ int db_report_trend(struct db *db, struct report_month *months, int nmonths)
 {
 	/* a count per month over an index range: much faster than one
 	 * GROUP BY substr(...), which sorts every row of the year */
-	sqlite3_stmt *rs = db_prep(db, "SELECT count(*) FROM cases WHERE received >= ?1 AND received <= ?2");
 	sqlite3_stmt *cs = db_prep(db, "SELECT count(*), coalesce(sum(status = 'agreed'), 0) FROM cases "
 				       "WHERE closed_at >= ?1 AND closed_at < ?2");
 	char from[11], to[11], next[11];
 	int rc;
 
-	if (!rs || !cs)
+	if (!cs)
 		return -1;
 	for (int i = 0; i < nmonths; i++) {
 		struct report_month *m = &months[i];
@@ -378,14 +360,8 @@ int db_report_trend(struct db *db, struct report_month *months, int nmonths)
 		date_format(first, from);
 		date_format(last, to);
 		date_format(last + 1, next);
-		sqlite3_reset(rs);
-		db_bind_text(rs, 1, from);
-		db_bind_text(rs, 2, to);
-		if ((rc = sqlite3_step(rs)) == SQLITE_ROW) {
-			m->received = sqlite3_column_int64(rs, 0);
-			rc = sqlite3_step(rs);
-		}
-		if (finish(db, rs, rc, "统计逐月收案") < 0)
+		if (count_between(db, "SELECT count(*) FROM cases WHERE received >= ?1 AND received <= ?2", from, to,
+				  &m->received, "统计逐月收案") < 0)
 			return -1;
 		db_bind_text(cs, 1, from);
 		db_bind_text(cs, 2, next);

@@ -449,11 +449,9 @@ static int caselist_handle(struct screen *s, enum ui_action a, wint_t ch)
 		/* one character matches a great part of a large court's cases
 		 * and no index helps: wait a moment for the next one */
 		char *t = edit_get(&cl->search);
-		size_t chars = 0;
-		for (const char *p = t; *p; p++) /* code points, spaces aside */
-			chars += ((unsigned char)*p & 0xC0) != 0x80 && *p != ' ';
+		int scans = search_text_scans(t);
 		free(t);
-		if (chars == 1) {
+		if (scans) {
 			cl->typed_at = ui_now_ms();
 			ui_wake_after(s->app, SEARCH_WAIT_MS);
 		} else {

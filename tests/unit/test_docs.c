@@ -13,7 +13,6 @@
  *    temporary file left, refusals that write nothing, template errors;
  *    where the templates are found; the print command.
  */
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include "tap.h"
@@ -495,22 +494,6 @@ static int64_t doc_events_of(int64_t id)
 	return q_int("SELECT count(*) FROM events WHERE case_id = ? AND action = 'document'", id);
 }
 
-/* Files in dir whose name starts with '.' (temporaries left behind). */
-static int hidden_files(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int n = 0;
-
-	if (!d)
-		return -1;
-	while ((e = readdir(d)))
-		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			n++;
-	closedir(d);
-	return n;
-}
-
 static void test_issue(void)
 {
 	int64_t reg = new_case(), agr = agreed_case();
@@ -576,7 +559,7 @@ static void test_issue(void)
 	s = read_all(pdf);
 	CHECK(s && strncmp(s, "%PDF-", 5) == 0, "not a PDF");
 	free(s);
-	CHECK_INT(hidden_files(testdb_dir), 0);
+	CHECK_INT(testdb_hidden_files(testdb_dir, NULL), 0);
 	s = q_text("SELECT file FROM documents WHERE case_id = ? AND kind = 'agreement'", agr);
 	CHECK_STR(s, pdf);
 	free(s);
@@ -595,7 +578,7 @@ static void test_issue(void)
 	/* issuing again replaces the file */
 	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, txt, NULL), 0);
 	CHECK_INT(docs_of(agr), 3);
-	CHECK_INT(hidden_files(testdb_dir), 0);
+	CHECK_INT(testdb_hidden_files(testdb_dir, NULL), 0);
 
 	/* refusals that write nothing */
 	tj_error_clear();
@@ -616,7 +599,7 @@ static void test_issue(void)
 	free(text);
 	CHECK_INT(doc_issue(db, &cfg, &clerk, 999999, DOC_APPLICATION, NULL, &text), -1);
 	CHECK_INT(docs_of(agr), 4);
-	CHECK_INT(hidden_files(testdb_dir), 0);
+	CHECK_INT(testdb_hidden_files(testdb_dir, NULL), 0);
 
 	/* the other kinds on the real templates */
 	int64_t failed = mediating_case(), withdrawn = mediating_case();

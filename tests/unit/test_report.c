@@ -574,21 +574,6 @@ static void test_other_periods(void)
 
 /* ---- the export ----------------------------------------------------------------- */
 
-static int leftovers(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int n = 0;
-
-	if (!d)
-		return -1;
-	while ((e = readdir(d)))
-		if (e->d_name[0] == '.' && strstr(e->d_name, ".xlsx."))
-			n++;
-	closedir(d);
-	return n;
-}
-
 static int open_fds(void)
 {
 	DIR *d = opendir("/proc/self/fd");
@@ -707,7 +692,7 @@ static void test_export(void)
 	CHECK_INT(cnt.total, 5);
 	CHECK(stat(out, &sb) == 0 && sb.st_size > 1000, "no workbook");
 	CHECK_INT(sb.st_mode & 0777, 0640);
-	CHECK_INT(leftovers(dir), 0);
+	CHECK_INT(testdb_hidden_files(dir, ".xlsx."), 0);
 	/* a zip file */
 	FILE *f = fopen(out, "rb");
 	char magic[2] = {0};
@@ -748,7 +733,7 @@ static void test_export(void)
 	stat(empty, &before);
 	CHECK_INT(report_export(db, &cfg, &p, empty, &o, count_progress, &cnt, NULL), REPORT_CANCELLED);
 	CHECK(stat(empty, &sb) == 0 && sb.st_size == before.st_size, "old file damaged by a cancel");
-	CHECK_INT(leftovers(dir), 0);
+	CHECK_INT(testdb_hidden_files(dir, ".xlsx."), 0);
 
 	/* bad paths and periods: a clear reason, nothing written */
 	tj_error_clear();
@@ -760,7 +745,7 @@ static void test_export(void)
 	CHECK_INT(report_export(db, &cfg, &p, testdb_path("future.xlsx"), &o, NULL, NULL, NULL), REPORT_ERROR);
 	CHECK(strstr(tj_errmsg(), "尚未开始") != NULL, "%s", tj_errmsg());
 	CHECK(stat(testdb_path("future.xlsx"), &sb) < 0, "future file written");
-	CHECK_INT(leftovers(dir), 0);
+	CHECK_INT(testdb_hidden_files(dir, ".xlsx."), 0);
 
 	/* recorded in the event log */
 	report_period_month("2026-01", &p);

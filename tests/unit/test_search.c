@@ -169,6 +169,16 @@ static int order_is(const int64_t *want, int n)
 
 int main(void)
 {
+	/* which texts the case list holds back until the typing pauses */
+	CHECK_INT(search_text_scans("王"), 1);
+	CHECK_INT(search_text_scans(" 王\xe3\x80\x80"), 1); /* spaces, ideographic too, aside */
+	CHECK_INT(search_text_scans("7"), 1);
+	CHECK_INT(search_text_scans("王芳"), 0);
+	CHECK_INT(search_text_scans("  "), 0);
+	CHECK_INT(search_text_scans(""), 0);
+	CHECK_INT(search_text_scans(NULL), 0);
+	CHECK_INT(search_text_scans("\xff"), 0);
+
 	setenv("TIAOJIE_NOW", "2026-11-20 10:00:00", 1);
 	config_defaults(&cfg);
 	db = testdb_new("search.db");

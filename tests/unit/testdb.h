@@ -4,6 +4,7 @@
 #ifndef TIAOJIE_TESTDB_H
 #define TIAOJIE_TESTDB_H
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,24 @@
 #include "tiaojie/db.h"
 
 static char testdb_dir[64];
+
+/* Files in dir whose name starts with '.' and contains part (NULL: any):
+ * the temporaries a failed or cancelled write must not leave behind. */
+static inline int testdb_hidden_files(const char *dir, const char *part)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		if (e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    (!part || strstr(e->d_name, part)))
+			n++;
+	closedir(d);
+	return n;
+}
 
 /* A path inside this test's temporary directory (static buffer rotation). */
 static inline const char *testdb_path(const char *name)
