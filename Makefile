@@ -22,7 +22,7 @@ PKGS     = ncursesw sqlite3 xlsxwriter libpcre2-8 libxcrypt inih pangocairo cair
 DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev \
             libpcre2-dev libcrypt-dev libinih-dev libpango1.0-dev libcairo2-dev \
             libfontconfig-dev fonts-noto-cjk
-DEB_TEST  = tmux sqlite3 python3 python3-openpyxl poppler-utils
+DEB_TEST  = tmux ncurses-term sqlite3 python3 python3-openpyxl poppler-utils
 DEB_ALL   = $(DEB_BUILD) $(DEB_TEST)
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

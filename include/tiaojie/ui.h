@@ -29,20 +29,24 @@
 #define UI_MIN_ROWS 24
 #define UI_MIN_COLS 80
 
+/* Every key a screen understands is one of these actions.  The keys of
+ * each are in the one table in src/ui/loop.c (see ui_action_keys). */
 enum ui_action {
 	UA_NONE = 0,
 	UA_HELP,     /* F1  ^G  ? */
 	UA_SAVE,     /* F2  ^S */
 	UA_ACT,      /* F3  ^T   take an action on a case */
-	UA_PICK,     /* F4  ^P   pick from a list (cause picker) */
-	UA_ADD,      /* F5  ^N */
+	UA_PICK,     /* F4  ^P   pick from the list that belongs to the field */
+	UA_ADD,      /* F5  ^N  Ins */
 	UA_EDIT,     /* F6  ^E */
 	UA_VIEW,     /* F7  ^W   switch the view (day/week, ...) */
-	UA_DELETE,   /* F8  ^D */
+	UA_DELETE,   /* F8  ^D  Del (lists) */
 	UA_REFRESH,  /* F9  ^R */
 	UA_PRINT,    /* F11 ^O   issue (and print) the document the case calls for */
-	UA_BACK,     /* F10 ^X  ESC */
-	UA_QUIT,     /* F12 ^Q   log out and leave */
+	UA_BACK,     /* F10 ^X  Esc */
+	UA_QUIT,     /* F12 ^Q   leave the program */
+	UA_TODAY,    /* t        back to today (agenda) */
+	UA_DISCARD,  /* d        throw unsaved changes away (the unsaved question) */
 	UA_NEXT,     /* Tab: next field or row */
 	UA_PREV,     /* Shift-Tab */
 	UA_DOWN,     /* Down: next row, or next line in a text area */
@@ -50,25 +54,44 @@ enum ui_action {
 	UA_ENTER,    /* Enter */
 	UA_PGUP,
 	UA_PGDN,
-	UA_HOME,
-	UA_END,
+	UA_HOME,     /* Home ^A */
+	UA_END,      /* End ^F */
 	UA_LEFT,
 	UA_RIGHT,
 	UA_BKSP,
 	UA_DELCHAR,
 	UA_KILL,     /* ^K  clear the field */
-	UA_YES,      /* y  (dialogs) */
-	UA_NO,       /* n  (dialogs) */
+	UA_YES,      /* y  (questions) */
+	UA_NO,       /* n  (questions) */
 	UA_COUNT
+};
+
+/* One key of an action: a curses key code (KEY_F(2), KEY_HOME) or a
+ * character (a control character, Esc, or a letter). */
+enum { UK_CHAR = 0, UK_CURSES = 1 };
+enum {
+	UK_TEXT = 0x1,   /* only inside text input */
+	UK_LIST = 0x2,   /* only outside text input (letters) */
+	UK_HIDDEN = 0x4, /* works, but not shown (a duplicate such as 'Y') */
+};
+struct ui_key {
+	int code;
+	unsigned char kind, flags;
 };
 
 struct ui_action_def {
 	enum ui_action action;
-	const char *bar;   /* label on the function-key bar, NULL: not shown there */
-	const char *keys;  /* how to type it, for the bar and help: "F2/^S" */
-	const char *help;  /* one line for the help screen */
+	const char *bar;  /* label on the function-key bar, NULL: not shown there */
+	const char *help; /* one line for the help screen */
+	struct ui_key keys[6]; /* ends with code 0 */
 };
 const struct ui_action_def *ui_action_def(enum ui_action a);
+/* The keys of an action as the user reads them, "F2/^S/s".  text: for a
+ * screen with text input (letters don't work there); all: every key (the
+ * help) or only the F-key and one alternative (the bar).  Curses keys the
+ * terminal's description lacks are left out (a vt100 shows ^A, not Home).
+ * Returns how many keys were named. */
+int ui_action_keys(enum ui_action a, int text, int all, char *buf, size_t size);
 
 /* A screen's own name for an action on the bar and in the help (the keys
  * stay the table's): "停用" rather than "删除" on the users screen. */
@@ -160,6 +183,9 @@ extern volatile sig_atomic_t ui_signal; /* SIGHUP or SIGTERM received */
  * message in Chinese and English and 0. */
 int ui_locale_ok(void);
 int ui_term_init(void);
+/* Does the terminal's description have this curses key (before the
+ * sequences term.c adds for common emulators)? */
+int ui_term_has_key(int code);
 void ui_term_done(void);
 
 /* The screen stack. */
@@ -186,8 +212,24 @@ void ui_fill(int y, int x, int width, attr_t attr);
 void ui_box(int y, int x, int h, int w, const char *title);
 
 /* Modal helpers built on the loop. */
-/* A yes/no question: returns 1 yes, 0 no (ESC is no). */
+/* A yes/no question whose "no" means "don't": 1 for yes; no and Esc 0. */
 int ui_confirm(struct app *app, const char *question);
+/* A question whose "no" does something too: UI_YES, UI_NO, or UI_CANCEL
+ * for Esc/F10 (back to where the user was, never "no"). */
+enum { UI_CANCEL = -1, UI_NO = 0, UI_YES = 1 };
+int ui_ask(struct app *app, const char *question);
+/* Leaving a form or dialog with changes: 保存 (F2/^S/s) returns UI_SAVE,
+ * 放弃 (d) UI_DISCARD, 继续编辑 (Esc/F10) UI_CONTINUE.  what names the
+ * work, "这条请求事项". */
+enum { UI_CONTINUE = -1, UI_DISCARD = 0, UI_SAVE = 1 };
+int ui_ask_unsaved(struct app *app, const char *what);
+/* Keys waiting while a long task runs (an export): the actions typed since
+ * the last call, without waiting; returns the first of them that is in
+ * `wanted` (ending with UA_NONE), or UA_NONE.  Other keys are kept for
+ * the loop. */
+enum ui_action ui_poll_action(struct app *app, const enum ui_action *wanted);
+/* The action a key gives on screen s (the one key table). */
+enum ui_action ui_key_action(const struct screen *s, int is_key, wint_t ch);
 /* A message to acknowledge. */
 void ui_alert(struct app *app, const char *title, const char *text);
 

@@ -263,8 +263,8 @@ struct agenda_screen {
 	int was_top;
 };
 
-static const enum ui_action agenda_actions[] = {UA_ENTER, UA_VIEW, UA_LEFT, UA_RIGHT, UA_REFRESH, UA_BACK,
-						UA_PGUP, UA_PGDN, UA_NONE};
+static const enum ui_action agenda_actions[] = {UA_ENTER, UA_VIEW, UA_TODAY, UA_LEFT, UA_RIGHT, UA_REFRESH,
+						UA_BACK, UA_PGUP, UA_PGDN, UA_NONE};
 static const struct ui_label agenda_labels[] = {
 	{UA_VIEW, "日/周", "在日视图和周视图之间切换"},
 	{UA_LEFT, NULL, "前一天（周视图：前一周）"},
@@ -352,6 +352,7 @@ static int agenda_handle(struct screen *s, enum ui_action a, wint_t ch)
 	struct agenda_screen *g = s->priv;
 	struct ll_line *l;
 
+	(void)ch;
 	if (ll_handle(&g->l, a, rows_of(s)))
 		return UI_HANDLED;
 	switch (a) {
@@ -377,12 +378,10 @@ static int agenda_handle(struct screen *s, enum ui_action a, wint_t ch)
 		if (l && l->kind == LK_CASE)
 			ui_push(s->app, casedetail_screen_new(s->app, l->id));
 		return UI_HANDLED;
-	case UA_NONE:
-		if (ch == 't' || ch == 'T') {
-			g->day = tj_today();
-			g->l.top = 0;
-			agenda_reload(s);
-		}
+	case UA_TODAY:
+		g->day = tj_today();
+		g->l.top = 0;
+		agenda_reload(s);
 		return UI_HANDLED;
 	default:
 		return UI_HANDLED;

@@ -32,7 +32,6 @@
 #include "tiaojie/uitext.h"
 #include "tiaojie/widgets.h"
 
-#define CTRL_KEY(c) ((c) & 0x1f)
 
 static const char *const kind_names[] = {"按月", "按季度", "按年", "起止日期"};
 
@@ -538,16 +537,12 @@ static void draw_progress(struct progress *pr, int64_t done, int64_t total)
  * look at the keyboard without waiting. */
 static int on_progress(void *ud, int64_t done, int64_t total)
 {
+	static const enum ui_action cancel_keys[] = {UA_BACK, UA_QUIT, UA_NONE};
 	struct progress *pr = ud;
-	wint_t ch;
-	int r;
 
-	timeout(0);
-	while ((r = wget_wch(stdscr, &ch)) != ERR) {
-		if ((r == KEY_CODE_YES && ch == KEY_F(10)) ||
-		    (r != KEY_CODE_YES && (ch == 27 || ch == CTRL_KEY('x') || ch == CTRL_KEY('c'))))
-			pr->cancel = 1;
-	}
+	/* Esc/F10/^X cancels; other keys typed meanwhile are kept for later */
+	if (ui_poll_action(pr->app, cancel_keys) != UA_NONE)
+		pr->cancel = 1;
 	if (ui_signal)
 		pr->cancel = 1;
 	if (!pr->drawn || ms_since(&pr->last) >= 100 || done >= total) {

@@ -19,42 +19,147 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
-/* The one table: bar label, keys, help text.  Key handling below follows
- * the same rows. */
+/* The one table: for every action its bar label, its help line and every
+ * key that gives it.  Key handling, the function-key bar and the help screen
+ * are all read from these rows, so they cannot drift apart.
+ *
+ * A key is a curses key code (KC: F-keys, Home, ...), a control character
+ * that works everywhere (CC: ^S, Esc, Tab, Enter), or a plain letter (LT)
+ * that works only on screens without text input (lists, dialogs).  TX
+ * marks a curses key that gives this action only inside text input, LS
+ * one that gives it only outside (Del deletes a character in a field, a
+ * row in a list).  HIDE keeps a duplicate out of the bar and the help. */
+#define KC(k) {(k), UK_CURSES, 0}
+#define TX(k) {(k), UK_CURSES, UK_TEXT}
+#define LS(k) {(k), UK_CURSES, UK_LIST}
+#define CC(c) {(c), UK_CHAR, 0}
+#define LT(c) {(c), UK_CHAR, UK_LIST}
+#define HIDE(c) {(c), UK_CHAR, UK_HIDDEN}
+#define HIDL(c) {(c), UK_CHAR, UK_HIDDEN | UK_LIST}
+#define HIDEK(k) {(k), UK_CURSES, UK_HIDDEN}
+
 static const struct ui_action_def defs[UA_COUNT] = {
-	[UA_HELP] = {UA_HELP, "帮助", "F1/^G", "显示本屏幕可用的按键"},
-	[UA_SAVE] = {UA_SAVE, "保存", "F2/^S", "保存"},
-	[UA_ACT] = {UA_ACT, "办理", "F3/^T", "办理案件：列出您现在可以做的操作"},
-	[UA_PICK] = {UA_PICK, "选择", "F4/^P", "从列表中选择（如案由），或筛选"},
-	[UA_ADD] = {UA_ADD, "新增", "F5/^N", "新增一项"},
-	[UA_EDIT] = {UA_EDIT, "修改", "F6/^E", "修改选中的一项"},
-	[UA_VIEW] = {UA_VIEW, "视图", "F7/^W", "切换视图（如日程的日/周）"},
-	[UA_DELETE] = {UA_DELETE, "删除", "F8/^D", "删除选中的一项"},
-	[UA_REFRESH] = {UA_REFRESH, "刷新", "F9/^R", "重新读取数据"},
-	[UA_PRINT] = {UA_PRINT, "文书", "F11/^O", "生成本案当前状态适用的文书（PDF），配置了打印命令时送打印"},
-	[UA_BACK] = {UA_BACK, "返回", "F10/^X/Esc", "返回上一屏幕（表单内容不会丢失前会先询问）"},
-	[UA_QUIT] = {UA_QUIT, "退出", "F12/^Q", "退出登录并离开程序"},
-	[UA_NEXT] = {UA_NEXT, NULL, "Tab", "下一栏"},
-	[UA_PREV] = {UA_PREV, NULL, "Shift-Tab", "上一栏"},
-	[UA_DOWN] = {UA_DOWN, NULL, "下", "下一行（多行文字内为光标下移）"},
-	[UA_UP] = {UA_UP, NULL, "上", "上一行（多行文字内为光标上移）"},
-	[UA_ENTER] = {UA_ENTER, NULL, "Enter", "确定、打开或进入下一项"},
-	[UA_PGUP] = {UA_PGUP, NULL, "PgUp", "上一页"},
-	[UA_PGDN] = {UA_PGDN, NULL, "PgDn", "下一页"},
-	[UA_HOME] = {UA_HOME, NULL, "Home/^A", "到开头"},
-	[UA_END] = {UA_END, NULL, "End", "到末尾"},
-	[UA_LEFT] = {UA_LEFT, NULL, "左", "光标左移，或切换选项"},
-	[UA_RIGHT] = {UA_RIGHT, NULL, "右", "光标右移，或切换选项"},
-	[UA_BKSP] = {UA_BKSP, NULL, "Backspace", "删除光标前的字"},
-	[UA_DELCHAR] = {UA_DELCHAR, NULL, "Del", "删除光标处的字"},
-	[UA_KILL] = {UA_KILL, NULL, "^K", "清空当前栏"},
-	[UA_YES] = {UA_YES, "是", "y", "回答是"},
-	[UA_NO] = {UA_NO, "否", "n/Esc", "回答否"},
+	[UA_HELP] = {UA_HELP, "帮助", "显示本屏幕可用的按键", {KC(KEY_F(1)), CC(CTRL('g')), LT('?')}},
+	[UA_SAVE] = {UA_SAVE, "保存", "保存", {KC(KEY_F(2)), CC(CTRL('s')), LT('s')}},
+	[UA_ACT] = {UA_ACT, "办理", "办理案件：列出您现在可以做的操作", {KC(KEY_F(3)), CC(CTRL('t'))}},
+	[UA_PICK] = {UA_PICK, "选择", "从当前栏目的列表中选择（如案由、所在区），或筛选", {KC(KEY_F(4)), CC(CTRL('p'))}},
+	[UA_ADD] = {UA_ADD, "新增", "新增一项", {KC(KEY_F(5)), CC(CTRL('n')), LS(KEY_IC), LT('a'), LT('n')}},
+	[UA_EDIT] = {UA_EDIT, "修改", "修改选中的一项", {KC(KEY_F(6)), CC(CTRL('e')), LT('e')}},
+	[UA_VIEW] = {UA_VIEW, "视图", "切换视图（如日程的日/周）", {KC(KEY_F(7)), CC(CTRL('w')), LT('v')}},
+	[UA_DELETE] = {UA_DELETE, "删除", "删除选中的一项", {KC(KEY_F(8)), CC(CTRL('d')), LS(KEY_DC), LT('d')}},
+	[UA_REFRESH] = {UA_REFRESH, "刷新", "重新读取数据", {KC(KEY_F(9)), CC(CTRL('r')), LT('r')}},
+	[UA_PRINT] = {UA_PRINT, "文书", "生成本案当前状态适用的文书（PDF），配置了打印命令时送打印",
+		      {KC(KEY_F(11)), CC(CTRL('o')), LT('p')}},
+	[UA_BACK] = {UA_BACK, "返回", "返回上一屏幕（有未保存的内容时先询问）",
+		     {KC(KEY_F(10)), CC(CTRL('x')), CC(27), LT('q')}},
+	[UA_QUIT] = {UA_QUIT, "退出", "退出程序（未保存的表单存为草稿）", {KC(KEY_F(12)), CC(CTRL('q'))}},
+	[UA_TODAY] = {UA_TODAY, "今天", "回到今天", {LT('t'), HIDL('T')}},
+	[UA_DISCARD] = {UA_DISCARD, "放弃", "放弃未保存的修改", {LT('d')}},
+	[UA_NEXT] = {UA_NEXT, NULL, "下一栏", {CC('\t')}},
+	[UA_PREV] = {UA_PREV, NULL, "上一栏", {KC(KEY_BTAB)}},
+	[UA_DOWN] = {UA_DOWN, NULL, "下一行（多行文字内为光标下移）", {KC(KEY_DOWN), LT('j')}},
+	[UA_UP] = {UA_UP, NULL, "上一行（多行文字内为光标上移）", {KC(KEY_UP), LT('k')}},
+	[UA_ENTER] = {UA_ENTER, NULL, "确定、打开或进入下一项", {CC('\r'), HIDE('\n'), HIDEK(KEY_ENTER)}},
+	[UA_PGUP] = {UA_PGUP, NULL, "上一页", {KC(KEY_PPAGE), LT('b')}},
+	[UA_PGDN] = {UA_PGDN, NULL, "下一页", {KC(KEY_NPAGE), LT(' ')}},
+	[UA_HOME] = {UA_HOME, NULL, "到开头（栏内为行首，列表为第一项）", {KC(KEY_HOME), CC(CTRL('a')), LT('g')}},
+	[UA_END] = {UA_END, NULL, "到末尾（栏内为行尾，列表为最后一项）", {KC(KEY_END), CC(CTRL('f')), LT('G')}},
+	[UA_LEFT] = {UA_LEFT, NULL, "光标左移，或切换选项", {KC(KEY_LEFT)}},
+	[UA_RIGHT] = {UA_RIGHT, NULL, "光标右移，或切换选项", {KC(KEY_RIGHT)}},
+	[UA_BKSP] = {UA_BKSP, NULL, "删除光标前的字", {KC(KEY_BACKSPACE), HIDE(127), CC(CTRL('h'))}},
+	[UA_DELCHAR] = {UA_DELCHAR, NULL, "删除光标处的字", {TX(KEY_DC)}},
+	[UA_KILL] = {UA_KILL, NULL, "清空当前栏", {CC(CTRL('k'))}},
+	[UA_YES] = {UA_YES, "是", "回答是", {LT('y'), HIDL('Y')}},
+	[UA_NO] = {UA_NO, "否", "回答否", {LT('n'), HIDL('N')}},
 };
 
 const struct ui_action_def *ui_action_def(enum ui_action a)
 {
 	return (unsigned)a < UA_COUNT ? &defs[a] : &defs[UA_NONE];
+}
+
+/* The name of one key as the user reads it. */
+static void keydef_name(const struct ui_key *k, char *buf, size_t size)
+{
+	if (k->kind == UK_CURSES) {
+		const char *n = NULL;
+		if (k->code >= KEY_F(1) && k->code <= KEY_F(12)) {
+			snprintf(buf, size, "F%d", k->code - KEY_F0);
+			return;
+		}
+		switch (k->code) {
+		case KEY_HOME: n = "Home"; break;
+		case KEY_END: n = "End"; break;
+		case KEY_PPAGE: n = "PgUp"; break;
+		case KEY_NPAGE: n = "PgDn"; break;
+		case KEY_DC: n = "Del"; break;
+		case KEY_IC: n = "Ins"; break;
+		case KEY_BTAB: n = "Shift-Tab"; break;
+		case KEY_BACKSPACE: n = "Backspace"; break;
+		case KEY_UP: n = "上"; break;
+		case KEY_DOWN: n = "下"; break;
+		case KEY_LEFT: n = "左"; break;
+		case KEY_RIGHT: n = "右"; break;
+		case KEY_ENTER: n = "Enter"; break;
+		default: n = "?"; break;
+		}
+		snprintf(buf, size, "%s", n);
+		return;
+	}
+	switch (k->code) {
+	case 27: snprintf(buf, size, "Esc"); return;
+	case '\t': snprintf(buf, size, "Tab"); return;
+	case '\r': snprintf(buf, size, "Enter"); return;
+	case ' ': snprintf(buf, size, "空格"); return;
+	default: break;
+	}
+	if (k->code < 32)
+		snprintf(buf, size, "^%c", k->code + '@');
+	else
+		snprintf(buf, size, "%c", k->code);
+}
+
+/* Does this key work here?  A curses key works when the terminal's
+ * description has it or we taught ncurses its sequence (term.c); for the
+ * bar and help we show only those the terminal's own description has, so
+ * a vt100 shows "^A" where it has no Home.  Letters work only outside
+ * text input. */
+static int key_shown(const struct ui_key *k, int text)
+{
+	if (k->code == 0 || (k->flags & UK_HIDDEN))
+		return 0;
+	if (k->kind == UK_CURSES)
+		return ui_term_has_key(k->code) && !((k->flags & UK_TEXT) && !text) &&
+		       !((k->flags & UK_LIST) && text);
+	if (k->flags & UK_LIST)
+		return !text;
+	return 1;
+}
+
+int ui_action_keys(enum ui_action a, int text, int all, char *buf, size_t size)
+{
+	const struct ui_action_def *d = ui_action_def(a);
+	size_t used = 0;
+	int n = 0, curses = 0, chars = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < TJ_ARRAY_LEN(d->keys) && d->keys[i].code; i++) {
+		const struct ui_key *k = &d->keys[i];
+		char name[24];
+		if (!key_shown(k, text))
+			continue;
+		/* on the bar: the F-key and one alternative typed by hand */
+		if (!all && ((k->kind == UK_CURSES && curses++) || (k->kind == UK_CHAR && chars++) ||
+			     (k->kind == UK_CHAR && k->code == 27)))
+			continue;
+		keydef_name(k, name, sizeof name);
+		int w = snprintf(buf + used, size - used, "%s%s", n && all ? "/" : "", name);
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+		n++;
+	}
+	return n;
 }
 
 /* The bar label and help line of an action on this screen. */
@@ -81,82 +186,36 @@ static int offers(const struct screen *s, enum ui_action a)
 	return 0;
 }
 
-/* Key to action.  Function keys and Ctrl keys always; plain letters only on
- * screens without text input. */
-static enum ui_action key_action(const struct screen *s, int is_key, wint_t ch)
+static int is_text(const struct screen *s)
 {
-	int text = s->ops->text_input && s->ops->text_input((struct screen *)s);
+	return s->ops->text_input && s->ops->text_input((struct screen *)s);
+}
 
-	if (is_key) {
-		switch (ch) {
-		case KEY_F(1): return UA_HELP;
-		case KEY_F(2): return UA_SAVE;
-		case KEY_F(3): return UA_ACT;
-		case KEY_F(4): return UA_PICK;
-		case KEY_F(5): return UA_ADD;
-		case KEY_F(6): return UA_EDIT;
-		case KEY_F(7): return UA_VIEW;
-		case KEY_F(8): return UA_DELETE;
-		case KEY_F(9): return UA_REFRESH;
-		case KEY_F(10): return UA_BACK;
-		case KEY_F(11): return UA_PRINT;
-		case KEY_F(12): return UA_QUIT;
-		case KEY_DOWN: return UA_DOWN;
-		case KEY_UP: return UA_UP;
-		case KEY_BTAB: return UA_PREV;
-		case KEY_ENTER: return UA_ENTER;
-		case KEY_PPAGE: return UA_PGUP;
-		case KEY_NPAGE: return UA_PGDN;
-		case KEY_HOME: return UA_HOME;
-		case KEY_END: return UA_END;
-		case KEY_LEFT: return UA_LEFT;
-		case KEY_RIGHT: return UA_RIGHT;
-		case KEY_BACKSPACE: return UA_BKSP;
-		case KEY_DC: return text ? UA_DELCHAR : UA_DELETE;
-		default: return UA_NONE;
+/* Key to action, from the table.  Where a key gives several actions, the
+ * one this screen offers wins; then an action every screen has (those
+ * without a bar label: moving, editing); then the first. */
+enum ui_action ui_key_action(const struct screen *s, int is_key, wint_t ch)
+{
+	int text = is_text(s);
+	enum ui_action any = UA_NONE, general = UA_NONE;
+
+	for (int a = 1; a < UA_COUNT; a++) {
+		const struct ui_action_def *d = &defs[a];
+		for (size_t i = 0; i < TJ_ARRAY_LEN(d->keys) && d->keys[i].code; i++) {
+			const struct ui_key *k = &d->keys[i];
+			if ((k->kind == UK_CURSES) != (is_key != 0) || (wint_t)k->code != ch)
+				continue;
+			if (((k->flags & UK_TEXT) && !text) || ((k->flags & UK_LIST) && text))
+				continue;
+			if (offers(s, (enum ui_action)a))
+				return (enum ui_action)a;
+			if (!d->bar && general == UA_NONE)
+				general = (enum ui_action)a;
+			if (any == UA_NONE)
+				any = (enum ui_action)a;
 		}
 	}
-	switch (ch) {
-	case CTRL('g'): return UA_HELP;
-	case CTRL('s'): return UA_SAVE;
-	case CTRL('t'): return UA_ACT;
-	case CTRL('p'): return UA_PICK;
-	case CTRL('n'): return UA_ADD;
-	case CTRL('e'): return UA_EDIT;
-	case CTRL('d'): return UA_DELETE;
-	case CTRL('w'): return UA_VIEW;
-	case CTRL('r'): return UA_REFRESH;
-	case CTRL('o'): return UA_PRINT;
-	case CTRL('x'): return UA_BACK;
-	case 27: return offers(s, UA_NO) ? UA_NO : UA_BACK; /* Esc answers no in a question */
-	case CTRL('q'): return UA_QUIT;
-	case '\t': return UA_NEXT;
-	case '\r':
-	case '\n': return UA_ENTER;
-	case CTRL('a'): return UA_HOME;
-	case CTRL('k'): return UA_KILL;
-	case 127:
-	case CTRL('h'): return UA_BKSP;
-	default: break;
-	}
-	if (text)
-		return UA_NONE;
-	switch (ch) {
-	case '?': return UA_HELP;
-	case 'q': return UA_BACK;
-	case 'y': case 'Y': return UA_YES;
-	case 'n': case 'N': return offers(s, UA_NO) ? UA_NO : UA_ADD;
-	case 'a': return UA_ADD;
-	case 'e': return UA_EDIT;
-	case 'd': return UA_DELETE;
-	case 'v': return UA_VIEW;
-	case 'p': return UA_PRINT;
-	case 'r': return UA_REFRESH;
-	case 'j': return UA_DOWN;
-	case 'k': return UA_UP;
-	case ' ': return UA_PGDN;
-	default: return UA_NONE;
-	}
+	return general != UA_NONE ? general : any;
 }
 
 /* ---- drawing helpers ------------------------------------------------------ */
@@ -344,23 +403,23 @@ static void draw_title(struct app *app)
 static void draw_bar(struct screen *s)
 {
 	int x = 0, y = LINES - 1;
+	int text = is_text(s);
 
 	ui_fill(y, 0, COLS, ui_attr(US_BAR));
 	for (const enum ui_action *p = s->ops->actions; p && *p != UA_NONE; p++) {
-		const struct ui_action_def *d = ui_action_def(*p);
 		const char *bar, *help;
 		label_of(s, *p, &bar, &help);
 		if (!bar)
 			continue;
-		/* "F2^S保存": F-key and its Ctrl/letter alternative */
-		char key[32];
-		const char *k = d->keys;
+		/* "F2^S保存": the F-key and its Ctrl or letter alternative,
+		 * only those that work on this terminal and screen */
+		char key[48], name[48];
+		if (ui_action_keys(*p, text, 0, name, sizeof name) == 0)
+			continue;
 		size_t i = 0;
-		for (; *k && i + 1 < sizeof key; k++)
+		for (const char *k = name; *k && i + 1 < sizeof key; k++)
 			if (*k != '/')
 				key[i++] = *k;
-			else if (k[1] == 'E' && k[2] == 's')
-				break; /* drop "/Esc" to save room */
 		key[i] = '\0';
 		int need = (int)strlen(key) + tw_width(bar) + 1;
 		if (x + need > COLS)
@@ -439,8 +498,85 @@ static void relayout(struct app *app)
 		app->stack[i]->ops->layout(app->stack[i], rows, cols);
 }
 
+static int too_small(void)
+{
+	return LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS;
+}
+
+/* Keys typed while the terminal is too small, or read ahead while a long
+ * task looked at the keyboard: applied in order once the loop can. */
+struct pending_key {
+	int r;
+	wint_t ch;
+};
+static struct pending_key pending[4096];
+static size_t npending, pending_at;
+
+static int pend(int r, wint_t ch)
+{
+	if (npending >= TJ_ARRAY_LEN(pending))
+		return -1;
+	pending[npending].r = r;
+	pending[npending].ch = ch;
+	npending++;
+	return 0;
+}
+
+static int unpend(int *r, wint_t *ch)
+{
+	if (pending_at >= npending) {
+		npending = pending_at = 0;
+		return 0;
+	}
+	*r = pending[pending_at].r;
+	*ch = pending[pending_at].ch;
+	pending_at++;
+	return 1;
+}
+
+/* Read one key (wget_wch) with the timeout set.  A bare Esc that is
+ * followed at once by '[' or 'O' is the start of a sequence this terminal's
+ * description does not know and term.c did not teach: it is swallowed
+ * whole rather than taken for Esc and a few typed characters ("[1~" in a
+ * search field). */
+static int read_key(wint_t *ch, int *unknown)
+{
+	int r = wget_wch(stdscr, ch);
+
+	*unknown = 0;
+	if (r != OK || *ch != 27)
+		return r;
+	timeout(40);
+	wint_t c;
+	int r2 = wget_wch(stdscr, &c);
+	if (r2 == ERR)
+		return r; /* a real Esc */
+	if (r2 != OK || (c != '[' && c != 'O')) {
+		/* Esc and then a key: Alt-key.  Keep the key for later. */
+		pend(r2, c);
+		return r;
+	}
+	/* CSI: parameters 0x30-0x3f, intermediates 0x20-0x2f, a final byte
+	 * 0x40-0x7e; SS3: one byte. */
+	int first = 1;
+	for (int n = 0; n < 32; n++) {
+		r2 = wget_wch(stdscr, &c);
+		if (r2 != OK)
+			break;
+		if (c == L'[' && first && n == 0)
+			continue; /* the Linux console's \e[[A */
+		first = 0;
+		if (c >= 0x40 && c <= 0x7e && (c != '[' || n > 0))
+			break;
+	}
+	*unknown = 1;
+	return ERR;
+}
+
 /* Run until the screen `until` has left the stack (or the stack is empty
- * when until is NULL). */
+ * when until is NULL).  A modal question (until set) ticks only itself and
+ * what it opened: the screens beneath stay exactly as the user saw them when
+ * it was asked. */
 static void loop_until(struct app *app, struct screen *until)
 {
 	int idle_errs = 0;
@@ -448,13 +584,15 @@ static void loop_until(struct app *app, struct screen *until)
 
 	for (;;) {
 		int wait = 1000;
+		int base = 0;
 		if (app->quit || app->depth == 0)
 			return;
 		if (until) {
-			int present = 0;
+			base = -1;
 			for (int i = 0; i < app->depth; i++)
-				present |= app->stack[i] == until;
-			if (!present)
+				if (app->stack[i] == until)
+					base = i;
+			if (base < 0)
 				return;
 		}
 		if (ui_signal) {
@@ -462,59 +600,73 @@ static void loop_until(struct app *app, struct screen *until)
 			app->quit = 1;
 			return;
 		}
-		draw_all(app);
-		if (app->wake_at) {
-			int64_t left = app->wake_at - ui_now_ms();
-			wait = left < 0 ? 0 : left < wait ? (int)left : wait;
-		}
-		timeout(wait);
+		int r, unknown = 0;
 		wint_t ch;
-		struct timespec t0, t1;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		int r = wget_wch(stdscr, &ch);
-		if (r == ERR) {
-			if (ui_signal)
-				continue;
-			clock_gettime(CLOCK_MONOTONIC, &t1);
-			long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
-			/* A read that fails at once, again and again, is a dead
-			 * terminal (the SSH link dropped without a SIGHUP). */
-			if (wait >= 100 && ms < wait / 2 && ++idle_errs > 50) {
-				ui_signal = SIGHUP;
-				continue;
+		int from_queue = !too_small() && unpend(&r, &ch);
+		if (!from_queue) {
+			draw_all(app);
+			if (app->wake_at) {
+				int64_t left = app->wake_at - ui_now_ms();
+				wait = left < 0 ? 0 : left < wait ? (int)left : wait;
 			}
-			if (wait == 1000 && ms >= 500) {
+			timeout(wait);
+			struct timespec t0, t1;
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+			r = read_key(&ch, &unknown);
+			if (r == ERR && !unknown) {
+				if (ui_signal)
+					continue;
+				clock_gettime(CLOCK_MONOTONIC, &t1);
+				long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+				/* A read that fails at once, again and again, is a dead
+				 * terminal (the SSH link dropped without a SIGHUP). */
+				if (wait >= 100 && ms < wait / 2 && ++idle_errs > 50) {
+					ui_signal = SIGHUP;
+					continue;
+				}
+				if (wait == 1000 && ms >= 500) {
+					idle_errs = 0;
+					/* a second without a key: the time to checkpoint */
+					if (db_idle(app->db, 0) < 0)
+						ui_error(app);
+				}
+			} else {
 				idle_errs = 0;
-				/* a second without a key: the time to checkpoint */
-				if (db_idle(app->db, 0) < 0)
-					ui_error(app);
 			}
-		} else {
-			idle_errs = 0;
+			time_t now = time(NULL);
+			int woke = app->wake_at && ui_now_ms() >= app->wake_at;
+			if (woke)
+				app->wake_at = 0; /* the ticks below are the ones asked for */
+			if (r == ERR || woke || now != last_tick) {
+				last_tick = now;
+				for (int i = base; i < app->depth; i++)
+					if (app->stack[i]->ops->tick)
+						app->stack[i]->ops->tick(app->stack[i]);
+			}
+			if (unknown) {
+				ui_msg(app, US_WARN, "这个按键本终端无法识别，请改用按键栏上的 Ctrl 组合键");
+				continue;
+			}
+			if (r == ERR)
+				continue;
+			if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+				relayout(app);
+				continue;
+			}
 		}
-		time_t now = time(NULL);
-		int woke = app->wake_at && ui_now_ms() >= app->wake_at;
-		if (woke)
-			app->wake_at = 0; /* the ticks below are the ones asked for */
-		if (r == ERR || woke || now != last_tick) {
-			last_tick = now;
-			for (int i = 0; i < app->depth; i++)
-				if (app->stack[i]->ops->tick)
-					app->stack[i]->ops->tick(app->stack[i]);
-		}
-		if (r == ERR)
-			continue;
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			relayout(app);
-			continue;
-		}
-		if (LINES < UI_MIN_ROWS || COLS < UI_MIN_COLS) {
-			if (r != KEY_CODE_YES && ch == CTRL('q'))
+		if (too_small()) {
+			if (r != KEY_CODE_YES && ch == CTRL('q')) {
+				save_all_drafts(app);
 				app->quit = 1;
-			continue; /* nothing else until the terminal is big enough */
+				continue;
+			}
+			/* kept, in order, until the terminal is big enough */
+			if (pend(r, ch) < 0)
+				beep();
+			continue;
 		}
 		struct screen *top = ui_top(app);
-		enum ui_action a = key_action(top, r == KEY_CODE_YES, ch);
+		enum ui_action a = ui_key_action(top, r == KEY_CODE_YES, ch);
 		if (a == UA_HELP) {
 			ui_push(app, help_screen_new(app, top));
 			continue;
@@ -546,10 +698,8 @@ void ui_run(struct app *app)
 	loop_until(app, NULL);
 }
 
-void ui_wait(struct app *app, struct screen *s)
+static void take_down(struct app *app, struct screen *s)
 {
-	loop_until(app, s);
-	/* leaving (a signal, quit): take it down if it is still there */
 	for (int i = 0; i < app->depth; i++)
 		if (app->stack[i] == s) {
 			while (app->depth > i)
@@ -558,16 +708,56 @@ void ui_wait(struct app *app, struct screen *s)
 		}
 }
 
+void ui_wait(struct app *app, struct screen *s)
+{
+	loop_until(app, s);
+	/* leaving (a signal, quit): take it down if it is still there */
+	take_down(app, s);
+}
+
+enum ui_action ui_poll_action(struct app *app, const enum ui_action *wanted)
+{
+	struct screen *top = ui_top(app);
+	enum ui_action found = UA_NONE;
+	wint_t ch;
+	int r, unknown;
+
+	timeout(0);
+	while ((r = read_key(&ch, &unknown)) != ERR || unknown) {
+		if (unknown || (r == KEY_CODE_YES && ch == KEY_RESIZE))
+			continue;
+		enum ui_action a = top ? ui_key_action(top, r == KEY_CODE_YES, ch) : UA_NONE;
+		int hit = 0;
+		for (const enum ui_action *w = wanted; w && *w != UA_NONE; w++)
+			hit |= *w == a;
+		if (hit && found == UA_NONE)
+			found = a;
+		else if (!hit)
+			pend(r, ch); /* typed ahead: the loop applies it later */
+	}
+	return found;
+}
+
 /* ---- dialogs ----------------------------------------------------------------- */
+
+enum dialog_kind { DK_ALERT, DK_ASK, DK_UNSAVED };
 
 struct dialog {
 	const char *title;
 	char *text;
-	int confirm; /* yes/no question, else an alert */
+	enum dialog_kind kind;
 	int answer;
 };
 
-static const enum ui_action confirm_actions[] = {UA_YES, UA_NO, UA_NONE};
+static const enum ui_action ask_actions[] = {UA_YES, UA_NO, UA_BACK, UA_NONE};
+static const struct ui_label ask_labels[] = {{UA_BACK, "返回", "不作回答，回到原处"}, {UA_NONE, NULL, NULL}};
+static const enum ui_action unsaved_actions[] = {UA_SAVE, UA_DISCARD, UA_BACK, UA_NONE};
+static const struct ui_label unsaved_labels[] = {
+	{UA_SAVE, "保存", "保存后离开"},
+	{UA_DISCARD, "放弃", "放弃修改并离开"},
+	{UA_BACK, "继续编辑", "回到表单继续编辑，什么也不丢"},
+	{UA_NONE, NULL, NULL},
+};
 static const enum ui_action alert_actions[] = {UA_ENTER, UA_BACK, UA_NONE};
 
 static void dialog_layout(struct screen *s, int rows, int cols)
@@ -576,13 +766,38 @@ static void dialog_layout(struct screen *s, int rows, int cols)
 	s->cols = cols;
 }
 
+/* The hint under a question, from the key table. */
+static void dialog_hint(const struct screen *s, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (const enum ui_action *p = s->ops->actions; p && *p != UA_NONE; p++) {
+		const char *bar, *help;
+		char keys[48];
+		label_of(s, *p, &bar, &help);
+		if (!bar || ui_action_keys(*p, 0, 1, keys, sizeof keys) == 0)
+			continue;
+		int w = snprintf(buf + used, size - used, "%s%s %s", used ? "  " : "", keys, bar);
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
 static void dialog_draw(struct screen *s)
 {
 	struct dialog *d = s->priv;
 	size_t n;
 	wchar_t *w = tw_from_utf8(d->text, &n);
-	int bw = s->cols - 16 < 64 ? s->cols - 16 : 64;
+	int bw = s->cols - 8 < 72 ? s->cols - 8 : 72;
+	char hint[256];
 	size_t starts[32];
+
+	if (d->kind == DK_ALERT)
+		snprintf(hint, sizeof hint, "按 Enter 继续");
+	else
+		dialog_hint(s, hint, sizeof hint);
 	int lines = tw_wrap(w, n, bw - 4, starts, 32);
 	if (lines > 16)
 		lines = 16;
@@ -596,7 +811,7 @@ static void dialog_draw(struct screen *s)
 			b--;
 		ui_putw(y + 1 + i, x + 2, w + a, b - a, bw - 4, A_NORMAL, 0);
 	}
-	ui_put(y + bh - 2, x + 2, d->confirm ? "按 y 确定，n 或 Esc 取消" : "按 Enter 继续", bw - 4, ui_attr(US_DIM), 0);
+	ui_put(y + bh - 2, x + 2, hint, bw - 4, ui_attr(US_DIM), 0);
 	free(w);
 }
 
@@ -605,19 +820,24 @@ static int dialog_handle(struct screen *s, enum ui_action a, wint_t ch)
 	struct dialog *d = s->priv;
 
 	(void)ch;
-	if (d->confirm) {
-		if (a == UA_YES) {
-			d->answer = 1;
-			return UI_HANDLED | UI_CLOSE;
-		}
-		if (a == UA_NO || a == UA_BACK) {
-			d->answer = 0;
+	switch (d->kind) {
+	case DK_ASK:
+		if (a == UA_YES || a == UA_NO || a == UA_BACK) {
+			d->answer = a == UA_YES ? UI_YES : a == UA_NO ? UI_NO : UI_CANCEL;
 			return UI_HANDLED | UI_CLOSE;
 		}
 		return UI_HANDLED;
+	case DK_UNSAVED:
+		if (a == UA_SAVE || a == UA_DISCARD || a == UA_BACK) {
+			d->answer = a == UA_SAVE ? UI_SAVE : a == UA_DISCARD ? UI_DISCARD : UI_CONTINUE;
+			return UI_HANDLED | UI_CLOSE;
+		}
+		return UI_HANDLED;
+	case DK_ALERT:
+		if (a == UA_ENTER || a == UA_BACK)
+			return UI_HANDLED | UI_CLOSE;
+		return UI_HANDLED;
 	}
-	if (a == UA_ENTER || a == UA_BACK)
-		return UI_HANDLED | UI_CLOSE;
 	return UI_HANDLED;
 }
 
@@ -628,55 +848,64 @@ static void dialog_destroy(struct screen *s)
 	free(d->text);
 }
 
-static const struct screen_ops confirm_ops = {
-	.name = "confirm", .actions = confirm_actions, .overlay = 1, .layout = dialog_layout,
+static const struct screen_ops ask_ops = {
+	.name = "ask", .actions = ask_actions, .labels = ask_labels, .overlay = 1, .layout = dialog_layout,
 	.draw = dialog_draw, .handle = dialog_handle, .destroy = dialog_destroy,
+};
+static const struct screen_ops unsaved_ops = {
+	.name = "unsaved", .actions = unsaved_actions, .labels = unsaved_labels, .overlay = 1,
+	.layout = dialog_layout, .draw = dialog_draw, .handle = dialog_handle, .destroy = dialog_destroy,
 };
 static const struct screen_ops alert_ops = {
 	.name = "alert", .actions = alert_actions, .overlay = 1, .layout = dialog_layout,
 	.draw = dialog_draw, .handle = dialog_handle, .destroy = dialog_destroy,
 };
 
-int ui_confirm(struct app *app, const char *question)
+static int run_dialog(struct app *app, const struct screen_ops *ops, struct dialog *d, int leaving)
 {
-	struct dialog d = {.title = "请确认", .text = xstrdup(question), .confirm = 1};
-	struct screen *s = screen_new(app, &confirm_ops, NULL, &d);
+	struct screen *s = screen_new(app, ops, NULL, d);
 
 	ui_push(app, s);
 	loop_until(app, s);
-	if (app->quit) {
-		/* leaving: take the dialog down if it is still there */
-		for (int i = 0; i < app->depth; i++)
-			if (app->stack[i] == s) {
-				while (app->depth > i)
-					ui_pop(app);
-				break;
-			}
-		return 0;
-	}
-	return d.answer;
+	take_down(app, s);
+	return app->quit ? leaving : d->answer;
+}
+
+int ui_ask(struct app *app, const char *question)
+{
+	struct dialog d = {.title = "请确认", .text = xstrdup(question), .kind = DK_ASK, .answer = UI_CANCEL};
+
+	return run_dialog(app, &ask_ops, &d, UI_CANCEL);
+}
+
+int ui_confirm(struct app *app, const char *question)
+{
+	return ui_ask(app, question) == UI_YES;
+}
+
+int ui_ask_unsaved(struct app *app, const char *what)
+{
+	char q[512];
+	struct dialog d = {.title = "尚未保存", .kind = DK_UNSAVED, .answer = UI_CONTINUE};
+
+	snprintf(q, sizeof q, "%s有修改尚未保存。保存、放弃修改，还是继续编辑？", what && *what ? what : "");
+	d.text = xstrdup(q);
+	return run_dialog(app, &unsaved_ops, &d, UI_CONTINUE);
 }
 
 void ui_alert(struct app *app, const char *title, const char *text)
 {
-	struct dialog d = {.title = title, .text = xstrdup(text)};
-	struct screen *s = screen_new(app, &alert_ops, NULL, &d);
+	struct dialog d = {.title = title, .text = xstrdup(text), .kind = DK_ALERT};
 
-	ui_push(app, s);
-	loop_until(app, s);
-	for (int i = 0; i < app->depth; i++)
-		if (app->stack[i] == s) {
-			while (app->depth > i)
-				ui_pop(app);
-			break;
-		}
+	run_dialog(app, &alert_ops, &d, 0);
 }
 
 /* ---- help ------------------------------------------------------------------- */
 
 struct help {
 	struct screen *of;
-	int top;
+	int top;   /* first line shown */
+	int lines; /* lines in all */
 };
 static const enum ui_action help_actions[] = {UA_BACK, UA_NONE};
 
@@ -686,43 +915,107 @@ static void help_layout(struct screen *s, int rows, int cols)
 	s->cols = cols;
 }
 
+/* The keys for moving and editing that every screen of this kind has. */
+static const enum ui_action text_moves[] = {UA_NEXT, UA_PREV, UA_UP, UA_DOWN, UA_LEFT, UA_RIGHT, UA_HOME,
+					    UA_END, UA_BKSP, UA_DELCHAR, UA_KILL, UA_ENTER, UA_NONE};
+static const enum ui_action list_moves[] = {UA_UP, UA_DOWN, UA_PGUP, UA_PGDN, UA_HOME, UA_END, UA_ENTER,
+					    UA_NONE};
+
+/* One line of the help: its keys and its text; returns 0 past the end. */
+static int help_line(struct screen *s, int i, char *keys, size_t ksize, const char **text)
+{
+	struct help *h = s->priv;
+	int txt = is_text(h->of);
+	int n = 0;
+
+	for (const enum ui_action *p = h->of->ops->actions; p && *p != UA_NONE; p++) {
+		if (*p == UA_HELP)
+			continue;
+		if (n++ == i) {
+			const char *bar;
+			label_of(h->of, *p, &bar, text);
+			ui_action_keys(*p, txt, 1, keys, ksize);
+			return 1;
+		}
+	}
+	if (n++ == i) {
+		ui_action_keys(UA_HELP, txt, 1, keys, ksize);
+		*text = ui_action_def(UA_HELP)->help;
+		return 1;
+	}
+	if (n++ == i) {
+		keys[0] = '\0';
+		*text = NULL; /* the heading of the moving keys */
+		return 1;
+	}
+	for (const enum ui_action *p = txt ? text_moves : list_moves; *p != UA_NONE; p++)
+		if (n++ == i) {
+			ui_action_keys(*p, txt, 1, keys, ksize);
+			*text = ui_action_def(*p)->help;
+			return 1;
+		}
+	return 0;
+}
+
 static void help_draw(struct screen *s)
 {
 	struct help *h = s->priv;
-	int y = 2;
+	int txt = is_text(h->of);
+	int y = 2, i;
+	char keys[96];
+	const char *text;
 
 	ui_put(1, 2, "本屏幕可用的按键（由按键表生成）：", s->cols - 4, ui_attr(US_HEADER), 0);
-	int line = 0;
-	for (const enum ui_action *p = h->of->ops->actions; p && *p != UA_NONE; p++, line++) {
-		if (line < h->top)
+	for (i = 0; help_line(s, i, keys, sizeof keys, &text); i++) {
+		if (i < h->top || y >= s->rows - 1)
 			continue;
-		if (y >= s->rows)
-			break;
-		const struct ui_action_def *d = ui_action_def(*p);
-		const char *bar, *help;
-		label_of(h->of, *p, &bar, &help);
-		ui_put(y, 4, d->keys, 16, A_BOLD, 1);
-		ui_put(y, 22, help, s->cols - 24, A_NORMAL, 0);
+		if (!text) {
+			ui_put(y++, 2, txt ? "在输入栏中移动和编辑：" : "在列表中移动：", s->cols - 4,
+			       ui_attr(US_HEADER), 0);
+			continue;
+		}
+		ui_put(y, 4, keys, 20, A_BOLD, 1);
+		ui_put(y, 26, text, s->cols - 28, A_NORMAL, 0);
 		y++;
 	}
-	if (y < s->rows) {
-		ui_put(y++, 4, "F1/^G", 16, A_BOLD, 1);
-		ui_put(y - 1, 22, ui_action_def(UA_HELP)->help, s->cols - 24, A_NORMAL, 0);
-	}
-	if (y + 1 < s->rows) {
-		const char *extra = h->of->ops->text_input && h->of->ops->text_input(h->of)
-					    ? "在输入栏中可直接输入中文；字母快捷键不可用，请用 F 键或 Ctrl 组合键。"
-					    : "列表中也可用字母：a 新增，e 修改，d 删除，r 刷新，q 返回，? 帮助。";
-		ui_put(y + 1, 4, extra, s->cols - 6, ui_attr(US_DIM), 0);
-	}
+	h->lines = i;
+	ui_put(s->rows - 1, 4,
+	       txt ? "在输入栏中可直接输入中文；字母快捷键只在列表中可用，这里请用 F 键或 Ctrl 组合键。"
+		   : "字母快捷键只在列表中可用；在输入栏中请用 F 键或 Ctrl 组合键。",
+	       s->cols - 6, ui_attr(US_DIM), 0);
 }
 
 static int help_handle(struct screen *s, enum ui_action a, wint_t ch)
 {
-	(void)s;
+	struct help *h = s->priv;
+	int page = s->rows - 4 > 1 ? s->rows - 4 : 1;
+
 	(void)ch;
-	if (a == UA_BACK || a == UA_ENTER)
+	switch (a) {
+	case UA_BACK:
+	case UA_ENTER:
 		return UI_HANDLED | UI_CLOSE;
+	case UA_DOWN:
+	case UA_PGDN:
+		h->top += a == UA_DOWN ? 1 : page;
+		break;
+	case UA_UP:
+	case UA_PGUP:
+		h->top -= a == UA_UP ? 1 : page;
+		break;
+	case UA_HOME:
+		h->top = 0;
+		break;
+	case UA_END:
+		h->top = h->lines;
+		break;
+	default:
+		break;
+	}
+	if (h->top > h->lines - page)
+		h->top = h->lines - page;
+	if (h->top < 0)
+		h->top = 0;
 	return UI_HANDLED;
 }
 

@@ -101,6 +101,79 @@ static void theme_init(void)
 	}
 }
 
+/* ---- keys -------------------------------------------------------------------
+ *
+ * ncurses knows the keys that the terminal's description (TERM) lists.  But
+ * the emulator in front often says one thing and sends another: tmux sends
+ * \e[1~ for Home whatever TERM says inside it, PuTTY sends \e[1~ and
+ * \e[11~ by default with TERM=xterm, rxvt \e[7~, and a "vt100" has no
+ * Home or F5 in its description at all.  So every sequence that common
+ * emulators send in their default modes is taught to ncurses too, where the
+ * description does not already bind it (define_key, as mutt and vim do). */
+struct seq {
+	const char *s;
+	int key;
+};
+static const struct seq extra_keys[] = {
+	/* Home / End: VT220 and PuTTY/tmux, rxvt, xterm (normal and application) */
+	{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END}, {"\033[7~", KEY_HOME}, {"\033[8~", KEY_END},
+	{"\033[H", KEY_HOME}, {"\033[F", KEY_END}, {"\033OH", KEY_HOME}, {"\033OF", KEY_END},
+	{"\033[2~", KEY_IC}, {"\033[3~", KEY_DC}, {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+	/* arrows, normal and application cursor mode */
+	{"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+	{"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+	{"\033[Z", KEY_BTAB}, {"\033OM", KEY_ENTER},
+	/* F1-F4: xterm/VT100 (\eOP), PuTTY and rxvt default (\e[11~), Linux console (\e[[A) */
+	{"\033OP", KEY_F(1)}, {"\033OQ", KEY_F(2)}, {"\033OR", KEY_F(3)}, {"\033OS", KEY_F(4)},
+	{"\033[11~", KEY_F(1)}, {"\033[12~", KEY_F(2)}, {"\033[13~", KEY_F(3)}, {"\033[14~", KEY_F(4)},
+	{"\033[[A", KEY_F(1)}, {"\033[[B", KEY_F(2)}, {"\033[[C", KEY_F(3)}, {"\033[[D", KEY_F(4)},
+	{"\033[[E", KEY_F(5)},
+	/* F5-F12 as VT220, xterm, PuTTY, SecureCRT and Xshell send them */
+	{"\033[15~", KEY_F(5)}, {"\033[17~", KEY_F(6)}, {"\033[18~", KEY_F(7)}, {"\033[19~", KEY_F(8)},
+	{"\033[20~", KEY_F(9)}, {"\033[21~", KEY_F(10)}, {"\033[23~", KEY_F(11)}, {"\033[24~", KEY_F(12)},
+	/* PuTTY's VT100+ mode: F5-F12 as \eOT ... \eO[ */
+	{"\033OT", KEY_F(5)}, {"\033OU", KEY_F(6)}, {"\033OV", KEY_F(7)}, {"\033OW", KEY_F(8)},
+	{"\033OX", KEY_F(9)}, {"\033OY", KEY_F(10)}, {"\033OZ", KEY_F(11)}, {"\033O[", KEY_F(12)},
+};
+
+/* The keys the description itself has, for the bar and help. */
+static const int probed[] = {
+	KEY_HOME, KEY_END, KEY_IC, KEY_DC, KEY_PPAGE, KEY_NPAGE, KEY_BTAB, KEY_UP, KEY_DOWN, KEY_LEFT, KEY_RIGHT,
+	KEY_BACKSPACE, KEY_ENTER,
+};
+static unsigned char native_fkey[13];
+static unsigned char native_key[TJ_ARRAY_LEN(probed)];
+static int keys_probed;
+
+static void keys_init(void)
+{
+	for (int i = 1; i <= 12; i++)
+		native_fkey[i] = has_key(KEY_F(i)) ? 1 : 0;
+	for (size_t i = 0; i < TJ_ARRAY_LEN(probed); i++)
+		native_key[i] = has_key(probed[i]) ? 1 : 0;
+	/* Arrows, Backspace and Enter are on every keyboard: always shown. */
+	for (size_t i = 0; i < TJ_ARRAY_LEN(probed); i++)
+		if (probed[i] == KEY_UP || probed[i] == KEY_DOWN || probed[i] == KEY_LEFT ||
+		    probed[i] == KEY_RIGHT || probed[i] == KEY_BACKSPACE || probed[i] == KEY_ENTER)
+			native_key[i] = 1;
+	keys_probed = 1;
+	for (size_t i = 0; i < TJ_ARRAY_LEN(extra_keys); i++)
+		if (key_defined(extra_keys[i].s) == 0)
+			define_key(extra_keys[i].s, extra_keys[i].key);
+}
+
+int ui_term_has_key(int code)
+{
+	if (!keys_probed)
+		return 1;
+	if (code >= KEY_F(1) && code <= KEY_F(12))
+		return native_fkey[code - KEY_F0];
+	for (size_t i = 0; i < TJ_ARRAY_LEN(probed); i++)
+		if (probed[i] == code)
+			return native_key[i];
+	return 1;
+}
+
 attr_t ui_attr(enum ui_style s)
 {
 	return (unsigned)s < US_COUNT ? attrs[s] : A_NORMAL;
@@ -127,6 +200,7 @@ int ui_term_init(void)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_init();
 	theme_init();
 	curs_set(0);
 
