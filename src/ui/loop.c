@@ -430,6 +430,8 @@ static void draw_bar(struct screen *s)
 	}
 }
 
+static size_t npending, pending_at;
+
 static void draw_too_small(void)
 {
 	char a[128], b[128];
@@ -445,6 +447,10 @@ static void draw_too_small(void)
 		ui_put(y + 1, 0, b, COLS, A_NORMAL, 0);
 	if (y + 2 < LINES)
 		ui_put(y + 2, 0, "请放大窗口；已输入的内容不会丢失", COLS, A_NORMAL, 0);
+	if (y + 3 < LINES && npending > pending_at) {
+		snprintf(b, sizeof b, "窗口放大后将接着处理此间按下的 %zu 个键", npending - pending_at);
+		ui_put(y + 3, 0, b, COLS, A_NORMAL, 0);
+	}
 }
 
 static void draw_all(struct app *app)
@@ -510,7 +516,6 @@ struct pending_key {
 	wint_t ch;
 };
 static struct pending_key pending[4096];
-static size_t npending, pending_at;
 
 static int pend(int r, wint_t ch)
 {
