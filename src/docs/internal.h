@@ -16,9 +16,6 @@ const char *doc_list_label(const char *list);
  * without an agreement: accepted, assigned or mediating, deadline passed. */
 int doc_mediation_overdue(const struct case_view *cv);
 
-/* Display columns of UTF-8 text on a terminal or a text printer: East
- * Asian wide and full-width characters count 2 (text.c). */
-int doc_text_width(const char *s);
 /* Only spaces (ASCII and U+3000) or nothing. */
 int doc_blank(const char *s);
 

@@ -9,8 +9,9 @@
  * Numbers and dates are real cells (amounts "#,##0.00", rates as
  * percentages, dates as dates), so a statistician can sum and filter them;
  * "—" marks a figure that does not exist (a rate without cases, a change
- * against zero).  Column widths follow the widest text written, counting a
- * Chinese character as two.
+ * against zero).  Column widths follow the widest text written, in the display
+ * columns of uitext.h (a Chinese character two, as on the screen) plus
+ * the indent of the format.
  *
  * Memory and time: the workbook is opened with constant_memory, so each
  * sheet is streamed row by row to a temporary file (in the target's
@@ -46,6 +47,7 @@
 
 #include "tiaojie/lifecycle.h"
 #include "tiaojie/report.h"
+#include "tiaojie/uitext.h"
 #include "tiaojie/validate.h"
 
 #define HEADER_ROW 4      /* the table header (0-based): rows 0-3 are the frame */
@@ -106,27 +108,6 @@ static void chk(struct xw *x, lxw_error e)
 
 /* ---- cells ---------------------------------------------------------------------- */
 
-/* Display columns of UTF-8 text: two for East Asian wide characters. */
-static int text_width(const char *s)
-{
-	int w = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; p && *p;) {
-		unsigned c = *p;
-		int len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		unsigned cp = c;
-		if (len > 1) {
-			cp = c & (0x3F >> (len - 1));
-			for (int i = 1; i < len && p[i]; i++)
-				cp = (cp << 6) | (p[i] & 0x3F);
-		}
-		w += cp >= 0x1100 ? 2 : 1;
-		for (int i = 0; i < len && *p; i++)
-			p++;
-	}
-	return w;
-}
-
 static void note_width(struct sheet *sh, int col, int w)
 {
 	if (col < MAXCOLS && w > sh->width[col])
@@ -171,7 +152,7 @@ static void put_text(struct sheet *sh, int col, const char *s, lxw_format *f)
 	if (!clean_text(t))
 		t = copy = cell_text(t);
 	if (*t) {
-		note_width(sh, col, text_width(t) + (f == sh->x->f.indent1 ? 2 : f == sh->x->f.indent2 ? 4 : 0));
+		note_width(sh, col, tw_width(t) + (f == sh->x->f.indent1 ? 2 : f == sh->x->f.indent2 ? 4 : 0));
 		chk(sh->x, worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, t, f));
 	} else if (!sh->plain) {
 		/* an empty cell of a bordered table still has its border */
@@ -338,7 +319,7 @@ static int sheet_begin(struct xw *x, struct sheet *sh, enum sheet_id id, const c
 	for (int c = 0; c < ncols; c++) {
 		put_frame(sh, c, headers[c], x->f.header);
 		/* room for the autofilter's button */
-		note_width(sh, c, text_width(headers[c]) + 3);
+		note_width(sh, c, tw_width(headers[c]) + 3);
 	}
 	if (nrows >= 0)
 		chk(x, worksheet_autofilter(sh->ws, HEADER_ROW, 0, (lxw_row_t)(HEADER_ROW + nrows), (lxw_col_t)(ncols - 1)));

@@ -231,7 +231,7 @@ int ui_putw(int y, int x, const wchar_t *s, size_t n, int width, attr_t attr, in
 	for (size_t i = 0; i < n; i++) {
 		wchar_t c = s[i];
 		int w = tw_charwidth(c);
-		if (wcwidth(c) < 0 || c == L'\t' || c == L'\n')
+		if (!tw_printable(c))
 			c = L'?', w = 1;
 		if (used + w > width) {
 			/* a wide character that does not fit is not split */
