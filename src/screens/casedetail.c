@@ -171,14 +171,25 @@ static void build(struct screen *s)
 		add_line(d, US_NORMAL, " %d. %s  %s %s  %s %s", i + 1, p->name,
 			 !strcmp(p->gender, "M") ? "男" : !strcmp(p->gender, "F") ? "女" : "", p->birth_date,
 			 kind >= 0 ? val_kind_name(kind) : p->id_type, p->id_no);
-		add_line(d, US_NORMAL, "    电话 %s  %s%s", p->phone, p->nationality[0] && strcmp(p->nationality, "中国") ? p->nationality : "",
-			 p->address[0] ? p->address : "");
+		/* each item labelled and apart: a foreign nationality used to run
+		 * straight into the address ("日本上海市...") */
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_printf(&sb, "电话 %s", p->phone[0] ? p->phone : "（无）");
+		if (p->nationality[0] && strcmp(p->nationality, "中国"))
+			sb_printf(&sb, "  国籍 %s", p->nationality);
+		if (p->address[0])
+			sb_printf(&sb, "  住址 %s", p->address);
+		add_wrapped(d, sb.buf, w - 4, "    ");
+		sb_free(&sb);
 	}
 	add_line(d, US_HEADER, "被申请人（%d）", cv->nrespondents);
 	for (int i = 0; i < cv->nrespondents; i++) {
 		struct cv_party *p = &cv->respondents[i];
 		add_line(d, US_NORMAL, " %d. %s  %s", i + 1, p->name, p->uscc[0] ? p->uscc : "（无信用代码）");
-		add_line(d, US_NORMAL, "    法定代表人 %s  电话 %s  %s", p->legal_rep, p->phone, p->address);
+		char *line = xasprintf("法定代表人 %s  电话 %s  %s", p->legal_rep, p->phone, p->address);
+		add_wrapped(d, line, w - 4, "    ");
+		free(line);
 	}
 
 	add_line(d, US_HEADER, "请求事项（%d）", cv->nclaims);
@@ -187,7 +198,21 @@ static void build(struct screen *s)
 		struct cv_claim *c = &cv->claims[i];
 		money_format(c->amount_fen, a, sizeof a);
 		total += c->amount_fen;
-		add_line(d, US_NORMAL, " %d. [%s %s] %s  %s 元", c->ord, c->cause, c->cause_name, c->text, a);
+		/* the amount right-aligned on the claim's first line, whatever
+		 * the length of the text (wrapped below it), so every amount
+		 * can be checked at a glance */
+		char *amount = xasprintf("%s 元", a), *cause = xasprintf(" %d. [%s %s]", c->ord, c->cause, c->cause_name);
+		int aw = tw_width(amount);
+		struct strbuf sb;
+		sb_init(&sb);
+		tw_pad(&sb, cause, w - aw > 2 ? w - aw - 1 : 1);
+		sb_addc(&sb, ' ');
+		sb_add(&sb, amount);
+		add_line(d, US_NORMAL, "%s", sb.buf);
+		sb_free(&sb);
+		free(amount);
+		free(cause);
+		add_wrapped(d, c->text, w - 5, "     ");
 		if (c->agreed_fen >= 0) {
 			money_format(c->agreed_fen, b, sizeof b);
 			agreed += c->agreed_fen;
@@ -232,7 +257,11 @@ static void build(struct screen *s)
 			snprintf(what, sizeof what, "%s", word(e->after));
 		else
 			what[0] = '\0';
-		add_line(d, US_NORMAL, " %.16s  %-6s %s  %s", e->at, e->user, event_what(e), what);
+		struct strbuf sb;
+		sb_init(&sb);
+		tw_pad(&sb, e->user, 8); /* display columns: names are Chinese */
+		add_line(d, US_NORMAL, " %.16s  %s %s  %s", e->at, sb.buf, event_what(e), what);
+		sb_free(&sb);
 	}
 }
 
@@ -285,10 +314,14 @@ static void detail_draw(struct screen *s)
 		struct line *l = &d->lines[d->top + i];
 		ui_put(1 + i, 1, l->text, s->cols - 2, ui_attr(l->style), 0);
 	}
-	if (d->nlines > h) {
+	/* the line counter only where the top line leaves room: never over
+	 * text (it used to hide the end of a claim's amount) */
+	if (d->nlines > h && d->top < d->nlines) {
 		char buf[32];
 		snprintf(buf, sizeof buf, "%d/%d行", d->top + 1, d->nlines);
-		ui_put(1, s->cols - 1 - tw_width(buf), buf, tw_width(buf), ui_attr(US_DIM), 0);
+		int cw = tw_width(buf);
+		if (1 + tw_width(d->lines[d->top].text) + 1 + cw <= s->cols - 1)
+			ui_put(1, s->cols - 1 - cw, buf, cw, ui_attr(US_DIM), 0);
 	}
 }
 

@@ -8,6 +8,8 @@
 
 #include "tiaojie/consult.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/uitext.h"
+#include "tiaojie/util.h"
 #include "tiaojie/widgets.h"
 
 struct consult_screen {
@@ -47,9 +49,19 @@ static void build_list(struct screen *s)
 	cs->form.items[base].label = xstrdup(buf);
 	for (int i = 0; i < l.n; i++) {
 		struct consult_rec *k = &l.v[i];
-		snprintf(buf, sizeof buf, " %s  %-4s %-12s %s  [%s]", k->at, k->cause, k->cause_name, k->note, k->clerk);
+		/* columns by display width ("%-12s" padded by bytes: four
+		 * Chinese characters, and the notes did not line up) */
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_printf(&sb, " %s  ", k->at);
+		tw_pad(&sb, k->cause, 4);
+		sb_addc(&sb, ' ');
+		int cw = tw_width(k->cause_name);
+		tw_pad(&sb, k->cause_name, cw < 22 ? 22 : cw);
+		sb_printf(&sb, " %s  [%s]", k->note, k->clerk);
 		struct form_item *it = form_add(&cs->form, FK_INFO, NULL, NULL);
-		form_set_text(it, buf);
+		form_set_text(it, sb.buf);
+		sb_free(&sb);
 	}
 	consult_list_free(&l);
 }

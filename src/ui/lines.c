@@ -98,6 +98,7 @@ static void show_sel(struct linelist *l, int rows)
 void ll_draw(struct linelist *l, int y, int rows, int cols)
 {
 	char buf[64];
+	int top_end = 0; /* columns used by the top line */
 
 	clamp_top(l, rows);
 	for (int i = 0; i < rows && l->top + i < l->n; i++) {
@@ -110,13 +111,19 @@ void ll_draw(struct linelist *l, int y, int rows, int cols)
 			int end = c + 1 < LL_CELLS && line->cell[c + 1] ? line->x[c + 1] - 1 : cols - 1;
 			if (end > cols - 1)
 				end = cols - 1;
-			if (end > line->x[c])
-				ui_put(y + i, line->x[c], line->cell[c], end - line->x[c], a, 0);
+			if (end > line->x[c]) {
+				int used = ui_put(y + i, line->x[c], line->cell[c], end - line->x[c], a, 0);
+				if (i == 0 && used > 0 && line->x[c] + used > top_end)
+					top_end = line->x[c] + used;
+			}
 		}
 	}
+	/* the counter where the top line leaves room, never over its text */
 	if (l->n > rows) {
 		snprintf(buf, sizeof buf, "%d/%d行", l->top + 1, l->n);
-		ui_put(y, cols - 1 - tw_width(buf), buf, tw_width(buf), ui_attr(US_DIM), 0);
+		int cw = tw_width(buf);
+		if (top_end + 1 <= cols - 1 - cw)
+			ui_put(y, cols - 1 - cw, buf, cw, ui_attr(US_DIM), 0);
 	}
 }
 
