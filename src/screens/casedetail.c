@@ -356,6 +356,18 @@ static void actform_layout(struct screen *s, int rows, int cols)
 	s->cols = cols;
 	af->form.label_w = 12;
 	form_area(&af->form, 4, 6, rows - 6, cols - 12);
+	/* the text pushed to the applicant: as tall as it is, as far as the
+	 * box allows (the other items of the confirmation take four lines);
+	 * the rest scrolls */
+	struct form_item *t = form_find(&af->form, "claims_text");
+	if (t) {
+		int width = af->form.cols - af->form.label_w - 1;
+		int need = tw_wrap(t->edit.buf, t->edit.len, width, NULL, 0);
+		int room = af->form.rows - 4;
+		t->height = need < room ? need : room;
+		if (t->height < 4)
+			t->height = 4;
+	}
 }
 
 static void actform_draw(struct screen *s)
@@ -595,8 +607,8 @@ static void open_action(struct screen *s, enum case_action a)
 		it = form_add(&af->form, FK_INFO, NULL, NULL);
 		form_set_text(it, "请求事项（规范文本）：");
 		struct form_item *t = form_add(&af->form, FK_AREA, "claims_text", "");
-		t->height = 4;
-		t->edit.max = 5000;
+		t->height = 4; /* until the layout knows the room */
+		t->edit.max = 20000; /* all of it, it is not typed */
 		edit_set(&t->edit, text);
 		t->edit.cur = 0; /* show it from the beginning */
 		t->readonly = 1;

@@ -156,10 +156,20 @@ static void build_claim_rows(struct intake_screen *is)
 			money_format(fen, amt, sizeof amt);
 			total += fen;
 		}
-		snprintf(buf, sizeof buf, " %d. [%s %s] %s%s%s%s", i + 1, c->cause[0] ? c->cause : "----",
-			 c->cause_name, c->text, *amt ? "  " : "", amt, *amt ? "元" : "");
+		/* the amount first, right-aligned in its own column, then the
+		 * cause and the text: at 80 columns a long text used to push
+		 * the amounts of later claims off the edge */
+		const char *shown = *amt ? amt : c->amount; /* as typed when it does not parse */
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_printf(&sb, " %d. ", i + 1);
+		for (int pad = 13 - tw_width(shown); pad > 0; pad--)
+			sb_addc(&sb, ' ');
+		sb_printf(&sb, "%s %s  [%s %s] %s", shown, *shown ? "元" : "  ", c->cause[0] ? c->cause : "----",
+			  c->cause_name, c->text);
 		struct form_item *it = form_add(f, FK_ROW, NULL, NULL);
-		form_set_text(it, buf);
+		form_set_text(it, sb.buf);
+		sb_free(&sb);
 		it->tag = i;
 	}
 	struct form_item *it = form_add(f, FK_ROW, "claims.add", NULL);

@@ -391,9 +391,37 @@ void form_area(struct form *f, int y, int x, int rows, int cols)
 		f->field_w = 20;
 }
 
+/* A read-only text area takes the focus too, to be scrolled: a text
+ * longer than its box would otherwise be seen only in part. */
 static int focusable(const struct form_item *it)
 {
+	if (it->kind == FK_AREA)
+		return 1;
 	return !it->readonly && it->kind != FK_SECTION && it->kind != FK_INFO;
+}
+
+/* Scroll a read-only text area of this width and height by delta lines:
+ * 1 when it moved, 0 at its end. */
+static int area_scroll(struct ui_edit *e, int width, int height, int delta)
+{
+	int n;
+	size_t *starts = edit_lines(e, width, &n);
+	int top = e->top + delta, last = n > height ? n - height : 0;
+
+	if (top > last)
+		top = last;
+	if (top < 0)
+		top = 0;
+	int moved = top != e->top;
+	e->top = top;
+	/* edit_draw keeps the cursor in view: put it on the top line, or on
+	 * the last one when scrolled to the end */
+	if (top == last && delta > 0 && n > 0)
+		e->cur = starts[n - 1];
+	else
+		e->cur = starts[top];
+	free(starts);
+	return moved;
 }
 
 static int item_height(const struct form_item *it)
@@ -416,7 +444,25 @@ int form_text_input(struct form *f)
 {
 	struct form_item *it = form_focused(f);
 
-	return it && (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_AREA);
+	return it && !it->readonly && (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_AREA);
+}
+
+/* Below the label of a text area that holds more than it shows: which
+ * lines are in view ("3-8/12行"), in the label column where it can never
+ * cover the text. */
+static void area_counter(struct form_item *it, int y, int x, int label_w, int width, int height, int focused)
+{
+	int n;
+	size_t *starts = edit_lines(&it->edit, width, &n);
+	free(starts);
+	if (n <= height || height < 2)
+		return;
+	char buf[48];
+	int last = it->edit.top + height < n ? it->edit.top + height : n; /* last line in view */
+	snprintf(buf, sizeof buf, "%d/%d行", last, n);
+	ui_put(y + height - 1, x, buf, label_w, ui_attr(US_DIM), 1);
+	if (it->readonly && focused && height >= 3)
+		ui_put(y + height - 2, x, "上下键滚动", label_w, ui_attr(US_DIM), 1);
 }
 
 void form_draw(struct form *f)
@@ -493,9 +539,10 @@ void form_draw(struct form *f)
 				/* partly below the bottom edge: show the rows that fit */
 				int vh = vis + h <= f->rows ? h : f->rows - vis;
 				if (vis >= 0 && vh > 0) {
-					edit_draw(&it->edit, y, fx, aw, vh, focused);
-					if (focused)
+					edit_draw(&it->edit, y, fx, aw, vh, focused && !it->readonly);
+					if (focused && !it->readonly)
 						getyx(stdscr, cur_y, cur_x);
+					area_counter(it, y, f->x, f->label_w, aw, vh, focused);
 				}
 				break;
 			} else if (it->readonly) {
@@ -545,6 +592,35 @@ int form_handle(struct form *f, enum ui_action a, wint_t ch)
 		return -2;
 	if (!focusable(it))
 		move_focus(f, 1);
+	if (it->kind == FK_AREA && it->readonly) {
+		/* read only: the keys scroll it, nothing edits it */
+		int step = a == UA_PGDN || a == UA_PGUP ? (it->height > 2 ? it->height - 1 : 1) : 1;
+		switch (a) {
+		case UA_DOWN:
+		case UA_PGDN:
+			if (!area_scroll(&it->edit, width, it->height, step) && a == UA_DOWN)
+				return move_focus(f, 1);
+			return -1;
+		case UA_UP:
+		case UA_PGUP:
+			if (!area_scroll(&it->edit, width, it->height, -step) && a == UA_UP)
+				return move_focus(f, -1);
+			return -1;
+		case UA_HOME:
+			area_scroll(&it->edit, width, it->height, -it->edit.top);
+			return -1;
+		case UA_END:
+			area_scroll(&it->edit, width, it->height, (int)it->edit.len + 1);
+			return -1;
+		case UA_NEXT:
+		case UA_ENTER:
+			return move_focus(f, 1);
+		case UA_PREV:
+			return move_focus(f, -1);
+		default:
+			return -2;
+		}
+	}
 	switch (a) {
 	case UA_NEXT:
 		return move_focus(f, 1);
