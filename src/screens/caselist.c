@@ -152,8 +152,20 @@ static void caselist_draw(struct screen *s)
 	struct caselist *cl = s->priv;
 	char buf[512];
 	int w = s->cols;
-	/* columns: case number 23, status 8, received 10, deadline 8, applicant 10, respondent rest */
-	int c_no = 1, c_st = 25, c_rc = 34, c_dl = 45, c_ap = 54, c_rs = 65;
+	/* columns: case number 23, status 8, received 10, deadline 8, then
+	 * the applicant as wide as the widest on the page (6 to 16 columns)
+	 * and the respondent the rest: the names are what the clerk looks
+	 * for, so they get every column left over */
+	int c_no = 1, c_st = 25, c_rc = 34, c_dl = 45, c_ap = 54;
+	int aw = 6;
+	for (int i = 0; i < cl->list.n && i < cl->page_rows; i++) {
+		int nw = tw_width(cl->list.v[i].applicant);
+		if (nw > aw)
+			aw = nw;
+	}
+	if (aw > 16)
+		aw = 16;
+	int c_rs = c_ap + aw + 2;
 	int rw = w - c_rs - 1;
 
 	filter_summary(cl, buf, sizeof buf);
@@ -165,7 +177,7 @@ static void caselist_draw(struct screen *s)
 	ui_put(3, c_st, "状态", 8, ui_attr(US_HEADER), 0);
 	ui_put(3, c_rc, "收件日期", 10, ui_attr(US_HEADER), 0);
 	ui_put(3, c_dl, "期限", 8, ui_attr(US_HEADER), 0);
-	ui_put(3, c_ap, "申请人", 10, ui_attr(US_HEADER), 0);
+	ui_put(3, c_ap, "申请人", aw, ui_attr(US_HEADER), 0);
 	ui_put(3, c_rs, w >= 100 ? "被申请人 / 调解员" : "被申请人", rw, ui_attr(US_HEADER), 0);
 	for (int i = 0; i < cl->list.n && i < cl->page_rows; i++) {
 		struct case_brief *b = &cl->list.v[i];
@@ -180,7 +192,7 @@ static void caselist_draw(struct screen *s)
 		ui_put(y, c_rc, b->received, 10, base, 0);
 		deadline_cell(b, dl, sizeof dl, &dst);
 		ui_put(y, c_dl, dl, 8, selected ? base : ui_attr(dst), 0);
-		ui_put(y, c_ap, b->applicant, 10, base, 0);
+		ui_put(y, c_ap, b->applicant, aw, base, 0);
 		if (w >= 100 && b->mediator[0]) {
 			snprintf(buf, sizeof buf, "%s / %s", b->respondent, b->mediator);
 			ui_put(y, c_rs, buf, rw, base, 0);
@@ -190,12 +202,23 @@ static void caselist_draw(struct screen *s)
 		if (b->collective)
 			ui_put(y, c_rs - 1, "*", 1, base | A_BOLD, 0);
 	}
+	int pw = 0; /* the page number's columns at the right of the last line */
 	if (cl->list.total == 0)
 		ui_put(5, 2, cl->text && *cl->text ? "没有符合的案件" : "没有案件", w - 4, ui_attr(US_WARN), 0);
 	else if (cl->list.total > cl->page_rows) {
 		snprintf(buf, sizeof buf, "第 %d/%d 页", cl->f.offset / cl->page_rows + 1,
 			 (int)((cl->list.total + cl->page_rows - 1) / cl->page_rows));
-		ui_put(s->rows, w - 1 - tw_width(buf), buf, tw_width(buf), ui_attr(US_DIM), 0);
+		pw = tw_width(buf);
+		ui_put(s->rows, w - 1 - pw, buf, pw, ui_attr(US_DIM), 0);
+	}
+	/* the selected case's names in full below the list, for those cut
+	 * in their columns (and everything about it by Enter) */
+	int si = cl->sel - cl->f.offset;
+	if (si >= 0 && si < cl->list.n && si < cl->page_rows) {
+		struct case_brief *b = &cl->list.v[si];
+		snprintf(buf, sizeof buf, "申请人 %s  被申请人 %s%s%s", b->applicant, b->respondent,
+			 b->mediator[0] ? "  调解员 " : "", b->mediator);
+		ui_put(s->rows, 1, buf, w - 2 - (pw ? pw + 2 : 0), ui_attr(US_DIM), 0);
 	}
 	ui_put(1, 1, "查找：", 6, A_BOLD, 0);
 	edit_draw(&cl->search, 1, 7, w - 20 > 50 ? 50 : w - 20, 1, 1);

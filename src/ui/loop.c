@@ -430,6 +430,26 @@ static void draw_bar(struct screen *s)
 	}
 }
 
+/* The message line.  A message wider than the screen takes up to three
+ * lines above the bar (over the bottom of the screen, until the next
+ * key), broken between words so that no number or word is split. */
+static void draw_msg(struct app *app)
+{
+	size_t n, starts[3];
+	wchar_t *w = tw_from_utf8(app->msg, &n);
+	int lines = tw_wrap(w, n, COLS, starts, 3);
+
+	if (lines > 3)
+		lines = 3;
+	for (int i = 0; i < lines; i++) {
+		int y = LINES - 1 - lines + i;
+		size_t a = starts[i], b = i + 1 < lines ? starts[i + 1] : n;
+		ui_fill(y, 0, COLS, A_NORMAL);
+		ui_putw(y, 0, w + a, b - a, COLS, ui_attr(app->msg_style), 0);
+	}
+	free(w);
+}
+
 static size_t npending, pending_at;
 
 static void draw_too_small(void)
@@ -476,8 +496,7 @@ static void draw_all(struct app *app)
 	getyx(stdscr, cy, cx);
 	int vis = curs_set(0);
 	draw_title(app);
-	ui_fill(LINES - 2, 0, COLS, A_NORMAL);
-	ui_put(LINES - 2, 0, app->msg, COLS, ui_attr(app->msg_style), 0);
+	draw_msg(app);
 	draw_bar(ui_top(app));
 	move(cy, cx);
 	if (vis > 0)
