@@ -135,7 +135,7 @@ add_claim() { # CODE TEXT AMOUNT
 add_claim 0601 "，自2026年2月至2026年7月共计6个月，每月工资10,500元" 63000
 add_claim 0602 "，自2025年1月至2026年6月休息日加班共计48天" 24137.93
 add_claim 0401 "，按二倍经济补偿标准计算共计105,000元" 105000
-for amt in "63,000.00 元" "24,137.93 元" "105,000.00 元"; do
+for amt in 63,000.00 24,137.93 105,000.00; do
 	expect_screen "intake-amount-$amt" "$amt"
 done
 expect_screen intake-total "请求金额合计 192,137.93 元"
