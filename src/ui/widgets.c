@@ -469,13 +469,23 @@ void form_draw(struct form *f)
 {
 	int line = 0, fy = 0, fh = 1;
 
-	/* a form opens on its first item that takes input */
-	if (f->focus >= 0 && f->focus < f->n && !focusable(&f->items[f->focus]))
-		for (int i = f->focus; i < f->n; i++)
-			if (focusable(&f->items[i])) {
-				f->focus = i;
+	/* a form opens on its first item that takes input (a read-only text
+	 * area is reached by moving up to it) */
+	if (f->focus >= 0 && f->focus < f->n && !focusable(&f->items[f->focus])) {
+		int any = -1;
+		for (int i = f->focus; i < f->n; i++) {
+			if (!focusable(&f->items[i]))
+				continue;
+			if (any < 0)
+				any = i;
+			if (!f->items[i].readonly) {
+				any = i;
 				break;
 			}
+		}
+		if (any >= 0)
+			f->focus = any;
+	}
 
 	/* where the focused item is, to scroll it into view */
 	for (int i = 0; i < f->n; i++) {

@@ -55,21 +55,21 @@ expect_screen claim-dialog "新增请求事项"
 key Tab
 typ 12,000
 key C-s
-expect_screen claim1 "12,000.00元"
+expect_screen claim1 "12,000.00 元"
 key C-n
 typ 加班
 expect_screen picker-chinese "0602 加班工资"
 key Enter Tab
 typ 3500.5
 key C-s
-expect_screen claim2 "3,500.50元"
+expect_screen claim2 "3,500.50 元"
 key C-n
 typ wxnxj
 expect_screen picker-pinyin "0701 未休年休假工资"
 key Enter Tab
 typ 8000
 key C-s
-expect_screen claim3 "8,000.00元"
+expect_screen claim3 "8,000.00 元"
 expect_screen total "请求金额合计 23,500.50 元"
 
 # saving with the wrong ID: refused, reason shown, nothing lost

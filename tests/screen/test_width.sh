@@ -80,6 +80,7 @@ for r in rows:
 '
 }
 joined() { printf '%s' "$all" | tr -d '\n'; }
+key Up # from the push row into the text, where Down scrolls
 all=$(box_lines)
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	joined | grep -qF "请回复确认" && break
