@@ -67,7 +67,7 @@ if [ -n "$crow" ]; then
 		key Enter Tab
 		typ 1000
 		key C-s
-		expect_screen "claim-$c" "1,000.00元"
+		expect_screen "claim-$c" "1,000.00 元"
 	done
 	IFS=$old_ifs
 	expect_screen collective-warning "集体争议：同单位同请求已有"
