@@ -46,7 +46,7 @@ static void session_line(struct linelist *l, const struct agenda_item *a, int wi
 	ll_cell(line, 2, x + 29, "%s", a->case_no);
 	if (with_mediator) {
 		ll_cell(line, 3, x + 54, "%s", a->applicant);
-		ll_cell(line, 4, x + 66, "%s", a->mediator);
+		ll_cell(line, 4, x + 68, "%s", a->mediator); /* room for a 12-column name */
 	} else {
 		ll_cell(line, 3, x + 54, "%s 诉 %s", a->applicant, a->respondent);
 	}
