@@ -421,7 +421,7 @@ static void draw_bar(struct screen *s)
 			if (*k != '/')
 				key[i++] = *k;
 		key[i] = '\0';
-		int need = (int)strlen(key) + tw_width(bar) + 1;
+		int need = tw_width(key) + tw_width(bar) + 1;
 		if (x + need > COLS)
 			break;
 		x += ui_put(y, x, key, COLS - x, ui_attr(US_BARKEY), 0);
