@@ -655,7 +655,8 @@ static void open_action(struct screen *s, enum case_action a)
 			char id[32], amt[40];
 			money_format(c->amount_fen, amt, sizeof amt);
 			it = form_add(&af->form, FK_INFO, NULL, NULL);
-			snprintf(buf, sizeof buf, "%d. %s（请求 %s 元）", c->ord, c->text, amt);
+			/* the amount before the text, which may be cut at the edge */
+			snprintf(buf, sizeof buf, "%d. 请求 %s 元：%s", c->ord, amt, c->text);
 			form_set_text(it, buf);
 			snprintf(id, sizeof id, "agreed[%d]", i);
 			it = form_add(&af->form, FK_TEXT, id, "  协议金额");
