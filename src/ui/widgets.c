@@ -448,8 +448,8 @@ int form_text_input(struct form *f)
 }
 
 /* Below the label of a text area that holds more than it shows: which
- * lines are in view ("3-8/12行"), in the label column where it can never
- * cover the text. */
+ * lines are in view ("8/12行": up to line 8 of 12), in the label column,
+ * where it can never cover the text. */
 static void area_counter(struct form_item *it, int y, int x, int label_w, int width, int height, int focused)
 {
 	int n;
