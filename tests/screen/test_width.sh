@@ -47,14 +47,13 @@ expect_screen list-full-name "被申请人 $rname"
 # the case detail: each claim's first line ends with its amount
 key Enter
 expect_screen detail "请求事项"
-pages=$(screen_text; key PPage; key NPage; sleep 0.3; screen_text)
+pages=$(screen_text; key NPage; sleep 0.3; screen_text)
 for want in "1\\. \\[[^]]*\\] +12,345\\.00 元" "2\\. \\[[^]]*\\] +38,600\\.00 元" "3\\. \\[[^]]*\\] +100,000\\.03 元"; do
 	if printf '%s\n' "$pages" | grep -qE "$want"; then ok; else
 		fail "detail lacks a claim line matching '$want':"
 		printf '%s\n' "$pages" >&2
 	fi
 done
-key Home
 
 # the text pushed to the applicant: whole (scrolling), no number split
 key F3
