@@ -408,14 +408,15 @@ int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_
 
 /* The first scheduled or held session on day that overlaps [start_min,
  * end_min) (minutes since midnight) and has the same mediator or the same
- * room: 1 and *out, 0 none, -1 error. */
+ * room (room NULL or "": none, so no room clash), other than the session
+ * except_id (0: none): 1 and *out, 0 none, -1 error. */
 struct session_clash {
 	char case_no[64], start[6], room[64], mediator[64];
 	int minutes;
 	int same_mediator, same_room;
 };
 int db_session_clash(struct db *db, const char *day, int start_min, int end_min, int64_t mediator_id,
-		     const char *room, struct session_clash *out);
+		     const char *room, int64_t except_id, struct session_clash *out);
 /* A scheduled session of the case on day (the one at start when given,
  * else the day's first): 1 and *out, 0 none, -1 error. */
 struct session_slot {

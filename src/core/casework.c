@@ -247,6 +247,26 @@ static int check_room(struct work *w, const char *room)
 	return REFUSED;
 }
 
+/* The one rule for a session's time and place, whether it is booked,
+ * moved or recorded as held: no other scheduled or held session of the
+ * case's mediator, and none in the same room, may overlap it.  A session
+ * recorded without a room clashes only by its mediator.  except_id is the
+ * session being moved or recorded itself.  0, REFUSED or FAILED. */
+static int check_clash(struct work *w, const char *day, int start, int minutes, const char *room, int64_t except_id)
+{
+	struct session_clash c;
+	int clash = db_session_clash(w->db, day, start, start + minutes, w->row->mediator_id, room, except_id, &c);
+
+	if (clash < 0)
+		return FAILED;
+	if (!clash)
+		return 0;
+	char end[6];
+	format_hm(parse_hm(c.start) + c.minutes, end);
+	return refuse(w, "start", "%s：与 %s %s-%s %s 冲突",
+		      c.same_mediator ? "调解员此时已有安排" : "调解室此时已被占用", c.case_no, c.start, end, c.room);
+}
+
 static int do_confirm(struct work *w)
 {
 	const struct case_op *op = w->op;
@@ -361,18 +381,8 @@ static int do_schedule(struct work *w)
 	if ((rc = check_room(w, room)) < 0)
 		return rc;
 
-	struct session_clash c;
-	int clash = db_session_clash(w->db, op->day, start, start + minutes, w->row->mediator_id, room, &c);
-	if (clash < 0)
-		return FAILED;
-	if (clash) {
-		char end[6];
-		int s = parse_hm(c.start);
-		format_hm(s + c.minutes, end);
-		return refuse(w, "start", "%s：与 %s %s-%s %s 冲突",
-			      c.same_mediator ? "调解员此时已有安排" : "调解室此时已被占用", c.case_no, c.start, end,
-			      c.room);
-	}
+	if ((rc = check_clash(w, op->day, start, minutes, room, 0)) < 0)
+		return rc;
 	char st[6], end[6];
 	format_hm(start, st);
 	format_hm(start + minutes, end);
@@ -445,6 +455,8 @@ static int do_session(struct work *w)
 		return refuse(w, "minutes", "调解不能跨日");
 	format_hm(start, st);
 	format_hm(start + minutes, end);
+	if ((rc = check_clash(w, day_s, start, minutes, room, booked ? slot.id : 0)) < 0)
+		return rc;
 	if (booked) {
 		if (db_session_mark_held(w->db, slot.id, st, minutes, room, op->note) < 0)
 			return FAILED;

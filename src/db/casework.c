@@ -208,12 +208,15 @@ int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_
 #define SQL_MIN(col) "(CAST(substr(" col ", 1, 2) AS INTEGER) * 60 + CAST(substr(" col ", 4, 2) AS INTEGER))"
 
 int db_session_clash(struct db *db, const char *day, int start_min, int end_min, int64_t mediator_id,
-		     const char *room, struct session_clash *out)
+		     const char *room, int64_t except_id, struct session_clash *out)
 {
+	/* a NULL room (none given) equals no room */
 	sqlite3_stmt *st = db_prep(db,
-		"SELECT c.case_no, s.start, s.minutes, s.room, coalesce(m.name, ''), s.mediator_id = ?4, s.room = ?5 "
+		"SELECT c.case_no, s.start, s.minutes, s.room, coalesce(m.name, ''), s.mediator_id = ?4, "
+		"coalesce(s.room = ?5, 0) "
 		"FROM sessions s JOIN cases c ON c.id = s.case_id LEFT JOIN mediators m ON m.id = s.mediator_id "
 		"WHERE s.day = ?1 AND s.status IN ('scheduled', 'held') AND (s.mediator_id = ?4 OR s.room = ?5) "
+		"AND s.id <> ?6 "
 		"AND " SQL_MIN("s.start") " < ?3 AND ?2 < " SQL_MIN("s.start") " + s.minutes "
 		"ORDER BY s.start, s.id LIMIT 1");
 	int rc;
@@ -225,7 +228,11 @@ int db_session_clash(struct db *db, const char *day, int start_min, int end_min,
 	sqlite3_bind_int(st, 2, start_min);
 	sqlite3_bind_int(st, 3, end_min);
 	sqlite3_bind_int64(st, 4, mediator_id);
-	db_bind_text(st, 5, room);
+	if (room && *room)
+		db_bind_text(st, 5, room);
+	else
+		sqlite3_bind_null(st, 5);
+	sqlite3_bind_int64(st, 6, except_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE)
 		return 0;

@@ -90,6 +90,8 @@ static int64_t new_case(void)
 }
 
 static int sched_k; /* a fresh slot for every schedule attempt of the matrix */
+static int sess_k;  /* and for every session recorded */
+static char sstart[16];
 
 /* Valid inputs for the action on case id (the case's mediator is m1). */
 static struct case_op valid_op(enum case_action a, int64_t id)
@@ -127,9 +129,20 @@ static struct case_op valid_op(enum case_action a, int64_t id)
 		op.room = "第一调解室";
 		break;
 	}
-	case ACT_SESSION:
+	case ACT_SESSION: {
+		/* every case has mediator m1, and one mediator's sessions may not
+		 * overlap: ten minutes each, one after the other, before now */
+		int k = sess_k; /* taken (sess_k++) when the session is recorded */
+		if (k >= 60) {
+			fprintf(stderr, "valid_op: out of session slots before 10:00\n");
+			exit(1);
+		}
+		snprintf(sstart, sizeof sstart, "%02d:%02d", (k / 6) % 10, k % 6 * 10);
+		op.start = sstart;
+		op.minutes = 10;
 		op.note = "双方陈述意见，申请人同意分期支付";
 		break;
+	}
 	case ACT_EXTEND:
 		op.reason = "双方同意延长调解期限";
 		break;
@@ -154,7 +167,35 @@ static void must(const struct actor *who, enum case_action a, int64_t id)
 	if (case_apply(db, &cfg, &hol, who, &op, &res) != 0) {
 		fprintf(stderr, "must %s on case %lld: %s\n", action_keyword(a), (long long)id, tj_errmsg());
 		tap_fail_count++;
+	} else if (a == ACT_SESSION) {
+		sess_k++;
 	}
+}
+
+/* The session that starts mediation on a case driven into a state: the
+ * evening's slots, 23:50 backwards, recorded at 23:59 - the ones before
+ * 10:00 are the matrix's own. */
+static int reach_k;
+
+static void reach_session(int64_t id)
+{
+	char start[16];
+	int k = reach_k++;
+	struct case_op op = {.action = ACT_SESSION, .case_id = id, .start = start, .minutes = 10,
+			     .note = "双方陈述意见，申请人同意分期支付"};
+	struct case_op_result res;
+
+	if (k >= 84) {
+		fprintf(stderr, "reach: out of evening session slots\n");
+		exit(1);
+	}
+	snprintf(start, sizeof start, "%02d:%02d", (23 - k / 6) % 24, (5 - k % 6) % 6 * 10);
+	setenv("TIAOJIE_NOW", "2026-11-20 23:59:00", 1);
+	if (case_apply(db, &cfg, &hol, &admin, &op, &res) != 0) {
+		fprintf(stderr, "reach session on case %lld: %s\n", (long long)id, tj_errmsg());
+		tap_fail_count++;
+	}
+	setenv("TIAOJIE_NOW", NOW, 1);
 }
 
 enum tstate {
@@ -201,7 +242,7 @@ static int64_t reach(enum tstate t)
 	must(&admin, ACT_ASSIGN, id);
 	if (t == T_ASSIGNED)
 		return id;
-	must(&admin, ACT_SESSION, id);
+	reach_session(id);
 	if (t == T_MEDIATING)
 		return id;
 	if (t == T_EXTENDED) {
@@ -338,7 +379,7 @@ static void check_success(enum tstate t, enum case_action a, const struct actor 
 		break;
 	case ACT_SESSION:
 		CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'held' AND "
-				  "day = '2026-11-20' AND start = '10:00' AND minutes = 60",
+				  "day = '2026-11-20' AND minutes = 10",
 				  id),
 			  (t == T_ASSIGNED ? 1 : 2));
 		break;
@@ -401,6 +442,8 @@ static void test_matrix(void)
 					if (rc == 0) {
 						if (a == ACT_SCHEDULE)
 							sched_k++; /* keep the slot */
+						if (a == ACT_SESSION)
+							sess_k++;
 						check_success((enum tstate)t, (enum case_action)a, who, id, &cs, version0,
 							      maxev0, &res);
 						cached[t] = 0; /* changed: a fresh one next time */
@@ -762,6 +805,51 @@ static void test_sessions(void)
 	free(no_a);
 }
 
+/* Recording a session that was not booked obeys the same clash rule as
+ * booking: two sessions of one mediator, or two in one room, may not
+ * overlap (issue 13: they were accepted). */
+static void test_record_clash(void)
+{
+	int64_t a = reach(T_ASSIGNED), b = reach(T_ASSIGNED), c = reach(T_ASSIGNED);
+	char *no_a = sql_text("SELECT case_no FROM cases WHERE id = ?", a);
+	char want[256];
+	struct case_op op = valid_op(ACT_REASSIGN, c);
+
+	CHECK(applied(&admin, &op), "reassign c to m2");
+	/* the next day, which nothing else of this test uses */
+	setenv("TIAOJIE_NOW", "2026-11-21 18:00:00", 1);
+	op = (struct case_op){.action = ACT_SESSION, .case_id = a, .day = "2026-11-21", .start = "09:00", .minutes = 60,
+			      .room = "第一调解室", .note = "第一次调解"};
+	CHECK(applied(&own, &op), "a held 09:00-10:00");
+	int64_t held = testdb_int(db, "SELECT count(*) FROM sessions WHERE status = 'held'");
+	snprintf(want, sizeof want, "与 %s 09:00-10:00 第一调解室 冲突", no_a);
+	/* the same mediator, another room */
+	op = (struct case_op){.action = ACT_SESSION, .case_id = b, .day = "2026-11-21", .start = "09:30", .minutes = 30,
+			      .room = "第二调解室", .note = "重叠的调解"};
+	refused(&own, &op, "start", want);
+	CHECK(strstr(tj_errmsg(), "调解员此时已有安排") != NULL, "%s", tj_errmsg());
+	/* the same mediator and the same room (the case of issue 13) */
+	op.room = "第一调解室";
+	refused(&admin, &op, "start", "调解员此时已有安排");
+	/* the same mediator without a room */
+	op.room = NULL;
+	refused(&own, &op, "start", want);
+	/* another mediator in the same room */
+	op = (struct case_op){.action = ACT_SESSION, .case_id = c, .day = "2026-11-21", .start = "09:45", .minutes = 30,
+			      .room = "第一调解室", .note = "同一调解室"};
+	refused(&other, &op, "start", "调解室此时已被占用");
+	CHECK(strstr(tj_errmsg(), no_a) != NULL, "%s", tj_errmsg());
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sessions WHERE status = 'held'"), held);
+	/* another mediator without a room, and the same mediator right after */
+	op.room = NULL;
+	CHECK(applied(&other, &op), "another mediator, no room");
+	op = (struct case_op){.action = ACT_SESSION, .case_id = b, .day = "2026-11-21", .start = "08:30", .minutes = 30,
+			      .room = "第一调解室", .note = "紧接其前"};
+	CHECK(applied(&own, &op), "adjacent before, same mediator and room");
+	setenv("TIAOJIE_NOW", NOW, 1);
+	free(no_a);
+}
+
 /* ---- conflicts, deadlines, failures ---------------------------------------------- */
 
 static void test_conflict(void)
@@ -941,8 +1029,9 @@ static void test_load(void)
 	CHECK_INT(cv.days_left, 17);
 	CHECK_INT(cv.version, 5);
 	CHECK_STR(cv.updated_by, "管理员甲");
-	CHECK_STR(cv.updated_at, NOW);
-	CHECK_STR(cv.last_event_at, NOW);
+	/* the session that started mediation was recorded in the evening */
+	CHECK_STR(cv.updated_at, "2026-11-20 23:59:00");
+	CHECK_STR(cv.last_event_at, "2026-11-20 23:59:00");
 	CHECK_INT(cv.napplicants, 1);
 	CHECK_STR(cv.applicants[0].name, "张三");
 	CHECK_STR(cv.applicants[0].id_type, "id");
@@ -968,8 +1057,9 @@ static void test_load(void)
 	CHECK_STR(cv.claims[1].cause_name, "离职证明和档案社保转移手续");
 	CHECK_INT(cv.nsessions, 1);
 	CHECK_STR(cv.sessions[0].day, "2026-11-20");
-	CHECK_STR(cv.sessions[0].start, "10:00");
-	CHECK_INT(cv.sessions[0].minutes, 60);
+	CHECK(strlen(cv.sessions[0].start) == 5 && strcmp(cv.sessions[0].start, "10:00") > 0, "%s",
+	      cv.sessions[0].start);
+	CHECK_INT(cv.sessions[0].minutes, 10);
 	CHECK_STR(cv.sessions[0].status, "held");
 	CHECK_STR(cv.sessions[0].mediator, "张调解");
 	CHECK_INT(cv.ndocuments, 2);
@@ -1190,6 +1280,7 @@ int main(void)
 	test_matrix();
 	test_inputs();
 	test_sessions();
+	test_record_clash();
 	test_conflict();
 	test_deadlines();
 	test_failures();

@@ -152,9 +152,21 @@ static int worker(const char *path, int k)
 			}
 			break;
 		}
-		case ACT_SESSION:
+		case ACT_SESSION: {
+			/* ten minutes somewhere before now (10:00): a mediator's
+			 * records may not overlap either */
+			int slot = (int)rnd(&r, 60);
+			start[0] = (char)('0' + slot / 6 / 10);
+			start[1] = (char)('0' + slot / 6 % 10);
+			start[2] = ':';
+			start[3] = (char)('0' + slot % 6);
+			start[4] = '0';
+			start[5] = '\0';
+			op.start = start;
+			op.minutes = 10;
 			op.note = "并发记录调解情况";
 			break;
+		}
 		case ACT_EXTEND:
 			op.reason = "双方同意延长";
 			break;
