@@ -26,8 +26,10 @@
 
 /* Conflicts of interest (回避事由) of one mediator for one case, as
  * Chinese sentences: "调解员所属单位即被申请人（上海某某科技有限公司）",
- * "曾承办同一申请人张三的案件 沪劳人调(2025)第00012号", "曾承办同一被申请人
- * 上海某某科技有限公司的案件 ...". */
+ * "曾承办同一申请人张三的案件 沪劳人调(2025)第00012号"; and, in the same
+ * form, what the assigner is told without it being a ground for recusal:
+ * "曾承办同一被申请人上海某某科技有限公司的案件 沪劳人调(2025)第00007号
+ * 等3件". */
 struct assign_conflicts {
 	char **v;
 	int n, cap;
@@ -46,6 +48,7 @@ struct assign_candidate {
 	int matches;              /* the case's claim causes covered by a specialty */
 	int current;              /* already the case's mediator */
 	struct assign_conflicts conflicts;
+	struct assign_conflicts notices; /* information only (曾承办同一被申请人) */
 };
 
 struct assign_candidates {
@@ -70,15 +73,22 @@ const char *assign_side_name(const char *side, const char *expert_kind);
  * first-level code that is the cause's parent. */
 int assign_specialty_matches(const char *specialty, const char *cause);
 
-/* The conflicts of one mediator for a case.  0 (out filled, maybe empty),
- * -1 on error. */
-int assign_conflicts(struct db *db, int64_t case_id, int64_t mediator_id, struct assign_conflicts *out);
+/* The conflicts of one mediator for a case (grounds for recusal) and the
+ * notices (information only; info NULL: not wanted).  0 (out and info
+ * filled, maybe empty), -1 on error. */
+int assign_conflicts(struct db *db, int64_t case_id, int64_t mediator_id, struct assign_conflicts *out,
+		     struct assign_conflicts *info);
+
+/* The score by which a mediator is suggested: specialty against load,
+ * equally weighted, matches / ncauses - open / capacity (ncauses 0 counts
+ * as 1; -1 when capacity is 0).  For showing; the suggestion compares
+ * the same formula exactly. */
+double assign_score(int matches, int ncauses, int open, int capacity);
 
 /* Every active mediator as a candidate for the case, with the suggestion:
  * among those within capacity (open < capacity), without a conflict and
- * not already the case's mediator, the least loaded whose specialties
- * match at least one claim cause; when none matches, the least loaded of
- * them all; ties go to the lower open/capacity ratio, then the name.
+ * not already the case's mediator, the one with the highest
+ * assign_score; ties go to fewer open cases, then the name.
  * Only for whom lifecycle_check allows assigning (or reassigning) this
  * case now; cfg->clerk_may_assign decides for clerks.  0, or -1 refused
  * or failed (message set). */
@@ -92,6 +102,7 @@ struct assign_result {
 	int assigned;             /* the assignment is saved (also when -1 is
 				   * returned because only the note failed) */
 	char conflicts[1024];     /* the conflicts, "；"-joined, may be cut short */
+	char notices[1024];       /* the information, the same way ("" none) */
 };
 
 /* Assign (status accepted) or reassign (assigned, mediating) the mediator

@@ -8,8 +8,10 @@
  * specialty covers a claim cause when it is the same code or the cause's
  * first-level parent; a conflict is a mediator whose affiliation is the
  * respondent (credit code, else name) or who handled another case of the
- * same applicant or respondent; the suggestion is the least loaded of the
- * matching mediators within capacity and without conflicts.  Who may
+ * same applicant (another case against the same respondent is only shown
+ * to the assigner); the suggestion is the best score of specialty against
+ * load (see better()) among the mediators within capacity and without
+ * conflicts.  Who may
  * assign is not decided here: lifecycle_check answers, with the clerks'
  * permission taken from the configuration.
  *
@@ -191,9 +193,18 @@ static void conflict_add(struct assign_conflicts *c, char *text)
 }
 
 /* The conflicts of one mediator, from the case's parties and the history
- * rows (only those of this mediator are looked at). */
+ * rows (only those of this mediator are looked at), and what the assigner
+ * should know without it being a ground for recusal (info, NULL: not
+ * wanted).
+ *
+ * Grounds (out): the mediator's affiliation is the respondent; the
+ * mediator handled another case of the same applicant.  Information
+ * (info): the mediator handled other cases against the same respondent -
+ * a high-incidence employer has cases with most of the roster, and having
+ * mediated a dispute with an employer is no tie to it. */
 static void find_conflicts(const struct assign_roster_row *m, const struct assign_parties *parties,
-			   const struct assign_history *hist, struct assign_conflicts *out)
+			   const struct assign_history *hist, struct assign_conflicts *out,
+			   struct assign_conflicts *info)
 {
 	for (int i = 0; i < parties->n; i++) {
 		const struct assign_party *p = &parties->v[i];
@@ -207,12 +218,32 @@ static void find_conflicts(const struct assign_roster_row *m, const struct assig
 		const struct assign_prior *h = &hist->v[i];
 		if (h->mediator_id != m->id)
 			continue;
-		conflict_add(out, xasprintf("曾承办同一%s%s的案件 %s", h->respondent ? "被申请人" : "申请人", h->party,
-					    h->case_no));
+		if (!h->respondent) {
+			conflict_add(out, xasprintf("曾承办同一申请人%s的案件 %s", h->party, h->case_no));
+			continue;
+		}
+		/* one line per respondent: the first case and how many */
+		int seen = 0, n = 0;
+		for (int j = 0; j < hist->n && !seen; j++) {
+			const struct assign_prior *o = &hist->v[j];
+			if (o->mediator_id == m->id && o->respondent && strcmp(o->party, h->party) == 0) {
+				if (j < i)
+					seen = 1;
+				else
+					n++;
+			}
+		}
+		if (seen || !info)
+			continue;
+		if (n > 1)
+			conflict_add(info, xasprintf("曾承办同一被申请人%s的案件 %s 等%d件", h->party, h->case_no, n));
+		else
+			conflict_add(info, xasprintf("曾承办同一被申请人%s的案件 %s", h->party, h->case_no));
 	}
 }
 
-int assign_conflicts(struct db *db, int64_t case_id, int64_t mediator_id, struct assign_conflicts *out)
+int assign_conflicts(struct db *db, int64_t case_id, int64_t mediator_id, struct assign_conflicts *out,
+		     struct assign_conflicts *info)
 {
 	struct assign_roster roster;
 	struct assign_parties parties;
@@ -220,6 +251,8 @@ int assign_conflicts(struct db *db, int64_t case_id, int64_t mediator_id, struct
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
+	if (info)
+		memset(info, 0, sizeof *info);
 	memset(&parties, 0, sizeof parties);
 	memset(&hist, 0, sizeof hist);
 	if (db_assign_roster(db, mediator_id, &roster) < 0)
@@ -231,7 +264,7 @@ int assign_conflicts(struct db *db, int64_t case_id, int64_t mediator_id, struct
 	if (db_assign_case_parties(db, case_id, &parties) < 0 ||
 	    db_assign_history(db, case_id, mediator_id, &hist) < 0)
 		goto out;
-	find_conflicts(&roster.v[0], &parties, &hist, out);
+	find_conflicts(&roster.v[0], &parties, &hist, out, info);
 	rc = 0;
 out:
 	assign_roster_free(&roster);
@@ -291,6 +324,7 @@ void assign_candidates_free(struct assign_candidates *c)
 		free(k->expert_kind);
 		free(k->affiliation);
 		assign_conflicts_free(&k->conflicts);
+		assign_conflicts_free(&k->notices);
 	}
 	free(c->v);
 	memset(c, 0, sizeof *c);
@@ -328,24 +362,54 @@ static void extra_add(struct extra_load *x, int64_t id)
 	x->n[x->len++] = 1;
 }
 
-/* Is candidate a (with load la) a better suggestion than b (load lb):
- * fewer open cases, then a lower open/capacity ratio, then the name. */
-static int better(const struct assign_candidate *a, int la, const struct assign_candidate *b, int lb)
+/* The suggestion weighs specialty against load, equally:
+ *
+ *     score = matches / causes - open / capacity
+ *
+ * matches: the case's distinct claim causes the mediator's specialties
+ * cover; causes: how many distinct causes the case has (a case without
+ * claims counts as one cause nobody covers); open: the mediator's
+ * assigned and mediating cases (plus those a batch has suggested so
+ * far); capacity: their maximum.  So covering every cause of the case
+ * is worth as much as an empty desk, and a mediator covering half the
+ * causes at 10% load (0.4) is preferred to one covering all of them at
+ * 70% (0.3).  The highest score wins; ties go to fewer open cases, then
+ * the name.  The man page states the same (tiaojie.1, Assigning a
+ * mediator); test_assign.c pins it.
+ *
+ * Scores are compared exactly: a/b - c/d as integer cross products. */
+static int64_t score_num(const struct assign_candidate *k, int load, int ncauses)
 {
+	int n = ncauses > 0 ? ncauses : 1;
+
+	return (int64_t)k->matches * k->capacity - (int64_t)load * n; /* over n * capacity */
+}
+
+/* Is candidate a (with load la) a better suggestion than b (load lb)? */
+static int better(const struct assign_candidate *a, int la, const struct assign_candidate *b, int lb, int ncauses)
+{
+	/* sa > sb  <=>  num_a / (n ca) > num_b / (n cb)  <=>  num_a cb > num_b ca */
+	int64_t l = score_num(a, la, ncauses) * b->capacity, r = score_num(b, lb, ncauses) * a->capacity;
+	if (l != r)
+		return l > r;
 	if (la != lb)
 		return la < lb;
-	int64_t ra = (int64_t)la * b->capacity, rb = (int64_t)lb * a->capacity;
-	if (ra != rb)
-		return ra < rb;
 	int c = strcmp(a->name, b->name);
 	if (c != 0)
 		return c < 0;
 	return a->id < b->id;
 }
 
+double assign_score(int matches, int ncauses, int open, int capacity)
+{
+	if (capacity <= 0)
+		return -1.0;
+	return (double)matches / (ncauses > 0 ? ncauses : 1) - (double)open / capacity;
+}
+
 static void suggest(struct assign_candidates *out, const struct extra_load *x)
 {
-	int best_match = -1, best_any = -1, full = 0, conflicted = 0, current = 0;
+	int best = -1, full = 0, conflicted = 0, current = 0;
 
 	out->suggested = -1;
 	for (int i = 0; i < out->n; i++) {
@@ -363,24 +427,23 @@ static void suggest(struct assign_candidates *out, const struct extra_load *x)
 			conflicted++;
 			continue;
 		}
-		if (best_any < 0 || better(k, load, &out->v[best_any], out->v[best_any].open + extra_of(x, out->v[best_any].id)))
-			best_any = i;
-		if (k->matches > 0 &&
-		    (best_match < 0 ||
-		     better(k, load, &out->v[best_match], out->v[best_match].open + extra_of(x, out->v[best_match].id))))
-			best_match = i;
+		if (best < 0 ||
+		    better(k, load, &out->v[best], out->v[best].open + extra_of(x, out->v[best].id), out->ncauses))
+			best = i;
 	}
-	if (best_match >= 0) {
-		const struct assign_candidate *k = &out->v[best_match];
-		out->suggested = best_match;
-		snprintf(out->reason, sizeof out->reason, "建议分派%s：专长与%d项案由相符，在办%d件，上限%d件", k->name,
-			 k->matches, k->open + extra_of(x, k->id), k->capacity);
-	} else if (best_any >= 0) {
-		const struct assign_candidate *k = &out->v[best_any];
-		out->suggested = best_any;
-		snprintf(out->reason, sizeof out->reason,
-			 "没有专长相符且可分派的调解员，建议分派在办案件最少的%s：在办%d件，上限%d件", k->name,
-			 k->open + extra_of(x, k->id), k->capacity);
+	if (best >= 0) {
+		const struct assign_candidate *k = &out->v[best];
+		int load = k->open + extra_of(x, k->id);
+		double score = assign_score(k->matches, out->ncauses, load, k->capacity);
+		out->suggested = best;
+		if (k->matches > 0)
+			snprintf(out->reason, sizeof out->reason,
+				 "建议分派%s：专长与%d项案由中的%d项相符，在办%d件，上限%d件（得分%.2f）", k->name,
+				 out->ncauses, k->matches, load, k->capacity, score);
+		else
+			snprintf(out->reason, sizeof out->reason,
+				 "没有专长相符且可分派的调解员，建议分派负荷最低的%s：在办%d件，上限%d件（得分%.2f）",
+				 k->name, load, k->capacity, score);
 	} else if (out->n == 0) {
 		snprintf(out->reason, sizeof out->reason, "名册中没有在职的调解员");
 	} else {
@@ -429,7 +492,7 @@ static int build(struct db *db, int64_t case_id, const struct case_state_row *ro
 		k->open = m->open;
 		k->matches = count_matches(m->specialties, causes);
 		k->current = row->mediator_id > 0 && m->id == row->mediator_id;
-		find_conflicts(m, &parties, &hist, &k->conflicts);
+		find_conflicts(m, &parties, &hist, &k->conflicts, &k->notices);
 	}
 	suggest(out, x);
 	rc = 0;
@@ -559,8 +622,15 @@ int assign_apply(struct db *db, const struct config *cfg, const struct holidays 
 		tj_error("案件不存在");
 	if (rc <= 0)
 		return -1;
-	if (assign_conflicts(db, case_id, mediator_id, &conf) < 0)
+	struct assign_conflicts info;
+	if (assign_conflicts(db, case_id, mediator_id, &conf, &info) < 0)
 		return -1;
+	if (info.n > 0) {
+		char *t = assign_conflicts_text(&info);
+		copy_utf8(res->notices, sizeof res->notices, t);
+		free(t);
+	}
+	assign_conflicts_free(&info);
 	if (conf.n > 0) {
 		res->conflicted = 1;
 		text = assign_conflicts_text(&conf);

@@ -184,9 +184,16 @@ static void assign_draw(struct screen *s)
 			char *t = assign_conflicts_text(&m->conflicts);
 			ui_put(y, 49, t, w - 50, sel ? base : ui_attr(US_ERROR), 0);
 			free(t);
+		} else if (m->notices.n) {
+			/* information, not a ground for recusal */
+			char *t = assign_conflicts_text(&m->notices);
+			char *u = xasprintf("提示：%s", t);
+			ui_put(y, 49, u, w - 50, sel ? base : ui_attr(US_DIM), 0);
+			free(u);
+			free(t);
 		}
 	}
-	ui_put(s->rows, 1, "* 为建议人选（专长相符、在办最少、无回避事由）；Enter 分派", w - 2, ui_attr(US_DIM), 0);
+	ui_put(s->rows, 1, "* 为建议人选（专长覆盖率减负荷率得分最高、无回避事由）；Enter 分派", w - 2, ui_attr(US_DIM), 0);
 }
 
 static int assign_choose(struct screen *s)
@@ -212,7 +219,10 @@ static int assign_choose(struct screen *s)
 		if (!reason)
 			return UI_HANDLED;
 	} else {
-		snprintf(q, sizeof q, "将案件 %s 分派给 %s（在办 %d/%d）？", as->c.case_no, m->name, m->open, m->capacity);
+		char *t = m->notices.n ? assign_conflicts_text(&m->notices) : NULL;
+		snprintf(q, sizeof q, "将案件 %s 分派给 %s（在办 %d/%d）？%s%s", as->c.case_no, m->name, m->open,
+			 m->capacity, t ? "\n提示：" : "", t ? t : "");
+		free(t);
 		if (!ui_confirm(app, q))
 			return UI_HANDLED;
 	}

@@ -54,10 +54,11 @@ expect_screen menu-2 "分派调解员"
 key Enter
 expect_screen candidates-2 "在办/上限"
 expect_screen conflict-shown "调解员所属单位即被申请人"
-# move to the conflicted mediator's row
-n=$(screen_text | awk '/在办\/上限/ {h=NR} /调解员所属单位即被申请人/ {print NR - h; exit}')
+# move to the conflicted mediator's row (counted once the list is back at
+# its top: the suggestion may have scrolled it)
 key Home
 for i in $(seq 1 20); do key Up; done
+n=$(screen_text | awk '/在办\/上限/ {h=NR} /调解员所属单位即被申请人/ {print NR - h; exit}')
 for i in $(seq 2 "$n"); do key Down; done
 key Enter
 expect_screen reason-prompt "存在回避事由"

@@ -2,12 +2,14 @@
  * test_assign.c - choosing and assigning a mediator (assign.h).
  *
  * Each group works on a database of its own so that caseloads are known:
- * 1. the suggestion: least loaded matching mediator within capacity, the
- *    open/capacity tie-break, a full mediator skipped, an inactive one
- *    never a candidate, first-level specialties, the fall-back to the
- *    least loaded when nobody matches, and no suggestion at all;
+ * 1. the suggestion: the score of specialty against load (the weights
+ *    pinned by pairs on either side of a tie), fewer open cases on a tie,
+ *    a full mediator skipped, an inactive one never a candidate,
+ *    first-level specialties, the least loaded when nobody matches, and
+ *    no suggestion at all;
  * 2. conflicts: affiliation by credit code and by name, a previous case of
- *    the same applicant and of the same respondent; a conflicted mediator
+ *    the same applicant; a previous case of the same respondent only as
+ *    information (a high-incidence employer blocks nobody); a conflicted mediator
  *    refused without a reason, accepted with one (the note event), and
  *    reassignment keeping the history;
  * 3. role rules through lifecycle (clerks only when the configuration
@@ -283,23 +285,10 @@ static void test_suggest(void)
 	CHECK(k && k->matches == 0 && k->open == 0, "C: no specialty");
 	k = cand(&c, d);
 	CHECK(k && k->matches == 1 && k->capacity == 0, "D: full");
-	/* B: matching and less loaded than A; C idle but no match; D full */
-	CHECK_INT(suggested_id(&c), b);
-	CHECK(strstr(c.reason, "调解员B") != NULL, "reason: %s", c.reason);
-	assign_candidates_free(&c);
-
-	/* same open caseload as B, bigger capacity: lower ratio wins */
-	int64_t f = add_med("调解员F", "0601", 10, 1, NULL, NULL);
-	load(f, 1);
-	CHECK_INT(assign_candidates(db, &cfg, &admin, x, &c), 0);
-	CHECK_INT(suggested_id(&c), f);
-	assign_candidates_free(&c);
-
-	/* equal load and capacity: by name */
-	int64_t g = add_med("调解员0", "0601", 10, 1, NULL, NULL);
-	load(g, 1);
-	CHECK_INT(assign_candidates(db, &cfg, &admin, x, &c), 0);
-	CHECK_INT(suggested_id(&c), g);
+	/* the scores, matches/causes - open/capacity: A 2/2 - 2/5 = 0.60,
+	 * B 1/2 - 1/5 = 0.30, C 0 - 0 = 0; D is full */
+	CHECK_INT(suggested_id(&c), a);
+	CHECK(strstr(c.reason, "调解员A") != NULL && strstr(c.reason, "得分0.60") != NULL, "reason: %s", c.reason);
 	assign_candidates_free(&c);
 
 	/* nobody matches 1101: the least loaded within capacity (C) */
@@ -311,8 +300,6 @@ static void test_suggest(void)
 
 	/* once the matching ones are full, C (no match) is suggested for x */
 	load(b, 4);
-	load(f, 9);
-	load(g, 9);
 	load(a, 3);
 	CHECK_INT(assign_candidates(db, &cfg, &admin, x, &c), 0);
 	k = cand(&c, b);
@@ -324,13 +311,63 @@ static void test_suggest(void)
 	load(cc, 5);
 	CHECK_INT(assign_candidates(db, &cfg, &admin, x, &c), 0);
 	CHECK_INT(c.suggested, -1);
-	CHECK(strstr(c.reason, "没有可建议的调解员") != NULL && strstr(c.reason, "已满额6人") != NULL, "reason: %s",
+	CHECK(strstr(c.reason, "没有可建议的调解员") != NULL && strstr(c.reason, "已满额4人") != NULL, "reason: %s",
 	      c.reason);
 	assign_candidates_free(&c);
 
 	/* no such case */
 	CHECK_INT(assign_candidates(db, &cfg, &admin, 99999, &c), -1);
 	CHECK_STR(tj_errmsg(), "案件不存在");
+	assign_candidates_free(&c);
+	close_db();
+}
+
+/* The weighting of specialty against load, as tiaojie.1 states it:
+ * score = matches/causes - open/capacity, ties to fewer open cases.  Each
+ * pair below sits at or just beside equal scores, so that weighing either
+ * term 3% more or less changes an answer. */
+static void test_weights(void)
+{
+	struct assign_candidates c;
+
+	CHECK(assign_score(1, 2, 1, 10) > 0.3999 && assign_score(1, 2, 1, 10) < 0.4001, "0.5 - 0.1");
+	CHECK(assign_score(2, 2, 6, 10) > 0.3999 && assign_score(2, 2, 6, 10) < 0.4001, "1 - 0.6");
+	CHECK(assign_score(0, 0, 0, 5) == 0.0, "no causes");
+	CHECK(assign_score(1, 1, 0, 0) < 0, "no capacity");
+
+	open_db("weights.db");
+	int64_t x = new_case(1, "张三", NULL, "上海甲乙科技有限公司", "0601,1701", ACCEPTED);
+	int64_t all = add_med("调解员K", "0601,1701", 10, 1, NULL, NULL);   /* 1 - 6/10 = 0.40 */
+	int64_t half_busy = add_med("调解员L", "0601", 100, 1, NULL, NULL); /* 0.5 - 11/100 = 0.39 */
+	int64_t half_free = add_med("调解员M", "1701", 100, 1, NULL, NULL); /* 0.5 - 9/100 = 0.41 */
+	int64_t half_tie = add_med("调解员N", "06", 10, 1, NULL, NULL);     /* 0.5 - 1/10 = 0.40 */
+	load(all, 6);
+	load(half_busy, 11);
+	load(half_free, 9);
+	load(half_tie, 1);
+	int64_t pairs[][3] = {
+		/* a, b, who wins */
+		{all, half_busy, all},       /* 0.40 > 0.39 */
+		{all, half_free, half_free}, /* 0.41 > 0.40 */
+		{all, half_tie, half_tie},   /* 0.40 = 0.40: fewer open cases */
+	};
+	for (size_t i = 0; i < TJ_ARRAY_LEN(pairs); i++) {
+		char sql[200];
+		snprintf(sql, sizeof sql, "UPDATE mediators SET active = (id IN (%lld, %lld))", (long long)pairs[i][0],
+			 (long long)pairs[i][1]);
+		CHECK_INT(testdb_raw(db, sql), SQLITE_OK);
+		CHECK_INT(assign_candidates(db, &cfg, &admin, x, &c), 0);
+		CHECK_INT(c.n, 2);
+		CHECK(suggested_id(&c) == pairs[i][2], "pair %zu: suggested %lld, want %lld (%s)", i,
+		      (long long)suggested_id(&c), (long long)pairs[i][2], c.reason);
+		assign_candidates_free(&c);
+	}
+	/* all four: M has the best score */
+	CHECK_INT(testdb_raw(db, "UPDATE mediators SET active = 1"), SQLITE_OK);
+	CHECK_INT(assign_candidates(db, &cfg, &admin, x, &c), 0);
+	CHECK_INT(suggested_id(&c), half_free);
+	CHECK(strstr(c.reason, "专长与2项案由中的1项相符，在办9件，上限100件（得分0.41）") != NULL, "reason: %s",
+	      c.reason);
 	assign_candidates_free(&c);
 	close_db();
 }
@@ -365,37 +402,41 @@ static void test_conflicts(void)
 
 	int64_t x = new_case(1, "张三", USCC, EMP, "0601", ACCEPTED);
 
-	CHECK_INT(assign_conflicts(db, x, m1, &cf), 0);
+	struct assign_conflicts info;
+	CHECK_INT(assign_conflicts(db, x, m1, &cf, NULL), 0);
 	CHECK_INT(cf.n, 1);
 	if (cf.n)
 		CHECK_STR(cf.v[0], "调解员所属单位即被申请人（上海某某科技有限公司）");
 	assign_conflicts_free(&cf);
-	CHECK_INT(assign_conflicts(db, x, m2, &cf), 0);
+	CHECK_INT(assign_conflicts(db, x, m2, &cf, NULL), 0);
 	CHECK_INT(cf.n, 1);
 	if (cf.n)
 		CHECK(strstr(cf.v[0], "调解员所属单位即被申请人") == cf.v[0], "got %s", cf.v[0]);
 	assign_conflicts_free(&cf);
-	CHECK_INT(assign_conflicts(db, x, m3, &cf), 0);
+	CHECK_INT(assign_conflicts(db, x, m3, &cf, NULL), 0);
 	CHECK_INT(cf.n, 1);
 	snprintf(want, sizeof want, "曾承办同一申请人张三的案件 %s", yno);
 	if (cf.n)
 		CHECK_STR(cf.v[0], want);
 	assign_conflicts_free(&cf);
-	CHECK_INT(assign_conflicts(db, x, m4, &cf), 0);
-	CHECK_INT(cf.n, 1);
+	/* the same respondent: information for the assigner, no ground */
+	CHECK_INT(assign_conflicts(db, x, m4, &cf, &info), 0);
+	CHECK_INT(cf.n, 0);
+	CHECK_INT(info.n, 1);
 	snprintf(want, sizeof want, "曾承办同一被申请人上海某某科技有限公司的案件 %s", zno);
-	if (cf.n)
-		CHECK_STR(cf.v[0], want);
+	if (info.n)
+		CHECK_STR(info.v[0], want);
 	assign_conflicts_free(&cf);
-	CHECK_INT(assign_conflicts(db, x, m5, &cf), 0);
+	assign_conflicts_free(&info);
+	CHECK_INT(assign_conflicts(db, x, m5, &cf, NULL), 0);
 	CHECK_INT(cf.n, 0);
 	assign_conflicts_free(&cf);
-	CHECK_INT(assign_conflicts(db, x, m6, &cf), 0);
+	CHECK_INT(assign_conflicts(db, x, m6, &cf, NULL), 0);
 	CHECK_INT(cf.n, 0);
 	assign_conflicts_free(&cf);
 	/* y itself: m3 handles it, so it is no conflict for y; m4's case z
 	 * shares nothing with y */
-	CHECK_INT(assign_conflicts(db, y, m4, &cf), 0);
+	CHECK_INT(assign_conflicts(db, y, m4, &cf, NULL), 0);
 	CHECK_INT(cf.n, 0);
 	assign_conflicts_free(&cf);
 
@@ -405,8 +446,11 @@ static void test_conflicts(void)
 	CHECK_INT(cand(&c, m1) ? cand(&c, m1)->conflicts.n : -1, 1);
 	CHECK_INT(cand(&c, m2) ? cand(&c, m2)->conflicts.n : -1, 1);
 	CHECK_INT(cand(&c, m3) ? cand(&c, m3)->conflicts.n : -1, 1);
-	CHECK_INT(cand(&c, m4) ? cand(&c, m4)->conflicts.n : -1, 1);
+	CHECK_INT(cand(&c, m4) ? cand(&c, m4)->conflicts.n : -1, 0);
+	CHECK_INT(cand(&c, m4) ? cand(&c, m4)->notices.n : -1, 1);
 	CHECK_INT(cand(&c, m5) ? cand(&c, m5)->conflicts.n : -1, 0);
+	/* D (the same respondent) is not skipped, but has a case open; E and
+	 * F are idle, E by name */
 	CHECK_INT(suggested_id(&c), m5);
 	int64_t ver = c.version;
 	assign_candidates_free(&c);
@@ -449,7 +493,7 @@ static void test_conflicts(void)
 	ver = r.op.new_version;
 
 	/* reassigning to a conflicted one is refused too */
-	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m4, ver, "", &r), -1);
+	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, m3, ver, "", &r), -1);
 	CHECK_INT(r.conflicted, 1);
 	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", x), m1);
 
@@ -472,12 +516,77 @@ static void test_conflicts(void)
 	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ? AND after LIKE '冲突已确认：%'", x), 1);
 
 	/* now E handles x: E is in conflict for y (same applicant) */
-	CHECK_INT(assign_conflicts(db, y, m5, &cf), 0);
+	CHECK_INT(assign_conflicts(db, y, m5, &cf, NULL), 0);
 	CHECK_INT(cf.n, 1);
 	assign_conflicts_free(&cf);
 
 	free(yno);
 	free(zno);
+	close_db();
+}
+
+/* A high-incidence employer: every mediator has handled cases against it
+ * (issue 13: all 23 were flagged and none could be suggested).  That is
+ * information shown to the assigner, one line per respondent with the
+ * count; the suggestion and the assignment go ahead without a reason.
+ * A mediator tied to a party stays blocked. */
+static void test_high_incidence(void)
+{
+	struct assign_candidates c;
+	struct assign_conflicts cf, info;
+	struct assign_result r;
+	int64_t med[4];
+	char *first[4] = {0};
+
+	open_db("incidence.db");
+	for (int i = 0; i < 4; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "调解员%c", 'A' + i);
+		med[i] = add_med(name, "0601", 20, 1, NULL, NULL);
+	}
+	int64_t tied = add_med("调解员Z", "0601", 20, 1, "上海某某科技有限公司", NULL);
+	/* each of A-D has had three cases against the employer, Z none */
+	for (int i = 0; i < 4; i++)
+		for (int k = 0; k < 3; k++) {
+			int64_t id = new_case(10 + i * 3 + k, "职工", USCC, EMP, "0601", ACCEPTED);
+			must(ACT_ASSIGN, id, med[i]);
+			if (k == 0)
+				first[i] = case_no_of(id);
+		}
+	int64_t x = new_case(1, "张三", USCC, EMP, "0601", ACCEPTED);
+
+	CHECK_INT(assign_candidates(db, &cfg, &admin, x, &c), 0);
+	for (int i = 0; i < 4; i++) {
+		const struct assign_candidate *k = cand(&c, med[i]);
+		CHECK(k && k->conflicts.n == 0 && k->notices.n == 1, "mediator %d: %d conflicts, %d notices", i,
+		      k ? k->conflicts.n : -1, k ? k->notices.n : -1);
+		if (k && k->notices.n == 1) {
+			char want[256];
+			snprintf(want, sizeof want, "曾承办同一被申请人%s的案件 %s 等3件", EMP, first[i]);
+			CHECK_STR(k->notices.v[0], want);
+		}
+	}
+	const struct assign_candidate *z = cand(&c, tied);
+	CHECK(z && z->conflicts.n == 1 && z->notices.n == 0, "the mediator tied to the respondent is blocked");
+	/* all four at 3/20 with full coverage: A by name */
+	CHECK_INT(suggested_id(&c), med[0]);
+	int64_t ver = c.version;
+	assign_candidates_free(&c);
+
+	CHECK_INT(assign_conflicts(db, x, med[1], &cf, &info), 0);
+	CHECK_INT(cf.n, 0);
+	CHECK_INT(info.n, 1);
+	assign_conflicts_free(&cf);
+	assign_conflicts_free(&info);
+
+	/* assigned without a reason; the notice comes back to the screen */
+	CHECK_INT(assign_apply(db, &cfg, &hol, &admin, x, med[1], ver, NULL, &r), 0);
+	CHECK_INT(r.conflicted, 0);
+	CHECK_INT(r.overridden, 0);
+	CHECK(strstr(r.notices, "等3件") != NULL, "notices: %s", r.notices);
+	CHECK_INT(testdb_int_id(db, "SELECT mediator_id FROM cases WHERE id = ?", x), med[1]);
+	for (int i = 0; i < 4; i++)
+		free(first[i]);
 	close_db();
 }
 
@@ -624,7 +733,9 @@ int main(void)
 
 	test_pure();
 	test_suggest();
+	test_weights();
 	test_conflicts();
+	test_high_incidence();
 	test_roles();
 	test_batch();
 
