@@ -122,6 +122,7 @@ struct case_op {
 	const char *reason;      /* reject, fail, withdraw (required); extend: the consent note (required) */
 	const char *confirm_how; /* confirm: "phone", "onsite", "wechat", "sms" */
 	const char *confirmed_at;/* confirm: "YYYY-MM-DD HH:MM[:SS]"; NULL: now */
+	const char *answer;      /* confirm: the applicant's answer to the push (optional) */
 	int64_t mediator_id;     /* assign, reassign */
 	/* session (record a session; the first starts mediation) and schedule */
 	const char *day, *start; /* "YYYY-MM-DD", "HH:MM" */
@@ -164,5 +165,17 @@ char *case_claims_text(const struct case_view *cv, const struct config *cfg);
  * command configured, could not run, exit status).  The applicant's
  * confirmation itself is recorded with ACT_CONFIRM. */
 int case_notify(const struct config *cfg, const char *phone, const char *case_no, const char *text);
+
+/* Push the case's standard claims text to its first applicant's phone
+ * (case_notify) and record what was sent: an event of the case, action
+ * 'push', after = "推送至 <phone>：<the exact text>", in a transaction of
+ * its own once the command succeeded (the case row and its version are
+ * not touched).  Allowed when confirming is (lifecycle_check ACT_CONFIRM);
+ * refused as a conflict when the case is no longer at expect_version (0:
+ * do not check), since the text would not be the one the user saw.  The
+ * applicant's answer is recorded with the confirmation (case_op.answer).
+ * 0, or -1 with the message set (res->conflict, res->field "phone"). */
+int case_push(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
+	      int64_t expect_version, struct case_op_result *res);
 
 #endif

@@ -284,9 +284,17 @@ static int do_confirm(struct work *w)
 		if (strncmp(w->confirmed_at, w->row->received, 10) < 0)
 			return refuse(w, "confirmed_at", "确认时间不能早于收件日期 %s", w->row->received);
 	}
+	if (!blank(op->answer)) {
+		int rc = check_text(w, "answer", "申请人答复", op->answer, REASON_MAX_CHARS, 1);
+		if (rc < 0)
+			return rc;
+	}
 	w->up.confirm_how = op->confirm_how;
 	w->up.confirmed_at = w->confirmed_at;
 	sb_printf(&w->note, "确认方式：%s，%.16s", way, w->confirmed_at);
+	/* what the applicant said back to the push, word for word */
+	if (!blank(op->answer))
+		sb_printf(&w->note, "；申请人答复：%s", op->answer);
 	return 0;
 }
 
@@ -1138,4 +1146,74 @@ int case_notify(const struct config *cfg, const char *phone, const char *case_no
 	else
 		tj_error("通知命令执行失败%s", detail);
 	return -1;
+}
+
+/* ---- the push, recorded ---------------------------------------------------------- */
+
+int case_push(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
+	      int64_t expect_version, struct case_op_result *res)
+{
+	struct case_view cv;
+	const char *reason;
+	char now[20];
+	int rc = -1;
+
+	memset(res, 0, sizeof *res);
+	if (case_load(db, who, case_id, &cv) <= 0)
+		return -1;
+	res->status = cv.status;
+	/* pushing is the first half of confirming: the same rules */
+	struct case_state cs = {.status = cv.status, .perf = cv.perf, .mediator_id = cv.mediator_id,
+				.extended = cv.extended};
+	if (lifecycle_check(ACT_CONFIRM, &cs, who, &reason) < 0) {
+		tj_error("%s", reason);
+		goto out;
+	}
+	/* the text is made from the case as it is now: it must be the case
+	 * the user saw, or the applicant is asked to confirm other claims */
+	if (expect_version > 0 && expect_version != cv.version) {
+		res->conflict = 1;
+		copy_utf8(res->changed_by, sizeof res->changed_by, cv.updated_by);
+		copy_utf8(res->changed_at, sizeof res->changed_at, cv.updated_at);
+		tj_error("案件已被 %s 于 %s 修改，请刷新后重新推送", res->changed_by, res->changed_at);
+		goto out;
+	}
+	if (cv.napplicants < 1 || blank(cv.applicants[0].phone)) {
+		snprintf(res->field, sizeof res->field, "phone");
+		tj_error("申请人没有联系电话，无法推送");
+		goto out;
+	}
+	char *text = case_claims_text(&cv, cfg);
+	/* the command runs outside any transaction: it may take seconds */
+	if (case_notify(cfg, cv.applicants[0].phone, cv.case_no, text) < 0) {
+		free(text);
+		goto out;
+	}
+	char *after = xasprintf("推送至 %s：%s", cv.applicants[0].phone, text);
+	free(text);
+	tj_now_str(now);
+	struct event_rec ev = {
+		.at = now,
+		.user_id = who->user_id,
+		.case_id = case_id,
+		.entity = "case",
+		.entity_id = case_id,
+		.action = "push",
+		.before = "",
+		.after = after,
+	};
+	/* an event only: the case row and its version stay as they are, so a
+	 * confirmation form open meanwhile still saves */
+	if (db_begin(db) == 0 && db_event_add(db, &ev) == 0 && db_commit(db) == 0) {
+		rc = 0;
+	} else {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", tj_errmsg());
+		db_rollback(db);
+		tj_error("请求事项已推送，但推送记录未能写入：%s", msg);
+	}
+	free(after);
+out:
+	case_view_free(&cv);
+	return rc;
 }

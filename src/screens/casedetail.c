@@ -87,6 +87,37 @@ static void add_wrapped(struct detail *d, const char *text, int width, const cha
 	free(w);
 }
 
+/* A line that may be longer than the width: the first row as far as it
+ * fits, the rest wrapped below it, indented by indent columns - a
+ * timeline entry (the text pushed to the applicant, a session record)
+ * is read whole, not cut at the edge. */
+static void add_hanging(struct detail *d, const char *text, int width, int indent)
+{
+	if (tw_width(text) <= width || width <= indent + 10) {
+		add_line(d, US_NORMAL, "%s", text);
+		return;
+	}
+	size_t n;
+	wchar_t *w = tw_from_utf8(text, &n);
+	size_t starts[2];
+	int lines = tw_wrap(w, n, width, starts, 2);
+	size_t cut = lines > 1 ? starts[1] : n;
+	char *first = tw_to_utf8(w, cut);
+	char *rest = tw_to_utf8(w + cut, n - cut);
+	char pad[64];
+
+	add_line(d, US_NORMAL, "%s", first);
+	if (indent > (int)sizeof pad - 1)
+		indent = (int)sizeof pad - 1;
+	memset(pad, ' ', (size_t)indent);
+	pad[indent] = '\0';
+	if (*rest)
+		add_wrapped(d, rest, width - indent, pad);
+	free(first);
+	free(rest);
+	free(w);
+}
+
 static void clear_lines(struct detail *d)
 {
 	for (int i = 0; i < d->nlines; i++)
@@ -117,6 +148,8 @@ static const char *event_what(const struct cv_event *e)
 			return action_name(a);
 		if (!strcmp(e->action, "note"))
 			return "说明";
+		if (!strcmp(e->action, "push"))
+			return "推送请求事项";
 		if (!strcmp(e->action, "document"))
 			return "出具文书";
 	}
@@ -250,18 +283,20 @@ static void build(struct screen *s)
 	add_line(d, US_HEADER, "操作记录（%d）", cv->nevents);
 	for (int i = 0; i < cv->nevents; i++) {
 		struct cv_event *e = &cv->events[i];
-		char what[1200];
-		if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
-			snprintf(what, sizeof what, "%s → %s", word(e->before), word(e->after));
-		else if (e->after[0])
-			snprintf(what, sizeof what, "%s", word(e->after));
-		else
-			what[0] = '\0';
+		/* whole: a pushed text or a session record can be long */
 		struct strbuf sb;
+		char *line;
 		sb_init(&sb);
 		tw_pad(&sb, e->user, 8); /* display columns: names are Chinese */
-		add_line(d, US_NORMAL, " %.16s  %s %s  %s", e->at, sb.buf, event_what(e), what);
+		if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
+			line = xasprintf(" %.16s  %s %s  %s → %s", e->at, sb.buf, event_what(e), word(e->before),
+					 word(e->after));
+		else
+			line = xasprintf(" %.16s  %s %s  %s", e->at, sb.buf, event_what(e),
+					 e->after[0] ? word(e->after) : "");
 		sb_free(&sb);
+		add_hanging(d, line, w, 19);
+		free(line);
 	}
 }
 
@@ -395,7 +430,7 @@ static int actform_submit(struct screen *s)
 	struct case_op_result res;
 	struct case_op_agreed *agreed = NULL;
 	char *reason = val(af, "reason"), *when = val(af, "when"), *day = val(af, "day"), *start = val(af, "start"),
-	     *minutes = val(af, "minutes"), *note = val(af, "note");
+	     *minutes = val(af, "minutes"), *note = val(af, "note"), *answer = val(af, "answer");
 	char **amounts = NULL, **dates = NULL;
 	int rc = UI_HANDLED;
 
@@ -411,6 +446,7 @@ static int actform_submit(struct screen *s)
 	if ((it = form_find(&af->form, "how")))
 		op.confirm_how = how_kws[it->choice];
 	op.confirmed_at = when && *when ? when : NULL;
+	op.answer = answer;
 	if ((it = form_find(&af->form, "room")) && af->nrooms > 0)
 		op.room = it->choice < app->cfg->nrooms ? app->cfg->rooms[it->choice] : NULL;
 	if ((it = form_find(&af->form, "perf")))
@@ -472,25 +508,44 @@ out:
 	free(start);
 	free(minutes);
 	free(note);
+	free(answer);
 	return rc;
 }
 
+/* Push the claims text shown in the form; the core checks that the case
+ * is still the version the form was opened on (the text would differ
+ * otherwise) and records what it sent in the timeline. */
 static void send_notice(struct screen *s)
 {
 	struct actform *af = s->priv;
 	struct detail *d = af->detail->priv;
 	struct app *app = s->app;
+	struct case_op_result res;
 
-	if (d->cv.napplicants < 1 || !d->cv.applicants[0].phone[0]) {
-		ui_msg(app, US_ERROR, "申请人没有联系电话，无法推送");
+	ui_msg(app, US_NORMAL, "正在推送……");
+	refresh();
+	if (case_push(app->db, app->cfg, &app->actor, d->case_id, af->version, &res) < 0) {
+		ui_error(app);
+		if (res.conflict) {
+			/* show the claims as they are now; Enter again pushes them */
+			char msg[600];
+			snprintf(msg, sizeof msg, "%s", tj_errmsg());
+			reload(af->detail);
+			af->version = d->cv.version;
+			struct form_item *t = form_find(&af->form, "claims_text");
+			if (t && d->loaded) {
+				char *text = case_claims_text(&d->cv, app->cfg);
+				edit_set(&t->edit, text);
+				t->edit.cur = 0;
+				free(text);
+			}
+			ui_msg(app, US_ERROR, "%s；上面已是新的请求事项，再按 Enter 推送", msg);
+		}
 		return;
 	}
-	char *text = case_claims_text(&d->cv, app->cfg);
-	if (case_notify(app->cfg, d->cv.applicants[0].phone, d->cv.case_no, text) < 0)
-		ui_error(app);
-	else
-		ui_msg(app, US_OK, "已将请求事项推送至 %s，请在申请人确认后记录确认方式", d->cv.applicants[0].phone);
-	free(text);
+	reload(af->detail); /* the push in the timeline */
+	ui_msg(app, US_OK, "已将请求事项推送至 %s，请在申请人答复后记录确认方式和答复",
+	       d->cv.napplicants ? d->cv.applicants[0].phone : "");
 }
 
 static int actform_handle(struct screen *s, enum ui_action a, wint_t ch)
@@ -620,6 +675,7 @@ static void open_action(struct screen *s, enum case_action a)
 		it->choices = how_names;
 		it->nchoices = 4;
 		text_field(af, "when", "确认时间", 19, now);
+		text_field(af, "answer", "申请人答复", 500, "确认无异议");
 		break;
 	}
 	case ACT_REJECT:

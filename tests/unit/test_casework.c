@@ -994,6 +994,114 @@ static void test_failures(void)
 	CHECK(applied(&own, &op), "works again once the lock is gone");
 }
 
+/* ---- the push to the applicant, and the answer ------------------------------------- */
+
+static char *file_text(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char buf[4096];
+	size_t k = 0;
+
+	if (!f)
+		return xstrdup("(none)");
+	k = fread(buf, 1, sizeof buf - 1, f);
+	buf[k] = '\0';
+	fclose(f);
+	return xstrdup(buf);
+}
+
+static void test_push(void)
+{
+	struct case_view cv;
+	struct case_op_result res;
+	int64_t id = reach(T_REGISTERED);
+	const char *out = testdb_path("push.out");
+	char *saved = cfg.notify_command;
+
+	cfg.notify_command = xasprintf("cat > '%s'", out);
+	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
+	char *text = case_claims_text(&cv, &cfg);
+	int64_t version = cv.version;
+	case_view_free(&cv);
+	char *before = snap(id);
+	int64_t events = testdb_int(db, "SELECT count(*) FROM events");
+
+	/* sent and recorded with the exact text; the case row untouched */
+	unlink(out);
+	CHECK_INT(case_push(db, &cfg, &clerk, id, version, &res), 0);
+	char *sent = file_text(out);
+	CHECK_STR(sent, text);
+	free(sent);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), events + 1);
+	char *ev = sql_text("SELECT entity || '|' || action || '|' || coalesce(user_id, 0) || '|' || before || '|' || after "
+			    "FROM events WHERE case_id = ? ORDER BY id DESC LIMIT 1", id);
+	char *want = xasprintf("case|push|%lld||推送至 13812345678：%s", (long long)uid_clerk, text);
+	CHECK_STR(ev, want);
+	free(want);
+	free(ev);
+	char *after = snap(id);
+	/* snap counts every event: the only difference is that count */
+	CHECK_INT(testdb_int_id(db, "SELECT version FROM cases WHERE id = ?", id), version);
+	CHECK(strcmp(before, after) != 0, "the event count moved");
+	free(after);
+	free(before);
+
+	/* the case changed since the user saw it: not sent, nothing written */
+	unlink(out);
+	events = testdb_int(db, "SELECT count(*) FROM events");
+	char sql[160];
+	snprintf(sql, sizeof sql, "UPDATE cases SET version = version + 1, updated_at = '2026-11-20 09:59:00', "
+		 "updated_by = %lld WHERE id = %lld", (long long)uid_admin, (long long)id);
+	CHECK_INT(testdb_raw(db, sql), SQLITE_OK);
+	CHECK_INT(case_push(db, &cfg, &clerk, id, version, &res), -1);
+	CHECK_INT(res.conflict, 1);
+	CHECK_STR(tj_errmsg(), "案件已被 管理员甲 于 2026-11-20 09:59:00 修改，请刷新后重新推送");
+	version++;
+	CHECK(strstr(tj_errmsg(), "请刷新后重新推送") != NULL, "%s", tj_errmsg());
+	CHECK(access(out, F_OK) != 0, "sent over a stale version");
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), events);
+	/* a gateway that fails: nothing recorded */
+	free(cfg.notify_command);
+	cfg.notify_command = xstrdup("cat >/dev/null; exit 3");
+	CHECK_INT(case_push(db, &cfg, &clerk, id, version, &res), -1);
+	CHECK(strstr(tj_errmsg(), "退出码 3") != NULL, "%s", tj_errmsg());
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), events);
+	/* who may: as for confirming (not a mediator) */
+	free(cfg.notify_command);
+	cfg.notify_command = xasprintf("cat > '%s'", out);
+	CHECK_INT(case_push(db, &cfg, &own, id, version, &res), -1);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), events);
+
+	/* the answer goes into the confirmation's note, word for word */
+	struct case_op op = valid_op(ACT_CONFIRM, id);
+	op.expect_version = version;
+	op.answer = "第2项\x01";
+	refused(&clerk, &op, "answer", "控制字符");
+	op.answer = "请求无误，同意调解；希望尽快安排";
+	CHECK(applied(&clerk, &op), "confirmed with the answer");
+	char *note = sql_text("SELECT after FROM events WHERE case_id = ? ORDER BY id DESC LIMIT 1", id);
+	CHECK_STR(note, "确认方式：电话，2026-11-20 10:00；申请人答复：请求无误，同意调解；希望尽快安排");
+	free(note);
+	/* once confirmed there is nothing to push */
+	CHECK_INT(case_push(db, &cfg, &clerk, id, 0, &res), -1);
+	CHECK(strstr(tj_errmsg(), "不能") != NULL || strstr(tj_errmsg(), "确认") != NULL, "%s", tj_errmsg());
+	/* the timeline has the push before the confirmation */
+	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
+	int push_at = -1, confirm_at = -1;
+	for (int i = 0; i < cv.nevents; i++) {
+		if (!strcmp(cv.events[i].action, "push"))
+			push_at = i;
+		if (!strcmp(cv.events[i].action, "confirm"))
+			confirm_at = i;
+	}
+	CHECK(push_at >= 0 && confirm_at > push_at, "push %d, confirm %d", push_at, confirm_at);
+	case_view_free(&cv);
+
+	free(text);
+	free(cfg.notify_command);
+	cfg.notify_command = saved;
+}
+
 /* ---- 3. loading, texts, notify ---------------------------------------------------- */
 
 static void test_load(void)
@@ -1281,6 +1389,7 @@ int main(void)
 	test_inputs();
 	test_sessions();
 	test_record_clash();
+	test_push();
 	test_conflict();
 	test_deadlines();
 	test_failures();
