@@ -103,6 +103,10 @@ void case_view_free(struct case_view *cv);
 /* Find a case by its number: 1 and *id, 0 none, -1 error. */
 int case_find(struct db *db, const char *case_no, int64_t *id);
 
+/* How many of the case's sessions are booked (scheduled, not yet held or
+ * cancelled): what reschedule and unschedule need. */
+int case_booked(const struct case_view *cv);
+
 /* The actions this actor may take on this case now (lifecycle_check says
  * yes), in the table's order; returns how many were written to out. */
 int case_actions(const struct case_view *cv, const struct actor *who, enum case_action *out, int max);
@@ -128,6 +132,9 @@ struct case_op {
 	const char *day, *start; /* "YYYY-MM-DD", "HH:MM" */
 	int minutes;
 	const char *room, *note;
+	/* reschedule, unschedule: the booked session (with reason; reschedule
+	 * takes day, start, minutes, room, empty ones keeping what was booked) */
+	int64_t session_id;
 	/* agree */
 	int nagreed;
 	const struct case_op_agreed *agreed;

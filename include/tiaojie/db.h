@@ -371,6 +371,7 @@ struct case_work_row {
 	char updated_at[20];
 	char *updated_by;      /* display name; NULL when the system changed it */
 	int nclaims;
+	int nbooked;           /* sessions scheduled (not held, not cancelled) */
 };
 /* 1 found, 0 not, -1 error.  Free with case_work_row_free. */
 int db_case_work_get(struct db *db, int64_t case_id, struct case_work_row *out);
@@ -428,8 +429,29 @@ int db_session_scheduled_on(struct db *db, int64_t case_id, const char *day, con
 			    struct session_slot *out);
 int db_session_mark_held(struct db *db, int64_t id, const char *start, int minutes, const char *room,
 			 const char *note);
-/* Cancel the case's scheduled sessions that start after day hm; *n how many. */
-int db_sessions_cancel_after(struct db *db, int64_t case_id, const char *day, const char *hm, int *n);
+/* One session as the rules see it. */
+struct session_info {
+	int64_t id, case_id, mediator_id;
+	char day[11], start[6], room[64], status[16];
+	int minutes;
+};
+struct session_list {
+	struct session_info *v;
+	int n, cap;
+};
+void session_list_free(struct session_list *l);
+/* The case's scheduled sessions that start after day hm, soonest first. */
+int db_sessions_booked_after(struct db *db, int64_t case_id, const char *day, const char *hm,
+			     struct session_list *out);
+/* 1 and *out, 0 no such session, -1 error. */
+int db_session_get(struct db *db, int64_t id, struct session_info *out);
+/* A scheduled session to another slot (and the case's mediator now); -1
+ * (message set) when it is no longer scheduled. */
+int db_session_move(struct db *db, int64_t id, int64_t mediator_id, const char *day, const char *start,
+		    int minutes, const char *room);
+/* A scheduled session cancelled; -1 (message set) when it is no longer
+ * scheduled. */
+int db_session_cancel(struct db *db, int64_t id);
 
 /* Everything the detail screen shows (casework.h), in one read snapshot.
  * Users that are NULL (the system) come back as NULL pointers.  1 loaded,

@@ -45,6 +45,8 @@ enum case_action {
 	ACT_ASSIGN,       /* 分派调解员 */
 	ACT_REASSIGN,     /* 改派调解员 */
 	ACT_SCHEDULE,     /* 安排调解 */
+	ACT_RESCHEDULE,   /* 变更调解安排: a booked session to another time or room, with a reason */
+	ACT_UNSCHEDULE,   /* 取消调解安排: a booked session called off, with a reason */
 	ACT_SESSION,      /* 记录调解 (the first one starts mediation) */
 	ACT_EXTEND,       /* 延长调解期限 (once) */
 	ACT_AGREE,        /* 调解成功 */
@@ -70,6 +72,7 @@ struct case_state {
 	enum performance perf;
 	long long mediator_id; /* 0 when unassigned */
 	int extended;
+	int booked; /* sessions booked and neither held nor cancelled */
 };
 
 const char *status_keyword(enum case_status s);   /* "registered" */
@@ -96,7 +99,8 @@ enum case_status action_target(enum case_action a, enum case_status from);
 
 /* May this actor take this action on a case in this state?  0 yes; -1 no,
  * with *reason a Chinese sentence saying why (illegal from this state, this
- * role may not, not the mediator's own case, already extended, ...). */
+ * role may not, not the mediator's own case, already extended, no booked
+ * session to move or cancel, ...). */
 int lifecycle_check(enum case_action a, const struct case_state *cs, const struct actor *who,
 		    const char **reason);
 

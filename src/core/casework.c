@@ -23,10 +23,18 @@
  *     session, agree, fail, withdraw, refer) have before/after = the old
  *     and new status keywords - `tiaojie check` compares the case's status
  *     with the last of these;
- *   - the others (reassign, schedule, extend, perform) keep the status and
- *     put human-readable detail in before/after: old and new mediator, the
- *     session booked, old and new deadline with the parties' consent,
- *     the performance recorded.
+ *   - the others (reassign, schedule, reschedule, unschedule, extend,
+ *     perform) keep the status and put human-readable detail in
+ *     before/after: old and new mediator, the session booked, the session
+ *     as it was and as it is now with the reason, old and new deadline
+ *     with the parties' consent, the performance recorded.
+ *
+ * Booked sessions that an action calls off (closing the case, an
+ * agreement, a new mediator) each get one more event in the same
+ * transaction, after the action's: entity 'session', action 'unschedule',
+ * before the slot, after "已取消：<why>".  The push of the claims to the
+ * applicant (case_push) is an event 'push' with the exact text sent; it
+ * is no transition and leaves the case row alone.
  *
  * Closing a case (reject, agree, fail, withdraw) sets closed_at and keeps
  * the deadline the case had: every list, queue and count of deadlines
@@ -187,6 +195,10 @@ struct work {
 	struct strbuf note;
 	/* storage for what up points to */
 	char confirmed_at[20], deadline[11];
+	/* sessions called off as a consequence of the action, and why: each
+	 * gets an event of its own after the action's */
+	struct session_list cancelled;
+	const char *cancel_why;
 };
 
 static int refuse(struct work *w, const char *field, const char *fmt, ...) TJ_PRINTF(3, 4);
@@ -222,10 +234,30 @@ static int check_text(struct work *w, const char *field, const char *label, cons
 /* Scheduled sessions after now are called off when a case is closed or
  * changes mediator: they would hold the room and the old mediator's
  * agenda.  Sessions already due stay as they are (they may have been held
- * without being recorded yet). */
-static int cancel_pending(struct work *w, int *n)
+ * without being recorded yet).  Each one called off is logged (an event
+ * of the session, written after the action's own: see apply_in_tx) with
+ * why, e.g. "达成调解协议". */
+static int cancel_pending(struct work *w, const char *why, int *n)
 {
-	return db_sessions_cancel_after(w->db, w->op->case_id, w->today_s, w->now_hm, n) < 0 ? FAILED : 0;
+	*n = 0;
+	if (db_sessions_booked_after(w->db, w->op->case_id, w->today_s, w->now_hm, &w->cancelled) < 0)
+		return FAILED;
+	for (int i = 0; i < w->cancelled.n; i++)
+		if (db_session_cancel(w->db, w->cancelled.v[i].id) < 0)
+			return FAILED;
+	w->cancel_why = why;
+	*n = w->cancelled.n;
+	return 0;
+}
+
+/* "2026-11-23 09:00-10:00 第一调解室": a session as the timeline shows it. */
+static void slot_text(struct strbuf *sb, const char *day, const char *start, int minutes, const char *room)
+{
+	char end[6];
+	int s = parse_hm(start);
+
+	format_hm(s < 0 ? 0 : s + minutes, end);
+	sb_printf(sb, "%s %s-%s%s%s", day, start, end, room && *room ? " " : "", room ? room : "");
 }
 
 static int check_room(struct work *w, const char *room)
@@ -317,7 +349,7 @@ static int do_close(struct work *w, const char *label)
 
 	if ((rc = check_text(w, "reason", label, w->op->reason, REASON_MAX_CHARS, 0)) < 0)
 		return rc;
-	if ((rc = cancel_pending(w, &n)) < 0)
+	if ((rc = cancel_pending(w, action_name(w->op->action), &n)) < 0)
 		return rc;
 	w->up.reason = w->op->reason;
 	w->up.closed_at = w->now;
@@ -345,7 +377,7 @@ static int do_assign(struct work *w, int re)
 	}
 	w->up.mediator_id = w->op->mediator_id;
 	if (re) {
-		if ((rc = cancel_pending(w, &n)) < 0) {
+		if ((rc = cancel_pending(w, "改派调解员", &n)) < 0) {
 			free(name);
 			return rc;
 		}
@@ -360,22 +392,24 @@ static int do_assign(struct work *w, int re)
 	return 0;
 }
 
-static int do_schedule(struct work *w)
+/* A slot for a booked session: the day (not past, within a year), the
+ * start (between 08:00 and 18:00, not already past today), the length and
+ * the room.  *start_out and *minutes_out are set.  0 or REFUSED. */
+static int check_slot(struct work *w, const char *day_s, const char *start_s, int minutes, const char *room,
+		      int *start_out)
 {
-	const struct case_op *op = w->op;
-	const char *room = op->room;
 	tj_day day;
-	int start, minutes = op->minutes > 0 ? op->minutes : w->cfg->session_minutes, rc;
+	int start, rc;
 
-	if (blank(op->day))
+	if (blank(day_s))
 		return refuse(w, "day", "请填写调解日期");
-	if (date_parse(op->day, &day) < 0)
+	if (date_parse(day_s, &day) < 0)
 		return refuse(w, "day", "调解日期的格式应为 2026-11-23");
 	if (day < w->today)
 		return refuse(w, "day", "调解日期不能早于今天");
 	if (day > w->today + 366)
 		return refuse(w, "day", "调解日期不能晚于一年以后");
-	start = parse_hm(op->start);
+	start = parse_hm(start_s);
 	if (start < 0)
 		return refuse(w, "start", "请填写开始时间，如 09:30");
 	if (minutes < 10 || minutes > 600)
@@ -388,7 +422,18 @@ static int do_schedule(struct work *w)
 		return refuse(w, "room", "请选择调解室");
 	if ((rc = check_room(w, room)) < 0)
 		return rc;
+	*start_out = start;
+	return 0;
+}
 
+static int do_schedule(struct work *w)
+{
+	const struct case_op *op = w->op;
+	const char *room = op->room;
+	int start, minutes = op->minutes > 0 ? op->minutes : w->cfg->session_minutes, rc;
+
+	if ((rc = check_slot(w, op->day, op->start, minutes, room, &start)) < 0)
+		return rc;
 	if ((rc = check_clash(w, op->day, start, minutes, room, 0)) < 0)
 		return rc;
 	char st[6], end[6];
@@ -408,6 +453,73 @@ static int do_schedule(struct work *w)
 	if (db_session_add(w->db, &sr) < 0)
 		return FAILED;
 	sb_printf(&w->after, "%s %s-%s %s", op->day, st, end, room);
+	return 0;
+}
+
+/* The booked session a reschedule or an unschedule is about: it must be
+ * this case's and still scheduled.  1 found (*out), REFUSED or FAILED. */
+static int booked_session(struct work *w, struct session_info *out)
+{
+	int found = w->op->session_id > 0 ? db_session_get(w->db, w->op->session_id, out) : 0;
+
+	if (found < 0)
+		return FAILED;
+	if (!found || out->case_id != w->op->case_id)
+		return refuse(w, "session", "请选择本案的一次调解安排");
+	if (strcmp(out->status, "scheduled") != 0)
+		return refuse(w, "session", "这次调解安排已%s，不能变更或取消",
+			      strcmp(out->status, "held") == 0 ? "进行" : "取消");
+	return 1;
+}
+
+/* A booked session to another day, time, length or room, with a reason:
+ * the same checks as booking, the same clash rule (the session itself
+ * aside).  Inputs left empty keep what was booked. */
+static int do_reschedule(struct work *w)
+{
+	const struct case_op *op = w->op;
+	struct session_info old;
+	int rc, start;
+
+	if ((rc = booked_session(w, &old)) < 0)
+		return rc;
+	if ((rc = check_text(w, "reason", "变更理由", op->reason, REASON_MAX_CHARS, 0)) < 0)
+		return rc;
+	const char *day = blank(op->day) ? old.day : op->day;
+	const char *start_s = blank(op->start) ? old.start : op->start;
+	const char *room = blank(op->room) ? old.room : op->room;
+	int minutes = op->minutes > 0 ? op->minutes : old.minutes;
+	if ((rc = check_slot(w, day, start_s, minutes, room, &start)) < 0)
+		return rc;
+	char st[6];
+	format_hm(start, st);
+	if (!strcmp(day, old.day) && !strcmp(st, old.start) && minutes == old.minutes && !strcmp(room, old.room) &&
+	    old.mediator_id == w->row->mediator_id)
+		return refuse(w, "day", "新的时间和调解室与原安排相同");
+	if ((rc = check_clash(w, day, start, minutes, room, old.id)) < 0)
+		return rc;
+	if (db_session_move(w->db, old.id, w->row->mediator_id, day, st, minutes, room) < 0)
+		return FAILED;
+	slot_text(&w->before, old.day, old.start, old.minutes, old.room);
+	slot_text(&w->after, day, st, minutes, room);
+	sb_printf(&w->after, "（%s）", op->reason);
+	return 0;
+}
+
+/* A booked session called off, with a reason. */
+static int do_unschedule(struct work *w)
+{
+	struct session_info old;
+	int rc;
+
+	if ((rc = booked_session(w, &old)) < 0)
+		return rc;
+	if ((rc = check_text(w, "reason", "取消理由", w->op->reason, REASON_MAX_CHARS, 0)) < 0)
+		return rc;
+	if (db_session_cancel(w->db, old.id) < 0)
+		return FAILED;
+	slot_text(&w->before, old.day, old.start, old.minutes, old.room);
+	sb_printf(&w->after, "已取消（%s）", w->op->reason);
 	return 0;
 }
 
@@ -568,7 +680,7 @@ static int do_agree(struct work *w)
 		}
 	}
 	int n = 0;
-	if (rc == 0 && (rc = cancel_pending(w, &n)) == 0 && n > 0)
+	if (rc == 0 && (rc = cancel_pending(w, "达成调解协议", &n)) == 0 && n > 0)
 		sb_printf(&w->note, "（取消待开的调解安排%d次）", n);
 	free(pick);
 	claim_amounts_free(&ca);
@@ -604,6 +716,10 @@ static int do_action(struct work *w)
 		return do_assign(w, 1);
 	case ACT_SCHEDULE:
 		return do_schedule(w);
+	case ACT_RESCHEDULE:
+		return do_reschedule(w);
+	case ACT_UNSCHEDULE:
+		return do_unschedule(w);
 	case ACT_SESSION:
 		return do_session(w);
 	case ACT_EXTEND:
@@ -664,7 +780,7 @@ static int apply_in_tx(struct work *w)
 		return REFUSED;
 	}
 	struct case_state cs = {.status = w->from, .perf = (enum performance)p, .mediator_id = row->mediator_id,
-				.extended = row->extended};
+				.extended = row->extended, .booked = row->nbooked};
 	if (lifecycle_check(op->action, &cs, w->who, &reason) < 0)
 		return refuse(w, NULL, "%s", reason);
 	w->to = action_target(op->action, w->from);
@@ -721,6 +837,26 @@ static int apply_in_tx(struct work *w)
 		if (db_event_add(w->db, &note) < 0)
 			return FAILED;
 	}
+	/* the sessions the action called off, each in the trail */
+	for (int i = 0; i < w->cancelled.n; i++) {
+		const struct session_info *x = &w->cancelled.v[i];
+		struct strbuf before, after;
+		sb_init(&before);
+		sb_init(&after);
+		slot_text(&before, x->day, x->start, x->minutes, x->room);
+		sb_printf(&after, "已取消：%s", w->cancel_why ? w->cancel_why : action_name(op->action));
+		struct event_rec sev = ev;
+		sev.entity = "session";
+		sev.entity_id = x->id;
+		sev.action = action_keyword(ACT_UNSCHEDULE);
+		sev.before = before.buf;
+		sev.after = after.buf;
+		rc = db_event_add(w->db, &sev);
+		sb_free(&before);
+		sb_free(&after);
+		if (rc < 0)
+			return FAILED;
+	}
 	return 0;
 }
 
@@ -772,6 +908,7 @@ int case_apply(struct db *db, const struct config *cfg, const struct holidays *h
 	}
 out_notx:
 	case_work_row_free(&row);
+	session_list_free(&w.cancelled);
 	sb_free(&w.before);
 	sb_free(&w.after);
 	sb_free(&w.note);
@@ -886,10 +1023,19 @@ int case_find(struct db *db, const char *case_no, int64_t *id)
 	return db_case_find(db, case_no, id);
 }
 
+int case_booked(const struct case_view *cv)
+{
+	int n = 0;
+
+	for (int i = 0; i < cv->nsessions; i++)
+		n += strcmp(cv->sessions[i].status, "scheduled") == 0;
+	return n;
+}
+
 int case_actions(const struct case_view *cv, const struct actor *who, enum case_action *out, int max)
 {
 	struct case_state cs = {.status = cv->status, .perf = cv->perf, .mediator_id = cv->mediator_id,
-				.extended = cv->extended};
+				.extended = cv->extended, .booked = case_booked(cv)};
 	const char *reason;
 	int n = 0;
 

@@ -6,6 +6,8 @@
  *                        -fail->  failed -refer-> referred
  *   registered, confirmed -reject-> rejected
  *   accepted, assigned, mediating -withdraw-> withdrawn
+ *   assigned, mediating: schedule, and reschedule / unschedule a booked
+ *   session (only while one is booked), keep the status
  *
  * Each row: the states it is legal from, the roles that may take it, and
  * whether a mediator may take it only on a case assigned to them.
@@ -69,6 +71,10 @@ static const struct transition {
 	[ACT_REASSIGN] = {"reassign", "改派调解员", S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP, R(ROLE_ADMIN), 0},
 	[ACT_SCHEDULE] = {"schedule", "安排调解", S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP,
 			  R(ROLE_MEDIATOR) | R(ROLE_ADMIN), 1},
+	[ACT_RESCHEDULE] = {"reschedule", "变更调解安排", S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP,
+			    R(ROLE_MEDIATOR) | R(ROLE_ADMIN), 1},
+	[ACT_UNSCHEDULE] = {"unschedule", "取消调解安排", S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP,
+			    R(ROLE_MEDIATOR) | R(ROLE_ADMIN), 1},
 	[ACT_SESSION] = {"session", "记录调解", S(ST_ASSIGNED) | S(ST_MEDIATING), ST_MEDIATING,
 			 R(ROLE_MEDIATOR) | R(ROLE_ADMIN), 1},
 	[ACT_EXTEND] = {"extend", "延长调解期限", S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP,
@@ -253,6 +259,10 @@ int lifecycle_check(enum case_action a, const struct case_state *cs, const struc
 	}
 	if (a == ACT_EXTEND && cs->extended) {
 		*reason = "调解期限只能延长一次，本案已延长过";
+		return -1;
+	}
+	if ((a == ACT_RESCHEDULE || a == ACT_UNSCHEDULE) && cs->booked <= 0) {
+		*reason = "本案没有待进行的调解安排";
 		return -1;
 	}
 	if (a == ACT_PERFORM && cs->perf != PERF_PENDING) {

@@ -49,7 +49,8 @@ int db_case_work_get(struct db *db, int64_t case_id, struct case_work_row *out)
 		"m.name, c.received, coalesce(c.confirm_how, ''), coalesce(c.confirmed_at, ''), "
 		"coalesce(c.accepted_at, ''), coalesce(c.deadline, ''), coalesce(c.closed_at, ''), c.extended, "
 		"c.reason, c.version, c.updated_at, u.display_name, "
-		"(SELECT count(*) FROM claims k WHERE k.case_id = c.id) "
+		"(SELECT count(*) FROM claims k WHERE k.case_id = c.id), "
+		"(SELECT count(*) FROM sessions s WHERE s.case_id = c.id AND s.status = 'scheduled') "
 		"FROM cases c LEFT JOIN mediators m ON m.id = c.mediator_id "
 		"LEFT JOIN users u ON u.id = c.updated_by WHERE c.id = ?");
 	int rc;
@@ -80,6 +81,7 @@ int db_case_work_get(struct db *db, int64_t case_id, struct case_work_row *out)
 	col_copy(st, 14, out->updated_at, sizeof out->updated_at);
 	out->updated_by = col_strdup_null(st, 15);
 	out->nclaims = sqlite3_column_int(st, 16);
+	out->nbooked = sqlite3_column_int(st, 17);
 	sqlite3_reset(st);
 	return 1;
 }
@@ -299,20 +301,108 @@ int db_session_mark_held(struct db *db, int64_t id, const char *start, int minut
 	return 0;
 }
 
-int db_sessions_cancel_after(struct db *db, int64_t case_id, const char *day, const char *hm, int *n)
+void session_list_free(struct session_list *l)
 {
-	sqlite3_stmt *st = db_prep(db, "UPDATE sessions SET status = 'cancelled' WHERE case_id = ? AND "
-				       "status = 'scheduled' AND (day > ?2 OR (day = ?2 AND start > ?3))");
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
 
+int db_sessions_booked_after(struct db *db, int64_t case_id, const char *day, const char *hm,
+			     struct session_list *out)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT id, day, start, minutes, room FROM sessions WHERE case_id = ?1 AND "
+				       "status = 'scheduled' AND (day > ?2 OR (day = ?2 AND start > ?3)) "
+				       "ORDER BY day, start, id");
+	int rc;
+
+	memset(out, 0, sizeof *out);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
 	db_bind_text(st, 2, day);
 	db_bind_text(st, 3, hm);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
+		struct session_info *x = &out->v[out->n++];
+		memset(x, 0, sizeof *x);
+		x->id = sqlite3_column_int64(st, 0);
+		x->case_id = case_id;
+		col_copy(st, 1, x->day, sizeof x->day);
+		col_copy(st, 2, x->start, sizeof x->start);
+		x->minutes = sqlite3_column_int(st, 3);
+		col_copy(st, 4, x->room, sizeof x->room);
+		snprintf(x->status, sizeof x->status, "scheduled");
+	}
+	if (rc != SQLITE_DONE) {
+		session_list_free(out);
+		return db_fail(db, "读取调解安排");
+	}
+	return 0;
+}
+
+int db_session_get(struct db *db, int64_t id, struct session_info *out)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT case_id, mediator_id, day, start, minutes, room, status "
+				       "FROM sessions WHERE id = ?");
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "读取调解安排");
+	out->id = id;
+	out->case_id = sqlite3_column_int64(st, 0);
+	out->mediator_id = sqlite3_column_int64(st, 1);
+	col_copy(st, 2, out->day, sizeof out->day);
+	col_copy(st, 3, out->start, sizeof out->start);
+	out->minutes = sqlite3_column_int(st, 4);
+	col_copy(st, 5, out->room, sizeof out->room);
+	col_copy(st, 6, out->status, sizeof out->status);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_session_move(struct db *db, int64_t id, int64_t mediator_id, const char *day, const char *start,
+		    int minutes, const char *room)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE sessions SET mediator_id = ?, day = ?, start = ?, minutes = ?, "
+				       "room = ? WHERE id = ? AND status = 'scheduled'");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, mediator_id);
+	db_bind_text(st, 2, day);
+	db_bind_text(st, 3, start);
+	sqlite3_bind_int(st, 4, minutes);
+	db_bind_text(st, 5, room);
+	sqlite3_bind_int64(st, 6, id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "变更调解安排");
+	if (sqlite3_changes(db->h) != 1) {
+		tj_error("变更调解安排失败：调解安排已不是待进行的安排");
+		return -1;
+	}
+	return 0;
+}
+
+int db_session_cancel(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE sessions SET status = 'cancelled' WHERE id = ? AND status = 'scheduled'");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "取消调解安排");
-	if (n)
-		*n = sqlite3_changes(db->h);
+	if (sqlite3_changes(db->h) != 1) {
+		tj_error("取消调解安排失败：调解安排已不是待进行的安排");
+		return -1;
+	}
 	return 0;
 }
 

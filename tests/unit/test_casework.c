@@ -143,6 +143,14 @@ static struct case_op valid_op(enum case_action a, int64_t id)
 		op.note = "双方陈述意见，申请人同意分期支付";
 		break;
 	}
+	case ACT_RESCHEDULE:
+	case ACT_UNSCHEDULE:
+		op.session_id = testdb_int_id(db, "SELECT coalesce(max(id), 0) FROM sessions WHERE case_id = ? AND "
+					      "status = 'scheduled'", id);
+		op.reason = "当事人请求改期";
+		op.day = "2026-12-31";
+		op.start = "16:00";
+		break;
 	case ACT_EXTEND:
 		op.reason = "双方同意延长调解期限";
 		break;
@@ -293,6 +301,7 @@ static struct case_state state_of(int64_t id)
 		cs.perf = (enum performance)perf_from_keyword(r.performance);
 		cs.mediator_id = r.mediator_id;
 		cs.extended = r.extended;
+		cs.booked = (int)testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND status = 'scheduled'", id);
 	}
 	return cs;
 }
@@ -994,6 +1003,133 @@ static void test_failures(void)
 	CHECK(applied(&own, &op), "works again once the lock is gone");
 }
 
+/* Moving and cancelling a booked session: a reason, the booking checks
+ * and the one clash rule, one transaction with its event. */
+static void test_move_cancel(void)
+{
+	int64_t a = reach(T_ASSIGNED), b = reach(T_MEDIATING), c = reach(T_ASSIGNED);
+	struct case_op op = valid_op(ACT_REASSIGN, c);
+	struct case_view cv;
+	enum case_action acts[ACT_COUNT];
+
+	CHECK(applied(&admin, &op), "reassign c to m2");
+	/* nothing booked yet: neither is offered nor accepted */
+	op = (struct case_op){.action = ACT_UNSCHEDULE, .case_id = a, .reason = "改期"};
+	refused(&own, &op, NULL, "本案没有待进行的调解安排");
+	op = sched(a, "2026-12-10", "09:00", 60, "第一调解室");
+	CHECK(applied(&own, &op), "book a");
+	int64_t sid = testdb_int_id(db, "SELECT max(id) FROM sessions WHERE case_id = ?", a);
+	op = sched(c, "2026-12-10", "14:00", 60, "第二调解室");
+	CHECK(applied(&other, &op), "book c (m2)");
+	int64_t csid = testdb_int_id(db, "SELECT max(id) FROM sessions WHERE case_id = ?", c);
+	CHECK_INT(case_load(db, &own, a, &cv), 1);
+	CHECK_INT(case_booked(&cv), 1);
+	int n = case_actions(&cv, &own, acts, ACT_COUNT), has_move = 0, has_cancel = 0;
+	for (int i = 0; i < n; i++) {
+		has_move |= acts[i] == ACT_RESCHEDULE;
+		has_cancel |= acts[i] == ACT_UNSCHEDULE;
+	}
+	CHECK(has_move && has_cancel, "offered: move %d cancel %d", has_move, has_cancel);
+	CHECK_INT(case_actions(&cv, &clerk, acts, ACT_COUNT), 1); /* withdraw only */
+	int64_t version = cv.version;
+	case_view_free(&cv);
+
+	/* move: a reason, this case's session, the booking checks, clashes */
+	op = (struct case_op){.action = ACT_RESCHEDULE, .case_id = a, .session_id = sid, .day = "2026-12-11",
+			      .start = "10:00", .expect_version = version};
+	refused(&own, &op, "reason", "请填写变更理由");
+	op.reason = "申请人请假";
+	op.session_id = csid;
+	refused(&own, &op, "session", "请选择本案的一次调解安排");
+	op.session_id = sid;
+	op.start = "07:00";
+	refused(&own, &op, "start", "08:00至18:00");
+	op.day = "2026-11-19";
+	op.start = "10:00";
+	refused(&own, &op, "day", "早于今天");
+	op.day = "2026-12-10";
+	op.start = "14:30";
+	op.room = "第二调解室";
+	refused(&own, &op, "start", "调解室此时已被占用");
+	op.day = "2026-12-10";
+	op.start = "09:00";
+	op.room = NULL;
+	refused(&own, &op, "day", "与原安排相同");
+	op.start = "10:00";
+	op.day = "2026-12-11";
+	refused(&other, &op, NULL, "不是分派给您的");
+	refused(&clerk, &op, NULL, "窗口人员无权");
+	int64_t ev0 = testdb_int(db, "SELECT max(id) FROM events");
+	CHECK(applied(&own, &op), "moved");
+	CHECK_INT(testdb_int_id(db, "SELECT day = '2026-12-11' AND start = '10:00' AND minutes = 60 AND "
+			  "room = '第一调解室' AND status = 'scheduled' FROM sessions WHERE id = ?", sid),
+		  1);
+	CHECK_INT(testdb_int_id(db, "SELECT version FROM cases WHERE id = ?", a), version + 1);
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE id > %lld", (long long)ev0);
+	CHECK_INT(testdb_int(db, sql), 1);
+	char *ev = sql_text("SELECT entity || '|' || action || '|' || before || '|' || after FROM events "
+			    "WHERE case_id = ? ORDER BY id DESC LIMIT 1", a);
+	CHECK_STR(ev, "case|reschedule|2026-12-10 09:00-10:00 第一调解室|2026-12-11 10:00-11:00 第一调解室（申请人请假）");
+	free(ev);
+	/* the old version is a conflict; overlapping its own old slot is fine */
+	op.start = "10:30";
+	CHECK_INT(case_apply(db, &cfg, &hol, &own, &op, &(struct case_op_result){0}), -1);
+	CHECK(strstr(tj_errmsg(), "请刷新后重新操作") != NULL, "%s", tj_errmsg());
+	op.expect_version = version + 1;
+	op.minutes = 90;
+	CHECK(applied(&own, &op), "moved within its own slot");
+
+	/* cancel: a reason; the event; nothing left to move or cancel */
+	op = (struct case_op){.action = ACT_UNSCHEDULE, .case_id = a, .session_id = sid};
+	refused(&own, &op, "reason", "请填写取消理由");
+	op.reason = "被申请人无法到场";
+	CHECK(applied(&admin, &op), "cancelled");
+	CHECK_INT(testdb_int_id(db, "SELECT status = 'cancelled' FROM sessions WHERE id = ?", sid), 1);
+	ev = sql_text("SELECT entity || '|' || action || '|' || before || '|' || after FROM events "
+		      "WHERE case_id = ? ORDER BY id DESC LIMIT 1", a);
+	CHECK_STR(ev, "case|unschedule|2026-12-11 10:30-12:00 第一调解室|已取消（被申请人无法到场）");
+	free(ev);
+	refused(&own, &op, NULL, "本案没有待进行的调解安排");
+	/* its slot is free again */
+	op = sched(b, "2026-12-11", "10:30", 60, "第一调解室");
+	CHECK(applied(&own, &op), "the cancelled slot is free");
+
+	/* a held session is not moved */
+	int64_t held = testdb_int_id(db, "SELECT max(id) FROM sessions WHERE case_id = ? AND status = 'held'", b);
+	op = (struct case_op){.action = ACT_RESCHEDULE, .case_id = b, .session_id = held, .day = "2026-12-12",
+			      .reason = "改期"};
+	refused(&own, &op, "session", "已进行");
+
+	/* an agreement calls off what is booked, and each one is in the trail */
+	op = sched(b, "2026-12-14", "09:00", 60, "第三调解室");
+	CHECK(applied(&own, &op), "second booking of b");
+	ev0 = testdb_int(db, "SELECT max(id) FROM events");
+	op = valid_op(ACT_AGREE, b);
+	CHECK(applied(&own, &op), "agreed");
+	snprintf(sql, sizeof sql, "SELECT group_concat(entity || '|' || action || '|' || before || '|' || after, '\n') "
+		 "FROM (SELECT * FROM events WHERE id > %lld AND case_id = ? ORDER BY id)", (long long)ev0);
+	ev = sql_text(sql, b);
+	char *want = xasprintf("case|agree|mediating|agreed\n"
+			       "case|note||达成协议：第1项 10,000.00元，2026-12-01前支付；第2项 0.00元（取消待开的调解安排2次）\n"
+			       "session|unschedule|2026-12-11 10:30-11:30 第一调解室|已取消：达成调解协议\n"
+			       "session|unschedule|2026-12-14 09:00-10:00 第三调解室|已取消：达成调解协议");
+	CHECK_STR(ev, want);
+	free(want);
+	free(ev);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events e JOIN sessions s ON s.id = e.entity_id WHERE "
+			  "e.entity = 'session' AND s.case_id = ?1 AND e.case_id = ?1 AND s.status = 'cancelled'", b),
+		  2);
+	/* withdrawing calls off with its own reason */
+	op = sched(c, "2026-12-15", "09:00", 60, "第一调解室");
+	CHECK(applied(&other, &op), "book c again");
+	op = valid_op(ACT_WITHDRAW, c);
+	CHECK(applied(&admin, &op), "withdrawn");
+	ev = sql_text("SELECT after FROM events WHERE case_id = ? AND entity = 'session' ORDER BY id DESC LIMIT 1", c);
+	CHECK_STR(ev, "已取消：撤回申请");
+	free(ev);
+}
+
 /* ---- the push to the applicant, and the answer ------------------------------------- */
 
 static char *file_text(const char *path)
@@ -1389,6 +1525,7 @@ int main(void)
 	test_inputs();
 	test_sessions();
 	test_record_clash();
+	test_move_cancel();
 	test_push();
 	test_conflict();
 	test_deadlines();

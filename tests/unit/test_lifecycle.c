@@ -19,6 +19,8 @@ static const struct {
 	{ACT_ASSIGN, ST_ACCEPTED, ST_ASSIGNED},     {ACT_REASSIGN, ST_ASSIGNED, ST_ASSIGNED},
 	{ACT_REASSIGN, ST_MEDIATING, ST_MEDIATING}, {ACT_SCHEDULE, ST_ASSIGNED, ST_ASSIGNED},
 	{ACT_SCHEDULE, ST_MEDIATING, ST_MEDIATING}, {ACT_SESSION, ST_ASSIGNED, ST_MEDIATING},
+	{ACT_RESCHEDULE, ST_ASSIGNED, ST_ASSIGNED}, {ACT_RESCHEDULE, ST_MEDIATING, ST_MEDIATING},
+	{ACT_UNSCHEDULE, ST_ASSIGNED, ST_ASSIGNED}, {ACT_UNSCHEDULE, ST_MEDIATING, ST_MEDIATING},
 	{ACT_SESSION, ST_MEDIATING, ST_MEDIATING},  {ACT_EXTEND, ST_ASSIGNED, ST_ASSIGNED},
 	{ACT_EXTEND, ST_MEDIATING, ST_MEDIATING},   {ACT_AGREE, ST_MEDIATING, ST_AGREED},
 	{ACT_FAIL, ST_MEDIATING, ST_FAILED},        {ACT_WITHDRAW, ST_ACCEPTED, ST_WITHDRAWN},
@@ -44,6 +46,8 @@ static const char *roles_for(enum case_action a)
 	case ACT_REASSIGN:
 		return "A";
 	case ACT_SCHEDULE:
+	case ACT_RESCHEDULE:
+	case ACT_UNSCHEDULE:
 	case ACT_SESSION:
 	case ACT_EXTEND:
 	case ACT_AGREE:
@@ -80,7 +84,7 @@ int main(void)
 				for (int own = 0; own < 2; own++) {
 					struct case_state cs = {.status = s,
 								.perf = s == ST_AGREED ? PERF_PENDING : PERF_NONE,
-								.mediator_id = 7};
+								.mediator_id = 7, .booked = 1};
 					struct actor who = {.role = r, .user_id = 3, .mediator_id = own ? 7 : 8};
 					const char *reason = NULL;
 					enum case_status to = s;
@@ -123,6 +127,16 @@ int main(void)
 	med_cs.extended = 1;
 	CHECK_INT(lifecycle_check(ACT_EXTEND, &med_cs, &med, &reason), -1);
 	CHECK(strstr(reason, "一次") != NULL, "reason: %s", reason);
+
+	/* A booked session to move or cancel, or nothing to move or cancel. */
+	struct case_state none_booked = {.status = ST_MEDIATING, .mediator_id = 1, .booked = 0};
+	CHECK_INT(lifecycle_check(ACT_RESCHEDULE, &none_booked, &med, &reason), -1);
+	CHECK_STR(reason, "本案没有待进行的调解安排");
+	CHECK_INT(lifecycle_check(ACT_UNSCHEDULE, &none_booked, &admin, &reason), -1);
+	CHECK_INT(lifecycle_check(ACT_SCHEDULE, &none_booked, &med, &reason), 0);
+	none_booked.booked = 2;
+	CHECK_INT(lifecycle_check(ACT_RESCHEDULE, &none_booked, &med, &reason), 0);
+	CHECK_INT(lifecycle_check(ACT_UNSCHEDULE, &none_booked, &clerk, &reason), -1);
 
 	/* Performance recorded once. */
 	struct case_state agreed = {.status = ST_AGREED, .perf = PERF_PERFORMED, .mediator_id = 1};
