@@ -158,7 +158,7 @@ static const char *event_what(const struct cv_event *e)
 	else if (!strcmp(e->entity, "employer"))
 		snprintf(buf, sizeof buf, "%s单位档案", !strcmp(e->action, "create") ? "新建" : "更新");
 	else if (!strcmp(e->entity, "session"))
-		snprintf(buf, sizeof buf, "调解安排");
+		snprintf(buf, sizeof buf, "%s", a >= 0 ? action_name(a) : "调解安排");
 	else
 		snprintf(buf, sizeof buf, "%s", e->action);
 	return buf;
@@ -369,6 +369,10 @@ struct actform {
 	int64_t version; /* the version the user saw when the form opened */
 	const char **room_names;
 	int nrooms;
+	/* reschedule, unschedule: the booked sessions to choose from */
+	char **session_names;
+	int64_t *session_ids;
+	int nsessions;
 };
 
 static const enum ui_action actform_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
@@ -392,17 +396,21 @@ static void actform_layout(struct screen *s, int rows, int cols)
 	af->form.label_w = 12;
 	form_area(&af->form, 4, 6, rows - 6, cols - 12);
 	/* the text pushed to the applicant: as tall as it is, as far as the
-	 * box allows (the other items of the confirmation take four lines);
-	 * the rest scrolls */
+	 * box allows (the other items of the confirmation take five lines:
+	 * the heading, the push, the way, the time and the answer); the rest
+	 * scrolls */
 	struct form_item *t = form_find(&af->form, "claims_text");
 	if (t) {
 		int width = af->form.cols - af->form.label_w - 1;
 		int need = tw_wrap(t->edit.buf, t->edit.len, width, NULL, 0);
-		int room = af->form.rows - 4;
+		int room = af->form.rows - 5;
 		t->height = need < room ? need : room;
 		if (t->height < 4)
 			t->height = 4;
 	}
+	/* a booked session's line, "11-23 09:00-10:00 第一调解室", whole */
+	if (af->nsessions > 0 && af->form.field_w < 32)
+		af->form.field_w = 32;
 }
 
 static void actform_draw(struct screen *s)
@@ -451,6 +459,8 @@ static int actform_submit(struct screen *s)
 		op.room = it->choice < app->cfg->nrooms ? app->cfg->rooms[it->choice] : NULL;
 	if ((it = form_find(&af->form, "perf")))
 		op.perf = it->choice == 0 ? PERF_PERFORMED : PERF_DEFAULTED;
+	if ((it = form_find(&af->form, "session")) && it->choice >= 0 && it->choice < af->nsessions)
+		op.session_id = af->session_ids[it->choice];
 	if (af->action == ACT_AGREE) {
 		int n = d->cv.nclaims;
 		agreed = xcalloc((size_t)n + 1, sizeof *agreed);
@@ -580,6 +590,10 @@ static void actform_destroy(struct screen *s)
 
 	form_free(&af->form);
 	free(af->room_names);
+	for (int i = 0; i < af->nsessions; i++)
+		free(af->session_names[i]);
+	free(af->session_names);
+	free(af->session_ids);
 	free(af);
 }
 
@@ -599,18 +613,46 @@ static struct form_item *text_field(struct actform *af, const char *id, const ch
 	return it;
 }
 
-static void rooms_choice(struct actform *af, struct app *app, int with_none)
+/* The rooms of the configuration, and after them none_label (NULL: no
+ * such entry), which submits no room. */
+static struct form_item *rooms_choice(struct actform *af, struct app *app, const char *none_label)
 {
 	struct form_item *it = form_add(&af->form, FK_CHOICE, "room", "调解室");
 
-	af->nrooms = app->cfg->nrooms + (with_none ? 1 : 0);
+	af->nrooms = app->cfg->nrooms + (none_label ? 1 : 0);
 	af->room_names = xcalloc((size_t)af->nrooms + 1, sizeof *af->room_names);
 	for (int i = 0; i < app->cfg->nrooms; i++)
 		af->room_names[i] = app->cfg->rooms[i];
-	if (with_none)
-		af->room_names[app->cfg->nrooms] = "（不指定）";
+	if (none_label)
+		af->room_names[app->cfg->nrooms] = none_label;
 	it->choices = af->room_names;
 	it->nchoices = af->nrooms;
+	return it;
+}
+
+/* The case's booked sessions as a choice (reschedule, unschedule). */
+static void sessions_choice(struct actform *af, const struct case_view *cv)
+{
+	struct form_item *it = form_add(&af->form, FK_CHOICE, "session", "调解安排");
+
+	af->session_names = xcalloc((size_t)cv->nsessions + 1, sizeof *af->session_names);
+	af->session_ids = xcalloc((size_t)cv->nsessions + 1, sizeof *af->session_ids);
+	for (int i = 0; i < cv->nsessions; i++) {
+		const struct cv_session *x = &cv->sessions[i];
+		if (strcmp(x->status, "scheduled") != 0)
+			continue;
+		int h = 0, m = 0;
+		if (sscanf(x->start, "%d:%d", &h, &m) != 2)
+			h = m = 0;
+		int end = h * 60 + m + x->minutes;
+		/* without the year: the choice is narrow, and bookings are
+		 * within a year from today */
+		af->session_names[af->nsessions] =
+			xasprintf("%s %s-%02d:%02d %s", x->day + 5, x->start, end / 60 % 100, end % 60, x->room);
+		af->session_ids[af->nsessions++] = x->id;
+	}
+	it->choices = (const char *const *)af->session_names;
+	it->nchoices = af->nsessions;
 }
 
 static void assigned(void *ctx)
@@ -629,12 +671,17 @@ static void open_action(struct screen *s, enum case_action a)
 	tj_now_str(now);
 	date_format(tj_today(), today);
 	if (a == ACT_ACCEPT || a == ACT_REFER) {
+		/* The version the user is looking at, read before the question:
+		 * while it is open the screen beneath may be reloaded with
+		 * someone else's change, and the save must be checked against
+		 * what the user saw when answering, not against that. */
+		int64_t seen = d->cv.version;
 		snprintf(buf, sizeof buf, a == ACT_ACCEPT ? "受理案件 %s？\n受理后开始计算调解期限（%d 天）。"
 							  : "将案件 %s 转入仲裁？",
 			 d->cv.case_no, app->cfg->mediation_days);
 		if (!ui_confirm(app, buf))
 			return;
-		struct case_op op = {.action = a, .case_id = d->case_id, .expect_version = d->cv.version};
+		struct case_op op = {.action = a, .case_id = d->case_id, .expect_version = seen};
 		struct case_op_result res;
 		memset(&res, 0, sizeof res);
 		if (case_apply(app->db, app->cfg, &app->hol, &app->actor, &op, &res) < 0) {
@@ -692,7 +739,22 @@ static void open_action(struct screen *s, enum case_action a)
 		text_field(af, "start", "开始时间", 5, "09:00");
 		snprintf(buf, sizeof buf, "%d", app->cfg->session_minutes);
 		text_field(af, "minutes", "时长（分钟）", 3, buf);
-		rooms_choice(af, app, 0);
+		rooms_choice(af, app, NULL);
+		break;
+	case ACT_RESCHEDULE:
+		sessions_choice(af, &d->cv);
+		it = form_add(&af->form, FK_INFO, NULL, NULL);
+		form_set_text(it, "改为（留空的保持原安排不变）：");
+		text_field(af, "day", "日期", 10, NULL);
+		text_field(af, "start", "开始时间", 5, NULL);
+		text_field(af, "minutes", "时长（分钟）", 3, NULL);
+		it = rooms_choice(af, app, "（不变）");
+		it->choice = af->nrooms - 1;
+		text_field(af, "reason", "变更理由", 500, NULL);
+		break;
+	case ACT_UNSCHEDULE:
+		sessions_choice(af, &d->cv);
+		text_field(af, "reason", "取消理由", 500, NULL);
 		break;
 	case ACT_SESSION:
 		text_field(af, "day", "日期", 10, today);
@@ -700,7 +762,7 @@ static void open_action(struct screen *s, enum case_action a)
 		text_field(af, "start", "开始时间", 5, buf);
 		snprintf(buf, sizeof buf, "%d", app->cfg->session_minutes);
 		text_field(af, "minutes", "时长（分钟）", 3, buf);
-		rooms_choice(af, app, 1);
+		rooms_choice(af, app, "（不指定）");
 		it = form_add(&af->form, FK_AREA, "note", "调解记录");
 		it->height = 5;
 		it->edit.max = 2000;
