@@ -54,6 +54,9 @@ static int weight(enum case_action a)
 		return 200;
 	case ACT_SCHEDULE:
 		return 400;
+	case ACT_RESCHEDULE:
+	case ACT_UNSCHEDULE:
+		return 60;
 	case ACT_SESSION:
 		return 250;
 	case ACT_REASSIGN:
@@ -74,6 +77,9 @@ static int worker(const char *path, int k)
 	int errors = 0, natural = 0, staled = 0, refused = 0, accepted = 0;
 	char logname[32];
 
+	/* late in the day the cases were registered: room for many session
+	 * records before now */
+	setenv("TIAOJIE_NOW", "2026-11-20 23:59:00", 1);
 	config_defaults(&cfg);
 	holidays_init(&hol);
 	struct db *db = db_open(path, 0, 30000);
@@ -130,7 +136,8 @@ static int worker(const char *path, int k)
 			op.mediator_id = m;
 			break;
 		}
-		case ACT_SCHEDULE: {
+		case ACT_SCHEDULE:
+		case ACT_RESCHEDULE: {
 			int slot = (int)rnd(&r, 18), len = 30 * (1 + (int)rnd(&r, 3));
 			if (8 * 60 + slot * 30 + len > 18 * 60)
 				slot = 0;
@@ -150,12 +157,20 @@ static int worker(const char *path, int k)
 				who.role = ROLE_MEDIATOR;
 				who.mediator_id = cv.mediator_id;
 			}
-			break;
+			if (a == ACT_SCHEDULE)
+				break;
 		}
+		/* fall through - reschedule moves a booked session */
+		case ACT_UNSCHEDULE:
+			for (int q = 0; q < cv.nsessions && !op.session_id; q++)
+				if (strcmp(cv.sessions[q].status, "scheduled") == 0)
+					op.session_id = cv.sessions[q].id;
+			op.reason = "当事人请求";
+			break;
 		case ACT_SESSION: {
-			/* ten minutes somewhere before now (10:00): a mediator's
-			 * records may not overlap either */
-			int slot = (int)rnd(&r, 60);
+			/* ten minutes somewhere in the day before now (23:59 in the
+			 * workers): a mediator's records may not overlap either */
+			int slot = (int)rnd(&r, 144);
 			start[0] = (char)('0' + slot / 6 / 10);
 			start[1] = (char)('0' + slot / 6 % 10);
 			start[2] = ':';
@@ -349,6 +364,8 @@ int main(void)
 	for (int i = 1; i <= NCASES; i++)
 		ev0 += events0[i];
 	notes = testdb_int(db, "SELECT count(*) FROM events WHERE action = 'note'");
+	/* ... or a session it called off */
+	notes += testdb_int(db, "SELECT count(*) FROM events WHERE entity = 'session' AND action = 'unschedule'");
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE case_id IS NOT NULL"), ev0 + accepted + notes);
 	/* each booking and each session record has its row */
 	int nsched = 0, nsess = 0;

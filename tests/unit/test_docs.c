@@ -326,7 +326,13 @@ static int64_t mediating_case(void)
 	act(id, (struct case_op){.action = ACT_CONFIRM, .confirm_how = "phone"});
 	act(id, (struct case_op){.action = ACT_ACCEPT});
 	act(id, (struct case_op){.action = ACT_ASSIGN, .mediator_id = med1});
-	act(id, (struct case_op){.action = ACT_SESSION, .note = "双方到场"});
+	/* one mediator's sessions may not overlap: ten minutes each, one
+	 * after the other, before now (10:00) */
+	static int slot;
+	char start[16];
+	snprintf(start, sizeof start, "%02d:%02d", slot / 6 % 10, slot % 6 * 10);
+	slot++;
+	act(id, (struct case_op){.action = ACT_SESSION, .start = start, .minutes = 10, .note = "双方到场"});
 	return id;
 }
 
