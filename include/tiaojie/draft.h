@@ -22,6 +22,12 @@ int draft_keep(struct db *db, int64_t user_id, const char *kind, const char *bod
 /* Drop a user's draft (resumed and saved, or discarded). */
 int draft_drop(struct db *db, int64_t user_id, int64_t id);
 
+/* The user's draft of this kind whose field key holds value (a case's
+ * draft by "case_id"): 1 with *id, *body and *saved_at (malloc'd; any may
+ * be NULL to skip), 0 none, -1 error. */
+int draft_find(struct db *db, int64_t user_id, const char *kind, const char *key, const char *value, int64_t *id,
+	       char **body, char **saved_at);
+
 void draft_put(struct strbuf *sb, const char *key, const char *value);
 /* The value of key (malloc'd), or NULL when absent. */
 char *draft_get(const char *body, const char *key);

@@ -96,4 +96,13 @@ struct form_item *form_focused(struct form *f);
 void form_focus(struct form *f, int index);
 int form_text_input(struct form *f); /* focus is on something editable */
 
+/* What was typed and chosen, to tell later whether the form changed
+ * (malloc'd): take it when the form opens, compare on leaving. */
+char *form_snapshot(const struct form *f);
+int form_changed(const struct form *f, const char *snap);
+/* A form's typed values in a draft (draft.h) under prefix + item id,
+ * passwords never; and back.  form_draft_get returns how many were found. */
+void form_draft_put(const struct form *f, struct strbuf *sb, const char *prefix);
+int form_draft_get(struct form *f, const char *body, const char *prefix);
+
 #endif

@@ -3,6 +3,7 @@
  */
 #include "tiaojie/draft.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 int draft_keep(struct db *db, int64_t user_id, const char *kind, const char *body, int64_t *id)
@@ -27,6 +28,37 @@ int draft_keep(struct db *db, int64_t user_id, const char *kind, const char *bod
 int draft_drop(struct db *db, int64_t user_id, int64_t id)
 {
 	return id > 0 ? db_draft_delete(db, user_id, id) : 0;
+}
+
+int draft_find(struct db *db, int64_t user_id, const char *kind, const char *key, const char *value, int64_t *id,
+	       char **body, char **saved_at)
+{
+	struct draft_list l;
+	int found = 0;
+
+	if (user_id <= 0)
+		return 0;
+	if (db_drafts_of(db, user_id, &l) < 0)
+		return -1;
+	/* a user has a handful of drafts: the newest that matches */
+	for (int i = 0; i < l.n && !found; i++) {
+		struct draft_rec *r = &l.v[i];
+		if (strcmp(r->kind, kind) != 0)
+			continue;
+		char *v = draft_get(r->body, key);
+		if (v && strcmp(v, value) == 0) {
+			found = 1;
+			if (id)
+				*id = r->id;
+			if (body)
+				*body = xstrdup(r->body);
+			if (saved_at)
+				*saved_at = xstrdup(r->saved_at);
+		}
+		free(v);
+	}
+	draft_list_free(&l);
+	return found;
 }
 
 void draft_put(struct strbuf *sb, const char *key, const char *value)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/draft.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/util.h"
 
@@ -678,4 +679,91 @@ int form_handle(struct form *f, enum ui_action a, wint_t ch)
 			return -1;
 	}
 	return -2;
+}
+
+/* ---- changes and drafts ------------------------------------------------------ */
+
+/* The items a person types into or chooses: what "changed" and a draft are
+ * about.  Read-only items are filled by the program (derived values). */
+static int holds_input(const struct form_item *it)
+{
+	return !it->readonly && (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_AREA ||
+				 it->kind == FK_CHOICE);
+}
+
+char *form_snapshot(const struct form *f)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (int i = 0; i < f->n; i++) {
+		const struct form_item *it = &f->items[i];
+		if (!holds_input(it))
+			continue;
+		if (it->kind == FK_CHOICE) {
+			sb_printf(&sb, "%d", it->choice);
+		} else {
+			char *v = edit_get(&it->edit);
+			sb_add(&sb, v);
+			free(v);
+		}
+		sb_addc(&sb, '\x1f'); /* a unit separator cannot be typed into a field */
+	}
+	return sb_detach(&sb);
+}
+
+int form_changed(const struct form *f, const char *snap)
+{
+	char *now = form_snapshot(f);
+	int changed = strcmp(now, snap ? snap : "") != 0;
+
+	free(now);
+	return changed;
+}
+
+void form_draft_put(const struct form *f, struct strbuf *sb, const char *prefix)
+{
+	char num[16];
+
+	for (int i = 0; i < f->n; i++) {
+		const struct form_item *it = &f->items[i];
+		if (!it->id || !holds_input(it) || it->kind == FK_PASSWORD)
+			continue; /* passwords are never kept */
+		char *key = xasprintf("%s%s", prefix, it->id);
+		if (it->kind == FK_CHOICE) {
+			snprintf(num, sizeof num, "%d", it->choice);
+			draft_put(sb, key, num);
+		} else {
+			char *v = edit_get(&it->edit);
+			draft_put(sb, key, v);
+			free(v);
+		}
+		free(key);
+	}
+}
+
+int form_draft_get(struct form *f, const char *body, const char *prefix)
+{
+	int n = 0;
+
+	for (int i = 0; i < f->n; i++) {
+		struct form_item *it = &f->items[i];
+		if (!it->id || !holds_input(it) || it->kind == FK_PASSWORD)
+			continue;
+		char *key = xasprintf("%s%s", prefix, it->id);
+		char *v = draft_get(body, key);
+		free(key);
+		if (!v)
+			continue;
+		if (it->kind == FK_CHOICE) {
+			int c = atoi(v);
+			if (c >= 0 && c < it->nchoices)
+				it->choice = c;
+		} else {
+			edit_set(&it->edit, v);
+		}
+		free(v);
+		n++;
+	}
+	return n;
 }
