@@ -15,12 +15,19 @@ struct screen *login_screen_new(struct app *app);
 struct screen *desk_screen_new(struct app *app);
 /* draft_body/draft_id: resume a draft (NULL/0 for a new form). */
 struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_t draft_id);
+/* Resume an intake draft: the form, and the claim dialog that was open. */
+void intake_resume(struct app *app, const char *draft_body, int64_t draft_id);
 struct screen *consult_screen_new(struct app *app);
 struct screen *drafts_screen_new(struct app *app);
 /* The case list, optionally on one queue (search.h's enum queue, 0: all)
  * and with a search text. */
 struct screen *caselist_screen_new(struct app *app, int queue, const char *text);
 struct screen *casedetail_screen_new(struct app *app, int64_t case_id);
+/* Resume a case draft: the case, and the action's form as it was left. */
+void casedetail_resume(struct app *app, const char *draft_body, int64_t draft_id);
+/* Seconds between autosaves of a form being typed (shorter in test
+ * builds through TIAOJIE_AUTOSAVE). */
+int screen_autosave_seconds(void);
 /* Choosing a case's mediator; done(ctx) is called after a successful
  * assignment (to reload the case shown below). */
 struct screen *assign_screen_new(struct app *app, int64_t case_id, void (*done)(void *ctx), void *ctx);

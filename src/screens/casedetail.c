@@ -8,15 +8,23 @@
  * version is refused by the core with who changed the case and when; the
  * form stays open with what was typed, the case is re-read, and F2 again
  * applies it to the new version.
+ *
+ * Nothing typed into an action's form is lost: Esc asks before throwing
+ * changes away, and the open form is kept as a draft of kind "case" (one
+ * per case and user, with the version the user saw) every 30 seconds and
+ * on SIGHUP/SIGTERM.  Opening the case again offers to resume it; so does
+ * the drafts screen.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "tiaojie/casework.h"
 #include "tiaojie/docs.h"
+#include "tiaojie/draft.h"
 #include "tiaojie/money.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
@@ -37,6 +45,7 @@ struct detail {
 	int top;
 	int64_t seen_version;
 	char title[80];
+	int64_t offer_draft; /* a kept form of this case to offer to resume (0: none) */
 };
 
 static const enum ui_action detail_actions[] = {UA_ACT, UA_PRINT, UA_REFRESH, UA_BACK, UA_PGUP, UA_PGDN, UA_NONE};
@@ -373,7 +382,20 @@ struct actform {
 	char **session_names;
 	int64_t *session_ids;
 	int nsessions;
+	char *snap;       /* the fields as the form opened: has it changed? */
+	int64_t draft_id; /* the draft this form was kept as (0: none yet) */
+	int dirty;        /* typed since the last draft */
+	time_t last_save;
 };
+
+/* Keys of a case draft; the form's fields follow under "f.". */
+#define CASE_DRAFT_KIND "case"
+#define CASE_DRAFT_FIELDS "f."
+
+static int actform_changed(const struct actform *af)
+{
+	return form_changed(&af->form, af->snap);
+}
 
 static const enum ui_action actform_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
 static const char *const how_names[] = {"电话", "现场", "微信", "短信"};
@@ -502,6 +524,10 @@ static int actform_submit(struct screen *s)
 	}
 	reload(af->detail);
 	ui_msg(app, US_OK, "已办理：%s（%s）", action_name(af->action), status_name(res.status));
+	if (draft_drop(app->db, app->user.id, af->draft_id) < 0)
+		ui_error(app); /* done; only the old draft stays */
+	af->draft_id = 0;
+	af->dirty = 0;
 	rc = UI_HANDLED | UI_CLOSE;
 out:
 	if (amounts)
@@ -565,6 +591,19 @@ static int actform_handle(struct screen *s, enum ui_action a, wint_t ch)
 
 	switch (a) {
 	case UA_BACK:
+		if (actform_changed(af)) {
+			char *what = xasprintf("「%s」的内容", action_name(af->action));
+			int ans = ui_ask_unsaved(s->app, what);
+			free(what);
+			if (ans == UI_SAVE)
+				return actform_submit(s); /* stays open when refused */
+			if (ans != UI_DISCARD)
+				return UI_HANDLED; /* back to the field, nothing lost */
+		}
+		if (draft_drop(s->app->db, s->app->user.id, af->draft_id) < 0)
+			ui_error(s->app);
+		af->draft_id = 0;
+		af->dirty = 0;
 		return UI_HANDLED | UI_CLOSE;
 	case UA_SAVE:
 		return actform_submit(s);
@@ -580,8 +619,56 @@ static int actform_handle(struct screen *s, enum ui_action a, wint_t ch)
 	default:
 		break;
 	}
-	form_handle(&af->form, a, ch);
+	if (form_handle(&af->form, a, ch) >= 0)
+		af->dirty = 1;
 	return UI_HANDLED;
+}
+
+/* Keep the form as the case's draft (SIGHUP, SIGTERM, the autosave): the
+ * case, the action, the version the user saw, and what was typed. */
+static void actform_save_draft(struct screen *s)
+{
+	struct actform *af = s->priv;
+	struct detail *d = af->detail->priv;
+	struct app *app = s->app;
+	struct strbuf sb;
+	char num[32];
+
+	if (!app->logged_in || !d->loaded || !actform_changed(af))
+		return;
+	if (!af->draft_id) {
+		/* one draft per case: a new form replaces an older one */
+		snprintf(num, sizeof num, "%lld", (long long)d->case_id);
+		if (draft_find(app->db, app->user.id, CASE_DRAFT_KIND, "case_id", num, &af->draft_id, NULL, NULL) < 0)
+			af->draft_id = 0;
+	}
+	sb_init(&sb);
+	snprintf(num, sizeof num, "%lld", (long long)d->case_id);
+	draft_put(&sb, "case_id", num);
+	draft_put(&sb, "case_no", d->cv.case_no);
+	draft_put(&sb, "action", action_keyword(af->action));
+	snprintf(num, sizeof num, "%lld", (long long)af->version);
+	draft_put(&sb, "version", num);
+	form_draft_put(&af->form, &sb, CASE_DRAFT_FIELDS);
+	char *body = sb_detach(&sb);
+	if (draft_keep(app->db, app->user.id, CASE_DRAFT_KIND, body, &af->draft_id) == 0) {
+		af->dirty = 0;
+		af->last_save = time(NULL);
+	} else {
+		ui_error(app);
+	}
+	free(body);
+}
+
+static void actform_tick(struct screen *s)
+{
+	struct actform *af = s->priv;
+
+	if (af->dirty && time(NULL) - af->last_save >= screen_autosave_seconds()) {
+		actform_save_draft(s);
+		if (!af->dirty)
+			ui_msg(s->app, US_DIM, "已自动保存草稿");
+	}
 }
 
 static void actform_destroy(struct screen *s)
@@ -594,12 +681,14 @@ static void actform_destroy(struct screen *s)
 		free(af->session_names[i]);
 	free(af->session_names);
 	free(af->session_ids);
+	free(af->snap);
 	free(af);
 }
 
 static const struct screen_ops actform_ops = {
 	.name = "actform", .actions = actform_actions, .overlay = 1, .text_input = actform_text_input,
-	.layout = actform_layout, .draw = actform_draw, .handle = actform_handle, .destroy = actform_destroy,
+	.layout = actform_layout, .draw = actform_draw, .handle = actform_handle, .tick = actform_tick,
+	.save_draft = actform_save_draft, .destroy = actform_destroy,
 };
 
 static struct form_item *text_field(struct actform *af, const char *id, const char *label, size_t max,
@@ -660,7 +749,7 @@ static void assigned(void *ctx)
 	reload(ctx);
 }
 
-static void open_action(struct screen *s, enum case_action a)
+static struct actform *open_action(struct screen *s, enum case_action a)
 {
 	struct detail *d = s->priv;
 	struct app *app = s->app;
@@ -680,7 +769,7 @@ static void open_action(struct screen *s, enum case_action a)
 							  : "将案件 %s 转入仲裁？",
 			 d->cv.case_no, app->cfg->mediation_days);
 		if (!ui_confirm(app, buf))
-			return;
+			return NULL;
 		struct case_op op = {.action = a, .case_id = d->case_id, .expect_version = seen};
 		struct case_op_result res;
 		memset(&res, 0, sizeof res);
@@ -688,15 +777,15 @@ static void open_action(struct screen *s, enum case_action a)
 			ui_error(app);
 			if (res.conflict)
 				reload(s);
-			return;
+			return NULL;
 		}
 		reload(s);
 		ui_msg(app, US_OK, "已办理：%s", action_name(a));
-		return;
+		return NULL;
 	}
 	if (a == ACT_ASSIGN || a == ACT_REASSIGN) {
 		ui_push(app, assign_screen_new(app, d->case_id, assigned, s));
-		return;
+		return NULL;
 	}
 	af = xcalloc(1, sizeof *af);
 	af->detail = s;
@@ -793,9 +882,69 @@ static void open_action(struct screen *s, enum case_action a)
 	default:
 		ui_msg(app, US_ERROR, "此操作不能在此办理");
 		actform_destroy(&(struct screen){.priv = af});
-		return;
+		return NULL;
 	}
+	af->snap = form_snapshot(&af->form);
+	af->last_save = time(NULL);
 	ui_push(app, screen_new(app, &actform_ops, NULL, af));
+	return af;
+}
+
+/* Open the form a draft kept, with what was typed, if the action can still
+ * be taken.  Its save is checked against the version the user saw then:
+ * if the case changed meanwhile, the save is refused with who changed it,
+ * and F2 again applies it to the new version. */
+static void resume_action(struct screen *s, int64_t draft_id, const char *body)
+{
+	struct detail *d = s->priv;
+	struct app *app = s->app;
+	char *kw = draft_get(body, "action"), *ver = draft_get(body, "version");
+	int a = kw ? action_from_keyword(kw) : -1;
+	enum case_action acts[ACT_COUNT];
+	int n = d->loaded ? case_actions(&d->cv, &app->actor, acts, ACT_COUNT) : 0, allowed = 0;
+	struct actform *af;
+
+	for (int i = 0; i < n; i++)
+		allowed |= (int)acts[i] == a;
+	if (a < 0 || !allowed) {
+		ui_msg(app, US_WARN, "案件现为「%s」，草稿中的「%s」已不能办理；可在草稿中放弃它",
+		       d->loaded ? status_name(d->cv.status) : "", a >= 0 ? action_name((enum case_action)a) : kw ? kw : "");
+	} else if ((af = open_action(s, (enum case_action)a))) {
+		af->draft_id = draft_id;
+		if (ver && atoll(ver) > 0)
+			af->version = atoll(ver);
+		form_draft_get(&af->form, body, CASE_DRAFT_FIELDS);
+		ui_msg(app, US_OK, "已恢复草稿，请继续填写");
+	}
+	free(kw);
+	free(ver);
+}
+
+/* Opening a case this user left a form of: offer it once the case is on
+ * the screen (from the tick the constructor asked for). */
+static void offer_draft(struct screen *s)
+{
+	struct detail *d = s->priv;
+	struct app *app = s->app;
+	char num[32], *body = NULL, *at = NULL, *kw;
+	int64_t id = 0;
+
+	d->offer_draft = 0;
+	snprintf(num, sizeof num, "%lld", (long long)d->case_id);
+	if (draft_find(app->db, app->user.id, CASE_DRAFT_KIND, "case_id", num, &id, &body, &at) <= 0)
+		return;
+	kw = draft_get(body, "action");
+	int a = kw ? action_from_keyword(kw) : -1;
+	char *q = xasprintf("本案有您未办完的「%s」表单（%.16s 保存的草稿）。\n现在继续填写吗？",
+			    a >= 0 ? action_name((enum case_action)a) : "", at);
+	if (ui_confirm(app, q))
+		resume_action(s, id, body);
+	else if (!app->quit)
+		ui_msg(app, US_DIM, "草稿仍保留，可从工作台的草稿中继续或放弃");
+	free(q);
+	free(kw);
+	free(body);
+	free(at);
 }
 
 /* ---- the action menu -------------------------------------------------------- */
@@ -1020,6 +1169,11 @@ static void detail_tick(struct screen *s)
 {
 	struct detail *d = s->priv;
 
+	if (d->offer_draft && ui_top(s->app) == s) {
+		offer_draft(s);
+		return;
+	}
+
 	/* another user changed something: show it (a form open on top keeps
 	 * its input; its save is checked against the version anyway) */
 	if (db_data_version(s->app->db) != d->seen_version) {
@@ -1061,5 +1215,26 @@ struct screen *casedetail_screen_new(struct app *app, int64_t case_id)
 	s->rows = LINES - 3 >= UI_MIN_ROWS - 3 ? LINES - 3 : UI_MIN_ROWS - 3;
 	s->cols = COLS >= UI_MIN_COLS ? COLS : UI_MIN_COLS;
 	reload(s);
+	if (d->loaded) {
+		char num[32];
+		snprintf(num, sizeof num, "%lld", (long long)case_id);
+		if (draft_find(app->db, app->user.id, CASE_DRAFT_KIND, "case_id", num, &d->offer_draft, NULL, NULL) > 0)
+			ui_wake_after(app, 0); /* asked once the case is on the screen */
+		else
+			d->offer_draft = 0;
+	}
 	return s;
+}
+
+void casedetail_resume(struct app *app, const char *draft_body, int64_t draft_id)
+{
+	char *id = draft_get(draft_body, "case_id");
+	struct screen *s = casedetail_screen_new(app, id ? atoll(id) : 0);
+	struct detail *d = s->priv;
+
+	free(id);
+	d->offer_draft = 0; /* resumed right away instead */
+	ui_push(app, s);
+	if (ui_top(app) == s && d->loaded)
+		resume_action(s, draft_id, draft_body);
 }

@@ -1,15 +1,31 @@
 /*
  * drafts.c - the user's unfinished forms (saved on a dropped connection,
  * on leaving, or by the 30-second autosave), offered at login and from
- * the work desk: Enter resumes one, F8/^D discards it.
+ * the work desk: Enter resumes one, F8/^D discards it.  Two kinds: an
+ * intake form ("intake", with the claim dialog that was open) and a form
+ * of an action on a case ("case": an agreement, a session record...).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tiaojie/draft.h"
+#include "tiaojie/lifecycle.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/widgets.h"
+
+#define AUTOSAVE_SECONDS 30
+
+int screen_autosave_seconds(void)
+{
+#ifdef TIAOJIE_TESTING
+	/* test builds: a shorter interval so the screen test need not wait */
+	const char *e = getenv("TIAOJIE_AUTOSAVE");
+	if (e && atoi(e) > 0)
+		return atoi(e);
+#endif
+	return AUTOSAVE_SECONDS;
+}
 
 struct drafts_screen {
 	struct form form;
@@ -31,13 +47,22 @@ static void drafts_build(struct screen *s)
 	}
 	for (int i = 0; i < d->list.n; i++) {
 		struct draft_rec *r = &d->list.v[i];
-		char *name = draft_get(r->body, "applicant[0].name");
-		char *emp = draft_get(r->body, "respondent[0].name");
-		snprintf(buf, sizeof buf, " %s  %s  申请人：%s  被申请人：%s", r->saved_at,
-			 strcmp(r->kind, "intake") == 0 ? "调解申请登记" : r->kind, name && *name ? name : "（未填）",
-			 emp && *emp ? emp : "（未填）");
-		free(name);
-		free(emp);
+		if (strcmp(r->kind, "case") == 0) {
+			char *no = draft_get(r->body, "case_no"), *kw = draft_get(r->body, "action");
+			int a = kw ? action_from_keyword(kw) : -1;
+			snprintf(buf, sizeof buf, " %s  案件 %s  %s", r->saved_at, no ? no : "",
+				 a >= 0 ? action_name((enum case_action)a) : kw ? kw : "");
+			free(no);
+			free(kw);
+		} else {
+			char *name = draft_get(r->body, "applicant[0].name");
+			char *emp = draft_get(r->body, "respondent[0].name");
+			snprintf(buf, sizeof buf, " %s  %s  申请人：%s  被申请人：%s", r->saved_at,
+				 strcmp(r->kind, "intake") == 0 ? "调解申请登记" : r->kind,
+				 name && *name ? name : "（未填）", emp && *emp ? emp : "（未填）");
+			free(name);
+			free(emp);
+		}
 		struct form_item *it = form_add(&d->form, FK_ROW, NULL, NULL);
 		form_set_text(it, buf);
 		it->tag = i;
@@ -79,9 +104,15 @@ static int drafts_handle(struct screen *s, enum ui_action a, wint_t ch)
 			struct draft_rec *r = &d->list.v[it->tag];
 			/* the desk stays below; the resumed form goes on top */
 			struct app *app = s->app;
-			struct screen *f = intake_screen_new(app, r->body, r->id);
-			ui_pop(app); /* frees s */
-			ui_push(app, f);
+			char *body = xstrdup(r->body), *kind = xstrdup(r->kind);
+			int64_t id = r->id;
+			ui_pop(app); /* frees s and the list */
+			if (strcmp(kind, "case") == 0)
+				casedetail_resume(app, body, id);
+			else
+				intake_resume(app, body, id);
+			free(body);
+			free(kind);
 		}
 		return UI_HANDLED;
 	case UA_DELETE:

@@ -25,8 +25,6 @@
 #include "tiaojie/validate.h"
 #include "tiaojie/widgets.h"
 
-#define AUTOSAVE_SECONDS 30
-
 static const char *const id_type_names[] = {"居民身份证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
 					     "港澳台居民居住证", "外国人永久居留身份证", "护照", "其他证件"};
 static const char *const id_type_kws[] = {"id", "hkmo", "tw", "residence", "foreign-pr", "passport", "other"};
@@ -40,8 +38,12 @@ struct claim {
 	char *amount;
 };
 
+struct claim_dialog;
+
 struct intake_screen {
 	struct form form;
+	char *snap; /* the form as it opened (form_snapshot): has it changed? */
+	struct claim_dialog *dialog; /* the claim dialog while it is open */
 	struct claim *claims;
 	int nclaims, cap;
 	int64_t draft_id;
@@ -499,6 +501,10 @@ static void changed(struct screen *s, int i)
 
 /* ---- drafts ---------------------------------------------------------------- */
 
+/* The claim dialog's part of the draft (below, with the dialog). */
+static void claim_dialog_put(struct intake_screen *is, struct strbuf *sb);
+static int claim_dialog_changed(const struct claim_dialog *cd);
+
 static char *serialise(struct intake_screen *is)
 {
 	struct strbuf sb;
@@ -531,6 +537,7 @@ static char *serialise(struct intake_screen *is)
 		snprintf(key, sizeof key, "claims[%d].amount", i);
 		draft_put(&sb, key, is->claims[i].amount);
 	}
+	claim_dialog_put(is, &sb);
 	return sb_detach(&sb);
 }
 
@@ -595,7 +602,15 @@ static int has_content(struct intake_screen *is)
 	for (size_t i = 0; i < TJ_ARRAY_LEN(ids); i++)
 		if (!field_empty(is, ids[i]))
 			return 1;
-	return is->nclaims > 0;
+	return is->nclaims > 0 || (is->dialog && claim_dialog_changed(is->dialog));
+}
+
+/* Anything typed or chosen since the form opened empty (a resumed draft
+ * counts: it is not saved as a case), the claims, a claim being typed. */
+static int intake_changed(struct intake_screen *is)
+{
+	return form_changed(&is->form, is->snap) || is->nclaims > 0 ||
+	       (is->dialog && claim_dialog_changed(is->dialog));
 }
 
 static void intake_save_draft(struct screen *s)
@@ -614,22 +629,11 @@ static void intake_save_draft(struct screen *s)
 	free(body);
 }
 
-static int autosave_seconds(void)
-{
-#ifdef TIAOJIE_TESTING
-	/* test builds: a shorter interval so the screen test need not wait */
-	const char *e = getenv("TIAOJIE_AUTOSAVE");
-	if (e && atoi(e) > 0)
-		return atoi(e);
-#endif
-	return AUTOSAVE_SECONDS;
-}
-
 static void intake_tick(struct screen *s)
 {
 	struct intake_screen *is = s->priv;
 
-	if (is->dirty && time(NULL) - is->last_save >= autosave_seconds()) {
+	if (is->dirty && time(NULL) - is->last_save >= screen_autosave_seconds()) {
 		intake_save_draft(s);
 		if (!is->dirty)
 			ui_msg(s->app, US_DIM, "已自动保存草稿");
@@ -644,7 +648,32 @@ struct claim_dialog {
 	int index; /* -1: new */
 	char cause[8];
 	char *cause_name;
+	char *snap;          /* the fields as the dialog opened */
+	char first_cause[8]; /* the cause as it opened */
 };
+
+static int claim_dialog_changed(const struct claim_dialog *cd)
+{
+	return strcmp(cd->cause, cd->first_cause) != 0 || form_changed(&cd->form, cd->snap);
+}
+
+/* A claim half typed is part of the intake's draft: its cause, text and
+ * amount under "dialog.claim.", and which claim it edits (-1: a new one). */
+#define CLAIM_DRAFT "dialog.claim."
+
+static void claim_dialog_put(struct intake_screen *is, struct strbuf *sb)
+{
+	struct claim_dialog *cd = is->dialog;
+	char num[16];
+
+	if (!cd || !claim_dialog_changed(cd))
+		return;
+	snprintf(num, sizeof num, "%d", cd->index);
+	draft_put(sb, CLAIM_DRAFT "index", num);
+	draft_put(sb, CLAIM_DRAFT "cause", cd->cause);
+	draft_put(sb, CLAIM_DRAFT "cause_name", cd->cause_name);
+	form_draft_put(&cd->form, sb, CLAIM_DRAFT);
+}
 
 static const enum ui_action claim_actions[] = {UA_SAVE, UA_PICK, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
 
@@ -768,7 +797,17 @@ static int claim_handle(struct screen *s, enum ui_action a, wint_t ch)
 
 	switch (a) {
 	case UA_BACK:
-		return UI_HANDLED | UI_CLOSE;
+		/* Esc never throws a typed claim away without asking */
+		if (!claim_dialog_changed(cd))
+			return UI_HANDLED | UI_CLOSE;
+		switch (ui_ask_unsaved(s->app, "这条请求事项")) {
+		case UI_SAVE:
+			return claim_save(s); /* stays open when something is wrong */
+		case UI_DISCARD:
+			return UI_HANDLED | UI_CLOSE;
+		default:
+			return UI_HANDLED;
+		}
 	case UA_SAVE:
 		return claim_save(s);
 	case UA_PICK:
@@ -784,7 +823,8 @@ static int claim_handle(struct screen *s, enum ui_action a, wint_t ch)
 		form_handle(&cd->form, UA_NEXT, 0);
 		return UI_HANDLED;
 	default:
-		form_handle(&cd->form, a, ch);
+		if (form_handle(&cd->form, a, ch) >= 0)
+			((struct intake_screen *)cd->parent->priv)->dirty = 1; /* the autosave keeps it */
 		return UI_HANDLED;
 	}
 }
@@ -792,9 +832,13 @@ static int claim_handle(struct screen *s, enum ui_action a, wint_t ch)
 static void claim_destroy(struct screen *s)
 {
 	struct claim_dialog *cd = s->priv;
+	struct intake_screen *is = cd->parent->priv;
 
+	if (is->dialog == cd)
+		is->dialog = NULL;
 	form_free(&cd->form);
 	free(cd->cause_name);
+	free(cd->snap);
 	free(cd);
 }
 
@@ -809,7 +853,7 @@ static const struct screen_ops claim_ops = {
 	.destroy = claim_destroy,
 };
 
-static void open_claim(struct screen *s, int index, int pick_first)
+static struct claim_dialog *open_claim(struct screen *s, int index, int pick_first)
 {
 	struct intake_screen *is = s->priv;
 	struct claim_dialog *cd = xcalloc(1, sizeof *cd);
@@ -818,7 +862,7 @@ static void open_claim(struct screen *s, int index, int pick_first)
 	if (index < 0 && is->nclaims >= INTAKE_MAX_CLAIMS) {
 		ui_msg(s->app, US_ERROR, "请求事项最多 %d 项", INTAKE_MAX_CLAIMS);
 		free(cd);
-		return;
+		return NULL;
 	}
 	cd->parent = s;
 	cd->index = index;
@@ -839,9 +883,42 @@ static void open_claim(struct screen *s, int index, int pick_first)
 		cd->cause_name = xstrdup("");
 	}
 	claim_set_cause_row(cd);
+	cd->snap = form_snapshot(&cd->form);
+	snprintf(cd->first_cause, sizeof cd->first_cause, "%s", cd->cause);
+	is->dialog = cd;
 	ui_push(s->app, screen_new(s->app, &claim_ops, s->title, cd));
 	if (pick_first)
 		ui_push(s->app, causepick_screen_new(s->app, NULL, claim_picked, cd));
+	return cd;
+}
+
+/* The claim dialog as the draft kept it, open again with what was typed. */
+static void reopen_claim(struct screen *s, const char *body)
+{
+	struct intake_screen *is = s->priv;
+	char *v = draft_get(body, CLAIM_DRAFT "index");
+	int index;
+	struct claim_dialog *cd;
+
+	if (!v)
+		return; /* no dialog was open */
+	index = atoi(v);
+	free(v);
+	if (index < -1 || index >= is->nclaims)
+		index = -1;
+	if (!(cd = open_claim(s, index, 0)))
+		return;
+	if ((v = draft_get(body, CLAIM_DRAFT "cause"))) {
+		snprintf(cd->cause, sizeof cd->cause, "%s", v);
+		free(v);
+	}
+	if ((v = draft_get(body, CLAIM_DRAFT "cause_name"))) {
+		free(cd->cause_name);
+		cd->cause_name = v;
+	}
+	form_draft_get(&cd->form, body, CLAIM_DRAFT);
+	claim_set_cause_row(cd);
+	form_focus(&cd->form, form_index(&cd->form, cd->cause[0] ? "text" : "cause"));
 }
 
 /* ---- picking a cause for an existing claim row ---------------------------- */
@@ -919,11 +996,17 @@ static int intake_save(struct screen *s)
 		char q[300];
 		snprintf(q, sizeof q,
 			 "同一单位、相同请求已有集体争议案件 %s（%d 名劳动者）。\n将本申请人加入该案件吗？\n"
-			 "选 n 则单独登记新案件。",
+			 "选「否」则单独登记新案件；选「返回」回到登记表，不登记。",
 			 is->warn.coll.collective_case_no, is->warn.coll.applicants);
-		joined = ui_confirm(app, q);
+		/* three answers: join, a case of its own, or back to the form */
+		int ans = ui_ask(app, q);
 		if (app->quit)
 			goto out;
+		if (ans == UI_CANCEL) {
+			ui_msg(app, US_DIM, "未登记，请继续填写");
+			goto out;
+		}
+		joined = ans == UI_YES;
 	}
 	if (joined)
 		rc = intake_join(app->db, app->cfg, &app->actor, is->warn.coll.collective_case_id, &in, &res);
@@ -1040,14 +1123,19 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 		}
 		return UI_HANDLED;
 	case UA_BACK:
-		if (!has_content(is) || ui_confirm(app, "离开登记表？已填写的内容将保存为草稿，可从工作台继续。")) {
-			if (has_content(is))
-				intake_save_draft(s);
-			if (app->quit)
-				return UI_HANDLED;
-			return UI_HANDLED | UI_CLOSE;
+		if (intake_changed(is)) {
+			int ans = ui_ask_unsaved(app, "这份登记表");
+			if (ans == UI_SAVE)
+				return intake_save(s); /* registers; stays open when something is wrong */
+			if (ans != UI_DISCARD)
+				return UI_HANDLED; /* back to the form, nothing lost */
 		}
-		return UI_HANDLED;
+		/* discarded (or nothing typed): the draft goes too */
+		if (draft_drop(app->db, app->user.id, is->draft_id) < 0)
+			ui_error(app);
+		is->draft_id = 0;
+		is->dirty = 0;
+		return UI_HANDLED | UI_CLOSE;
 	case UA_ENTER: {
 		struct form_item *it = form_focused(&is->form);
 		if (it && it->kind == FK_ROW) {
@@ -1076,6 +1164,7 @@ static void intake_destroy(struct screen *s)
 		claim_free(&is->claims[i]);
 	free(is->claims);
 	form_free(&is->form);
+	free(is->snap);
 	free(is);
 }
 
@@ -1102,6 +1191,7 @@ struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_
 	build_claim_rows(is);
 	is->form.focus = 1;
 	is->last_save = time(NULL);
+	is->snap = form_snapshot(&is->form);
 	s = screen_new(app, &intake_ops, "调解申请登记", is);
 	if (draft_body) {
 		is->draft_id = draft_id;
@@ -1111,4 +1201,13 @@ struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_
 		update_facts_count(is);
 	}
 	return s;
+}
+
+void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
+{
+	struct screen *s = intake_screen_new(app, draft_body, draft_id);
+
+	ui_push(app, s);
+	if (ui_top(app) == s)
+		reopen_claim(s, draft_body);
 }

@@ -2,7 +2,8 @@
 # credit code fill the form from the archives (P档, C档); the respondent's
 # open and recent cases raise the high-incidence warning; an application
 # with the same claims against an employer with an open collective dispute
-# raises the collective warning and can join that case.
+# raises the collective warning and can join that case; Esc on that
+# question returns to the form without registering anything.
 . "$(dirname "$0")/lib.sh"
 DB="$T/demo.db"
 "$TJ" demo --db "$DB" >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
@@ -79,6 +80,15 @@ if [ -n "$crow" ]; then
 	typ "全体员工被拖欠工资，与已登记的集体争议相同。"
 	key C-s
 	expect_screen join-question "将本申请人加入该案件吗"
+	# Esc is not "no": back to the form, nothing registered or joined
+	key Escape
+	expect_screen join-cancelled "未登记，请继续填写"
+	expect_screen join-cancelled-form "全体员工被拖欠工资"
+	[ "$(q "SELECT count(*) FROM cases")" = "$ncases" ] && ok || fail "Esc on the collective question registered a case"
+	[ "$(q "SELECT count(*) FROM case_parties WHERE case_id = $cid AND role = 'applicant'")" = "$before" ] && ok ||
+		fail "Esc on the collective question joined the case"
+	key C-s
+	expect_screen join-question-again "将本申请人加入该案件吗"
 	key y
 	expect_screen joined "已加入集体争议案件"
 	after=$(q "SELECT count(*) FROM case_parties WHERE case_id = $cid AND role = 'applicant'")

@@ -54,10 +54,22 @@ expect_screen back "李小龙"
 expect_screen back-field "13900001111"
 expect_no_screen no-stray-typing "李小龙xyz"
 
-# leaving the form keeps it as a draft
+# leaving the form asks; 继续编辑 keeps it, 放弃 drops it and its draft
 key Escape
-expect_screen leave-confirm "保存为草稿"
+expect_screen leave-asks "这份登记表有修改尚未保存"
+key Escape
+expect_no_screen leave-continue "尚未保存"
+expect_screen leave-continue-form "13900001111"
+# quitting keeps the form as a draft
+key C-q
+expect_screen quit-confirm-form "未保存的表单会存为草稿"
 key y
+sleep 0.5
+[ "$(sql "SELECT count(*) FROM drafts WHERE body LIKE '%李小龙%'")" = 1 ] && ok || fail "no draft after quitting"
+start "$TJ" --db "$DB"
+login clerk demo1234
+expect_screen drafts-again "申请人：李小龙"
+key Escape
 expect_screen desk-after-leave "未完成的草稿（1 份）"
 # discard it from the drafts list
 desk_key 未完成的草稿
@@ -67,6 +79,16 @@ expect_screen discard-confirm "放弃这份草稿"
 key y
 expect_screen desk-no-drafts "工作台"
 [ "$(sql 'SELECT count(*) FROM drafts')" = 0 ] && ok || fail "draft not discarded"
+# a resumed form left with 放弃: its draft goes too
+key 1
+expect_screen discard-intake "证件号码"
+key Tab Tab
+typ 放弃测试
+key Escape
+expect_screen discard-asks "尚未保存"
+key d
+expect_screen discard-desk "工作台"
+[ "$(sql "SELECT count(*) FROM drafts")" = 0 ] && ok || fail "放弃 left a draft"
 
 # ---- consultation log ------------------------------------------------------
 key 2
