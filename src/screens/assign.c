@@ -72,6 +72,14 @@ static int prompt_handle(struct screen *s, enum ui_action a, wint_t ch)
 	struct reason_prompt *p = s->priv;
 
 	if (a == UA_BACK) {
+		/* a reason typed is not thrown away without asking */
+		if (!edit_empty(&form_find(&p->form, "reason")->edit)) {
+			int ans = ui_ask_unsaved(s->app, "回避理由");
+			if (ans == UI_CONTINUE)
+				return UI_HANDLED;
+			if (ans == UI_SAVE)
+				return prompt_handle(s, UA_SAVE, 0);
+		}
 		p->done = 1;
 		return UI_HANDLED | UI_CLOSE;
 	}

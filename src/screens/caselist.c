@@ -250,6 +250,7 @@ static const char *const sort_choices[] = {"收件日期（新在前）", "期�
 
 struct filter_dialog {
 	struct form form;
+	char *snap; /* the conditions as the dialog opened */
 	struct screen *list;
 	struct mediator_choices meds;
 	const char **med_names;
@@ -339,8 +340,16 @@ static int filter_handle(struct screen *s, enum ui_action a, wint_t ch)
 {
 	struct filter_dialog *fd = s->priv;
 
-	if (a == UA_BACK)
+	if (a == UA_BACK) {
+		if (form_changed(&fd->form, fd->snap)) {
+			int ans = ui_ask_unsaved(s->app, "筛选条件");
+			if (ans == UI_SAVE)
+				return filter_apply(s); /* stays open when a condition is wrong */
+			if (ans != UI_DISCARD)
+				return UI_HANDLED;
+		}
 		return UI_HANDLED | UI_CLOSE;
+	}
 	if (a == UA_SAVE)
 		return filter_apply(s);
 	if (a == UA_ENTER) {
@@ -357,6 +366,7 @@ static void filter_destroy(struct screen *s)
 	struct filter_dialog *fd = s->priv;
 
 	form_free(&fd->form);
+	free(fd->snap);
 	mediator_choices_free(&fd->meds);
 	free(fd->med_names);
 	free(fd);
@@ -414,6 +424,7 @@ static void open_filter(struct screen *s)
 	it->choices = sort_choices;
 	it->nchoices = (int)TJ_ARRAY_LEN(sort_choices);
 	it->choice = cl->f.sort;
+	fd->snap = form_snapshot(&fd->form);
 	ui_push(s->app, screen_new(s->app, &filter_ops, NULL, fd));
 }
 

@@ -16,6 +16,7 @@ struct consult_screen {
 	struct form form;
 	char cause[8];
 	char *cause_name;
+	char *snap; /* the empty form: has anything been typed? */
 };
 
 static const enum ui_action consult_actions[] = {UA_SAVE, UA_PICK, UA_REFRESH, UA_BACK,
@@ -137,12 +138,19 @@ static int consult_handle(struct screen *s, enum ui_action a, wint_t ch)
 	struct form_item *it = form_focused(&cs->form);
 
 	switch (a) {
-	case UA_BACK: {
-		struct form_item *note = form_find(&cs->form, "note");
-		if (!edit_empty(&note->edit) && !ui_confirm(s->app, "摘要尚未保存，确定离开吗？"))
-			return UI_HANDLED;
+	case UA_BACK:
+		if (cs->cause[0] || form_changed(&cs->form, cs->snap)) {
+			int ans = ui_ask_unsaved(s->app, "这条咨询");
+			if (ans == UI_SAVE) {
+				consult_save(s);
+				/* saved: the form is empty again; refused: it stays */
+				if (cs->cause[0] || form_changed(&cs->form, cs->snap))
+					return UI_HANDLED;
+			} else if (ans != UI_DISCARD) {
+				return UI_HANDLED;
+			}
+		}
 		return UI_HANDLED | UI_CLOSE;
-	}
 	case UA_SAVE:
 		return consult_save(s);
 	case UA_REFRESH:
@@ -172,6 +180,7 @@ static void consult_destroy(struct screen *s)
 
 	form_free(&cs->form);
 	free(cs->cause_name);
+	free(cs->snap);
 	free(cs);
 }
 
@@ -201,6 +210,7 @@ struct screen *consult_screen_new(struct app *app)
 	form_add(&cs->form, FK_INFO, NULL, "");
 	form_add(&cs->form, FK_SECTION, "today", "今日咨询");
 	set_cause_row(cs);
+	cs->snap = form_snapshot(&cs->form);
 	s = screen_new(app, &consult_ops, "咨询登记", cs);
 	build_list(s);
 	return s;

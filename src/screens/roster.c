@@ -40,7 +40,7 @@ struct medform {
 	struct form form;
 	int64_t id;              /* 0: new */
 	char *seen;              /* roster_entry_state as last read (NULL: new) */
-	int changed;
+	char *snap;              /* the form as it opened: has it changed? */
 	void (*saved)(void *ctx, int64_t id);
 	void *ctx;
 };
@@ -103,7 +103,6 @@ static void picked(void *ctx, const char *code, const char *name)
 
 	(void)name;
 	edit_set(&it->edit, next);
-	m->changed = 1;
 	free(next);
 	free(text);
 	show_specialties(s);
@@ -222,8 +221,13 @@ static int medform_handle(struct screen *s, enum ui_action a, wint_t ch)
 		ui_push(s->app, causepick_screen_new(s->app, NULL, picked, s));
 		return UI_HANDLED;
 	case UA_BACK:
-		if (m->changed && !ui_confirm(s->app, "修改尚未保存，确定放弃吗？"))
-			return UI_HANDLED;
+		if (form_changed(&m->form, m->snap)) {
+			int ans = ui_ask_unsaved(s->app, m->id ? "调解员的资料" : "新调解员的资料");
+			if (ans == UI_SAVE)
+				return medform_save(s); /* stays open when refused */
+			if (ans != UI_DISCARD)
+				return UI_HANDLED;
+		}
 		return UI_HANDLED | UI_CLOSE;
 	case UA_ENTER:
 		form_handle(&m->form, UA_NEXT, 0);
@@ -231,7 +235,6 @@ static int medform_handle(struct screen *s, enum ui_action a, wint_t ch)
 	default:
 		changed = form_handle(&m->form, a, ch);
 		if (changed >= 0) {
-			m->changed = 1;
 			const char *id = m->form.items[changed].id;
 			if (id && !strcmp(id, "specialties"))
 				show_specialties(s);
@@ -253,6 +256,7 @@ static void medform_destroy(struct screen *s)
 
 	form_free(&m->form);
 	free(m->seen);
+	free(m->snap);
 	free(m);
 }
 
@@ -317,6 +321,7 @@ static struct screen *medform_new(struct app *app, const struct roster_entry *m,
 	s->ops->layout(s, LINES - 3 >= UI_MIN_ROWS - 3 ? LINES - 3 : UI_MIN_ROWS - 3,
 		       COLS >= UI_MIN_COLS ? COLS : UI_MIN_COLS);
 	show_specialties(s);
+	mf->snap = form_snapshot(f);
 	return s;
 }
 

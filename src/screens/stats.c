@@ -388,6 +388,7 @@ static void stats_draw(struct screen *s);
 
 struct export_prompt {
 	struct form form;
+	char *snap; /* the default file and choice: changed? */
 	int done, go;
 	char *path;
 	int full_ids;
@@ -423,29 +424,46 @@ static void prompt_draw(struct screen *s)
 	ui_put(s->rows / 2 + 2, 6, "Enter 或 F2 开始导出，导出中 Esc 可取消；Esc 返回", s->cols - 12, ui_attr(US_DIM), 0);
 }
 
+/* Start the export with what the prompt holds (F2, Enter, or 保存 when
+ * leaving); stays open without a file name. */
+static int prompt_go(struct screen *s)
+{
+	struct export_prompt *p = s->priv;
+	struct form_item *file = form_find(&p->form, "file");
+	char *path = edit_get(&file->edit);
+	char *t = path + strspn(path, " ");
+
+	if (!*t) {
+		form_set_msg(file, US_ERROR, "请填写文件名");
+		free(path);
+		return UI_HANDLED;
+	}
+	free(p->path);
+	p->path = xstrdup(t);
+	free(path);
+	p->full_ids = form_find(&p->form, "ids")->choice == 1;
+	p->go = p->done = 1;
+	return UI_HANDLED | UI_CLOSE;
+}
+
 static int prompt_handle(struct screen *s, enum ui_action a, wint_t ch)
 {
 	struct export_prompt *p = s->priv;
 	struct form_item *file = form_find(&p->form, "file");
 
 	if (a == UA_BACK) {
+		if (form_changed(&p->form, p->snap)) {
+			int ans = ui_ask_unsaved(s->app, "导出设置");
+			if (ans == UI_SAVE)
+				return prompt_go(s);
+			if (ans != UI_DISCARD)
+				return UI_HANDLED;
+		}
 		p->done = 1;
 		return UI_HANDLED | UI_CLOSE;
 	}
-	if (a == UA_SAVE || (a == UA_ENTER && form_focused(&p->form) == file)) {
-		char *path = edit_get(&file->edit);
-		char *t = path + strspn(path, " ");
-		if (!*t) {
-			form_set_msg(file, US_ERROR, "请填写文件名");
-			free(path);
-			return UI_HANDLED;
-		}
-		p->path = xstrdup(t);
-		free(path);
-		p->full_ids = form_find(&p->form, "ids")->choice == 1;
-		p->go = p->done = 1;
-		return UI_HANDLED | UI_CLOSE;
-	}
+	if (a == UA_SAVE || (a == UA_ENTER && form_focused(&p->form) == file))
+		return prompt_go(s);
 	if (a == UA_ENTER) {
 		form_handle(&p->form, UA_PREV, 0);
 		return UI_HANDLED;
@@ -458,6 +476,8 @@ static void prompt_destroy(struct screen *s)
 {
 	struct export_prompt *p = s->priv;
 	form_free(&p->form);
+	free(p->snap);
+	p->snap = NULL;
 }
 
 static const struct screen_ops prompt_ops = {
@@ -569,34 +589,53 @@ static void do_export(struct screen *s)
 		ui_error(app);
 		return;
 	}
-	form_init(&ep.form);
-	struct form_item *it = form_add(&ep.form, FK_TEXT, "file", "文件");
-	it->edit.max = PATH_MAX - 1;
-	char *def = default_path(&p);
-	edit_set(&it->edit, def);
-	free(def);
-	it = form_add(&ep.form, FK_CHOICE, "ids", "证件号码");
-	it->choices = id_choices;
-	it->nchoices = 2;
-	struct screen *ps = screen_new(app, &prompt_ops, NULL, &ep);
-	ui_push(app, ps);
-	ui_wait(app, ps);
-	if (!ep.go || app->quit) {
-		free(ep.path);
-		return;
-	}
-	if (stat(ep.path, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		char *q = xasprintf("文件 %s 已存在，要覆盖吗？", ep.path);
-		int yes = ui_confirm(app, q);
-		free(q);
-		if (!yes) {
+	/* "no" (or Esc) to overwriting or to full numbers: back to the
+	 * prompt with what was typed, to choose again */
+	for (int again = 0;; again = 1) {
+		char *typed = ep.path;
+		int full = ep.full_ids;
+		memset(&ep, 0, sizeof ep);
+		form_init(&ep.form);
+		struct form_item *it = form_add(&ep.form, FK_TEXT, "file", "文件");
+		it->edit.max = PATH_MAX - 1;
+		char *def = default_path(&p);
+		edit_set(&it->edit, def);
+		free(def);
+		it = form_add(&ep.form, FK_CHOICE, "ids", "证件号码");
+		it->choices = id_choices;
+		it->nchoices = 2;
+		ep.snap = form_snapshot(&ep.form);
+		if (again) {
+			edit_set(&form_find(&ep.form, "file")->edit, typed);
+			it->choice = full;
+		}
+		free(typed);
+		struct screen *ps = screen_new(app, &prompt_ops, NULL, &ep);
+		ui_push(app, ps);
+		ui_wait(app, ps);
+		if (!ep.go || app->quit) {
 			free(ep.path);
 			return;
 		}
-	}
-	if (ep.full_ids && !ui_confirm(app, "将导出完整的证件号码（个人信息）。文件只有您本人可读，导出会记入操作记录。确定吗？")) {
-		free(ep.path);
-		return;
+		if (stat(ep.path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			char *q = xasprintf("文件 %s 已存在，要覆盖吗？\n选「否」回到文件名，可另取一个。", ep.path);
+			int yes = ui_confirm(app, q);
+			free(q);
+			if (app->quit) {
+				free(ep.path);
+				return;
+			}
+			if (!yes)
+				continue;
+		}
+		if (ep.full_ids && !ui_confirm(app, "将导出完整的证件号码（个人信息）。文件只有您本人可读，导出会记入操作记录。确定吗？")) {
+			if (app->quit) {
+				free(ep.path);
+				return;
+			}
+			continue;
+		}
+		break;
 	}
 
 	/* the dialogs are gone: show the screen again under the bar */

@@ -29,7 +29,7 @@ struct userform {
 	struct form form;
 	enum uf_mode mode;
 	char login[40];
-	int changed;
+	char *snap; /* the form as it opened: has it changed? */
 	/* the mediator choice: names for the form, ids beside them */
 	const char **med_names;
 	int64_t *med_ids;
@@ -150,15 +150,19 @@ static int userform_handle(struct screen *s, enum ui_action a, wint_t ch)
 	case UA_SAVE:
 		return userform_save(s);
 	case UA_BACK:
-		if (u->changed && !ui_confirm(s->app, "尚未保存，确定放弃吗？"))
-			return UI_HANDLED;
+		if (form_changed(&u->form, u->snap)) {
+			int ans = ui_ask_unsaved(s->app, u->mode == UF_PASSWORD ? "新密码" : "账号的资料");
+			if (ans == UI_SAVE)
+				return userform_save(s); /* stays open when refused */
+			if (ans != UI_DISCARD)
+				return UI_HANDLED;
+		}
 		return UI_HANDLED | UI_CLOSE;
 	case UA_ENTER:
 		form_handle(&u->form, UA_NEXT, 0);
 		return UI_HANDLED;
 	default:
-		if (form_handle(&u->form, a, ch) >= 0)
-			u->changed = 1;
+		form_handle(&u->form, a, ch);
 		return UI_HANDLED;
 	}
 }
@@ -168,6 +172,7 @@ static void userform_destroy(struct screen *s)
 	struct userform *u = s->priv;
 
 	form_free(&u->form);
+	free(u->snap);
 	for (int i = 1; i < u->nmed; i++)
 		free((char *)u->med_names[i]);
 	free(u->med_names);
@@ -256,6 +261,7 @@ static struct screen *userform_new(struct app *app, enum uf_mode mode, const str
 			form_focus(f, i);
 			break;
 		}
+	u->snap = form_snapshot(f);
 	return s;
 }
 

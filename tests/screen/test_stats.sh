@@ -143,7 +143,8 @@ r = {row[0].value: row for row in wb["汇总"].iter_rows(min_row=6, max_row=26)}
 assert (r["收案数"][1].value, r["收案数"][2].value, r["收案数"][5].value) == (cur, ly, pv), r["收案数"]
 assert wb["案件明细"].max_row == 5 + cur
 PYEOF
-# the same file again: asked before overwriting; n keeps it
+# the same file again: asked before overwriting; n keeps it and returns
+# to the file name, Esc too
 sum=$(md5sum <"$T/调解统计-2026-10.xlsx")
 key F2
 expect_screen prompt3 "导出统计工作簿"
@@ -151,7 +152,29 @@ key Enter
 expect_screen overwrite "已存在，要覆"
 key n
 expect_no_screen overwrite-no "正在导出"
+expect_screen overwrite-no-prompt "导出统计工作簿"
 [ "$(md5sum <"$T/调解统计-2026-10.xlsx")" = "$sum" ] && ok || fail "file changed after n"
+key Enter
+expect_screen overwrite2 "已存在，要覆"
+key Escape
+expect_screen overwrite-esc-prompt "导出统计工作簿"
+[ "$(md5sum <"$T/调解统计-2026-10.xlsx")" = "$sum" ] && ok || fail "file changed after Esc"
+# the name unchanged: Esc leaves the prompt at once
+key Escape
+expect_no_screen prompt-closed "导出统计工作簿"
+# a name typed: Esc asks, 继续编辑 keeps it
+key F2
+expect_screen prompt3b "导出统计工作簿"
+key C-k
+typ "$T/other.xlsx"
+key Escape
+expect_screen prompt-asks "导出设置有修改尚未保存"
+key Escape
+expect_screen prompt-kept "$T/other.xlsx"
+key Escape
+key d
+expect_no_screen prompt-discarded "导出统计工作簿"
+check prompt-discarded-nofile test ! -e "$T/other.xlsx"
 
 # full identity numbers: chosen, confirmed, owner-only
 key F2

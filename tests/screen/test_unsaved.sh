@@ -4,7 +4,7 @@
 # without changes closes at once; SIGHUP with the claim dialog or the
 # agreement form open keeps it in the draft, and after logging in again it
 # reopens with what was typed (from the drafts screen, and for a case also
-# when the case is opened again).
+# when the case is opened again).  The other forms ask the same.
 . "$(dirname "$0")/lib.sh"
 DB="$T/demo.db"
 "$TJ" demo --db "$DB" >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
@@ -193,5 +193,63 @@ expect_no_screen agree-discarded "协议金额"
 	fail "case changed: $(q "SELECT status, version FROM cases WHERE id = $cid")"
 key Escape Escape
 expect_screen admin-desk3 "案件队列"
+
+# ---- the other forms: the case list's filter, the consultation log, the
+# roster and the accounts
+desk_key 案件查询
+expect_screen list "查找："
+key F4
+expect_screen filter "筛选与排序"
+key Escape
+expect_no_screen filter-unchanged "筛选与排序"
+key F4
+key Right
+key Escape
+expect_screen filter-asks "筛选条件有修改尚未保存"
+key Escape
+expect_screen filter-continue "筛选与排序"
+key Escape d
+expect_no_screen filter-discarded "筛选与排序"
+key Escape
+desk_key 咨询登记
+expect_screen consult "咨询登记"
+key Tab Tab
+typ 询问年休假
+key Escape
+expect_screen consult-asks "这条咨询有修改尚未保存"
+key Escape
+expect_screen consult-kept "询问年休假"
+key Escape s
+expect_screen consult-saved "已登记咨询"
+expect_screen consult-saved-desk "案件队列"
+[ "$(q "SELECT count(*) FROM consultations WHERE note = '询问年休假'")" = 1 ] && ok || fail "保存 did not record the consultation"
+desk_key 调解员名册
+expect_screen roster "调解员名册"
+key F5
+expect_screen roster-form "新增调解员"
+key Escape
+expect_no_screen roster-unchanged "最多在办案件"
+key F5
+typ 钱多多
+key Escape
+expect_screen roster-asks "新调解员的资料有修改尚未保存"
+key Escape
+expect_screen roster-kept "钱多多"
+key Escape d
+expect_no_screen roster-discarded "钱多多"
+key Escape
+desk_key 账号管理
+expect_screen users "账号管理"
+key F5
+expect_screen user-form "初始密码"
+typ zhangsan
+key Escape
+expect_screen user-asks "账号的资料有修改尚未保存"
+key Escape
+expect_screen user-kept "zhangsan"
+key Escape d
+expect_no_screen user-discarded "zhangsan"
+key Escape
+expect_screen admin-desk4 "案件队列"
 "$TJ" check --db "$DB" >/dev/null && ok || fail "check"
 done_tests
