@@ -68,8 +68,11 @@ expect_screen room-clash "调解室此时已被占用"
 expect_screen room-clash-names "$ocno"
 [ "$(q "SELECT count(*) FROM sessions WHERE case_id = $cid AND day = '$today'")" = 1 ] && ok ||
 	fail "a refused booking was stored"
+# the refused booking is typed work: Esc asks, 放弃 drops it
 key Escape
-wait_for "确定" 1 && key y
+expect_screen schedule-asks "尚未保存"
+key d
+expect_no_screen schedule-discarded "调解室此时已被占用"
 key Escape Escape
 expect_screen desk-back "调解员名册"
 
