@@ -194,6 +194,42 @@ expect_no_screen agree-discarded "协议金额"
 key Escape Escape
 expect_screen admin-desk3 "案件队列"
 
+# ---- a session record: autosaved while typed, kept over SIGHUP, lines and all
+key C-q
+key y
+sleep 0.5
+start TIAOJIE_AUTOSAVE=2 "$TJ" --db "$DB"
+login admin demo1234
+expect_screen admin-desk-s "案件队列"
+open_case
+key F3
+pick_menu 记录调解
+expect_screen session-form "调解记录"
+key Tab Tab Tab Tab
+typ "申请人到场。"
+key Enter
+typ "被申请人未到，另行通知。"
+expect_screen session-autosaved "已自动保存草稿" 6
+[ "$(q "SELECT count(*) FROM drafts WHERE kind = 'case' AND body LIKE '%action=session%'
+	AND body LIKE '%f.note=申请人到场。\\n被申请人未到%'")" = 1 ] && ok ||
+	fail "session record not autosaved: $(q 'SELECT body FROM drafts')"
+hup
+start "$TJ" --db "$DB"
+login admin demo1234
+expect_screen session-drafts-row "案件 $cno  记录调解"
+key Enter
+expect_screen session-resumed "调解记录"
+expect_screen session-resumed-line1 "申请人到场。"
+expect_screen session-resumed-line2 "被申请人未到，另行通知。"
+key Escape
+expect_screen session-asks "「记录调解」的内容有修改尚未保存"
+key d
+expect_no_screen session-discarded "被申请人未到"
+[ "$(q "SELECT count(*) FROM drafts")" = 0 ] && ok || fail "discarded session record left a draft"
+# resumed from the drafts screen: the case detail is right above the desk
+key Escape
+expect_screen admin-desk3b "案件队列"
+
 # ---- the other forms: the case list's filter, the consultation log, the
 # roster and the accounts
 desk_key 案件查询
