@@ -3,13 +3,15 @@
  * newer, read-only files), migrations, STRICT tables and foreign keys, the
  * append-only event log, the archives' upserts, case sequence numbers,
  * transactions under contention, checkpoints deferred to idle moments,
- * the integrity check and the backup.
+ * the integrity check and the backup; drafts kept and found by a field.
  */
 #include <fcntl.h>
 #include <sys/stat.h>
 
 #include "tap.h"
 #include "testdb.h"
+#include "tiaojie/auth.h"
+#include "tiaojie/draft.h"
 #include "tiaojie/lifecycle.h"
 
 static void test_open_errors(void)
@@ -377,6 +379,50 @@ static void test_backup(void)
 	db_close(db);
 }
 
+/* Drafts: an intake draft of the old form (no dialog keys) and case
+ * drafts found by their case, one per case, per user. */
+static void test_drafts(void)
+{
+	struct db *db = testdb_new("drafts.db");
+	struct config cfg;
+	int64_t a = 0, b = 0, c = 0, id = 0;
+	char *body = NULL, *at = NULL;
+
+	config_defaults(&cfg);
+	CHECK_INT(auth_user_add(db, &cfg, 0, "w1", "窗口一", "clerk", "demo1234", 0), 0);
+	CHECK_INT(auth_user_add(db, &cfg, 0, "w2", "窗口二", "clerk", "demo1234", 0), 0);
+	int64_t u1 = testdb_int(db, "SELECT id FROM users WHERE login = 'w1'");
+	int64_t u2 = testdb_int(db, "SELECT id FROM users WHERE login = 'w2'");
+	CHECK_INT(draft_keep(db, u1, "intake", "applicant[0].name=张三\nclaims.n=0\n", &a), 0);
+	CHECK_INT(draft_keep(db, u1, "case", "case_id=7\naction=agree\nf.pay[0]=2026-12-31\n", &b), 0);
+	CHECK_INT(draft_keep(db, u1, "case", "case_id=8\naction=session\n", &c), 0);
+	CHECK(a > 0 && b > 0 && c > 0 && a != b && b != c, "three drafts %lld %lld %lld", (long long)a, (long long)b,
+	      (long long)c);
+	CHECK_INT(draft_find(db, u1, "case", "case_id", "7", &id, &body, &at), 1);
+	CHECK_INT(id, b);
+	CHECK(body && strstr(body, "f.pay[0]=2026-12-31") != NULL, "body %s", body ? body : "(null)");
+	CHECK(at && strlen(at) == 19, "saved_at %s", at ? at : "(null)");
+	free(body);
+	free(at);
+	CHECK_INT(draft_find(db, u1, "case", "case_id", "9", &id, NULL, NULL), 0);
+	CHECK_INT(draft_find(db, u1, "intake", "case_id", "7", &id, NULL, NULL), 0); /* the kind counts */
+	CHECK_INT(draft_find(db, u2, "case", "case_id", "7", &id, NULL, NULL), 0);   /* so does the user */
+	/* kept again under its id: replaced, not added */
+	CHECK_INT(draft_keep(db, u1, "case", "case_id=7\naction=agree\nf.pay[0]=2027-01-05\n", &b), 0);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM drafts"), 3);
+	body = NULL;
+	CHECK_INT(draft_find(db, u1, "case", "case_id", "7", NULL, &body, NULL), 1);
+	CHECK(body && strstr(body, "2027-01-05") != NULL, "replaced body %s", body ? body : "(null)");
+	free(body);
+	/* the old intake draft still reads as before */
+	CHECK_INT(draft_find(db, u1, "intake", "applicant[0].name", "张三", &id, NULL, NULL), 1);
+	CHECK_INT(id, a);
+	CHECK_INT(draft_drop(db, u1, b), 0);
+	CHECK_INT(draft_find(db, u1, "case", "case_id", "7", &id, NULL, NULL), 0);
+	config_free(&cfg);
+	db_close(db);
+}
+
 int main(void)
 {
 	setenv("TIAOJIE_NOW", "2026-11-20 10:00:00", 1);
@@ -389,6 +435,7 @@ int main(void)
 	test_checkpoint();
 	test_yield();
 	test_backup();
+	test_drafts();
 	testdb_cleanup();
 	return tap_done();
 }
