@@ -65,6 +65,11 @@ expect_screen reason-prompt "存在回避事由"
 key Enter
 expect_screen reason-needed "请填写理由"
 typ "当事人双方均同意由该调解员调解"
+# Esc with a reason typed asks; 继续编辑 keeps it
+key Escape
+expect_screen reason-asks "回避理由有修改尚未保存"
+key Escape
+expect_screen reason-kept "当事人双方均同意由该调解员调解"
 key Enter
 expect_screen assigned-override "已记录回避理由"
 [ "$(q "SELECT count(*) FROM events WHERE case_id = $cid2 AND action = 'note' AND after LIKE '冲突已确认：当事人双方均同意%'")" = 1 ] && ok ||
