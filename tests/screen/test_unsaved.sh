@@ -91,14 +91,14 @@ key Escape
 expect_screen claim-resumed-asks "这条请求事项有修改尚未保存"
 # 保存 runs F2's path: the claim is added
 key s
-expect_screen claim-saved "7,654.00元"
+expect_screen claim-saved "7,654.00"
 expect_no_screen claim-saved-closed "这条请求事项"
 
 # ---- the intake form itself -----------------------------------------------------
 key Escape
 expect_screen form-asks "这份登记表有修改尚未保存"
 key Escape
-expect_screen form-continue "7,654.00元"
+expect_screen form-continue "7,654.00"
 expect_no_screen form-continue-no-question "尚未保存"
 key Escape
 expect_screen form-asks2 "尚未保存"
