@@ -650,6 +650,12 @@ static void actform_save_draft(struct screen *s)
 	snprintf(num, sizeof num, "%lld", (long long)af->version);
 	draft_put(&sb, "version", num);
 	form_draft_put(&af->form, &sb, CASE_DRAFT_FIELDS);
+	struct form_item *it = form_find(&af->form, "session");
+	if (it && it->choice >= 0 && it->choice < af->nsessions) {
+		/* the session itself: its place in the list may change */
+		snprintf(num, sizeof num, "%lld", (long long)af->session_ids[it->choice]);
+		draft_put(&sb, "session_id", num);
+	}
 	char *body = sb_detach(&sb);
 	if (draft_keep(app->db, app->user.id, CASE_DRAFT_KIND, body, &af->draft_id) == 0) {
 		af->dirty = 0;
@@ -914,6 +920,19 @@ static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 		if (ver && atoll(ver) > 0)
 			af->version = atoll(ver);
 		form_draft_get(&af->form, body, CASE_DRAFT_FIELDS);
+		char *sid = draft_get(body, "session_id");
+		struct form_item *it = form_find(&af->form, "session");
+		if (sid && it) {
+			int found = -1;
+			for (int i = 0; i < af->nsessions; i++)
+				if (af->session_ids[i] == atoll(sid))
+					found = i;
+			if (found >= 0)
+				it->choice = found;
+			else
+				form_set_msg(it, US_WARN, "草稿中的调解安排已不在，请重新选择");
+		}
+		free(sid);
 		ui_msg(app, US_OK, "已恢复草稿，请继续填写");
 	}
 	free(kw);
