@@ -47,6 +47,7 @@ enum ui_action {
 	UA_QUIT,     /* F12 ^Q   leave the program */
 	UA_TODAY,    /* t        back to today (agenda) */
 	UA_DISCARD,  /* d        throw unsaved changes away (the unsaved question) */
+	UA_KEEP,     /* c        keep a form as a draft and leave it (草稿) */
 	UA_NEXT,     /* Tab: next field or row */
 	UA_PREV,     /* Shift-Tab */
 	UA_DOWN,     /* Down: next row, or next line in a text area */
@@ -223,6 +224,10 @@ int ui_ask(struct app *app, const char *question);
  * work, "这条请求事项". */
 enum { UI_CONTINUE = -1, UI_DISCARD = 0, UI_SAVE = 1 };
 int ui_ask_unsaved(struct app *app, const char *what);
+/* The same for a long form that can be parked as a draft (the intake):
+ * also 存草稿 (c), which returns UI_KEEP. */
+enum { UI_KEEP = 2 };
+int ui_ask_unsaved_keep(struct app *app, const char *what);
 /* Keys waiting while a long task runs (an export): the actions typed since
  * the last call, without waiting; returns the first of them that is in
  * `wanted` (ending with UA_NONE), or UA_NONE.  Other keys are kept for

@@ -1124,9 +1124,18 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 		return UI_HANDLED;
 	case UA_BACK:
 		if (intake_changed(is)) {
-			int ans = ui_ask_unsaved(app, "这份登记表");
+			int ans = ui_ask_unsaved_keep(app, "这份登记表");
 			if (ans == UI_SAVE)
 				return intake_save(s); /* registers; stays open when something is wrong */
+			if (ans == UI_KEEP) {
+				/* parked: the draft is offered on the desk */
+				intake_save_draft(s);
+				if (is->dirty)
+					return UI_HANDLED; /* not kept (the message says why): stay */
+				ui_msg(app, US_OK, "登记表已存为草稿，可从工作台“草稿”继续");
+				is->draft_id = 0;
+				return UI_HANDLED | UI_CLOSE;
+			}
 			if (ans != UI_DISCARD)
 				return UI_HANDLED; /* back to the form, nothing lost */
 		}

@@ -55,6 +55,7 @@ static const struct ui_action_def defs[UA_COUNT] = {
 	[UA_QUIT] = {UA_QUIT, "退出", "退出程序（未保存的表单存为草稿）", {KC(KEY_F(12)), CC(CTRL('q'))}},
 	[UA_TODAY] = {UA_TODAY, "今天", "回到今天", {LT('t'), HIDL('T')}},
 	[UA_DISCARD] = {UA_DISCARD, "放弃", "放弃未保存的修改", {LT('d')}},
+	[UA_KEEP] = {UA_KEEP, "存草稿", "存为草稿，以后从工作台继续", {LT('c')}},
 	[UA_NEXT] = {UA_NEXT, NULL, "下一栏", {CC('\t')}},
 	[UA_PREV] = {UA_PREV, NULL, "上一栏", {KC(KEY_BTAB)}},
 	[UA_DOWN] = {UA_DOWN, NULL, "下一行（多行文字内为光标下移）", {KC(KEY_DOWN), LT('j')}},
@@ -782,6 +783,7 @@ static const struct ui_label unsaved_labels[] = {
 	{UA_BACK, "继续编辑", "回到表单继续编辑，什么也不丢"},
 	{UA_NONE, NULL, NULL},
 };
+static const enum ui_action unsaved_keep_actions[] = {UA_SAVE, UA_KEEP, UA_DISCARD, UA_BACK, UA_NONE};
 static const enum ui_action alert_actions[] = {UA_ENTER, UA_BACK, UA_NONE};
 
 static void dialog_layout(struct screen *s, int rows, int cols)
@@ -852,8 +854,11 @@ static int dialog_handle(struct screen *s, enum ui_action a, wint_t ch)
 		}
 		return UI_HANDLED;
 	case DK_UNSAVED:
-		if (a == UA_SAVE || a == UA_DISCARD || a == UA_BACK) {
-			d->answer = a == UA_SAVE ? UI_SAVE : a == UA_DISCARD ? UI_DISCARD : UI_CONTINUE;
+		if (a == UA_SAVE || a == UA_DISCARD || a == UA_BACK || a == UA_KEEP) {
+			d->answer = a == UA_SAVE	? UI_SAVE
+				    : a == UA_KEEP	? UI_KEEP
+				    : a == UA_DISCARD ? UI_DISCARD
+							: UI_CONTINUE;
 			return UI_HANDLED | UI_CLOSE;
 		}
 		return UI_HANDLED;
@@ -878,6 +883,10 @@ static const struct screen_ops ask_ops = {
 };
 static const struct screen_ops unsaved_ops = {
 	.name = "unsaved", .actions = unsaved_actions, .labels = unsaved_labels, .overlay = 1,
+	.layout = dialog_layout, .draw = dialog_draw, .handle = dialog_handle, .destroy = dialog_destroy,
+};
+static const struct screen_ops unsaved_keep_ops = {
+	.name = "unsaved", .actions = unsaved_keep_actions, .labels = unsaved_labels, .overlay = 1,
 	.layout = dialog_layout, .draw = dialog_draw, .handle = dialog_handle, .destroy = dialog_destroy,
 };
 static const struct screen_ops alert_ops = {
@@ -915,6 +924,16 @@ int ui_ask_unsaved(struct app *app, const char *what)
 	snprintf(q, sizeof q, "%s有修改尚未保存。保存、放弃修改，还是继续编辑？", what && *what ? what : "");
 	d.text = xstrdup(q);
 	return run_dialog(app, &unsaved_ops, &d, UI_CONTINUE);
+}
+
+int ui_ask_unsaved_keep(struct app *app, const char *what)
+{
+	char q[512];
+	struct dialog d = {.title = "尚未保存", .kind = DK_UNSAVED, .answer = UI_CONTINUE};
+
+	snprintf(q, sizeof q, "%s有修改尚未保存。现在保存、存为草稿以后继续、放弃，还是继续编辑？", what && *what ? what : "");
+	d.text = xstrdup(q);
+	return run_dialog(app, &unsaved_keep_ops, &d, UI_CONTINUE);
 }
 
 void ui_alert(struct app *app, const char *title, const char *text)

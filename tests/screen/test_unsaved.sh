@@ -100,6 +100,20 @@ expect_screen form-asks "这份登记表有修改尚未保存"
 key Escape
 expect_screen form-continue "7,654.00"
 expect_no_screen form-continue-no-question "尚未保存"
+# 存草稿 parks the form: the desk offers it, and it comes back whole
+key Escape
+expect_screen form-keep-offered "c 存草稿"
+key c
+expect_screen form-kept "已存为草稿"
+expect_screen form-kept-desk "未完成的草稿（1 份）"
+[ "$(q "SELECT count(*) FROM drafts WHERE kind = 'intake' AND body LIKE '%王小五%' AND body LIKE '%7,654%'")" = 1 ] && ok ||
+	fail "kept form left no draft with its name and claim: $(q 'SELECT body FROM drafts')"
+desk_key 未完成的草稿
+expect_screen drafts-list "调解申请登记"
+key Enter
+expect_screen form-kept-resumed "王小五"
+key PageDown PageDown PageDown
+expect_screen form-kept-resumed-claim "7,654.00"
 key Escape
 expect_screen form-asks2 "尚未保存"
 key d
