@@ -964,20 +964,32 @@ static const enum ui_action text_moves[] = {UA_NEXT, UA_PREV, UA_UP, UA_DOWN, UA
 static const enum ui_action list_moves[] = {UA_UP, UA_DOWN, UA_PGUP, UA_PGDN, UA_HOME, UA_END, UA_ENTER,
 					    UA_NONE};
 
-/* One line of the help: its keys and its text; returns 0 past the end. */
+/* A form (a screen that takes text in some of its fields) gets the help of
+ * its text fields: letters are text there, so they are not offered. */
+static int help_text_mode(const struct help *h)
+{
+	return h->of->ops->text_input != NULL;
+}
+
+static int listed(const struct screen *s, enum ui_action a)
+{
+	return offers(s, a) || a == UA_HELP;
+}
+
+/* One line of the help: its keys and its text; returns 0 past the end.
+ * Actions with no key on this terminal are left out. */
 static int help_line(struct screen *s, int i, char *keys, size_t ksize, const char **text)
 {
 	struct help *h = s->priv;
-	int txt = is_text(h->of);
+	int txt = help_text_mode(h);
 	int n = 0;
 
 	for (const enum ui_action *p = h->of->ops->actions; p && *p != UA_NONE; p++) {
-		if (*p == UA_HELP)
+		if (*p == UA_HELP || ui_action_keys(*p, txt, 1, keys, ksize) == 0)
 			continue;
 		if (n++ == i) {
 			const char *bar;
 			label_of(h->of, *p, &bar, text);
-			ui_action_keys(*p, txt, 1, keys, ksize);
 			return 1;
 		}
 	}
@@ -986,24 +998,28 @@ static int help_line(struct screen *s, int i, char *keys, size_t ksize, const ch
 		*text = ui_action_def(UA_HELP)->help;
 		return 1;
 	}
+	if (h->of->ops->overlay)
+		return 0; /* a question: nothing to move in */
 	if (n++ == i) {
 		keys[0] = '\0';
 		*text = NULL; /* the heading of the moving keys */
 		return 1;
 	}
-	for (const enum ui_action *p = txt ? text_moves : list_moves; *p != UA_NONE; p++)
+	for (const enum ui_action *p = txt ? text_moves : list_moves; *p != UA_NONE; p++) {
+		if (listed(h->of, *p) || ui_action_keys(*p, txt, 1, keys, ksize) == 0)
+			continue;
 		if (n++ == i) {
-			ui_action_keys(*p, txt, 1, keys, ksize);
 			*text = ui_action_def(*p)->help;
 			return 1;
 		}
+	}
 	return 0;
 }
 
 static void help_draw(struct screen *s)
 {
 	struct help *h = s->priv;
-	int txt = is_text(h->of);
+	int txt = help_text_mode(h);
 	int y = 2, i;
 	char keys[96];
 	const char *text;
@@ -1023,8 +1039,8 @@ static void help_draw(struct screen *s)
 	}
 	h->lines = i;
 	ui_put(s->rows - 1, 4,
-	       txt ? "在输入栏中可直接输入中文；字母快捷键只在列表中可用，这里请用 F 键或 Ctrl 组合键。"
-		   : "字母快捷键只在列表中可用；在输入栏中请用 F 键或 Ctrl 组合键。",
+	       txt ? "可直接输入中文；字母快捷键在这里是文字，请用 F 键或 Ctrl 键。"
+		   : "字母快捷键只在列表中可用；输入栏中请用 F 键或 Ctrl 键。",
 	       s->cols - 6, ui_attr(US_DIM), 0);
 }
 
