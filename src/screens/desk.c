@@ -175,7 +175,7 @@ static int desk_open(struct screen *s, int tag)
 		break;
 	case DE_LOGOUT:
 		if (ui_confirm(app, "确定退出登录吗？"))
-			app->quit = 1;
+			ui_logout(app);
 		break;
 	}
 	return UI_HANDLED;
@@ -195,8 +195,12 @@ static int desk_handle(struct screen *s, enum ui_action a, wint_t ch)
 		ui_msg(s->app, US_OK, "已刷新");
 		return UI_HANDLED;
 	case UA_BACK:
-	case UA_QUIT:
+		/* back from the desk is the login screen, for the next user */
 		if (ui_confirm(s->app, "确定退出登录吗？"))
+			ui_logout(s->app);
+		return UI_HANDLED;
+	case UA_QUIT:
+		if (ui_confirm(s->app, "确定退出 tiaojie 吗？"))
 			s->app->quit = 1;
 		return UI_HANDLED;
 	case UA_NONE:
