@@ -51,6 +51,7 @@ struct intake_screen {
 	time_t last_save;
 	struct intake_warnings warn;
 	int warn_valid;
+	int repick; /* the claim whose cause the picker is choosing */
 };
 
 static const enum ui_action intake_actions[] = {UA_SAVE,   UA_ADD,  UA_EDIT, UA_DELETE, UA_PICK,
@@ -927,25 +928,23 @@ static void reopen_claim(struct screen *s, const char *body)
 
 /* ---- picking a cause for an existing claim row ---------------------------- */
 
-struct repick {
-	struct screen *s;
-	int index;
-};
-
+/* The claim is remembered on the form (repick), not in an allocation the
+ * picker would hand back only when a cause is picked: Esc in the picker
+ * leaked it. */
 static void row_picked(void *ctx, const char *code, const char *name)
 {
-	struct repick *r = ctx;
-	struct intake_screen *is = r->s->priv;
+	struct screen *s = ctx;
+	struct intake_screen *is = s->priv;
+	int i = is->repick;
 
-	if (r->index >= 0 && r->index < is->nclaims) {
-		snprintf(is->claims[r->index].cause, sizeof is->claims[r->index].cause, "%s", code);
-		free(is->claims[r->index].cause_name);
-		is->claims[r->index].cause_name = xstrdup(name);
+	if (i >= 0 && i < is->nclaims) {
+		snprintf(is->claims[i].cause, sizeof is->claims[i].cause, "%s", code);
+		free(is->claims[i].cause_name);
+		is->claims[i].cause_name = xstrdup(name);
 		is->dirty = 1;
 		build_claim_rows(is);
-		rescan(r->s);
+		rescan(s);
 	}
-	free(r);
 }
 
 /* ---- the other pickers: district and employer ------------------------------ */
@@ -994,10 +993,8 @@ static int pick_for_field(struct screen *s, int ci)
 	const char *id = it && it->id ? it->id : "";
 
 	if (ci >= 0) {
-		struct repick *r = xcalloc(1, sizeof *r);
-		r->s = s;
-		r->index = ci;
-		ui_push(app, causepick_screen_new(app, is->claims[ci].cause, row_picked, r));
+		is->repick = ci;
+		ui_push(app, causepick_screen_new(app, is->claims[ci].cause, row_picked, s));
 	} else if (!strcmp(id, "claims.add")) {
 		open_claim(s, -1, 1);
 	} else if (!strcmp(id, "respondent[0].district")) {
