@@ -35,6 +35,12 @@ struct desk {
 };
 
 static const enum ui_action desk_actions[] = {UA_ENTER, UA_REFRESH, UA_BACK, UA_QUIT, UA_NONE};
+/* Back from the desk is the login screen; only F12 leaves the program. */
+static const struct ui_label desk_labels[] = {
+	{UA_BACK, "退出登录", "退出登录，回到登录屏幕，换人登录"},
+	{UA_QUIT, "退出程序", "退出 tiaojie"},
+	{UA_NONE, NULL, NULL},
+};
 
 static struct form_item *entry(struct desk *d, int tag, const char *fmt, ...) TJ_PRINTF(3, 4);
 static struct form_item *entry(struct desk *d, int tag, const char *fmt, ...)
@@ -238,6 +244,7 @@ static void desk_destroy(struct screen *s)
 static const struct screen_ops desk_ops = {
 	.name = "desk",
 	.actions = desk_actions,
+	.labels = desk_labels,
 	.layout = desk_layout,
 	.draw = desk_draw,
 	.handle = desk_handle,

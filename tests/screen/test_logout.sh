@@ -13,6 +13,9 @@ still_running() {
 start "$TJ" --db t.db
 login admin demo1234
 expect_screen admin-desk "账号管理"
+# the bar says which key logs out and which leaves
+screen_text | tail -1 | grep -qF "F10^X退出登录" && ok || fail "the bar lacks F10 退出登录: $(screen_text | tail -1)"
+screen_text | tail -1 | grep -qF "F12^Q退出程序" && ok || fail "the bar lacks F12 退出程序: $(screen_text | tail -1)"
 admin_name=$(sql "SELECT display_name FROM users WHERE login = 'admin'")
 screen_text | sed -n 1p | grep -qF "$admin_name" && ok || fail "title lacks $admin_name"
 # a screen of the session: the case search with a text typed
