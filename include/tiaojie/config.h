@@ -15,6 +15,8 @@
 #include "tiaojie/calendar.h"
 
 #define CONFIG_MAX_ROOMS 32
+#define CONFIG_MAX_DISTRICTS 64
+#define CONFIG_MAX_LIST 64 /* the longest of the lists above */
 
 struct config {
 	char *path;              /* file read, or NULL when none was found */
@@ -25,6 +27,11 @@ struct config {
 	char *centre_name;       /* centre = 上海市三方劳动人事争议联合调解中心 */
 	char *court_address;     /* address = (empty) */
 	char *court_phone;       /* phone = (empty) */
+	/* districts = 黄浦区, 徐汇区, ... (comma separated, ，too; empty: none):
+	 * the court's own districts, offered by F4 on a 所在区 field;
+	 * default Shanghai's sixteen, as the default court is Shanghai's */
+	char *districts[CONFIG_MAX_DISTRICTS];
+	int ndistricts;
 
 	/* [database] */
 	char *db;                /* path = (unset: ./tiaojie.db) */

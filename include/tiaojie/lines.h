@@ -7,6 +7,11 @@
  * selected: Up/Down move between such lines and scroll over the text
  * lines between them; the screen decides what Enter does with the
  * selected line's kind and id.
+ *
+ * The selection is always on screen or there is none: Enter must open
+ * what the user sees highlighted.  Paging to lines of text only (a
+ * dashboard's last section, say) leaves nothing selected until Up or
+ * Down takes the nearest selectable line again.
  */
 #ifndef TIAOJIE_LINES_H
 #define TIAOJIE_LINES_H
@@ -32,6 +37,7 @@ struct linelist {
 	int n, cap;
 	int top;                  /* first line shown */
 	int sel;                  /* selected line, -1 none */
+	int rows;                 /* lines shown at the last draw or key (0: not yet known) */
 };
 
 struct ll_line *ll_add(struct linelist *l, int kind, enum ui_style style);
@@ -41,13 +47,15 @@ void ll_text(struct linelist *l, enum ui_style style, const char *s);
 void ll_clear(struct linelist *l);
 void ll_free(struct linelist *l);
 /* After rebuilding: select the line of this kind and id if it is still
- * there, else the first selectable line. */
+ * there (scrolling to it), else the first selectable line on screen, else
+ * none. */
 void ll_reselect(struct linelist *l, int kind, int64_t id);
 struct ll_line *ll_selected(struct linelist *l);
 /* Draw rows lines from screen row y over cols columns, with "n/m行" at
  * the top right when it scrolls. */
 void ll_draw(struct linelist *l, int y, int rows, int cols);
-/* Up, Down, Tab, Shift-Tab, PgUp, PgDn, Home, End: 1 handled, 0 not. */
+/* Up, Down, Tab, Shift-Tab, PgUp, PgDn, Home, End: 1 handled, 0 not.
+ * Each leaves the selection on screen or none. */
 int ll_handle(struct linelist *l, enum ui_action a, int rows);
 
 #endif

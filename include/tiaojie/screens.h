@@ -56,6 +56,16 @@ struct screen *users_screen_new(struct app *app);
  * initial: a code to start on, or NULL. */
 struct screen *causepick_screen_new(struct app *app, const char *initial,
 				    void (*picked)(void *ctx, const char *code, const char *name), void *ctx);
+/* The court's districts ([court] districts) to choose a 所在区 from,
+ * starting on current; on Enter calls picked(ctx, district) and closes. */
+struct screen *districtpick_screen_new(struct app *app, const char *current,
+				       void (*picked)(void *ctx, const char *district), void *ctx);
+/* The employers of the archive by a part of the name or a whole credit
+ * code (employer_search), starting with text; on Enter calls picked(ctx,
+ * the archive row) and closes. */
+struct employer_full;
+struct screen *employerpick_screen_new(struct app *app, const char *text,
+				       void (*picked)(void *ctx, const struct employer_full *e), void *ctx);
 
 
 #endif

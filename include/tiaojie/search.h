@@ -99,6 +99,20 @@ void case_search_end(struct db *db);
 int queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
 		 int64_t counts[Q_COUNT]);
 
+/* Employers of the archive by a part of the name (at least
+ * EMPLOYER_SEARCH_MIN_CHARS characters; ASCII letters in any case) or by
+ * a whole credit code, for the intake's employer search (F4): at most
+ * limit of them, sorted by name, more set when there are others.  A text
+ * too short finds nothing (0, empty).  0, or -1 with the error set. */
+#define EMPLOYER_SEARCH_MIN_CHARS 2
+struct employer_matches {
+	struct employer_full *v;
+	int n, cap;
+	int more;
+};
+int employer_search(struct db *db, const char *text, int limit, struct employer_matches *out);
+void employer_matches_free(struct employer_matches *m);
+
 /* Loading many cases at once (tiaojie demo): search_bulk_begin drops the
  * triggers that keep the full-text indexes and search_grams of
  * data/002_search.sql current, which would flush the full-text index at
@@ -136,6 +150,10 @@ struct search_terms {
 	char *text, *like, *norm, *id_lo, *id_hi, *phone, *phone_tail;
 };
 void search_terms_make(const char *text, struct search_terms *t);
+/* The SQL of employer_search: t from search_terms_make, uscc a whole
+ * normalised credit code or NULL. */
+int db_employer_search(struct db *db, const struct search_terms *t, const char *uscc, int limit,
+		       struct employer_matches *out);
 /* 1 when text, trimmed, is a single character: a search no index serves
  * (every name and case number is read), which the case list runs only
  * once the typing pauses. */

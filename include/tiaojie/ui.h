@@ -172,6 +172,7 @@ struct app {
 	struct screen *stack[16];
 	int depth;
 	int quit;
+	int logout; /* with quit: back to the login screen, not out of the program */
 	char msg[512];
 	enum ui_style msg_style;
 	int64_t data_version;
@@ -237,6 +238,10 @@ enum ui_action ui_poll_action(struct app *app, const enum ui_action *wanted);
 enum ui_action ui_key_action(const struct screen *s, int is_key, wint_t ch);
 /* A message to acknowledge. */
 void ui_alert(struct app *app, const char *title, const char *text);
+
+/* End the user's session: every loop returns, the screens go, and the
+ * login screen comes back for the next user (src/ui/app.c). */
+void ui_logout(struct app *app);
 
 /* Run the loop until the stack is empty or app->quit. */
 void ui_run(struct app *app);

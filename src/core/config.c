@@ -69,6 +69,7 @@ enum key_type {
 	K_DAYKIND,  /* calendar | working */
 	K_PATTERN,  /* case-number pattern */
 	K_ROOMS,    /* comma-separated room names */
+	K_DISTRICTS, /* comma-separated district names, may be empty */
 };
 
 struct key_def {
@@ -87,6 +88,7 @@ static const struct key_def keys[] = {
 	{ "court", "centre", K_NONEMPTY, F(centre_name), 0, 0 },
 	{ "court", "address", K_STR, F(court_address), 0, 0 },
 	{ "court", "phone", K_STR, F(court_phone), 0, 0 },
+	{ "court", "districts", K_DISTRICTS, F(districts), 0, 0 },
 
 	{ "database", "path", K_PATH, F(db), 0, 0 },
 	{ "database", "busy_timeout", K_INT, F(busy_timeout_ms), 100, 600000 },
@@ -150,6 +152,11 @@ static void set_str(char **field, const char *value)
 	free(old);
 }
 
+static const char *const default_districts[] = {
+	"黄浦区", "徐汇区", "长宁区", "静安区", "普陀区", "虹口区", "杨浦区", "闵行区",
+	"宝山区", "嘉定区", "浦东新区", "金山区", "松江区", "青浦区", "奉贤区", "崇明区",
+};
+
 void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
@@ -160,6 +167,11 @@ void config_defaults(struct config *c)
 	c->centre_name = xstrdup("上海市三方劳动人事争议联合调解中心");
 	c->court_address = xstrdup("");
 	c->court_phone = xstrdup("");
+	/* the districts of the default court, Shanghai's sixteen, in the
+	 * order of their administrative codes */
+	for (size_t i = 0; i < TJ_ARRAY_LEN(default_districts); i++)
+		c->districts[i] = xstrdup(default_districts[i]);
+	c->ndistricts = (int)TJ_ARRAY_LEN(default_districts);
 
 	c->db = NULL;
 	c->busy_timeout_ms = 5000;
@@ -194,13 +206,19 @@ void config_defaults(struct config *c)
 	c->min_password_len = 8;
 }
 
-static void free_rooms(struct config *c)
+static void free_list(char **v, int *n, int max)
 {
-	for (int i = 0; i < CONFIG_MAX_ROOMS; i++) {
-		free(c->rooms[i]);
-		c->rooms[i] = NULL;
+	for (int i = 0; i < max; i++) {
+		free(v[i]);
+		v[i] = NULL;
 	}
-	c->nrooms = 0;
+	*n = 0;
+}
+
+static void free_lists(struct config *c)
+{
+	free_list(c->rooms, &c->nrooms, CONFIG_MAX_ROOMS);
+	free_list(c->districts, &c->ndistricts, CONFIG_MAX_DISTRICTS);
 }
 
 void config_free(struct config *c)
@@ -216,7 +234,7 @@ void config_free(struct config *c)
 		free(*strs[i]);
 		*strs[i] = NULL;
 	}
-	free_rooms(c);
+	free_lists(c);
 }
 
 static int file_exists(const char *path)
@@ -480,15 +498,22 @@ static int is_fullwidth_comma(const char *s)
 	return s[0] == '\xEF' && s[1] == '\xBC' && s[2] == '\x8C';
 }
 
-/* rooms = A, B，C: split on ',' and the full-width '，' (U+FF0C), trim. */
-static void set_rooms(struct parse_state *st, const struct key_def *k, const char *value)
+/* rooms = A, B，C: split on ',' and the full-width '，' (U+FF0C), trim,
+ * into v[max] and *nv; what names an item in messages ("调解室").  An
+ * empty value is an empty list when may_be_empty, else an error. */
+static void set_list(struct parse_state *st, const struct key_def *k, const char *value, const char *what,
+		     char **v, int *nv, int max, int may_be_empty)
 {
-	char *names[CONFIG_MAX_ROOMS];
+	char *names[CONFIG_MAX_LIST];
 	int n = 0, total = 0, bad = 0;
 	const char *p = value;
 
 	if (!*value) {
-		cfg_err(st, "[%s] %s 至少要有一个调解室", k->section, k->name);
+		if (may_be_empty) {
+			free_list(v, nv, max);
+			return;
+		}
+		cfg_err(st, "[%s] %s 至少要有一个%s", k->section, k->name, what);
 		return;
 	}
 	for (;;) {
@@ -514,14 +539,14 @@ static void set_rooms(struct parse_state *st, const struct key_def *k, const cha
 			len -= b;
 		total++;
 		if (len == 0) {
-			cfg_err(st, "[%s] %s 的第 %d 个调解室名称为空", k->section, k->name, total);
+			cfg_err(st, "[%s] %s 的第 %d 个%s名称为空", k->section, k->name, total, what);
 			bad = 1;
-		} else if (n < CONFIG_MAX_ROOMS) {
+		} else if (n < max) {
 			names[n] = xstrndup(p, len);
 			for (int i = 0; i < n; i++) {
 				if (strcmp(names[i], names[n]) == 0) {
 					char *e = echo(names[n]);
-					cfg_err(st, "[%s] %s 中调解室「%s」重复", k->section, k->name, e);
+					cfg_err(st, "[%s] %s 中%s「%s」重复", k->section, k->name, what, e);
 					free(e);
 					bad = 1;
 					break;
@@ -533,9 +558,9 @@ static void set_rooms(struct parse_state *st, const struct key_def *k, const cha
 			break;
 		p = sep + seplen;
 	}
-	if (total > CONFIG_MAX_ROOMS) {
-		cfg_err(st, "[%s] %s 的调解室过多：%d 个（最多 %d 个）", k->section,
-			k->name, total, CONFIG_MAX_ROOMS);
+	if (total > max) {
+		cfg_err(st, "[%s] %s 的%s过多：%d 个（最多 %d 个）", k->section,
+			k->name, what, total, max);
 		bad = 1;
 	}
 	if (bad) {
@@ -543,10 +568,10 @@ static void set_rooms(struct parse_state *st, const struct key_def *k, const cha
 			free(names[i]);
 		return;
 	}
-	free_rooms(st->c);
+	free_list(v, nv, max);
 	for (int i = 0; i < n; i++)
-		st->c->rooms[i] = names[i];
-	st->c->nrooms = n;
+		v[i] = names[i];
+	*nv = n;
 }
 
 static void set_value(struct parse_state *st, const struct key_def *k, const char *value)
@@ -630,7 +655,10 @@ static void set_value(struct parse_state *st, const struct key_def *k, const cha
 		set_str(field, value);
 		return;
 	case K_ROOMS:
-		set_rooms(st, k, value);
+		set_list(st, k, value, "调解室", st->c->rooms, &st->c->nrooms, CONFIG_MAX_ROOMS, 0);
+		return;
+	case K_DISTRICTS:
+		set_list(st, k, value, "区", st->c->districts, &st->c->ndistricts, CONFIG_MAX_DISTRICTS, 1);
 		return;
 	}
 }

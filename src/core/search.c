@@ -1,7 +1,8 @@
 /*
  * search.c - the non-SQL half of finding cases: the queues' names and
  * keywords, the date limits that define them, and what a search text can
- * mean.  src/db/search.c turns these into one statement; keeping the date
+ * mean, and the employer search of the intake (F4).  src/db/search.c
+ * turns these into one statement; keeping the date
  * limits here means the work desk's counts, the case list's highlights and
  * the queue filter all start from the same three dates.
  */
@@ -157,4 +158,21 @@ void search_terms_free(struct search_terms *t)
 	free(t->phone);
 	free(t->phone_tail);
 	memset(t, 0, sizeof *t);
+}
+
+int employer_search(struct db *db, const char *text, int limit, struct employer_matches *out)
+{
+	struct search_terms t;
+	char code[32];
+	const char *reason;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	search_terms_make(text, &t);
+	if (t.text && utf8_chars(t.text) >= EMPLOYER_SEARCH_MIN_CHARS && limit > 0) {
+		int whole_code = val_check(VAL_USCC, t.text, 0, code, sizeof code, &reason) == 0;
+		rc = db_employer_search(db, &t, whole_code ? code : NULL, limit, out);
+	}
+	search_terms_free(&t);
+	return rc;
 }

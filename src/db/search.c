@@ -746,6 +746,85 @@ void case_search_end(struct db *db)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 }
 
+/* ---- employers by a part of the name (the intake's F4) ------------------------------------ */
+
+/* The same indexes as the names of a case search: the trigram index for
+ * three characters or more (the row read only when LIKE must decide),
+ * search_grams for two, a scan for one; and a whole credit code.  The
+ * matches are taken in index order up to the limit and only those are
+ * sorted by name: "上海" matches nearly every employer, and sorting them
+ * all for each key typed would be slow at a million cases. */
+#define EMP_COLS "id, coalesce(uscc, ''), name, legal_rep, address, phone, district, industry"
+#define EMP_SQL(ids)                                                                                     \
+	"SELECT " EMP_COLS " FROM employers WHERE id IN (SELECT id FROM (" ids " LIMIT ?4)"              \
+	" UNION SELECT id FROM employers WHERE uscc = ?3) ORDER BY name, id"
+static const char *const emp_sql[] = {
+	[HOW_SCAN] = EMP_SQL("SELECT id FROM employers WHERE name LIKE ?1 ESCAPE '\\'"),
+	[HOW_GRAM] = EMP_SQL("SELECT id FROM search_grams WHERE gram = lower(?1) AND kind = 1"),
+	[HOW_FTS] = EMP_SQL("SELECT rowid AS id FROM employers_fts WHERE employers_fts MATCH ?1"),
+};
+static const char emp_sql_checked[] =
+	EMP_SQL("SELECT employers_fts.rowid AS id FROM employers_fts JOIN employers x ON x.id = employers_fts.rowid"
+		" WHERE employers_fts MATCH ?1 AND x.name LIKE ?2 ESCAPE '\\'");
+
+void employer_matches_free(struct employer_matches *m)
+{
+	for (int i = 0; i < m->n; i++)
+		employer_full_free(&m->v[i]);
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+int db_employer_search(struct db *db, const struct search_terms *t, const char *uscc, int limit,
+		       struct employer_matches *out)
+{
+	size_t n = t->text ? utf8_chars(t->text) : 0;
+	enum how how = n >= 3 ? HOW_FTS : n == 2 ? HOW_GRAM : HOW_SCAN;
+	char *fq = how == HOW_FTS ? fts_phrase(t->text) : NULL;
+	int checked = how == HOW_FTS && has_cased(t->text, 0);
+	sqlite3_stmt *st = db_prep(db, checked ? emp_sql_checked : emp_sql[how]);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st) {
+		free(fq);
+		return -1;
+	}
+	db_bind_text(st, 1, how == HOW_FTS ? fq : how == HOW_GRAM ? t->text : t->like);
+	if (checked)
+		db_bind_text(st, 2, t->like);
+	if (uscc && *uscc)
+		db_bind_text(st, 3, uscc);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_int(st, 4, limit + 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == limit) {
+			out->more = 1;
+			continue;
+		}
+		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
+		struct employer_full *e = &out->v[out->n++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->uscc = db_col_strdup(st, 1);
+		e->name = db_col_strdup(st, 2);
+		e->legal_rep = db_col_strdup(st, 3);
+		e->address = db_col_strdup(st, 4);
+		e->phone = db_col_strdup(st, 5);
+		e->district = db_col_strdup(st, 6);
+		e->industry = db_col_strdup(st, 7);
+	}
+	free(fq);
+	if (rc != SQLITE_DONE) {
+		db_fail(db, "查找用人单位");
+		sqlite3_reset(st);
+		employer_matches_free(out);
+		return -1;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
 /* ---- the counts of the work desk ------------------------------------------------------ */
 
 /* One scalar subquery per queue, each on its own index; the statuses and

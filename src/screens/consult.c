@@ -157,7 +157,11 @@ static int consult_handle(struct screen *s, enum ui_action a, wint_t ch)
 		build_list(s);
 		return UI_HANDLED;
 	case UA_PICK:
-		ui_push(s->app, causepick_screen_new(s->app, cs->cause, picked, cs));
+		/* the topic's list belongs to the topic's row only */
+		if (it && it->id && !strcmp(it->id, "cause"))
+			ui_push(s->app, causepick_screen_new(s->app, cs->cause, picked, cs));
+		else
+			ui_msg(s->app, US_WARN, "%s一栏没有可选的列表", it && it->label ? it->label : "本");
 		return UI_HANDLED;
 	case UA_ENTER:
 		if (it && it->id && !strcmp(it->id, "cause")) {

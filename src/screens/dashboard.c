@@ -6,10 +6,15 @@
  * open collective disputes, Enter opening the case; and the mediators'
  * workloads against their capacity, marked when full or over.
  *
+ * The deadline queues lead to the case list of the queue, and the most
+ * overdue cases are listed under 已超期 themselves: every case the
+ * dashboard names opens with Enter, as on the case list.
+ *
  * The sections are one scrolling list of lines, as on the case detail, so
- * it fits 80x24; Up/Down move between the lines that lead somewhere.  It
- * is re-read when another process changes the database (PRAGMA
- * data_version) and when the user comes back to it.
+ * it fits 80x24; Up/Down move between the lines that lead somewhere, and
+ * the selection never leaves the screen (lines.h).  It is re-read when
+ * another process changes the database (PRAGMA data_version) and when the
+ * user comes back to it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,7 +30,12 @@
 enum line_kind {
 	LK_EMPLOYER = 1, /* Enter: the employer's cases */
 	LK_CASE,         /* Enter: the case */
+	LK_QUEUE,        /* Enter: the case list of the queue (id) */
 };
+
+/* Overdue cases listed by name, the most overdue first; the rest are on
+ * the case list of the queue. */
+#define DASH_OVERDUE_SHOWN 10
 
 struct dash {
 	struct linelist l;
@@ -33,9 +43,29 @@ struct dash {
 	int was_top;
 };
 
-static const enum ui_action dash_actions[] = {UA_ENTER, UA_REFRESH, UA_BACK, UA_PGUP, UA_PGDN, UA_NONE};
+static const enum ui_action dash_actions[] = {UA_ENTER, UA_REFRESH, UA_BACK, UA_PGUP, UA_PGDN, UA_HOME, UA_END,
+					      UA_NONE};
 
-static void build(struct dash *d, struct app *app, const struct dashboard *db, const int64_t q[Q_COUNT])
+static void overdue_lines(struct dash *d, const struct case_list *over, int64_t total)
+{
+	struct ll_line *l;
+
+	for (int i = 0; i < over->n; i++) {
+		const struct case_brief *b = &over->v[i];
+		l = ll_add(&d->l, LK_CASE, US_NORMAL);
+		l->id = b->id;
+		ll_cell(l, 0, 6, "%s", b->case_no);
+		ll_cell(l, 1, 31, "超%d天", -b->days_left);
+		ll_cell(l, 2, 39, "%s", b->mediator && *b->mediator ? b->mediator : "未分派");
+		ll_cell(l, 3, 49, "%s", b->respondent ? b->respondent : "");
+	}
+	if (total > over->n)
+		ll_cell(ll_add(&d->l, LL_TEXT, US_DIM), 0, 6, "另有 %lld 件：在上面的「已超期」行按 Enter 查看全部",
+			(long long)(total - over->n));
+}
+
+static void build(struct dash *d, struct app *app, const struct dashboard *db, const int64_t q[Q_COUNT],
+		  const struct case_list *overdue)
 {
 	const struct config *cfg = app->cfg;
 	int64_t open = 0;
@@ -64,9 +94,12 @@ static void build(struct dash *d, struct app *app, const struct dashboard *db, c
 	static const enum queue warn_q[] = {Q_DUE_SOON, Q_OVERDUE, Q_STALLED};
 	for (size_t i = 0; i < TJ_ARRAY_LEN(warn_q); i++) {
 		enum queue w = warn_q[i];
-		l = ll_add(&d->l, LL_TEXT, !q[w] ? US_NORMAL : w == Q_OVERDUE ? US_OVERDUE : US_WARN);
+		l = ll_add(&d->l, LK_QUEUE, !q[w] ? US_NORMAL : w == Q_OVERDUE ? US_OVERDUE : US_WARN);
+		l->id = w;
 		ll_cell(l, 0, 4, "%s", queue_name(w));
 		ll_cell(l, 1, 18, "%6lld 件", (long long)q[w]);
+		if (w == Q_OVERDUE)
+			overdue_lines(d, overdue, q[w]);
 	}
 
 	ll_text(&d->l, US_NORMAL, "");
@@ -131,6 +164,8 @@ static void load(struct screen *s)
 	struct dash *d = s->priv;
 	struct app *app = s->app;
 	struct dashboard db;
+	struct case_list over = {0};
+	struct case_filter f = {.status = -1, .queue = Q_OVERDUE, .sort = SORT_DEADLINE, .limit = DASH_OVERDUE_SHOWN};
 	int64_t q[Q_COUNT];
 	char since[11];
 	struct ll_line *was = ll_selected(&d->l);
@@ -146,15 +181,19 @@ static void load(struct screen *s)
 	}
 	r = queue_counts(app->db, app->cfg, tj_today(), 0, q);
 	if (r == 0)
+		r = case_search(app->db, app->cfg, tj_today(), &f, &over);
+	if (r == 0)
 		r = db_dashboard_load(app->db, since, app->cfg->high_incidence_cases, &db);
 	case_search_end(app->db);
 	d->seen_version = db_data_version(app->db);
 	if (r < 0) {
+		case_list_free(&over);
 		ui_error(app);
 		return;
 	}
-	build(d, app, &db, q);
+	build(d, app, &db, q, &over);
 	dashboard_free(&db);
+	case_list_free(&over);
 	ll_reselect(&d->l, kind, id);
 }
 
@@ -177,7 +216,7 @@ static void dash_draw(struct screen *s)
 
 	ll_draw(&d->l, 1, view_rows(s), s->cols);
 	curs_set(0);
-	ui_put(s->rows, 1, "上下键选择高发单位或集体争议，Enter 查看案件；数字随他人的办理即时更新。", s->cols - 2,
+	ui_put(s->rows, 1, "上下键选择，Enter 打开案件或列出其案件；数字随他人的办理即时更新。", s->cols - 2,
 	       ui_attr(US_DIM), 0);
 }
 
@@ -199,9 +238,13 @@ static int dash_handle(struct screen *s, enum ui_action a, wint_t ch)
 		return UI_HANDLED;
 	case UA_ENTER:
 		l = ll_selected(&d->l);
-		if (l && l->kind == LK_EMPLOYER)
+		if (!l)
+			ui_msg(app, US_WARN, "本页没有可打开的项目，请用上下键选择");
+		else if (l->kind == LK_EMPLOYER)
 			ui_push(app, caselist_screen_new(app, 0, l->name));
-		else if (l && l->kind == LK_CASE)
+		else if (l->kind == LK_QUEUE)
+			ui_push(app, caselist_screen_new(app, (int)l->id, NULL));
+		else if (l->kind == LK_CASE)
 			ui_push(app, casedetail_screen_new(app, l->id));
 		return UI_HANDLED;
 	default:

@@ -35,6 +35,12 @@ struct desk {
 };
 
 static const enum ui_action desk_actions[] = {UA_ENTER, UA_REFRESH, UA_BACK, UA_QUIT, UA_NONE};
+/* Back from the desk is the login screen; only F12 leaves the program. */
+static const struct ui_label desk_labels[] = {
+	{UA_BACK, "退出登录", "退出登录，回到登录屏幕，换人登录"},
+	{UA_QUIT, "退出程序", "退出 tiaojie"},
+	{UA_NONE, NULL, NULL},
+};
 
 static struct form_item *entry(struct desk *d, int tag, const char *fmt, ...) TJ_PRINTF(3, 4);
 static struct form_item *entry(struct desk *d, int tag, const char *fmt, ...)
@@ -175,7 +181,7 @@ static int desk_open(struct screen *s, int tag)
 		break;
 	case DE_LOGOUT:
 		if (ui_confirm(app, "确定退出登录吗？"))
-			app->quit = 1;
+			ui_logout(app);
 		break;
 	}
 	return UI_HANDLED;
@@ -195,8 +201,12 @@ static int desk_handle(struct screen *s, enum ui_action a, wint_t ch)
 		ui_msg(s->app, US_OK, "已刷新");
 		return UI_HANDLED;
 	case UA_BACK:
-	case UA_QUIT:
+		/* back from the desk is the login screen, for the next user */
 		if (ui_confirm(s->app, "确定退出登录吗？"))
+			ui_logout(s->app);
+		return UI_HANDLED;
+	case UA_QUIT:
+		if (ui_confirm(s->app, "确定退出 tiaojie 吗？"))
 			s->app->quit = 1;
 		return UI_HANDLED;
 	case UA_NONE:
@@ -234,6 +244,7 @@ static void desk_destroy(struct screen *s)
 static const struct screen_ops desk_ops = {
 	.name = "desk",
 	.actions = desk_actions,
+	.labels = desk_labels,
 	.layout = desk_layout,
 	.draw = desk_draw,
 	.handle = desk_handle,

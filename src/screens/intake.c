@@ -51,11 +51,16 @@ struct intake_screen {
 	time_t last_save;
 	struct intake_warnings warn;
 	int warn_valid;
+	int repick; /* the claim whose cause the picker is choosing */
 };
 
 static const enum ui_action intake_actions[] = {UA_SAVE,   UA_ADD,  UA_EDIT, UA_DELETE, UA_PICK,
 						UA_BACK,   UA_NEXT, UA_PREV, UA_ENTER,  UA_KILL,
 						UA_PGUP,   UA_PGDN, UA_NONE};
+static const struct ui_label intake_labels[] = {
+	{UA_PICK, NULL, "从本栏的列表中选择：单位名称或信用代码（按名称的一部分查找档案）、所在区、请求事项的案由"},
+	{UA_NONE, NULL, NULL},
+};
 
 /* ---- claims ---------------------------------------------------------------- */
 
@@ -923,25 +928,92 @@ static void reopen_claim(struct screen *s, const char *body)
 
 /* ---- picking a cause for an existing claim row ---------------------------- */
 
-struct repick {
-	struct screen *s;
-	int index;
-};
-
+/* The claim is remembered on the form (repick), not in an allocation the
+ * picker would hand back only when a cause is picked: Esc in the picker
+ * leaked it. */
 static void row_picked(void *ctx, const char *code, const char *name)
 {
-	struct repick *r = ctx;
-	struct intake_screen *is = r->s->priv;
+	struct screen *s = ctx;
+	struct intake_screen *is = s->priv;
+	int i = is->repick;
 
-	if (r->index >= 0 && r->index < is->nclaims) {
-		snprintf(is->claims[r->index].cause, sizeof is->claims[r->index].cause, "%s", code);
-		free(is->claims[r->index].cause_name);
-		is->claims[r->index].cause_name = xstrdup(name);
+	if (i >= 0 && i < is->nclaims) {
+		snprintf(is->claims[i].cause, sizeof is->claims[i].cause, "%s", code);
+		free(is->claims[i].cause_name);
+		is->claims[i].cause_name = xstrdup(name);
 		is->dirty = 1;
 		build_claim_rows(is);
-		rescan(r->s);
+		rescan(s);
 	}
-	free(r);
+}
+
+/* ---- the other pickers: district and employer ------------------------------ */
+
+static void district_picked(void *ctx, const char *district)
+{
+	struct screen *s = ctx;
+	struct intake_screen *is = s->priv;
+
+	set_field(is, "respondent[0].district", district);
+	is->dirty = 1;
+	/* on to the next field, as after typing it */
+	form_focus(&is->form, form_index(&is->form, "respondent[0].industry"));
+}
+
+/* An employer chosen from the search: the archive fills the respondent as
+ * a credit code typed does (what the archive holds replaces what was
+ * typed), the credit code included. */
+static void employer_picked(void *ctx, const struct employer_full *e)
+{
+	struct screen *s = ctx;
+	struct intake_screen *is = s->priv;
+	struct employer_full copy = *e;
+
+	set_field(is, "respondent[0].uscc", e->uscc);
+	fill_employer(s, &copy, 1);
+	is->dirty = 1;
+	if (e->uscc[0]) {
+		check_uscc(s);
+	} else {
+		form_find(&is->form, "respondent[0].uscc")->msg[0] = '\0';
+		rescan(s);
+	}
+	form_set_msg(form_find(&is->form, "respondent[0].name"), US_OK, "已从档案调入");
+	ui_msg(s->app, US_OK, "已调入用人单位档案：%s", e->name);
+	form_focus(&is->form, form_index(&is->form, "respondent[0].legal_rep"));
+}
+
+/* F4: the list that belongs to the focused item - the cause of a claim,
+ * the district, the employer search - and no other. */
+static int pick_for_field(struct screen *s, int ci)
+{
+	struct intake_screen *is = s->priv;
+	struct app *app = s->app;
+	struct form_item *it = form_focused(&is->form);
+	const char *id = it && it->id ? it->id : "";
+
+	if (ci >= 0) {
+		is->repick = ci;
+		ui_push(app, causepick_screen_new(app, is->claims[ci].cause, row_picked, s));
+	} else if (!strcmp(id, "claims.add")) {
+		open_claim(s, -1, 1);
+	} else if (!strcmp(id, "respondent[0].district")) {
+		char *cur = field(is, id);
+		ui_push(app, districtpick_screen_new(app, cur, district_picked, s));
+		free(cur);
+	} else if (!strcmp(id, "respondent[0].name") || !strcmp(id, "respondent[0].uscc")) {
+		/* start from what was typed: part of the name, else the code */
+		char *text = field(is, "respondent[0].name");
+		if (!*text) {
+			free(text);
+			text = field(is, "respondent[0].uscc");
+		}
+		ui_push(app, employerpick_screen_new(app, text, employer_picked, s));
+		free(text);
+	} else {
+		ui_msg(app, US_WARN, "%s一栏没有可选的列表", it && it->label ? it->label : "本");
+	}
+	return UI_HANDLED;
 }
 
 /* ---- saving ---------------------------------------------------------------- */
@@ -1113,15 +1185,7 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 		}
 		return UI_HANDLED;
 	case UA_PICK:
-		if (ci >= 0) {
-			struct repick *r = xcalloc(1, sizeof *r);
-			r->s = s;
-			r->index = ci;
-			ui_push(app, causepick_screen_new(app, is->claims[ci].cause, row_picked, r));
-		} else {
-			open_claim(s, -1, 1);
-		}
-		return UI_HANDLED;
+		return pick_for_field(s, ci);
 	case UA_BACK:
 		if (intake_changed(is)) {
 			int ans = ui_ask_unsaved_keep(app, "这份登记表");
@@ -1180,6 +1244,7 @@ static void intake_destroy(struct screen *s)
 static const struct screen_ops intake_ops = {
 	.name = "intake",
 	.actions = intake_actions,
+	.labels = intake_labels,
 	.text_input = intake_text_input,
 	.layout = intake_layout,
 	.draw = intake_draw,

@@ -47,7 +47,7 @@ struct medform {
 
 static const enum ui_action medform_actions[] = {UA_SAVE, UA_PICK, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
 static const struct ui_label medform_labels[] = {
-	{UA_PICK, "选案由", "在“专长案由”中添加一个案由（案由选择器）"},
+	{UA_PICK, NULL, "在专长案由一栏：添加一个案由（案由选择器）；在所属单位一栏：按名称查找用人单位档案"},
 	{UA_NONE, NULL, NULL},
 };
 
@@ -106,6 +106,38 @@ static void picked(void *ctx, const char *code, const char *name)
 	free(next);
 	free(text);
 	show_specialties(s);
+}
+
+/* The affiliation chosen from the employer archive: its name and code,
+ * so that the conflict check finds the respondent by either. */
+static void affiliation_picked(void *ctx, const struct employer_full *e)
+{
+	struct screen *s = ctx;
+	struct medform *m = s->priv;
+
+	edit_set(&form_find(&m->form, "affiliation")->edit, e->name);
+	edit_set(&form_find(&m->form, "uscc")->edit, e->uscc);
+	form_focus(&m->form, form_index(&m->form, "phone"));
+}
+
+/* F4: the cause picker on the specialties, the employer search on the
+ * affiliation, nothing on the other fields. */
+static int medform_pick(struct screen *s)
+{
+	struct medform *m = s->priv;
+	struct form_item *it = form_focused(&m->form);
+	const char *id = it && it->id ? it->id : "";
+
+	if (!strcmp(id, "specialties")) {
+		ui_push(s->app, causepick_screen_new(s->app, NULL, picked, s));
+	} else if (!strcmp(id, "affiliation") || !strcmp(id, "uscc")) {
+		char *text = field_text(m, "affiliation");
+		ui_push(s->app, employerpick_screen_new(s->app, text, affiliation_picked, s));
+		free(text);
+	} else {
+		ui_msg(s->app, US_WARN, "%s一栏没有可选的列表", it && it->label ? it->label : "本");
+	}
+	return UI_HANDLED;
 }
 
 /* Someone else changed the mediator: remember what it is now, so that
@@ -204,7 +236,7 @@ static void medform_draw(struct screen *s)
 	struct medform *m = s->priv;
 
 	ui_put(1, 2, m->id ? "修改调解员" : "新增调解员", s->cols - 4, ui_attr(US_HEADER), 0);
-	ui_put(s->rows, 2, "F2 保存；专长填案由代码（如 0601, 0602 或一级 06），F4 从列表选择。", s->cols - 4,
+	ui_put(s->rows, 2, "F2 保存；专长填案由代码（如 0601, 0602 或一级 06），在该栏按 F4 从列表选择。", s->cols - 4,
 	       ui_attr(US_DIM), 0);
 	form_draw(&m->form);
 }
@@ -218,8 +250,7 @@ static int medform_handle(struct screen *s, enum ui_action a, wint_t ch)
 	case UA_SAVE:
 		return medform_save(s);
 	case UA_PICK:
-		ui_push(s->app, causepick_screen_new(s->app, NULL, picked, s));
-		return UI_HANDLED;
+		return medform_pick(s);
 	case UA_BACK:
 		if (form_changed(&m->form, m->snap)) {
 			int ans = ui_ask_unsaved(s->app, m->id ? "调解员的资料" : "新调解员的资料");

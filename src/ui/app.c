@@ -1,6 +1,9 @@
 /*
  * app.c - the full-screen application's start and end: terminal up, the
- * login screen, the loop, terminal down.
+ * login screen, the loop, terminal down.  Logging out ends the loop as
+ * quitting does; then every screen is taken down, the user and the actor
+ * are forgotten and the login screen starts the loop again, so nothing of
+ * one user's session reaches the next.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +11,28 @@
 
 #include "tiaojie/screens.h"
 #include "tiaojie/util.h"
+
+void ui_logout(struct app *app)
+{
+	app->logout = 1;
+	app->quit = 1;
+}
+
+/* Forget the user: the screens (the desk is the last; a form would have
+ * left its draft in the database), the account, the actor, the message. */
+static void session_end(struct app *app)
+{
+	while (app->depth)
+		ui_pop(app);
+	if (app->logged_in)
+		user_rec_free(&app->user);
+	memset(&app->user, 0, sizeof app->user);
+	memset(&app->actor, 0, sizeof app->actor);
+	app->logged_in = 0;
+	app->msg[0] = '\0';
+	app->msg_style = US_NORMAL;
+	app->wake_at = 0;
+}
 
 int ui_main(struct db *db, struct config *cfg)
 {
@@ -32,15 +57,19 @@ int ui_main(struct db *db, struct config *cfg)
 		ui_msg(&app, US_WARN, "数据库为只读：可以查看，不能保存");
 	/* the WAL is copied back while the user is idle, not inside a save */
 	db_defer_checkpoints(db);
-	ui_push(&app, login_screen_new(&app));
-	ui_run(&app);
-	while (app.depth)
-		ui_pop(&app);
+	for (;;) {
+		ui_push(&app, login_screen_new(&app));
+		ui_run(&app);
+		int again = app.logout && !ui_signal;
+		session_end(&app);
+		if (!again)
+			break;
+		app.quit = app.logout = 0;
+		ui_msg(&app, US_OK, "已退出登录%s", db->readonly ? "（数据库为只读）" : "");
+	}
 	ui_term_done();
 	if (db_idle(db, 1) < 0)
 		fprintf(stderr, "tiaojie: %s\n", tj_errmsg());
-	if (app.logged_in)
-		user_rec_free(&app.user);
 	holidays_free(&app.hol);
 	if (ui_signal)
 		fprintf(stderr, "tiaojie: 收到信号 %d，已保存草稿并退出\n", (int)ui_signal);

@@ -57,24 +57,22 @@ void ll_free(struct linelist *l)
 	l->sel = -1;
 }
 
-void ll_reselect(struct linelist *l, int kind, int64_t id)
+static int selectable(const struct linelist *l, int i)
 {
-	l->sel = -1;
-	for (int i = 0; i < l->n; i++) {
-		if (l->v[i].kind == LL_TEXT)
-			continue;
-		if (l->sel < 0)
-			l->sel = i;
-		if (l->v[i].kind == kind && l->v[i].id == id) {
-			l->sel = i;
-			break;
-		}
-	}
+	return i >= 0 && i < l->n && l->v[i].kind != LL_TEXT;
 }
 
-struct ll_line *ll_selected(struct linelist *l)
+/* The first (dir 1) or last (dir -1) selectable line on screen, -1 none;
+ * before the first draw every line counts as on screen. */
+static int on_screen(const struct linelist *l, int dir)
 {
-	return l->sel >= 0 && l->sel < l->n ? &l->v[l->sel] : NULL;
+	int from = l->rows > 0 ? l->top : 0;
+	int to = l->rows > 0 && l->top + l->rows < l->n ? l->top + l->rows : l->n;
+
+	for (int i = dir > 0 ? from : to - 1; i >= from && i < to; i += dir)
+		if (selectable(l, i))
+			return i;
+	return -1;
 }
 
 static void clamp_top(struct linelist *l, int rows)
@@ -87,7 +85,7 @@ static void clamp_top(struct linelist *l, int rows)
 
 static void show_sel(struct linelist *l, int rows)
 {
-	if (l->sel < 0)
+	if (l->sel < 0 || rows <= 0)
 		return;
 	if (l->sel < l->top)
 		l->top = l->sel - 1 > 0 ? l->sel - 1 : 0; /* with the heading above */
@@ -95,12 +93,38 @@ static void show_sel(struct linelist *l, int rows)
 		l->top = l->sel - rows + 1;
 }
 
+void ll_reselect(struct linelist *l, int kind, int64_t id)
+{
+	l->sel = -1;
+	for (int i = 0; i < l->n; i++)
+		if (selectable(l, i) && l->v[i].kind == kind && l->v[i].id == id) {
+			l->sel = i;
+			if (l->rows > 0) {
+				clamp_top(l, l->rows);
+				show_sel(l, l->rows);
+			}
+			return;
+		}
+	if (l->rows > 0)
+		clamp_top(l, l->rows);
+	l->sel = on_screen(l, 1);
+}
+
+struct ll_line *ll_selected(struct linelist *l)
+{
+	return l->sel >= 0 && l->sel < l->n ? &l->v[l->sel] : NULL;
+}
+
 void ll_draw(struct linelist *l, int y, int rows, int cols)
 {
 	char buf[64];
 	int top_end = 0; /* columns used by the top line */
 
+	l->rows = rows;
 	clamp_top(l, rows);
+	/* a smaller window, or a selection made before the first draw */
+	if (l->sel >= 0 && (l->sel < l->top || l->sel >= l->top + rows))
+		show_sel(l, rows);
 	for (int i = 0; i < rows && l->top + i < l->n; i++) {
 		int n = l->top + i;
 		struct ll_line *line = &l->v[n];
@@ -127,10 +151,17 @@ void ll_draw(struct linelist *l, int y, int rows, int cols)
 	}
 }
 
+/* Up/Down: the next selectable line that way, scrolled to; with nothing
+ * selected, the first one on screen that way or beyond. */
 static void move_sel(struct linelist *l, int dir, int rows)
 {
-	for (int i = l->sel + dir; l->sel >= 0 && i >= 0 && i < l->n; i += dir) {
-		if (l->v[i].kind != LL_TEXT) {
+	int from = l->sel >= 0 ? l->sel + dir : dir > 0 ? l->top : l->top + rows - 1;
+
+	if (from >= l->n)
+		from = l->n - 1;
+
+	for (int i = from; i >= 0 && i < l->n; i += dir) {
+		if (selectable(l, i)) {
 			l->sel = i;
 			show_sel(l, rows);
 			return;
@@ -139,24 +170,27 @@ static void move_sel(struct linelist *l, int dir, int rows)
 	/* nothing further that way: scroll over the text */
 	l->top += dir;
 	clamp_top(l, rows);
+	if (l->sel >= 0 && (l->sel < l->top || l->sel >= l->top + rows))
+		l->sel = on_screen(l, dir);
 }
 
-static void page(struct linelist *l, int dir, int rows)
+/* PgUp/PgDn, Home/End: the view moves; a selection it left behind goes
+ * to the selectable line on the new page nearest to it, or to none. */
+static void scroll_to(struct linelist *l, int top, int rows)
 {
-	l->top += dir * (rows > 1 ? rows - 1 : 1);
+	int dir = top > l->top ? 1 : -1;
+
+	l->top = top;
 	clamp_top(l, rows);
-	/* the selection follows onto the page when it left it */
-	if (l->sel >= 0 && (l->sel < l->top || l->sel >= l->top + rows)) {
-		for (int i = l->top; i < l->top + rows && i < l->n; i++)
-			if (l->v[i].kind != LL_TEXT) {
-				l->sel = i;
-				break;
-			}
-	}
+	if (l->sel < 0 || l->sel < l->top || l->sel >= l->top + rows)
+		l->sel = on_screen(l, dir > 0 ? 1 : -1);
 }
 
 int ll_handle(struct linelist *l, enum ui_action a, int rows)
 {
+	int page = rows > 1 ? rows - 1 : 1;
+
+	l->rows = rows;
 	switch (a) {
 	case UA_DOWN:
 	case UA_NEXT:
@@ -167,23 +201,19 @@ int ll_handle(struct linelist *l, enum ui_action a, int rows)
 		move_sel(l, -1, rows);
 		return 1;
 	case UA_PGDN:
-		page(l, 1, rows);
+		scroll_to(l, l->top + page, rows);
 		return 1;
 	case UA_PGUP:
-		page(l, -1, rows);
+		scroll_to(l, l->top - page, rows);
 		return 1;
 	case UA_HOME:
 		l->top = 0;
-		ll_reselect(l, -1, 0);
+		l->sel = on_screen(l, 1);
 		return 1;
 	case UA_END:
 		l->top = l->n;
 		clamp_top(l, rows);
-		for (int i = l->n - 1; i >= 0; i--)
-			if (l->v[i].kind != LL_TEXT) {
-				l->sel = i;
-				break;
-			}
+		l->sel = on_screen(l, -1);
 		return 1;
 	default:
 		return 0;

@@ -60,6 +60,22 @@ login() { # LOGIN PASSWORD
 	typ "$2"
 	key Enter
 }
+# selected_line: the text of the highlighted line of a list on screen
+# (rows 1-21; in colour, black on cyan), empty when none is shown
+selected_line() {
+	tm capture-pane -p -e -t t | sed -n '2,22p' | grep -F $'\033[46m' | sed -E $'s/\033\\[[0-9;]*m//g'
+}
+# select_line TEXT [MAX]: press Down until the highlighted line has TEXT
+select_line() {
+	local i
+	for i in $(seq 0 "${2:-40}"); do
+		selected_line | grep -qF -- "$1" && return 0
+		key Down
+	done
+	fail "no line with '$1' could be selected"
+	screen_text >&2
+	return 1
+}
 # a database with the reference data and accounts clerk/admin (demo1234)
 make_db() {
 	printf 'demo1234\n' >"$T/pw"

@@ -2,9 +2,12 @@
 # open cases by state and the deadline queues agree with SQL; the
 # high-incidence employers SQL finds (same rule: at least 5 cases received
 # in the last 90 days) are listed, and Enter on one lists its cases; an
-# open collective dispute is listed and Enter opens it; the mediators'
-# workloads show, and a capacity changed by another process is marked
-# within a few seconds (PRAGMA data_version); monochrome renders it.
+# open collective dispute is listed and Enter opens it; the deadline queues
+# lead to their case lists and the most overdue cases are listed and open;
+# PgUp/PgDn/Home/End never leave the highlight off the screen, so Enter
+# opens only what is shown; the mediators' workloads show, and a capacity
+# changed by another process is marked within a few seconds (PRAGMA
+# data_version); monochrome renders it.
 . "$(dirname "$0")/lib.sh"
 DB="$T/demo.db"
 "$TJ" demo --db "$DB" >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
@@ -79,11 +82,12 @@ if [ -n "$below" ]; then
 	screen_text | grep -qF "$below" && fail "$below (4 cases) listed as high-incidence" || ok
 fi
 
-# Enter on the first employer (selected when the dashboard opens) lists its cases
+# Enter on an employer lists its cases
 key Home
 key Escape
 expect_screen back-desk "案件队列"
 open_dashboard
+select_line "$emp"
 key Enter
 expect_screen emp-list "查找：$emp"
 nemp=$(q "SELECT count(DISTINCT p.case_id) FROM case_parties p JOIN employers e ON e.id = p.employer_id
@@ -101,15 +105,81 @@ show "$cno" && ok || fail "collective dispute $cno not shown"
 screen_text | grep -F "$cno" | grep -qE " ${col#*|} 人\$" && ok || fail "collective: $cno without ${col#*|} 人"
 closed=$(q "SELECT case_no FROM cases WHERE collective = 1 AND status NOT IN $OPEN LIMIT 1")
 [ -n "$closed" ] && { screen_text | grep -qF "$closed" && fail "closed collective $closed listed" || ok; }
-# Enter on it: Down from the first employer past every employer
+# Enter on it
 key Escape
 open_dashboard
-for i in $(seq 1 "$nhi"); do key Down; done
+select_line "$cno" 80
 key Enter
 expect_screen collective-detail "tiaojie  $cno"
 expect_screen collective-applicants "申请人（${col#*|}）"
 key Escape
 expect_screen collective-back "tiaojie  统计看板"
+
+# the deadline queues: the highlight starts on the first, Enter lists the queue
+key Escape
+open_dashboard
+selected_line | grep -qE "^ +即将到期 +$soon 件" && ok || { fail "the first queue is not selected"; screen_text >&2; }
+select_line "已超期"
+key Enter
+expect_screen overdue-list "队列：已超期"
+expect_screen overdue-count "共 $over 件"
+key Escape
+expect_screen overdue-back "在办案件（按状态）"
+# the most overdue cases are listed under it, and Enter opens each (this
+# listing did not exist: overdue cases could not be opened from here)
+OVER="SELECT case_no FROM cases WHERE status IN $OPEN AND deadline < '$TODAY' ORDER BY deadline, case_no"
+first_over=$(q "$OVER LIMIT 1")
+last_over=$(q "$OVER LIMIT 1 OFFSET $(( (over < 10 ? over : 10) - 1 ))")
+[ -n "$first_over" ] && ok || fail "the demo has no overdue case"
+screen_text | grep -F "$first_over" | grep -qE "超[0-9]+天" && ok || { fail "overdue $first_over not listed"; screen_text >&2; }
+select_line "$last_over"
+key Enter
+expect_screen overdue-detail "tiaojie  $last_over"
+key Escape
+expect_screen overdue-detail-back "tiaojie  统计看板"
+selected_line | grep -qF "$last_over" && ok || fail "back from the case, the highlight left $last_over"
+
+# paging: after every key the highlight is on the screen or there is none,
+# and Enter opens exactly what is highlighted or nothing
+# enter_opens_highlight NAME: Enter, then the screen it opens matches the
+# highlighted line (an employer's cases, a queue or a case), then back
+enter_opens_highlight() {
+	local h want
+	h=$(selected_line)
+	case "$h" in
+	"") key Enter
+	    expect_screen "$1-none" "本页没有可打开的项目"
+	    screen_text | grep -q "tiaojie  统计看板" && ok || fail "$1: Enter with nothing highlighted left the dashboard"
+	    return ;;
+	*劳人调*) want="tiaojie  $(echo "$h" | grep -oE '[^ ]*劳人调[^ ]*号')" ;;
+	*即将到期*|*已超期*|*久未推进*) want="队列：$(echo "$h" | awk '{print $1}')" ;;
+	*) want="查找：$(echo "$h" | awk '{print $1}')" ;;
+	esac
+	key Enter
+	expect_screen "$1-opens" "$want"
+	key Escape
+	expect_screen "$1-back" "tiaojie  统计看板"
+}
+key Home
+for step in NPage NPage NPage PPage PPage End PPage PPage Home End; do
+	key "$step"
+	h=$(selected_line)
+	if [ -z "$h" ] || screen_text | sed -n '2,21p' | grep -qF -- "$h"; then ok; else fail "after $step the highlight is off the screen"; fi
+	# the highlight is a single line, never a line the list does not show
+	[ "$(selected_line | wc -l)" -le 1 ] && ok || fail "after $step more than one line is highlighted"
+done
+# from the end (only the workloads on screen: nothing to open) and back a page
+key End
+enter_opens_highlight end
+key End
+key PPage
+[ -n "$(selected_line)" ] && ok || { fail "PgUp from the end highlights nothing"; screen_text >&2; }
+enter_opens_highlight pgup
+key Home
+key NPage
+enter_opens_highlight pgdn
+key Home
+enter_opens_highlight home
 
 # mediator workloads against capacity
 med=$(q "SELECT m.name || '|' || m.capacity || '|' || n FROM (SELECT m.*, (SELECT count(*) FROM cases c
@@ -132,8 +202,10 @@ login admin demo1234
 wait_for "未完成的表单" 2 && key Escape
 open_dashboard
 expect_screen mono-hi "$emp"
-expect_screen mono-collective "集体争议" 1 || true
-tm capture-pane -p -e -t t | grep -F "$emp" | grep -qE $'\033\\[([0-9;]*;)?7[;m]' && ok ||
-	fail "monochrome: the selected employer is not in reverse video"
+expect_screen mono-queues "期限预警"
+# the first queue is selected when the dashboard opens (due soon is bold
+# and underlined otherwise; only overdue is reverse by itself)
+tm capture-pane -p -e -t t | grep -F "即将到期" | grep -qE $'\033\\[([0-9;]*;)?7[;m]' && ok ||
+	fail "monochrome: the selected queue is not in reverse video"
 "$TJ" check --db "$DB" >/dev/null && ok || fail "check at the end"
 done_tests

@@ -168,6 +168,11 @@ static void test_defaults(void)
 	CHECK_STR(c.rooms[1], "第二调解室");
 	CHECK_STR(c.rooms[2], "第三调解室");
 	CHECK(c.rooms[3] == NULL, "rooms end");
+	CHECK_INT(c.ndistricts, 16);
+	CHECK_STR(c.districts[0], "黄浦区");
+	CHECK_STR(c.districts[10], "浦东新区");
+	CHECK_STR(c.districts[15], "崇明区");
+	CHECK(c.districts[16] == NULL, "districts end");
 	CHECK_INT(c.session_minutes, 60);
 	CHECK_STR(c.print_command, "");
 	CHECK_STR(c.notify_command, "");
@@ -178,6 +183,7 @@ static void test_defaults(void)
 	CHECK_INT(config_check_case_pattern(c.case_number_pattern, NULL), 0);
 	config_free(&c);
 	CHECK(c.court_name == NULL && c.rooms[0] == NULL && c.nrooms == 0, "freed");
+	CHECK(c.districts[0] == NULL && c.ndistricts == 0, "districts freed");
 	config_free(&c); /* twice is harmless */
 }
 
@@ -189,6 +195,7 @@ static const char full_file[] =
 	"centre = 北京市劳动争议调解中心\n"
 	"address = 北京市东城区某某路1号\n"
 	"phone = 010-12345678\n"
+	"districts = 东城区，西城区, 朝阳区\n"
 	"\n"
 	"[database]\n"
 	"path = /var/lib/tiaojie/tiaojie.db\n"
@@ -232,6 +239,10 @@ static void check_full(const struct config *c)
 	CHECK_STR(c->centre_name, "北京市劳动争议调解中心");
 	CHECK_STR(c->court_address, "北京市东城区某某路1号");
 	CHECK_STR(c->court_phone, "010-12345678");
+	CHECK_INT(c->ndistricts, 3);
+	CHECK_STR(c->districts[0], "东城区");
+	CHECK_STR(c->districts[2], "朝阳区");
+	CHECK(c->districts[3] == NULL, "the default districts freed and cleared");
 	CHECK_STR(c->db, "/var/lib/tiaojie/tiaojie.db");
 	CHECK_INT(c->busy_timeout_ms, 10000);
 	CHECK_STR(c->case_number_pattern, "{court}劳人仲调〔{year}〕{seq:04}号");
@@ -471,6 +482,14 @@ static void test_each_error(void)
 	expect_one_error("[sessions]\nrooms = 甲室, 　 ,乙室\n", 2, "第 2 个调解室名称为空");
 	expect_one_error("[sessions]\nrooms =\n", 2, "至少要有一个调解室");
 	expect_one_error("[sessions]\nrooms = 甲室,乙室,甲室\n", 2, "「甲室」重复");
+	/* districts: the same list rules, but an empty list means none */
+	expect_one_error("[court]\ndistricts = 东城区,,西城区\n", 2, "第 2 个区名称为空");
+	expect_one_error("[court]\ndistricts = 东城区，东城区\n", 2, "中区「东城区」重复");
+	rc = load(&c, "[court]\ndistricts =\n", NULL);
+	CHECK_INT(rc, 0);
+	CHECK_INT(c.ndistricts, 0);
+	CHECK(c.districts[0] == NULL, "no districts");
+	config_free(&c);
 	/* A bad list keeps the previous rooms. */
 	rc = load(&c, "[sessions]\nrooms = 甲室,,乙室\n", NULL);
 	CHECK_INT(rc, -1);

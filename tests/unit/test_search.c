@@ -342,6 +342,49 @@ int main(void)
 	CHECK_INT(text("ibm某某"), 4);
 	CHECK(has(c1) && has(c7) && has(c8) && has(c11), "Latin letters in any case");
 	sql("UPDATE employers SET name = '上海某某科技有限公司' WHERE uscc = '91350100M000100Y43'");
+	/* the intake's employer search: by a part of the name (three and
+	 * more characters through the trigram index, two through the pairs,
+	 * Latin letters in any case), or a whole credit code; sorted by name */
+	{
+		struct employer_matches m;
+		CHECK_INT(employer_search(db, "某某科技", 10, &m), 0);
+		CHECK_INT(m.n, 1);
+		CHECK(m.n == 1 && !strcmp(m.v[0].uscc, "91350100M000100Y43") && !strcmp(m.v[0].phone, "021-64001234"),
+		      "the whole archive row");
+		employer_matches_free(&m);
+		CHECK_INT(employer_search(db, " 星辰 ", 10, &m), 0);
+		CHECK(m.n == 1 && !strcmp(m.v[0].name, "北京星辰餐饮管理有限公司") && !m.v[0].uscc[0], "two characters");
+		employer_matches_free(&m);
+		CHECK_INT(employer_search(db, "有限公司", 10, &m), 0);
+		CHECK_INT(m.n, 3);
+		CHECK(m.n == 3 && strcmp(m.v[0].name, m.v[1].name) < 0 && strcmp(m.v[1].name, m.v[2].name) < 0,
+		      "sorted by name");
+		CHECK(!m.more, "all of them");
+		employer_matches_free(&m);
+		CHECK_INT(employer_search(db, "有限公司", 2, &m), 0);
+		CHECK(m.n == 2 && m.more, "the limit, and more said");
+		employer_matches_free(&m);
+		CHECK_INT(employer_search(db, "91350100m000100y43", 10, &m), 0);
+		CHECK(m.n == 1 && !strcmp(m.v[0].name, "上海某某科技有限公司"), "a whole credit code");
+		employer_matches_free(&m);
+		CHECK_INT(employer_search(db, "星", 10, &m), 0);
+		CHECK(m.n == 0 && !m.more, "one character finds nothing");
+		employer_matches_free(&m);
+		CHECK_INT(employer_search(db, "物流科技", 10, &m), 0);
+		CHECK_INT(m.n, 0);
+		employer_matches_free(&m);
+		sql("UPDATE employers SET name = '上海IBM某某科技有限公司' WHERE uscc = '91350100M000100Y43'");
+		CHECK_INT(employer_search(db, "ibm某", 10, &m), 0);
+		CHECK_INT(m.n, 1);
+		employer_matches_free(&m);
+		CHECK_INT(employer_search(db, "iB", 10, &m), 0);
+		CHECK_INT(m.n, 1);
+		employer_matches_free(&m);
+		sql("UPDATE employers SET name = '上海某某科技有限公司' WHERE uscc = '91350100M000100Y43'");
+		CHECK_INT(employer_search(db, "50%", 10, &m), 0);
+		CHECK_INT(m.n, 0);
+		employer_matches_free(&m);
+	}
 	CHECK_INT(text("不存在的人"), 0);
 	CHECK_INT(L.n, 0);
 	CHECK_INT(text("%"), 0);
