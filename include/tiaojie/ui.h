@@ -242,6 +242,9 @@ void ui_alert(struct app *app, const char *title, const char *text);
 /* End the user's session: every loop returns, the screens go, and the
  * login screen comes back for the next user (src/ui/app.c). */
 void ui_logout(struct app *app);
+/* Drop keys typed ahead and not yet applied (the next user's session must
+ * not receive the last one's typing). */
+void ui_forget_keys(void);
 
 /* Run the loop until the stack is empty or app->quit. */
 void ui_run(struct app *app);

@@ -32,6 +32,7 @@ static void session_end(struct app *app)
 	app->msg[0] = '\0';
 	app->msg_style = US_NORMAL;
 	app->wake_at = 0;
+	ui_forget_keys();
 }
 
 int ui_main(struct db *db, struct config *cfg)

@@ -547,6 +547,12 @@ static int pend(int r, wint_t ch)
 	return 0;
 }
 
+void ui_forget_keys(void)
+{
+	npending = pending_at = 0;
+	flushinp();
+}
+
 static int unpend(int *r, wint_t *ch)
 {
 	if (pending_at >= npending) {
