@@ -189,6 +189,9 @@ int ui_term_init(void);
  * sequences term.c adds for common emulators)? */
 int ui_term_has_key(int code);
 void ui_term_done(void);
+/* The loop is about to wait for a key, having read `keys` so far (the
+ * screen tests' sync in test builds; nothing otherwise). */
+void ui_term_idle(unsigned long keys);
 
 /* The screen stack. */
 void ui_push(struct app *app, struct screen *s);

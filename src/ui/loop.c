@@ -565,6 +565,8 @@ static int unpend(int *r, wint_t *ch)
 	return 1;
 }
 
+static unsigned long keys_read; /* keys read so far, for ui_term_idle */
+
 /* Read one key (wget_wch) with the timeout set.  A bare Esc that is
  * followed at once by '[' or 'O' is the start of a sequence this terminal's
  * description does not know and term.c did not teach: it is swallowed
@@ -575,6 +577,8 @@ static int read_key(wint_t *ch, int *unknown)
 	int r = wget_wch(stdscr, ch);
 
 	*unknown = 0;
+	if (r != ERR)
+		keys_read++;
 	if (r != OK || *ch != 27)
 		return r;
 	timeout(40);
@@ -643,6 +647,7 @@ static void loop_until(struct app *app, struct screen *until)
 			timeout(wait);
 			struct timespec t0, t1;
 			clock_gettime(CLOCK_MONOTONIC, &t0);
+			ui_term_idle(keys_read);
 			r = read_key(&ch, &unknown);
 			if (r == ERR && !unknown) {
 				if (ui_signal)

@@ -9,50 +9,141 @@ tm() { tmux -L "$SOCK" "$@"; }
 # sanitizer's leak check, would otherwise spin on after the suite).
 cleanup_tmux() {
 	tm kill-server >/dev/null 2>&1
-	sleep 0.5
-	pkill -9 -f -- "$T" >/dev/null 2>&1
+	if pgrep -f -- "$T" >/dev/null 2>&1; then
+		sleep 0.3
+		pkill -9 -f -- "$T" >/dev/null 2>&1
+	fi
 }
 trap 'cleanup_tmux; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
 export TERM=${TERM:-xterm-256color}
 [ "$TERM" = dumb ] && export TERM=xterm-256color
 unset TMUX
 
+# Waiting without fixed sleeps.  The program (test builds) writes to
+# $SYNCF how many keys it has read each time it is about to wait for the
+# next one with nothing typed ahead (TIAOJIE_SYNC, src/ui/term.c).  `key`
+# and `typ` send, then wait until that number has grown: the program has
+# read what was sent, acted on it and drawn the result.  When it does not
+# grow (a build without the hook, a program busy with a long task or gone),
+# they wait until the pane has stopped changing instead.
+TGT=t            # the tmux session keys go to
+SYNCF="$T/sync"  # its program's key count
+SYNCN=0
+case "$TJ" in *asan*) SETTLE_AFTER=200 ;; *) SETTLE_AFTER=60 ;; esac # naps of 5 ms
+# a pause without forking sleep: read from a pipe nobody writes to
+# (no redirection of stderr on this exec: it would stay for the whole test)
+if { exec {NAPFD}<> <(:); } 2>/dev/null && [ -n "${NAPFD:-}" ]; then
+	nap() { read -r -t "$1" -u "$NAPFD" _ 2>/dev/null; :; }
+else
+	nap() { sleep "$1"; }
+fi
+sync_read() {
+	SYNCN=
+	{ read -r SYNCN <"$SYNCF"; } 2>/dev/null
+	SYNCN=${SYNCN:-0}
+}
+pane_state() { tm capture-pane -p -t "$TGT" \; display -p -t "$TGT" '#{cursor_x},#{cursor_y}' 2>/dev/null; }
+# after_send K0: wait (at most about 4 s) until the program has read past
+# key K0 and waits for more, or, failing that, the pane stands still
+after_send() {
+	local k0=$1 i=0 s prev=
+	while [ $i -lt 800 ]; do
+		sync_read
+		[ "$SYNCN" -gt "$k0" ] && return 0
+		if [ $i -ge $SETTLE_AFTER ] && [ $((i % 10)) -eq 0 ]; then
+			s=$(pane_state)
+			[ -n "$prev" ] && [ "$s" = "$prev" ] && return 0
+			prev=$s
+		fi
+		nap 0.005
+		i=$((i + 1))
+	done
+}
+
 # start [ENV=...] ARGS: run the program in a new 80x24 session "t"
 new_session() { # COLS ROWS COMMAND: a fresh server (killing the old one first)
 	local try
 	tm kill-server >/dev/null 2>&1
-	for try in 1 2 3 4 5; do
-		sleep 0.3
+	for try in 1 2 3 4 5 6 7 8; do
 		tm -f /dev/null new-session -d -s t -x "$1" -y "$2" "$3" 2>/dev/null &&
 			tm set-option -t t status off >/dev/null 2>&1 && return 0
+		sleep 0.2
 	done
 	fail "tmux would not start a session"
 	return 1
 }
 start() {
 	: >"$T/app.err"
-	new_session 80 24 "cd '$T' && env $* 2>>'$T/app.err'; echo EXITED \$? >>'$T/app.out'; sleep 600" || return 1
+	rm -f "$SYNCF"
+	new_session 80 24 "cd '$T' && env TIAOJIE_SYNC='$SYNCF' $* 2>>'$T/app.err'; echo EXITED \$? >>'$T/app.out'; sleep 600" || return 1
 	wait_for "登录" 10 || { fail "program did not start: $(cat "$T/app.err")"; return 1; }
 }
-screen_text() { tm capture-pane -p -t t; }
-key() { for k in "$@"; do tm send-keys -t t "$k"; sleep 0.12; done; }
-typ() { tm send-keys -t t -l "$1"; sleep 0.2; }
-# wait_for TEXT [SECONDS]: until the screen shows TEXT
+screen_text() { tm capture-pane -p -t "$TGT"; }
+# key KEY...: each as tmux names it (Enter, F2, C-s, Home), one at a time
+key() {
+	local k
+	for k in "$@"; do
+		sync_read
+		local k0=$SYNCN
+		tm send-keys -t "$TGT" "$k"
+		after_send "$k0"
+	done
+}
+# typ TEXT: typed as it is (a paste of TEXT)
+typ() {
+	sync_read
+	local k0=$SYNCN
+	tm send-keys -t "$TGT" -l "$1"
+	after_send "$k0"
+}
+# hex HH...: raw bytes, as a terminal that tmux does not translate sends them
+hex() {
+	sync_read
+	local k0=$SYNCN
+	tm send-keys -t "$TGT" -H "$@"
+	after_send "$k0"
+}
+# wait_for TEXT [SECONDS]: until the screen shows TEXT (SECONDS may be 0.5)
 wait_for() {
-	local i=0 n=$(( ${2:-5} * 10 ))
+	local s=${2:-5} frac=000
+	case $s in *.*) frac=${s#*.}000; frac=${frac:0:3}; s=${s%.*} ;; esac
+	local i=0 n=$(( (${s:-0} * 1000 + 10#$frac) / 25 ))
 	while [ $i -lt $n ]; do
 		screen_text | grep -qF -- "$1" && return 0
-		sleep 0.1
+		nap 0.025
 		i=$((i + 1))
 	done
 	return 1
+}
+# wait_exit [SECONDS]: until the program has ended (start writes EXITED)
+wait_exit() {
+	local i=0 n=$(( ${1:-5} * 40 ))
+	while [ $i -lt $n ]; do
+		grep -q EXITED "$T/app.out" 2>/dev/null && return 0
+		nap 0.025
+		i=$((i + 1))
+	done
+	return 1
+}
+# skip_drafts: after logging in, past the offer of unfinished forms (shown
+# when the user has drafts) to the desk
+skip_drafts() {
+	local i=0
+	while [ $i -lt 200 ]; do
+		case $(screen_text) in
+		*未完成的表单*) key Escape; return 0 ;;
+		*工作台* | *案件队列*) return 0 ;;
+		esac
+		nap 0.025
+		i=$((i + 1))
+	done
 }
 # expect_screen NAME TEXT [SECONDS]
 expect_screen() {
 	if wait_for "$2" "${3:-5}"; then ok; else fail "$1: screen lacks '$2':"; screen_text >&2; fi
 }
 expect_no_screen() {
-	sleep 0.3
+	nap 0.15
 	if screen_text | grep -qF -- "$2"; then fail "$1: screen shows '$2'"; screen_text >&2; else ok; fi
 }
 login() { # LOGIN PASSWORD

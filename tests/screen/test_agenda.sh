@@ -28,7 +28,7 @@ q "INSERT INTO sessions(case_id, mediator_id, day, start, minutes, room, status,
 
 start "$TJ" --db "$DB"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 expect_screen desk "调解员名册"
 key 3
 typ "$cno"
@@ -154,12 +154,12 @@ expect_screen own-refused "不能停用自己正在使用的账号"
 [ "$(q "SELECT disabled FROM users WHERE login = 'admin'")" = 0 ] && ok || fail "admin disabled"
 key F12
 wait_for "确定" 2 && key y
-wait_for "EXITED" 5
+wait_exit
 
 # mediator1: the case and today's session first under 我的案件
 start "$TJ" --db "$DB"
 login mediator1 demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 expect_screen mediator-desk "我的案件"
 key 1
 expect_screen today-first "今日调解安排"
@@ -180,7 +180,7 @@ expect_screen day "日视图"
 key Escape Escape
 key F12
 wait_for "确定" 2 && key y
-wait_for "EXITED" 5
+wait_exit
 
 # the clerk logs in with the new password
 start "$TJ" --db "$DB"

@@ -28,7 +28,7 @@ phone=$(q "SELECT p.phone FROM case_parties cp JOIN persons p ON p.id = cp.perso
 
 start "$TJ" --db "$DB" --config "$T/tj.conf"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 expect_screen desk "案件队列"
 expect_screen desk-queue "待确认请求"
 key 3
@@ -133,14 +133,15 @@ key Escape Escape
 row=$(q "SELECT c.id || '|' || c.case_no FROM cases c WHERE c.status = 'mediating' AND c.extended = 0 ORDER BY c.id LIMIT 1")
 mid=${row%%|*}; mno=${row#*|}
 [ -n "$mid" ] && ok || fail "no mediating case in the demo"
-tm new-session -d -s u -x 80 -y 24 "cd '$T' && '$TJ' --db '$DB' 2>>'$T/app2.err'; sleep 600"
-su_text() { tm capture-pane -p -t u; }
-su_wait() { local i=0; while [ $i -lt 50 ]; do su_text | grep -qF -- "$1" && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
-su_key() { for k in "$@"; do tm send-keys -t u "$k"; sleep 0.12; done; }
-su_typ() { tm send-keys -t u -l "$1"; sleep 0.2; }
+tm new-session -d -s u -x 80 -y 24 "cd '$T' && TIAOJIE_SYNC='$T/sync-u' '$TJ' --db '$DB' 2>>'$T/app2.err'; sleep 600"
+# the lib's helpers, aimed at the second terminal
+su_text() { TGT=u screen_text; }
+su_wait() { TGT=u wait_for "$1"; }
+su_key() { TGT=u SYNCF="$T/sync-u" key "$@"; }
+su_typ() { TGT=u SYNCF="$T/sync-u" typ "$1"; }
 su_wait "请输入账号和密码" && ok || fail "second terminal did not start"
 su_key admin Enter; su_typ demo1234; su_key Enter
-su_wait "未完成的表单" && su_key Escape
+TGT=u SYNCF="$T/sync-u" skip_drafts
 su_wait "案件队列" && ok || fail "second terminal desk"
 su_key 3; su_typ "$mno"; su_wait "$mno"; su_key Enter
 su_wait "事实与理由" && ok || fail "second terminal detail"

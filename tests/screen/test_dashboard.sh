@@ -29,7 +29,7 @@ show() {
 	local i
 	key Home
 	for i in 1 2 3 4 5 6 7 8; do
-		wait_for "$1" 1 && return 0
+		wait_for "$1" 0.2 && return 0
 		key NPage
 	done
 	return 1
@@ -41,7 +41,7 @@ line_has() {
 
 start "$TJ" --db "$DB"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 open_dashboard
 
 # open cases by state, equal to SQL
@@ -199,7 +199,7 @@ line_has full-line "^ +$mname +$mopen / $mopen +已满"
 # monochrome: rendered, the selected employer in reverse video
 start NO_COLOR=1 "$TJ" --db "$DB"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 open_dashboard
 expect_screen mono-hi "$emp"
 expect_screen mono-queues "期限预警"

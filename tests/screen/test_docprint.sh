@@ -22,7 +22,7 @@ app=$(q "SELECT p.name FROM case_parties cp JOIN persons p ON p.id = cp.person_i
 
 start "$TJ" --db "$DB" --config "$T/tj.conf"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 key 3
 typ "$cno"
 expect_screen found "$cno"
@@ -66,10 +66,10 @@ dir = $T/docs
 CONF
 key F12
 wait_for "确定" 2 && key y
-wait_for "EXITED" 5
+wait_exit
 start "$TJ" --db "$DB" --config "$T/tj.conf"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 key 3
 typ "$fno"
 expect_screen found-2 "$fno"

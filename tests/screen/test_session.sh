@@ -118,7 +118,7 @@ expect_screen desk-after-consult "工作台"
 key C-q
 expect_screen quit-confirm "确定退出"
 key y
-sleep 0.5
+wait_exit
 grep -q "EXITED 0" "$T/app.out" && ok || fail "did not exit cleanly: $(cat "$T/app.out" "$T/app.err")"
 
 # ---- monochrome: every screen legible without colour -------------------------
@@ -183,7 +183,7 @@ expect_screen c-locale-fallback "请输入账号和密码"
 sql "DELETE FROM drafts"
 start TIAOJIE_AUTOSAVE=2 "$TJ" --db "$DB"
 login clerk demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 expect_screen autosave-desk "工作台"
 key 1
 expect_screen autosave-intake "证件号码"
@@ -193,7 +193,10 @@ expect_screen autosave-msg "已自动保存草稿" 6
 pgrep -f -- "--db $DB" >/dev/null && ok || fail "program should still be running"
 [ "$(sql "SELECT count(*) FROM drafts WHERE body LIKE '%自动保存%'")" = 1 ] && ok || fail "no autosaved draft"
 typ 测试
-sleep 3
+for i in $(seq 1 50); do
+	[ "$(sql "SELECT count(*) FROM drafts WHERE body LIKE '%自动保存测试%'")" = 1 ] && break
+	nap 0.1
+done
 [ "$(sql "SELECT count(*) FROM drafts WHERE body LIKE '%自动保存测试%'")" = 1 ] && ok ||
 	fail "autosave did not update the same draft: $(sql 'SELECT id, body FROM drafts')"
 [ "$(sql "SELECT count(*) FROM drafts")" = 1 ] && ok || fail "autosave made more than one draft"

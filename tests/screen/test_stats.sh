@@ -55,7 +55,7 @@ no_temp() {
 
 start TIAOJIE_EXPORT_DELAY_MS=25 "$TJ" --db "$DB"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 open_stats
 
 # ---- last month by default: October 2026 (today is 2026-11-20)
@@ -218,7 +218,7 @@ expect_screen back-desk "案件队列"
 # ---- monochrome: rendered, the focused field in reverse video
 start NO_COLOR=1 "$TJ" --db "$DB"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 open_stats
 expect_screen mono "2026年10月"
 tm capture-pane -p -e -t t | grep -F "月份" | grep -qE $'\033\\[([0-9;]*;)?7[;m]' && ok ||
