@@ -189,6 +189,10 @@ int ui_term_init(void);
  * sequences term.c adds for common emulators)? */
 int ui_term_has_key(int code);
 void ui_term_done(void);
+/* Tests: pretend the terminal's description has exactly these curses keys
+ * (with the arrows, Backspace and Enter); n 0: every key, as before
+ * ui_term_init.  Lets the key table be tested without a terminal. */
+void ui_term_assume_keys(const int *codes, size_t n);
 /* The loop is about to wait for a key, having read `keys` so far (the
  * screen tests' sync in test builds; nothing otherwise). */
 void ui_term_idle(unsigned long keys);

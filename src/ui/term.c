@@ -165,6 +165,26 @@ static void keys_init(void)
 			define_key(extra_keys[i].s, extra_keys[i].key);
 }
 
+/* Tests: the terminal has exactly these keys (and the arrows, Backspace,
+ * Enter), as if the description had been probed; n 0 forgets the probe. */
+void ui_term_assume_keys(const int *codes, size_t n)
+{
+	memset(native_fkey, 0, sizeof native_fkey);
+	memset(native_key, 0, sizeof native_key);
+	keys_probed = n > 0;
+	for (size_t j = 0; j < n; j++) {
+		if (codes[j] >= KEY_F(1) && codes[j] <= KEY_F(12))
+			native_fkey[codes[j] - KEY_F0] = 1;
+		for (size_t i = 0; i < TJ_ARRAY_LEN(probed); i++)
+			if (probed[i] == codes[j])
+				native_key[i] = 1;
+	}
+	for (size_t i = 0; i < TJ_ARRAY_LEN(probed); i++)
+		if (probed[i] == KEY_UP || probed[i] == KEY_DOWN || probed[i] == KEY_LEFT ||
+		    probed[i] == KEY_RIGHT || probed[i] == KEY_BACKSPACE || probed[i] == KEY_ENTER)
+			native_key[i] = 1;
+}
+
 int ui_term_has_key(int code)
 {
 	if (!keys_probed)
