@@ -137,7 +137,7 @@ register() {
 	key Enter
 	expect_screen "$term print-offer" "现在打印调解申请书"
 	key n
-	expect_screen "$term desk-again" "工作台"
+	expect_screen "$term desk-again" "案件队列"
 }
 
 # fkeys: F1 help scrolled with PgDn/PgUp/Down/Up/End/Home, F10 back, F12's
@@ -163,10 +163,10 @@ fkeys() {
 	key Home
 	[ "$(screen_text | sed -n 3p)" = "$first" ] && ok || fail "$term: Home did not go to the top of the help"
 	press "close the help" F10 C-x "证件号码"
-	press "leave the form" F10 C-x "工作台"
+	press "leave the form" F10 C-x "案件队列"
 	press "ask before quitting" F12 C-q "确定退出"
 	key Escape
-	expect_screen "$term quit-esc" "工作台"
+	expect_screen "$term quit-esc" "案件队列"
 	no_screen quit-esc-closed "确定退出"
 	running && ok || fail "$term: Esc on the quit question quit"
 	# the case: F3 menu, F11 document, F9 refresh, PgDn/PgUp
@@ -189,7 +189,7 @@ fkeys() {
 	key PPage
 	expect_screen "$term detail-top" "事实与理由"
 	press "go back" F10 C-x "查找："
-	press "go back" F10 C-x "工作台"
+	press "go back" F10 C-x "案件队列"
 }
 
 # begin DB LOGIN: the program afresh under $term, logged in, at the desk
@@ -331,8 +331,9 @@ $(screen_text)"
 	line=$(echo "$help" | grep -F "到末尾")
 	case "$line" in *End*) fail "$term: the help offers End, which the terminal lacks: $line" ;;
 	*"^F"*) ok ;; *) fail "$term: the help lacks ^F for End: $line" ;; esac
-	key C-x C-x
-	expect_screen "$term back" "工作台"
+	key C-x
+	expect_screen "$term help closed" "证件类型"
+	no_screen help-closed "本屏幕可用的按键"
 }
 # bar_without TERM: the reference bar (stdin) as it should read where TERM
 # lacks F-keys: "F12^Q退出" becomes "^Q退出"
@@ -460,7 +461,7 @@ raw_keys() {
 	# F10 leaves (the form asks), F12 asks before quitting, F9 refreshes
 	raw "F10 ${H_F10[0]}" "${H_F10[0]}" "离开登记表"
 	key y
-	expect_screen "$term raw desk" "工作台"
+	expect_screen "$term raw desk" "案件队列"
 	for i in 0 1; do
 		raw "F12 ${H_F12[$i]}" "${H_F12[$i]}" "确定退出"
 		key Escape
