@@ -127,7 +127,7 @@ register() {
 		key Up End
 		typ 。
 	fi
-	press "save the claim" F2 C-s "12,345.00元"
+	press "save the claim" F2 C-s "12,345.00 元"
 	snap filled
 	press "save the application" F2 C-s "沪劳人调(2026)第00001号"
 	[ "$(sql "SELECT name || '|' || phone || '|' || address FROM persons")" = "张三丰|13812345678|上海市徐汇区漕溪北路1号" ] &&
@@ -446,7 +446,7 @@ raw_keys() {
 		expect_screen "$term raw back to the claim $i" "新增请求事项"
 		key Tab
 		typ "1${i}1"
-		raw "F2 ${H_F2[$i]}" "${H_F2[$i]}" "1${i}1.00元"
+		raw "F2 ${H_F2[$i]}" "${H_F2[$i]}" "1${i}1.00 元"
 	done
 	# on the list of claims: F6 edits, F8 asks before deleting, Ins adds
 	for i in 0 1; do
