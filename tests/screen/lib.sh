@@ -74,6 +74,7 @@ new_session() { # COLS ROWS COMMAND: a fresh server (killing the old one first)
 }
 start() {
 	: >"$T/app.err"
+	: >"$T/app.out"
 	rm -f "$SYNCF"
 	new_session 80 24 "cd '$T' && env TIAOJIE_SYNC='$SYNCF' $* 2>>'$T/app.err'; echo EXITED \$? >>'$T/app.out'; sleep 600" || return 1
 	wait_for "登录" 10 || { fail "program did not start: $(cat "$T/app.err")"; return 1; }

@@ -64,7 +64,7 @@ expect_screen leave-continue-form "13900001111"
 key C-q
 expect_screen quit-confirm-form "未保存的表单会存为草稿"
 key y
-sleep 0.5
+wait_exit
 [ "$(sql "SELECT count(*) FROM drafts WHERE body LIKE '%李小龙%'")" = 1 ] && ok || fail "no draft after quitting"
 start "$TJ" --db "$DB"
 login clerk demo1234

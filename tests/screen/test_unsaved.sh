@@ -121,7 +121,7 @@ expect_screen form-discarded "工作台"
 [ "$(q "SELECT count(*) FROM drafts")" = 0 ] && ok || fail "discarded form left a draft: $(q 'SELECT body FROM drafts')"
 key C-q
 key y
-sleep 0.5
+wait_exit
 
 # ---- the agreement form -----------------------------------------------------------
 row=$(q "SELECT c.id || '|' || c.case_no FROM cases c WHERE c.status = 'mediating'
@@ -139,7 +139,7 @@ open_case() {
 }
 start "$TJ" --db "$DB"
 login admin demo1234
-wait_for "未完成的表单" 2 && key Escape
+skip_drafts
 expect_screen admin-desk "案件队列"
 open_case
 key F3
@@ -211,7 +211,7 @@ expect_screen admin-desk3 "案件队列"
 # ---- a session record: autosaved while typed, kept over SIGHUP, lines and all
 key C-q
 key y
-sleep 0.5
+wait_exit
 start TIAOJIE_AUTOSAVE=2 "$TJ" --db "$DB"
 login admin demo1234
 expect_screen admin-desk-s "案件队列"
