@@ -194,7 +194,6 @@ fkeys() {
 
 # begin DB LOGIN: the program afresh under $term, logged in, at the desk
 begin() {
-	: >"$T/app.out"
 	start TERM=$term "$TJ" --db "$1" --config "$T/tj.conf" || return 1
 	login "$2" demo1234
 	skip_drafts
@@ -285,7 +284,6 @@ hup_dialog() {
 
 one_term() {
 	fresh_db
-	: >"$T/app.out"
 	start TERM=$term "$TJ" --db "$DB" --config "$T/tj.conf"
 	expect_screen "$term login" "请输入账号和密码"
 	snap login
@@ -300,7 +298,6 @@ one_term() {
 # ---- a terminal without some keys: the bar and the help name what works ----------
 lacking() {
 	fresh_db
-	: >"$T/app.out"
 	start TERM=$term "$TJ" --db "$DB" --config "$T/tj.conf"
 	expect_screen "$term login" "请输入账号和密码"
 	snap login
@@ -458,9 +455,10 @@ raw_keys() {
 	raw "Ins $H_INS" "$H_INS" "一级案由"
 	key Escape # the picker; then the empty claim dialog it leads to
 	screen_text | grep -qF "新增请求事项" && key Escape
-	# F10 leaves (the form asks), F12 asks before quitting, F9 refreshes
-	raw "F10 ${H_F10[0]}" "${H_F10[0]}" "离开登记表"
-	key y
+	# F10 leaves (the form asks; d discards), F12 asks before quitting, F9
+	# refreshes
+	raw "F10 ${H_F10[0]}" "${H_F10[0]}" "尚未保存"
+	key d
 	expect_screen "$term raw desk" "案件队列"
 	for i in 0 1; do
 		raw "F12 ${H_F12[$i]}" "${H_F12[$i]}" "确定退出"
