@@ -7,7 +7,7 @@
 #
 # For each TERM: an application registered with a claim using Home, End,
 # Delete, Left, Right and Shift-Tab inside fields, checked in the database;
-# F1-F5 and F9-F12, PgUp/PgDn and the arrows doing their job (a key that
+# F1-F6 and F8-F12, PgUp/PgDn and the arrows doing their job (a key that
 # fails is one failure: its Ctrl key carries the scenario on); Esc on the
 # claim dialog and the agreement with typed content asking (保存, 放弃,
 # 继续编辑) rather than dropping it; keys typed while the window is too
@@ -21,7 +21,8 @@
 #
 # The test build runs every TERM; the AddressSanitizer build (slower, same
 # code) runs two of them, the two lacking terminals and the raw sequences.
-# TJ_TERMS and TJ_LACKING override the lists.
+# TJ_TERMS, TJ_LACKING and TJ_RAW_TERMS (default xterm, PuTTY's own
+# default) override the lists.
 . "$(dirname "$0")/lib.sh"
 case "$TJ" in
 *asan*) TERMS=${TJ_TERMS:-"xterm-256color putty"} ;;
@@ -129,6 +130,12 @@ register() {
 	fi
 	press "save the claim" F2 C-s "12,345.00 元"
 	snap filled
+	# on the claim just added: F6 edits it, F8 asks before deleting it
+	press "edit the claim" F6 C-e "修改请求事项"
+	key Escape
+	press "ask before deleting the claim" F8 C-d "删除第"
+	key n
+	expect_screen "$term claim-kept" "12,345.00 元"
 	press "save the application" F2 C-s "沪劳人调(2026)第00001号"
 	[ "$(sql "SELECT name || '|' || phone || '|' || address FROM persons")" = "张三丰|13812345678|上海市徐汇区漕溪北路1号" ] &&
 		ok || fail "$term person: $(sql 'SELECT name, phone, address FROM persons')"
@@ -500,8 +507,9 @@ done
 for term in $LACKING; do
 	lacking
 done
-term=xterm
-raw_keys
+for term in ${TJ_RAW_TERMS:-xterm}; do
+	raw_keys
+done
 
 # ---- the same screens under every TERM ------------------------------------------
 for term in $TERMS; do
