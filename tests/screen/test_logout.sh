@@ -68,8 +68,7 @@ expect_screen admin-back "账号管理"
 key F12
 expect_screen f12-confirm "确定退出 tiaojie 吗？"
 key y
-wait_for EXITED 5
-sleep 0.3
+wait_exit
 grep -q "EXITED 0" "$T/app.out" && ok || fail "F12 did not leave: $(cat "$T/app.out" "$T/app.err")"
 
 # F12 on the login screen after a logout leaves too
@@ -80,7 +79,7 @@ key 0
 key y
 expect_screen login-3 "请输入账号和密码"
 key F12
-sleep 0.5
+wait_exit
 grep -q "EXITED 0" "$T/app.out" && ok || fail "F12 on the login screen did not leave: $(cat "$T/app.out" "$T/app.err")"
 "$TJ" check --db t.db >/dev/null && ok || fail "check at the end"
 done_tests
