@@ -93,6 +93,8 @@ const struct ui_action_def *ui_action_def(enum ui_action a);
  * terminal's description lacks are left out (a vt100 shows ^A, not Home).
  * Returns how many keys were named. */
 int ui_action_keys(enum ui_action a, int text, int all, char *buf, size_t size);
+/* Does some action use this curses key code? */
+int ui_key_used(int code);
 
 /* A screen's own name for an action on the bar and in the help (the keys
  * stay the table's): "停用" rather than "删除" on the users screen. */

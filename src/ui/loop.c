@@ -150,8 +150,8 @@ int ui_action_keys(enum ui_action a, int text, int all, char *buf, size_t size)
 		if (!key_shown(k, text))
 			continue;
 		/* on the bar: the F-key and one alternative typed by hand */
-		if (!all && ((k->kind == UK_CURSES && curses++) || (k->kind == UK_CHAR && chars++) ||
-			     (k->kind == UK_CHAR && k->code == 27)))
+		if (!all && ((k->kind == UK_CURSES && (curses++ || k->code < KEY_F(1) || k->code > KEY_F(12))) ||
+			     (k->kind == UK_CHAR && chars++) || (k->kind == UK_CHAR && k->code == 27)))
 			continue;
 		keydef_name(k, name, sizeof name);
 		int w = snprintf(buf + used, size - used, "%s%s", n && all ? "/" : "", name);
@@ -161,6 +161,15 @@ int ui_action_keys(enum ui_action a, int text, int all, char *buf, size_t size)
 		n++;
 	}
 	return n;
+}
+
+int ui_key_used(int code)
+{
+	for (int a = 1; a < UA_COUNT; a++)
+		for (size_t i = 0; i < TJ_ARRAY_LEN(defs[a].keys) && defs[a].keys[i].code; i++)
+			if (defs[a].keys[i].kind == UK_CURSES && defs[a].keys[i].code == code)
+				return 1;
+	return 0;
 }
 
 /* The bar label and help line of an action on this screen. */

@@ -160,9 +160,20 @@ static void keys_init(void)
 		    probed[i] == KEY_RIGHT || probed[i] == KEY_BACKSPACE || probed[i] == KEY_ENTER)
 			native_key[i] = 1;
 	keys_probed = 1;
-	for (size_t i = 0; i < TJ_ARRAY_LEN(extra_keys); i++)
-		if (key_defined(extra_keys[i].s) == 0)
-			define_key(extra_keys[i].s, extra_keys[i].key);
+	for (size_t i = 0; i < TJ_ARRAY_LEN(extra_keys); i++) {
+		int now = key_defined(extra_keys[i].s);
+		if (now == extra_keys[i].key || now < 0)
+			continue; /* already so, or the prefix of a longer key */
+		/* A sequence the description gives to a key no action uses
+		 * (putty's keypad \eOP-\eOS, vt220's Find and Select for
+		 * \e[1~ \e[4~, the Linux console's extra back-tab) is taken
+		 * for the key emulators mean by it. */
+		if (now > 0 && ui_key_used(now))
+			continue;
+		if (now > 0)
+			define_key(extra_keys[i].s, 0);
+		define_key(extra_keys[i].s, extra_keys[i].key);
+	}
 }
 
 /* Tests: the terminal has exactly these keys (and the arrows, Backspace,

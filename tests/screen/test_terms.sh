@@ -21,12 +21,15 @@
 #
 # The test build runs every TERM; the AddressSanitizer build (slower, same
 # code) runs two of them, the two lacking terminals and the raw sequences.
-# TJ_TERMS, TJ_LACKING and TJ_RAW_TERMS (default xterm, PuTTY's own
-# default) override the lists.
+# TJ_TERMS, TJ_LACKING and TJ_RAW_TERMS override the lists.  The raw
+# sequences go to the program under xterm (PuTTY's own default TERM),
+# putty, vt220 and linux, whose descriptions give some of them to other
+# keys (putty's keypad \eOP, vt220's Find \e[1~, linux's back-tab).
 . "$(dirname "$0")/lib.sh"
 case "$TJ" in
-*asan*) TERMS=${TJ_TERMS:-"xterm-256color putty"} ;;
-*) TERMS=${TJ_TERMS:-"xterm-256color xterm screen-256color tmux-256color linux putty"} ;;
+*asan*) TERMS=${TJ_TERMS:-"xterm-256color putty"} RAW=${TJ_RAW_TERMS:-xterm} ;;
+*) TERMS=${TJ_TERMS:-"xterm-256color xterm screen-256color tmux-256color linux putty"}
+   RAW=${TJ_RAW_TERMS:-"xterm putty vt220 linux"} ;;
 esac
 LACKING=${TJ_LACKING:-"vt100 vt220"}
 REF= # the first TERM: the screens every other one must equal
@@ -504,7 +507,7 @@ done
 for term in $LACKING; do
 	lacking
 done
-for term in ${TJ_RAW_TERMS:-xterm}; do
+for term in $RAW; do
 	raw_keys
 done
 
