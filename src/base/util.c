@@ -1,6 +1,9 @@
 /*
  * util.c - checked allocation, string buffers, the error sink and UTF-8
  * checks used by every other module.
+ *
+ * It lives in src/base, the bottom room: every layer (db, core, ui, ...)
+ * may call it, and it uses nothing of the project above it.
  */
 #include "tiaojie/util.h"
 
