@@ -53,20 +53,13 @@
  */
 #include "tiaojie/casework.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "tiaojie/money.h"
+#include "tiaojie/run.h"
 #include "tiaojie/util.h"
 
 #define REASON_MAX_CHARS 500
@@ -1103,194 +1096,43 @@ static int notify_timeout_ms(void)
 	return NOTIFY_TIMEOUT_MS;
 }
 
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* Keep the start of what the command writes on stderr (for the message). */
-static void keep_output(char *buf, size_t size, size_t *len, const char *data, ssize_t n)
-{
-	size_t room = size - 1 - *len;
-
-	if (n <= 0 || room == 0)
-		return;
-	if ((size_t)n < room)
-		room = (size_t)n;
-	memcpy(buf + *len, data, room);
-	*len += room;
-}
-
-/* In the child, before exec: a clean slate of signals and descriptors. */
-static void child_setup(int in_fd, int err_fd)
-{
-	static const int sigs[] = {SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGTSTP, SIGTTIN, SIGTTOU,
-				   SIGCHLD, SIGWINCH, SIGALRM};
-	sigset_t all;
-
-	setpgid(0, 0); /* its own group, so a timeout kills what it started too */
-	for (size_t i = 0; i < TJ_ARRAY_LEN(sigs); i++)
-		signal(sigs[i], SIG_DFL);
-	sigemptyset(&all);
-	sigprocmask(SIG_SETMASK, &all, NULL);
-	int null = open("/dev/null", O_WRONLY);
-	if (dup2(in_fd, 0) < 0 || (null >= 0 && dup2(null, 1) < 0) || dup2(err_fd, 2) < 0)
-		_exit(126);
-#ifdef SYS_close_range
-	if (syscall(SYS_close_range, 3u, ~0u, 0u) == 0)
-		return;
-#endif
-	long max = sysconf(_SC_OPEN_MAX);
-	if (max < 0 || max > 65536)
-		max = 65536;
-	for (int fd = 3; fd < max; fd++)
-		close(fd);
-}
-
 int case_notify(const struct config *cfg, const char *phone, const char *case_no, const char *text)
 {
 	const char *cmd = cfg ? cfg->notify_command : NULL;
-	int in[2], err[2], status = 0, exited = 0, timed_out = 0;
-	struct sigaction ign, old_pipe;
-	char errtext[512];
-	size_t errlen = 0, off = 0, len = text ? strlen(text) : 0;
+	const char *args[] = {phone ? phone : "", case_no ? case_no : "", NULL};
+	struct run_result r;
+	char detail[600] = "";
 
 	if (blank(cmd)) {
 		tj_error("未配置通知命令（[commands] notify）");
 		return -1;
 	}
-	if (pipe(in) < 0) {
-		tj_error("无法运行通知命令：%s", strerror(errno));
-		return -1;
-	}
-	if (pipe(err) < 0) {
-		tj_error("无法运行通知命令：%s", strerror(errno));
-		close(in[0]);
-		close(in[1]);
-		return -1;
-	}
-	fcntl(in[1], F_SETFD, FD_CLOEXEC);
-	fcntl(err[0], F_SETFD, FD_CLOEXEC);
-	/* a command that does not read its input must not kill us with SIGPIPE */
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGPIPE, &ign, &old_pipe);
-	pid_t pid = fork();
-	if (pid == 0) {
-		child_setup(in[0], err[1]);
-		execl("/bin/sh", "sh", "-c", cmd, "sh", phone ? phone : "", case_no ? case_no : "", (char *)NULL);
-		_exit(127);
-	}
-	int fork_errno = errno;
-	close(in[0]);
-	close(err[1]);
-	if (pid < 0) {
-		close(in[1]);
-		close(err[0]);
-		sigaction(SIGPIPE, &old_pipe, NULL);
-		tj_error("无法运行通知命令：%s", strerror(fork_errno));
-		return -1;
-	}
-	setpgid(pid, pid);
-	int wfd = in[1], rfd = err[0];
-	fcntl(wfd, F_SETFL, fcntl(wfd, F_GETFL) | O_NONBLOCK);
-	fcntl(rfd, F_SETFL, fcntl(rfd, F_GETFL) | O_NONBLOCK);
-	if (len == 0) {
-		close(wfd);
-		wfd = -1;
-	}
-	int64_t deadline = mono_ms() + notify_timeout_ms();
-	while (!exited) {
-		struct pollfd pf[2];
-		int np = 0, iw = -1, ir = -1;
-		int64_t left = deadline - mono_ms();
-		if (left <= 0) {
-			timed_out = 1;
-			break;
-		}
-		if (wfd >= 0) {
-			iw = np;
-			pf[np++] = (struct pollfd){.fd = wfd, .events = POLLOUT};
-		}
-		if (rfd >= 0) {
-			ir = np;
-			pf[np++] = (struct pollfd){.fd = rfd, .events = POLLIN};
-		}
-		/* short waits: we also watch for the command's exit */
-		int n = poll(np ? pf : NULL, (nfds_t)np, left < 50 ? (int)left : 50);
-		if (n < 0 && errno != EINTR)
-			break;
-		if (n > 0 && iw >= 0 && pf[iw].revents) {
-			ssize_t k = write(wfd, text + off, len - off);
-			if (k > 0)
-				off += (size_t)k;
-			if ((k < 0 && errno != EAGAIN && errno != EINTR) || off == len) {
-				close(wfd); /* done, or the command stopped reading (EPIPE) */
-				wfd = -1;
-			}
-		}
-		if (n > 0 && ir >= 0 && pf[ir].revents) {
-			char buf[512];
-			ssize_t k = read(rfd, buf, sizeof buf);
-			keep_output(errtext, sizeof errtext, &errlen, buf, k);
-			if (k == 0 || (k < 0 && errno != EAGAIN && errno != EINTR)) {
-				close(rfd);
-				rfd = -1;
-			}
-		}
-		pid_t r = waitpid(pid, &status, WNOHANG);
-		if (r == pid || (r < 0 && errno == ECHILD))
-			exited = r == pid ? 1 : -1;
-	}
-	if (!exited) {
-		kill(-pid, SIGKILL);
-		kill(pid, SIGKILL);
-		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-			;
-	} else if (rfd >= 0) {
-		/* what it wrote just before exiting */
-		char buf[512];
-		ssize_t k;
-		while ((k = read(rfd, buf, sizeof buf)) > 0)
-			keep_output(errtext, sizeof errtext, &errlen, buf, k);
-	}
-	if (wfd >= 0)
-		close(wfd);
-	if (rfd >= 0)
-		close(rfd);
-	sigaction(SIGPIPE, &old_pipe, NULL);
-
-	/* the first line of what it said on stderr, for the message */
-	errtext[errlen] = '\0';
-	char *nl = strchr(errtext, '\n');
-	if (nl)
-		*nl = '\0';
-	if (!utf8_valid(errtext, strlen(errtext)) || utf8_has_control(errtext, 0))
-		errtext[0] = '\0';
-	char detail[600] = "";
-	if (errtext[0])
-		snprintf(detail, sizeof detail, "：%s", errtext);
-
-	if (timed_out) {
-		tj_error("通知命令超过%d秒未结束，已终止", (notify_timeout_ms() + 999) / 1000);
-		return -1;
-	}
-	if (exited < 0) {
-		tj_error("无法取得通知命令的退出状态");
-		return -1;
-	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+	if (run_command(cmd, args, text ? text : "", notify_timeout_ms(), &r) == 0)
 		return 0;
-	if (WIFEXITED(status))
-		tj_error("通知命令执行失败（退出码 %d）%s", WEXITSTATUS(status), detail);
-	else if (WIFSIGNALED(status))
-		tj_error("通知命令被信号 %d 终止%s", WTERMSIG(status), detail);
-	else
-		tj_error("通知命令执行失败%s", detail);
+	if (r.errline[0])
+		snprintf(detail, sizeof detail, "：%s", r.errline);
+	switch (r.outcome) {
+	case RUN_NOSTART:
+		tj_error("无法运行通知命令：%s", strerror(r.sys_errno));
+		break;
+	case RUN_TIMEOUT:
+		tj_error("通知命令超过%d秒未结束，已终止", (notify_timeout_ms() + 999) / 1000);
+		break;
+	case RUN_NOSTATUS:
+		tj_error("无法取得通知命令的退出状态");
+		break;
+	case RUN_SIGNAL:
+		tj_error("通知命令被信号 %d 终止%s", r.code, detail);
+		break;
+	case RUN_EXIT:
+		if (r.code >= 0)
+			tj_error("通知命令执行失败（退出码 %d）%s", r.code, detail);
+		else
+			tj_error("通知命令执行失败%s", detail);
+		break;
+	case RUN_OK:
+		break;
+	}
 	return -1;
 }
 
