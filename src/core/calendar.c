@@ -5,7 +5,8 @@
  * proleptic Gregorian calendar.  Conversions use Howard Hinnant's
  * days_from_civil / civil_from_days algorithms, which are exact integer
  * arithmetic for any year, so nothing here depends on time_t, time zones or
- * daylight saving; only tj_today() and tj_now_str() ask the system clock.
+ * daylight saving; only tj_today() and tj_now_str() ask the clock
+ * (src/base/clock.c, which also holds the test clock TIAOJIE_NOW).
  *
  * The holiday table is the list of exceptions to "Monday to Friday are
  * working days": public holidays (HOLIDAY_OFF) and worked weekend days
@@ -23,8 +24,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "tiaojie/clock.h"
 #include "tiaojie/util.h"
 
 /* Floor division, so that dates before 1970 (negative days) work too. */
@@ -205,76 +206,21 @@ tj_day date_add_months(tj_day day, int months)
 	return date_from_ymd(y, m, d);
 }
 
-/* ---- now ---- */
-
-struct now {
-	int y, mo, d, h, mi, s;
-};
-
-#ifdef TIAOJIE_TESTING
-/* TIAOJIE_NOW="YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD" (09:00:00).  Returns 0
- * and fills *n, or -1 when unset or malformed (then the real clock is used;
- * a test that sets a bad value notices from the date it gets). */
-static int now_from_env(struct now *n)
-{
-	const char *e = getenv("TIAOJIE_NOW");
-
-	if (!e || scan_ymd(e, &n->y, &n->mo, &n->d) != 0)
-		return -1;
-	if (e[10] == '\0') {
-		n->h = 9;
-		n->mi = 0;
-		n->s = 0;
-		return 0;
-	}
-	if (e[10] != ' ' || strlen(e + 11) != 8 || e[13] != ':' || e[16] != ':')
-		return -1;
-	n->h = read_digits(e + 11, 2);
-	n->mi = read_digits(e + 14, 2);
-	n->s = read_digits(e + 17, 2);
-	if (n->h < 0 || n->h > 23 || n->mi < 0 || n->mi > 59 || n->s < 0 || n->s > 59)
-		return -1;
-	return 0;
-}
-#endif
-
-static void now_get(struct now *n)
-{
-	time_t t;
-	struct tm tm;
-
-#ifdef TIAOJIE_TESTING
-	if (now_from_env(n) == 0)
-		return;
-#endif
-	t = time(NULL);
-	if (t == (time_t)-1 || (!localtime_r(&t, &tm) && !gmtime_r(&t, &tm))) {
-		/* No usable clock: a fixed, obviously wrong date beats garbage. */
-		memset(&tm, 0, sizeof tm);
-		tm.tm_year = 70;
-		tm.tm_mday = 1;
-	}
-	n->y = tm.tm_year + 1900;
-	n->mo = tm.tm_mon + 1;
-	n->d = tm.tm_mday;
-	n->h = tm.tm_hour;
-	n->mi = tm.tm_min;
-	n->s = tm.tm_sec > 59 ? 59 : tm.tm_sec; /* a leap second is shown as :59 */
-}
+/* ---- now (the clock is src/base/clock.c) ---- */
 
 tj_day tj_today(void)
 {
-	struct now n;
+	struct tj_clock n;
 
-	now_get(&n);
+	clock_now(&n);
 	return date_from_ymd(n.y, n.mo, n.d);
 }
 
 void tj_now_str(char out[20])
 {
-	struct now n;
+	struct tj_clock n;
 
-	now_get(&n);
+	clock_now(&n);
 	date_format(date_from_ymd(n.y, n.mo, n.d), out);
 	out[10] = ' ';
 	put_digits(out + 11, n.h, 2);

@@ -16,13 +16,13 @@
  * store the normalised value it returns, so a number is stored one way only
  * however it was typed.  Nothing here touches curses or SQL.
  *
- * The date "today" (for birth dates in the future) comes from the clock; in
- * test builds (TIAOJIE_TESTING) the environment variable TIAOJIE_NOW
- * overrides it exactly as calendar.c does, without depending on that module.
+ * The date "today" (for birth dates in the future) is calendar.c's
+ * tj_today(), the one clock (test builds honour TIAOJIE_NOW there).
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include "tiaojie/validate.h"
+#include "tiaojie/calendar.h"
 #include "tiaojie/util.h"
 
 #include <pcre2.h>
@@ -31,7 +31,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /*
  * Longest normalised value examined.  Every valid value is at most 40
@@ -411,59 +410,15 @@ static int digits_value(const char *s, int n)
 	return v;
 }
 
-static int date_real(int y, int m, int d)
-{
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	if (y < 1 || m < 1 || m > 12 || d < 1)
-		return 0;
-	return d <= mdays[m - 1] + (m == 2 && leap);
-}
-
-static void today_ymd(int *y, int *m, int *d)
-{
-	time_t t;
-	struct tm tm;
-
-#ifdef TIAOJIE_TESTING
-	const char *env = getenv("TIAOJIE_NOW");
-
-	if (env && strlen(env) >= 10 && env[4] == '-' && env[7] == '-') {
-		int ey = digits_value(env, 4), em = digits_value(env + 5, 2),
-		    ed = digits_value(env + 8, 2);
-
-		if (ey >= 0 && em >= 0 && ed >= 0 && date_real(ey, em, ed)) {
-			*y = ey;
-			*m = em;
-			*d = ed;
-			return;
-		}
-	}
-#endif
-	t = time(NULL);
-	if (t == (time_t)-1 || !localtime_r(&t, &tm)) {
-		/* no clock: do not refuse anyone for being born "in the future" */
-		*y = 9999;
-		*m = 12;
-		*d = 31;
-		return;
-	}
-	*y = tm.tm_year + 1900;
-	*m = tm.tm_mon + 1;
-	*d = tm.tm_mday;
-}
-
 /* An eight-digit YYYYMMDD birth date: NULL when fine, else the reason. */
 static const char *birth_check(const char *s)
 {
 	int y = digits_value(s, 4), m = digits_value(s + 4, 2), d = digits_value(s + 6, 2);
-	int ty, tm, td;
 
-	if (y < 1900 || !date_real(y, m, d))
+	/* years past calendar.c's range are still real dates: "in the future" */
+	if (y < 1900 || m < 1 || d < 1 || d > date_days_in_month(y, m))
 		return R_BIRTH;
-	today_ymd(&ty, &tm, &td);
-	if (y * 10000L + m * 100 + d > ty * 10000L + tm * 100 + td)
+	if (date_from_ymd(y, m, d) > tj_today())
 		return R_FUTURE;
 	return NULL;
 }
@@ -611,7 +566,7 @@ static const char *check_foreign_pr(const char *s)
 		y = digits_value(s + 7, 2);
 		m = digits_value(s + 9, 2);
 		d = digits_value(s + 11, 2);
-		if (!date_real(1900 + y, m, d) && !date_real(2000 + y, m, d))
+		if (!date_valid(1900 + y, m, d) && !date_valid(2000 + y, m, d))
 			return R_BIRTH;
 		return NULL;
 	}
