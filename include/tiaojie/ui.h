@@ -179,6 +179,9 @@ struct app {
 	enum ui_style msg_style;
 	int64_t data_version;
 	int64_t wake_at;  /* ui_now_ms() when the screens want a tick (0: none) */
+	/* Idle work the application registers (checkpoints): called when a
+	 * second has passed without a key; < 0 shows the error sink. */
+	int (*idle)(struct app *app);
 };
 
 extern volatile sig_atomic_t ui_signal; /* SIGHUP or SIGTERM received */
@@ -249,7 +252,7 @@ enum ui_action ui_key_action(const struct screen *s, int is_key, wint_t ch);
 void ui_alert(struct app *app, const char *title, const char *text);
 
 /* End the user's session: every loop returns, the screens go, and the
- * login screen comes back for the next user (src/ui/app.c). */
+ * login screen comes back for the next user (src/screens/app.c). */
 void ui_logout(struct app *app);
 /* Drop keys typed ahead and not yet applied (the next user's session must
  * not receive the last one's typing). */

@@ -672,7 +672,7 @@ static void loop_until(struct app *app, struct screen *until)
 				if (wait == 1000 && ms >= 500) {
 					idle_errs = 0;
 					/* a second without a key: the time to checkpoint */
-					if (db_idle(app->db, 0) < 0)
+					if (app->idle && app->idle(app) < 0)
 						ui_error(app);
 				}
 			} else {
@@ -736,6 +736,12 @@ static void loop_until(struct app *app, struct screen *until)
 				ui_pop(app);
 		}
 	}
+}
+
+void ui_logout(struct app *app)
+{
+	app->logout = 1;
+	app->quit = 1;
 }
 
 void ui_run(struct app *app)

@@ -1,9 +1,13 @@
 /*
  * app.c - the full-screen application's start and end: terminal up, the
- * login screen, the loop, terminal down.  Logging out ends the loop as
- * quitting does; then every screen is taken down, the user and the actor
- * are forgotten and the login screen starts the loop again, so nothing of
- * one user's session reaches the next.
+ * login screen, the loop, terminal down.  Logging out (ui_logout) ends the
+ * loop as quitting does; then every screen is taken down, the user and the
+ * actor are forgotten and the login screen starts the loop again, so
+ * nothing of one user's session reaches the next.
+ *
+ * It lives with the screens, not in src/ui: the shell knows neither the
+ * database nor the screens, so what the application does while the user
+ * is idle (checkpoints) is registered here as app.idle.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,12 +15,6 @@
 
 #include "tiaojie/screens.h"
 #include "tiaojie/util.h"
-
-void ui_logout(struct app *app)
-{
-	app->logout = 1;
-	app->quit = 1;
-}
 
 /* Forget the user: the screens (the desk is the last; a form would have
  * left its draft in the database), the account, the actor, the message. */
@@ -35,6 +33,12 @@ static void session_end(struct app *app)
 	ui_forget_keys();
 }
 
+/* A second without a key: copy the WAL back now rather than in a save. */
+static int app_idle(struct app *app)
+{
+	return db_idle(app->db, 0);
+}
+
 int ui_main(struct db *db, struct config *cfg)
 {
 	struct app app;
@@ -44,6 +48,7 @@ int ui_main(struct db *db, struct config *cfg)
 	memset(&app, 0, sizeof app);
 	app.db = db;
 	app.cfg = cfg;
+	app.idle = app_idle;
 	holidays_init(&app.hol);
 	if (db_holidays_load(db, &app.hol) < 0) {
 		fprintf(stderr, "tiaojie: %s\n", tj_errmsg());
