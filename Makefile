@@ -96,6 +96,16 @@ build/gen/datadir.h: FORCE
 .PHONY: FORCE
 FORCE:
 
+# ---- the layers ----------------------------------------------------------
+# No library is made while a file crosses the layers (tests/layers.sh:
+# base below everything, SQLite only in src/db, the ui shell apart from
+# the database and the screens, no curses in the core).
+LAYER_FILES := $(shell find src include -name '*.[ch]')
+build/layers.ok: tests/layers.sh $(LAYER_FILES)
+	@mkdir -p build
+	@sh tests/layers.sh || { echo "make: 层次越界 / a file crosses the layers (tests/layers.sh)" >&2; exit 1; }
+	@touch $@
+
 # ---- per-configuration rules ---------------------------------------------
 define CONFIG_RULES
 OBJS_$(1) := $$(patsubst %.c,build/$(1)/%.o,$$(LIB_SRCS)) build/$(1)/gen/embed.o build/$(1)/gen/embed_index.o
@@ -112,7 +122,7 @@ build/$(1)/gen/embed_index.o: build/gen/embed_index.c
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(CSTD) $$(WARN) $$(CFLAGS_$(1)) -Iinclude -c $$< -o $$@
 
-build/$(1)/libtiaojie.a: $$(OBJS_$(1))
+build/$(1)/libtiaojie.a: $$(OBJS_$(1)) | build/layers.ok
 	@rm -f $$@
 	ar rcs $$@ $$^
 

@@ -1,0 +1,80 @@
+# test_layers.sh - tests/layers.sh, the check that stops the build when a
+# file crosses the layers: clean on the tree as it is, and a failure
+# naming the file and the rule for each kind of crossing, made in a copy.
+. "$(dirname "$0")/lib.sh"
+
+fresh() {
+	rm -rf "$T/tree"
+	mkdir -p "$T/tree"
+	cp -R "$SRCDIR/src" "$SRCDIR/include" "$T/tree/"
+}
+layers() { run sh "$SRCDIR/tests/layers.sh" "$T/tree"; }
+# crossing NAME RULE FILE: layers.sh refuses the copy, naming FILE and RULE
+crossing() {
+	layers
+	expect_rc "$1" 1
+	expect_err "$1" "layers: $3: $2:"
+}
+
+fresh
+layers
+expect_rc clean 0
+check clean-quiet [ -z "$ERR" ]
+check makefile-runs-it grep -q 'tests/layers.sh' "$SRCDIR/Makefile"
+
+# base: nothing of the project
+fresh
+echo '#include "tiaojie/config.h"' >>"$T/tree/src/base/run.c"
+crossing base-includes-core base src/base/run.c
+fresh
+echo '#include <sqlite3.h>' >>"$T/tree/include/tiaojie/util.h"
+crossing base-header-sqlite base include/tiaojie/util.h
+
+# SQLite outside src/db: a call, a constant, a header including it
+fresh
+printf 'static void f(void) { sqlite3_interrupt(0); }\n' >>"$T/tree/src/core/money.c"
+crossing core-calls-sqlite sqlite src/core/money.c
+fresh
+printf 'static int busy = SQLITE_BUSY;\n' >>"$T/tree/src/screens/desk.c"
+crossing screen-sqlite-constant sqlite src/screens/desk.c
+fresh
+sed -i 's|^#include <stdint.h>|#include <sqlite3.h>\n#include <stdint.h>|' "$T/tree/include/tiaojie/money.h"
+crossing header-includes-sqlite sqlite include/tiaojie/money.h
+# ... but comments and strings are not code
+fresh
+printf '/* sqlite3_errmsg says why */\nstatic const char *why = "SQLITE_BUSY";\n/*\n * sqlite3_step\n */\n// sqlite3_reset\n' \
+	>>"$T/tree/src/core/money.c"
+layers
+expect_rc comments-not-code 0
+
+# the ui shell: neither the database nor the screens
+fresh
+printf 'static void f(void) { db_idle(0, 0); }\n' >>"$T/tree/src/ui/term.c"
+crossing ui-calls-db ui-db src/ui/term.c
+fresh
+echo '#include "tiaojie/screens.h"' >>"$T/tree/src/ui/loop.c"
+crossing ui-includes-screens ui-screens src/ui/loop.c
+fresh
+printf 'static void f(struct app *a) { ui_push(a, login_screen_new(a)); }\n' >>"$T/tree/src/ui/widgets.c"
+crossing ui-makes-a-screen ui-screens src/ui/widgets.c
+fresh
+echo '#include "tiaojie/db.h"' >>"$T/tree/include/tiaojie/widgets.h"
+crossing ui-header-db ui-db include/tiaojie/widgets.h
+
+# core: no curses, directly or through a header
+fresh
+echo '#include <curses.h>' >>"$T/tree/src/core/money.c"
+crossing core-curses core-curses src/core/money.c
+fresh
+echo '#include "tiaojie/widgets.h"' >>"$T/tree/src/core/lifecycle.c"
+crossing core-curses-via-header core-curses src/core/lifecycle.c
+expect_err core-curses-via-header "brings in curses"
+
+# the allow-list only shrinks: a listed file that is clean now is an error
+fresh
+grep -v 'sqlite3_\|SQLITE_' "$SRCDIR/src/cli/user.c" >"$T/tree/src/cli/user.c"
+layers
+expect_rc allow-list-stale 1
+expect_err allow-list-stale "src/cli/user.c sqlite: allowed in tests/layers.sh but clean now"
+
+done_tests
