@@ -175,7 +175,7 @@ struct app {
 	int depth;
 	int quit;
 	int logout; /* with quit: back to the login screen, not out of the program */
-	char msg[512];
+	char msg[1024]; /* the message area: wrapped, or a dialog when long */
 	enum ui_style msg_style;
 	int64_t data_version;
 	int64_t wake_at;  /* ui_now_ms() when the screens want a tick (0: none) */
@@ -214,7 +214,11 @@ int64_t ui_now_ms(void);
  * key comes first (normally they are called once a second). */
 void ui_wake_after(struct app *app, int ms);
 
-/* The message line. */
+/* The message area above the function-key bar: one line, or as many as
+ * the message needs up to UI_MSG_LINES (drawn over the bottom of the
+ * screen while it is shown; the screen is not changed); a longer message
+ * opens as a dialog.  Shown until the next key. */
+#define UI_MSG_LINES 3
 void ui_msg(struct app *app, enum ui_style style, const char *fmt, ...) TJ_PRINTF(3, 4);
 /* Show the last error of the error sink on the message line. */
 void ui_error(struct app *app);

@@ -3,7 +3,9 @@
  *
  * Layout of the terminal: line 0 is the title (program, user, screen),
  * lines 1..LINES-3 belong to the screens, line LINES-2 is the message line
- * and line LINES-1 the function-key bar of the top screen.  Below 80x24 the
+ * and line LINES-1 the function-key bar of the top screen.  A message
+ * wider than the terminal takes up to UI_MSG_LINES lines, drawn over the
+ * bottom of the screens while it is shown; a longer one opens as a dialog.  Below 80x24 the
  * loop shows only "终端窗口太小" and keeps every screen as it is.
  */
 #include <errno.h>
@@ -311,13 +313,65 @@ void ui_msg(struct app *app, enum ui_style style, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	int len = vsnprintf(app->msg, sizeof app->msg, fmt, ap);
 	va_end(ap);
-	/* one line only */
+	if (len >= (int)sizeof app->msg) {
+		/* cut, but not inside a character */
+		size_t end = sizeof app->msg - 1;
+		while (end > 0 && ((unsigned char)app->msg[end] & 0xC0) == 0x80)
+			end--;
+		app->msg[end] = '\0';
+	}
+	/* wrapped by width, not by the writer's line breaks */
 	for (char *p = app->msg; *p; p++)
 		if (*p == '\n' || *p == '\t')
 			*p = ' ';
 	app->msg_style = style;
+}
+
+/* The message wrapped to the terminal's width: its lines (up to max
+ * starts) and the wide text, which the caller frees. */
+static wchar_t *msg_lines(const struct app *app, size_t *n, size_t *starts, int max, int *lines)
+{
+	wchar_t *w = tw_from_utf8(app->msg, n);
+
+	*lines = *n ? tw_wrap(w, *n, COLS, starts, max) : 0;
+	return w;
+}
+
+/* Too long for the message area: it is shown as a dialog instead. */
+static int msg_too_long(const struct app *app)
+{
+	size_t n;
+	int lines;
+	wchar_t *w;
+
+	if (!app->msg[0] || tw_width(app->msg) <= COLS * UI_MSG_LINES)
+		return 0;
+	w = msg_lines(app, &n, NULL, 0, &lines);
+	free(w);
+	return lines > UI_MSG_LINES;
+}
+
+/* The message area: the line above the bar, growing upward over the
+ * screens when the message needs more. */
+static int draw_msg(struct app *app)
+{
+	size_t n, starts[UI_MSG_LINES];
+	int lines;
+	wchar_t *w = msg_lines(app, &n, starts, UI_MSG_LINES, &lines);
+
+	if (lines > UI_MSG_LINES)
+		lines = UI_MSG_LINES; /* the rest is in the dialog */
+	ui_fill(LINES - 2, 0, COLS, A_NORMAL);
+	for (int i = 0; i < lines; i++) {
+		size_t a = starts[i], b = i + 1 < lines ? starts[i + 1] : n;
+		int y = LINES - 1 - lines + i;
+		ui_fill(y, 0, COLS, A_NORMAL);
+		ui_putw(y, 0, w + a, b - a, COLS, ui_attr(app->msg_style), 0);
+	}
+	free(w);
+	return lines;
 }
 
 int64_t ui_now_ms(void)
@@ -440,26 +494,6 @@ static void draw_bar(struct screen *s)
 	}
 }
 
-/* The message line.  A message wider than the screen takes up to three
- * lines above the bar (over the bottom of the screen, until the next
- * key), broken between words so that no number or word is split. */
-static void draw_msg(struct app *app)
-{
-	size_t n, starts[3];
-	wchar_t *w = tw_from_utf8(app->msg, &n);
-	int lines = tw_wrap(w, n, COLS, starts, 3);
-
-	if (lines > 3)
-		lines = 3;
-	for (int i = 0; i < lines; i++) {
-		int y = LINES - 1 - lines + i;
-		size_t a = starts[i], b = i + 1 < lines ? starts[i + 1] : n;
-		ui_fill(y, 0, COLS, A_NORMAL);
-		ui_putw(y, 0, w + a, b - a, COLS, ui_attr(app->msg_style), 0);
-	}
-	free(w);
-}
-
 static size_t npending, pending_at;
 
 static void draw_too_small(void)
@@ -506,8 +540,12 @@ static void draw_all(struct app *app)
 	getyx(stdscr, cy, cx);
 	int vis = curs_set(0);
 	draw_title(app);
-	draw_msg(app);
+	int mlines = draw_msg(app);
 	draw_bar(ui_top(app));
+	/* a cursor under a long message would blink in its text; the
+	 * message goes at the next key */
+	if (mlines > 1 && cy >= LINES - 1 - mlines)
+		vis = 0;
 	move(cy, cx);
 	if (vis > 0)
 		curs_set(vis);
@@ -643,6 +681,16 @@ static void loop_until(struct app *app, struct screen *until)
 			save_all_drafts(app);
 			app->quit = 1;
 			return;
+		}
+		if (!too_small() && msg_too_long(app)) {
+			/* more than the message area holds: a dialog, read
+			 * whole, then back to where the user was */
+			char *text = xstrdup(app->msg);
+			enum ui_style st = app->msg_style;
+			app->msg[0] = '\0';
+			ui_alert(app, st == US_ERROR ? "出错" : "提示", text);
+			free(text);
+			continue;
 		}
 		int r, unknown = 0;
 		wint_t ch;

@@ -425,9 +425,95 @@ static int area_scroll(struct ui_edit *e, int width, int height, int delta)
 	return moved;
 }
 
-static int item_height(const struct form_item *it)
+
+/* Where a field's message stands: in the column right of the fields when
+ * there is one worth the name, else on the lines under the field (always
+ * under a text area, which takes the whole width).  A message wider than
+ * its place wraps onto more lines there; the item grows by them and the
+ * form scrolls, so the message stays whole and at its field. */
+#define MSG_MIN_COLUMN 10
+
+static int msg_column_w(const struct form *f)
 {
-	return it->kind == FK_AREA ? it->height : 1;
+	return f->cols - f->label_w - f->field_w - 2;
+}
+
+static int msg_below(const struct form *f, const struct form_item *it)
+{
+	return it->kind == FK_AREA || msg_column_w(f) < MSG_MIN_COLUMN;
+}
+
+/* The width a field's message wraps to. */
+static int msg_width(const struct form *f, const struct form_item *it)
+{
+	return msg_below(f, it) ? f->cols - f->label_w - 1 : msg_column_w(f);
+}
+
+/* The text beside a heading: where it starts and how wide it may be. */
+static int section_text_x(const struct form_item *it)
+{
+	return tw_width(it->label) + 2;
+}
+
+/* Wrap utf8 to width (tw_wrap: numbers and words whole); returns the
+ * number of lines and the wide text (caller frees) with starts[] filled
+ * up to max. */
+static wchar_t *wrap_text(const char *utf8, int width, size_t *n, size_t *starts, int max, int *lines)
+{
+	wchar_t *w = tw_from_utf8(utf8, n);
+
+	*lines = *n ? tw_wrap(w, *n, width, starts, max) : 0;
+	return w;
+}
+
+static int text_lines(const char *utf8, int width)
+{
+	size_t n;
+	int lines;
+	wchar_t *w = wrap_text(utf8, width, &n, NULL, 0, &lines);
+
+	free(w);
+	return lines;
+}
+
+static int has_msg(const struct form_item *it)
+{
+	return it->msg[0] && (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_CHOICE ||
+			      it->kind == FK_AREA);
+}
+
+static int item_height(const struct form *f, const struct form_item *it)
+{
+	int h = it->kind == FK_AREA ? it->height : 1;
+
+	if (has_msg(it)) {
+		int m = text_lines(it->msg, msg_width(f, it));
+		if (msg_below(f, it))
+			h += m;
+		else if (m > h)
+			h = m;
+	} else if (it->kind == FK_SECTION && it->text && *it->text) {
+		int m = text_lines(it->text, f->cols - section_text_x(it));
+		if (m > h)
+			h = m;
+	}
+	return h;
+}
+
+/* Lines of wrapped text at (y, x), the first at form line vis: only those
+ * inside the form's rows. */
+static void draw_wrapped(const struct form *f, int vis, int x, int width, const char *utf8, attr_t attr)
+{
+	size_t n, starts[32];
+	int lines;
+	wchar_t *w = wrap_text(utf8, width, &n, starts, 32, &lines);
+
+	for (int i = 0; i < lines && i < 32; i++) {
+		size_t a = starts[i], b = i + 1 < lines ? starts[i + 1] : n;
+		if (vis + i >= 0 && vis + i < f->rows)
+			ui_putw(f->y + vis + i, x, w + a, b - a, width, attr, 0);
+	}
+	free(w);
 }
 
 struct form_item *form_focused(struct form *f)
@@ -492,9 +578,9 @@ void form_draw(struct form *f)
 	for (int i = 0; i < f->n; i++) {
 		if (i == f->focus) {
 			fy = line;
-			fh = item_height(&f->items[i]);
+			fh = item_height(f, &f->items[i]);
 		}
-		line += item_height(&f->items[i]);
+		line += item_height(f, &f->items[i]);
 	}
 	/* keep the focused item in view with a little context: its heading
 	 * above, and up to two lines below */
@@ -512,22 +598,23 @@ void form_draw(struct form *f)
 	int cur_y = -1, cur_x = -1;
 	line = 0;
 	int mx = f->x + f->label_w + 1 + f->field_w + 1;
-	int mw = f->x + f->cols - mx;
 	for (int i = 0; i < f->n; i++) {
 		struct form_item *it = &f->items[i];
-		int h = item_height(it);
+		int h = item_height(f, it);
 		int vis = line - f->top;
 		line += h;
 		if (vis + h <= 0 || vis >= f->rows)
 			continue;
 		int y = f->y + vis;
 		int focused = i == f->focus;
+		int fx = f->x + f->label_w + 1;
 		switch (it->kind) {
 		case FK_SECTION:
-			ui_put(y, f->x, it->label, f->cols, ui_attr(US_HEADER), 0);
+			if (vis >= 0)
+				ui_put(y, f->x, it->label, f->cols, ui_attr(US_HEADER), 0);
 			if (it->text && *it->text) {
-				int lw = tw_width(it->label) + 2;
-				ui_put(y, f->x + lw, it->text, f->cols - lw, ui_attr(it->text_style), 0);
+				int lw = section_text_x(it);
+				draw_wrapped(f, vis, f->x + lw, f->cols - lw, it->text, ui_attr(it->text_style));
 			}
 			break;
 		case FK_INFO:
@@ -538,24 +625,26 @@ void form_draw(struct form *f)
 			       focused ? ui_attr(US_SELECTED) : ui_attr(it->text_style), 1);
 			break;
 		default: {
-			ui_put(y, f->x, it->label, f->label_w, focused ? ui_attr(US_SELECTED) : ui_attr(US_LABEL), 1);
-			int fx = f->x + f->label_w + 1;
-			if (it->kind == FK_CHOICE) {
-				char buf[128];
-				snprintf(buf, sizeof buf, "< %s >",
-					 it->nchoices ? it->choices[it->choice] : "");
-				ui_put(y, fx, buf, f->field_w, focused ? ui_attr(US_SELECTED) : ui_attr(US_FIELD), 1);
-			} else if (it->kind == FK_AREA) {
+			int own = it->kind == FK_AREA ? it->height : 1; /* the field's own lines */
+			if (vis >= 0)
+				ui_put(y, f->x, it->label, f->label_w, focused ? ui_attr(US_SELECTED) : ui_attr(US_LABEL), 1);
+			if (it->kind == FK_AREA) {
 				int aw = f->cols - f->label_w - 1;
 				/* partly below the bottom edge: show the rows that fit */
-				int vh = vis + h <= f->rows ? h : f->rows - vis;
+				int vh = vis + own <= f->rows ? own : f->rows - vis;
 				if (vis >= 0 && vh > 0) {
 					edit_draw(&it->edit, y, fx, aw, vh, focused && !it->readonly);
 					if (focused && !it->readonly)
 						getyx(stdscr, cur_y, cur_x);
 					area_counter(it, y, f->x, f->label_w, aw, vh, focused);
 				}
-				break;
+			} else if (vis < 0) {
+				/* scrolled off: only the rest of its message shows */
+			} else if (it->kind == FK_CHOICE) {
+				char buf[128];
+				snprintf(buf, sizeof buf, "< %s >",
+					 it->nchoices ? it->choices[it->choice] : "");
+				ui_put(y, fx, buf, f->field_w, focused ? ui_attr(US_SELECTED) : ui_attr(US_FIELD), 1);
 			} else if (it->readonly) {
 				char *s = edit_get(&it->edit);
 				ui_put(y, fx, s, f->field_w, ui_attr(US_DIM), 1);
@@ -565,8 +654,12 @@ void form_draw(struct form *f)
 				if (focused)
 					getyx(stdscr, cur_y, cur_x);
 			}
-			if (it->msg[0] && mw > 4)
-				ui_put(y, mx, it->msg, mw, ui_attr(it->msg_style), 0);
+			if (has_msg(it)) {
+				if (msg_below(f, it))
+					draw_wrapped(f, vis + own, fx, msg_width(f, it), it->msg, ui_attr(it->msg_style));
+				else
+					draw_wrapped(f, vis, mx, msg_width(f, it), it->msg, ui_attr(it->msg_style));
+			}
 			break;
 		}
 		}
