@@ -149,7 +149,9 @@ struct case_op_result {
 	int conflict;
 	char changed_by[64];
 	char changed_at[20];
-	/* which input was wrong ("reason", "confirm_how", "agreed[2]", ...) */
+	/* which input was wrong, by the name of its field in case_op:
+	 * "reason", "confirm_how", "confirmed_at", "agreed[2]" (the amount),
+	 * "agreed[2].pay_date", ... */
 	char field[32];
 };
 

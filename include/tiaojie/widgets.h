@@ -86,7 +86,19 @@ struct form_item *form_add(struct form *f, enum form_kind kind, const char *id, 
 struct form_item *form_find(struct form *f, const char *id);
 int form_index(struct form *f, const char *id);
 void form_set_text(struct form_item *it, const char *text);
+/* The message beside a field (or under it, see form_draw): what is wrong
+ * with it, or a confirmation.  One that does not fit wraps onto more
+ * lines at the field; nothing is cut. */
 void form_set_msg(struct form_item *it, enum ui_style style, const char *fmt, ...) TJ_PRINTF(3, 4);
+/* After a refused save, with the errors set at their fields (form_set_msg
+ * US_ERROR; a heading's text in US_ERROR counts too): focus the first
+ * field in error, in the form's order, and name it on the message line
+ * with its message - "请更正「联系电话」：不是有效的电话号码（…）", and how
+ * many others are marked.  Returns the number of fields in error; with
+ * none the message line is left as it is. */
+int form_show_errors(struct form *f, struct app *app);
+/* Forget the errors shown at the fields (before checking again). */
+void form_clear_errors(struct form *f);
 void form_area(struct form *f, int y, int x, int rows, int cols);
 void form_draw(struct form *f);
 /* Navigation and editing.  Returns the index of the item whose content

@@ -647,7 +647,9 @@ static int do_agree(struct work *w)
 			rc = refuse(w, f, "协议金额不能超过请求金额（第%d项请求 %s元）", a->ord,
 				    money_format(ca.v[k].amount_fen, amt, sizeof amt));
 		} else if (a->agreed_fen > 0) {
+			/* the date's own field, so the error stands at the date */
 			tj_day pd;
+			snprintf(f, sizeof f, "agreed[%d].pay_date", i);
 			if (blank(a->pay_date))
 				rc = refuse(w, f, "请填写第%d项的支付日期", a->ord);
 			else if (date_parse(a->pay_date, &pd) < 0)

@@ -459,7 +459,7 @@ static int actform_submit(struct screen *s)
 	struct case_op op = {.action = af->action, .case_id = d->case_id, .expect_version = af->version};
 	struct case_op_result res;
 	struct case_op_agreed *agreed = NULL;
-	char *reason = val(af, "reason"), *when = val(af, "when"), *day = val(af, "day"), *start = val(af, "start"),
+	char *reason = val(af, "reason"), *when = val(af, "confirmed_at"), *day = val(af, "day"), *start = val(af, "start"),
 	     *minutes = val(af, "minutes"), *note = val(af, "note"), *answer = val(af, "answer");
 	char **amounts = NULL, **dates = NULL;
 	int rc = UI_HANDLED;
@@ -473,7 +473,7 @@ static int actform_submit(struct screen *s)
 	op.start = start && *start ? start : NULL;
 	op.minutes = minutes && *minutes ? atoi(minutes) : 0;
 	struct form_item *it;
-	if ((it = form_find(&af->form, "how")))
+	if ((it = form_find(&af->form, "confirm_how")))
 		op.confirm_how = how_kws[it->choice];
 	op.confirmed_at = when && *when ? when : NULL;
 	op.answer = answer;
@@ -493,14 +493,14 @@ static int actform_submit(struct screen *s)
 			const char *why;
 			snprintf(id, sizeof id, "agreed[%d]", i);
 			amounts[i] = val(af, id);
-			snprintf(id, sizeof id, "pay[%d]", i);
+			snprintf(id, sizeof id, "agreed[%d].pay_date", i);
 			dates[i] = val(af, id);
 			agreed[i].ord = d->cv.claims[i].ord;
 			agreed[i].pay_date = dates[i] && *dates[i] ? dates[i] : NULL;
 			if (amounts[i] && *amounts[i] && money_parse(amounts[i], &agreed[i].agreed_fen, &why) < 0) {
 				snprintf(id, sizeof id, "agreed[%d]", i);
 				form_set_msg(form_find(&af->form, id), US_ERROR, "%s", why);
-				ui_msg(app, US_ERROR, "第 %d 项协议金额：%s", i + 1, why);
+				form_show_errors(&af->form, app);
 				goto out;
 			}
 		}
@@ -508,9 +508,14 @@ static int actform_submit(struct screen *s)
 		op.agreed = agreed;
 	}
 	if (case_apply(app->db, app->cfg, &app->hol, &app->actor, &op, &res) < 0) {
-		ui_error(app);
-		if (res.field[0] && (it = form_find(&af->form, res.field)))
+		/* the error at the field it is about (the form's items are named
+		 * as the core names its inputs), named on the message line */
+		if (res.field[0] && (it = form_find(&af->form, res.field))) {
 			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
+			form_show_errors(&af->form, app);
+		} else {
+			ui_error(app);
+		}
 		if (res.conflict) {
 			/* someone else was faster: show their version below, keep
 			 * what was typed here; F2 again applies it to the new one */
@@ -813,10 +818,10 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 		it = form_add(&af->form, FK_ROW, "notify", NULL);
 		snprintf(buf, sizeof buf, " 推送给申请人 %s（Enter）", d->cv.napplicants ? d->cv.applicants[0].phone : "");
 		form_set_text(it, buf);
-		it = form_add(&af->form, FK_CHOICE, "how", "确认方式");
+		it = form_add(&af->form, FK_CHOICE, "confirm_how", "确认方式");
 		it->choices = how_names;
 		it->nchoices = 4;
-		text_field(af, "when", "确认时间", 19, now);
+		text_field(af, "confirmed_at", "确认时间", 19, now);
 		text_field(af, "answer", "申请人答复", 500, "确认无异议");
 		break;
 	}
@@ -875,7 +880,7 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 			it = form_add(&af->form, FK_TEXT, id, "  协议金额");
 			it->edit.max = 20;
 			edit_set(&it->edit, amt);
-			snprintf(id, sizeof id, "pay[%d]", i);
+			snprintf(id, sizeof id, "agreed[%d].pay_date", i);
 			it = form_add(&af->form, FK_TEXT, id, "  支付日期");
 			it->edit.max = 10;
 		}

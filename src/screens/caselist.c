@@ -310,7 +310,7 @@ static int filter_apply(struct screen *s)
 		bad = 1;
 	}
 	if (bad) {
-		ui_msg(s->app, US_ERROR, "请更正标出的栏目");
+		form_show_errors(&fd->form, s->app);
 		free(cause);
 		free(from);
 		free(to);

@@ -476,6 +476,10 @@ static void changed(struct screen *s, int i)
 	const char *id = is->form.items[i].id;
 
 	is->dirty = 1;
+	/* an error shown at a field goes when the field is edited; the live
+	 * checks below say again what is still wrong */
+	if (is->form.items[i].msg_style == US_ERROR)
+		is->form.items[i].msg[0] = '\0';
 	if (!id)
 		return;
 	if (!strcmp(id, "applicant[0].id_no") || !strcmp(id, "applicant[0].id_type"))
@@ -771,8 +775,8 @@ static int claim_save(struct screen *s)
 		bad = 1;
 	}
 	if (bad) {
-		if (!s->app->msg[0])
-			ui_msg(s->app, US_ERROR, "请更正标出的栏目");
+		if (cd->cause[0]) /* else the message asks for the cause */
+			form_show_errors(&cd->form, s->app);
 		free(text);
 		free(amount);
 		return UI_HANDLED;
@@ -1021,8 +1025,9 @@ static int pick_for_field(struct screen *s, int ci)
 static void show_problems(struct screen *s, struct intake_result *res)
 {
 	struct intake_screen *is = s->priv;
-	int first = -1;
 
+	/* what the last check found, not what an earlier one did */
+	form_clear_errors(&is->form);
 	for (int i = 0; i < res->nproblems; i++) {
 		struct intake_problem *p = &res->problems[i];
 		int idx = form_index(&is->form, p->field);
@@ -1034,19 +1039,14 @@ static void show_problems(struct screen *s, struct intake_result *res)
 		if (it->kind == FK_SECTION) {
 			form_set_text(it, p->msg);
 			it->text_style = US_ERROR;
-		} else {
-			form_set_msg(it, US_ERROR, "%s", p->msg);
+		} else if (!it->msg[0] || it->msg_style != US_ERROR) {
+			form_set_msg(it, US_ERROR, "%s", p->msg); /* the first problem of a field */
 		}
-		if (first < 0 || idx < first)
-			first = idx;
 	}
-	if (first >= 0) {
-		/* focus the first field in error (a heading: the row after it) */
-		if (is->form.items[first].kind == FK_SECTION && first + 1 < is->form.n)
-			first++;
-		form_focus(&is->form, first);
-	}
-	ui_msg(s->app, US_ERROR, "有 %d 处需要更正：%s", res->nproblems, res->problems[0].msg);
+	/* focus and name the first field in error; problems that belong to
+	 * no field (the parties as a whole) go to the message line as they are */
+	if (form_show_errors(&is->form, s->app) == 0)
+		ui_msg(s->app, US_ERROR, "有 %d 处需要更正：%s", res->nproblems, res->problems[0].msg);
 }
 
 static int intake_save(struct screen *s)

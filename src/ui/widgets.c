@@ -380,6 +380,63 @@ void form_set_msg(struct form_item *it, enum ui_style style, const char *fmt, ..
 	it->msg_style = style;
 }
 
+static int focusable(const struct form_item *it);
+
+static int in_error(const struct form_item *it)
+{
+	if (it->kind == FK_SECTION)
+		return it->text && *it->text && it->text_style == US_ERROR;
+	return it->msg[0] && it->msg_style == US_ERROR;
+}
+
+void form_clear_errors(struct form *f)
+{
+	for (int i = 0; i < f->n; i++) {
+		struct form_item *it = &f->items[i];
+		if (!in_error(it))
+			continue;
+		if (it->kind == FK_SECTION)
+			form_set_text(it, "");
+		else
+			it->msg[0] = '\0';
+	}
+}
+
+int form_show_errors(struct form *f, struct app *app)
+{
+	int first = -1, count = 0;
+
+	for (int i = 0; i < f->n; i++)
+		if (in_error(&f->items[i])) {
+			if (first < 0)
+				first = i;
+			count++;
+		}
+	if (first < 0)
+		return 0;
+	struct form_item *it = &f->items[first];
+	const char *msg = it->kind == FK_SECTION ? it->text : it->msg;
+	/* the label without the indentation some forms give it */
+	const char *label = it->label + strspn(it->label, " ");
+	if (!*label)
+		label = "本栏";
+	/* "联系电话：不是有效的…" at 联系电话: the name once is enough */
+	size_t ll = strlen(label);
+	if (!strncmp(msg, label, ll) && !strncmp(msg + ll, "：", strlen("：")))
+		msg += ll + strlen("：");
+	if (count > 1)
+		ui_msg(app, US_ERROR, "请更正「%s」：%s（另有 %d 处标出）", label, msg, count - 1);
+	else
+		ui_msg(app, US_ERROR, "请更正「%s」：%s", label, msg);
+	/* a heading: the field after it */
+	for (int i = first; i < f->n; i++)
+		if (focusable(&f->items[i])) {
+			f->focus = i;
+			break;
+		}
+	return count;
+}
+
 void form_area(struct form *f, int y, int x, int rows, int cols)
 {
 	f->y = y;

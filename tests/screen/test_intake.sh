@@ -74,7 +74,7 @@ expect_screen total "请求金额合计 23,500.50 元"
 
 # saving with the wrong ID: refused, reason shown, nothing lost
 key C-s
-expect_screen save-refused "需要更正"
+expect_screen save-refused "请更正「证件号码」"
 expect_screen id-reason-kept "校验位错误"
 expect_screen facts-kept "担任仓库管理员"
 [ "$(sql 'SELECT count(*) FROM cases')" = 0 ] && ok || fail "case saved despite a bad ID"

@@ -86,8 +86,8 @@ expect_screen record-clash "调解员此时已有安排"
 expect_screen record-clash-names "$yno"
 expect_screen record-kept "双方到场，意见分歧较大。"
 [ "$(q "SELECT count(*) FROM sessions WHERE case_id = $xid AND day = '$today'")" = 0 ] && ok || fail "a clashing record was stored"
-# before the other one it is fine
-key BTab BTab BTab
+# before the other one it is fine; the refused save left the cursor on the
+# field in error, 开始时间
 key C-k
 typ "08:00"
 key C-s
@@ -125,8 +125,7 @@ typ "申请人下午才能到场"
 key C-s
 expect_screen move-clash "调解室此时已被占用"
 [ "$(q "SELECT start || room FROM sessions WHERE id = $sid")" = "15:00第一调解室" ] && ok || fail "a clashing move was stored"
-# 16:30 in the room it had
-key BTab BTab BTab
+# 16:30 in the room it had (the cursor is on 开始时间, the field in error)
 key C-k
 typ "16:30"
 key Tab Tab Right Right

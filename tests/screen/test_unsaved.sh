@@ -169,7 +169,7 @@ expect_screen agree-kept-amount "4321"
 # ---- SIGHUP with the agreement form open; resumed from the drafts screen -------
 hup
 [ "$(q "SELECT count(*) FROM drafts WHERE kind = 'case' AND body LIKE '%case_id=$cid%'
-	AND body LIKE '%action=agree%' AND body LIKE '%f.pay[0]=2026-12-31%' AND body LIKE '%f.agreed[0]=4321%'
+	AND body LIKE '%action=agree%' AND body LIKE '%f.agreed[0].pay_date=2026-12-31%' AND body LIKE '%f.agreed[0]=4321%'
 	AND body LIKE '%version=$ver%'")" = 1 ] && ok ||
 	fail "agreement not in the draft: $(q 'SELECT kind, body FROM drafts')"
 start "$TJ" --db "$DB"

@@ -607,12 +607,13 @@ static void test_inputs(void)
 	refused(&own, &op, "agreed[0]", "协议金额不能超过请求金额");
 	ag[0] = (struct case_op_agreed){2, 1, "2026-12-01"}; /* claim 2 asked for no money */
 	refused(&own, &op, "agreed[0]", "协议金额不能超过请求金额");
+	/* a wrong date is the date's fault, not the amount's */
 	ag[0] = (struct case_op_agreed){1, 500000, NULL};
-	refused(&own, &op, "agreed[0]", "支付日期");
+	refused(&own, &op, "agreed[0].pay_date", "支付日期");
 	ag[0].pay_date = "2026-02-30";
-	refused(&own, &op, "agreed[0]", "支付日期");
+	refused(&own, &op, "agreed[0].pay_date", "支付日期");
 	ag[0].pay_date = "2025-11-01";
-	refused(&own, &op, "agreed[0]", "过早");
+	refused(&own, &op, "agreed[0].pay_date", "过早");
 	ag[0] = (struct case_op_agreed){1, -5, NULL};
 	refused(&own, &op, "agreed[0]", "负数");
 	ag[0] = (struct case_op_agreed){3, 0, NULL};
