@@ -220,6 +220,12 @@ void ui_wake_after(struct app *app, int ms);
  * opens as a dialog.  Shown until the next key. */
 #define UI_MSG_LINES 3
 void ui_msg(struct app *app, enum ui_style style, const char *fmt, ...) TJ_PRINTF(3, 4);
+/* A field refused a typed or pasted character because it is full (the
+ * form engine calls this; label names the field).  The loop counts a
+ * burst of them - a paste longer than the field - and says once, when the
+ * burst ends (a key that is not refused, or a pause), how many characters
+ * were left out, so the rest can be pasted again. */
+void ui_refused(const char *label, size_t max);
 /* Show the last error of the error sink on the message line. */
 void ui_error(struct app *app);
 

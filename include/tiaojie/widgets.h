@@ -26,6 +26,7 @@ struct ui_edit {
 	int top;              /* text area: first visible visual line */
 	int multiline;
 	int mask;             /* password: show '*' */
+	size_t refused;       /* characters refused because full, not yet reported */
 };
 
 void edit_init(struct ui_edit *e, size_t max, int multiline);
@@ -36,6 +37,10 @@ int edit_empty(const struct ui_edit *e);
 /* 1 text changed, 0 handled (cursor moved), -1 not for the edit
  * (e.g. Up on the first line of a text area, Tab). */
 int edit_handle(struct ui_edit *e, enum ui_action a, wint_t ch, int width);
+/* Report the characters the edit refused because it was full (a paste
+ * longer than the field) to the loop, which tells the user once per burst;
+ * name is the field's label.  form_handle does this for every form field. */
+void edit_report_refused(struct ui_edit *e, const char *name);
 /* Draw in a box of width x height at (y, x); when focused, leaves the
  * terminal cursor at the editing position. */
 void edit_draw(struct ui_edit *e, int y, int x, int width, int height, int focused);

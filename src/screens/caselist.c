@@ -478,7 +478,9 @@ static int caselist_handle(struct screen *s, enum ui_action a, wint_t ch)
 	default:
 		break;
 	}
-	if (edit_handle(&cl->search, a, ch, 50) == 1) {
+	int edited = edit_handle(&cl->search, a, ch, 50);
+	edit_report_refused(&cl->search, "查找");
+	if (edited == 1) {
 		cl->sel = 0;
 		/* one character matches a great part of a large court's cases
 		 * and no index helps: wait a moment for the next one */

@@ -228,6 +228,7 @@ static int picker_handle(struct screen *s, enum ui_action a, wint_t ch)
 		break;
 	}
 	r = edit_handle(&p->filter, a, ch, 30);
+	edit_report_refused(&p->filter, "筛选");
 	if (r == 1) {
 		char *f = edit_get(&p->filter);
 		/* an exact four-digit code picks at once on Enter; select it now */

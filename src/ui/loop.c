@@ -390,6 +390,64 @@ void ui_wake_after(struct app *app, int ms)
 		app->wake_at = at;
 }
 
+/* ---- characters a full field refused --------------------------------------- */
+
+/* Characters arrive one by one, so a paste longer than a field is a burst
+ * of refusals: counted here until a key that is not refused or a pause,
+ * and reported once with the numbers (the field keeps what fit; the rest
+ * can be pasted again). */
+#define REFUSAL_PAUSE_MS 300
+static struct {
+	char label[64];
+	size_t max, count;
+	int this_key; /* the key being handled was refused */
+	int shown;    /* the count so far is on the message line */
+} refusal;
+
+void ui_refused(const char *label, size_t max)
+{
+	if (refusal.count && (strcmp(refusal.label, label) || refusal.max != max))
+		refusal.count = 0; /* another field: another burst */
+	if (!refusal.count) {
+		beep(); /* once, not for every character */
+		snprintf(refusal.label, sizeof refusal.label, "%s", label);
+		refusal.max = max;
+	}
+	refusal.count++;
+	refusal.this_key = 1;
+	refusal.shown = 0;
+}
+
+static void refusal_report(struct app *app)
+{
+	char also[sizeof app->msg];
+	enum ui_style st = app->msg_style;
+
+	/* what the key that ended the burst said comes after */
+	snprintf(also, sizeof also, "%s", app->msg);
+	if (refusal.count == 1)
+		ui_msg(app, US_ERROR, "「%s」最多 %zu 字，已满，未录入 1 字%s%s", refusal.label, refusal.max,
+		       also[0] ? "；" : "", also);
+	else
+		ui_msg(app, US_ERROR, "「%s」已超出 %zu 字上限，未粘贴 %zu 字；可精简后再粘贴，或分次粘贴到其他栏目%s%s",
+		       refusal.label, refusal.max, refusal.count, also[0] ? "；" : "", also);
+	if (also[0] && st == US_ERROR)
+		app->msg_style = US_ERROR;
+	refusal.shown = 1;
+}
+
+/* After a key was handled: a burst goes on, or ends and is reported. */
+static void refusal_after_key(struct app *app)
+{
+	if (refusal.this_key) {
+		ui_wake_after(app, REFUSAL_PAUSE_MS);
+		return;
+	}
+	if (refusal.count && !refusal.shown)
+		refusal_report(app);
+	refusal.count = 0;
+}
+
 void ui_error(struct app *app)
 {
 	ui_msg(app, US_ERROR, "%s", tj_errmsg());
@@ -740,8 +798,12 @@ static void loop_until(struct app *app, struct screen *until)
 				ui_msg(app, US_WARN, "这个按键本终端无法识别，请改用按键栏上的 Ctrl 组合键");
 				continue;
 			}
-			if (r == ERR)
+			if (r == ERR) {
+				/* a pause: say how much of a paste was left out */
+				if (refusal.count && !refusal.shown)
+					refusal_report(app);
 				continue;
+			}
 			if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 				relayout(app);
 				continue;
@@ -778,7 +840,9 @@ static void loop_until(struct app *app, struct screen *until)
 		if (r == KEY_CODE_YES && a == UA_NONE)
 			continue; /* an unbound function key */
 		app->msg[0] = '\0';
+		refusal.this_key = 0;
 		int res = top->ops->handle(top, a, a == UA_NONE ? ch : 0);
+		refusal_after_key(app);
 		if (res & UI_CLOSE) {
 			if (ui_top(app) == top)
 				ui_pop(app);

@@ -141,7 +141,7 @@ int edit_handle(struct ui_edit *e, enum ui_action a, wint_t ch, int width)
 		if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xA0))
 			return 0; /* control characters are not text */
 		if (e->len >= e->max) {
-			beep();
+			e->refused++; /* counted, and reported once (edit_report_refused) */
 			return 0;
 		}
 		edit_insert(e, (wchar_t)ch);
@@ -150,7 +150,7 @@ int edit_handle(struct ui_edit *e, enum ui_action a, wint_t ch, int width)
 		if (!e->multiline)
 			return -1;
 		if (e->len >= e->max) {
-			beep();
+			e->refused++;
 			return 0;
 		}
 		edit_insert(e, L'\n');
@@ -226,6 +226,16 @@ int edit_handle(struct ui_edit *e, enum ui_action a, wint_t ch, int width)
 	default:
 		return -1;
 	}
+}
+
+void edit_report_refused(struct ui_edit *e, const char *name)
+{
+	if (!e->refused)
+		return;
+	name = name ? name + strspn(name, " ") : "";
+	for (size_t i = 0; i < e->refused; i++)
+		ui_refused(*name ? name : "本栏", e->max);
+	e->refused = 0;
 }
 
 void edit_draw(struct ui_edit *e, int y, int x, int width, int height, int focused)
@@ -802,8 +812,11 @@ int form_handle(struct form *f, enum ui_action a, wint_t ch)
 			move_focus(f, a == UA_PGDN ? 1 : -1);
 		return -1;
 	case UA_ENTER:
-		if (it->kind == FK_AREA)
-			return edit_handle(&it->edit, a, 0, width) == 1 ? f->focus : -1;
+		if (it->kind == FK_AREA) {
+			int r = edit_handle(&it->edit, a, 0, width);
+			edit_report_refused(&it->edit, it->label);
+			return r == 1 ? f->focus : -1;
+		}
 		if (it->kind == FK_ROW)
 			return -2;
 		return move_focus(f, 1);
@@ -823,6 +836,8 @@ int form_handle(struct form *f, enum ui_action a, wint_t ch)
 	}
 	if (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_AREA) {
 		int r = edit_handle(&it->edit, a, ch, it->kind == FK_AREA ? width : f->field_w);
+		/* every field: a paste longer than it is reported, not cut silently */
+		edit_report_refused(&it->edit, it->label);
 		if (r == 1)
 			return f->focus;
 		if (r == 0)
