@@ -410,7 +410,9 @@ static void prompt_layout(struct screen *s, int rows, int cols)
 	s->rows = rows;
 	s->cols = cols;
 	p->form.label_w = 10;
-	form_area(&p->form, rows / 2 - 1, 6, 2, cols - 12);
+	/* three rows: the file name's error goes under it (no column
+	 * beside so wide a field), the choice below stays in view */
+	form_area(&p->form, rows / 2 - 1, 6, 3, cols - 12);
 	p->form.field_w = cols - 12 - 12;
 }
 
@@ -435,6 +437,7 @@ static int prompt_go(struct screen *s)
 
 	if (!*t) {
 		form_set_msg(file, US_ERROR, "请填写文件名");
+		form_show_errors(&p->form, s->app);
 		free(path);
 		return UI_HANDLED;
 	}

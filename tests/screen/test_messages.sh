@@ -93,7 +93,14 @@ open_case() { # CASE_NO
 	key Enter
 	expect_screen "detail-$1" "事实与理由"
 }
-start "$TJ" --db "$DB"
+# documents go to a directory with a long name: the message that names
+# the file is too long for the message area
+LONGDIR="$T/调解中心文书/$(printf '劳动人事争议仲裁院调解中心%.0s' 1 2 3 4 5)"
+cat >"$T/tj2.conf" <<CONF
+[documents]
+dir = $LONGDIR
+CONF
+start "$TJ" --db "$DB" --config "$T/tj2.conf"
 login admin demo1234
 wait_for "未完成的表单" 2 && key Escape
 expect_screen admin-desk "案件队列"
@@ -145,4 +152,37 @@ expect_screen confirm-reason "确认时间不能晚于现在"
 case "$(row_of "确认时间")" in *"不能晚于现在"*) ok ;; *) fail "confirm time error not at its field: $(screen_text)" ;; esac
 expect_screen confirm-named "请更正「确认时间」"
 [ "$(q "SELECT status FROM cases WHERE case_no = '$rno'")" = registered ] && ok || fail "confirmed despite the error"
+
+# a message longer than the message area opens as a window, read whole
+key Escape
+wait_for "尚未保存" 1 && key d
+expect_screen detail-for-doc "事实与理由"
+key F11
+expect_screen long-msg-window "按 Enter 继续" 30
+expect_screen long-msg-window-title "提示"
+file=$(ls "$LONGDIR" 2>/dev/null | head -1)
+[ -n "$file" ] && ok || fail "no document written to $LONGDIR"
+# the end of the path is there (on the message line it was cut long before)
+expect_screen long-msg-file-named "-${file##*-}"
+expect_screen long-msg-tail "请自行打印"
+key Enter
+expect_no_screen long-msg-closed "按 Enter 继续"
+expect_screen long-msg-back "事实与理由"
+
+# the export prompt: the file name's error (no room beside so wide a field)
+# stands under it, and is named
+for i in 1 2 3 4; do
+	screen_text | grep -qF "案件队列" && break
+	key Escape
+	wait_for "尚未保存" 1 && key d
+done
+expect_screen desk-again "案件队列"
+desk_key 统计与导出
+expect_screen stats "统计与导出：选择期间"
+key F2
+expect_screen export-prompt "导出统计工作簿"
+key C-k C-s
+expect_screen export-file-reason "请填写文件名"
+expect_screen export-file-named "请更正「文件」"
+key Escape
 done_tests
