@@ -5,8 +5,9 @@
  * lines 1..LINES-3 belong to the screens, line LINES-2 is the message line
  * and line LINES-1 the function-key bar of the top screen.  A message
  * wider than the terminal takes up to UI_MSG_LINES lines, drawn over the
- * bottom of the screens while it is shown; a longer one opens as a dialog.  Below 80x24 the
- * loop shows only "终端窗口太小" and keeps every screen as it is.
+ * bottom of the screens while it is shown; a longer one opens as a
+ * dialog.  Below 80x24 the loop shows only "终端窗口太小" and keeps every
+ * screen as it is.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -421,7 +422,6 @@ void ui_refused(const char *label, size_t max)
 static void refusal_report(struct app *app)
 {
 	char also[sizeof app->msg];
-	enum ui_style st = app->msg_style;
 
 	/* what the key that ended the burst said comes after */
 	snprintf(also, sizeof also, "%s", app->msg);
@@ -431,8 +431,6 @@ static void refusal_report(struct app *app)
 	else
 		ui_msg(app, US_ERROR, "「%s」已超出 %zu 字上限，未粘贴 %zu 字；可精简后再粘贴，或分次粘贴到其他栏目%s%s",
 		       refusal.label, refusal.max, refusal.count, also[0] ? "；" : "", also);
-	if (also[0] && st == US_ERROR)
-		app->msg_style = US_ERROR;
 	refusal.shown = 1;
 }
 
