@@ -115,9 +115,10 @@ static int consult_save(struct screen *s)
 		struct form_item *it = field ? form_find(&cs->form, field) : NULL;
 		if (it && it->kind != FK_ROW) {
 			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
-			form_focus(&cs->form, form_index(&cs->form, field));
+			form_show_errors(&cs->form, s->app); /* focus it, name it */
+		} else {
+			ui_error(s->app);
 		}
-		ui_error(s->app);
 	} else {
 		ui_msg(s->app, US_OK, "已登记咨询");
 		cs->cause[0] = '\0';

@@ -177,8 +177,7 @@ static int medform_save(struct screen *s)
 	if (!*cap || !end || *end || capacity < 0 || capacity > 1000) {
 		struct form_item *it = form_find(&m->form, "capacity");
 		form_set_msg(it, US_ERROR, "请填写 0 到 1000 之间的整数");
-		form_focus(&m->form, form_index(&m->form, "capacity"));
-		ui_msg(s->app, US_ERROR, "最多在办案件数应为 0 到 1000 之间的整数");
+		form_show_errors(&m->form, s->app);
 		goto out;
 	}
 	struct roster_edit e = {
@@ -194,9 +193,10 @@ static int medform_save(struct screen *s)
 		struct form_item *it = *fid ? form_find(&m->form, fid) : NULL;
 		if (it) {
 			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
-			form_focus(&m->form, form_index(&m->form, fid));
+			form_show_errors(&m->form, s->app); /* focus it, name it */
+		} else {
+			ui_error(s->app);
 		}
-		ui_error(s->app);
 		goto out;
 	}
 	ui_msg(s->app, US_OK, m->id ? "已保存调解员 %s" : "已加入名册：%s", name);

@@ -60,9 +60,10 @@ static void blame(struct screen *s, const char *field)
 
 	if (it) {
 		form_set_msg(it, US_ERROR, "%s", tj_errmsg());
-		form_focus(&u->form, form_index(&u->form, field));
+		form_show_errors(&u->form, s->app); /* focus it, name it */
+	} else {
+		ui_error(s->app);
 	}
-	ui_error(s->app);
 }
 
 static int userform_save(struct screen *s)
