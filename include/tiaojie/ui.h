@@ -93,6 +93,10 @@ const struct ui_action_def *ui_action_def(enum ui_action a);
  * terminal's description lacks are left out (a vt100 shows ^A, not Home).
  * Returns how many keys were named. */
 int ui_action_keys(enum ui_action a, int text, int all, char *buf, size_t size);
+/* The start and end of a bracketed paste (\e[200~ \e[201~), as key codes
+ * of our own beyond ncurses' KEY_MAX. */
+#define UI_KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define UI_KEY_PASTE_END (KEY_MAX + 2)
 /* Does some action use this curses key code? */
 int ui_key_used(int code);
 

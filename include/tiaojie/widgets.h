@@ -27,6 +27,8 @@ struct ui_edit {
 	int multiline;
 	int mask;             /* password: show '*' */
 	size_t refused;       /* characters refused because full, not yet reported */
+	int pending_space;    /* a pasted line break in a single line: a space
+			       * before the next character typed, if one comes */
 };
 
 void edit_init(struct ui_edit *e, size_t max, int multiline);

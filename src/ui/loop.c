@@ -711,6 +711,8 @@ static int read_key(wint_t *ch, int *unknown)
 	return ERR;
 }
 
+static int pasting, paste_cr; /* inside a bracketed paste; its last was \r */
+
 /* Run until the screen `until` has left the stack (or the stack is empty
  * when until is NULL).  A modal question (until set) ticks only itself and
  * what it opened: the screens beneath stay exactly as the user saw them when
@@ -819,7 +821,31 @@ static void loop_until(struct app *app, struct screen *until)
 			continue;
 		}
 		struct screen *top = ui_top(app);
-		enum ui_action a = ui_key_action(top, r == KEY_CODE_YES, ch);
+		/* A bracketed paste (term.c asks the terminal for it): its line
+		 * breaks and tabs are text, not Enter and Tab, so a pasted
+		 * address stays in its field instead of spilling over the next
+		 * ones; a text area keeps the lines. */
+		if (r == KEY_CODE_YES && (ch == UI_KEY_PASTE_BEGIN || ch == UI_KEY_PASTE_END)) {
+			pasting = ch == UI_KEY_PASTE_BEGIN;
+			paste_cr = 0;
+			/* the end of a paste: the field forgets a line break that
+			 * ended it (UA_NONE with no character) */
+			if (!pasting && is_text(top))
+				top->ops->handle(top, UA_NONE, 0);
+			continue;
+		}
+		enum ui_action a;
+		if (pasting && r == OK && (ch == '\r' || ch == '\n' || ch == '\t') && is_text(top)) {
+			int crlf = ch == '\n' && paste_cr;
+			paste_cr = ch == '\r';
+			if (crlf)
+				continue;
+			a = UA_NONE;
+			ch = ch == '\t' ? L' ' : L'\n';
+		} else {
+			paste_cr = 0;
+			a = ui_key_action(top, r == KEY_CODE_YES, ch);
+		}
 		if (a == UA_HELP) {
 			ui_push(app, help_screen_new(app, top));
 			continue;

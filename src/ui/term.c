@@ -137,6 +137,8 @@ static const struct seq extra_keys[] = {
 	/* PuTTY's VT100+ mode: F5-F12 as \eOT ... \eO[ */
 	{"\033OT", KEY_F(5)}, {"\033OU", KEY_F(6)}, {"\033OV", KEY_F(7)}, {"\033OW", KEY_F(8)},
 	{"\033OX", KEY_F(9)}, {"\033OY", KEY_F(10)}, {"\033OZ", KEY_F(11)}, {"\033O[", KEY_F(12)},
+	/* bracketed paste, asked for in ui_term_init */
+	{"\033[200~", UI_KEY_PASTE_BEGIN}, {"\033[201~", UI_KEY_PASTE_END},
 };
 
 /* The keys the description itself has, for the bar and help. */
@@ -273,6 +275,10 @@ int ui_term_init(void)
 	keys_init();
 	theme_init();
 	curs_set(0);
+	/* Ask for bracketed paste: a paste then comes between \e[200~ and
+	 * \e[201~ (see the loop).  Terminals without it ignore the request. */
+	putp("\033[?2004h");
+	fflush(stdout);
 
 	/* After initscr, which installs its own handlers: ours only set a
 	 * flag; the loop saves drafts and leaves. */
@@ -293,6 +299,7 @@ void ui_term_done(void)
 	started = 0;
 	if (ui_signal == SIGHUP)
 		return; /* the terminal is gone: nothing to restore, don't block on it */
+	putp("\033[?2004l");
 	curs_set(1);
 	endwin();
 }

@@ -136,10 +136,36 @@ static void edit_goto(struct ui_edit *e, const size_t *starts, int n, int l, int
 
 int edit_handle(struct ui_edit *e, enum ui_action a, wint_t ch, int width)
 {
+	if (a != UA_NONE)
+		e->pending_space = 0;
 	switch (a) {
 	case UA_NONE:
+		if (ch == 0) {
+			e->pending_space = 0; /* the paste ended: no space for what comes next */
+			return 0;
+		}
+		if (ch == L'\n') {
+			/* a line break inside a paste (the loop passes it as text):
+			 * kept in a text area; in a single line it becomes one space
+			 * between the words, none at the end */
+			if (!e->multiline) {
+				e->pending_space = 1;
+				return 0;
+			}
+			if (e->len >= e->max) {
+				e->refused++;
+				return 0;
+			}
+			edit_insert(e, L'\n');
+			return 1;
+		}
 		if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xA0))
 			return 0; /* control characters are not text */
+		if (e->pending_space) {
+			e->pending_space = 0;
+			if (e->cur > 0 && e->buf[e->cur - 1] != L' ' && ch != L' ' && e->len < e->max)
+				edit_insert(e, L' ');
+		}
 		if (e->len >= e->max) {
 			e->refused++; /* counted, and reported once (edit_report_refused) */
 			return 0;

@@ -56,6 +56,21 @@ key C-k
 typ 13812345678
 expect_screen phone-fixed "正确"
 
+# ---- a bracketed paste of several lines into a one-line field ------------------
+# (tmux paste-buffer -p brackets it, as a terminal does for the program that
+# asks): the lines stay in 住址, joined by one space, nothing spills into 信用代码
+key Tab
+printf '上海市徐汇区\n漕溪北路1号\n' >"$T/addr.txt"
+tm load-buffer -b addr "$T/addr.txt"
+tm paste-buffer -p -b addr -t t
+expect_screen paste-lines-joined "上海市徐汇区 漕溪北路1号"
+line=$(screen_text | grep -F "信用代码")
+case "$line" in *漕溪*|*上海市*) fail "the paste spilled into the next field: $line" ;; *) ok ;; esac
+# the focus stayed on 住址: what is typed next goes on after the paste
+typ 甲
+expect_screen paste-focus-kept "漕溪北路1号甲"
+key BSpace
+
 # ---- the claim dialog: a wrong amount's reason whole at the amount --------------
 key C-n
 expect_screen picker "一级案由"
