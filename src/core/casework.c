@@ -288,7 +288,8 @@ static int check_clash(struct work *w, const char *day, int start, int minutes, 
 		return 0;
 	char end[6];
 	format_hm(parse_hm(c.start) + c.minutes, end);
-	return refuse(w, "start", "%s：与 %s %s-%s %s 冲突",
+	/* the mediator's clash is the time's; a taken room is the room's */
+	return refuse(w, c.same_mediator ? "start" : "room", "%s：与 %s %s-%s %s 冲突",
 		      c.same_mediator ? "调解员此时已有安排" : "调解室此时已被占用", c.case_no, c.start, end, c.room);
 }
 

@@ -125,11 +125,14 @@ typ "申请人下午才能到场"
 key C-s
 expect_screen move-clash "调解室此时已被占用"
 [ "$(q "SELECT start || room FROM sessions WHERE id = $sid")" = "15:00第一调解室" ] && ok || fail "a clashing move was stored"
-# 16:30 in the room it had (the cursor is on 开始时间, the field in error)
-key C-k
-typ "16:30"
-key Tab Tab Right Right
+# the room is the field in error and has the cursor: back to the room it
+# had, then 16:30
+line=$(screen_text | grep -F "调解室此时已被占用" | head -1)
+case "$line" in *"调解室  "*"<"*) ok ;; *) fail "room clash not at the room field: $line" ;; esac
+key Right Right
 expect_screen move-room-kept "（不变）"
+key BTab BTab C-k
+typ "16:30"
 key C-s
 expect_screen moved "已办理：变更调解安排"
 [ "$(q "SELECT start || '|' || room || '|' || status FROM sessions WHERE id = $sid")" = "16:30|第一调解室|scheduled" ] && ok ||

@@ -722,7 +722,7 @@ static void test_sessions(void)
 	CHECK(strstr(tj_errmsg(), "调解员") != NULL, "%s", tj_errmsg());
 	/* another mediator, the same room, overlapping */
 	op = sched(c, "2026-12-01", "08:30", 45, "第二调解室");
-	refused(&admin, &op, "start", want);
+	refused(&admin, &op, "room", want);
 	CHECK(strstr(tj_errmsg(), "调解室此时已被占用") != NULL, "%s", tj_errmsg());
 	/* adjacent slots are no clash: before and after, same mediator, same room */
 	op = sched(b, "2026-12-01", "10:00", 60, "第二调解室");
@@ -847,7 +847,7 @@ static void test_record_clash(void)
 	/* another mediator in the same room */
 	op = (struct case_op){.action = ACT_SESSION, .case_id = c, .day = "2026-11-21", .start = "09:45", .minutes = 30,
 			      .room = "第一调解室", .note = "同一调解室"};
-	refused(&other, &op, "start", "调解室此时已被占用");
+	refused(&other, &op, "room", "调解室此时已被占用");
 	CHECK(strstr(tj_errmsg(), no_a) != NULL, "%s", tj_errmsg());
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sessions WHERE status = 'held'"), held);
 	/* another mediator without a room, and the same mediator right after */
@@ -1051,7 +1051,7 @@ static void test_move_cancel(void)
 	op.day = "2026-12-10";
 	op.start = "14:30";
 	op.room = "第二调解室";
-	refused(&own, &op, "start", "调解室此时已被占用");
+	refused(&own, &op, "room", "调解室此时已被占用");
 	op.day = "2026-12-10";
 	op.start = "09:00";
 	op.room = NULL;
