@@ -862,17 +862,44 @@ static const struct screen_ops claim_ops = {
 	.destroy = claim_destroy,
 };
 
+/* The cause a new claim starts with, picked before its dialog opens. */
+struct first_pick {
+	char code[16];
+	char *name;
+};
+
+static void first_picked(void *ctx, const char *code, const char *name)
+{
+	struct first_pick *fp = ctx;
+
+	snprintf(fp->code, sizeof fp->code, "%s", code);
+	free(fp->name);
+	fp->name = xstrdup(name);
+}
+
 static struct claim_dialog *open_claim(struct screen *s, int index, int pick_first)
 {
 	struct intake_screen *is = s->priv;
-	struct claim_dialog *cd = xcalloc(1, sizeof *cd);
+	struct claim_dialog *cd;
 	struct form_item *it;
+	struct first_pick fp = {{0}, NULL};
 
 	if (index < 0 && is->nclaims >= INTAKE_MAX_CLAIMS) {
 		ui_msg(s->app, US_ERROR, "请求事项最多 %d 项", INTAKE_MAX_CLAIMS);
-		free(cd);
 		return NULL;
 	}
+	if (pick_first) {
+		/* A new claim starts at the cause picker; Esc there leaves
+		 * no empty dialog behind to be closed a second time. */
+		struct screen *p = causepick_screen_new(s->app, NULL, first_picked, &fp);
+		ui_push(s->app, p);
+		ui_wait(s->app, p);
+		if (!fp.name || s->app->quit) {
+			free(fp.name);
+			return NULL;
+		}
+	}
+	cd = xcalloc(1, sizeof *cd);
 	cd->parent = s;
 	cd->index = index;
 	form_init(&cd->form);
@@ -892,12 +919,16 @@ static struct claim_dialog *open_claim(struct screen *s, int index, int pick_fir
 		cd->cause_name = xstrdup("");
 	}
 	claim_set_cause_row(cd);
+	if (fp.name) {
+		/* the cause just picked and its standard wording are where the
+		 * dialog starts: Esc right away asks nothing */
+		claim_picked(cd, fp.code, fp.name);
+		free(fp.name);
+	}
 	cd->snap = form_snapshot(&cd->form);
 	snprintf(cd->first_cause, sizeof cd->first_cause, "%s", cd->cause);
 	is->dialog = cd;
 	ui_push(s->app, screen_new(s->app, &claim_ops, s->title, cd));
-	if (pick_first)
-		ui_push(s->app, causepick_screen_new(s->app, NULL, claim_picked, cd));
 	return cd;
 }
 

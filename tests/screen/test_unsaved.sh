@@ -56,10 +56,19 @@ expect_screen claim-asks-again "尚未保存"
 key d
 expect_no_screen claim-discarded "12,345"
 expect_no_screen claim-discarded-closed "请求内容请用规范用语"
-# a claim dialog without changes closes at once
+# Esc at the cause picker of a new claim leaves no empty dialog behind
 key C-n
 expect_screen picker2 "一级案由"
 key Escape
+expect_no_screen claim-none-after-picker "新增请求事项"
+expect_no_screen claim-none-no-question "尚未保存"
+expect_screen claim-none-form "证件号码"
+# a claim dialog without changes closes at once
+key C-n
+expect_screen picker2b "一级案由"
+typ 0601
+expect_screen picker2b-code "0601 拖欠工资"
+key Enter
 expect_screen claim-dialog2 "新增请求事项"
 key Escape
 expect_no_screen claim-empty-no-question "尚未保存"
