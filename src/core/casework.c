@@ -61,6 +61,7 @@
 #include "tiaojie/money.h"
 #include "tiaojie/run.h"
 #include "tiaojie/util.h"
+#include "tiaojie/vocab.h"
 
 #define REASON_MAX_CHARS 500
 #define NOTE_MAX_CHARS 2000
@@ -73,21 +74,9 @@
 #define REFUSED (-1)
 #define FAILED (-2)
 
-static const struct {
-	const char *kw, *name;
-} confirm_ways[] = {
-	{"phone", "电话"},
-	{"onsite", "现场"},
-	{"wechat", "微信"},
-	{"sms", "短信"},
-};
-
 const char *case_confirm_how_name(const char *kw)
 {
-	for (size_t i = 0; kw && i < TJ_ARRAY_LEN(confirm_ways); i++)
-		if (strcmp(kw, confirm_ways[i].kw) == 0)
-			return confirm_ways[i].name;
-	return NULL;
+	return vocab_label(VOCAB_CONFIRM, kw);
 }
 
 static int blank(const char *s)

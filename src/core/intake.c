@@ -17,19 +17,11 @@
 #include "tiaojie/money.h"
 #include "tiaojie/util.h"
 #include "tiaojie/validate.h"
-
-static const struct {
-	const char *kw, *name;
-} channels[] = {
-	{"window", "窗口"}, {"online", "网上"}, {"phone", "电话"}, {"letter", "信函"}, {"other", "其他"},
-};
+#include "tiaojie/vocab.h"
 
 const char *channel_name(const char *kw)
 {
-	for (size_t i = 0; kw && i < TJ_ARRAY_LEN(channels); i++)
-		if (strcmp(kw, channels[i].kw) == 0)
-			return channels[i].name;
-	return NULL;
+	return vocab_label(VOCAB_CHANNEL, kw);
 }
 
 int channel_valid(const char *kw)

@@ -41,31 +41,21 @@
 #define TEMPLATE_MAX_BYTES (1024 * 1024)
 #define PRINT_TIMEOUT_MS 60000
 
-static const struct {
-	const char *kw, *name;
-} kinds[DOC_KIND_COUNT] = {
-	[DOC_APPLICATION] = {"application", "调解申请书"},
-	[DOC_AGREEMENT] = {"agreement", "调解协议书"},
-	[DOC_TERMINATION] = {"termination", "调解终止通知书"},
-	[DOC_ARBITRATION] = {"arbitration", "仲裁申请书"},
-};
-
 const char *doc_kind_keyword(enum doc_kind k)
 {
-	return (unsigned)k < DOC_KIND_COUNT ? kinds[k].kw : "?";
+	const char *kw = vocab_code_at(VOCAB_DOC_KIND, (int)k);
+	return kw ? kw : "?";
 }
 
 const char *doc_kind_name(enum doc_kind k)
 {
-	return (unsigned)k < DOC_KIND_COUNT ? kinds[k].name : "未知文书";
+	const char *nm = vocab_label_at(VOCAB_DOC_KIND, (int)k);
+	return nm ? nm : "未知文书";
 }
 
 int doc_kind_from_keyword(const char *kw)
 {
-	for (int i = 0; kw && i < DOC_KIND_COUNT; i++)
-		if (strcmp(kw, kinds[i].kw) == 0 || strcmp(kw, kinds[i].name) == 0)
-			return i;
-	return -1;
+	return vocab_index_any(VOCAB_DOC_KIND, kw);
 }
 
 int doc_format_for_path(const char *path)
