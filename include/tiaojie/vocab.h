@@ -82,5 +82,7 @@ const char **vocab_choices(enum vocab_kind k, const char *all, int *n);
 
 /* The labels joined by sep ("窗口、网上、电话、信函、其他"), malloc'd. */
 char *vocab_join_labels(enum vocab_kind k, const char *sep);
+/* The codes one may choose joined by sep (the queues without "all"), malloc'd. */
+char *vocab_join_codes(enum vocab_kind k, const char *sep);
 
 #endif

@@ -287,8 +287,12 @@ static int do_confirm(struct work *w)
 	const struct case_op *op = w->op;
 	const char *way = case_confirm_how_name(op->confirm_how);
 
-	if (!way)
-		return refuse(w, "confirm_how", "请选择确认方式（电话、现场、微信、短信）");
+	if (!way) {
+		char *all = vocab_join_labels(VOCAB_CONFIRM, "、");
+		int r = refuse(w, "confirm_how", "请选择确认方式（%s）", all);
+		free(all);
+		return r;
+	}
 	if (blank(op->confirmed_at)) {
 		memcpy(w->confirmed_at, w->now, sizeof w->confirmed_at);
 	} else {

@@ -164,8 +164,11 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 	tj_day d;
 
 	res->nproblems = 0;
-	if (!channel_valid(in->channel))
-		problem(res, "channel", "请选择申请渠道（窗口、网上、电话、信函、其他）");
+	if (!channel_valid(in->channel)) {
+		char *all = vocab_join_labels(VOCAB_CHANNEL, "、");
+		problem(res, "channel", "请选择申请渠道（%s）", all);
+		free(all);
+	}
 	if (in->received && *in->received) {
 		if (date_parse(in->received, &d) < 0)
 			problem(res, "received", "收件日期%s", tj_errmsg());

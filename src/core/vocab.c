@@ -182,3 +182,14 @@ char *vocab_join_labels(enum vocab_kind k, const char *sep)
 		sb_printf(&sb, "%s%s", i ? sep : "", kinds[k].w[i].label);
 	return sb_detach(&sb);
 }
+
+char *vocab_join_codes(enum vocab_kind k, const char *sep)
+{
+	struct strbuf sb;
+	int first = (unsigned)k < VOCAB_KIND_COUNT && kinds[k].none_first ? 1 : 0;
+
+	sb_init(&sb);
+	for (int i = first; i < vocab_count(k); i++)
+		sb_printf(&sb, "%s%s", i > first ? sep : "", kinds[k].w[i].code);
+	return sb_detach(&sb);
+}

@@ -23,6 +23,7 @@
 
 #include "tiaojie/calendar.h"
 #include "tiaojie/report.h"
+#include "tiaojie/vocab.h"
 
 #define OPEN_STATUSES "('registered','confirmed','accepted','assigned','mediating')"
 #define CLOSED_STATUSES "('agreed','failed','referred','withdrawn','rejected')"
@@ -87,10 +88,10 @@ static struct report_mediator *find_med(struct report_mediator *meds, int n, int
 
 static int channel_index(const char *kw)
 {
-	for (int i = 0; i < REPORT_CHANNELS; i++)
-		if (kw && strcmp(kw, report_channel_keyword(i)) == 0)
-			return i;
-	return REPORT_CHANNELS - 1; /* unknown counts as other (the schema allows none) */
+	int i = vocab_index(VOCAB_CHANNEL, kw);
+
+	/* unknown counts as other (the schema allows none) */
+	return i >= 0 && i < REPORT_CHANNELS ? i : vocab_index(VOCAB_CHANNEL, "other");
 }
 
 int db_report_received(struct db *db, const char *from, const char *to, struct report_headline *h,

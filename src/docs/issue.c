@@ -97,25 +97,25 @@ int doc_allowed(const struct case_view *cv, enum doc_kind k)
 	case DOC_AGREEMENT:
 		if (cv->status == ST_AGREED)
 			return 0;
-		tj_error("案件 %s 的状态是“%s”，没有调解协议，不能出具调解协议书", cv->case_no, st);
+		tj_error("案件 %s 的状态是“%s”，没有调解协议，不能出具%s", cv->case_no, st, doc_kind_name(k));
 		return -1;
 	case DOC_TERMINATION:
 		if (cv->status == ST_FAILED || cv->status == ST_WITHDRAWN || cv->status == ST_REFERRED)
 			return 0;
-		tj_error("案件 %s 的状态是“%s”，调解并未终止，不能出具调解终止通知书"
-			 "（调解不成、撤回或转仲裁的案件才有）",
-			 cv->case_no, st);
+		tj_error("案件 %s 的状态是“%s”，调解并未终止，不能出具%s（%s、%s或%s的案件才有）", cv->case_no, st,
+			 doc_kind_name(k), status_name(ST_FAILED), status_name(ST_WITHDRAWN), status_name(ST_REFERRED));
 		return -1;
 	case DOC_ARBITRATION:
 		if (arbitration_open(cv))
 			return 0;
 		if (cv->status == ST_AGREED)
-			tj_error("案件 %s 已达成调解协议（%s），协议未履行时才能出具仲裁申请书", cv->case_no,
-				 perf_name(cv->perf));
+			tj_error("案件 %s 已达成调解协议（%s），协议%s时才能出具%s", cv->case_no,
+				 perf_name(cv->perf), perf_name(PERF_DEFAULTED), doc_kind_name(k));
 		else
-			tj_error("案件 %s 的状态是“%s”，调解尚未结束，不能出具仲裁申请书"
-				 "（调解不成、不予受理、撤回、转仲裁、协议未履行或调解期限届满后才能申请仲裁）",
-				 cv->case_no, st);
+			tj_error("案件 %s 的状态是“%s”，调解尚未结束，不能出具%s"
+				 "（%s、%s、%s、%s、协议%s或调解期限届满后才能申请仲裁）",
+				 cv->case_no, st, doc_kind_name(k), status_name(ST_FAILED), status_name(ST_REJECTED),
+				 status_name(ST_WITHDRAWN), status_name(ST_REFERRED), perf_name(PERF_DEFAULTED));
 		return -1;
 	default:
 		tj_error("未知的文书种类");

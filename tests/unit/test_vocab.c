@@ -6,14 +6,17 @@
  * sheet or command spells a label out again (scan of the sources).
  */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tap.h"
+#include "tiaojie/casework.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/intake.h"
-#include "tiaojie/casework.h"
 #include "tiaojie/lifecycle.h"
+#include "tiaojie/report.h"
 #include "tiaojie/search.h"
 #include "tiaojie/vocab.h"
 
@@ -155,11 +158,164 @@ static void test_enums(void)
 	CHECK_STR(case_confirm_how_name("wechat"), "微信");
 }
 
+/* ---- no copies: the sources of the screens, documents, workbook and commands --- */
+
+static int copies;
+static int quiet; /* the scanner's own test: its finds are expected */
+
+/* Is this string literal (its bytes between the quotes) a copy of a word?
+ * A literal that is exactly the label of a status, performance, channel,
+ * queue or document kind is; so is one with a channel's label anywhere in
+ * it ("其中：窗口", "窗口、网上").  Left out are the words that are
+ * ordinary Chinese too: the roles and parties (调解员, 申请人 head columns
+ * of names), the confirmation ways, and the channels 电话 and 其他. */
+static void check_literal(const char *file, int line, const char *lit, size_t n)
+{
+	static const enum vocab_kind checked[] = {VOCAB_STATUS, VOCAB_PERF, VOCAB_CHANNEL, VOCAB_QUEUE,
+						  VOCAB_DOC_KIND};
+
+	for (size_t ki = 0; ki < TJ_ARRAY_LEN(checked); ki++) {
+		enum vocab_kind k = checked[ki];
+		int nw;
+		const struct vocab_word *w = vocab_words((enum vocab_kind)k, &nw);
+		for (int i = 0; i < nw; i++) {
+			size_t ln = strlen(w[i].label);
+			int common = k == VOCAB_CHANNEL && (!strcmp(w[i].code, "phone") || !strcmp(w[i].code, "other"));
+			int exact = !common && ln == n && memcmp(lit, w[i].label, n) == 0;
+			int inside = 0;
+			if (k == VOCAB_CHANNEL && !common)
+				for (size_t j = 0; !inside && j + ln <= n; j++)
+					inside = memcmp(lit + j, w[i].label, ln) == 0;
+			if (exact || inside) {
+				copies++;
+				if (!quiet)
+					fprintf(stderr, "%s:%d: \"%.*s\" copies the label %s (%s) of vocab.c\n", file,
+						line, (int)n, lit, w[i].label, w[i].code);
+			}
+		}
+	}
+}
+
+/* The string literals of a C file, comments and character constants
+ * skipped. */
+static void scan_file(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *src = NULL;
+	size_t len = 0, cap = 0, got;
+	char buf[65536];
+
+	CHECK(fp != NULL, "open %s", path);
+	if (!fp)
+		return;
+	while ((got = fread(buf, 1, sizeof buf, fp)) > 0) {
+		if (len + got + 1 > cap) {
+			cap = (len + got + 1) * 2;
+			src = realloc(src, cap);
+			if (!src)
+				abort();
+		}
+		memcpy(src + len, buf, got);
+		len += got;
+	}
+	fclose(fp);
+	if (!src)
+		return;
+	src[len] = '\0';
+	int line = 1;
+	for (size_t i = 0; i < len; i++) {
+		char c = src[i];
+		if (c == '\n') {
+			line++;
+		} else if (c == '/' && src[i + 1] == '/') {
+			while (i < len && src[i] != '\n')
+				i++;
+			line++;
+		} else if (c == '/' && src[i + 1] == '*') {
+			for (i += 2; i < len && !(src[i] == '*' && src[i + 1] == '/'); i++)
+				if (src[i] == '\n')
+					line++;
+			i++;
+		} else if (c == '\'') {
+			for (i++; i < len && src[i] != '\''; i++)
+				if (src[i] == '\\')
+					i++;
+		} else if (c == '"') {
+			size_t start = ++i;
+			for (; i < len && src[i] != '"'; i++)
+				if (src[i] == '\\')
+					i++;
+			check_literal(path, line, src + start, i - start);
+		}
+	}
+	free(src);
+}
+
+static void test_no_copies(void)
+{
+	static const char *const dirs[] = {"src/screens", "src/docs", "src/report", "src/cli"};
+	const char *top = getenv("SRCDIR");
+	int files = 0;
+
+	for (size_t d = 0; d < TJ_ARRAY_LEN(dirs); d++) {
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%s/%s", top && *top ? top : ".", dirs[d]);
+		DIR *dp = opendir(dir);
+		CHECK(dp != NULL, "open %s (run from the top of the tree or set SRCDIR)", dir);
+		if (!dp)
+			continue;
+		struct dirent *e;
+		while ((e = readdir(dp))) {
+			size_t n = strlen(e->d_name);
+			if (n < 3 || (strcmp(e->d_name + n - 2, ".c") != 0 && strcmp(e->d_name + n - 2, ".h") != 0))
+				continue;
+			char path[8192];
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			scan_file(path);
+			files++;
+		}
+		closedir(dp);
+	}
+	CHECK(files > 20, "scanned %d files", files);
+	CHECK_INT(copies, 0);
+}
+
+/* The literal scanner itself finds what it should and nothing else. */
+static void test_scanner(void)
+{
+	char path[] = "/tmp/test_vocab_XXXXXX";
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	CHECK(fp != NULL, "temporary file");
+	if (!fp)
+		return;
+	fputs("/* \"窗口\" in a comment */\n"
+	      "// \"网上\" in a line comment\n"
+	      "static const char c = '\"';\n"
+	      "static const char *a[] = {\"全部\", \"窗口\"};\n" /* 1: exact */
+	      "static const char *b = \"其中：信函\";\n"        /* 2: inside */
+	      "static const char *d = \"联系电话\", *e = \"\\\"调解中\\\"\";\n" /* neither */
+	      "static const char *f = \"已超期\";\n",          /* 3: a queue, exact */
+	      fp);
+	fclose(fp);
+	int before = copies;
+	quiet = 1;
+	scan_file(path);
+	quiet = 0;
+	CHECK_INT(copies - before, 3);
+	copies = before;
+	unlink(path);
+}
+
 int main(void)
 {
 	for (int k = 0; k < VOCAB_KIND_COUNT; k++)
 		check_kind((enum vocab_kind)k);
 	test_orders();
 	test_enums();
+	CHECK_INT(REPORT_CHANNELS, vocab_count(VOCAB_CHANNEL));
+	test_scanner();
+	test_no_copies();
 	return tap_done();
 }
