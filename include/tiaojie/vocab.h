@@ -2,7 +2,7 @@
  * vocab.h - the one vocabulary of the program: every closed set of words
  * the user sees (case statuses, performance, account roles, application
  * channels 申请渠道, work-desk queues, document kinds, party roles,
- * confirmation ways), each word as the code stored in the database and
+ * confirmation ways, mediators' sides and experts' kinds), each word as the code stored in the database and
  * typed on the command line, and its Chinese label.
  *
  * The screens, the documents, the workbook and the command line take
@@ -27,6 +27,8 @@ enum vocab_kind {
 	VOCAB_DOC_KIND,   /* enum doc_kind: application 调解申请书 ... */
 	VOCAB_PARTY,      /* applicant 申请人, respondent 被申请人 */
 	VOCAB_CONFIRM,    /* how the applicant confirmed: phone 电话, onsite 现场, wechat 微信, sms 短信 */
+	VOCAB_SIDE,       /* a mediator's side: union 工会, employer 企业代表组织, hrss 人社部门, expert 专家 */
+	VOCAB_EXPERT,     /* an expert's kind: teacher 高校教师, court 法院工作人员, lawyer 公益律师, other 其他 */
 	VOCAB_KIND_COUNT
 };
 
@@ -54,9 +56,10 @@ enum doc_kind {
 struct vocab_word {
 	const char *code;  /* "window" */
 	const char *label; /* "窗口" */
-	/* the label standing alone as a row of the statistics, where the
-	 * short one would be unclear ("其他渠道"); NULL: the label */
-	const char *stat_label;
+	/* the label where it stands alone, without the field or heading that
+	 * makes the short one clear: "其他渠道" as a row of the statistics,
+	 * "专家（高校教师）" in the roster's lists; NULL: the label */
+	const char *long_label;
 };
 
 /* The words of a kind in order, *n their number; NULL for an unknown kind. */
@@ -66,7 +69,7 @@ int vocab_count(enum vocab_kind k);
  * index -1, gives NULL: no restriction). */
 const char *vocab_code_at(enum vocab_kind k, int i);
 const char *vocab_label_at(enum vocab_kind k, int i);
-const char *vocab_stat_label_at(enum vocab_kind k, int i);
+const char *vocab_long_label_at(enum vocab_kind k, int i);
 /* Index of a code, or of a label too when by_label; -1 when unknown. */
 int vocab_index(enum vocab_kind k, const char *code);
 int vocab_index_any(enum vocab_kind k, const char *code_or_label);

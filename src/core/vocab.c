@@ -73,6 +73,21 @@ static const struct vocab_word confirm_ways[] = {
 	{"sms", "短信", NULL},
 };
 
+static const struct vocab_word sides[] = {
+	{"union", "工会", NULL},
+	{"employer", "企业代表组织", NULL},
+	{"hrss", "人社部门", NULL},
+	{"expert", "专家", NULL},
+};
+
+#define EXPERT(kind) "专家（" kind "）"
+static const struct vocab_word experts[] = {
+	{"teacher", "高校教师", EXPERT("高校教师")},
+	{"court", "法院工作人员", EXPERT("法院工作人员")},
+	{"lawyer", "公益律师", EXPERT("公益律师")},
+	{"other", "其他", EXPERT("其他")},
+};
+
 static const struct {
 	const struct vocab_word *w;
 	int n;
@@ -86,6 +101,8 @@ static const struct {
 	[VOCAB_DOC_KIND] = {doc_kinds, (int)TJ_ARRAY_LEN(doc_kinds), 0},
 	[VOCAB_PARTY] = {parties, (int)TJ_ARRAY_LEN(parties), 0},
 	[VOCAB_CONFIRM] = {confirm_ways, (int)TJ_ARRAY_LEN(confirm_ways), 0},
+	[VOCAB_SIDE] = {sides, (int)TJ_ARRAY_LEN(sides), 0},
+	[VOCAB_EXPERT] = {experts, (int)TJ_ARRAY_LEN(experts), 0},
 };
 
 const struct vocab_word *vocab_words(enum vocab_kind k, int *n)
@@ -122,10 +139,10 @@ const char *vocab_label_at(enum vocab_kind k, int i)
 	return w ? w->label : NULL;
 }
 
-const char *vocab_stat_label_at(enum vocab_kind k, int i)
+const char *vocab_long_label_at(enum vocab_kind k, int i)
 {
 	const struct vocab_word *w = word_at(k, i);
-	return !w ? NULL : w->stat_label ? w->stat_label : w->label;
+	return !w ? NULL : w->long_label ? w->long_label : w->label;
 }
 
 static int find(enum vocab_kind k, const char *s, int codes, int labels)

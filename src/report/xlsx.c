@@ -577,7 +577,7 @@ static void write_summary(struct xw *x)
 		int bold = in->indent == 0;
 		char lb[64];
 		if (in->has_word)
-			snprintf(lb, sizeof lb, "%s%s", in->label, vocab_stat_label_at(in->vk, in->word));
+			snprintf(lb, sizeof lb, "%s%s", in->label, vocab_long_label_at(in->vk, in->word));
 		put_text(&sh, 0, in->has_word ? lb : in->label, in->indent == 2 ? x->f.indent2 : in->indent ? x->f.indent1 : x->f.bold);
 		put_value(&sh, 1, in->kind, hc, cur, bold);
 		put_value(&sh, 2, in->kind, hl, ly, 0);

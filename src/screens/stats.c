@@ -199,7 +199,7 @@ static const char *ind_label(int i, char *buf, size_t n)
 
 	if (!in->has_word)
 		return in->label;
-	snprintf(buf, n, "%*s%s%s", in->indent, "", in->label, vocab_stat_label_at(in->vk, in->word));
+	snprintf(buf, n, "%*s%s%s", in->indent, "", in->label, vocab_long_label_at(in->vk, in->word));
 	return buf;
 }
 

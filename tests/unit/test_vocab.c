@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "tap.h"
+#include "tiaojie/assign.h"
 #include "tiaojie/casework.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/intake.h"
@@ -38,10 +39,12 @@ static void check_kind(enum vocab_kind k)
 		CHECK_STR(vocab_code(k, w[i].label), w[i].code);
 		CHECK_STR(vocab_code_at(k, i), w[i].code);
 		CHECK_STR(vocab_label_at(k, i), w[i].label);
-		CHECK(vocab_stat_label_at(k, i) != NULL, "kind %d word %d has a statistics label", (int)k, i);
+		CHECK(vocab_long_label_at(k, i) != NULL, "kind %d word %d has a statistics label", (int)k, i);
 		for (int j = 0; j < i; j++) {
 			CHECK(strcmp(w[i].code, w[j].code) != 0, "kind %d: code %s twice", (int)k, w[i].code);
 			CHECK(strcmp(w[i].label, w[j].label) != 0, "kind %d: label %s twice", (int)k, w[i].label);
+			CHECK(strcmp(vocab_long_label_at(k, i), vocab_long_label_at(k, j)) != 0,
+			      "kind %d: long label %s twice", (int)k, vocab_long_label_at(k, i));
 		}
 	}
 	CHECK(vocab_code_at(k, -1) == NULL, "kind %d: index -1 is no word", (int)k);
@@ -88,6 +91,8 @@ static void test_orders(void)
 	static const char *const pf[] = {"待履行", "履行完毕", "未履行"};
 	static const char *const pa[] = {"申请人", "被申请人"};
 	static const char *const cf[] = {"电话", "现场", "微信", "短信"};
+	static const char *const si[] = {"工会", "企业代表组织", "人社部门", "专家"};
+	static const char *const ex[] = {"高校教师", "法院工作人员", "公益律师", "其他"};
 
 	check_list(VOCAB_STATUS, st, (int)TJ_ARRAY_LEN(st));
 	check_list(VOCAB_CHANNEL, ch, (int)TJ_ARRAY_LEN(ch));
@@ -99,6 +104,8 @@ static void test_orders(void)
 	check_list(VOCAB_PERF, pf, (int)TJ_ARRAY_LEN(pf));
 	check_list(VOCAB_PARTY, pa, (int)TJ_ARRAY_LEN(pa));
 	check_list(VOCAB_CONFIRM, cf, (int)TJ_ARRAY_LEN(cf));
+	check_list(VOCAB_SIDE, si, (int)TJ_ARRAY_LEN(si));
+	check_list(VOCAB_EXPERT, ex, (int)TJ_ARRAY_LEN(ex));
 
 	/* the pickers: the case list's filter (全部 first), the intake's channel */
 	static const char *const st_all[] = {"全部", "登记", "已确认", "已受理", "不予受理", "已分派",
@@ -111,10 +118,14 @@ static void test_orders(void)
 	check_choices(VOCAB_CHANNEL, "全部", ch_all, (int)TJ_ARRAY_LEN(ch_all));
 	check_choices(VOCAB_CHANNEL, NULL, ch, (int)TJ_ARRAY_LEN(ch));
 	check_choices(VOCAB_ROLE, NULL, ro, (int)TJ_ARRAY_LEN(ro));
+	static const char *const ex_none[] = {"（非专家）", "高校教师", "法院工作人员", "公益律师", "其他"};
+	check_choices(VOCAB_EXPERT, "（非专家）", ex_none, (int)TJ_ARRAY_LEN(ex_none));
 
 	/* the statistics rows */
-	CHECK_STR(vocab_stat_label_at(VOCAB_CHANNEL, 4), "其他渠道");
-	CHECK_STR(vocab_stat_label_at(VOCAB_CHANNEL, 0), "窗口");
+	CHECK_STR(vocab_long_label_at(VOCAB_CHANNEL, 4), "其他渠道");
+	CHECK_STR(vocab_long_label_at(VOCAB_CHANNEL, 0), "窗口");
+	CHECK_STR(vocab_long_label_at(VOCAB_EXPERT, 1), "专家（法院工作人员）");
+	CHECK_STR(vocab_long_label_at(VOCAB_SIDE, 3), "专家");
 
 	char *j = vocab_join_labels(VOCAB_CHANNEL, "、");
 	CHECK_STR(j, "窗口、网上、电话、信函、其他");
@@ -156,6 +167,11 @@ static void test_enums(void)
 	CHECK(channel_name("fax") == NULL, "unknown channel");
 	CHECK(channel_valid("online"), "online is a channel");
 	CHECK_STR(case_confirm_how_name("wechat"), "微信");
+	CHECK_STR(assign_side_name("union", NULL), "工会");
+	CHECK_STR(assign_side_name("expert", "lawyer"), "专家（公益律师）");
+	CHECK_STR(assign_side_name("expert", NULL), "专家");
+	CHECK_STR(assign_side_name("martian", NULL), "martian");
+	CHECK_STR(assign_side_name(NULL, NULL), "");
 }
 
 /* ---- no copies: the sources of the screens, documents, workbook and commands --- */
@@ -164,15 +180,16 @@ static int copies;
 static int quiet; /* the scanner's own test: its finds are expected */
 
 /* Is this string literal (its bytes between the quotes) a copy of a word?
- * A literal that is exactly the label of a status, performance, channel,
- * queue or document kind is; so is one with a channel's label anywhere in
- * it ("其中：窗口", "窗口、网上").  Left out are the words that are
- * ordinary Chinese too: the roles and parties (调解员, 申请人 head columns
- * of names), the confirmation ways, and the channels 电话 and 其他. */
+ * A literal that is exactly the label or long label of a status,
+ * performance, channel, queue, document kind, mediator's side or expert's
+ * kind is; so is one with a channel's label anywhere in it ("其中：窗口",
+ * "窗口、网上").  Left out are the words that are ordinary Chinese too:
+ * the roles and parties (调解员, 申请人 head columns of names), the
+ * confirmation ways, 电话 and 其他. */
 static void check_literal(const char *file, int line, const char *lit, size_t n)
 {
-	static const enum vocab_kind checked[] = {VOCAB_STATUS, VOCAB_PERF, VOCAB_CHANNEL, VOCAB_QUEUE,
-						  VOCAB_DOC_KIND};
+	static const enum vocab_kind checked[] = {VOCAB_STATUS,   VOCAB_PERF, VOCAB_CHANNEL, VOCAB_QUEUE,
+						  VOCAB_DOC_KIND, VOCAB_SIDE, VOCAB_EXPERT};
 
 	for (size_t ki = 0; ki < TJ_ARRAY_LEN(checked); ki++) {
 		enum vocab_kind k = checked[ki];
@@ -180,8 +197,10 @@ static void check_literal(const char *file, int line, const char *lit, size_t n)
 		const struct vocab_word *w = vocab_words((enum vocab_kind)k, &nw);
 		for (int i = 0; i < nw; i++) {
 			size_t ln = strlen(w[i].label);
-			int common = k == VOCAB_CHANNEL && (!strcmp(w[i].code, "phone") || !strcmp(w[i].code, "other"));
+			int common = !strcmp(w[i].label, "电话") || !strcmp(w[i].label, "其他");
 			int exact = !common && ln == n && memcmp(lit, w[i].label, n) == 0;
+			if (w[i].long_label && strlen(w[i].long_label) == n && memcmp(lit, w[i].long_label, n) == 0)
+				exact = 1;
 			int inside = 0;
 			if (k == VOCAB_CHANNEL && !common)
 				for (size_t j = 0; !inside && j + ln <= n; j++)
