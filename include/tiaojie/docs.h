@@ -54,14 +54,9 @@
 #include "tiaojie/config.h"
 #include "tiaojie/db.h"
 #include "tiaojie/lifecycle.h"
+#include "tiaojie/vocab.h"
 
-enum doc_kind {
-	DOC_APPLICATION = 0, /* 调解申请书 */
-	DOC_AGREEMENT,       /* 调解协议书 */
-	DOC_TERMINATION,     /* 调解终止通知书 */
-	DOC_ARBITRATION,     /* 仲裁申请书 */
-	DOC_KIND_COUNT
-};
+/* enum doc_kind and its words: vocab.h */
 
 enum doc_format { DOC_FMT_TEXT = 0, DOC_FMT_PDF };
 

@@ -95,7 +95,7 @@ struct intake_warnings {
 };
 int intake_scan(struct db *db, const struct config *cfg, const struct intake *in, struct intake_warnings *w);
 
-/* Channel keywords and names: window 窗口, online 网上, phone 电话, letter 信函, other 其他. */
+/* A channel keyword's name (vocab.h VOCAB_CHANNEL); NULL when unknown. */
 const char *channel_name(const char *kw);
 int channel_valid(const char *kw);
 

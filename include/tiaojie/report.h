@@ -77,8 +77,9 @@ tj_day report_period_end_seen(const struct report_period *p, tj_day today);
 
 /* ---- the figures ------------------------------------------------------------- */
 
+/* The channels of vocab.h (VOCAB_CHANNEL), in its order; test_vocab
+ * checks the number. */
 #define REPORT_CHANNELS 5
-/* "window", "online", "phone", "letter", "other" and 窗口 网上 电话 信函 其他 */
 const char *report_channel_keyword(int i);
 const char *report_channel_name(int i);
 

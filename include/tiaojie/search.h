@@ -16,18 +16,9 @@
 #include "tiaojie/config.h"
 #include "tiaojie/db.h"
 #include "tiaojie/lifecycle.h"
+#include "tiaojie/vocab.h"
 
-enum queue {
-	Q_NONE = 0,
-	Q_AWAIT_CONFIRM,  /* registered */
-	Q_AWAIT_ACCEPT,   /* confirmed */
-	Q_AWAIT_ASSIGN,   /* accepted */
-	Q_DUE_SOON,       /* open, deadline within due_soon_days (today included) */
-	Q_OVERDUE,        /* open, deadline before today */
-	Q_STALLED,        /* open, no event for stalled_days */
-	Q_FOLLOWUP,       /* agreed, pending, a payment date reached */
-	Q_COUNT
-};
+/* enum queue and its words: vocab.h */
 const char *queue_name(enum queue q);    /* "待确认请求" ... */
 const char *queue_keyword(enum queue q); /* "await-confirm", "await-accept", "await-assign", "due-soon",
 					    "overdue", "stalled", "followup" */

@@ -14,14 +14,25 @@
 #include "tiaojie/casework.h"
 #include "tiaojie/cli.h"
 #include "tiaojie/docs.h"
+#include "tiaojie/vocab.h"
 
-static const char doc_usage[] =
-	"用法：tiaojie doc CASE_NO KIND [-o FILE] [--db FILE]\n"
-	"  KIND: application 调解申请书, agreement 调解协议书,\n"
-	"        termination 调解终止通知书, arbitration 仲裁申请书\n"
-	"  FILE 以 .pdf 结尾输出 PDF，以 .txt 结尾输出文本；不给 -o 时文本输出到标准输出";
+/* The usage, its kinds from the vocabulary, two to a line. */
+static char *usage_text(void)
+{
+	struct strbuf sb;
+	int n;
+	const struct vocab_word *w = vocab_words(VOCAB_DOC_KIND, &n);
 
-int cmd_doc(struct cli *c, int argc, char **argv)
+	sb_init(&sb);
+	sb_add(&sb, "用法：tiaojie doc CASE_NO KIND [-o FILE] [--db FILE]\n");
+	for (int i = 0; i < n; i++)
+		sb_printf(&sb, "%s%s %s%s", i == 0 ? "  KIND: " : i % 2 == 0 ? "        " : "", w[i].code, w[i].label,
+			  i == n - 1 ? "\n" : i % 2 ? ",\n" : ", ");
+	sb_add(&sb, "  FILE 以 .pdf 结尾输出 PDF，以 .txt 结尾输出文本；不给 -o 时文本输出到标准输出");
+	return sb_detach(&sb);
+}
+
+static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
@@ -93,4 +104,13 @@ int cmd_doc(struct cli *c, int argc, char **argv)
 		}
 	}
 	return EXIT_OK;
+}
+
+int cmd_doc(struct cli *c, int argc, char **argv)
+{
+	char *usage = usage_text();
+	int rc = doc_main(c, argc, argv, usage);
+
+	free(usage);
+	return rc;
 }

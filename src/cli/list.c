@@ -12,11 +12,20 @@
 #include "tiaojie/cli.h"
 #include "tiaojie/search.h"
 
-static const char list_usage[] =
-	"用法：tiaojie list [--status S] [--month YYYY-MM] [--mediator LOGIN] [--queue Q] [--db FILE] [TEXT]\n"
-	"  S: registered confirmed accepted rejected assigned mediating agreed failed withdrawn referred\n"
-	"  Q: await-confirm await-accept await-assign due-soon overdue stalled followup\n"
-	"  TEXT: 案件编号（或其一部分）、当事人姓名、证件号码、单位名称、信用代码、电话";
+/* The usage, its statuses and queues from the vocabulary. */
+static char *usage_text(void)
+{
+	char *st = vocab_join_codes(VOCAB_STATUS, " "), *q = vocab_join_codes(VOCAB_QUEUE, " ");
+	char *u = xasprintf("用法：tiaojie list [--status S] [--month YYYY-MM] [--mediator LOGIN] [--queue Q] "
+			    "[--db FILE] [TEXT]\n"
+			    "  S: %s\n"
+			    "  Q: %s\n"
+			    "  TEXT: 案件编号（或其一部分）、当事人姓名、证件号码、单位名称、信用代码、电话",
+			    st, q);
+	free(st);
+	free(q);
+	return u;
+}
 
 #define LIST_PAGE 1000
 
@@ -76,7 +85,7 @@ static int64_t mediator_of(struct db *db, const char *login, int *found)
 	return id;
 }
 
-int cmd_list(struct cli *c, int argc, char **argv)
+static int list_main(struct cli *c, int argc, char **argv, const char *list_usage)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
@@ -184,5 +193,14 @@ int cmd_list(struct cli *c, int argc, char **argv)
 		cli_err("list：写出结果失败");
 		rc = EXIT_FAIL;
 	}
+	return rc;
+}
+
+int cmd_list(struct cli *c, int argc, char **argv)
+{
+	char *usage = usage_text();
+	int rc = list_main(c, argc, argv, usage);
+
+	free(usage);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #include "tiaojie/assign.h"
 #include "tiaojie/auth.h"
 #include "tiaojie/validate.h"
+#include "tiaojie/vocab.h"
 
 static int need_admin(const struct actor *who, const char *what)
 {
@@ -130,15 +131,16 @@ char *roster_parse_specialties(struct db *db, const char *text)
 	return sb_detach(&out);
 }
 
-static const char *const sides[] = {"union", "employer", "hrss", "expert"};
-static const char *const expert_kinds[] = {"teacher", "court", "lawyer", "other"};
-
-static int keyword_in(const char *kw, const char *const *list, size_t n)
+/* "工会、企业代表组织、人社部门或专家" (malloc'd) */
+static char *choices_text(enum vocab_kind k)
 {
-	for (size_t i = 0; kw && i < n; i++)
-		if (strcmp(kw, list[i]) == 0)
-			return 1;
-	return 0;
+	struct strbuf sb;
+	int n = vocab_count(k);
+
+	sb_init(&sb);
+	for (int i = 0; i < n; i++)
+		sb_printf(&sb, "%s%s", i == 0 ? "" : i == n - 1 ? "或" : "、", vocab_label_at(k, i));
+	return sb_detach(&sb);
 }
 
 /* Check what was typed; normalised credit code and phone into the buffers. */
@@ -154,12 +156,16 @@ static int roster_check(const struct roster_edit *e, char uscc[32], char phone[3
 		tj_error("姓名应为不超过50个字符的文字，不能含控制字符");
 		return bad(field, "name");
 	}
-	if (!keyword_in(e->side, sides, TJ_ARRAY_LEN(sides))) {
-		tj_error("请选择所属方面：工会、企业代表组织、人社部门或专家");
+	if (vocab_index(VOCAB_SIDE, e->side) < 0) {
+		char *all = choices_text(VOCAB_SIDE);
+		tj_error("请选择所属方面：%s", all);
+		free(all);
 		return bad(field, "side");
 	}
-	if (strcmp(e->side, "expert") == 0 && !keyword_in(e->expert_kind, expert_kinds, TJ_ARRAY_LEN(expert_kinds))) {
-		tj_error("专家调解员请选择类别：高校教师、法院工作人员、公益律师或其他");
+	if (strcmp(e->side, "expert") == 0 && vocab_index(VOCAB_EXPERT, e->expert_kind) < 0) {
+		char *all = choices_text(VOCAB_EXPERT);
+		tj_error("专家调解员请选择类别：%s", all);
+		free(all);
 		return bad(field, "expert_kind");
 	}
 	if (e->affiliation && !text_ok(e->affiliation, 100)) {

@@ -32,36 +32,21 @@
 #include <strings.h>
 
 #include "tiaojie/util.h"
+#include "tiaojie/vocab.h"
 
 /* ---- names and matching ------------------------------------------------------ */
 
 const char *assign_side_name(const char *side, const char *expert_kind)
 {
-	static const struct {
-		const char *kw, *name;
-	} sides[] = {
-		{"union", "工会"},
-		{"employer", "企业代表组织"},
-		{"hrss", "人社部门"},
-	}, experts[] = {
-		{"teacher", "专家（高校教师）"},
-		{"court", "专家（法院工作人员）"},
-		{"lawyer", "专家（公益律师）"},
-		{"other", "专家（其他）"},
-	};
+	const char *name;
 
 	if (!side)
 		return "";
-	for (size_t i = 0; i < TJ_ARRAY_LEN(sides); i++)
-		if (strcmp(side, sides[i].kw) == 0)
-			return sides[i].name;
-	if (strcmp(side, "expert") == 0) {
-		for (size_t i = 0; expert_kind && i < TJ_ARRAY_LEN(experts); i++)
-			if (strcmp(expert_kind, experts[i].kw) == 0)
-				return experts[i].name;
-		return "专家";
-	}
-	return side;
+	if (strcmp(side, "expert") == 0 &&
+	    (name = vocab_long_label_at(VOCAB_EXPERT, vocab_index(VOCAB_EXPERT, expert_kind))))
+		return name; /* 专家（高校教师）; of no known kind just 专家 */
+	name = vocab_label(VOCAB_SIDE, side);
+	return name ? name : side;
 }
 
 int assign_specialty_matches(const char *specialty, const char *cause)

@@ -61,6 +61,7 @@
 #include "tiaojie/money.h"
 #include "tiaojie/run.h"
 #include "tiaojie/util.h"
+#include "tiaojie/vocab.h"
 
 #define REASON_MAX_CHARS 500
 #define NOTE_MAX_CHARS 2000
@@ -73,21 +74,9 @@
 #define REFUSED (-1)
 #define FAILED (-2)
 
-static const struct {
-	const char *kw, *name;
-} confirm_ways[] = {
-	{"phone", "电话"},
-	{"onsite", "现场"},
-	{"wechat", "微信"},
-	{"sms", "短信"},
-};
-
 const char *case_confirm_how_name(const char *kw)
 {
-	for (size_t i = 0; kw && i < TJ_ARRAY_LEN(confirm_ways); i++)
-		if (strcmp(kw, confirm_ways[i].kw) == 0)
-			return confirm_ways[i].name;
-	return NULL;
+	return vocab_label(VOCAB_CONFIRM, kw);
 }
 
 static int blank(const char *s)
@@ -298,8 +287,12 @@ static int do_confirm(struct work *w)
 	const struct case_op *op = w->op;
 	const char *way = case_confirm_how_name(op->confirm_how);
 
-	if (!way)
-		return refuse(w, "confirm_how", "请选择确认方式（电话、现场、微信、短信）");
+	if (!way) {
+		char *all = vocab_join_labels(VOCAB_CONFIRM, "、");
+		int r = refuse(w, "confirm_how", "请选择确认方式（%s）", all);
+		free(all);
+		return r;
+	}
 	if (blank(op->confirmed_at)) {
 		memcpy(w->confirmed_at, w->now, sizeof w->confirmed_at);
 	} else {

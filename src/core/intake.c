@@ -17,19 +17,11 @@
 #include "tiaojie/money.h"
 #include "tiaojie/util.h"
 #include "tiaojie/validate.h"
-
-static const struct {
-	const char *kw, *name;
-} channels[] = {
-	{"window", "窗口"}, {"online", "网上"}, {"phone", "电话"}, {"letter", "信函"}, {"other", "其他"},
-};
+#include "tiaojie/vocab.h"
 
 const char *channel_name(const char *kw)
 {
-	for (size_t i = 0; kw && i < TJ_ARRAY_LEN(channels); i++)
-		if (strcmp(kw, channels[i].kw) == 0)
-			return channels[i].name;
-	return NULL;
+	return vocab_label(VOCAB_CHANNEL, kw);
 }
 
 int channel_valid(const char *kw)
@@ -172,8 +164,11 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 	tj_day d;
 
 	res->nproblems = 0;
-	if (!channel_valid(in->channel))
-		problem(res, "channel", "请选择申请渠道（窗口、网上、电话、信函、其他）");
+	if (!channel_valid(in->channel)) {
+		char *all = vocab_join_labels(VOCAB_CHANNEL, "、");
+		problem(res, "channel", "请选择申请渠道（%s）", all);
+		free(all);
+	}
 	if (in->received && *in->received) {
 		if (date_parse(in->received, &d) < 0)
 			problem(res, "received", "收件日期%s", tj_errmsg());

@@ -10,47 +10,18 @@
  *   session (only while one is booked), keep the status
  *
  * Each row: the states it is legal from, the roles that may take it, and
- * whether a mediator may take it only on a case assigned to them.
+ * whether a mediator may take it only on a case assigned to them.  The
+ * words of statuses, performance and roles are in the vocabulary (vocab.c).
  */
 #include "tiaojie/lifecycle.h"
 
 #include <string.h>
 
+#include "tiaojie/vocab.h"
+
 #define S(x) (1u << (x))
 #define R(x) (1u << (x))
 #define KEEP (-1)
-
-static const struct {
-	const char *kw, *name;
-} statuses[ST_COUNT] = {
-	[ST_REGISTERED] = {"registered", "登记"},
-	[ST_CONFIRMED] = {"confirmed", "已确认"},
-	[ST_ACCEPTED] = {"accepted", "已受理"},
-	[ST_REJECTED] = {"rejected", "不予受理"},
-	[ST_ASSIGNED] = {"assigned", "已分派"},
-	[ST_MEDIATING] = {"mediating", "调解中"},
-	[ST_AGREED] = {"agreed", "调解成功"},
-	[ST_FAILED] = {"failed", "调解不成"},
-	[ST_WITHDRAWN] = {"withdrawn", "撤回"},
-	[ST_REFERRED] = {"referred", "转仲裁"},
-};
-
-static const struct {
-	const char *kw, *name;
-} perfs[] = {
-	[PERF_NONE] = {NULL, ""},
-	[PERF_PENDING] = {"pending", "待履行"},
-	[PERF_PERFORMED] = {"performed", "履行完毕"},
-	[PERF_DEFAULTED] = {"defaulted", "未履行"},
-};
-
-static const struct {
-	const char *kw, *name;
-} roles[ROLE_COUNT] = {
-	[ROLE_CLERK] = {"clerk", "窗口人员"},
-	[ROLE_MEDIATOR] = {"mediator", "调解员"},
-	[ROLE_ADMIN] = {"admin", "管理员"},
-};
 
 static const struct transition {
 	const char *kw, *name;
@@ -94,58 +65,55 @@ static const struct transition {
 
 const char *status_keyword(enum case_status s)
 {
-	return (unsigned)s < ST_COUNT ? statuses[s].kw : "?";
+	const char *kw = vocab_code_at(VOCAB_STATUS, (int)s);
+	return kw ? kw : "?";
 }
 
 const char *status_name(enum case_status s)
 {
-	return (unsigned)s < ST_COUNT ? statuses[s].name : "?";
+	const char *nm = vocab_label_at(VOCAB_STATUS, (int)s);
+	return nm ? nm : "?";
 }
 
 int status_from_keyword(const char *kw)
 {
-	for (int i = 0; kw && i < ST_COUNT; i++)
-		if (strcmp(kw, statuses[i].kw) == 0)
-			return i;
-	return -1;
+	return vocab_index(VOCAB_STATUS, kw);
 }
 
 const char *perf_keyword(enum performance p)
 {
-	return (unsigned)p <= PERF_DEFAULTED ? perfs[p].kw : NULL;
+	return vocab_code_at(VOCAB_PERF, (int)p - PERF_PENDING);
 }
 
 const char *perf_name(enum performance p)
 {
-	return (unsigned)p <= PERF_DEFAULTED ? perfs[p].name : "";
+	const char *nm = vocab_label_at(VOCAB_PERF, (int)p - PERF_PENDING);
+	return nm ? nm : "";
 }
 
 int perf_from_keyword(const char *kw)
 {
 	if (!kw || !*kw)
 		return PERF_NONE;
-	for (int i = PERF_PENDING; i <= PERF_DEFAULTED; i++)
-		if (strcmp(kw, perfs[i].kw) == 0)
-			return i;
-	return -1;
+	int i = vocab_index(VOCAB_PERF, kw);
+	return i < 0 ? -1 : PERF_PENDING + i;
 }
 
 const char *role_keyword(enum role r)
 {
-	return (unsigned)r < ROLE_COUNT ? roles[r].kw : "?";
+	const char *kw = vocab_code_at(VOCAB_ROLE, (int)r);
+	return kw ? kw : "?";
 }
 
 const char *role_name(enum role r)
 {
-	return (unsigned)r < ROLE_COUNT ? roles[r].name : "?";
+	const char *nm = vocab_label_at(VOCAB_ROLE, (int)r);
+	return nm ? nm : "?";
 }
 
 int role_from_keyword(const char *kw)
 {
-	for (int i = 0; kw && i < ROLE_COUNT; i++)
-		if (strcmp(kw, roles[i].kw) == 0)
-			return i;
-	return -1;
+	return vocab_index(VOCAB_ROLE, kw);
 }
 
 const char *action_keyword(enum case_action a)

@@ -1,6 +1,6 @@
 /*
  * search.c - the non-SQL half of finding cases: the queues' names and
- * keywords, the date limits that define them, and what a search text can
+ * keywords (from vocab.c), the date limits that define them, and what a search text can
  * mean, and the employer search of the intake (F4).  src/db/search.c
  * turns these into one statement; keeping the date
  * limits here means the work desk's counts, the case list's highlights and
@@ -11,39 +11,24 @@
 
 #include "tiaojie/search.h"
 #include "tiaojie/validate.h"
-
-static const struct {
-	const char *keyword, *name;
-} queues[Q_COUNT] = {
-	[Q_NONE] = {"all", "全部案件"},
-	[Q_AWAIT_CONFIRM] = {"await-confirm", "待确认请求"},
-	[Q_AWAIT_ACCEPT] = {"await-accept", "待受理"},
-	[Q_AWAIT_ASSIGN] = {"await-assign", "待分派"},
-	[Q_DUE_SOON] = {"due-soon", "即将到期"},
-	[Q_OVERDUE] = {"overdue", "已超期"},
-	[Q_STALLED] = {"stalled", "久未推进"},
-	[Q_FOLLOWUP] = {"followup", "待履行回访"},
-};
+#include "tiaojie/vocab.h"
 
 const char *queue_name(enum queue q)
 {
-	return (unsigned)q < Q_COUNT ? queues[q].name : "?";
+	const char *nm = vocab_label_at(VOCAB_QUEUE, (int)q);
+	return nm ? nm : "?";
 }
 
 const char *queue_keyword(enum queue q)
 {
-	return (unsigned)q < Q_COUNT ? queues[q].keyword : "?";
+	const char *kw = vocab_code_at(VOCAB_QUEUE, (int)q);
+	return kw ? kw : "?";
 }
 
 /* Keyword or Chinese name; -1 when unknown.  "all" (or 全部案件) is Q_NONE. */
 int queue_from_keyword(const char *kw)
 {
-	if (!kw)
-		return -1;
-	for (int q = 0; q < Q_COUNT; q++)
-		if (strcmp(kw, queues[q].keyword) == 0 || strcmp(kw, queues[q].name) == 0)
-			return q;
-	return -1;
+	return vocab_index_any(VOCAB_QUEUE, kw);
 }
 
 void queue_bounds(const struct config *cfg, tj_day today, struct queue_bounds *b)

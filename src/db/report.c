@@ -23,6 +23,7 @@
 
 #include "tiaojie/calendar.h"
 #include "tiaojie/report.h"
+#include "tiaojie/vocab.h"
 
 #define OPEN_STATUSES "('registered','confirmed','accepted','assigned','mediating')"
 #define CLOSED_STATUSES "('agreed','failed','referred','withdrawn','rejected')"
@@ -87,10 +88,10 @@ static struct report_mediator *find_med(struct report_mediator *meds, int n, int
 
 static int channel_index(const char *kw)
 {
-	for (int i = 0; i < REPORT_CHANNELS; i++)
-		if (kw && strcmp(kw, report_channel_keyword(i)) == 0)
-			return i;
-	return REPORT_CHANNELS - 1; /* unknown counts as other (the schema allows none) */
+	int i = vocab_index(VOCAB_CHANNEL, kw);
+
+	/* unknown counts as other (the schema allows none) */
+	return i >= 0 && i < REPORT_CHANNELS ? i : vocab_index(VOCAB_CHANNEL, "other");
 }
 
 int db_report_received(struct db *db, const char *from, const char *to, struct report_headline *h,
@@ -271,22 +272,13 @@ static const char *side_name(const char *side, const char *kind)
 {
 	if (!side)
 		return "";
-	if (strcmp(side, "union") == 0)
-		return "工会";
-	if (strcmp(side, "employer") == 0)
-		return "企业代表组织";
-	if (strcmp(side, "hrss") == 0)
-		return "人社部门";
 	if (strcmp(side, "expert") == 0) {
-		if (kind && strcmp(kind, "teacher") == 0)
-			return "专家（高校教师）";
-		if (kind && strcmp(kind, "court") == 0)
-			return "专家（法院工作人员）";
-		if (kind && strcmp(kind, "lawyer") == 0)
-			return "专家（公益律师）";
-		return "专家（其他）";
+		/* an expert of no known kind counts as other */
+		int k = vocab_index(VOCAB_EXPERT, kind);
+		return vocab_long_label_at(VOCAB_EXPERT, k >= 0 ? k : vocab_index(VOCAB_EXPERT, "other"));
 	}
-	return side;
+	const char *name = vocab_label(VOCAB_SIDE, side);
+	return name ? name : side;
 }
 
 int db_report_mediators(struct db *db, struct report_mediator **out, int *n)

@@ -22,6 +22,7 @@
 #include "tiaojie/intake.h"
 #include "tiaojie/money.h"
 #include "tiaojie/util.h"
+#include "tiaojie/vocab.h"
 #include "tiaojie/validate.h"
 
 #include "internal.h"
@@ -30,7 +31,7 @@ static const struct field_def {
 	const char *list; /* "" top level */
 	const char *name;
 	int is_list;
-	const char *label;
+	const char *label; /* NULL: a word of the vocabulary (word_fields) */
 } fields[] = {
 	{"", "court_name", 0, "仲裁院名称"},
 	{"", "centre_name", 0, "调解中心名称"},
@@ -62,15 +63,15 @@ static const struct field_def {
 	{"", "total_agreed", 0, "协议金额合计"},
 	{"", "total_agreed_capital", 0, "协议金额合计（大写）"},
 	{"", "session_count", 0, "调解次数"},
-	{"", "rejected", 0, "不予受理"},
-	{"", "failed", 0, "调解不成"},
-	{"", "withdrawn", 0, "撤回"},
-	{"", "referred", 0, "转仲裁"},
-	{"", "agreement", 0, "调解成功"},
-	{"", "defaulted", 0, "未履行"},
+	{"", "rejected", 0, NULL},
+	{"", "failed", 0, NULL},
+	{"", "withdrawn", 0, NULL},
+	{"", "referred", 0, NULL},
+	{"", "agreement", 0, NULL},
+	{"", "defaulted", 0, NULL},
 	{"", "overdue", 0, "调解期限届满"},
-	{"", "applicants", 1, "申请人"},
-	{"", "respondents", 1, "被申请人"},
+	{"", "applicants", 1, NULL},
+	{"", "respondents", 1, NULL},
 	{"", "claims", 1, "请求事项"},
 	{"", "sessions", 1, "调解记录"},
 
@@ -109,6 +110,28 @@ static const struct field_def {
 	{"sessions", "mediator", 0, "主持调解员"},
 };
 
+/* The top-level fields whose label is a word: a status, a party. */
+static const struct {
+	const char *name;
+	enum vocab_kind vk;
+	const char *code;
+} word_fields[] = {
+	{"rejected", VOCAB_STATUS, "rejected"},   {"failed", VOCAB_STATUS, "failed"},
+	{"withdrawn", VOCAB_STATUS, "withdrawn"}, {"referred", VOCAB_STATUS, "referred"},
+	{"agreement", VOCAB_STATUS, "agreed"},    {"defaulted", VOCAB_PERF, "defaulted"},
+	{"applicants", VOCAB_PARTY, "applicant"}, {"respondents", VOCAB_PARTY, "respondent"},
+};
+
+static const char *label_of(const struct field_def *f)
+{
+	if (f->label)
+		return f->label;
+	for (size_t i = 0; i < TJ_ARRAY_LEN(word_fields); i++)
+		if (strcmp(f->name, word_fields[i].name) == 0)
+			return vocab_label(word_fields[i].vk, word_fields[i].code);
+	return f->name;
+}
+
 static const struct field_def *field_find(const char *list, const char *name)
 {
 	for (size_t i = 0; i < TJ_ARRAY_LEN(fields); i++)
@@ -128,14 +151,14 @@ const char *doc_field_label(const char *list, const char *name)
 {
 	const struct field_def *f = field_find(list ? list : "", name);
 
-	return f ? f->label : NULL;
+	return f ? label_of(f) : NULL;
 }
 
 const char *doc_list_label(const char *list)
 {
 	const struct field_def *f = field_find("", list);
 
-	return f && f->is_list ? f->label : list;
+	return f && f->is_list ? label_of(f) : list;
 }
 
 int doc_mediation_overdue(const struct case_view *cv)

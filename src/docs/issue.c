@@ -41,31 +41,21 @@
 #define TEMPLATE_MAX_BYTES (1024 * 1024)
 #define PRINT_TIMEOUT_MS 60000
 
-static const struct {
-	const char *kw, *name;
-} kinds[DOC_KIND_COUNT] = {
-	[DOC_APPLICATION] = {"application", "调解申请书"},
-	[DOC_AGREEMENT] = {"agreement", "调解协议书"},
-	[DOC_TERMINATION] = {"termination", "调解终止通知书"},
-	[DOC_ARBITRATION] = {"arbitration", "仲裁申请书"},
-};
-
 const char *doc_kind_keyword(enum doc_kind k)
 {
-	return (unsigned)k < DOC_KIND_COUNT ? kinds[k].kw : "?";
+	const char *kw = vocab_code_at(VOCAB_DOC_KIND, (int)k);
+	return kw ? kw : "?";
 }
 
 const char *doc_kind_name(enum doc_kind k)
 {
-	return (unsigned)k < DOC_KIND_COUNT ? kinds[k].name : "未知文书";
+	const char *nm = vocab_label_at(VOCAB_DOC_KIND, (int)k);
+	return nm ? nm : "未知文书";
 }
 
 int doc_kind_from_keyword(const char *kw)
 {
-	for (int i = 0; kw && i < DOC_KIND_COUNT; i++)
-		if (strcmp(kw, kinds[i].kw) == 0 || strcmp(kw, kinds[i].name) == 0)
-			return i;
-	return -1;
+	return vocab_index_any(VOCAB_DOC_KIND, kw);
 }
 
 int doc_format_for_path(const char *path)
@@ -107,25 +97,25 @@ int doc_allowed(const struct case_view *cv, enum doc_kind k)
 	case DOC_AGREEMENT:
 		if (cv->status == ST_AGREED)
 			return 0;
-		tj_error("案件 %s 的状态是“%s”，没有调解协议，不能出具调解协议书", cv->case_no, st);
+		tj_error("案件 %s 的状态是“%s”，没有调解协议，不能出具%s", cv->case_no, st, doc_kind_name(k));
 		return -1;
 	case DOC_TERMINATION:
 		if (cv->status == ST_FAILED || cv->status == ST_WITHDRAWN || cv->status == ST_REFERRED)
 			return 0;
-		tj_error("案件 %s 的状态是“%s”，调解并未终止，不能出具调解终止通知书"
-			 "（调解不成、撤回或转仲裁的案件才有）",
-			 cv->case_no, st);
+		tj_error("案件 %s 的状态是“%s”，调解并未终止，不能出具%s（%s、%s或%s的案件才有）", cv->case_no, st,
+			 doc_kind_name(k), status_name(ST_FAILED), status_name(ST_WITHDRAWN), status_name(ST_REFERRED));
 		return -1;
 	case DOC_ARBITRATION:
 		if (arbitration_open(cv))
 			return 0;
 		if (cv->status == ST_AGREED)
-			tj_error("案件 %s 已达成调解协议（%s），协议未履行时才能出具仲裁申请书", cv->case_no,
-				 perf_name(cv->perf));
+			tj_error("案件 %s 已达成调解协议（%s），协议%s时才能出具%s", cv->case_no,
+				 perf_name(cv->perf), perf_name(PERF_DEFAULTED), doc_kind_name(k));
 		else
-			tj_error("案件 %s 的状态是“%s”，调解尚未结束，不能出具仲裁申请书"
-				 "（调解不成、不予受理、撤回、转仲裁、协议未履行或调解期限届满后才能申请仲裁）",
-				 cv->case_no, st);
+			tj_error("案件 %s 的状态是“%s”，调解尚未结束，不能出具%s"
+				 "（%s、%s、%s、%s、协议%s或调解期限届满后才能申请仲裁）",
+				 cv->case_no, st, doc_kind_name(k), status_name(ST_FAILED), status_name(ST_REJECTED),
+				 status_name(ST_WITHDRAWN), status_name(ST_REFERRED), perf_name(PERF_DEFAULTED));
 		return -1;
 	default:
 		tj_error("未知的文书种类");

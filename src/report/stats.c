@@ -86,6 +86,7 @@
 #include <string.h>
 
 #include "tiaojie/report.h"
+#include "tiaojie/vocab.h"
 
 /* ---- periods ------------------------------------------------------------------- */
 
@@ -351,17 +352,16 @@ tj_day report_period_end_seen(const struct report_period *p, tj_day today)
 
 /* ---- small definitions ------------------------------------------------------------ */
 
-static const char *const channel_kw[REPORT_CHANNELS] = {"window", "online", "phone", "letter", "other"};
-static const char *const channel_nm[REPORT_CHANNELS] = {"窗口", "网上", "电话", "信函", "其他"};
-
 const char *report_channel_keyword(int i)
 {
-	return i >= 0 && i < REPORT_CHANNELS ? channel_kw[i] : "";
+	const char *kw = i < REPORT_CHANNELS ? vocab_code_at(VOCAB_CHANNEL, i) : NULL;
+	return kw ? kw : "";
 }
 
 const char *report_channel_name(int i)
 {
-	return i >= 0 && i < REPORT_CHANNELS ? channel_nm[i] : "";
+	const char *nm = i < REPORT_CHANNELS ? vocab_label_at(VOCAB_CHANNEL, i) : NULL;
+	return nm ? nm : "";
 }
 
 double report_success_rate(int64_t agreed, int64_t failed)

@@ -49,6 +49,7 @@
 #include "tiaojie/report.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/validate.h"
+#include "tiaojie/vocab.h"
 
 #define HEADER_ROW 4      /* the table header (0-based): rows 0-3 are the frame */
 #define MAXCOLS 20
@@ -410,11 +411,16 @@ static void make_formats(struct xw *x)
 
 enum ind_kind { IK_COUNT, IK_MONEY, IK_RATE, IK_DAYS };
 
+/* A row of the summary: a fixed label, or (has_word) the label as a
+ * prefix before a word of the vocabulary, the channels and outcomes. */
 struct indicator {
 	const char *label;
 	int indent;
 	enum ind_kind kind;
 	const char *note;
+	int has_word;
+	enum vocab_kind vk;
+	int word;
 };
 
 enum {
@@ -425,20 +431,20 @@ enum {
 
 static const struct indicator indicators[I_COUNT] = {
 	[I_RECEIVED] = {"收案数", 0, IK_COUNT, "收案日期在本期的案件"},
-	[I_WINDOW] = {"其中：窗口", 1, IK_COUNT, "按申请渠道"},
-	[I_ONLINE] = {"其中：网上", 1, IK_COUNT, ""},
-	[I_PHONE] = {"其中：电话", 1, IK_COUNT, ""},
-	[I_LETTER] = {"其中：信函", 1, IK_COUNT, ""},
-	[I_OTHER] = {"其中：其他渠道", 1, IK_COUNT, ""},
+	[I_WINDOW] = {"其中：", 1, IK_COUNT, "按申请渠道", 1, VOCAB_CHANNEL, 0},
+	[I_ONLINE] = {"其中：", 1, IK_COUNT, "", 1, VOCAB_CHANNEL, 1},
+	[I_PHONE] = {"其中：", 1, IK_COUNT, "", 1, VOCAB_CHANNEL, 2},
+	[I_LETTER] = {"其中：", 1, IK_COUNT, "", 1, VOCAB_CHANNEL, 3},
+	[I_OTHER] = {"其中：", 1, IK_COUNT, "", 1, VOCAB_CHANNEL, 4},
 	[I_COLLECTIVE] = {"其中：集体争议", 1, IK_COUNT, "标记为集体争议的收案"},
 	[I_WORKERS] = {"涉及劳动者人数", 0, IK_COUNT, "本期收案的申请人人数（集体争议计每一位申请人）"},
 	[I_CONSULT] = {"咨询登记", 0, IK_COUNT, "本期登记的咨询（未立案）"},
 	[I_CLOSED] = {"结案数", 0, IK_COUNT, "结案日期在本期的案件，为以下四项之和"},
-	[I_AGREED] = {"调解成功", 1, IK_COUNT, "达成调解协议"},
-	[I_FAILED] = {"调解不成", 1, IK_COUNT, "调解不成，含已转仲裁"},
-	[I_REFERRED] = {"其中：转仲裁", 2, IK_COUNT, "调解不成后转仲裁"},
-	[I_WITHDRAWN] = {"撤回", 1, IK_COUNT, ""},
-	[I_REJECTED] = {"不予受理", 1, IK_COUNT, ""},
+	[I_AGREED] = {"", 1, IK_COUNT, "达成调解协议", 1, VOCAB_STATUS, ST_AGREED},
+	[I_FAILED] = {"", 1, IK_COUNT, "调解不成，含已转仲裁", 1, VOCAB_STATUS, ST_FAILED},
+	[I_REFERRED] = {"其中：", 2, IK_COUNT, "调解不成后转仲裁", 1, VOCAB_STATUS, ST_REFERRED},
+	[I_WITHDRAWN] = {"", 1, IK_COUNT, "", 1, VOCAB_STATUS, ST_WITHDRAWN},
+	[I_REJECTED] = {"", 1, IK_COUNT, "", 1, VOCAB_STATUS, ST_REJECTED},
 	[I_RATE] = {"调解成功率", 0, IK_RATE, "调解成功÷（调解成功＋调解不成）；增减以百分点计"},
 	[I_CLAIMED] = {"请求金额（元）", 0, IK_MONEY, "本期收案的请求金额合计"},
 	[I_AGREED_AMT] = {"协议金额（元）", 0, IK_MONEY, "本期调解成功结案的协议金额合计"},
@@ -569,7 +575,10 @@ static void write_summary(struct xw *x)
 		int hc = ind_value(i, &s->cur, &cur), hl = ind_value(i, &s->last_year_h, &ly),
 		    hp = ind_value(i, &s->prev_h, &prev);
 		int bold = in->indent == 0;
-		put_text(&sh, 0, in->label, in->indent == 2 ? x->f.indent2 : in->indent ? x->f.indent1 : x->f.bold);
+		char lb[64];
+		if (in->has_word)
+			snprintf(lb, sizeof lb, "%s%s", in->label, vocab_long_label_at(in->vk, in->word));
+		put_text(&sh, 0, in->has_word ? lb : in->label, in->indent == 2 ? x->f.indent2 : in->indent ? x->f.indent1 : x->f.bold);
 		put_value(&sh, 1, in->kind, hc, cur, bold);
 		put_value(&sh, 2, in->kind, hl, ly, 0);
 		put_change(&sh, 3, in->kind, hc, cur, hl, ly);
@@ -583,7 +592,8 @@ static void write_summary(struct xw *x)
 	static const char *const comp_heads[] = {"结案结果", "件数", "占结案数"};
 	const struct report_headline *h = &s->cur;
 	const int64_t comp[4] = {h->agreed, h->failed, h->withdrawn, h->rejected};
-	static const char *const comp_names[4] = {"调解成功", "调解不成", "撤回", "不予受理"};
+	const char *const comp_names[4] = {status_name(ST_AGREED), status_name(ST_FAILED), status_name(ST_WITHDRAWN),
+					   status_name(ST_REJECTED)};
 	sh.row++;
 	lxw_row_t comp_top = sh.row;
 	section_title(&sh, "本期结案结果构成");
@@ -614,7 +624,7 @@ static void write_summary(struct xw *x)
 	sh.row = comp_top + 14;
 
 	/* the 12-month trend: the line */
-	static const char *const trend_heads[] = {"月份", "收案数", "结案数", "调解成功"};
+	const char *const trend_heads[] = {"月份", "收案数", "结案数", status_name(ST_AGREED)};
 	lxw_row_t trend_top = sh.row;
 	section_title(&sh, "近12个月收案与结案");
 	header_row(&sh, trend_heads, 4);
@@ -770,9 +780,9 @@ static int mediator_shown(const struct report_mediator *m)
 
 static void write_mediators(struct xw *x)
 {
-	static const char *const heads[] = {"调解员", "类别", "状态", "收案件数", "结案件数", "调解成功", "调解不成",
-					    "撤回", "不予受理", "调解成功率", "协议金额（元）", "平均办理天数",
-					    "当前在办", "在办上限"};
+	const char *const heads[] = {"调解员", "类别", "状态", "收案件数", "结案件数", status_name(ST_AGREED),
+				     status_name(ST_FAILED), status_name(ST_WITHDRAWN), status_name(ST_REJECTED),
+				     "调解成功率", "协议金额（元）", "平均办理天数", "当前在办", "在办上限"};
 	static const int caps[] = {20, 22, 8, 10, 10, 10, 10, 8, 10, 12, 18, 14, 10, 10};
 	const struct report_stats *s = x->s;
 	struct report_mediator total = {.name = (char *)"合计", .side = (char *)""};
@@ -850,10 +860,8 @@ static const char *status_text(const char *kw)
 
 static const char *channel_text(const char *kw)
 {
-	for (int i = 0; i < REPORT_CHANNELS; i++)
-		if (strcmp(kw, report_channel_keyword(i)) == 0)
-			return report_channel_name(i);
-	return kw;
+	const char *nm = vocab_label(VOCAB_CHANNEL, kw);
+	return nm ? nm : kw;
 }
 
 static int case_days(const struct report_case_row *r, int64_t *days)

@@ -29,6 +29,7 @@
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/validate.h"
+#include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
 
 struct line {
@@ -186,8 +187,9 @@ static void build(struct screen *s)
 		 cv->status == ST_AGREED ? "）" : "");
 	if (cv->collective)
 		add_line(d, US_WARN, "集体争议：申请人 %d 名", cv->napplicants);
-	const char *ch = !strcmp(cv->channel, "window") ? "窗口" : !strcmp(cv->channel, "online") ? "网上"
-			 : !strcmp(cv->channel, "phone")  ? "电话" : !strcmp(cv->channel, "letter") ? "信函" : "其他";
+	const char *ch = vocab_label(VOCAB_CHANNEL, cv->channel);
+	if (!ch)
+		ch = vocab_label(VOCAB_CHANNEL, "other");
 	add_line(d, US_NORMAL, "收件 %s（%s）%s%s%s%s", cv->received, ch, cv->confirmed_at[0] ? "  确认 " : "",
 		 cv->confirmed_at, cv->accepted_at[0] ? "  受理 " : "", cv->accepted_at);
 	if (cv->has_deadline && status_is_open(cv->status)) {
@@ -378,6 +380,7 @@ struct actform {
 	int64_t version; /* the version the user saw when the form opened */
 	const char **room_names;
 	int nrooms;
+	const char **word_names; /* confirm, perform: the choices from the vocabulary */
 	/* reschedule, unschedule: the booked sessions to choose from */
 	char **session_names;
 	int64_t *session_ids;
@@ -398,9 +401,6 @@ static int actform_changed(const struct actform *af)
 }
 
 static const enum ui_action actform_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
-static const char *const how_names[] = {"电话", "现场", "微信", "短信"};
-static const char *const how_kws[] = {"phone", "onsite", "wechat", "sms"};
-static const char *const perf_names[] = {"履行完毕", "未履行"};
 
 static int actform_text_input(struct screen *s)
 {
@@ -474,13 +474,13 @@ static int actform_submit(struct screen *s)
 	op.minutes = minutes && *minutes ? atoi(minutes) : 0;
 	struct form_item *it;
 	if ((it = form_find(&af->form, "confirm_how")))
-		op.confirm_how = how_kws[it->choice];
+		op.confirm_how = vocab_code_at(VOCAB_CONFIRM, it->choice);
 	op.confirmed_at = when && *when ? when : NULL;
 	op.answer = answer;
 	if ((it = form_find(&af->form, "room")) && af->nrooms > 0)
 		op.room = it->choice < app->cfg->nrooms ? app->cfg->rooms[it->choice] : NULL;
 	if ((it = form_find(&af->form, "perf")))
-		op.perf = it->choice == 0 ? PERF_PERFORMED : PERF_DEFAULTED;
+		op.perf = (enum performance)(PERF_PERFORMED + it->choice);
 	if ((it = form_find(&af->form, "session")) && it->choice >= 0 && it->choice < af->nsessions)
 		op.session_id = af->session_ids[it->choice];
 	if (af->action == ACT_AGREE) {
@@ -688,6 +688,7 @@ static void actform_destroy(struct screen *s)
 
 	form_free(&af->form);
 	free(af->room_names);
+	free(af->word_names);
 	for (int i = 0; i < af->nsessions; i++)
 		free(af->session_names[i]);
 	free(af->session_names);
@@ -819,8 +820,8 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 		snprintf(buf, sizeof buf, " 推送给申请人 %s（Enter）", d->cv.napplicants ? d->cv.applicants[0].phone : "");
 		form_set_text(it, buf);
 		it = form_add(&af->form, FK_CHOICE, "confirm_how", "确认方式");
-		it->choices = how_names;
-		it->nchoices = 4;
+		af->word_names = vocab_choices(VOCAB_CONFIRM, NULL, &it->nchoices);
+		it->choices = af->word_names;
 		text_field(af, "confirmed_at", "确认时间", 19, now);
 		text_field(af, "answer", "申请人答复", 500, "确认无异议");
 		break;
@@ -887,8 +888,10 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 		break;
 	case ACT_PERFORM:
 		it = form_add(&af->form, FK_CHOICE, "perf", "履行情况");
-		it->choices = perf_names;
-		it->nchoices = 2;
+		/* what was done: performed or not, never back to pending */
+		af->word_names = vocab_choices(VOCAB_PERF, NULL, &it->nchoices);
+		it->choices = af->word_names + (PERF_PERFORMED - PERF_PENDING);
+		it->nchoices -= PERF_PERFORMED - PERF_PENDING;
 		break;
 	default:
 		ui_msg(app, US_ERROR, "此操作不能在此办理");

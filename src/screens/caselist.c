@@ -240,12 +240,6 @@ static void move_sel(struct screen *s, int to)
 
 /* ---- the filter dialog ----------------------------------------------------- */
 
-static const char *const status_choices[] = {"全部", "登记", "已确认", "已受理", "不予受理", "已分派",
-					     "调解中", "调解成功", "调解不成", "撤回", "转仲裁"};
-static const char *const queue_choices[] = {"全部", "待确认请求", "待受理", "待分派", "即将到期",
-					    "已超期", "久未推进", "待履行回访"};
-static const char *const channel_choices[] = {"全部", "窗口", "网上", "电话", "信函", "其他"};
-static const char *const channel_kw[] = {NULL, "window", "online", "phone", "letter", "other"};
 static const char *const sort_choices[] = {"收件日期（新在前）", "期限（近在前）", "案件编号", "最久未推进"};
 
 struct filter_dialog {
@@ -254,6 +248,8 @@ struct filter_dialog {
 	struct screen *list;
 	struct mediator_choices meds;
 	const char **med_names;
+	/* the choices of queue, status and channel (vocab.h), 全部 first */
+	const char **queue_names, **status_names, **channel_names;
 };
 
 static const enum ui_action filter_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
@@ -318,7 +314,7 @@ static int filter_apply(struct screen *s)
 	}
 	cl->f.status = form_find(&fd->form, "status")->choice - 1;
 	cl->f.queue = (enum queue)form_find(&fd->form, "queue")->choice;
-	cl->f.channel = channel_kw[form_find(&fd->form, "channel")->choice];
+	cl->f.channel = vocab_code_at(VOCAB_CHANNEL, form_find(&fd->form, "channel")->choice - 1);
 	cl->f.sort = (enum case_sort)form_find(&fd->form, "sort")->choice;
 	struct form_item *mi = form_find(&fd->form, "mediator");
 	cl->f.mediator_id = mi && mi->choice > 0 ? fd->meds.v[mi->choice - 1].id : 0;
@@ -369,6 +365,9 @@ static void filter_destroy(struct screen *s)
 	free(fd->snap);
 	mediator_choices_free(&fd->meds);
 	free(fd->med_names);
+	free(fd->queue_names);
+	free(fd->status_names);
+	free(fd->channel_names);
 	free(fd);
 }
 
@@ -386,19 +385,17 @@ static void open_filter(struct screen *s)
 	fd->list = s;
 	form_init(&fd->form);
 	it = form_add(&fd->form, FK_CHOICE, "queue", "队列");
-	it->choices = queue_choices;
-	it->nchoices = (int)TJ_ARRAY_LEN(queue_choices);
+	fd->queue_names = vocab_choices(VOCAB_QUEUE, "全部", &it->nchoices);
+	it->choices = fd->queue_names;
 	it->choice = cl->f.queue;
 	it = form_add(&fd->form, FK_CHOICE, "status", "状态");
-	it->choices = status_choices;
-	it->nchoices = (int)TJ_ARRAY_LEN(status_choices);
+	fd->status_names = vocab_choices(VOCAB_STATUS, "全部", &it->nchoices);
+	it->choices = fd->status_names;
 	it->choice = cl->f.status + 1;
 	it = form_add(&fd->form, FK_CHOICE, "channel", "渠道");
-	it->choices = channel_choices;
-	it->nchoices = (int)TJ_ARRAY_LEN(channel_choices);
-	for (int i = 1; i < (int)TJ_ARRAY_LEN(channel_kw); i++)
-		if (cl->f.channel && !strcmp(cl->f.channel, channel_kw[i]))
-			it->choice = i;
+	fd->channel_names = vocab_choices(VOCAB_CHANNEL, "全部", &it->nchoices);
+	it->choices = fd->channel_names;
+	it->choice = vocab_index(VOCAB_CHANNEL, cl->f.channel) + 1; /* 0: 全部 */
 	if (s->app->actor.role != ROLE_MEDIATOR && db_mediator_choices(s->app->db, &fd->meds) == 0) {
 		fd->med_names = xcalloc((size_t)fd->meds.n + 2, sizeof *fd->med_names);
 		fd->med_names[0] = "全部";

@@ -11,6 +11,7 @@
 #include "tiaojie/screens.h"
 #include "tiaojie/search.h"
 #include "tiaojie/uitext.h"
+#include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
 
 enum desk_entry {
@@ -79,7 +80,7 @@ static void desk_build(struct screen *s)
 		draft_list_free(&dl);
 	}
 	if (!mine) {
-		entry(d, DE_INTAKE, " %d  新申请登记（调解申请书）", ++k);
+		entry(d, DE_INTAKE, " %d  新申请登记（%s）", ++k, vocab_label_at(VOCAB_DOC_KIND, DOC_APPLICATION));
 		entry(d, DE_CONSULT, " %d  咨询登记", ++k);
 		entry(d, DE_SEARCH, " %d  案件查询", ++k);
 		if (app->actor.role == ROLE_ADMIN)

@@ -23,13 +23,12 @@
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/validate.h"
+#include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
 
 static const char *const id_type_names[] = {"居民身份证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证",
 					     "港澳台居民居住证", "外国人永久居留身份证", "护照", "其他证件"};
 static const char *const id_type_kws[] = {"id", "hkmo", "tw", "residence", "foreign-pr", "passport", "other"};
-static const char *const channel_names[] = {"窗口", "网上", "电话", "信函", "其他"};
-static const char *const channel_kws[] = {"window", "online", "phone", "letter", "other"};
 
 struct claim {
 	char cause[8];
@@ -52,6 +51,7 @@ struct intake_screen {
 	struct intake_warnings warn;
 	int warn_valid;
 	int repick; /* the claim whose cause the picker is choosing */
+	const char **channel_names; /* the channel choices (vocab.h), in its order */
 };
 
 static const enum ui_action intake_actions[] = {UA_SAVE,   UA_ADD,  UA_EDIT, UA_DELETE, UA_PICK,
@@ -133,8 +133,11 @@ static void build_form(struct intake_screen *is)
 
 	form_add(f, FK_SECTION, "sec.case", "申请信息");
 	it = form_add(f, FK_CHOICE, "channel", "申请渠道");
-	it->choices = channel_names;
-	it->nchoices = (int)TJ_ARRAY_LEN(channel_names);
+	if (!is->channel_names)
+		is->channel_names = vocab_choices(VOCAB_CHANNEL, NULL, &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_CHANNEL);
+	it->choices = is->channel_names;
 	it = text_item(f, "received", "收件日期", 10);
 	date_format(tj_today(), today);
 	edit_set(&it->edit, today);
@@ -270,7 +273,7 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	e->phone = keep(k, field(is, "respondent[0].phone"));
 	e->district = keep(k, field(is, "respondent[0].district"));
 	e->industry = keep(k, field(is, "respondent[0].industry"));
-	in->channel = channel_kws[choice_of(is, "channel")];
+	in->channel = vocab_code_at(VOCAB_CHANNEL, choice_of(is, "channel"));
 	in->received = keep(k, field(is, "received"));
 	in->facts = keep(k, field(is, "facts"));
 	in->napplicants = 1;
@@ -1130,11 +1133,13 @@ static int intake_save(struct screen *s)
 	if (joined)
 		snprintf(text, sizeof text, "申请人已加入集体争议案件\n案件编号：%s", res.case_no);
 	else
-		snprintf(text, sizeof text, "申请已登记\n案件编号：%s\n状态：登记（待申请人确认请求）%s", res.case_no,
-			 res.collective ? "\n本案为集体争议" : "");
+		snprintf(text, sizeof text, "申请已登记\n案件编号：%s\n状态：%s（待申请人确认请求）%s", res.case_no,
+			 status_name(ST_REGISTERED), res.collective ? "\n本案为集体争议" : "");
 	ui_msg(app, US_OK, "%s：%s", joined ? "已加入" : "已登记", res.case_no);
 	ui_alert(app, "保存成功", text);
-	if (!joined && !app->quit && ui_confirm(app, "现在打印调解申请书，交申请人核对签字吗？"))
+	char ask[128];
+	snprintf(ask, sizeof ask, "现在打印%s，交申请人核对签字吗？", doc_kind_name(DOC_APPLICATION));
+	if (!joined && !app->quit && ui_confirm(app, ask))
 		screen_issue_document(app, res.case_id, DOC_APPLICATION);
 	intake_result_free(&res);
 	free_kept(&k);
@@ -1269,6 +1274,7 @@ static void intake_destroy(struct screen *s)
 	free(is->claims);
 	form_free(&is->form);
 	free(is->snap);
+	free(is->channel_names);
 	free(is);
 }
 

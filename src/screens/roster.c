@@ -17,22 +17,11 @@
 #include "tiaojie/assign.h"
 #include "tiaojie/lines.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
 
 enum { LK_MEDIATOR = 1 };
 
-static const char *const side_kw[] = {"union", "employer", "hrss", "expert"};
-static const char *const side_names[] = {"工会", "企业代表组织", "人社部门", "专家"};
-static const char *const expert_kw[] = {"", "teacher", "court", "lawyer", "other"};
-static const char *const expert_names[] = {"（非专家）", "高校教师", "法院工作人员", "公益律师", "其他"};
-
-static int index_of(const char *const *list, int n, const char *kw)
-{
-	for (int i = 0; kw && i < n; i++)
-		if (strcmp(list[i], kw) == 0)
-			return i;
-	return 0;
-}
 
 /* ---- the edit form ------------------------------------------------------------ */
 
@@ -43,6 +32,7 @@ struct medform {
 	char *snap;              /* the form as it opened: has it changed? */
 	void (*saved)(void *ctx, int64_t id);
 	void *ctx;
+	const char **side_names, **expert_names; /* the choices (vocab.h) */
 };
 
 static const enum ui_action medform_actions[] = {UA_SAVE, UA_PICK, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
@@ -181,7 +171,8 @@ static int medform_save(struct screen *s)
 		goto out;
 	}
 	struct roster_edit e = {
-		.id = m->id, .name = name, .side = side_kw[side], .expert_kind = expert_kw[expert],
+		.id = m->id, .name = name, .side = vocab_code_at(VOCAB_SIDE, side),
+		.expert_kind = expert > 0 ? vocab_code_at(VOCAB_EXPERT, expert - 1) : "",
 		.affiliation = aff, .affiliation_uscc = uscc, .phone = phone, .capacity = (int)capacity,
 		.specialties = spec, .login = login, .seen = m->seen,
 	};
@@ -288,6 +279,8 @@ static void medform_destroy(struct screen *s)
 	form_free(&m->form);
 	free(m->seen);
 	free(m->snap);
+	free(m->side_names);
+	free(m->expert_names);
 	free(m);
 }
 
@@ -326,13 +319,13 @@ static struct screen *medform_new(struct app *app, const struct roster_entry *m,
 	mf->ctx = ctx;
 	text_item(f, "name", "姓名", 50, m ? m->name : "");
 	it = form_add(f, FK_CHOICE, "side", "所属方面");
-	it->choices = side_names;
-	it->nchoices = (int)TJ_ARRAY_LEN(side_names);
-	it->choice = m ? index_of(side_kw, it->nchoices, m->side) : 0;
+	mf->side_names = vocab_choices(VOCAB_SIDE, NULL, &it->nchoices);
+	it->choices = mf->side_names;
+	it->choice = m && vocab_index(VOCAB_SIDE, m->side) >= 0 ? vocab_index(VOCAB_SIDE, m->side) : 0;
 	it = form_add(f, FK_CHOICE, "expert", "专家类别");
-	it->choices = expert_names;
-	it->nchoices = (int)TJ_ARRAY_LEN(expert_names);
-	it->choice = m ? index_of(expert_kw, it->nchoices, m->expert_kind) : 0;
+	mf->expert_names = vocab_choices(VOCAB_EXPERT, "（非专家）", &it->nchoices);
+	it->choices = mf->expert_names;
+	it->choice = m ? vocab_index(VOCAB_EXPERT, m->expert_kind) + 1 : 0; /* 0: not an expert */
 	text_item(f, "affiliation", "所属单位", 100, m ? m->affiliation : "");
 	text_item(f, "uscc", "单位信用代码", 24, m ? m->affiliation_uscc : "");
 	text_item(f, "phone", "联系电话", 30, m ? m->phone : "");

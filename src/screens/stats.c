@@ -30,6 +30,7 @@
 #include "tiaojie/report.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
+#include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
 
 
@@ -165,20 +166,42 @@ static void add_line(struct stats_screen *ss, enum ui_style style, struct strbuf
 	ss->nlines++;
 }
 
+/* A row's label: fixed, or a word of the vocabulary after an indent and
+ * a prefix (the channels, the outcomes). */
 struct ind {
-	const char *label;
+	const char *label; /* the fixed label, or the prefix of the word */
 	enum kind kind;
+	int indent;
+	int has_word;
+	enum vocab_kind vk;
+	int word;
 };
 
+#define FIXED(l, k) {l, k, 0, 0, VOCAB_STATUS, 0}
+#define WORD(ind, pre, vk, w) {pre, K_COUNT, ind, 1, vk, w}
+
 static const struct ind inds[] = {
-	{"收案数", K_COUNT},       {"  窗口", K_COUNT},       {"  网上", K_COUNT},
-	{"  电话", K_COUNT},       {"  信函", K_COUNT},       {"  其他渠道", K_COUNT},
-	{"  集体争议", K_COUNT},   {"涉及劳动者人数", K_COUNT}, {"咨询登记", K_COUNT},
-	{"结案数", K_COUNT},       {"  调解成功", K_COUNT},   {"  调解不成", K_COUNT},
-	{"    其中转仲裁", K_COUNT}, {"  撤回", K_COUNT},     {"  不予受理", K_COUNT},
-	{"调解成功率", K_RATE},    {"请求金额", K_MONEY},     {"协议金额", K_MONEY},
-	{"平均办理天数", K_DAYS},  {"期末超期未结", K_COUNT}, {"超期结案", K_COUNT},
+	FIXED("收案数", K_COUNT),
+	WORD(2, "", VOCAB_CHANNEL, 0), WORD(2, "", VOCAB_CHANNEL, 1), WORD(2, "", VOCAB_CHANNEL, 2),
+	WORD(2, "", VOCAB_CHANNEL, 3), WORD(2, "", VOCAB_CHANNEL, 4),
+	FIXED("  集体争议", K_COUNT),   FIXED("涉及劳动者人数", K_COUNT), FIXED("咨询登记", K_COUNT),
+	FIXED("结案数", K_COUNT),
+	WORD(2, "", VOCAB_STATUS, ST_AGREED), WORD(2, "", VOCAB_STATUS, ST_FAILED),
+	WORD(4, "其中", VOCAB_STATUS, ST_REFERRED), WORD(2, "", VOCAB_STATUS, ST_WITHDRAWN),
+	WORD(2, "", VOCAB_STATUS, ST_REJECTED),
+	FIXED("调解成功率", K_RATE),    FIXED("请求金额", K_MONEY),     FIXED("协议金额", K_MONEY),
+	FIXED("平均办理天数", K_DAYS),  FIXED("期末超期未结", K_COUNT), FIXED("超期结案", K_COUNT),
 };
+
+static const char *ind_label(int i, char *buf, size_t n)
+{
+	const struct ind *in = &inds[i];
+
+	if (!in->has_word)
+		return in->label;
+	snprintf(buf, n, "%*s%s%s", in->indent, "", in->label, vocab_long_label_at(in->vk, in->word));
+	return buf;
+}
 
 static int ind_get(int i, const struct report_headline *h, double *v)
 {
@@ -241,13 +264,15 @@ static void build_lines(struct stats_screen *ss)
 		fmt_change(k, hc, cur, hl, l, c, sizeof c);
 		fmt_value(k, hp, p, d, sizeof d);
 		fmt_change(k, hc, cur, hp, p, e, sizeof e);
-		col(&sb, inds[i].label, 16, 0);
+		char lb[64];
+		const char *label = ind_label(i, lb, sizeof lb);
+		col(&sb, label, 16, 0);
 		col(&sb, a, 12, 1);
 		col(&sb, b, 12, 1);
 		col(&sb, c, 10, 1);
 		col(&sb, d, 12, 1);
 		col(&sb, e, 10, 1);
-		add_line(ss, inds[i].label[0] == ' ' ? US_NORMAL : US_LABEL, &sb);
+		add_line(ss, label[0] == ' ' ? US_NORMAL : US_LABEL, &sb);
 	}
 	sb_add(&sb, "");
 	add_line(ss, US_NORMAL, &sb);
@@ -258,7 +283,7 @@ static void build_lines(struct stats_screen *ss)
 	col(&sb, "收案件数", 10, 1);
 	col(&sb, "请求金额", 14, 1);
 	col(&sb, "结案件数", 10, 1);
-	col(&sb, "调解成功", 10, 1);
+	col(&sb, status_name(ST_AGREED), 10, 1);
 	add_line(ss, US_LABEL, &sb);
 	for (int i = 0; i < st->ncauses - st->ngroups; i++) {
 		const struct report_cause *rc = &st->causes[i];

@@ -14,12 +14,10 @@
 #include "tiaojie/admin.h"
 #include "tiaojie/lines.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
 
 enum { LK_USER = 1 };
-
-static const char *const role_kw[] = {"clerk", "mediator", "admin"};
-static const char *const role_names[] = {"窗口人员", "调解员", "管理员"};
 
 /* ---- the account form (new, edit, or password only) ----------------------------- */
 
@@ -34,6 +32,7 @@ struct userform {
 	const char **med_names;
 	int64_t *med_ids;
 	int nmed;
+	const char **role_names; /* the role choices (vocab.h), choice = enum role */
 	void (*done)(void *ctx);
 	void *ctx;
 };
@@ -89,7 +88,7 @@ static int userform_save(struct screen *s)
 			ui_msg(app, US_OK, "已为 %s 设置新密码（账号如被锁定已一并解锁）", login);
 	} else {
 		int r = form_find(&u->form, "role")->choice, m = form_find(&u->form, "mediator")->choice;
-		struct user_edit e = {.login = login, .display_name = name, .role = role_kw[r],
+		struct user_edit e = {.login = login, .display_name = name, .role = role_keyword((enum role)r),
 				      .mediator_id = u->med_ids[m], .password = pw};
 		ok = u->mode == UF_NEW ? users_add(app->db, app->cfg, &app->actor, &e, field)
 				       : users_update(app->db, &app->actor, &e, field);
@@ -178,6 +177,7 @@ static void userform_destroy(struct screen *s)
 		free((char *)u->med_names[i]);
 	free(u->med_names);
 	free(u->med_ids);
+	free(u->role_names);
 	free(u);
 }
 
@@ -236,11 +236,10 @@ static struct screen *userform_new(struct app *app, enum uf_mode mode, const str
 		it->edit.max = 32;
 		edit_set(&it->edit, ue ? ue->display_name : "");
 		it = form_add(f, FK_CHOICE, "role", "角色");
-		it->choices = role_names;
-		it->nchoices = (int)TJ_ARRAY_LEN(role_names);
-		for (int i = 0; ue && i < it->nchoices; i++)
-			if (!strcmp(ue->role, role_kw[i]))
-				it->choice = i;
+		u->role_names = vocab_choices(VOCAB_ROLE, NULL, &it->nchoices);
+		it->choices = u->role_names;
+		if (ue && role_from_keyword(ue->role) >= 0)
+			it->choice = role_from_keyword(ue->role);
 		it = form_add(f, FK_CHOICE, "mediator", "关联调解员");
 		it->choices = u->med_names;
 		it->nchoices = u->nmed;
