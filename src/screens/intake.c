@@ -523,19 +523,7 @@ static char *serialise(struct intake_screen *is)
 	char num[32];
 
 	sb_init(&sb);
-	for (int i = 0; i < is->form.n; i++) {
-		struct form_item *it = &is->form.items[i];
-		if (!it->id || it->readonly || it->kind == FK_SECTION || it->kind == FK_ROW)
-			continue;
-		if (it->kind == FK_CHOICE) {
-			snprintf(num, sizeof num, "%d", it->choice);
-			draft_put(&sb, it->id, num);
-		} else {
-			char *v = edit_get(&it->edit);
-			draft_put(&sb, it->id, v);
-			free(v);
-		}
-	}
+	form_draft_put(&is->form, &sb, "");
 	snprintf(num, sizeof num, "%d", is->nclaims);
 	draft_put(&sb, "claims.n", num);
 	for (int i = 0; i < is->nclaims; i++) {
@@ -557,22 +545,7 @@ static void restore(struct screen *s, const char *body)
 {
 	struct intake_screen *is = s->priv;
 
-	for (int i = 0; i < is->form.n; i++) {
-		struct form_item *it = &is->form.items[i];
-		if (!it->id || it->readonly || it->kind == FK_SECTION || it->kind == FK_ROW)
-			continue;
-		char *v = draft_get(body, it->id);
-		if (!v)
-			continue;
-		if (it->kind == FK_CHOICE) {
-			int c = atoi(v);
-			if (c >= 0 && c < it->nchoices)
-				it->choice = c;
-		} else {
-			edit_set(&it->edit, v);
-		}
-		free(v);
-	}
+	form_draft_get(&is->form, body, "");
 	char *n = draft_get(body, "claims.n");
 	int nc = n ? atoi(n) : 0;
 	free(n);

@@ -131,7 +131,7 @@ for term in vt100 xterm-256color; do
 	expect_screen mono-intake-$term "事实与理由"
 	key C-n
 	expect_screen mono-picker-$term "一级案由"
-	key Escape Escape Escape
+	key Escape Escape
 	expect_screen mono-back-$term "工作台"
 	key 2
 	expect_screen mono-consult-$term "今日咨询"
