@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tiaojie/intake.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/search.h"
 #include "tiaojie/uitext.h"
@@ -134,8 +135,10 @@ static void filter_summary(struct caselist *cl, char *buf, size_t n)
 		sb_printf(&sb, "队列：%s  ", queue_name(cl->f.queue));
 	if (cl->f.status >= 0)
 		sb_printf(&sb, "状态：%s  ", status_name(cl->f.status));
-	if (cl->f.channel)
-		sb_printf(&sb, "渠道：%s  ", cl->f.channel);
+	if (cl->f.channel) {
+		const char *ch = channel_name(cl->f.channel);
+		sb_printf(&sb, "渠道：%s  ", ch ? ch : cl->f.channel);
+	}
 	if (cl->f.cause)
 		sb_printf(&sb, "案由：%s  ", cl->f.cause);
 	if (cl->f.mediator_id)

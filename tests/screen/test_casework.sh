@@ -216,5 +216,19 @@ expect_screen referred "已办理：转仲裁"
 [ "$(q "SELECT status FROM cases WHERE case_no = '$fno'")" = referred ] && ok || fail "not referred"
 [ "$(q "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = '$fno' AND e.action = 'note' AND e.after LIKE '%双方差距较大%'")" = 1 ] && ok ||
 	fail "failure reason not in the timeline"
+# ---- the filter's summary names the channel in words, never its code --------
+key Escape
+expect_screen back-to-list-2 "查找："
+key F4
+expect_screen filter-2 "筛选与排序"
+# the status row back to 全部 (it was 调解中), then 窗口 on the channel row
+key Up Up Up Up Up Up Up Up Up Up Down
+for i in 1 2 3 4 5 6; do key Left; done
+key Down Right
+expect_screen filter-channel "< 窗口 >"
+key C-s
+expect_screen filtered-channel "渠道：窗口"
+screen_text | grep -q "状态：" && fail "the status filter was not cleared" || ok
+screen_text | grep -q "渠道：window" && fail "channel code shown in the summary" || ok
 "$TJ" check --db "$DB" >/dev/null && ok || fail "check at the end"
 done_tests
