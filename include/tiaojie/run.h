@@ -35,5 +35,9 @@ struct run_result {
  * status 0, else -1; *res says what happened in both cases. */
 int run_command(const char *cmd, const char *const args[], const char *input, int timeout_ms,
 		struct run_result *res);
+/* Put what went wrong on the error sink, in one wording for every
+ * command: prefix (may be "") then what ("打印命令"), e.g.
+ * "打印失败：打印命令执行失败（退出码 3）：没有纸".  Nothing for RUN_OK. */
+void run_error(const struct run_result *res, const char *prefix, const char *what, int timeout_ms);
 
 #endif

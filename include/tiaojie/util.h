@@ -33,6 +33,7 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) TJ_PRINTF(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) TJ_PRINTF(1, 0);
 /* Room for element n of a growable array of *cap elements of size bytes:
  * returns the (possibly moved) array, doubling *cap when full. */
 void *xgrow(void *v, int n, int *cap, size_t size);

@@ -237,3 +237,31 @@ int run_command(const char *cmd, const char *const args[], const char *input, in
 	}
 	return -1;
 }
+
+void run_error(const struct run_result *r, const char *prefix, const char *what, int timeout_ms)
+{
+	const char *sep = r->errline[0] ? "：" : "";
+
+	switch (r->outcome) {
+	case RUN_NOSTART:
+		tj_error("%s无法运行%s：%s", prefix, what, strerror(r->sys_errno));
+		break;
+	case RUN_TIMEOUT:
+		tj_error("%s%s超过%d秒未结束，已终止", prefix, what, (timeout_ms + 999) / 1000);
+		break;
+	case RUN_NOSTATUS:
+		tj_error("%s无法取得%s的退出状态", prefix, what);
+		break;
+	case RUN_SIGNAL:
+		tj_error("%s%s被信号 %d 终止%s%s", prefix, what, r->code, sep, r->errline);
+		break;
+	case RUN_EXIT:
+		if (r->code >= 0)
+			tj_error("%s%s执行失败（退出码 %d）%s%s", prefix, what, r->code, sep, r->errline);
+		else
+			tj_error("%s%s执行失败%s%s", prefix, what, sep, r->errline);
+		break;
+	case RUN_OK:
+		break;
+	}
+}

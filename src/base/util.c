@@ -82,29 +82,31 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+	char *buf;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		tj_fatal("格式化失败");
+	buf = xmalloc((size_t)n + 1);
+	vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	return buf;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
-	struct strbuf sb;
 	va_list ap;
+	char *buf;
 
-	sb_init(&sb);
 	va_start(ap, fmt);
-	{
-		va_list ap2;
-		int n;
-
-		va_copy(ap2, ap);
-		n = vsnprintf(NULL, 0, fmt, ap2);
-		va_end(ap2);
-		if (n < 0)
-			tj_fatal("格式化失败");
-		sb.buf = xrealloc(sb.buf, (size_t)n + 1);
-		sb.cap = (size_t)n + 1;
-		vsnprintf(sb.buf, sb.cap, fmt, ap);
-		sb.len = (size_t)n;
-	}
+	buf = xvasprintf(fmt, ap);
 	va_end(ap);
-	return sb.buf;
+	return buf;
 }
 
 void sb_init(struct strbuf *sb)

@@ -1097,7 +1097,6 @@ int case_notify(const struct config *cfg, const char *phone, const char *case_no
 	const char *cmd = cfg ? cfg->notify_command : NULL;
 	const char *args[] = {phone ? phone : "", case_no ? case_no : "", NULL};
 	struct run_result r;
-	char detail[600] = "";
 
 	if (blank(cmd)) {
 		tj_error("未配置通知命令（[commands] notify）");
@@ -1105,30 +1104,7 @@ int case_notify(const struct config *cfg, const char *phone, const char *case_no
 	}
 	if (run_command(cmd, args, text ? text : "", notify_timeout_ms(), &r) == 0)
 		return 0;
-	if (r.errline[0])
-		snprintf(detail, sizeof detail, "：%s", r.errline);
-	switch (r.outcome) {
-	case RUN_NOSTART:
-		tj_error("无法运行通知命令：%s", strerror(r.sys_errno));
-		break;
-	case RUN_TIMEOUT:
-		tj_error("通知命令超过%d秒未结束，已终止", (notify_timeout_ms() + 999) / 1000);
-		break;
-	case RUN_NOSTATUS:
-		tj_error("无法取得通知命令的退出状态");
-		break;
-	case RUN_SIGNAL:
-		tj_error("通知命令被信号 %d 终止%s", r.code, detail);
-		break;
-	case RUN_EXIT:
-		if (r.code >= 0)
-			tj_error("通知命令执行失败（退出码 %d）%s", r.code, detail);
-		else
-			tj_error("通知命令执行失败%s", detail);
-		break;
-	case RUN_OK:
-		break;
-	}
+	run_error(&r, "", "通知命令", notify_timeout_ms());
 	return -1;
 }
 

@@ -355,18 +355,7 @@ static void cfg_err(struct parse_state *st, const char *fmt, ...)
 	char *msg;
 
 	va_start(ap, fmt);
-	{
-		va_list ap2;
-		int n;
-
-		va_copy(ap2, ap);
-		n = vsnprintf(NULL, 0, fmt, ap2);
-		va_end(ap2);
-		if (n < 0)
-			tj_fatal("格式化失败");
-		msg = xmalloc((size_t)n + 1);
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
-	}
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	sb_printf(&st->errs, "%s:%d: %s\n", st->file, st->lineno, msg);
 	free(msg);

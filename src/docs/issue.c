@@ -453,7 +453,6 @@ int doc_print(const struct config *cfg, const char *file)
 	const char *cmd = cfg ? cfg->print_command : NULL;
 	const char *args[] = {file, NULL};
 	struct run_result r;
-	const char *sep;
 
 	if (!cmd || doc_blank(cmd)) {
 		tj_error("未配置打印命令（配置文件 [commands] print），文书已保存在 %s", file ? file : "");
@@ -465,28 +464,6 @@ int doc_print(const struct config *cfg, const char *file)
 	}
 	if (run_command(cmd, args, NULL, print_timeout_ms(), &r) == 0)
 		return 0;
-	sep = r.errline[0] ? "：" : "";
-	switch (r.outcome) {
-	case RUN_NOSTART:
-		tj_error("无法运行打印命令：%s", strerror(r.sys_errno));
-		break;
-	case RUN_TIMEOUT:
-		tj_error("打印命令超过%d秒未结束，已终止", (print_timeout_ms() + 999) / 1000);
-		break;
-	case RUN_NOSTATUS:
-		tj_error("无法取得打印命令的退出状态");
-		break;
-	case RUN_SIGNAL:
-		tj_error("打印失败：打印命令被信号 %d 终止%s%s", r.code, sep, r.errline);
-		break;
-	case RUN_EXIT:
-		if (r.code >= 0)
-			tj_error("打印失败：打印命令退出码 %d%s%s", r.code, sep, r.errline);
-		else
-			tj_error("打印失败%s%s", sep, r.errline);
-		break;
-	case RUN_OK:
-		break;
-	}
+	run_error(&r, "打印失败：", "打印命令", print_timeout_ms());
 	return -1;
 }
