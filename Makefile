@@ -122,9 +122,10 @@ build/$(1)/gen/embed_index.o: build/gen/embed_index.c
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(CSTD) $$(WARN) $$(CFLAGS_$(1)) -Iinclude -c $$< -o $$@
 
-build/$(1)/libtiaojie.a: $$(OBJS_$(1)) | build/layers.ok
+build/$(1)/libtiaojie.a: $$(OBJS_$(1)) tests/linkcheck.sh | build/layers.ok
+	@sh tests/linkcheck.sh build/$(1) || { echo "make: 层次越界 / an object uses a room it may not (tests/linkcheck.sh)" >&2; exit 1; }
 	@rm -f $$@
-	ar rcs $$@ $$^
+	ar rcs $$@ $$(OBJS_$(1))
 
 build/$(1)/tiaojie: build/$(1)/src/main.o build/$(1)/libtiaojie.a
 	$$(CC) $$(CFLAGS_$(1)) $$(LDFLAGS_$(1)) $$(LDFLAGS) -o $$@ $$^ $$(PKG_LIBS) -lm
