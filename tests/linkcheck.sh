@@ -19,7 +19,7 @@
 #   screens   ui, core, docs, report, base - never db: reads go through
 #             the core with the actor (issue 14)
 #   cli       core, docs, report, base - never db
-#   main      anything
+#   main      anything (src/main.c is not read)
 #
 # ALLOW holds the crossings known today as "FILE ROOM" (FILE uses ROOM).
 # It may only shrink: an entry that no longer crosses is an error too.
@@ -35,15 +35,8 @@ src/cli/export.c db
 src/cli/init.c db
 src/cli/list.c db
 src/cli/user.c db
-src/db/admin.c core
-src/db/bulk.c core
-src/db/casework.c core
-src/db/drafts.c core
-src/db/events.c core
-src/db/ref.c core
 src/db/report.c core
 src/db/search.c core
-src/db/users.c core
 src/screens/agenda.c db
 src/screens/app.c db
 src/screens/casedetail.c db
@@ -65,7 +58,9 @@ dir=${1:?usage: linkcheck.sh BUILDDIR}
 
 # Only the objects of today's sources: a source moved away leaves its old
 # object behind, which must not count.
-objs=$(find src -name '*.c' | LC_ALL=C sort | sed "s|^|$dir/|; s|\\.c\$|.o|")
+# src/main.c may use anything and nothing uses it: not needed (and not
+# built before the library).
+objs=$(find src -name '*.c' ! -path src/main.c | LC_ALL=C sort | sed "s|^|$dir/|; s|\\.c\$|.o|")
 for o in $objs; do
 	[ -f "$o" ] || { echo "linkcheck: $o missing (build first)" >&2; exit 2; }
 done

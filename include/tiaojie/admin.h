@@ -152,6 +152,8 @@ int mycases_load(struct db *db, const struct config *cfg, const struct actor *wh
 		 tj_day today, struct case_list *open, struct case_list *followup);
 
 /* ---- storage (src/db/admin.c), used by src/core/admin.c ------------------- */
+/* The *_read functions clear *out first; on an error (-1) *out keeps the
+ * rows read so far and the caller frees it (roster_free, ...). */
 
 int db_roster_read(struct db *db, int64_t only_id, struct roster *out);
 int db_mediator_update(struct db *db, int64_t id, const struct roster_edit *e);

@@ -3,10 +3,10 @@
  *
  * Dates are day numbers (days since 1970-01-01, proleptic Gregorian), so
  * arithmetic is plain integer arithmetic; they are stored and shown as
- * "YYYY-MM-DD".  The holiday table is filled by the caller (the db layer
- * reads it from the holidays table, which `init` loads from
- * data/holidays.tsv); this module never touches files or SQL itself except
- * holidays_parse_tsv, which parses text it is given.
+ * "YYYY-MM-DD" (date.h, in src/base).  The holiday table is filled by
+ * holidays_from_db from the database's holidays table (which `init` loads
+ * from data/holidays.tsv); this module never touches files or SQL itself
+ * and parses only text it is given (holidays_parse_tsv).
  *
  * Deadline law (SPEC section 3; 民事诉讼法 §85 as applied by 调解仲裁法):
  * the day the period starts is not counted; a calendar-day period that ends
@@ -20,26 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef int32_t tj_day;
-
-int date_valid(int y, int m, int d);
-tj_day date_from_ymd(int y, int m, int d); /* caller checks date_valid */
-void date_to_ymd(tj_day day, int *y, int *m, int *d);
-int date_weekday(tj_day day); /* 1 = Monday ... 7 = Sunday (ISO) */
-/* Strict "YYYY-MM-DD": exactly that shape, a real date. 0 ok, -1 with a
- * Chinese message in the error sink. */
-int date_parse(const char *s, tj_day *out);
-void date_format(tj_day day, char out[11]);
-/* Days in a month; month arithmetic clamps the day (Jan 31 + 1 month = Feb 28/29). */
-int date_days_in_month(int y, int m);
-tj_day date_add_months(tj_day day, int months);
-
-/* "Now" in local court time.  Test builds (TIAOJIE_TESTING defined) honour
- * the environment variable TIAOJIE_NOW="YYYY-MM-DD HH:MM:SS" or
- * TIAOJIE_NOW="YYYY-MM-DD" (then 09:00:00), so date-dependent tests are
- * repeatable; release builds ignore it. */
-tj_day tj_today(void);
-void tj_now_str(char out[20]); /* "YYYY-MM-DD HH:MM:SS" */
+#include "tiaojie/date.h"
 
 enum holiday_kind {
 	HOLIDAY_OFF = 1,  /* public holiday (or bridging rest day) */
@@ -65,6 +46,10 @@ void holidays_add(struct holidays *h, tj_day day, enum holiday_kind kind);
  * bad line returns -1 with "第N行：..." in the error sink and adds nothing:
  * bad dates or kinds, a `work` row that is not a Saturday or Sunday, and a
  * date listed twice in the text are errors. */
+/* Add every row of the database's holiday table (db_holidays_each).  0, or
+ * -1 with the error set. */
+struct db;
+int holidays_from_db(struct db *db, struct holidays *h);
 int holidays_parse_tsv(struct holidays *h, const char *text);
 /* 1 if a working day: Mon-Fri not listed off, or a listed work day.
  * h may be NULL here and in deadline_compute: weekends only. */

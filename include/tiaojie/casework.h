@@ -67,6 +67,7 @@ struct case_view {
 	char case_no[64];
 	enum case_status status;
 	enum performance perf;
+	char status_kw[24], perf_kw[24]; /* as stored; case_load turns them into status, perf */
 	char channel[16];
 	char received[11];
 	char *facts;

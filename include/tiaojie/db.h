@@ -23,6 +23,7 @@
 
 #include <sqlite3.h>
 
+#include "tiaojie/date.h"
 #include "tiaojie/util.h"
 
 struct db {
@@ -124,8 +125,10 @@ int db_cause_insert(struct db *db, const char *code, const char *parent, const c
 int db_holiday_insert(struct db *db, const char *day, const char *kind, const char *name);
 /* 1 and the name (malloc'd, if name given) when the cause exists, 0 when not. */
 int db_cause_get(struct db *db, const char *code, char **name);
-struct holidays;
-int db_holidays_load(struct db *db, struct holidays *h);
+/* Each row of the holiday table in day order: fn(arg, day, work), work
+ * set for a worked weekend day (调休上班).  0, or -1 with the error set.
+ * The core's holidays_load builds the calendar from it. */
+int db_holidays_each(struct db *db, void (*fn)(void *arg, tj_day day, int work), void *arg);
 
 /* ---- users ------------------------------------------------------------- */
 struct user_rec {

@@ -1446,7 +1446,7 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		goto fail;
 	if (setup_reference_data(g.db, 1) < 0)
 		goto fail_quiet;
-	if (db_holidays_load(g.db, &g.hol) < 0)
+	if (holidays_from_db(g.db, &g.hol) < 0)
 		goto fail;
 
 	char now[20], nowday[11];

@@ -71,7 +71,11 @@ int roster_load(struct db *db, const struct actor *who, struct roster *out)
 		tj_error("只有管理员可以查看调解员名册");
 		return -1;
 	}
-	return db_roster_read(db, 0, out);
+	if (db_roster_read(db, 0, out) < 0) {
+		roster_free(out);
+		return -1;
+	}
+	return 0;
 }
 
 char *roster_parse_specialties(struct db *db, const char *text)
@@ -359,7 +363,11 @@ int users_load(struct db *db, const struct actor *who, struct user_list *out)
 	memset(out, 0, sizeof *out);
 	if (need_admin(who, "管理账号") < 0)
 		return -1;
-	return db_users_read(db, out);
+	if (db_users_read(db, out) < 0) {
+		user_list_free(out);
+		return -1;
+	}
+	return 0;
 }
 
 /* Role and mediator link together: a mediator account must name an active
@@ -606,7 +614,11 @@ int agenda_load(struct db *db, const struct actor *who, int64_t mediator_id, con
 		tj_error("日期范围无效");
 		return -1;
 	}
-	return db_agenda_read(db, mediator_id, from, to, out);
+	if (db_agenda_read(db, mediator_id, from, to, out) < 0) {
+		agenda_free(out);
+		return -1;
+	}
+	return 0;
 }
 
 /* Merge two lists sorted by deadline (none last) into one. */

@@ -984,6 +984,9 @@ int case_load(struct db *db, const struct actor *who, int64_t case_id, struct ca
 			tj_error("案件不存在");
 		return rc;
 	}
+	int s = status_from_keyword(out->status_kw), p = perf_from_keyword(out->perf_kw);
+	out->status = s < 0 ? ST_REGISTERED : (enum case_status)s;
+	out->perf = p < 0 ? PERF_NONE : (enum performance)p;
 	struct case_state cs = {.status = out->status, .perf = out->perf, .mediator_id = out->mediator_id,
 				.extended = out->extended};
 	if (lifecycle_may_view(&cs, who, &reason) < 0) {

@@ -333,7 +333,7 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	struct holidays hol;
 	char deadline[11];
 	holidays_init(&hol);
-	if (db_holidays_load(db, &hol) < 0) {
+	if (holidays_from_db(db, &hol) < 0) {
 		holidays_free(&hol);
 		goto out;
 	}

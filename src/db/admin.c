@@ -1,6 +1,7 @@
 /*
  * admin.c - storage of the roster, the accounts and the agenda (the rules
- * are in src/core/admin.c).
+ * are in src/core/admin.c).  A read that fails leaves the rows read so far
+ * in *out; the core frees them with its own *_free.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +42,6 @@ int db_roster_read(struct db *db, int64_t only_id, struct roster *out)
 		m->login = db_col_strdup(st, 11);
 	}
 	if (rc != SQLITE_DONE) {
-		roster_free(out);
 		return db_fail(db, "读取调解员名册");
 	}
 	return 0;
@@ -191,7 +191,6 @@ int db_users_read(struct db *db, struct user_list *out)
 		snprintf(u->last_login, sizeof u->last_login, "%.19s", ll ? ll : "");
 	}
 	if (rc != SQLITE_DONE) {
-		user_list_free(out);
 		return db_fail(db, "读取账号");
 	}
 	return 0;
@@ -257,7 +256,6 @@ int db_agenda_read(struct db *db, int64_t mediator_id, const char *from, const c
 		a->mediator = db_col_strdup(st, 12);
 	}
 	if (rc != SQLITE_DONE) {
-		agenda_free(out);
 		return db_fail(db, "读取调解日程");
 	}
 	return 0;

@@ -417,7 +417,7 @@ static int load_main(struct db *db, int64_t case_id, struct case_view *cv)
 		"coalesce(c.closed_at, ''), c.extended, c.reason, c.last_event_at, c.version, c.updated_at, "
 		"u.display_name FROM cases c LEFT JOIN mediators m ON m.id = c.mediator_id "
 		"LEFT JOIN users u ON u.id = c.updated_by WHERE c.id = ?");
-	int rc, s, p;
+	int rc;
 
 	if (!st)
 		return -1;
@@ -429,10 +429,8 @@ static int load_main(struct db *db, int64_t case_id, struct case_view *cv)
 		return db_fail(db, "读取案件");
 	cv->id = sqlite3_column_int64(st, 0);
 	col_copy(st, 1, cv->case_no, sizeof cv->case_no);
-	s = status_from_keyword((const char *)sqlite3_column_text(st, 2));
-	cv->status = s < 0 ? ST_REGISTERED : (enum case_status)s;
-	p = perf_from_keyword((const char *)sqlite3_column_text(st, 3));
-	cv->perf = p < 0 ? PERF_NONE : (enum performance)p;
+	col_copy(st, 2, cv->status_kw, sizeof cv->status_kw);
+	col_copy(st, 3, cv->perf_kw, sizeof cv->perf_kw);
 	col_copy(st, 4, cv->channel, sizeof cv->channel);
 	col_copy(st, 5, cv->received, sizeof cv->received);
 	cv->facts = db_col_strdup(st, 6);

@@ -3,7 +3,7 @@
  */
 #include <string.h>
 
-#include "tiaojie/calendar.h"
+#include "tiaojie/date.h"
 #include "tiaojie/db.h"
 
 int db_causes_count(struct db *db, int *first, int *second)
@@ -51,7 +51,7 @@ int db_holiday_insert(struct db *db, const char *day, const char *kind, const ch
 	return 0;
 }
 
-int db_holidays_load(struct db *db, struct holidays *h)
+int db_holidays_each(struct db *db, void (*fn)(void *arg, tj_day day, int work), void *arg)
 {
 	sqlite3_stmt *st = db_prep(db, "SELECT day, kind FROM holidays ORDER BY day");
 	int rc;
@@ -64,7 +64,7 @@ int db_holidays_load(struct db *db, struct holidays *h)
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
 		if (!day || !kind || date_parse(day, &d) < 0)
 			continue; /* the CHECK constraints make this unreachable */
-		holidays_add(h, d, strcmp(kind, "work") == 0 ? HOLIDAY_WORK : HOLIDAY_OFF);
+		fn(arg, d, strcmp(kind, "work") == 0);
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "读取节假日");

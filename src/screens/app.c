@@ -50,7 +50,7 @@ int ui_main(struct db *db, struct config *cfg)
 	app.cfg = cfg;
 	app.idle = app_idle;
 	holidays_init(&app.hol);
-	if (db_holidays_load(db, &app.hol) < 0) {
+	if (holidays_from_db(db, &app.hol) < 0) {
 		fprintf(stderr, "tiaojie: %s\n", tj_errmsg());
 		holidays_free(&app.hol);
 		return 1;

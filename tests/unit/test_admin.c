@@ -492,7 +492,7 @@ int main(void)
 	config_defaults(&cfg);
 	db = testdb_new("admin.db");
 	holidays_init(&hol);
-	if (db_holidays_load(db, &hol) < 0)
+	if (holidays_from_db(db, &hol) < 0)
 		return 1;
 	admin = (struct actor){.role = ROLE_ADMIN, .user_id = add_user("admin", "admin", 0)};
 	clerk = (struct actor){.role = ROLE_CLERK, .user_id = add_user("clerk", "clerk", 0)};

@@ -90,7 +90,7 @@ static void open_db(const char *name)
 {
 	db = testdb_new(name);
 	holidays_init(&hol);
-	if (db_holidays_load(db, &hol) < 0) {
+	if (holidays_from_db(db, &hol) < 0) {
 		fprintf(stderr, "%s\n", tj_errmsg());
 		exit(1);
 	}

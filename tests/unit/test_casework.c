@@ -1496,7 +1496,7 @@ int main(void)
 	config_defaults(&cfg);
 	db = testdb_new("casework.db");
 	holidays_init(&hol);
-	if (db_holidays_load(db, &hol) < 0) {
+	if (holidays_from_db(db, &hol) < 0) {
 		fprintf(stderr, "%s\n", tj_errmsg());
 		return 1;
 	}

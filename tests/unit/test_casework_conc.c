@@ -83,7 +83,7 @@ static int worker(const char *path, int k)
 	config_defaults(&cfg);
 	holidays_init(&hol);
 	struct db *db = db_open(path, 0, 30000);
-	if (!db || db_holidays_load(db, &hol) < 0) {
+	if (!db || holidays_from_db(db, &hol) < 0) {
 		fprintf(stderr, "worker %d: %s\n", k, tj_errmsg());
 		return 100;
 	}
