@@ -47,7 +47,9 @@ int val_kind_from_keyword(const char *kw);
 int val_normalize(const char *in, char *out, size_t outlen, const char **reason);
 
 /* Validate.  On success 0 and the normalised value in norm (phones: mobile
- * as 11 digits without +86; landline as "区号-号码" or "区号-号码-分机");
+ * as 11 digits without +86; landline as "区号-号码" or "区号-号码-分机";
+ * an international number, typed with "+" or "00" and a country code in
+ * use other than 86, as "+" and its 8 to 15 digits, E.164);
  * on failure -1, norm "" and *reason a static Chinese sentence such as
  * "校验位错误，应为X" (the reason text may name the expected check
  * character or the offending character, so it is written into an internal

@@ -691,7 +691,70 @@ static int area_code_real(const char *a, size_t n)
 	return n == 4 && a[1] >= '3' && a[1] <= '9';
 }
 
-static const char R_PHONE[] = "不是有效的电话号码（手机号或带区号的固话）";
+static const char R_PHONE[] = "不是有效的电话号码（手机号、带区号的固话或+国家代码的国际号码）";
+
+/* Country calling codes in use (ITU-T E.164 assignments, without the
+ * shared and network codes): one, two and three digits.  +86 is the
+ * mainland's and takes the mainland rules above. */
+static const char *const CC1 = "17";
+static const char CC2[][3] = {
+	"20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
+	"48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
+	"66", "81", "82", "84", "90", "91", "92", "93", "94", "95", "98",
+};
+static const char CC3[][4] = {
+	"211", "212", "213", "216", "218", "220", "221", "222", "223", "224", "225", "226", "227", "228",
+	"229", "230", "231", "232", "233", "234", "235", "236", "237", "238", "239", "240", "241", "242",
+	"243", "244", "245", "246", "247", "248", "249", "250", "251", "252", "253", "254", "255", "256",
+	"257", "258", "260", "261", "262", "263", "264", "265", "266", "267", "268", "269", "290", "291",
+	"297", "298", "299", "350", "351", "352", "353", "354", "355", "356", "357", "358", "359", "370",
+	"371", "372", "373", "374", "375", "376", "377", "378", "380", "381", "382", "383", "385", "386",
+	"387", "389", "420", "421", "423", "500", "501", "502", "503", "504", "505", "506", "507", "508",
+	"509", "590", "591", "592", "593", "594", "595", "596", "597", "598", "599", "670", "672", "673",
+	"674", "675", "676", "677", "678", "679", "680", "681", "682", "683", "685", "686", "687", "688",
+	"689", "690", "691", "692", "850", "852", "853", "855", "856", "880", "886", "960", "961", "962",
+	"963", "964", "965", "966", "967", "968", "970", "971", "972", "973", "974", "975", "976", "977",
+	"992", "993", "994", "995", "996", "998",
+};
+
+/* The length of the country code d starts with, 0 when none is in use. */
+static int country_code(const char *d)
+{
+	if (d[0] && strchr(CC1, d[0]))
+		return 1;
+	for (size_t i = 0; i < sizeof CC2 / sizeof CC2[0]; i++)
+		if (strncmp(d, CC2[i], 2) == 0)
+			return 2;
+	for (size_t i = 0; i < sizeof CC3 / sizeof CC3[0]; i++)
+		if (strncmp(d, CC3[i], 3) == 0)
+			return 3;
+	return 0;
+}
+
+/* An international number: "+" (or "00") and 8 to 15 digits in all, the
+ * country code first (E.164).  Written as "+" and the digits. */
+static const char *check_intl(const char *t, char *out, size_t outlen)
+{
+	char d[VAL_WORK_MAX];
+	size_t n = 0;
+	int w;
+
+	t += t[0] == '+' ? 1 : 2;
+	for (; *t; t++) {
+		if (*t == '(' || *t == ')' || *t == '.')
+			continue;
+		if (*t < '0' || *t > '9')
+			return "国际号码只能有+、国家代码和数字";
+		d[n++] = *t;
+	}
+	d[n] = '\0';
+	if (n < 8 || n > 15)
+		return "国际号码应为+国家代码加号码，共8至15位数字";
+	if (!country_code(d))
+		return "国际号码的国家代码不存在";
+	w = snprintf(out, outlen, "+%s", d);
+	return w < 0 || (size_t)w >= outlen ? R_LONG : NULL;
+}
 
 /* Phones are rewritten, not just normalised: into out, NULL when valid. */
 static const char *check_phone(const char *s, char *out, size_t outlen)
@@ -711,6 +774,8 @@ static const char *check_phone(const char *s, char *out, size_t outlen)
 		w = snprintf(out, outlen, "%.*s", (int)nn, num);
 		return w < 0 || (size_t)w >= outlen ? R_LONG : NULL;
 	}
+	if ((t[0] == '+' && strncmp(t, "+86", 3) != 0) || (strncmp(t, "00", 2) == 0 && strncmp(t, "0086", 4) != 0))
+		return check_intl(t, out, outlen);
 	if (pat_match(PAT_LAND_SEP, s)) {
 		na = pat_group(1, s, &area);
 		if (!na)

@@ -20,7 +20,8 @@ key Tab Tab
 typ 88888888
 expect_screen phone-reason "不是有效的电话号码"
 # the reason is wider than its column: it goes on below, in the column
-expect_screen phone-reason-whole "区号的固话）"
+expect_screen phone-reason-whole "区号的固话或+国家代码的国际号"
+if screen_text | grep -qx " *码）"; then ok; else fail "phone reason not ended below, in its column"; fi
 line=$(screen_text | grep -F "联系电话")
 case "$line" in *"不是有效的电话号码"*) ok ;; *) fail "phone reason not on the phone row: $line" ;; esac
 # a landline without its area code: the example number is not split

@@ -562,7 +562,21 @@ static void test_phone(void)
 	REJECT(VAL_PHONE, "12812345678", "手机号应为11位，以13-19开头");
 	REJECT(VAL_PHONE, "10012345678", "手机号应为11位，以13-19开头");
 	REJECT(VAL_PHONE, "+86 1281234567", "手机号应为11位，以13-19开头");
-	REJECT(VAL_PHONE, "+85 13812345678", "不是有效的电话号码（手机号或带区号的固话）");
+	REJECT(VAL_PHONE, "+85 13812345678", "国际号码的国家代码不存在");
+	/* international numbers (E.164): + or 00, a country code in use, 8-15 digits */
+	ACCEPT(VAL_PHONE, "+1 415 555 0123", "+14155550123");
+	ACCEPT(VAL_PHONE, "+1 (415) 555-0123", "+14155550123");
+	ACCEPT(VAL_PHONE, "001 415 555 0123", "+14155550123");
+	ACCEPT(VAL_PHONE, "+852 9123 4567", "+85291234567");
+	ACCEPT(VAL_PHONE, "+886 912 345 678", "+886912345678");
+	ACCEPT(VAL_PHONE, "+44 20 7946 0958", "+442079460958");
+	ACCEPT(VAL_PHONE, "＋８１　３　１２３４　５６７８", "+81312345678");
+	ACCEPT(VAL_PHONE, "+998 71 123 4567", "+998711234567");
+	REJECT(VAL_PHONE, "+1 415 555", "国际号码应为+国家代码加号码，共8至15位数字");
+	REJECT(VAL_PHONE, "+44 1234 5678 9012 3456", "国际号码应为+国家代码加号码，共8至15位数字");
+	REJECT(VAL_PHONE, "+0 123 4567 890", "国际号码的国家代码不存在");
+	REJECT(VAL_PHONE, "+259 123 456 789", "国际号码的国家代码不存在");
+	REJECT(VAL_PHONE, "+1 415 CALL NOW", "国际号码只能有+、国家代码和数字");
 
 	ACCEPT(VAL_PHONE, "021-12345678", "021-12345678");
 	ACCEPT(VAL_PHONE, "02112345678", "021-12345678");
@@ -583,7 +597,7 @@ static void test_phone(void)
 	REJECT(VAL_PHONE, "075-12345678", "区号无效");
 	REJECT(VAL_PHONE, "0211-12345678", "区号无效");
 	REJECT(VAL_PHONE, "01112345678", "固话应为区号");
-	REJECT(VAL_PHONE, "62345678", "不是有效的电话号码（手机号或带区号的固话）");
+	REJECT(VAL_PHONE, "62345678", "不是有效的电话号码（手机号、带区号的固话或+国家代码的国际号码）");
 	REJECT(VAL_PHONE, "12345678", "手机号应为11位");
 	REJECT(VAL_PHONE, "abc", "不是有效的电话号码");
 	REJECT(VAL_PHONE, "电话13812345678", "不是有效的电话号码");
