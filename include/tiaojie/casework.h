@@ -23,13 +23,18 @@
 
 /* ---- a case as the detail screen shows it --------------------------------- */
 
+/* A party as it stood in this case's application (the case's own copy,
+ * not today's archive row; "" where not given). */
 struct cv_party {
-	int64_t id;        /* person or employer id */
+	int64_t id;        /* person or employer id (the archive row) */
 	char *name;
 	char *id_type;     /* applicants: validate keyword; respondents: "" */
 	char *id_no;       /* full number (mask it for display with val_mask) */
 	char *uscc;        /* respondents */
 	char *gender, *birth_date, *nationality, *phone, *address, *legal_rep;
+	char *household;   /* applicants: "urban", "rural" or "" */
+	char *occupation;  /* applicants: 职业/岗位 */
+	char *legal_rep_title; /* respondents: the legal representative's position */
 };
 
 struct cv_claim {

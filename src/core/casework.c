@@ -918,6 +918,9 @@ static void party_free(struct cv_party *p)
 	free(p->phone);
 	free(p->address);
 	free(p->legal_rep);
+	free(p->household);
+	free(p->occupation);
+	free(p->legal_rep_title);
 }
 
 void case_view_free(struct case_view *cv)

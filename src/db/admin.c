@@ -215,10 +215,10 @@ int db_agenda_read(struct db *db, int64_t mediator_id, const char *from, const c
 {
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT s.id, s.case_id, s.mediator_id, c.case_no, s.day, s.start, s.minutes, s.room, s.status, "
-		"coalesce((SELECT p.name FROM case_parties cp JOIN persons p ON p.id = cp.person_id "
+		"coalesce((SELECT cp.name FROM case_parties cp "
 		"  WHERE cp.case_id = c.id AND cp.role = 'applicant' ORDER BY cp.ord LIMIT 1), ''), "
 		"(SELECT count(*) FROM case_parties cp WHERE cp.case_id = c.id AND cp.role = 'applicant'), "
-		"coalesce((SELECT e.name FROM case_parties cp JOIN employers e ON e.id = cp.employer_id "
+		"coalesce((SELECT cp.name FROM case_parties cp "
 		"  WHERE cp.case_id = c.id AND cp.role = 'respondent' ORDER BY cp.ord LIMIT 1), ''), "
 		"m.name FROM sessions s JOIN cases c ON c.id = s.case_id JOIN mediators m ON m.id = s.mediator_id "
 		"WHERE s.day BETWEEN ?2 AND ?3 AND s.status <> 'cancelled' AND (?1 = 0 OR s.mediator_id = ?1) "

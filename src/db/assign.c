@@ -111,10 +111,8 @@ int db_assign_case_parties(struct db *db, int64_t case_id, struct assign_parties
 {
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT cp.role = 'respondent', coalesce(cp.person_id, cp.employer_id), "
-		"coalesce(p.name, e.name, ''), coalesce(e.uscc, '') "
-		"FROM case_parties cp LEFT JOIN persons p ON p.id = cp.person_id "
-		"LEFT JOIN employers e ON e.id = cp.employer_id "
-		"WHERE cp.case_id = ? ORDER BY cp.role, cp.ord");
+		"coalesce(cp.name, ''), coalesce(cp.uscc, '') "
+		"FROM case_parties cp WHERE cp.case_id = ? ORDER BY cp.role, cp.ord");
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -161,11 +159,10 @@ int db_assign_history(struct db *db, int64_t case_id, int64_t mediator_id, struc
 		"            WHERE mediator_id IS NOT NULL AND id <> ?1 "
 		"            UNION SELECT case_id, mediator_id FROM sessions "
 		"            WHERE status = 'held' AND case_id <> ?1) "
-		"SELECT DISTINCT h.mediator_id, c.case_no, coalesce(p.name, e.name, ''), cp.role = 'respondent' "
+		"SELECT DISTINCT h.mediator_id, c.case_no, coalesce(cp.name, ''), cp.role = 'respondent' "
 		"FROM handled h JOIN cases c ON c.id = h.case_id "
 		"JOIN case_parties cp ON cp.case_id = h.case_id "
 		"JOIN mine ON mine.role = cp.role AND (mine.person_id = cp.person_id OR mine.employer_id = cp.employer_id) "
-		"LEFT JOIN persons p ON p.id = cp.person_id LEFT JOIN employers e ON e.id = cp.employer_id "
 		"WHERE ?2 <= 0 OR h.mediator_id = ?2 "
 		"ORDER BY 1, 4, 2, 3");
 	int rc;

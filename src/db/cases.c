@@ -5,6 +5,7 @@
  * case's event (see src/core/intake.c).
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "tiaojie/db.h"
 
@@ -67,9 +68,18 @@ int db_case_insert(struct db *db, struct case_row *c)
 
 int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id)
 {
-	sqlite3_stmt *st = db_prep(db, "INSERT INTO case_parties(case_id, role, ord, person_id, employer_id) "
-				       "VALUES (?1, ?2, ?3, CASE WHEN ?2 = 'applicant' THEN ?4 END, "
-				       "CASE WHEN ?2 = 'respondent' THEN ?4 END)");
+	/* The case's own copy of the particulars, as the archive holds them
+	 * now - that is, as this application gave them (the caller updated the
+	 * archive first, in the same transaction). */
+	sqlite3_stmt *st = strcmp(role, "applicant") == 0
+		? db_prep(db, "INSERT INTO case_parties(case_id, role, ord, person_id, name, id_type, id_no, gender, "
+			      "birth_date, nationality, household, occupation, phone, address) "
+			      "SELECT ?1, ?2, ?3, p.id, p.name, p.id_type, p.id_no, p.gender, p.birth_date, "
+			      "p.nationality, p.household, p.occupation, p.phone, p.address FROM persons p WHERE p.id = ?4")
+		: db_prep(db, "INSERT INTO case_parties(case_id, role, ord, employer_id, name, uscc, legal_rep, "
+			      "legal_rep_title, phone, address) "
+			      "SELECT ?1, ?2, ?3, e.id, e.name, e.uscc, e.legal_rep, e.legal_rep_title, e.phone, e.address "
+			      "FROM employers e WHERE e.id = ?4");
 
 	if (!st)
 		return -1;
@@ -79,6 +89,10 @@ int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord,
 	sqlite3_bind_int64(st, 4, party_id);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入当事人");
+	if (sqlite3_changes(db->h) != 1) {
+		tj_error("写入当事人失败：档案中没有这位当事人（编号 %lld）", (long long)party_id);
+		return -1;
+	}
 	return 0;
 }
 

@@ -455,9 +455,10 @@ static int load_main(struct db *db, int64_t case_id, struct case_view *cv)
 static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
 {
 	sqlite3_stmt *st = db_prep(db,
-		"SELECT p.id, p.name, p.id_type, p.id_no, coalesce(p.gender, ''), coalesce(p.birth_date, ''), "
-		"p.nationality, p.phone, p.address FROM case_parties cp JOIN persons p ON p.id = cp.person_id "
-		"WHERE cp.case_id = ? AND cp.role = 'applicant' ORDER BY cp.ord");
+		"SELECT person_id, name, id_type, id_no, coalesce(gender, ''), coalesce(birth_date, ''), "
+		"coalesce(nationality, ''), coalesce(household, ''), coalesce(occupation, ''), coalesce(phone, ''), "
+		"coalesce(address, '') FROM case_parties "
+		"WHERE case_id = ? AND role = 'applicant' ORDER BY ord");
 	int rc, cap = 0;
 
 	if (!st)
@@ -473,10 +474,13 @@ static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
 		p->gender = db_col_strdup(st, 4);
 		p->birth_date = db_col_strdup(st, 5);
 		p->nationality = db_col_strdup(st, 6);
-		p->phone = db_col_strdup(st, 7);
-		p->address = db_col_strdup(st, 8);
+		p->household = db_col_strdup(st, 7);
+		p->occupation = db_col_strdup(st, 8);
+		p->phone = db_col_strdup(st, 9);
+		p->address = db_col_strdup(st, 10);
 		p->uscc = xstrdup("");
 		p->legal_rep = xstrdup("");
+		p->legal_rep_title = xstrdup("");
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "读取申请人");
@@ -486,9 +490,9 @@ static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
 static int load_respondents(struct db *db, int64_t case_id, struct case_view *cv)
 {
 	sqlite3_stmt *st = db_prep(db,
-		"SELECT e.id, e.name, coalesce(e.uscc, ''), e.legal_rep, e.address, e.phone "
-		"FROM case_parties cp JOIN employers e ON e.id = cp.employer_id "
-		"WHERE cp.case_id = ? AND cp.role = 'respondent' ORDER BY cp.ord");
+		"SELECT employer_id, name, coalesce(uscc, ''), coalesce(legal_rep, ''), coalesce(address, ''), "
+		"coalesce(phone, ''), coalesce(legal_rep_title, '') FROM case_parties "
+		"WHERE case_id = ? AND role = 'respondent' ORDER BY ord");
 	int rc, cap = 0;
 
 	if (!st)
@@ -503,11 +507,14 @@ static int load_respondents(struct db *db, int64_t case_id, struct case_view *cv
 		p->legal_rep = db_col_strdup(st, 3);
 		p->address = db_col_strdup(st, 4);
 		p->phone = db_col_strdup(st, 5);
+		p->legal_rep_title = db_col_strdup(st, 6);
 		p->id_type = xstrdup("");
 		p->id_no = xstrdup("");
 		p->gender = xstrdup("");
 		p->birth_date = xstrdup("");
 		p->nationality = xstrdup("");
+		p->household = xstrdup("");
+		p->occupation = xstrdup("");
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "读取被申请人");

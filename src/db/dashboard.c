@@ -70,8 +70,8 @@ static int load_collective(struct db *db, struct dashboard *out)
 {
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT c.id, c.case_no, c.status, "
-		" coalesce((SELECT group_concat(e.name, '、') FROM case_parties p JOIN employers e "
-		"  ON e.id = p.employer_id WHERE p.case_id = c.id AND p.role = 'respondent'), ''), "
+		" coalesce((SELECT group_concat(p.name, '、') FROM case_parties p "
+		"  WHERE p.case_id = c.id AND p.role = 'respondent'), ''), "
 		" (SELECT count(*) FROM case_parties a WHERE a.case_id = c.id AND a.role = 'applicant') "
 		"FROM cases c WHERE c.collective = 1 AND c.status IN " DASH_OPEN
 		" ORDER BY c.received DESC, c.case_no DESC");

@@ -81,16 +81,17 @@ static const char *const queue_sql[Q_COUNT] = {
 	", -7, 1) || substr(" col ", -8, 1)"
 #define PHONE_REV_LEN 8
 
-/* The columns of a page row; c is the case, m its mediator. */
+/* The columns of a page row; c is the case, m its mediator.  Parties as
+ * the case holds them (its own copy), not as the archive does today. */
 #define SEARCH_COLUMNS                                                                                      \
 	"c.id, c.case_no, c.status, coalesce(c.performance, ''), c.received, coalesce(c.deadline, ''),"     \
 	" c.collective, c.last_event_at, coalesce(m.name, ''),"                                             \
-	" (SELECT s.name FROM case_parties p JOIN persons s ON s.id = p.person_id"                          \
+	" (SELECT p.name FROM case_parties p"                                                               \
 	"  WHERE p.case_id = c.id AND p.role = 'applicant' ORDER BY p.ord LIMIT 1),"                        \
-	" (SELECT s.id_no FROM case_parties p JOIN persons s ON s.id = p.person_id"                         \
+	" (SELECT p.id_no FROM case_parties p"                                                              \
 	"  WHERE p.case_id = c.id AND p.role = 'applicant' ORDER BY p.ord LIMIT 1),"                        \
 	" (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'applicant'),"           \
-	" (SELECT e.name FROM case_parties p JOIN employers e ON e.id = p.employer_id"                      \
+	" (SELECT p.name FROM case_parties p"                                                               \
 	"  WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord LIMIT 1),"                       \
 	" (SELECT group_concat(cause, ',') FROM (SELECT DISTINCT k.cause FROM claims k"                     \
 	"  WHERE k.case_id = c.id ORDER BY k.cause)),"                                                      \

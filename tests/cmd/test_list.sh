@@ -169,15 +169,26 @@ eq read-only "$(md5sum <demo.db)" "$sum_before"
 # ---- tabs and newlines in values stay inside their cell
 sqlite3 demo.db ".backup tabs.db"
 CASE_ID=$(sqlite3 tabs.db "SELECT id FROM cases ORDER BY id LIMIT 1")
-sqlite3 tabs.db "UPDATE employers SET name = 'A' || char(9) || 'B' || char(10) || 'C' || char(13) || 'D'
-	WHERE id = (SELECT employer_id FROM case_parties WHERE case_id = $CASE_ID AND role = 'respondent' AND ord =
-	(SELECT min(ord) FROM case_parties WHERE case_id = $CASE_ID AND role = 'respondent'))"
+sqlite3 tabs.db "UPDATE case_parties SET name = 'A' || char(9) || 'B' || char(10) || 'C' || char(13) || 'D'
+	WHERE case_id = $CASE_ID AND role = 'respondent' AND ord =
+	(SELECT min(ord) FROM case_parties WHERE case_id = $CASE_ID AND role = 'respondent')"
 run "$TJ" list --db tabs.db
 expect_rc tabs 0
 printf '%s\n' "$OUT" >tabs.tsv
 eq tabs-lines "$(tail -n +2 tabs.tsv | wc -l)" "$(sqlite3 tabs.db 'SELECT count(*) FROM cases')"
 eq tabs-fields "$(awk -F'\t' 'NF != 8' tabs.tsv | wc -l)" 0
 check tabs-spaces grep -q "${TAB}A B C D${TAB}" tabs.tsv
+
+# ---- a case lists its parties as it holds them: a later change to the
+# archive (a new application for the same employer) does not reach it
+sqlite3 tabs.db "UPDATE employers SET name = '档案里的新名称'
+	WHERE id = (SELECT employer_id FROM case_parties WHERE case_id = $CASE_ID AND role = 'respondent' AND ord =
+	(SELECT min(ord) FROM case_parties WHERE case_id = $CASE_ID AND role = 'respondent'))"
+run "$TJ" list --db tabs.db
+expect_rc archive-changed 0
+check archive-not-in-case sh -c '! printf "%s" "$1" | grep -q 档案里的新名称' sh "$OUT"
+printf '%s\n' "$OUT" >tabs2.tsv
+check case-keeps-its-copy grep -q "${TAB}A B C D${TAB}" tabs2.tsv
 
 # ---- the due-soon window's edges (the demo may have no case in it)
 OPEN_IDS=$(sqlite3 tabs.db "SELECT id FROM cases WHERE $OPEN ORDER BY id LIMIT 3" | tr '\n' ' ')

@@ -555,7 +555,15 @@ static void test_issue(void)
 	CHECK_HAS(tj_errmsg(), "缺少数据：被申请人住所 {{address}}（被申请人第1项）");
 	CHECK_HAS(tj_errmsg(), "缺少数据：被申请人联系电话 {{phone}}（被申请人第1项）");
 	CHECK_INT(docs_of(agr) + docs_of(early), 0);
+	/* the case's own copy of the respondent is what the documents print:
+	 * a later change to the archive does not reach it */
 	CHECK_INT(testdb_raw(db, "UPDATE employers SET address = '上海市徐汇区某路1号', phone = '021-12345678'"),
+		  SQLITE_OK);
+	tj_error_clear();
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, NULL, &text), -1);
+	CHECK_HAS(tj_errmsg(), "缺少数据：被申请人住所 {{address}}（被申请人第1项）");
+	CHECK_INT(testdb_raw(db, "UPDATE case_parties SET address = '上海市徐汇区某路1号', phone = '021-12345678' "
+				 "WHERE role = 'respondent'"),
 		  SQLITE_OK);
 
 	/* a PDF and a text file of the agreement */

@@ -167,6 +167,18 @@ static void test_upgrade(void)
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers"), 2);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM claims"), 5);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties"), 8);
+	/* 004: every existing party has its case's own copy, from the archive */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE name IS NULL"), 0);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties cp JOIN persons p ON p.id = cp.person_id "
+				 "WHERE cp.name = p.name AND cp.id_no = p.id_no AND cp.id_type = p.id_type "
+				 "AND cp.phone = p.phone AND cp.address = p.address "
+				 "AND cp.nationality = p.nationality AND cp.gender IS p.gender"),
+		  testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'applicant'"));
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties cp JOIN employers e ON e.id = cp.employer_id "
+				 "WHERE cp.name = e.name AND cp.uscc IS e.uscc AND cp.legal_rep = e.legal_rep "
+				 "AND cp.phone = e.phone AND cp.address = e.address"),
+		  testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'respondent'"));
+	CHECK(testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'applicant'") > 0, "fixture has applicants");
 	CHECK_INT(testdb_int(db, "SELECT sum(amount_fen) FROM claims"), 1050000);
 	CHECK_INT(testdb_int(db, "PRAGMA foreign_key_check"), -1); /* no rows */
 	/* the search tables are filled from them */
