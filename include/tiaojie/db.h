@@ -176,6 +176,8 @@ struct person_rec {
 	const char *nationality;
 	const char *phone;
 	const char *address;
+	const char *household;  /* "urban", "rural" or NULL */
+	const char *occupation; /* NULL: keep the archive's */
 };
 struct employer_rec {
 	int64_t id;

@@ -25,6 +25,13 @@ struct intake_person {
 	const char *nationality; /* required for passports; default 中国 */
 	const char *phone;
 	const char *address;
+	/* Sex and birth date: read from the number of a document that encodes
+	 * them (居民身份证, 居住证, 永久居留身份证), which then wins over
+	 * anything typed; required as typed for every other document. */
+	const char *gender;     /* "M", "F" or "" */
+	const char *birth_date; /* "YYYY-MM-DD" or "" */
+	const char *household;  /* 户籍类型: "urban", "rural" or "" (not given) */
+	const char *occupation; /* 职业/岗位, may be empty */
 };
 
 struct intake_employer {

@@ -81,6 +81,53 @@ static int blank(const char *s)
 	return 1;
 }
 
+/* Sex and birth date from the document number: 1 and the two filled when
+ * it encodes them, 0 when it does not, -1 when the number is not valid. */
+static int id_sex_birth(const struct config *cfg, int kind, const char *id_no, char *gender, char birth[11])
+{
+	char norm[128];
+	const char *reason;
+
+	if (kind < 0 || !id_no ||
+	    val_check(kind, id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm, sizeof norm, &reason) < 0)
+		return -1;
+	return val_id_info(kind, norm, gender, birth) == 0;
+}
+
+/* Every natural person has a sex and a birth date: read from the number
+ * where it encodes them, typed for every other document (passports, 港澳
+ * and 台湾 permits, other). */
+static void check_sex_birth(struct intake_result *res, const struct config *cfg, const struct intake_person *p,
+			    int kind, int i)
+{
+	char f[48], g = 0, birth[11];
+	tj_day d;
+
+	if (kind < 0 || kind == VAL_USCC || kind == VAL_PHONE)
+		return; /* the document kind is already the problem */
+	if (id_sex_birth(cfg, kind, p->id_no, &g, birth) != 0)
+		return; /* read from the number, or the number is the problem */
+	snprintf(f, sizeof f, "applicant[%d].gender", i);
+	if (blank(p->gender))
+		problem(res, f, "请选择性别（%s不含性别）", val_kind_name(kind));
+	else if (strcmp(p->gender, "M") != 0 && strcmp(p->gender, "F") != 0)
+		problem(res, f, "性别应为男或女");
+	snprintf(f, sizeof f, "applicant[%d].birth_date", i);
+	if (blank(p->birth_date)) {
+		problem(res, f, "请填写出生日期，如1990-01-31（%s不含出生日期）", val_kind_name(kind));
+		return;
+	}
+	tj_error_clear();
+	if (date_parse(p->birth_date, &d) < 0) {
+		problem(res, f, "出生日期：%s", tj_errmsg());
+		return;
+	}
+	if (d > tj_today())
+		problem(res, f, "出生日期不能晚于今天");
+	else if (d < date_from_ymd(1900, 1, 1))
+		problem(res, f, "出生日期不能早于1900年");
+}
+
 static void check_person(struct intake_result *res, const struct config *cfg, const struct intake_person *p,
 			 int i)
 {
@@ -115,6 +162,12 @@ static void check_person(struct intake_result *res, const struct config *cfg, co
 		problem(res, f, "联系电话：%s", reason);
 	snprintf(f, sizeof f, "applicant[%d].address", i);
 	text_ok(res, f, "地址", p->address, 0, 200, 0);
+	check_sex_birth(res, cfg, p, kind, i);
+	snprintf(f, sizeof f, "applicant[%d].household", i);
+	if (!blank(p->household) && strcmp(p->household, "urban") != 0 && strcmp(p->household, "rural") != 0)
+		problem(res, f, "户籍类型应为城镇或农村");
+	snprintf(f, sizeof f, "applicant[%d].occupation", i);
+	text_ok(res, f, "职业/岗位", p->occupation, 0, 50, 0);
 }
 
 static void check_employer(struct intake_result *res, const struct intake_employer *e, int i)
@@ -257,8 +310,15 @@ static int archive_person(struct db *db, const struct config *cfg, const struct 
 
 	val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
 	val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
-	if (val_id_info(kind, idno, &gender, birth) == 0)
+	if (val_id_info(kind, idno, &gender, birth) == 0) {
 		g[0] = gender;
+	} else {
+		/* typed (intake_check made sure they are there and valid) */
+		if (!blank(p->gender))
+			snprintf(g, sizeof g, "%s", p->gender);
+		if (!blank(p->birth_date))
+			snprintf(birth, sizeof birth, "%s", p->birth_date);
+	}
 	struct person_rec pr = {
 		.id_type = p->id_type,
 		.id_no = idno,
@@ -268,6 +328,8 @@ static int archive_person(struct db *db, const struct config *cfg, const struct 
 		.nationality = blank(p->nationality) ? NULL : p->nationality,
 		.phone = phone,
 		.address = blank(p->address) ? NULL : p->address,
+		.household = blank(p->household) ? NULL : p->household,
+		.occupation = blank(p->occupation) ? NULL : p->occupation,
 	};
 	int rc = db_person_upsert(db, &pr, now, changes);
 	*id = pr.id;

@@ -28,8 +28,8 @@ static void diff_field(struct strbuf *sb, sqlite3_stmt *st, int i, const char *l
 
 int db_person_upsert(struct db *db, struct person_rec *p, const char *now, char **changes)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT id, name, gender, birth_date, nationality, phone, address "
-				       "FROM persons WHERE id_type = ? AND id_no = ?");
+	sqlite3_stmt *st = db_prep(db, "SELECT id, name, gender, birth_date, nationality, phone, address, "
+				       "household, occupation FROM persons WHERE id_type = ? AND id_no = ?");
 	struct strbuf sb;
 	int rc;
 
@@ -41,7 +41,8 @@ int db_person_upsert(struct db *db, struct person_rec *p, const char *now, char 
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		st = db_prep(db, "INSERT INTO persons(id_type, id_no, name, gender, birth_date, nationality, "
-				 "phone, address, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+				 "phone, address, created_at, updated_at, household, occupation) "
+				 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
 		if (!st)
 			return -1;
 		db_bind_text(st, 1, p->id_type);
@@ -54,6 +55,8 @@ int db_person_upsert(struct db *db, struct person_rec *p, const char *now, char 
 		db_bind_text(st, 8, nz(p->address));
 		db_bind_text(st, 9, now);
 		db_bind_text(st, 10, now);
+		db_bind_text(st, 11, p->household && *p->household ? p->household : NULL);
+		db_bind_text(st, 12, nz(p->occupation));
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return db_fail(db, "写入劳动者档案");
 		p->id = sqlite3_last_insert_rowid(db->h);
@@ -69,13 +72,15 @@ int db_person_upsert(struct db *db, struct person_rec *p, const char *now, char 
 	diff_field(&sb, st, 4, "国籍", p->nationality && *p->nationality ? p->nationality : NULL);
 	diff_field(&sb, st, 5, "电话", p->phone && *p->phone ? p->phone : NULL);
 	diff_field(&sb, st, 6, "地址", p->address && *p->address ? p->address : NULL);
+	diff_field(&sb, st, 7, "户籍类型", p->household && *p->household ? p->household : NULL);
+	diff_field(&sb, st, 8, "职业", p->occupation && *p->occupation ? p->occupation : NULL);
 	sqlite3_reset(st);
 	if (!sb.len)
 		return 0;
 	st = db_prep(db, "UPDATE persons SET name = coalesce(?, name), gender = coalesce(?, gender), "
 			 "birth_date = coalesce(?, birth_date), nationality = coalesce(?, nationality), "
-			 "phone = coalesce(?, phone), address = coalesce(?, address), updated_at = ? "
-			 "WHERE id = ?");
+			 "phone = coalesce(?, phone), address = coalesce(?, address), updated_at = ?, "
+			 "household = coalesce(?, household), occupation = coalesce(?, occupation) WHERE id = ?");
 	if (!st) {
 		sb_free(&sb);
 		return -1;
@@ -87,7 +92,9 @@ int db_person_upsert(struct db *db, struct person_rec *p, const char *now, char 
 	db_bind_text(st, 5, p->phone && *p->phone ? p->phone : NULL);
 	db_bind_text(st, 6, p->address && *p->address ? p->address : NULL);
 	db_bind_text(st, 7, now);
-	sqlite3_bind_int64(st, 8, p->id);
+	db_bind_text(st, 8, p->household && *p->household ? p->household : NULL);
+	db_bind_text(st, 9, p->occupation && *p->occupation ? p->occupation : NULL);
+	sqlite3_bind_int64(st, 10, p->id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sb_free(&sb);
 		return db_fail(db, "更新劳动者档案");

@@ -285,6 +285,64 @@ int main(void)
 		fprintf(stderr, "%s", rep.buf);
 	sb_free(&rep);
 
+	/* 12. Sex and birth date: read from a mainland number (which wins
+	 * over anything typed), required as typed for every other document;
+	 * 户籍类型 and 职业/岗位 checked and kept. */
+	struct intake sb = in;
+	struct intake_person sp = person("E98765432", "Mary Lee");
+	sp.id_type = "passport";
+	sp.nationality = "美国";
+	sp.phone = "+1 415 555 0123";
+	sb.applicants = &sp;
+	sb.napplicants = 1;
+	cases_before = testdb_int(db, "SELECT count(*) FROM cases");
+	CHECK_INT(intake_register(db, &cfg, &clerk, &sb, &res), -1);
+	CHECK(has_problem(&res, "applicant[0].gender", "请选择性别（护照不含性别）"), "passport: sex required");
+	CHECK(has_problem(&res, "applicant[0].birth_date", "请填写出生日期"), "passport: birth date required");
+	sp.gender = "X";
+	sp.birth_date = "1990-02-30";
+	sp.household = "city";
+	sp.occupation = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一";
+	CHECK_INT(intake_register(db, &cfg, &clerk, &sb, &res), -1);
+	CHECK(has_problem(&res, "applicant[0].gender", "性别应为男或女"), "sex M or F");
+	CHECK(has_problem(&res, "applicant[0].birth_date", "出生日期："), "not a date");
+	CHECK(has_problem(&res, "applicant[0].household", "城镇或农村"), "household");
+	CHECK(has_problem(&res, "applicant[0].occupation", "过长（最多50个字，现有51个字）"), "occupation too long");
+	sp.birth_date = "2027-01-01";
+	CHECK_INT(intake_register(db, &cfg, &clerk, &sb, &res), -1);
+	CHECK(has_problem(&res, "applicant[0].birth_date", "不能晚于今天"), "birth in the future");
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM cases"), cases_before);
+	sp.gender = "F";
+	sp.birth_date = "1990-02-28";
+	sp.household = "";
+	sp.occupation = "软件工程师";
+	CHECK_INT(intake_register(db, &cfg, &clerk, &sb, &res), 0);
+	dump(&res);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM persons WHERE id_no = 'E98765432' AND gender = 'F' "
+				 "AND birth_date = '1990-02-28' AND occupation = '软件工程师' AND household IS NULL "
+				 "AND phone = '+14155550123'"),
+		  1);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE id_no = 'E98765432' AND gender = 'F' "
+				 "AND birth_date = '1990-02-28' AND occupation = '软件工程师'"),
+		  1);
+	free(res.case_no);
+	res.case_no = NULL;
+	/* a mainland number: what it encodes wins over a typed sex or date */
+	struct intake_person mp = person("110105198001010024", "王芳");
+	mp.gender = "M";
+	mp.birth_date = "1999-09-09";
+	mp.household = "rural";
+	mp.occupation = "操作工";
+	sb.applicants = &mp;
+	CHECK_INT(intake_register(db, &cfg, &clerk, &sb, &res), 0);
+	dump(&res);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE id_no = '110105198001010024' "
+				 "AND gender = 'F' AND birth_date = '1980-01-01' AND household = 'rural' "
+				 "AND occupation = '操作工'"),
+		  1);
+	free(res.case_no);
+	res.case_no = NULL;
+
 	/* 11. Case numbers from other patterns. */
 	char *no = casenum_format("{court}调字[{year}]{seq}号", "京", 2027, 42);
 	CHECK_STR(no, "京调字[2027]42号");
