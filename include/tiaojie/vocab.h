@@ -29,6 +29,8 @@ enum vocab_kind {
 	VOCAB_CONFIRM,    /* how the applicant confirmed: phone 电话, onsite 现场, wechat 微信, sms 短信 */
 	VOCAB_SIDE,       /* a mediator's side: union 工会, employer 企业代表组织, hrss 人社部门, expert 专家 */
 	VOCAB_EXPERT,     /* an expert's kind: teacher 高校教师, court 法院工作人员, lawyer 公益律师, other 其他 */
+	VOCAB_GENDER,     /* a person's sex as stored: M 男, F 女 */
+	VOCAB_HOUSEHOLD,  /* 户籍类型: urban 城镇, rural 农村 */
 	VOCAB_KIND_COUNT
 };
 

@@ -88,6 +88,16 @@ static const struct vocab_word experts[] = {
 	{"other", "其他", EXPERT("其他")},
 };
 
+static const struct vocab_word genders[] = {
+	{"M", "男", NULL},
+	{"F", "女", NULL},
+};
+
+static const struct vocab_word households[] = {
+	{"urban", "城镇", "城镇户籍"},
+	{"rural", "农村", "农村户籍"},
+};
+
 static const struct {
 	const struct vocab_word *w;
 	int n;
@@ -103,6 +113,8 @@ static const struct {
 	[VOCAB_CONFIRM] = {confirm_ways, (int)TJ_ARRAY_LEN(confirm_ways), 0},
 	[VOCAB_SIDE] = {sides, (int)TJ_ARRAY_LEN(sides), 0},
 	[VOCAB_EXPERT] = {experts, (int)TJ_ARRAY_LEN(experts), 0},
+	[VOCAB_GENDER] = {genders, (int)TJ_ARRAY_LEN(genders), 0},
+	[VOCAB_HOUSEHOLD] = {households, (int)TJ_ARRAY_LEN(households), 0},
 };
 
 const struct vocab_word *vocab_words(enum vocab_kind k, int *n)

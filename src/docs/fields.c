@@ -228,11 +228,7 @@ static void set_amount(struct doc_dict *d, const char *name, const char *cap_nam
 
 static const char *gender_cn(const char *g)
 {
-	if (g && strcmp(g, "M") == 0)
-		return "男";
-	if (g && strcmp(g, "F") == 0)
-		return "女";
-	return NULL;
+	return g ? vocab_label(VOCAB_GENDER, g) : NULL;
 }
 
 static const char *id_type_cn(const char *kw)

@@ -212,8 +212,8 @@ static void build(struct screen *s)
 	for (int i = 0; i < cv->napplicants; i++) {
 		struct cv_party *p = &cv->applicants[i];
 		int kind = val_kind_from_keyword(p->id_type);
-		add_line(d, US_NORMAL, " %d. %s  %s %s  %s %s", i + 1, p->name,
-			 !strcmp(p->gender, "M") ? "男" : !strcmp(p->gender, "F") ? "女" : "", p->birth_date,
+		const char *sex = vocab_label(VOCAB_GENDER, p->gender);
+		add_line(d, US_NORMAL, " %d. %s  %s %s  %s %s", i + 1, p->name, sex ? sex : "", p->birth_date,
 			 kind >= 0 ? val_kind_name(kind) : p->id_type, p->id_no);
 		/* each item labelled and apart: a foreign nationality used to run
 		 * straight into the address ("日本上海市...") */
@@ -222,6 +222,10 @@ static void build(struct screen *s)
 		sb_printf(&sb, "电话 %s", p->phone[0] ? p->phone : "（无）");
 		if (p->nationality[0] && strcmp(p->nationality, "中国"))
 			sb_printf(&sb, "  国籍 %s", p->nationality);
+		if (p->household && p->household[0])
+			sb_printf(&sb, "  户籍 %s", vocab_label(VOCAB_HOUSEHOLD, p->household));
+		if (p->occupation && p->occupation[0])
+			sb_printf(&sb, "  职业 %s", p->occupation);
 		if (p->address[0])
 			sb_printf(&sb, "  住址 %s", p->address);
 		add_wrapped(d, sb.buf, w - 4, "    ");
@@ -231,7 +235,10 @@ static void build(struct screen *s)
 	for (int i = 0; i < cv->nrespondents; i++) {
 		struct cv_party *p = &cv->respondents[i];
 		add_line(d, US_NORMAL, " %d. %s  %s", i + 1, p->name, p->uscc[0] ? p->uscc : "（无信用代码）");
-		char *line = xasprintf("法定代表人 %s  电话 %s  %s", p->legal_rep, p->phone, p->address);
+		char *line = p->legal_rep_title && p->legal_rep_title[0]
+				     ? xasprintf("法定代表人 %s（%s）  电话 %s  %s", p->legal_rep, p->legal_rep_title,
+						 p->phone, p->address)
+				     : xasprintf("法定代表人 %s  电话 %s  %s", p->legal_rep, p->phone, p->address);
 		add_wrapped(d, line, w - 4, "    ");
 		free(line);
 	}
