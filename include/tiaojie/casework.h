@@ -37,6 +37,18 @@ struct cv_party {
 	char *legal_rep_title; /* respondents: the legal representative's position */
 };
 
+/* An item of the case's evidence list (证据清单); removed items are not
+ * loaded. */
+struct cv_evidence {
+	int64_t id;
+	int ord;             /* its number in the case, never reused */
+	char *name, *source, *purpose;
+	int pages;
+	int original;        /* 1 原件, 0 复印件 */
+	char party[16];      /* "applicant" or "respondent": who submitted it */
+	char submitted[11];  /* the day it was received */
+};
+
 struct cv_claim {
 	int ord;
 	char cause[8];
@@ -98,6 +110,8 @@ struct case_view {
 	int nsessions;
 	struct cv_document *documents;
 	int ndocuments;
+	struct cv_evidence *evidence;
+	int nevidence;
 	struct cv_event *events;  /* oldest first */
 	int nevents;
 };
@@ -106,6 +120,7 @@ struct case_view {
  * 1 loaded, 0 no such case, -1 refused or error (message set). */
 int case_load(struct db *db, const struct actor *who, int64_t case_id, struct case_view *out);
 void case_view_free(struct case_view *cv);
+void cv_evidence_free(struct cv_evidence *e);
 /* Find a case by its number: 1 and *id, 0 none, -1 error. */
 int case_find(struct db *db, const char *case_no, int64_t *id);
 
@@ -123,6 +138,18 @@ struct case_op_agreed {
 	int ord;            /* claim number */
 	int64_t agreed_fen; /* >= 0 */
 	const char *pay_date; /* "YYYY-MM-DD", required when agreed_fen > 0 */
+};
+
+/* An evidence item as typed (ACT_EVIDENCE).  When an existing item is
+ * changed, blank texts, original < 0 and party NULL keep what it has. */
+struct case_op_evidence {
+	const char *name;      /* required for a new item, at most 100 characters */
+	const char *source;    /* 来源, at most 100 */
+	const char *purpose;   /* 证明目的, at most 300 */
+	const char *pages;     /* as typed: 1 to 9999; blank: 1 for a new item */
+	int original;          /* 1 原件, 0 复印件, -1 keep */
+	const char *party;     /* "applicant" or "respondent" (who submitted it) */
+	const char *submitted; /* "YYYY-MM-DD", not after today; blank: today */
 };
 
 struct case_op {
@@ -146,6 +173,11 @@ struct case_op {
 	const struct case_op_agreed *agreed;
 	/* perform */
 	enum performance perf;   /* PERF_PERFORMED or PERF_DEFAULTED */
+	/* evidence: a new item (evidence_id 0), a change to one, or its
+	 * removal (evidence_remove set) */
+	int64_t evidence_id;
+	int evidence_remove;
+	const struct case_op_evidence *evidence;
 };
 
 struct case_op_result {

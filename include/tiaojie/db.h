@@ -559,4 +559,26 @@ struct dashboard {
 int db_dashboard_load(struct db *db, const char *since, int min_cases, struct dashboard *out);
 void dashboard_free(struct dashboard *d);
 
+/* ---- evidence (证据清单) ---------------------------------------------- */
+struct evidence_row {
+	int64_t id, case_id;
+	int ord;                 /* set by db_evidence_add: the case's next number */
+	const char *name, *source, *purpose;
+	int pages, original;
+	const char *party;       /* "applicant" or "respondent" */
+	const char *submitted;   /* "YYYY-MM-DD" */
+};
+/* Add an item with the case's next number (never one a removed item had).
+ * 0 and e->id, e->ord set; -1 with the error set. */
+int db_evidence_add(struct db *db, struct evidence_row *e);
+/* Replace an item's particulars (its number stays).  1 done, 0 no such
+ * item in that case (or removed), -1 error. */
+int db_evidence_update(struct db *db, const struct evidence_row *e);
+/* Mark an item removed.  1 done, 0 no such item, -1 error. */
+int db_evidence_remove(struct db *db, int64_t case_id, int64_t id, const char *now);
+/* One item of a case that is not removed: 1 and *out (free its strings
+ * with cv_evidence_free), 0 none, -1 error. */
+struct cv_evidence;
+int db_evidence_get(struct db *db, int64_t case_id, int64_t id, struct cv_evidence *out);
+
 #endif

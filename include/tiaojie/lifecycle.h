@@ -55,6 +55,7 @@ enum case_action {
 	ACT_REFER,        /* 转仲裁 */
 	ACT_PERFORM,      /* 履行回访: performed or defaulted */
 	ACT_JOIN,         /* 加入集体争议: more applicants join an open case */
+	ACT_EVIDENCE,     /* 登记证据: add, change or remove an item of the evidence list */
 	ACT_COUNT
 };
 

@@ -385,7 +385,7 @@ static int do_assign(struct work *w, int re)
 static int check_slot(struct work *w, const char *day_s, const char *start_s, int minutes, const char *room,
 		      int *start_out)
 {
-	tj_day day;
+	tj_day day = 0;
 	int start, rc;
 
 	if (blank(day_s))
@@ -514,7 +514,7 @@ static int do_session(struct work *w)
 {
 	const struct case_op *op = w->op;
 	const char *day_s = blank(op->day) ? w->today_s : op->day;
-	tj_day day;
+	tj_day day = 0;
 	int start = -1, minutes, rc;
 	char st[6], end[6];
 
@@ -690,6 +690,116 @@ static int do_perform(struct work *w)
 	return 0;
 }
 
+void cv_evidence_free(struct cv_evidence *e)
+{
+	free(e->name);
+	free(e->source);
+	free(e->purpose);
+	memset(e, 0, sizeof *e);
+}
+
+/* "第3项 劳动合同（原件，2页，申请人提交，2026-11-20）；来源：…；证明目的：…" */
+static void evidence_text(struct strbuf *sb, int ord, const struct evidence_row *e)
+{
+	const char *party = vocab_label(VOCAB_PARTY, e->party);
+
+	sb_printf(sb, "第%d项 %s（%s，%d页，%s提交，%s）", ord, e->name, e->original ? "原件" : "复印件", e->pages,
+		  party ? party : e->party, e->submitted);
+	if (e->source && *e->source)
+		sb_printf(sb, "；来源：%s", e->source);
+	if (e->purpose && *e->purpose)
+		sb_printf(sb, "；证明目的：%s", e->purpose);
+}
+
+/* An optional text of an evidence item: checked when given. */
+static int check_opt(struct work *w, const char *field, const char *label, const char *s, size_t max)
+{
+	return blank(s) ? 0 : check_text(w, field, label, s, max, 0);
+}
+
+static int do_evidence(struct work *w)
+{
+	const struct case_op *op = w->op;
+	const struct case_op_evidence *in = op->evidence;
+	struct cv_evidence old = {0};
+	struct evidence_row e = {.case_id = op->case_id};
+	int rc, found = 0;
+
+	if (op->evidence_id > 0) {
+		found = db_evidence_get(w->db, op->case_id, op->evidence_id, &old);
+		if (found < 0)
+			return FAILED;
+		if (!found)
+			return refuse(w, "evidence", "本案没有这项证据（可能已被删除），请刷新后重新选择");
+	}
+	if (op->evidence_remove) {
+		if (!found)
+			return refuse(w, "evidence", "请选择要删除的证据");
+		e = (struct evidence_row){.name = old.name, .source = old.source, .purpose = old.purpose,
+					  .pages = old.pages, .original = old.original, .party = old.party,
+					  .submitted = old.submitted};
+		evidence_text(&w->before, old.ord, &e);
+		sb_printf(&w->after, "删除证据第%d项", old.ord);
+		rc = db_evidence_remove(w->db, op->case_id, op->evidence_id, w->now);
+		cv_evidence_free(&old);
+		return rc < 0 ? FAILED : 0;
+	}
+	if (!in) {
+		cv_evidence_free(&old);
+		return refuse(w, "evidence.name", "请填写证据名称");
+	}
+	/* what the item will be: typed, or kept from the item changed */
+	e.name = !blank(in->name) || !found ? in->name : old.name;
+	e.source = !blank(in->source) || !found ? in->source : old.source;
+	e.purpose = !blank(in->purpose) || !found ? in->purpose : old.purpose;
+	e.party = in->party ? in->party : found ? old.party : NULL;
+	e.original = in->original >= 0 ? in->original : found ? old.original : 0;
+	e.submitted = !blank(in->submitted) ? in->submitted : found ? old.submitted : w->today_s;
+	rc = 0;
+	if (check_text(w, "evidence.name", "证据名称", e.name, 100, 0) < 0 ||
+	    check_opt(w, "evidence.source", "证据来源", e.source, 100) < 0 ||
+	    check_opt(w, "evidence.purpose", "证明目的", e.purpose, 300) < 0)
+		rc = REFUSED;
+	if (rc == 0) {
+		if (!blank(in->pages)) {
+			char *end;
+			long n = strtol(in->pages, &end, 10);
+			while (*end == ' ')
+				end++;
+			if (*end || n < 1 || n > 9999)
+				rc = refuse(w, "evidence.pages", "页数应为1至9999的整数");
+			e.pages = (int)n;
+		} else {
+			e.pages = found ? old.pages : 1;
+		}
+	}
+	if (rc == 0 && (!e.party || vocab_index(VOCAB_PARTY, e.party) < 0))
+		rc = refuse(w, "evidence.party", "请选择提交证据的一方（申请人或被申请人）");
+	tj_day day = 0;
+	if (rc == 0 && date_parse(e.submitted, &day) < 0)
+		rc = refuse(w, "evidence.submitted", "提交日期格式应为 2026-11-20");
+	if (rc == 0 && day > w->today)
+		rc = refuse(w, "evidence.submitted", "提交日期不能晚于今天");
+	if (rc == 0) {
+		if (found) {
+			struct evidence_row before = {.name = old.name, .source = old.source, .purpose = old.purpose,
+						      .pages = old.pages, .original = old.original,
+						      .party = old.party, .submitted = old.submitted};
+			e.id = op->evidence_id;
+			evidence_text(&w->before, old.ord, &before);
+			evidence_text(&w->after, old.ord, &e);
+			int n = db_evidence_update(w->db, &e);
+			rc = n < 0 ? FAILED : n == 0 ? refuse(w, "evidence", "本案没有这项证据，请刷新后重新选择") : 0;
+		} else if (db_evidence_add(w->db, &e) < 0) {
+			rc = FAILED;
+		} else {
+			evidence_text(&w->after, e.ord, &e);
+		}
+	}
+	cv_evidence_free(&old);
+	return rc;
+}
+
 static int do_action(struct work *w)
 {
 	switch (w->op->action) {
@@ -723,6 +833,8 @@ static int do_action(struct work *w)
 		return 0;
 	case ACT_PERFORM:
 		return do_perform(w);
+	case ACT_EVIDENCE:
+		return do_evidence(w);
 	default:
 		return refuse(w, NULL, "此操作不能在此执行");
 	}
@@ -956,6 +1068,9 @@ void case_view_free(struct case_view *cv)
 		free(cv->documents[i].file);
 	}
 	free(cv->documents);
+	for (int i = 0; i < cv->nevidence; i++)
+		cv_evidence_free(&cv->evidence[i]);
+	free(cv->evidence);
 	for (int i = 0; i < cv->nevents; i++) {
 		free(cv->events[i].user);
 		free(cv->events[i].action);

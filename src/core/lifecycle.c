@@ -61,6 +61,9 @@ static const struct transition {
 	[ACT_JOIN] = {"join", "加入集体争议",
 		      S(ST_REGISTERED) | S(ST_CONFIRMED) | S(ST_ACCEPTED) | S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP,
 		      R(ROLE_CLERK) | R(ROLE_ADMIN), 0},
+	[ACT_EVIDENCE] = {"evidence", "登记证据",
+			  S(ST_REGISTERED) | S(ST_CONFIRMED) | S(ST_ACCEPTED) | S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP,
+			  R(ROLE_CLERK) | R(ROLE_MEDIATOR) | R(ROLE_ADMIN), 1},
 };
 
 const char *status_keyword(enum case_status s)

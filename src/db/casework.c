@@ -625,6 +625,61 @@ static int load_events(struct db *db, int64_t case_id, struct case_view *cv)
 	return 0;
 }
 
+#define EVIDENCE_COLS "id, ord, name, source, purpose, pages, original, party, submitted"
+
+static void evidence_row(sqlite3_stmt *st, struct cv_evidence *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	e->ord = sqlite3_column_int(st, 1);
+	e->name = db_col_strdup(st, 2);
+	e->source = db_col_strdup(st, 3);
+	e->purpose = db_col_strdup(st, 4);
+	e->pages = sqlite3_column_int(st, 5);
+	e->original = sqlite3_column_int(st, 6);
+	col_copy(st, 7, e->party, sizeof e->party);
+	col_copy(st, 8, e->submitted, sizeof e->submitted);
+}
+
+static int load_evidence(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT " EVIDENCE_COLS
+				       " FROM evidence WHERE case_id = ? AND removed_at IS NULL ORDER BY ord");
+	int rc, cap = 0;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		cv->evidence = xgrow(cv->evidence, cv->nevidence, &cap, sizeof *cv->evidence);
+		evidence_row(st, &cv->evidence[cv->nevidence++]);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取证据");
+	return 0;
+}
+
+int db_evidence_get(struct db *db, int64_t case_id, int64_t id, struct cv_evidence *out)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT " EVIDENCE_COLS
+				       " FROM evidence WHERE id = ? AND case_id = ? AND removed_at IS NULL");
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, case_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		evidence_row(st, out);
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取证据");
+	return 0;
+}
+
 int db_case_view_load(struct db *db, int64_t case_id, struct case_view *out)
 {
 	/* one read transaction: the case, its rows and its timeline from the
@@ -638,7 +693,8 @@ int db_case_view_load(struct db *db, int64_t case_id, struct case_view *out)
 	if (rc == 1 &&
 	    (load_applicants(db, case_id, out) < 0 || load_respondents(db, case_id, out) < 0 ||
 	     load_claims(db, case_id, out) < 0 || load_sessions(db, case_id, out) < 0 ||
-	     load_documents(db, case_id, out) < 0 || load_events(db, case_id, out) < 0))
+	     load_documents(db, case_id, out) < 0 || load_evidence(db, case_id, out) < 0 ||
+	     load_events(db, case_id, out) < 0))
 		rc = -1;
 	if (own) {
 		if (rc < 0) {

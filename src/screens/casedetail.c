@@ -289,6 +289,24 @@ static void build(struct screen *s)
 		if (x->note[0])
 			add_wrapped(d, x->note, w - 6, "      ");
 	}
+	add_line(d, US_HEADER, "证据（%d）", cv->nevidence);
+	for (int i = 0; i < cv->nevidence; i++) {
+		const struct cv_evidence *e = &cv->evidence[i];
+		const char *party = vocab_label(VOCAB_PARTY, e->party);
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_printf(&sb, " %d. %s（%s %d页）  %s  %s提交", e->ord, e->name, e->original ? "原件" : "复印件", e->pages,
+			  e->submitted, party ? party : e->party);
+		add_wrapped(d, sb.buf, w - 2, "    ");
+		sb_free(&sb);
+		if (e->source[0] || e->purpose[0]) {
+			char *more = xasprintf("%s%s%s%s", e->source[0] ? "来源：" : "", e->source,
+					       e->source[0] && e->purpose[0] ? "；证明目的：" : e->purpose[0] ? "证明目的：" : "",
+					       e->purpose);
+			add_wrapped(d, more, w - 6, "      ");
+			free(more);
+		}
+	}
 	add_line(d, US_HEADER, "已出具文书（%d）", cv->ndocuments);
 	for (int i = 0; i < cv->ndocuments; i++)
 	{
@@ -392,6 +410,11 @@ struct actform {
 	char **session_names;
 	int64_t *session_ids;
 	int nsessions;
+	/* evidence: the items to choose from after "（新增一项）", and which
+	 * one the fields were last filled from */
+	char **evidence_names;
+	const char **party_names;
+	int nevidence, evidence_shown;
 	char *snap;       /* the fields as the form opened: has it changed? */
 	int64_t draft_id; /* the draft this form was kept as (0: none yet) */
 	int dirty;        /* typed since the last draft */
@@ -490,6 +513,37 @@ static int actform_submit(struct screen *s)
 		op.perf = (enum performance)(PERF_PERFORMED + it->choice);
 	if ((it = form_find(&af->form, "session")) && it->choice >= 0 && it->choice < af->nsessions)
 		op.session_id = af->session_ids[it->choice];
+	struct case_op_evidence ev = {.original = -1};
+	char *ev_name = NULL, *ev_source = NULL, *ev_purpose = NULL, *ev_pages = NULL, *ev_day = NULL;
+	if (af->action == ACT_EVIDENCE) {
+		if ((it = form_find(&af->form, "evidence")) && it->choice > 0 && it->choice <= d->cv.nevidence)
+			op.evidence_id = d->cv.evidence[it->choice - 1].id;
+		if ((it = form_find(&af->form, "evidence_op")))
+			op.evidence_remove = it->choice == 1;
+		ev.name = ev_name = val(af, "evidence.name");
+		ev.source = ev_source = val(af, "evidence.source");
+		ev.purpose = ev_purpose = val(af, "evidence.purpose");
+		ev.pages = ev_pages = val(af, "evidence.pages");
+		ev.submitted = ev_day = val(af, "evidence.submitted");
+		if ((it = form_find(&af->form, "evidence.original")))
+			ev.original = it->choice;
+		if ((it = form_find(&af->form, "evidence.party")))
+			ev.party = vocab_code_at(VOCAB_PARTY, it->choice);
+		op.evidence = &ev;
+		if (op.evidence_remove && !op.evidence_id) {
+			form_set_msg(form_find(&af->form, "evidence"), US_ERROR, "请选择要删除的证据");
+			form_show_errors(&af->form, app);
+			goto out;
+		}
+		if (op.evidence_remove) {
+			char *q = xasprintf("从证据清单中删除「%s」？\n删除后其编号不再使用，操作记录中保留原内容。",
+					    af->evidence_names[form_find(&af->form, "evidence")->choice]);
+			int yes = ui_confirm(app, q);
+			free(q);
+			if (!yes)
+				goto out;
+		}
+	}
 	if (af->action == ACT_AGREE) {
 		int n = d->cv.nclaims;
 		agreed = xcalloc((size_t)n + 1, sizeof *agreed);
@@ -557,6 +611,11 @@ out:
 	free(minutes);
 	free(note);
 	free(answer);
+	free(ev_name);
+	free(ev_source);
+	free(ev_purpose);
+	free(ev_pages);
+	free(ev_day);
 	return rc;
 }
 
@@ -596,6 +655,45 @@ static void send_notice(struct screen *s)
 	       d->cv.napplicants ? d->cv.applicants[0].phone : "");
 }
 
+static const char *const original_names[] = {"复印件", "原件"};
+static const char *const evidence_ops[] = {"保存", "删除所选证据"};
+
+static void set_text(struct actform *af, const char *id, const char *v)
+{
+	struct form_item *it = form_find(&af->form, id);
+
+	if (it)
+		edit_set(&it->edit, v ? v : "");
+}
+
+/* Choosing an item of the evidence list fills the fields with it, to be
+ * changed; choosing "（新增一项）" empties them again. */
+static void evidence_fill(struct actform *af)
+{
+	struct detail *d = af->detail->priv;
+	struct form_item *pick = form_find(&af->form, "evidence");
+	char today[11], pages[12];
+
+	if (!pick || pick->choice == af->evidence_shown)
+		return;
+	af->evidence_shown = pick->choice;
+	const struct cv_evidence *e = pick->choice > 0 && pick->choice <= d->cv.nevidence
+					      ? &d->cv.evidence[pick->choice - 1]
+					      : NULL;
+	date_format(tj_today(), today);
+	snprintf(pages, sizeof pages, "%d", e ? e->pages : 1);
+	set_text(af, "evidence.name", e ? e->name : "");
+	set_text(af, "evidence.source", e ? e->source : "");
+	set_text(af, "evidence.purpose", e ? e->purpose : "");
+	set_text(af, "evidence.pages", pages);
+	set_text(af, "evidence.submitted", e ? e->submitted : today);
+	struct form_item *it;
+	if ((it = form_find(&af->form, "evidence.original")))
+		it->choice = e ? e->original != 0 : 0;
+	if ((it = form_find(&af->form, "evidence.party")))
+		it->choice = e && vocab_index(VOCAB_PARTY, e->party) > 0 ? vocab_index(VOCAB_PARTY, e->party) : 0;
+}
+
 static int actform_handle(struct screen *s, enum ui_action a, wint_t ch)
 {
 	struct actform *af = s->priv;
@@ -633,6 +731,7 @@ static int actform_handle(struct screen *s, enum ui_action a, wint_t ch)
 	}
 	if (form_handle(&af->form, a, ch) >= 0)
 		af->dirty = 1;
+	evidence_fill(af);
 	return UI_HANDLED;
 }
 
@@ -700,6 +799,10 @@ static void actform_destroy(struct screen *s)
 		free(af->session_names[i]);
 	free(af->session_names);
 	free(af->session_ids);
+	for (int i = 0; i <= af->nevidence && af->evidence_names; i++)
+		free(af->evidence_names[i]);
+	free(af->evidence_names);
+	free(af->party_names);
 	free(af->snap);
 	free(af);
 }
@@ -893,6 +996,33 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 			it->edit.max = 10;
 		}
 		break;
+	case ACT_EVIDENCE: {
+		it = form_add(&af->form, FK_CHOICE, "evidence", "证据");
+		af->nevidence = d->cv.nevidence;
+		af->evidence_names = xcalloc((size_t)af->nevidence + 1, sizeof *af->evidence_names);
+		af->evidence_names[0] = xstrdup("（新增一项）");
+		for (int i = 0; i < af->nevidence; i++)
+			af->evidence_names[i + 1] = xasprintf("第%d项 %s", d->cv.evidence[i].ord, d->cv.evidence[i].name);
+		it->choices = (const char *const *)af->evidence_names;
+		it->nchoices = af->nevidence + 1;
+		if (af->nevidence > 0) {
+			it = form_add(&af->form, FK_CHOICE, "evidence_op", "办理");
+			it->choices = evidence_ops;
+			it->nchoices = (int)TJ_ARRAY_LEN(evidence_ops);
+		}
+		text_field(af, "evidence.name", "证据名称", 100, NULL);
+		text_field(af, "evidence.source", "来源", 100, NULL);
+		text_field(af, "evidence.purpose", "证明目的", 300, NULL);
+		text_field(af, "evidence.pages", "页数", 4, "1");
+		it = form_add(&af->form, FK_CHOICE, "evidence.original", "原件/复印件");
+		it->choices = original_names;
+		it->nchoices = (int)TJ_ARRAY_LEN(original_names);
+		it = form_add(&af->form, FK_CHOICE, "evidence.party", "提交方");
+		af->party_names = vocab_choices(VOCAB_PARTY, NULL, &it->nchoices);
+		it->choices = af->party_names;
+		text_field(af, "evidence.submitted", "提交日期", 10, today);
+		break;
+	}
 	case ACT_PERFORM:
 		it = form_add(&af->form, FK_CHOICE, "perf", "履行情况");
 		/* what was done: performed or not, never back to pending */
@@ -935,6 +1065,9 @@ static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 		if (ver && atoll(ver) > 0)
 			af->version = atoll(ver);
 		form_draft_get(&af->form, body, CASE_DRAFT_FIELDS);
+		struct form_item *ep = form_find(&af->form, "evidence");
+		if (ep) /* the fields hold what was typed, not the item's */
+			af->evidence_shown = ep->choice;
 		char *sid = draft_get(body, "session_id");
 		struct form_item *it = form_find(&af->form, "session");
 		if (sid && it) {

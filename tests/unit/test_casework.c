@@ -104,6 +104,13 @@ static struct case_op valid_op(enum case_action a, int64_t id)
 	case ACT_CONFIRM:
 		op.confirm_how = "phone";
 		break;
+	case ACT_EVIDENCE: {
+		static const struct case_op_evidence ev = {.name = "劳动合同", .source = "申请人持有", .purpose = "证明劳动关系",
+							   .pages = "3", .original = 1, .party = "applicant",
+							   .submitted = "2026-11-19"};
+		op.evidence = &ev;
+		break;
+	}
 	case ACT_REJECT:
 		op.reason = "不属于劳动争议受理范围";
 		break;
@@ -345,6 +352,11 @@ static void check_success(enum tstate t, enum case_action a, const struct actor 
 	case ACT_PERFORM:
 		snprintf(want_ba, sizeof want_ba, "待履行 > 履行完毕");
 		break;
+	case ACT_EVIDENCE:
+		snprintf(want_ba, sizeof want_ba, " > 第%lld项 劳动合同（原件，3页，申请人提交，2026-11-19）；"
+			 "来源：申请人持有；证明目的：证明劳动关系",
+			 (long long)testdb_int_id(db, "SELECT max(ord) FROM evidence WHERE case_id = ?", id));
+		break;
 	default:
 		snprintf(want_ba, sizeof want_ba, "%s > %s", status_keyword(cs->status), status_keyword(want));
 		break;
@@ -354,7 +366,8 @@ static void check_success(enum tstate t, enum case_action a, const struct actor 
 	else
 		CHECK_STR(ba, want_ba);
 	/* status keywords exactly for the actions that set a status */
-	CHECK(changes_status(a) == (a != ACT_REASSIGN && a != ACT_EXTEND && a != ACT_PERFORM && a != ACT_SCHEDULE),
+	CHECK(changes_status(a) == (a != ACT_REASSIGN && a != ACT_EXTEND && a != ACT_PERFORM && a != ACT_SCHEDULE &&
+				    a != ACT_EVIDENCE),
 	      "%s", action_keyword(a));
 	free(ba);
 	if (has_note(a)) {
@@ -411,6 +424,13 @@ static void check_success(enum tstate t, enum case_action a, const struct actor 
 		break;
 	case ACT_PERFORM:
 		CHECK_INT(testdb_int_id(db, "SELECT performance = 'performed' FROM cases WHERE id = ?", id), 1);
+		break;
+	case ACT_EVIDENCE:
+		CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM evidence WHERE case_id = ? AND name = '劳动合同' "
+				  "AND pages = 3 AND original = 1 AND party = 'applicant' AND submitted = '2026-11-19' "
+				  "AND removed_at IS NULL",
+				  id),
+			  1);
 		break;
 	default:
 		break;
@@ -481,7 +501,9 @@ static void test_matrix(void)
 	 * twelve states and six actors) */
 	fprintf(stderr, "matrix: %d legal, %d refused\n", legal, illegal);
 	CHECK_INT(legal + illegal, T_COUNT * ACT_COUNT * 6);
-	CHECK_INT(legal, 64);
+	/* 64, and 登记证据 from the five open states: admin and both
+	 * clerks everywhere, the own mediator once the case is theirs */
+	CHECK_INT(legal, 85);
 }
 
 /* ---- 2. inputs -------------------------------------------------------------------- */
@@ -1031,7 +1053,7 @@ static void test_move_cancel(void)
 		has_cancel |= acts[i] == ACT_UNSCHEDULE;
 	}
 	CHECK(has_move && has_cancel, "offered: move %d cancel %d", has_move, has_cancel);
-	CHECK_INT(case_actions(&cv, &clerk, acts, ACT_COUNT), 1); /* withdraw only */
+	CHECK_INT(case_actions(&cv, &clerk, acts, ACT_COUNT), 2); /* withdraw, and evidence */
 	int64_t version = cv.version;
 	case_view_free(&cv);
 
@@ -1332,16 +1354,18 @@ static void test_load(void)
 
 	/* the actions offered */
 	int n = case_actions(&cv, &own, acts, ACT_COUNT);
-	CHECK_INT(n, 6);
-	const enum case_action want_own[] = {ACT_SCHEDULE, ACT_SESSION, ACT_EXTEND, ACT_AGREE, ACT_FAIL, ACT_WITHDRAW};
-	for (int i = 0; i < n && i < 6; i++)
+	CHECK_INT(n, 7);
+	const enum case_action want_own[] = {ACT_SCHEDULE, ACT_SESSION, ACT_EXTEND,  ACT_AGREE,
+					     ACT_FAIL,     ACT_WITHDRAW, ACT_EVIDENCE};
+	for (int i = 0; i < n && i < 7; i++)
 		CHECK_INT(acts[i], want_own[i]);
 	n = case_actions(&cv, &admin, acts, ACT_COUNT);
-	CHECK_INT(n, 7);
+	CHECK_INT(n, 8);
 	CHECK_INT(acts[0], ACT_REASSIGN);
 	n = case_actions(&cv, &clerk, acts, ACT_COUNT);
-	CHECK_INT(n, 1);
+	CHECK_INT(n, 2);
 	CHECK_INT(acts[0], ACT_WITHDRAW);
+	CHECK_INT(acts[1], ACT_EVIDENCE);
 	CHECK_INT(case_actions(&cv, &other, acts, ACT_COUNT), 0);
 	CHECK_INT(case_actions(&cv, &admin, acts, 2), 2);
 

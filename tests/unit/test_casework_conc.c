@@ -192,6 +192,11 @@ static int worker(const char *path, int k)
 		case ACT_PERFORM:
 			op.perf = rnd(&r, 2) ? PERF_PERFORMED : PERF_DEFAULTED;
 			break;
+		case ACT_EVIDENCE: {
+			static const struct case_op_evidence ev = {.name = "工资条", .original = 0, .party = "applicant"};
+			op.evidence = &ev;
+			break;
+		}
 		default:
 			break;
 		}

@@ -29,6 +29,9 @@ static const struct {
 	{ACT_JOIN, ST_REGISTERED, ST_REGISTERED},   {ACT_JOIN, ST_CONFIRMED, ST_CONFIRMED},
 	{ACT_JOIN, ST_ACCEPTED, ST_ACCEPTED},       {ACT_JOIN, ST_ASSIGNED, ST_ASSIGNED},
 	{ACT_JOIN, ST_MEDIATING, ST_MEDIATING},
+	{ACT_EVIDENCE, ST_REGISTERED, ST_REGISTERED}, {ACT_EVIDENCE, ST_CONFIRMED, ST_CONFIRMED},
+	{ACT_EVIDENCE, ST_ACCEPTED, ST_ACCEPTED},     {ACT_EVIDENCE, ST_ASSIGNED, ST_ASSIGNED},
+	{ACT_EVIDENCE, ST_MEDIATING, ST_MEDIATING},
 };
 
 /* Roles allowed per action: C clerk, M mediator (own cases), A admin. */
@@ -56,6 +59,7 @@ static const char *roles_for(enum case_action a)
 	case ACT_WITHDRAW:
 	case ACT_REFER:
 	case ACT_PERFORM:
+	case ACT_EVIDENCE:
 		return "CMA";
 	default:
 		return "";
