@@ -278,6 +278,9 @@ int db_document_add(struct db *db, int64_t case_id, const char *kind, const char
  * each case has the status its last such event set.  Problems appended to
  * report, one per line.  Returns the number of problems, -1 on error. */
 int db_check(struct db *db, const char *status_actions_json, struct strbuf *report);
+/* How many cases and events the database holds (what `tiaojie check`
+ * reports when all is well). */
+int db_count_cases_events(struct db *db, int64_t *cases, int64_t *events);
 /* Consistent online copy to dest (written to a temporary file beside it and
  * renamed, so there is never a half-written backup). */
 int db_backup(struct db *db, const char *dest);

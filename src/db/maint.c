@@ -124,6 +124,15 @@ int db_check(struct db *db, const char *status_actions_json, struct strbuf *repo
 	return problems;
 }
 
+int db_count_cases_events(struct db *db, int64_t *cases, int64_t *events)
+{
+	int rc = db_query_int(db, "SELECT count(*) FROM cases", 0, cases);
+
+	if (db_query_int(db, "SELECT count(*) FROM events", 0, events) < 0)
+		rc = -1;
+	return rc;
+}
+
 int db_backup(struct db *db, const char *dest)
 {
 	char *tmp = xasprintf("%s.tmp.XXXXXX", dest);
