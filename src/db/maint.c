@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tiaojie/db.h"
+#include "internal.h"
 
 /* Report each row of st as pre + column 0 + mid + column 1 + post. */
 static int count_rows(struct db *db, sqlite3_stmt *st, struct strbuf *report, const char *pre, const char *mid,
