@@ -21,27 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <sqlite3.h>
-
 #include "tiaojie/date.h"
 #include "tiaojie/util.h"
 
-struct db {
-	sqlite3 *h;
-	char *path;
-	int readonly;
-	int in_tx;
-	int busy_ms;         /* how long to wait for a lock */
-	int64_t busy_since;  /* when this wait began (monotonic ms) */
-	int wal_frames;      /* frames in the WAL after our last commit */
-	int yield_fd;        /* see db_yield_to_input; -1 none */
-	int interrupted;     /* a statement gave up for a key */
-	int defer_checkpoint;/* see db_defer_checkpoints */
-	struct db_stmt_slot {
-		const char *sql;
-		sqlite3_stmt *st;
-	} cache[256];
-};
+/* The connection: opaque outside src/db (its fields, the SQLite handle
+ * and the statement cache, are in src/db/internal.h). */
+struct db;
 
 enum db_open_flags {
 	DB_OPEN_CREATE = 0x1,   /* create the file if missing (init, demo) */
@@ -53,9 +38,11 @@ enum db_open_flags {
  * (unless read-only).  A missing file without DB_OPEN_CREATE, a file that is
  * not a database, a schema newer than this program, or a read-only file
  * that needs migrating are refused with a clear message.  A file the user
- * may read but not write is opened read-only (db->readonly set). */
+ * may read but not write is opened read-only (db_readonly). */
 struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms);
 void db_close(struct db *db);
+/* 1 when the connection never writes (asked for, or the file is read-only). */
+int db_readonly(const struct db *db);
 
 /* Checkpoints.  By default SQLite copies the WAL back into the database
  * (and waits for the disk) inside whichever commit takes the WAL past 1000
@@ -95,22 +82,11 @@ int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 
-/* A cached prepared statement for sql (which must be a string literal or
- * otherwise live for the program's lifetime: the cache is keyed by the
- * pointer), reset with bindings cleared.  NULL with the error set. */
-sqlite3_stmt *db_prep(struct db *db, const char *sql);
-/* Record a failure of the last call on db: "<what>：<sqlite3_errmsg>", with
- * busy and read-only errors explained in Chinese.  Returns -1. */
-int db_fail(struct db *db, const char *what);
-/* Run SQL without results (migrations, PRAGMAs). */
+/* Run SQL without results, and a statement whose only result is one
+ * integer (or none: *out = dflt).  Still used by the demo generator
+ * (issue 14: goes with src/demo); nothing else outside src/db may pass
+ * SQL text. */
 int db_exec(struct db *db, const char *sql);
-/* Bind a text parameter; NULL binds SQL NULL. */
-void db_bind_text(sqlite3_stmt *st, int i, const char *s);
-/* Bind a row id; 0 or less binds SQL NULL (no such reference). */
-void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
-/* Column text as a malloc'd string ("" for NULL). */
-char *db_col_strdup(sqlite3_stmt *st, int i);
-/* Run a statement whose only result is one integer (or none: *out = dflt). */
 int db_query_int(struct db *db, const char *sql, int64_t dflt, int64_t *out);
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t db_data_version(struct db *db);
@@ -278,6 +254,9 @@ int db_document_add(struct db *db, int64_t case_id, const char *kind, const char
  * each case has the status its last such event set.  Problems appended to
  * report, one per line.  Returns the number of problems, -1 on error. */
 int db_check(struct db *db, const char *status_actions_json, struct strbuf *report);
+/* How many cases and events the database holds (what `tiaojie check`
+ * reports when all is well). */
+int db_count_cases_events(struct db *db, int64_t *cases, int64_t *events);
 /* Consistent online copy to dest (written to a temporary file beside it and
  * renamed, so there is never a half-written backup). */
 int db_backup(struct db *db, const char *dest);

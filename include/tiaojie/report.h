@@ -22,6 +22,9 @@
 #include "tiaojie/calendar.h"
 #include "tiaojie/config.h"
 #include "tiaojie/db.h"
+/* For now: sqlite3_stmt in the report reader below, and the raw handle in
+ * src/report/xlsx.c (issue 14: goes with the report cursor). */
+#include "../../src/db/internal.h"
 
 /* ---- periods ----------------------------------------------------------------- */
 

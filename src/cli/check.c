@@ -47,8 +47,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		sb_free(&report);
 		return EXIT_FAIL;
 	}
-	db_query_int(db, "SELECT count(*) FROM cases", 0, &cases);
-	db_query_int(db, "SELECT count(*) FROM events", 0, &events);
+	db_count_cases_events(db, &cases, &events);
 	db_close(db);
 	if (n > 0) {
 		fprintf(stderr, "%s", report.buf);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/admin.h"
 #include "tiaojie/auth.h"
 #include "tiaojie/cli.h"
 
@@ -17,26 +18,30 @@ static const char user_usage[] =
 	"      tiaojie user disable LOGIN | enable LOGIN | unlock LOGIN\n"
 	"      tiaojie user list";
 
+static int by_login(const void *a, const void *b)
+{
+	return strcmp(((const struct user_entry *)a)->login, ((const struct user_entry *)b)->login);
+}
+
+/* Every account by login, with its state: the command line is trusted
+ * like an administrator. */
 static int user_list(struct db *db)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT login, display_name, role, "
-				       "CASE WHEN disabled THEN 'disabled' WHEN locked THEN 'locked' "
-				       "ELSE 'active' END, coalesce(last_login, '') FROM users ORDER BY login");
-	int rc;
+	struct actor system = {.role = ROLE_ADMIN, .user_id = 0};
+	struct user_list l;
 
-	if (!st) {
+	if (users_load(db, &system, &l) < 0) {
 		cli_err("%s", tj_errmsg());
 		return EXIT_FAIL;
 	}
+	qsort(l.v, (size_t)l.n, sizeof *l.v, by_login);
 	puts("login\tname\trole\tstate\tlast_login");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		printf("%s\t%s\t%s\t%s\t%s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
-		       sqlite3_column_text(st, 2), sqlite3_column_text(st, 3), sqlite3_column_text(st, 4));
-	if (rc != SQLITE_DONE) {
-		db_fail(db, "读取账号");
-		cli_err("%s", tj_errmsg());
-		return EXIT_FAIL;
+	for (int i = 0; i < l.n; i++) {
+		const struct user_entry *u = &l.v[i];
+		printf("%s\t%s\t%s\t%s\t%s\n", u->login, u->display_name, u->role,
+		       u->disabled ? "disabled" : u->locked ? "locked" : "active", u->last_login);
 	}
+	user_list_free(&l);
 	return EXIT_OK;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tiaojie/admin.h"
+#include "internal.h"
 
 int db_roster_read(struct db *db, int64_t only_id, struct roster *out)
 {

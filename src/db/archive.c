@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "tiaojie/db.h"
+#include "internal.h"
 
 static const char *nz(const char *s)
 {

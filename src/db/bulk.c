@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tiaojie/calendar.h"
+#include "internal.h"
 
 #define BULK_ROWS 32
 

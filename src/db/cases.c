@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tiaojie/db.h"
+#include "internal.h"
 
 int db_case_seq_next(struct db *db, int year, int64_t *seq)
 {

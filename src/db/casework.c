@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "tiaojie/casework.h"
-#include "tiaojie/db.h"
+#include "internal.h"
 
 static void col_copy(sqlite3_stmt *st, int i, char *buf, size_t size)
 {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tiaojie/db.h"
+#include "internal.h"
 
 int db_consult_add(struct db *db, const char *at, const char *cause, const char *note, const char *phone,
 		   int64_t clerk_id, int64_t *id)

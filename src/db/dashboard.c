@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tiaojie/db.h"
+#include "internal.h"
 
 #define DASH_OPEN "('registered','confirmed','accepted','assigned','mediating')"
 

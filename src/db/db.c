@@ -2,7 +2,7 @@
  * db.c - opening the database, migrations, transactions and the statement
  * cache.  Everything else in src/db builds on these.
  */
-#include "tiaojie/db.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -494,4 +494,9 @@ void db_close(struct db *db)
 		sqlite3_close(db->h);
 	free(db->path);
 	free(db);
+}
+
+int db_readonly(const struct db *db)
+{
+	return db->readonly;
 }

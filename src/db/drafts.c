@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "tiaojie/calendar.h"
-#include "tiaojie/db.h"
+#include "internal.h"
 
 int db_draft_save(struct db *db, int64_t user_id, const char *kind, const char *body, int64_t *id)
 {

@@ -3,7 +3,7 @@
  * UPDATE and DELETE itself (triggers in 001_schema.sql); here we only add.
  */
 #include "tiaojie/calendar.h"
-#include "tiaojie/db.h"
+#include "internal.h"
 
 int db_event_add(struct db *db, const struct event_rec *e)
 {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tiaojie/db.h"
+#include "internal.h"
 
 void person_full_free(struct person_full *p)
 {

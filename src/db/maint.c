@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tiaojie/db.h"
+#include "internal.h"
 
 /* Report each row of st as pre + column 0 + mid + column 1 + post. */
 static int count_rows(struct db *db, sqlite3_stmt *st, struct strbuf *report, const char *pre, const char *mid,
@@ -122,6 +122,15 @@ int db_check(struct db *db, const char *status_actions_json, struct strbuf *repo
 		problems += n;
 	}
 	return problems;
+}
+
+int db_count_cases_events(struct db *db, int64_t *cases, int64_t *events)
+{
+	int rc = db_query_int(db, "SELECT count(*) FROM cases", 0, cases);
+
+	if (db_query_int(db, "SELECT count(*) FROM events", 0, events) < 0)
+		rc = -1;
+	return rc;
 }
 
 int db_backup(struct db *db, const char *dest)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tiaojie/db.h"
+#include "internal.h"
 
 void mediator_choices_free(struct mediator_choices *l)
 {

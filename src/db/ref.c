@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "tiaojie/date.h"
-#include "tiaojie/db.h"
+#include "internal.h"
 
 int db_causes_count(struct db *db, int *first, int *second)
 {

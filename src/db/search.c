@@ -50,6 +50,7 @@
 #include "tiaojie/casenum.h"
 #include "tiaojie/search.h"
 #include "tiaojie/validate.h"
+#include "internal.h"
 
 _Static_assert(Q_AWAIT_CONFIRM == 1 && Q_AWAIT_ACCEPT == 2 && Q_AWAIT_ASSIGN == 3 && Q_DUE_SOON == 4 &&
 		       Q_OVERDUE == 5 && Q_STALLED == 6 && Q_FOLLOWUP == 7,

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "tiaojie/calendar.h"
-#include "tiaojie/db.h"
+#include "internal.h"
 
 void user_rec_free(struct user_rec *u)
 {

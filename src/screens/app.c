@@ -59,7 +59,7 @@ int ui_main(struct db *db, struct config *cfg)
 		holidays_free(&app.hol);
 		return 1;
 	}
-	if (db->readonly)
+	if (db_readonly(db))
 		ui_msg(&app, US_WARN, "数据库为只读：可以查看，不能保存");
 	/* the WAL is copied back while the user is idle, not inside a save */
 	db_defer_checkpoints(db);
@@ -71,7 +71,7 @@ int ui_main(struct db *db, struct config *cfg)
 		if (!again)
 			break;
 		app.quit = app.logout = 0;
-		ui_msg(&app, US_OK, "已退出登录%s", db->readonly ? "（数据库为只读）" : "");
+		ui_msg(&app, US_OK, "已退出登录%s", db_readonly(db) ? "（数据库为只读）" : "");
 	}
 	ui_term_done();
 	if (db_idle(db, 1) < 0)

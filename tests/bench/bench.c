@@ -48,6 +48,8 @@
 #include "tiaojie/intake.h"
 #include "tiaojie/report.h"
 #include "tiaojie/search.h"
+/* The baselines ask SQLite directly, on the same connection. */
+#include "../../src/db/internal.h"
 
 #define PAGE 20            /* rows of a page at 80x24 */
 #define MAX_ROWS 64

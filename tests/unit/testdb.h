@@ -12,6 +12,8 @@
 
 #include "tiaojie/cli.h"
 #include "tiaojie/db.h"
+/* The fixtures speak SQLite directly (tests are not a layer). */
+#include "../../src/db/internal.h"
 
 static char testdb_dir[64];
 
