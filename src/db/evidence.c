@@ -4,7 +4,7 @@
  * marked, so its number is not used again.  The rules (who may, what is a
  * valid item, the event) are in src/core/casework.c.
  */
-#include "tiaojie/db.h"
+#include "internal.h"
 
 static void bind_item(sqlite3_stmt *st, const struct evidence_row *e)
 {
