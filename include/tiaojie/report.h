@@ -11,7 +11,7 @@
  * call the same report_stats_load() and report_export().
  *
  * Errors: -1 with a Chinese message in the error sink (library errors with
- * their own text: sqlite3_errmsg, lxw_strerror, strerror).
+ * their own text: SQLite's, lxw_strerror, strerror).
  */
 #ifndef TIAOJIE_REPORT_H
 #define TIAOJIE_REPORT_H
@@ -269,9 +269,11 @@ int db_report_mediators(struct db *db, struct report_mediator **out, int *n);
  * filled by the caller). */
 int db_report_trend(struct db *db, struct report_month *months, int nmonths);
 
-/* Row by row: *_begin gives the running statement (NULL on error), *_next
- * steps it (1 a row, 0 done, -1 error), *_end always finishes it.  The
- * strings are valid until the next step. */
+/* Row by row through a cursor (src/db/report.c): *_begin opens it (NULL
+ * on error), *_next steps it (1 a row, 0 done, -1 error), *_end always
+ * closes it.  The strings are valid until the next step.  The cursor uses
+ * the connection until it is closed: whoever steps it (the workbook's
+ * reading thread) owns the connection meanwhile. */
 struct report_case_row {
 	int64_t id;
 	const char *case_no, *received, *channel, *status, *performance;
@@ -298,11 +300,13 @@ struct report_case_row {
 /* The cases received in the period, by date received then case number
  * (year, seq): the order of the received index, so no sort and the rows
  * start at once. */
-sqlite3_stmt *db_report_cases_begin(struct db *db, const char *from, const char *to);
+struct db_report_cursor;
+struct db_report_cursor *db_report_cases_begin(struct db *db, const char *from, const char *to);
 /* The next row into *row (its arrays reused from row to row; zero it
  * before the first call and free it with report_case_row_free). */
-int db_report_cases_next(struct db *db, sqlite3_stmt *st, struct report_case_row *row);
-void db_report_cases_end(sqlite3_stmt *st);
+int db_report_cases_next(struct db_report_cursor *c, struct report_case_row *row);
+/* Closes and frees c (NULL is fine). */
+void db_report_cases_end(struct db_report_cursor *c);
 /* The row's text copied into the row itself: until then it points into
  * the statement's current row, which the next step overwrites. */
 void report_case_row_own(struct report_case_row *row);

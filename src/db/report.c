@@ -370,8 +370,16 @@ int db_report_trend(struct db *db, struct report_month *months, int nmonths)
 
 /* ---- the cases, row by row ----------------------------------------------------- */
 
-sqlite3_stmt *db_report_cases_begin(struct db *db, const char *from, const char *to)
+/* The running statement and its connection, out of the callers' sight. */
+struct db_report_cursor {
+	struct db *db;
+	sqlite3_stmt *st;
+};
+
+struct db_report_cursor *db_report_cases_begin(struct db *db, const char *from, const char *to)
 {
+	struct db_report_cursor *c;
+
 	/* One row per case, by date received then case number (the order of
 	 * the received index, cases_received(received, year, seq): no sort, so
 	 * rows start at once and nothing is held).  The respondents and the claims come each as one string
@@ -398,7 +406,10 @@ sqlite3_stmt *db_report_cases_begin(struct db *db, const char *from, const char 
 		return NULL;
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
-	return st;
+	c = xmalloc(sizeof *c);
+	c->db = db;
+	c->st = st;
+	return c;
 }
 
 static const char *col_or_null(sqlite3_stmt *st, int i)
@@ -468,14 +479,15 @@ static void parse_claims(struct report_case_row *r, const char *s)
 	}
 }
 
-int db_report_cases_next(struct db *db, sqlite3_stmt *st, struct report_case_row *r)
+int db_report_cases_next(struct db_report_cursor *c, struct report_case_row *r)
 {
+	sqlite3_stmt *st = c->st;
 	int rc = sqlite3_step(st);
 
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW)
-		return db_fail(db, "读取案件明细");
+		return db_fail(c->db, "读取案件明细");
 	r->id = sqlite3_column_int64(st, 0);
 	r->case_no = col_text(st, 1);
 	r->received = col_text(st, 2);
@@ -496,10 +508,12 @@ int db_report_cases_next(struct db *db, sqlite3_stmt *st, struct report_case_row
 	return 1;
 }
 
-void db_report_cases_end(sqlite3_stmt *st)
+void db_report_cases_end(struct db_report_cursor *c)
 {
-	if (st)
-		sqlite3_reset(st);
+	if (!c)
+		return;
+	sqlite3_reset(c->st);
+	free(c);
 }
 
 void report_case_row_own(struct report_case_row *r)

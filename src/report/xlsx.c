@@ -1022,7 +1022,7 @@ struct feed_batch {
 struct feed {
 	struct db *db;
 	struct report_stats *s;
-	sqlite3_stmt *st;
+	struct db_report_cursor *cur;
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -1032,8 +1032,8 @@ struct feed {
 	char err[1024];         /* the reader's error, raised again by feed_end */
 };
 
-/* SQLite's progress handler while the reader loads the earlier periods:
- * a cancel need not wait for them. */
+/* The database's interrupt check while the reader loads the earlier
+ * periods: a cancel need not wait for them. */
 static int feed_interrupt(void *arg)
 {
 	struct feed *f = arg;
@@ -1059,7 +1059,7 @@ static void *feed_run(void *arg)
 		if (stop)
 			rc = 0;
 		for (b->n = 0; !stop && b->n < FEED_ROWS; b->n++) {
-			if ((rc = db_report_cases_next(f->db, f->st, &b->row[b->n])) != 1)
+			if ((rc = db_report_cases_next(f->cur, &b->row[b->n])) != 1)
 				break;
 			report_case_row_own(&b->row[b->n]);
 		}
@@ -1077,9 +1077,9 @@ static void *feed_run(void *arg)
 		pthread_cond_broadcast(&f->cv);
 		pthread_mutex_unlock(&f->mu);
 		if (rc == 0 && !stop) {
-			sqlite3_progress_handler(f->db->h, 10000, feed_interrupt, f);
+			db_set_interrupt_check(f->db, feed_interrupt, f);
 			int e = report_stats_load_earlier(f->db, f->s);
-			sqlite3_progress_handler(f->db->h, 0, NULL, NULL);
+			db_set_interrupt_check(f->db, NULL, NULL);
 			/* read by feed_end after the join; interrupted is no error */
 			if (e < 0 && !feed_interrupt(f)) {
 				f->rc = -1;
@@ -1097,7 +1097,7 @@ static struct feed *feed_start(struct db *db, struct report_stats *s, const char
 
 	f->db = db;
 	f->s = s;
-	if (!(f->st = db_report_cases_begin(db, from, to))) {
+	if (!(f->cur = db_report_cases_begin(db, from, to))) {
 		free(f);
 		return NULL;
 	}
@@ -1110,7 +1110,7 @@ static struct feed *feed_start(struct db *db, struct report_stats *s, const char
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (e != 0) {
 		tj_error("不能启动读取线程：%s", strerror(e));
-		db_report_cases_end(f->st);
+		db_report_cases_end(f->cur);
 		pthread_mutex_destroy(&f->mu);
 		pthread_cond_destroy(&f->cv);
 		free(f);
@@ -1158,7 +1158,7 @@ static int feed_end(struct feed *f, int abandon)
 	int rc = f->rc;
 	if (rc < 0)
 		tj_error("%s", f->err);
-	db_report_cases_end(f->st);
+	db_report_cases_end(f->cur);
 	for (int i = 0; i < FEED_BATCHES; i++)
 		for (int k = 0; k < FEED_ROWS; k++)
 			report_case_row_free(&f->batch[i].row[k]);
@@ -1467,7 +1467,7 @@ int report_log_export(struct db *db, int64_t user_id, const struct report_period
 	char *label, *after;
 	int rc;
 
-	if (db->readonly)
+	if (db_readonly(db))
 		return 0;
 	label = report_period_label(p);
 	after = xasprintf("导出调解统计 %s：%s（案件明细 %lld 行，证件号码%s）", label, path, (long long)ncases,

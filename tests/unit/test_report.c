@@ -420,9 +420,9 @@ static void test_january(void)
 	 * them: only 甲公司 has two or more */
 	struct report_emp_acc acc = {0};
 	struct report_case_row r = {0};
-	sqlite3_stmt *st = db_report_cases_begin(db, "2026-01-01", "2026-01-31");
+	struct db_report_cursor *cur = db_report_cases_begin(db, "2026-01-01", "2026-01-31");
 	int n = 0, rc;
-	while ((rc = db_report_cases_next(db, st, &r)) == 1) {
+	while ((rc = db_report_cases_next(cur, &r)) == 1) {
 		n++;
 		report_emp_acc_case(&acc, &r);
 		if (r.id == 2) {
@@ -448,7 +448,7 @@ static void test_january(void)
 	}
 	CHECK_INT(rc, 0);
 	CHECK_INT(n, 5);
-	db_report_cases_end(st);
+	db_report_cases_end(cur);
 	report_case_row_free(&r);
 	CHECK_INT(report_emp_acc_top(&acc, db, 2, 100, &s), 0);
 	report_emp_acc_free(&acc);
@@ -630,14 +630,14 @@ static void test_streaming(void)
 		CHECK(a.cause_total.cases > 0, "%s has cases", months[k]);
 		date_format(p.from, from);
 		date_format(p.to, to);
-		sqlite3_stmt *st = db_report_cases_begin(db, from, to);
+		struct db_report_cursor *cur = db_report_cases_begin(db, from, to);
 		memset(&r, 0, sizeof r);
 		int rc, rows = 0;
-		while ((rc = db_report_cases_next(db, st, &r)) == 1) {
+		while ((rc = db_report_cases_next(cur, &r)) == 1) {
 			report_stats_add_case(&b, &r);
 			rows++;
 		}
-		db_report_cases_end(st);
+		db_report_cases_end(cur);
 		report_case_row_free(&r);
 		CHECK_INT(rc, 0);
 		CHECK_INT(rows, a.cur.received);
@@ -661,10 +661,10 @@ static void test_streaming(void)
 			CHECK(a.prev_h.received > 0 && a.last_year_h.received > 0, "earlier periods have cases");
 		/* a complete load ignores cases fed to it */
 		int64_t before = a.cause_total.claims;
-		st = db_report_cases_begin(db, from, to);
-		while (db_report_cases_next(db, st, &r) == 1)
+		cur = db_report_cases_begin(db, from, to);
+		while (db_report_cases_next(cur, &r) == 1)
 			report_stats_add_case(&a, &r);
-		db_report_cases_end(st);
+		db_report_cases_end(cur);
 		report_case_row_free(&r);
 		CHECK_INT(a.cause_total.claims, before);
 		report_stats_free(&a);
