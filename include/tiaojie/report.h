@@ -126,6 +126,8 @@ struct report_mediator {
 	int64_t id;           /* 0: the cases without a mediator */
 	char *name;
 	char *side;           /* 工会, 企业代表组织, 人社部门, 专家（高校教师）... */
+	char *side_key;       /* as stored: union, employer, hrss, expert (NULL for 0) */
+	char *expert_kind;    /* as stored: teacher, ... (NULL when none) */
 	int active;
 	int capacity;
 	int64_t received;     /* cases received in the period now with this mediator */
@@ -246,10 +248,21 @@ int report_log_export(struct db *db, int64_t user_id, const struct report_period
 /* ---- the SQL (src/db/report.c) ----------------------------------------------- */
 /* Dates are "YYYY-MM-DD"; `to` is included.  Each fills what it names and
  * returns 0, or -1 with the error set. */
+/* A count by a keyword as stored: the db does not label or sort keywords
+ * into the vocabulary's order, src/report/stats.c does. */
+struct report_keycount {
+	char *key;
+	int64_t n;
+};
+void db_report_keycounts_free(struct report_keycount *k, int n);
 /* meds (may be NULL): rows sorted by id, meds[0] the pseudo-mediator 0
- * that collects the cases without one; their figures are added to. */
+ * that collects the cases without one; their figures are added to.
+ * db_report_received adds to every received figure of h but the channels:
+ * the cases received by their channel keyword go to *channels (malloc'd,
+ * *nchannels of them, free with db_report_keycounts_free; none on an
+ * error). */
 int db_report_received(struct db *db, const char *from, const char *to, struct report_headline *h,
-		       struct report_mediator *meds, int nmeds);
+		       struct report_mediator *meds, int nmeds, struct report_keycount **channels, int *nchannels);
 int db_report_closed(struct db *db, const char *from, const char *to, struct report_headline *h,
 		     struct report_mediator *meds, int nmeds);
 int db_report_overdue_open(struct db *db, const char *end, int64_t *n);
@@ -263,7 +276,8 @@ int db_report_claims(struct db *db, const char *from, const char *to, int closed
 		     void (*fn)(void *ud, int64_t case_id, const char *cause, int64_t amount, int64_t agreed, int is_agreed),
 		     void *ud);
 /* Every mediator by id, after a first row for "no mediator" (id 0), with
- * the open load and capacity. */
+ * the open load and capacity; side_key and expert_kind as stored, side
+ * left NULL for the caller to label. */
 int db_report_mediators(struct db *db, struct report_mediator **out, int *n);
 /* Received, closed and agreed in each month of months[] (year and month
  * filled by the caller). */
