@@ -6,9 +6,10 @@
  * the end of this header, so db.h stays the roster of the other tables);
  * src/report/stats.c owns the periods and the definitions of every figure
  * (the block comment at its top is the reference, repeated in tiaojie(1))
- * and assembles them; src/report/xlsx.c writes the workbook with
- * libxlsxwriter.  The command `tiaojie export` and the statistics screen
- * call the same report_stats_load() and report_export().
+ * and assembles them; src/report/xlsx*.c write the workbook with
+ * libxlsxwriter (xlsx.c the export, its parts in xlsx_internal.h).  The
+ * command `tiaojie export` and the statistics screen call the same
+ * report_stats_load() and report_export().
  *
  * Errors: -1 with a Chinese message in the error sink (library errors with
  * their own text: SQLite's, lxw_strerror, strerror).
