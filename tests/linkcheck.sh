@@ -35,7 +35,6 @@ src/cli/export.c db
 src/cli/init.c db
 src/cli/list.c db
 src/cli/user.c db
-src/db/report.c core
 src/db/search.c core
 src/screens/agenda.c db
 src/screens/app.c db

@@ -70,6 +70,13 @@ int db_idle(struct db *db, int force);
  * last db_yield_to_input. */
 void db_yield_to_input(struct db *db, int fd);
 int db_interrupted(struct db *db);
+/* While fn is set, a running statement gives up (an error, SQLITE_INTERRUPT)
+ * as soon as fn(arg) returns non-zero; fn is asked every 10,000 steps of
+ * SQLite's machine, so a long read that nobody wants any more stops at
+ * once (the workbook's reading thread, when the export is cancelled).  It
+ * takes SQLite's one progress handler, as db_yield_to_input does: the one
+ * replaces the other, and fn NULL ends both. */
+void db_set_interrupt_check(struct db *db, int (*fn)(void *arg), void *arg);
 
 /* Migrations. */
 int db_schema_version(struct db *db);

@@ -6,12 +6,13 @@
  * the end of this header, so db.h stays the roster of the other tables);
  * src/report/stats.c owns the periods and the definitions of every figure
  * (the block comment at its top is the reference, repeated in tiaojie(1))
- * and assembles them; src/report/xlsx.c writes the workbook with
- * libxlsxwriter.  The command `tiaojie export` and the statistics screen
- * call the same report_stats_load() and report_export().
+ * and assembles them; src/report/xlsx*.c write the workbook with
+ * libxlsxwriter (xlsx.c the export, its parts in xlsx_internal.h).  The
+ * command `tiaojie export` and the statistics screen call the same
+ * report_stats_load() and report_export().
  *
  * Errors: -1 with a Chinese message in the error sink (library errors with
- * their own text: sqlite3_errmsg, lxw_strerror, strerror).
+ * their own text: SQLite's, lxw_strerror, strerror).
  */
 #ifndef TIAOJIE_REPORT_H
 #define TIAOJIE_REPORT_H
@@ -22,9 +23,6 @@
 #include "tiaojie/calendar.h"
 #include "tiaojie/config.h"
 #include "tiaojie/db.h"
-/* For now: sqlite3_stmt in the report reader below, and the raw handle in
- * src/report/xlsx.c (issue 14: goes with the report cursor). */
-#include "../../src/db/internal.h"
 
 /* ---- periods ----------------------------------------------------------------- */
 
@@ -129,6 +127,8 @@ struct report_mediator {
 	int64_t id;           /* 0: the cases without a mediator */
 	char *name;
 	char *side;           /* 工会, 企业代表组织, 人社部门, 专家（高校教师）... */
+	char *side_key;       /* as stored: union, employer, hrss, expert (NULL for 0) */
+	char *expert_kind;    /* as stored: teacher, ... (NULL when none) */
 	int active;
 	int capacity;
 	int64_t received;     /* cases received in the period now with this mediator */
@@ -249,10 +249,21 @@ int report_log_export(struct db *db, int64_t user_id, const struct report_period
 /* ---- the SQL (src/db/report.c) ----------------------------------------------- */
 /* Dates are "YYYY-MM-DD"; `to` is included.  Each fills what it names and
  * returns 0, or -1 with the error set. */
+/* A count by a keyword as stored: the db does not label or sort keywords
+ * into the vocabulary's order, src/report/stats.c does. */
+struct report_keycount {
+	char *key;
+	int64_t n;
+};
+void db_report_keycounts_free(struct report_keycount *k, int n);
 /* meds (may be NULL): rows sorted by id, meds[0] the pseudo-mediator 0
- * that collects the cases without one; their figures are added to. */
+ * that collects the cases without one; their figures are added to.
+ * db_report_received adds to every received figure of h but the channels:
+ * the cases received by their channel keyword go to *channels (malloc'd,
+ * *nchannels of them, free with db_report_keycounts_free; none on an
+ * error). */
 int db_report_received(struct db *db, const char *from, const char *to, struct report_headline *h,
-		       struct report_mediator *meds, int nmeds);
+		       struct report_mediator *meds, int nmeds, struct report_keycount **channels, int *nchannels);
 int db_report_closed(struct db *db, const char *from, const char *to, struct report_headline *h,
 		     struct report_mediator *meds, int nmeds);
 int db_report_overdue_open(struct db *db, const char *end, int64_t *n);
@@ -266,15 +277,18 @@ int db_report_claims(struct db *db, const char *from, const char *to, int closed
 		     void (*fn)(void *ud, int64_t case_id, const char *cause, int64_t amount, int64_t agreed, int is_agreed),
 		     void *ud);
 /* Every mediator by id, after a first row for "no mediator" (id 0), with
- * the open load and capacity. */
+ * the open load and capacity; side_key and expert_kind as stored, side
+ * left NULL for the caller to label. */
 int db_report_mediators(struct db *db, struct report_mediator **out, int *n);
 /* Received, closed and agreed in each month of months[] (year and month
  * filled by the caller). */
 int db_report_trend(struct db *db, struct report_month *months, int nmonths);
 
-/* Row by row: *_begin gives the running statement (NULL on error), *_next
- * steps it (1 a row, 0 done, -1 error), *_end always finishes it.  The
- * strings are valid until the next step. */
+/* Row by row through a cursor (src/db/report.c): *_begin opens it (NULL
+ * on error), *_next steps it (1 a row, 0 done, -1 error), *_end always
+ * closes it.  The strings are valid until the next step.  The cursor uses
+ * the connection until it is closed: whoever steps it (the workbook's
+ * reading thread) owns the connection meanwhile. */
 struct report_case_row {
 	int64_t id;
 	const char *case_no, *received, *channel, *status, *performance;
@@ -301,11 +315,13 @@ struct report_case_row {
 /* The cases received in the period, by date received then case number
  * (year, seq): the order of the received index, so no sort and the rows
  * start at once. */
-sqlite3_stmt *db_report_cases_begin(struct db *db, const char *from, const char *to);
+struct db_report_cursor;
+struct db_report_cursor *db_report_cases_begin(struct db *db, const char *from, const char *to);
 /* The next row into *row (its arrays reused from row to row; zero it
  * before the first call and free it with report_case_row_free). */
-int db_report_cases_next(struct db *db, sqlite3_stmt *st, struct report_case_row *row);
-void db_report_cases_end(sqlite3_stmt *st);
+int db_report_cases_next(struct db_report_cursor *c, struct report_case_row *row);
+/* Closes and frees c (NULL is fine). */
+void db_report_cases_end(struct db_report_cursor *c);
 /* The row's text copied into the row itself: until then it points into
  * the statement's current row, which the next step overwrites. */
 void report_case_row_own(struct report_case_row *row);

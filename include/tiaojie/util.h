@@ -5,8 +5,10 @@
  * Errors: a function that fails returns -1 (or NULL) and leaves a message in
  * Chinese in the error sink with tj_error(); the caller shows it with
  * tj_errmsg() wherever it belongs (stderr for commands, the message line in
- * the full-screen application, a buffer in tests).  The program is
- * single-threaded, so one sink is enough.
+ * the full-screen application, a buffer in tests).  Each thread has its
+ * own sink (thread-local): the workbook's reading thread (src/report)
+ * fails into its own, and what it has to say reaches the main thread only
+ * as a copy the main thread raises again (feed_end), never by sharing.
  */
 #ifndef TIAOJIE_UTIL_H
 #define TIAOJIE_UTIL_H
@@ -52,7 +54,8 @@ void sb_addc(struct strbuf *sb, char c);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) TJ_PRINTF(2, 3);
 char *sb_detach(struct strbuf *sb); /* caller frees; sb is reset */
 
-/* The error sink. */
+/* The error sink, one per thread: tj_errmsg() is the message this thread
+ * set last (valid until the thread sets another or ends). */
 void tj_error(const char *fmt, ...) TJ_PRINTF(1, 2);
 void tj_verror(const char *fmt, va_list ap) TJ_PRINTF(1, 0);
 const char *tj_errmsg(void);

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char errbuf[1024];
+/* The error sink: one per thread, so a thread's error never overwrites
+ * another's (util.h). */
+static _Thread_local char errbuf[1024];
 static void (*fatal_hook)(void);
 
 void tj_set_fatal_hook(void (*hook)(void))

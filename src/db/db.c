@@ -346,6 +346,16 @@ int db_interrupted(struct db *db)
 	return db->interrupted;
 }
 
+void db_set_interrupt_check(struct db *db, int (*fn)(void *arg), void *arg)
+{
+	sqlite3_progress_handler(db->h, fn ? 10000 : 0, fn, fn ? arg : NULL);
+}
+
+int db_readonly(const struct db *db)
+{
+	return db->readonly;
+}
+
 void db_defer_checkpoints(struct db *db)
 {
 	if (!db || db->readonly || db->defer_checkpoint)
@@ -494,9 +504,4 @@ void db_close(struct db *db)
 		sqlite3_close(db->h);
 	free(db->path);
 	free(db);
-}
-
-int db_readonly(const struct db *db)
-{
-	return db->readonly;
 }

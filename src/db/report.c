@@ -1,7 +1,8 @@
 /*
  * report.c - the SQL of the statistics and the workbook (report.h).  What
  * each figure means is decided in src/report/stats.c (its top comment);
- * these queries only count what they are told.
+ * these queries only count what they are told, and give channels and
+ * mediators' sides as the keywords stored: their labels are stats.c's.
  *
  * A period is two dates, both included.  Dates (received, deadline) are
  * "YYYY-MM-DD" and compare as text; times (closed_at, accepted_at,
@@ -21,9 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tiaojie/calendar.h"
+#include "tiaojie/date.h"
 #include "tiaojie/report.h"
-#include "tiaojie/vocab.h"
+
+#include "internal.h"
 
 #define OPEN_STATUSES "('registered','confirmed','accepted','assigned','mediating')"
 #define CLOSED_STATUSES "('agreed','failed','referred','withdrawn','rejected')"
@@ -86,48 +88,67 @@ static struct report_mediator *find_med(struct report_mediator *meds, int n, int
 	return n > 0 && meds[0].id == 0 ? &meds[0] : NULL;
 }
 
-static int channel_index(const char *kw)
+/* One more of key in *k (a handful of keys: a linear search). */
+static void keycount_add(struct report_keycount **k, int *n, int *cap, const char *key)
 {
-	int i = vocab_index(VOCAB_CHANNEL, kw);
+	for (int i = 0; i < *n; i++)
+		if (strcmp((*k)[i].key, key) == 0) {
+			(*k)[i].n++;
+			return;
+		}
+	*k = xgrow(*k, *n, cap, sizeof **k);
+	(*k)[*n].key = xstrdup(key);
+	(*k)[*n].n = 1;
+	(*n)++;
+}
 
-	/* unknown counts as other (the schema allows none) */
-	return i >= 0 && i < REPORT_CHANNELS ? i : vocab_index(VOCAB_CHANNEL, "other");
+void db_report_keycounts_free(struct report_keycount *k, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(k[i].key);
+	free(k);
 }
 
 int db_report_received(struct db *db, const char *from, const char *to, struct report_headline *h,
-		       struct report_mediator *meds, int nmeds)
+		       struct report_mediator *meds, int nmeds, struct report_keycount **channels, int *nchannels)
 {
 	/* counted here rather than with GROUP BY, which would sort a year of
 	 * rows (in memory the export needs for itself) to make a dozen groups */
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT channel, collective, coalesce(mediator_id, 0) FROM cases "
 		"WHERE received >= ?1 AND received <= ?2");
-	int rc;
+	int rc, cap = 0;
 
+	*channels = NULL;
+	*nchannels = 0;
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *ch = (const char *)sqlite3_column_text(st, 0);
 		h->received++;
-		h->channel[channel_index((const char *)sqlite3_column_text(st, 0))]++;
+		keycount_add(channels, nchannels, &cap, ch ? ch : "");
 		h->collective += sqlite3_column_int(st, 1) != 0;
 		struct report_mediator *m = meds ? find_med(meds, nmeds, sqlite3_column_int64(st, 2)) : NULL;
 		if (m)
 			m->received++;
 	}
-	if (finish(db, st, rc, "统计收案") < 0)
-		return -1;
-
-	if (count_between(db,
+	if (finish(db, st, rc, "统计收案") < 0 ||
+	    count_between(db,
 			  "SELECT count(*) FROM cases c JOIN case_parties p ON p.case_id = c.id AND p.role = 'applicant' "
 			  "WHERE c.received >= ?1 AND c.received <= ?2",
-			  from, to, &h->workers, "统计涉及劳动者人数") < 0)
+			  from, to, &h->workers, "统计涉及劳动者人数") < 0 ||
+	    count_between(db,
+			  "SELECT coalesce(sum(cl.amount_fen), 0) FROM cases c JOIN claims cl ON cl.case_id = c.id "
+			  "WHERE c.received >= ?1 AND c.received <= ?2",
+			  from, to, &h->claimed_fen, "统计请求金额") < 0) {
+		db_report_keycounts_free(*channels, *nchannels);
+		*channels = NULL;
+		*nchannels = 0;
 		return -1;
-	return count_between(db,
-			     "SELECT coalesce(sum(cl.amount_fen), 0) FROM cases c JOIN claims cl ON cl.case_id = c.id "
-			     "WHERE c.received >= ?1 AND c.received <= ?2",
-			     from, to, &h->claimed_fen, "统计请求金额");
+	}
+	return 0;
 }
 
 int db_report_closed(struct db *db, const char *from, const char *to, struct report_headline *h,
@@ -268,17 +289,9 @@ int db_report_claims(struct db *db, const char *from, const char *to, int closed
 	return finish(db, st, rc, "按案由统计");
 }
 
-static const char *side_name(const char *side, const char *kind)
+static char *col_strdup_or_null(sqlite3_stmt *st, int i)
 {
-	if (!side)
-		return "";
-	if (strcmp(side, "expert") == 0) {
-		/* an expert of no known kind counts as other */
-		int k = vocab_index(VOCAB_EXPERT, kind);
-		return vocab_long_label_at(VOCAB_EXPERT, k >= 0 ? k : vocab_index(VOCAB_EXPERT, "other"));
-	}
-	const char *name = vocab_label(VOCAB_SIDE, side);
-	return name ? name : side;
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : db_col_strdup(st, i);
 }
 
 int db_report_mediators(struct db *db, struct report_mediator **out, int *n)
@@ -296,7 +309,6 @@ int db_report_mediators(struct db *db, struct report_mediator **out, int *n)
 	*out = xgrow(*out, 0, &cap, sizeof **out);
 	memset(&(*out)[0], 0, sizeof **out);
 	(*out)[0].name = xstrdup("（未分派调解员）");
-	(*out)[0].side = xstrdup("");
 	*n = 1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xgrow(*out, *n, &cap, sizeof **out);
@@ -304,8 +316,8 @@ int db_report_mediators(struct db *db, struct report_mediator **out, int *n)
 		memset(m, 0, sizeof *m);
 		m->id = sqlite3_column_int64(st, 0);
 		m->name = db_col_strdup(st, 1);
-		m->side = xstrdup(side_name((const char *)sqlite3_column_text(st, 2),
-					    (const char *)sqlite3_column_text(st, 3)));
+		m->side_key = col_strdup_or_null(st, 2);
+		m->expert_kind = col_strdup_or_null(st, 3);
 		m->active = sqlite3_column_int(st, 4);
 		m->capacity = sqlite3_column_int(st, 5);
 		m->open = sqlite3_column_int64(st, 6);
@@ -370,8 +382,16 @@ int db_report_trend(struct db *db, struct report_month *months, int nmonths)
 
 /* ---- the cases, row by row ----------------------------------------------------- */
 
-sqlite3_stmt *db_report_cases_begin(struct db *db, const char *from, const char *to)
+/* The running statement and its connection, out of the callers' sight. */
+struct db_report_cursor {
+	struct db *db;
+	sqlite3_stmt *st;
+};
+
+struct db_report_cursor *db_report_cases_begin(struct db *db, const char *from, const char *to)
 {
+	struct db_report_cursor *c;
+
 	/* One row per case, by date received then case number (the order of
 	 * the received index, cases_received(received, year, seq): no sort, so
 	 * rows start at once and nothing is held).  The respondents and the claims come each as one string
@@ -398,7 +418,10 @@ sqlite3_stmt *db_report_cases_begin(struct db *db, const char *from, const char 
 		return NULL;
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
-	return st;
+	c = xmalloc(sizeof *c);
+	c->db = db;
+	c->st = st;
+	return c;
 }
 
 static const char *col_or_null(sqlite3_stmt *st, int i)
@@ -468,14 +491,15 @@ static void parse_claims(struct report_case_row *r, const char *s)
 	}
 }
 
-int db_report_cases_next(struct db *db, sqlite3_stmt *st, struct report_case_row *r)
+int db_report_cases_next(struct db_report_cursor *c, struct report_case_row *r)
 {
+	sqlite3_stmt *st = c->st;
 	int rc = sqlite3_step(st);
 
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_ROW)
-		return db_fail(db, "读取案件明细");
+		return db_fail(c->db, "读取案件明细");
 	r->id = sqlite3_column_int64(st, 0);
 	r->case_no = col_text(st, 1);
 	r->received = col_text(st, 2);
@@ -496,10 +520,12 @@ int db_report_cases_next(struct db *db, sqlite3_stmt *st, struct report_case_row
 	return 1;
 }
 
-void db_report_cases_end(sqlite3_stmt *st)
+void db_report_cases_end(struct db_report_cursor *c)
 {
-	if (st)
-		sqlite3_reset(st);
+	if (!c)
+		return;
+	sqlite3_reset(c->st);
+	free(c);
 }
 
 void report_case_row_own(struct report_case_row *r)

@@ -376,16 +376,46 @@ double report_avg_days(int64_t days_sum, int64_t days_n)
 
 /* ---- loading ------------------------------------------------------------------------- */
 
+/* The column of 按渠道 of a stored channel keyword. */
+static int channel_index(const char *kw)
+{
+	int i = vocab_index(VOCAB_CHANNEL, kw);
+
+	/* unknown counts as other (the schema allows none) */
+	return i >= 0 && i < REPORT_CHANNELS ? i : vocab_index(VOCAB_CHANNEL, "other");
+}
+
+/* What a mediator's side is called in 按调解员: "工会", "专家（高校教师）". */
+static const char *mediator_side_name(const char *side, const char *kind)
+{
+	if (!side)
+		return "";
+	if (strcmp(side, "expert") == 0) {
+		/* an expert of no known kind counts as other */
+		int k = vocab_index(VOCAB_EXPERT, kind);
+		return vocab_long_label_at(VOCAB_EXPERT, k >= 0 ? k : vocab_index(VOCAB_EXPERT, "other"));
+	}
+	const char *name = vocab_label(VOCAB_SIDE, side);
+	return name ? name : side;
+}
+
 static int headline(struct db *db, const struct report_period *p, tj_day today, struct report_headline *h,
 		    struct report_mediator *meds, int nmeds)
 {
 	char from[11], to[11], end[11];
+	struct report_keycount *ch;
+	int nch;
 
 	memset(h, 0, sizeof *h);
 	date_format(p->from, from);
 	date_format(p->to, to);
 	date_format(report_period_end_seen(p, today), end);
-	if (db_report_received(db, from, to, h, meds, nmeds) < 0 || db_report_closed(db, from, to, h, meds, nmeds) < 0 ||
+	if (db_report_received(db, from, to, h, meds, nmeds, &ch, &nch) < 0)
+		return -1;
+	for (int i = 0; i < nch; i++)
+		h->channel[channel_index(ch[i].key)] += ch[i].n;
+	db_report_keycounts_free(ch, nch);
+	if (db_report_closed(db, from, to, h, meds, nmeds) < 0 ||
 	    db_report_consultations(db, from, to, &h->consultations) < 0)
 		return -1;
 	/* a period not yet begun has nothing open at its "end" */
@@ -589,6 +619,10 @@ static int stats_load(struct db *db, const struct report_period *p, tj_day today
 		return -1;
 	if (db_report_mediators(db, &out->mediators, &out->nmediators) < 0)
 		goto done;
+	for (int i = 0; i < out->nmediators; i++) {
+		struct report_mediator *m = &out->mediators[i];
+		m->side = xstrdup(mediator_side_name(m->side_key, m->expert_kind));
+	}
 	if (headline(db, p, today, &out->cur, out->mediators, out->nmediators) < 0)
 		goto done;
 	if (!streaming && report_stats_load_earlier(db, out) < 0)
@@ -637,6 +671,8 @@ void report_stats_free(struct report_stats *s)
 	for (int i = 0; i < s->nmediators; i++) {
 		free(s->mediators[i].name);
 		free(s->mediators[i].side);
+		free(s->mediators[i].side_key);
+		free(s->mediators[i].expert_kind);
 	}
 	free(s->mediators);
 	for (int i = 0; i < s->nemployers; i++) {

@@ -254,6 +254,51 @@ static const struct report_mediator *med(const struct report_stats *s, int64_t i
 	return NULL;
 }
 
+/* The db gives keywords as stored; stats.c labels them (above). */
+static void test_january_as_stored(void)
+{
+	struct report_headline h;
+	struct report_keycount *ch;
+	struct report_mediator *meds;
+	int nch, nmeds;
+	int64_t want[] = {2, 1, 1, 1}, got[4] = {0, 0, 0, 0};
+	const char *keys[] = {"window", "online", "phone", "other"};
+
+	memset(&h, 0, sizeof h);
+	CHECK_INT(db_report_received(db, "2026-01-01", "2026-01-31", &h, NULL, 0, &ch, &nch), 0);
+	CHECK_INT(h.received, 5);
+	CHECK_INT(h.channel[0] + h.channel[1] + h.channel[4], 0); /* left to the caller */
+	CHECK_INT(nch, 4);
+	for (int i = 0; i < nch; i++)
+		for (int k = 0; k < 4; k++)
+			if (strcmp(ch[i].key, keys[k]) == 0)
+				got[k] += ch[i].n;
+	for (int k = 0; k < 4; k++)
+		CHECK_INT(got[k], want[k]);
+	db_report_keycounts_free(ch, nch);
+
+	CHECK_INT(db_report_mediators(db, &meds, &nmeds), 0);
+	CHECK(nmeds >= 3, "mediators: %d", nmeds);
+	for (int i = 0; i < nmeds; i++) {
+		struct report_mediator *m = &meds[i];
+		CHECK(m->side == NULL, "mediator %lld: side labelled by the db", (long long)m->id);
+		if (m->id == 0)
+			CHECK(m->side_key == NULL && m->expert_kind == NULL, "mediator 0 has a side");
+		if (m->id == 1) {
+			CHECK_STR(m->side_key, "union");
+			CHECK(m->expert_kind == NULL, "mediator 1: expert kind");
+		}
+		if (m->id == 2) {
+			CHECK_STR(m->side_key, "expert");
+			CHECK_STR(m->expert_kind, "teacher");
+		}
+		free(m->name);
+		free(m->side_key);
+		free(m->expert_kind);
+	}
+	free(meds);
+}
+
 static void test_january(void)
 {
 	struct report_period p;
@@ -407,7 +452,9 @@ static void test_january(void)
 		CHECK_INT(m->received, 1); /* C6 */
 		CHECK_INT(m->withdrawn, 1);
 		CHECK_INT(m->rejected, 1);
+		CHECK_STR(m->side, "");
 	}
+	test_january_as_stored();
 	int64_t sum_r = 0, sum_c = 0;
 	for (int i = 0; i < s.nmediators; i++) {
 		sum_r += s.mediators[i].received;
@@ -420,9 +467,9 @@ static void test_january(void)
 	 * them: only 甲公司 has two or more */
 	struct report_emp_acc acc = {0};
 	struct report_case_row r = {0};
-	sqlite3_stmt *st = db_report_cases_begin(db, "2026-01-01", "2026-01-31");
+	struct db_report_cursor *cur = db_report_cases_begin(db, "2026-01-01", "2026-01-31");
 	int n = 0, rc;
-	while ((rc = db_report_cases_next(db, st, &r)) == 1) {
+	while ((rc = db_report_cases_next(cur, &r)) == 1) {
 		n++;
 		report_emp_acc_case(&acc, &r);
 		if (r.id == 2) {
@@ -448,7 +495,7 @@ static void test_january(void)
 	}
 	CHECK_INT(rc, 0);
 	CHECK_INT(n, 5);
-	db_report_cases_end(st);
+	db_report_cases_end(cur);
 	report_case_row_free(&r);
 	CHECK_INT(report_emp_acc_top(&acc, db, 2, 100, &s), 0);
 	report_emp_acc_free(&acc);
@@ -630,14 +677,14 @@ static void test_streaming(void)
 		CHECK(a.cause_total.cases > 0, "%s has cases", months[k]);
 		date_format(p.from, from);
 		date_format(p.to, to);
-		sqlite3_stmt *st = db_report_cases_begin(db, from, to);
+		struct db_report_cursor *cur = db_report_cases_begin(db, from, to);
 		memset(&r, 0, sizeof r);
 		int rc, rows = 0;
-		while ((rc = db_report_cases_next(db, st, &r)) == 1) {
+		while ((rc = db_report_cases_next(cur, &r)) == 1) {
 			report_stats_add_case(&b, &r);
 			rows++;
 		}
-		db_report_cases_end(st);
+		db_report_cases_end(cur);
 		report_case_row_free(&r);
 		CHECK_INT(rc, 0);
 		CHECK_INT(rows, a.cur.received);
@@ -661,10 +708,10 @@ static void test_streaming(void)
 			CHECK(a.prev_h.received > 0 && a.last_year_h.received > 0, "earlier periods have cases");
 		/* a complete load ignores cases fed to it */
 		int64_t before = a.cause_total.claims;
-		st = db_report_cases_begin(db, from, to);
-		while (db_report_cases_next(db, st, &r) == 1)
+		cur = db_report_cases_begin(db, from, to);
+		while (db_report_cases_next(cur, &r) == 1)
 			report_stats_add_case(&a, &r);
-		db_report_cases_end(st);
+		db_report_cases_end(cur);
 		report_case_row_free(&r);
 		CHECK_INT(a.cause_total.claims, before);
 		report_stats_free(&a);
