@@ -44,15 +44,16 @@ static int move_aside(const char *path)
 	return 0;
 }
 
-/* Load causes and holidays and write the init event: one transaction. */
-int setup_reference_data(struct db *db, int quiet)
+/* Load causes and holidays and write the init event: one transaction;
+ * prints what was loaded. */
+static int setup_reference_data(struct db *db)
 {
 	struct datafile_loaded l = {0};
 	int rc = datafile_setup(db, &l);
 
 	if (rc < 0)
 		cli_err("%s", tj_errmsg());
-	else if (!quiet)
+	else
 		printf("已载入案由：一级 %d 个，二级 %d 个（%s）；节假日 %d 天（%s）\n", l.first, l.second,
 		       l.causes_from, l.holidays, l.holidays_from);
 	datafile_loaded_free(&l);
@@ -130,7 +131,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		free(password);
 		return EXIT_FAIL;
 	}
-	if (setup_reference_data(db, 0) < 0 ||
+	if (setup_reference_data(db) < 0 ||
 	    auth_user_add(db, &c->cfg, 0, admin, "管理员", "admin", password, 0) < 0) {
 		if (tj_errmsg()[0])
 			cli_err("%s", tj_errmsg());

@@ -70,6 +70,30 @@ echo '#include "tiaojie/widgets.h"' >>"$T/tree/src/core/lifecycle.c"
 crossing core-curses-via-header core-curses src/core/lifecycle.c
 expect_err core-curses-via-header "brings in curses"
 
+# the demo generator: no curses, and no SQL text of its own (it loads
+# through the db layer's named functions)
+fresh
+echo '#include <ncursesw/curses.h>' >>"$T/tree/src/demo/data.c"
+crossing demo-curses demo-curses src/demo/data.c
+fresh
+echo '#include "tiaojie/widgets.h"' >>"$T/tree/src/demo/generate.c"
+crossing demo-curses-via-header demo-curses src/demo/generate.c
+fresh
+printf 'static int f(struct db *db) { return db_exec(db, "PRAGMA synchronous = OFF"); }\n' >>"$T/tree/src/demo/generate.c"
+crossing demo-exec demo-sql src/demo/generate.c
+expect_err demo-exec "calls db_exec()"
+fresh
+printf 'static int f(struct db *db, int64_t *n) { return db_query_int(db, "", 0, n); }\n' >>"$T/tree/src/demo/data.c"
+crossing demo-query demo-sql src/demo/data.c
+fresh
+printf 'static void f(void) { sqlite3_config(SQLITE_CONFIG_SINGLETHREAD); }\n' >>"$T/tree/src/demo/generate.c"
+crossing demo-sqlite sqlite src/demo/generate.c
+# the db layer's own functions are what it is for
+fresh
+printf 'static int f(struct db *db) { return db_bulk_load_begin(db); }\n' >>"$T/tree/src/demo/generate.c"
+layers
+expect_rc demo-bulk-functions 0
+
 # the allow-list only shrinks: a listed file that is clean now is an error
 fresh
 grep -v 'sqlite3_\|SQLITE_' "$SRCDIR/src/cli/user.c" >"$T/tree/src/cli/user.c"

@@ -2,14 +2,18 @@
  * test_bulk.c - loading a new database in one go (bulk.h, datafile.h):
  * the connection of a load (its settings while loading and after), events
  * many to a statement in the order given, the highest event id, and the
- * reference data of a new file.
+ * reference data of a new file; and the demo generator (demo.h) on a
+ * small file: what it says it made is what the file holds, and the same
+ * seed makes the same file.
  */
 #include <sys/stat.h>
 
 #include "tap.h"
 #include "testdb.h"
 #include "tiaojie/bulk.h"
+#include "tiaojie/config.h"
 #include "tiaojie/datafile.h"
+#include "tiaojie/demo.h"
 
 static int64_t count_events(struct db *db)
 {
@@ -105,11 +109,55 @@ static void test_last_event_id_empty(void)
 	db_close(db);
 }
 
+static void test_demo(void)
+{
+	struct config cfg;
+	struct demo_summary s[2];
+	const char *name[2] = {"demo1.db", "demo2.db"};
+	int64_t digest[2] = {0, 0};
+
+	config_defaults(&cfg);
+	for (int k = 0; k < 2; k++) {
+		struct demo_options o = {.path = testdb_path(name[k]), .cfg = &cfg, .ncases = 60, .seed = 7};
+		CHECK_INT(demo_generate(&o, &s[k]), DEMO_OK);
+		struct db *db = db_open(testdb_path(name[k]), 0, 1000);
+		CHECK(db != NULL, "%s", tj_errmsg());
+		if (!db)
+			continue;
+		long total = 0;
+		for (int i = 0; i < ST_COUNT; i++)
+			total += s[k].st_count[i];
+		CHECK_INT(total, 60);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM cases"), 60);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM cases WHERE status = 'agreed'"), s[k].st_count[ST_AGREED]);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), s[k].events);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM persons"), s[k].persons);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers"), s[k].employers);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM sessions"), s[k].sessions);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM consultations"), s[k].consultations);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM mediators"), DEMO_MEDIATORS);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM users"), DEMO_STAFF + DEMO_MEDIATOR_ACCOUNTS);
+		CHECK_INT(testdb_int(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+		CHECK(s[k].first < s[k].last, "period %d..%d", (int)s[k].first, (int)s[k].last);
+		digest[k] = testdb_int(db, "SELECT sum(length(facts) * id) + (SELECT sum(amount_fen) FROM claims) "
+					   "+ (SELECT sum(length(after) * id) FROM events) FROM cases");
+		db_close(db);
+	}
+	CHECK(digest[0] > 0 && digest[0] == digest[1], "%lld %lld", (long long)digest[0], (long long)digest[1]);
+	CHECK_INT(s[0].events, s[1].events);
+
+	/* a file the generator cannot create */
+	struct demo_options o = {.path = testdb_path("adir"), .cfg = &cfg, .ncases = 10, .seed = 7};
+	CHECK_INT(demo_generate(&o, &s[0]), DEMO_ERR_OPEN);
+	config_free(&cfg);
+}
+
 int main(void)
 {
 	setenv("TIAOJIE_NOW", "2026-11-20 10:00:00", 1);
 	test_load_connection();
 	test_last_event_id_empty();
+	test_demo();
 	testdb_cleanup();
 	return tap_done();
 }
