@@ -70,9 +70,12 @@ static void test_load_connection(void)
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM (SELECT entity_id, lag(entity_id) OVER (ORDER BY id) p "
 				 "FROM events WHERE entity = 'test') WHERE p IS NOT NULL AND entity_id != p + 1"),
 		  0);
-	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE entity = 'test' AND after != 'n' || (entity_id - 1)"),
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events "
+				 "WHERE entity = 'test' AND after != 'n' || (entity_id - 1)"),
 		  0);
-	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE entity = 'test' AND at = '2026-01-02 09:00:00'"), 35);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events "
+				 "WHERE entity = 'test' AND at = '2026-01-02 09:00:00'"),
+		  35);
 	CHECK_INT(db_bulk_last_event_id(db, &last), 0);
 	CHECK_INT(last, before + 70);
 
@@ -129,7 +132,8 @@ static void test_demo(void)
 			total += s[k].st_count[i];
 		CHECK_INT(total, 60);
 		CHECK_INT(testdb_int(db, "SELECT count(*) FROM cases"), 60);
-		CHECK_INT(testdb_int(db, "SELECT count(*) FROM cases WHERE status = 'agreed'"), s[k].st_count[ST_AGREED]);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM cases WHERE status = 'agreed'"),
+			  s[k].st_count[ST_AGREED]);
 		CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), s[k].events);
 		CHECK_INT(testdb_int(db, "SELECT count(*) FROM persons"), s[k].persons);
 		CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers"), s[k].employers);
