@@ -37,10 +37,11 @@
  * after, by `tiaojie check`), no mutexes: the connection of a load,
  * db_bulk_open and db_bulk_load_begin/end (bulk.h) - writes the fifteen
  * million events many to a statement (bulk.h, the same columns
- * db_event_add writes), and builds the search indexes (search_bulk_begin/end) once at
- * the end instead of per statement.  The indexes of the tables stay: built
- * at the end they would have to read back gigabytes that the operating
- * system has already dropped from memory.
+ * db_event_add writes), and builds the search indexes
+ * (search_bulk_begin/end) once at the end instead of per statement.  The
+ * indexes of the tables stay: built at the end they would have to read
+ * back gigabytes that the operating system has already dropped from
+ * memory.
  */
 #include "tiaojie/demo.h"
 
