@@ -1,16 +1,43 @@
 /*
- * bulk.h - writing many rows at once, for `tiaojie demo`: a million cases
- * carry some fifteen million events, and SQLite spends more on starting
- * and finishing an INSERT than on storing its row.  Events given to
- * db_bulk_event are kept and written many to a statement, in the order
- * given (so their ids rise in that order, as db_event_add's would), with
- * the same columns db_event_add writes.  Whatever reads the event log, or
- * ends the transaction, comes after db_bulk_flush.
+ * bulk.h - loading a new database in one go, for `tiaojie demo` (the
+ * generator, src/demo): a connection tuned for a one-off load, and events
+ * written many to a statement.
+ *
+ * A million cases carry some fifteen million events, and SQLite spends
+ * more on starting and finishing an INSERT than on storing its row.
+ * Events given to db_bulk_event are kept and written many to a statement,
+ * in the order given (so their ids rise in that order, as db_event_add's
+ * would), with the same columns db_event_add writes.  Whatever reads the
+ * event log, or ends the transaction, comes after db_bulk_flush.
  */
 #ifndef TIAOJIE_BULK_H
 #define TIAOJIE_BULK_H
 
 #include "tiaojie/db.h"
+
+/* ---- the connection of a load ------------------------------------------- */
+
+/* Create and open the file at path for a load by this one thread: SQLite
+ * is configured first (for the whole process: no mutexes, no memory
+ * statistics), then the database is opened as db_open(path,
+ * DB_OPEN_CREATE, busy_timeout_ms) does, with a larger lookaside pool.
+ * NULL with the error set. */
+struct db *db_bulk_open(const char *path, int busy_timeout_ms);
+/* Before the load: no journal, no fsync, a big page cache, temporary
+ * tables in memory, neither foreign keys nor CHECK constraints (the file
+ * is simply made again if a load fails; `tiaojie check` verifies both
+ * after).  0, or -1 with the error set. */
+int db_bulk_load_begin(struct db *db);
+/* After the load: CHECK constraints and foreign keys back on, WAL and
+ * synchronous=NORMAL, what every other connection expects.  0, or -1 with
+ * the error set. */
+int db_bulk_load_end(struct db *db);
+/* The highest event id, 0 when there are none: in a file just loaded (ids
+ * 1..n, nothing deleted) the number of events, without reading them.  0,
+ * or -1 with the error set. */
+int db_bulk_last_event_id(struct db *db, int64_t *id);
+
+/* ---- events many to a statement --------------------------------------- */
 
 struct db_bulk;
 

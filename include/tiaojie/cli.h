@@ -37,10 +37,6 @@ char *cli_read_password(const char *file, const char *prompt, int confirm);
  * at optind-1 was one of them (getopt_long codes 'D' and 'C'). */
 int cli_common_opt(struct cli *c, int opt, const char *arg);
 
-/* Load causes.tsv and holidays.tsv into a new database (one transaction,
- * with the init event); prints what was loaded unless quiet. */
-int setup_reference_data(struct db *db, int quiet);
-
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);

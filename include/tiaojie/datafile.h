@@ -22,4 +22,17 @@ int causes_load(struct db *db, const char *text, int *first, int *second);
  * transaction). */
 int holidays_load(struct db *db, const char *text, int *rows);
 
+/* What datafile_setup loaded, and from where (as datafile_read's from). */
+struct datafile_loaded {
+	int first, second; /* causes of the first and second level */
+	int holidays;      /* rows of holidays.tsv */
+	char *causes_from, *holidays_from;
+};
+/* Load causes.tsv and holidays.tsv into a new database and write the init
+ * event, in one transaction (init, demo).  out must start zeroed; free it
+ * with datafile_loaded_free, also after a failure.  0, or -1 with the
+ * error set and nothing written. */
+int datafile_setup(struct db *db, struct datafile_loaded *out);
+void datafile_loaded_free(struct datafile_loaded *l);
+
 #endif

@@ -1,12 +1,17 @@
 /*
- * demo.h - the synthetic data behind `tiaojie demo`: a small deterministic
- * random generator and the tables and text builders that make people,
- * employers, claims and facts look like the real counter desk's.
+ * demo.h - the demo generator behind `tiaojie demo` (src/demo): a new
+ * database full of realistic synthetic data.
  *
- * Everything here is pure: it draws from the generator it is given and
- * writes into the caller's buffers, so the same seed gives the same data.
- * The command itself (src/cli/demo.c) runs the cases through their
- * lifecycle and writes them through the db layer.
+ * demo_generate (src/demo/generate.c) makes the file: it runs the cases
+ * through their lifecycle and writes them through the db layer, loading
+ * through its bulk functions (bulk.h).  The command (src/cli/demo.c) reads
+ * the options, calls it and prints what it made.
+ *
+ * The rest is the synthetic data (src/demo/data.c): a small deterministic
+ * random generator and the tables and text builders that make people,
+ * employers, claims and facts look like the real counter desk's.  It is
+ * pure: it draws from the generator it is given and writes into the
+ * caller's buffers, so the same seed gives the same data.
  */
 #ifndef TIAOJIE_DEMO_H
 #define TIAOJIE_DEMO_H
@@ -15,6 +20,8 @@
 #include <stdint.h>
 
 #include "tiaojie/calendar.h"
+#include "tiaojie/config.h"
+#include "tiaojie/lifecycle.h"
 
 /* ---- random numbers: splitmix64 ------------------------------------------ */
 
@@ -170,5 +177,50 @@ struct demo_mediator {
 };
 
 extern const struct demo_mediator demo_mediators[DEMO_MEDIATORS];
+
+/* ---- the generator ---------------------------------------------------------- */
+
+/* The password of every demo account. */
+#define DEMO_PASSWORD "demo1234"
+/* Accounts mediator1..mediatorN for the first N of the roster. */
+#define DEMO_MEDIATOR_ACCOUNTS 5
+
+/* The staff accounts besides the mediators': admin and clerk. */
+#define DEMO_STAFF 2
+struct demo_staff {
+	const char *login, *name, *role;
+};
+extern const struct demo_staff demo_staff[DEMO_STAFF];
+
+struct demo_options {
+	const char *path;         /* the file to create; must not exist */
+	const struct config *cfg;
+	long ncases;              /* >= 1 */
+	uint64_t seed;
+	/* called (when set) each time another tenth of the cases is made */
+	void (*progress)(void *arg, long done, long total);
+	void *arg;
+};
+
+/* What demo_generate made. */
+struct demo_summary {
+	tj_day first, last;       /* cases were received first..last */
+	long st_count[ST_COUNT];  /* cases by status */
+	long perf_count[4];       /* agreed cases by enum performance */
+	long collective, persons, employers, sessions, consultations;
+	int64_t events;
+};
+
+enum demo_result {
+	DEMO_OK = 0,
+	DEMO_ERR_OPEN,    /* the file could not be created (nothing to remove) */
+	DEMO_ERR_DATA,    /* the reference data could not be loaded */
+	DEMO_ERR,         /* the generation failed */
+};
+
+/* Create the demo database at o->path.  After a failure the error is set
+ * and the file, if created, is closed but left for the caller to
+ * remove. */
+enum demo_result demo_generate(const struct demo_options *o, struct demo_summary *out);
 
 #endif

@@ -44,41 +44,19 @@ static int move_aside(const char *path)
 	return 0;
 }
 
-/* Load causes and holidays and write the init event: one transaction. */
-int setup_reference_data(struct db *db, int quiet)
+/* Load causes and holidays and write the init event: one transaction;
+ * prints what was loaded. */
+static int setup_reference_data(struct db *db)
 {
-	char *causes_from = NULL, *hol_from = NULL;
-	char *causes = datafile_read("causes.tsv", &causes_from);
-	char *hols = causes ? datafile_read("holidays.tsv", &hol_from) : NULL;
-	int first = 0, second = 0, rows = 0, rc = -1;
+	struct datafile_loaded l = {0};
+	int rc = datafile_setup(db, &l);
 
-	if (!causes || !hols) {
+	if (rc < 0)
 		cli_err("%s", tj_errmsg());
-		goto out;
-	}
-	if (db_begin(db) < 0)
-		goto fail;
-	if (causes_load(db, causes, &first, &second) < 0 || holidays_load(db, hols, &rows) < 0)
-		goto fail;
-	char after[256];
-	snprintf(after, sizeof after, "案由 %d/%d（%s），节假日 %d 天（%s）", first, second, causes_from, rows,
-		 hol_from);
-	struct event_rec e = {.entity = "system", .action = "init", .after = after};
-	if (db_event_add(db, &e) < 0 || db_commit(db) < 0)
-		goto fail;
-	if (!quiet)
-		printf("已载入案由：一级 %d 个，二级 %d 个（%s）；节假日 %d 天（%s）\n", first, second, causes_from,
-		       rows, hol_from);
-	rc = 0;
-	goto out;
-fail:
-	cli_err("%s", tj_errmsg());
-	db_rollback(db);
-out:
-	free(causes);
-	free(hols);
-	free(causes_from);
-	free(hol_from);
+	else
+		printf("已载入案由：一级 %d 个，二级 %d 个（%s）；节假日 %d 天（%s）\n", l.first, l.second,
+		       l.causes_from, l.holidays, l.holidays_from);
+	datafile_loaded_free(&l);
 	return rc;
 }
 
@@ -153,7 +131,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		free(password);
 		return EXIT_FAIL;
 	}
-	if (setup_reference_data(db, 0) < 0 ||
+	if (setup_reference_data(db) < 0 ||
 	    auth_user_add(db, &c->cfg, 0, admin, "管理员", "admin", password, 0) < 0) {
 		if (tj_errmsg()[0])
 			cli_err("%s", tj_errmsg());

@@ -1,5 +1,6 @@
 /*
- * datafile.c - the editable data files and their loading at `init`.
+ * datafile.c - the editable data files and their loading into a new
+ * database (`init`, `demo`).
  *
  * causes.tsv: code TAB parent TAB name TAB abbr TAB stat_group, '#'
  * comments.  A first-level code has 2 digits and no parent; a second-level
@@ -199,4 +200,39 @@ int holidays_load(struct db *db, const char *text, int *rows)
 	}
 	free(copy);
 	return 0;
+}
+
+int datafile_setup(struct db *db, struct datafile_loaded *out)
+{
+	char *causes = datafile_read("causes.tsv", &out->causes_from);
+	char *hols = causes ? datafile_read("holidays.tsv", &out->holidays_from) : NULL;
+	int rc = -1;
+
+	if (!causes || !hols)
+		goto out;
+	if (db_begin(db) < 0)
+		goto fail;
+	if (causes_load(db, causes, &out->first, &out->second) < 0 || holidays_load(db, hols, &out->holidays) < 0)
+		goto fail;
+	char after[256];
+	snprintf(after, sizeof after, "案由 %d/%d（%s），节假日 %d 天（%s）", out->first, out->second,
+		 out->causes_from, out->holidays, out->holidays_from);
+	struct event_rec e = {.entity = "system", .action = "init", .after = after};
+	if (db_event_add(db, &e) < 0 || db_commit(db) < 0)
+		goto fail;
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	free(causes);
+	free(hols);
+	return rc;
+}
+
+void datafile_loaded_free(struct datafile_loaded *l)
+{
+	free(l->causes_from);
+	free(l->holidays_from);
+	l->causes_from = l->holidays_from = NULL;
 }

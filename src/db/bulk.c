@@ -1,8 +1,10 @@
 /*
- * bulk.c - events many to a statement (bulk.h): BULK_ROWS rows per INSERT,
- * bound without copies from one buffer that holds the kept rows' text.  A
- * flush of fewer rows writes them one by one through db_event_add, so the
- * one statement of each size is all there is to prepare.
+ * bulk.c - loading a new database in one go (bulk.h): the connection of
+ * a load, tuned for it and set back after, and events many to a
+ * statement: BULK_ROWS rows per INSERT, bound without copies from one
+ * buffer that holds the kept rows' text.  A flush of fewer rows writes
+ * them one by one through db_event_add, so the one statement of each size
+ * is all there is to prepare.
  */
 #include "tiaojie/bulk.h"
 
@@ -11,6 +13,59 @@
 
 #include "tiaojie/calendar.h"
 #include "internal.h"
+
+/* ---- the connection of a load ------------------------------------------- */
+
+struct db *db_bulk_open(const char *path, int busy_timeout_ms)
+{
+	struct db *db;
+
+	/* one thread, millions of statements: no mutexes and no memory
+	 * statistics in SQLite (refused, harmlessly, if it is already in use) */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	db = db_open(path, DB_OPEN_CREATE, busy_timeout_ms);
+	if (!db)
+		return NULL;
+	/* more of SQLite's small allocations from its own pool (a hint: a
+	 * connection that cannot take it works as before) */
+	sqlite3_db_config(db->h, SQLITE_DBCONFIG_LOOKASIDE, NULL, 512, 4096);
+	return db;
+}
+
+int db_bulk_load_begin(struct db *db)
+{
+	/* A file being generated needs no crash safety (a failed run deletes
+	 * it): no journal, no fsync, a page cache that holds the indexes being
+	 * filled (the operating system may drop file pages not read for a
+	 * while), and neither foreign-key look-ups nor CHECK constraints on
+	 * every row - `tiaojie check` verifies both after (PRAGMA
+	 * integrity_check tests the CHECK constraints), and each CHECK of a
+	 * keyword list would build a temporary table per row. */
+	if (db_exec(db, "PRAGMA journal_mode = OFF") < 0 || db_exec(db, "PRAGMA synchronous = OFF") < 0 ||
+	    db_exec(db, "PRAGMA cache_size = -400000") < 0 || db_exec(db, "PRAGMA temp_store = MEMORY") < 0 ||
+	    db_exec(db, "PRAGMA foreign_keys = OFF") < 0 || db_exec(db, "PRAGMA ignore_check_constraints = ON") < 0)
+		return -1;
+	return 0;
+}
+
+int db_bulk_load_end(struct db *db)
+{
+	if (db_exec(db, "PRAGMA ignore_check_constraints = OFF") < 0)
+		return -1;
+	/* back to what every other connection expects */
+	if (db_exec(db, "PRAGMA foreign_keys = ON") < 0 || db_exec(db, "PRAGMA journal_mode = WAL") < 0 ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL") < 0)
+		return -1;
+	return 0;
+}
+
+int db_bulk_last_event_id(struct db *db, int64_t *id)
+{
+	return db_query_int(db, "SELECT max(id) FROM events", 0, id);
+}
+
+/* ---- events many to a statement --------------------------------------- */
 
 #define BULK_ROWS 32
 

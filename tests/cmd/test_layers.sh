@@ -87,6 +87,29 @@ fresh
 check db-includes-internal grep -q '^#include "internal.h"' "$T/tree/src/db/users.c"
 layers
 expect_rc db-includes-internal-clean 0
+# the demo generator: no curses, and no SQL text of its own (it loads
+# through the db layer's named functions)
+fresh
+echo '#include <ncursesw/curses.h>' >>"$T/tree/src/demo/data.c"
+crossing demo-curses demo-curses src/demo/data.c
+fresh
+echo '#include "tiaojie/widgets.h"' >>"$T/tree/src/demo/generate.c"
+crossing demo-curses-via-header demo-curses src/demo/generate.c
+fresh
+printf 'static int f(struct db *db) { return db_exec(db, "PRAGMA synchronous = OFF"); }\n' >>"$T/tree/src/demo/generate.c"
+crossing demo-exec demo-sql src/demo/generate.c
+expect_err demo-exec "calls db_exec()"
+fresh
+printf 'static int f(struct db *db, int64_t *n) { return db_query_int(db, "", 0, n); }\n' >>"$T/tree/src/demo/data.c"
+crossing demo-query demo-sql src/demo/data.c
+fresh
+printf 'static void f(void) { sqlite3_config(SQLITE_CONFIG_SINGLETHREAD); }\n' >>"$T/tree/src/demo/generate.c"
+crossing demo-sqlite sqlite src/demo/generate.c
+# the db layer's own functions are what it is for
+fresh
+printf 'static int f(struct db *db) { return db_bulk_load_begin(db); }\n' >>"$T/tree/src/demo/generate.c"
+layers
+expect_rc demo-bulk-functions 0
 
 # the allow-list only shrinks: a listed file that is clean now is an error
 fresh

@@ -57,6 +57,29 @@ lc "$T/lc.sh"
 expect_rc base-calls-db 1
 expect_err base-calls-db "src/base/str.c (base) uses db_count"
 
+# the demo generator loads through db and core; the command line calls
+# the generator but never db
+tree
+mkdir -p "$T/tree/src/demo" "$T/tree/src/cli"
+printf 'int db_count(void);\nint core_count(void);\nint demo_generate(void) { return db_count() + core_count(); }\n' \
+	>"$T/tree/src/demo/g.c"
+printf 'int demo_generate(void);\nint cmd_demo(void) { return demo_generate(); }\n' >"$T/tree/src/cli/demo.c"
+compile
+lc "$T/lc.sh"
+expect_rc demo-room 0
+printf 'int db_count(void);\nint cmd_peek(void) { return db_count(); }\n' >>"$T/tree/src/cli/demo.c"
+compile
+lc "$T/lc.sh"
+expect_rc cli-calls-db 1
+expect_err cli-calls-db "src/cli/demo.c (cli) uses db_count of src/db/b.c (db)"
+tree
+mkdir -p "$T/tree/src/demo"
+printf 'int screen_show(void);\nint demo_up(void) { return screen_show(); }\n' >"$T/tree/src/demo/g.c"
+compile
+lc "$T/lc.sh"
+expect_rc demo-calls-screens 1
+expect_err demo-calls-screens "src/demo/g.c (demo) uses screen_show of src/screens/s.c (screens)"
+
 # an allowed crossing passes; once fixed, its entry is an error
 tree
 printf 'int db_count(void);\nint screen_peek(void) { return db_count(); }\n' >>"$T/tree/src/screens/s.c"

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tiaojie/cli.h"
+#include "tiaojie/datafile.h"
 #include "tiaojie/db.h"
 /* The fixtures speak SQLite directly (tests are not a layer). */
 #include "../../src/db/internal.h"
@@ -57,6 +58,7 @@ static inline const char *testdb_path(const char *name)
 static inline struct db *testdb_new(const char *name)
 {
 	const char *path = testdb_path(name);
+	struct datafile_loaded loaded = {0};
 	struct db *db;
 
 	unlink(path);
@@ -65,10 +67,11 @@ static inline struct db *testdb_new(const char *name)
 		fprintf(stderr, "testdb_new: %s\n", tj_errmsg());
 		exit(1);
 	}
-	if (setup_reference_data(db, 1) < 0) {
+	if (datafile_setup(db, &loaded) < 0) {
 		fprintf(stderr, "testdb_new: %s\n", tj_errmsg());
 		exit(1);
 	}
+	datafile_loaded_free(&loaded);
 	return db;
 }
 

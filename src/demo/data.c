@@ -1,5 +1,5 @@
 /*
- * demo_data.c - the words and numbers of the demo database: names and
+ * data.c - the words and numbers of the demo database: names and
  * identity documents of workers, employers with their credit codes, the
  * stories and standard claims of the common disputes, and the small texts
  * of the lifecycle (reasons, session notes, consultations).  The mediator
@@ -9,8 +9,8 @@
  * city and from the provinces that send most migrant workers, employers
  * spread over the sixteen districts, wages by job, claims computed the way
  * a clerk computes them (经济补偿 by years of service, 二倍工资 by months
- * without a contract, 年休假 at 200% of the daily wage ...).  demo.c decides
- * how many of what; this file only makes one of each when asked.
+ * without a contract, 年休假 at 200% of the daily wage ...).  generate.c
+ * decides how many of what; this file only makes one of each when asked.
  */
 #include "tiaojie/demo.h"
 
