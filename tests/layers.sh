@@ -35,14 +35,12 @@ include/tiaojie/report.h sqlite
 src/cli/demo.c sqlite
 src/cli/user.c sqlite
 src/report/xlsx.c sqlite
-include/tiaojie/ui.h ui-db
 '
 # include/tiaojie/db.h       struct db is open (the handle, the statement cache)
 # include/tiaojie/report.h   sqlite3_stmt in the report reader's API
 # src/cli/demo.c             the demo generator tunes SQLite itself
 # src/cli/user.c             `user list` steps a statement of its own
 # src/report/xlsx.c          a progress handler on the raw handle
-# include/tiaojie/ui.h       struct app holds the user's record (struct user_rec)
 
 tree=${1:-.}
 cd "$tree" || exit 2

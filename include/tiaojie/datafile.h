@@ -22,4 +22,11 @@ int causes_load(struct db *db, const char *text, int *first, int *second);
  * transaction). */
 int holidays_load(struct db *db, const char *text, int *rows);
 
+/* A new database's reference data: causes.tsv and holidays.tsv (read
+ * with datafile_read) loaded and the init event written, in one
+ * transaction, or nothing.  counts: first- and second-level causes,
+ * holiday rows; *causes_from and *hol_from (malloc'd) say where the files
+ * came from.  0, or -1 with the error set. */
+int reference_data_load(struct db *db, int counts[3], char **causes_from, char **hol_from);
+
 #endif

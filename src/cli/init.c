@@ -14,6 +14,7 @@
 #include "tiaojie/calendar.h"
 #include "tiaojie/cli.h"
 #include "tiaojie/datafile.h"
+#include "tiaojie/store.h"
 
 /* Move path (and its -wal/-shm) to path.bak-YYYYMMDD-HHMMSS. */
 static int move_aside(const char *path)
@@ -48,35 +49,17 @@ static int move_aside(const char *path)
 int setup_reference_data(struct db *db, int quiet)
 {
 	char *causes_from = NULL, *hol_from = NULL;
-	char *causes = datafile_read("causes.tsv", &causes_from);
-	char *hols = causes ? datafile_read("holidays.tsv", &hol_from) : NULL;
-	int first = 0, second = 0, rows = 0, rc = -1;
+	int n[3], rc = -1;
 
-	if (!causes || !hols) {
+	if (reference_data_load(db, n, &causes_from, &hol_from) < 0) {
 		cli_err("%s", tj_errmsg());
 		goto out;
 	}
-	if (db_begin(db) < 0)
-		goto fail;
-	if (causes_load(db, causes, &first, &second) < 0 || holidays_load(db, hols, &rows) < 0)
-		goto fail;
-	char after[256];
-	snprintf(after, sizeof after, "案由 %d/%d（%s），节假日 %d 天（%s）", first, second, causes_from, rows,
-		 hol_from);
-	struct event_rec e = {.entity = "system", .action = "init", .after = after};
-	if (db_event_add(db, &e) < 0 || db_commit(db) < 0)
-		goto fail;
 	if (!quiet)
-		printf("已载入案由：一级 %d 个，二级 %d 个（%s）；节假日 %d 天（%s）\n", first, second, causes_from,
-		       rows, hol_from);
+		printf("已载入案由：一级 %d 个，二级 %d 个（%s）；节假日 %d 天（%s）\n", n[0], n[1], causes_from, n[2],
+		       hol_from);
 	rc = 0;
-	goto out;
-fail:
-	cli_err("%s", tj_errmsg());
-	db_rollback(db);
 out:
-	free(causes);
-	free(hols);
 	free(causes_from);
 	free(hol_from);
 	return rc;
@@ -157,13 +140,13 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	    auth_user_add(db, &c->cfg, 0, admin, "管理员", "admin", password, 0) < 0) {
 		if (tj_errmsg()[0])
 			cli_err("%s", tj_errmsg());
-		db_close(db);
+		store_close(db);
 		unlink(path);
 		free(password);
 		return EXIT_FAIL;
 	}
 	free(password);
-	printf("已创建数据库 %s（第%d版），管理员账号：%s\n", path, db_schema_version(db), admin);
-	db_close(db);
+	printf("已创建数据库 %s（第%d版），管理员账号：%s\n", path, store_schema_version(db), admin);
+	store_close(db);
 	return EXIT_OK;
 }

@@ -200,3 +200,32 @@ int holidays_load(struct db *db, const char *text, int *rows)
 	free(copy);
 	return 0;
 }
+
+int reference_data_load(struct db *db, int counts[3], char **causes_from, char **hol_from)
+{
+	char *causes = datafile_read("causes.tsv", causes_from);
+	char *hols = causes ? datafile_read("holidays.tsv", hol_from) : NULL;
+	int rc = -1;
+
+	counts[0] = counts[1] = counts[2] = 0;
+	if (!causes || !hols)
+		goto out;
+	if (db_begin(db) < 0)
+		goto out;
+	if (causes_load(db, causes, &counts[0], &counts[1]) < 0 || holidays_load(db, hols, &counts[2]) < 0)
+		goto fail;
+	char after[256];
+	snprintf(after, sizeof after, "案由 %d/%d（%s），节假日 %d 天（%s）", counts[0], counts[1], *causes_from,
+		 counts[2], *hol_from);
+	struct event_rec e = {.entity = "system", .action = "init", .after = after};
+	if (db_event_add(db, &e) < 0 || db_commit(db) < 0)
+		goto fail;
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	free(causes);
+	free(hols);
+	return rc;
+}

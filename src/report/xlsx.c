@@ -45,6 +45,7 @@
 
 #include <xlsxwriter.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/lifecycle.h"
 #include "tiaojie/report.h"
 #include "tiaojie/uitext.h"
@@ -1316,8 +1317,9 @@ static int flush_file(const char *path)
 	return rc;
 }
 
-int report_export(struct db *db, const struct config *cfg, const struct report_period *p, const char *path,
-		  const struct report_opts *opts, report_progress_fn progress, void *ud, int64_t *ncases)
+int report_export(struct db *db, const struct config *cfg, const struct actor *who, const struct report_period *p,
+		  const char *path, const struct report_opts *opts, report_progress_fn progress, void *ud,
+		  int64_t *ncases)
 {
 	struct report_opts none = {0};
 	struct report_stats s;
@@ -1332,6 +1334,8 @@ int report_export(struct db *db, const struct config *cfg, const struct report_p
 		opts = &none;
 	if (ncases)
 		*ncases = 0;
+	if (access_may_export(who, opts->full_ids) < 0)
+		return REPORT_ERROR;
 	today = opts->today ? opts->today : tj_today();
 	if (report_period_check(p, today) < 0)
 		return REPORT_ERROR;
