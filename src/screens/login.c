@@ -1,6 +1,6 @@
 /*
  * login.c - the login screen: account and password (not echoed).  Wrong
- * passwords are counted by the core (auth_login), which locks the account
+ * passwords are counted by the core (account_sign_in), which locks the account
  * after lockout_failures in a row; the role of the account decides the
  * work desk.
  */
@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "tiaojie/access.h"
-#include "tiaojie/auth.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/widgets.h"
 
