@@ -116,7 +116,7 @@ struct case_view {
 	int nevents;
 };
 
-/* Load a case for this actor: mediators only their own (lifecycle_may_view).
+/* Load a case for this actor: mediators only their own (access_may_view).
  * 1 loaded, 0 no such case, -1 refused or error (message set). */
 int case_load(struct db *db, const struct actor *who, int64_t case_id, struct case_view *out);
 void case_view_free(struct case_view *cv);

@@ -273,7 +273,7 @@ struct person_full {
 	int64_t id;
 	char *name, *nationality, *phone, *address;
 };
-void person_full_free(struct person_full *p);
+void db_person_full_free(struct person_full *p);
 /* 1 found, 0 not, -1 error. */
 int db_person_find(struct db *db, const char *id_type, const char *id_no, struct person_full *out);
 
@@ -281,7 +281,7 @@ struct employer_full {
 	int64_t id;
 	char *uscc, *name, *legal_rep, *address, *phone, *district, *industry;
 };
-void employer_full_free(struct employer_full *e);
+void db_employer_full_free(struct employer_full *e);
 /* By credit code when given, else by exact name.  1 found, 0 not, -1 error. */
 int db_employer_find(struct db *db, const char *uscc, const char *name, struct employer_full *out);
 /* Open cases of an employer, and cases received since `since`. */
@@ -305,7 +305,7 @@ struct cause_list {
 	int n, cap;
 };
 int db_causes_all(struct db *db, struct cause_list *out);
-void cause_list_free(struct cause_list *l);
+void db_cause_list_free(struct cause_list *l);
 
 /* ---- drafts (drafts.c) --------------------------------------------------- */
 /* Insert (*id == 0) or replace draft *id of the user; own transaction. */
@@ -319,7 +319,7 @@ struct draft_list {
 	int n, cap;
 };
 int db_drafts_of(struct db *db, int64_t user_id, struct draft_list *out);
-void draft_list_free(struct draft_list *l);
+void db_draft_list_free(struct draft_list *l);
 
 /* ---- consultations (consultations.c) ------------------------------------ */
 int db_consult_add(struct db *db, const char *at, const char *cause, const char *note, const char *phone,
@@ -332,7 +332,7 @@ struct consult_list {
 };
 /* Consultations of one day ("YYYY-MM-DD"), newest first. */
 int db_consult_day(struct db *db, const char *day, struct consult_list *out);
-void consult_list_free(struct consult_list *l);
+void db_consult_list_free(struct consult_list *l);
 
 /* ---- the roster for choosing (mediators.c) -------------------------------- */
 struct mediator_choices {
@@ -345,7 +345,7 @@ struct mediator_choices {
 };
 /* Active mediators, least loaded first. */
 int db_mediator_choices(struct db *db, struct mediator_choices *out);
-void mediator_choices_free(struct mediator_choices *l);
+void db_mediator_choices_free(struct mediator_choices *l);
 
 /* ---- working a case (casework.c) ------------------------------------------ */
 /* What a transition reads of a stored case (inside its transaction). */
@@ -543,7 +543,7 @@ struct dashboard {
 	int cap_states, cap_employers, cap_collective, cap_mediators;
 };
 int db_dashboard_load(struct db *db, const char *since, int min_cases, struct dashboard *out);
-void dashboard_free(struct dashboard *d);
+void db_dashboard_free(struct dashboard *d);
 
 /* ---- evidence (证据清单) ---------------------------------------------- */
 struct evidence_row {

@@ -67,6 +67,14 @@ struct actor {
 	int clerk_may_assign;  /* configuration */
 };
 
+/* The account a user signed in with (account_sign_in, access.h): what
+ * the screens show and key their drafts by.  Strings malloc'd. */
+struct account {
+	long long id;
+	char *login;
+	char *display_name;
+};
+
 /* What the rules need to know about the case. */
 struct case_state {
 	enum case_status status;
@@ -104,9 +112,6 @@ enum case_status action_target(enum case_action a, enum case_status from);
  * session to move or cancel, ...). */
 int lifecycle_check(enum case_action a, const struct case_state *cs, const struct actor *who,
 		    const char **reason);
-
-/* May the actor see the case at all (mediators: only their own). */
-int lifecycle_may_view(const struct case_state *cs, const struct actor *who, const char **reason);
 
 /* JSON array of the keywords of the actions that change a case status
  * (used by the event-log check). */

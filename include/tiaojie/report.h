@@ -23,6 +23,7 @@
 #include "tiaojie/calendar.h"
 #include "tiaojie/config.h"
 #include "tiaojie/db.h"
+#include "tiaojie/lifecycle.h"
 
 /* ---- periods ----------------------------------------------------------------- */
 
@@ -229,7 +230,8 @@ enum {
 	REPORT_CANCELLED = 1,
 };
 
-/* Write the workbook of period p to path: to a temporary file in the same
+/* Write the workbook of period p to path, when the actor may
+ * (access_may_export: an administrator): to a temporary file in the same
  * directory, renamed over path on success (so a reader never sees half a
  * workbook), removed on an error or a cancel.  The file is readable by its
  * owner only with full identity numbers (0600), else also by the group
@@ -237,8 +239,9 @@ enum {
  * constant_memory), so memory stays small for any period.
  * REPORT_OK, REPORT_CANCELLED (nothing left behind) or REPORT_ERROR with
  * the error set.  *ncases (may be NULL) gets the number of detail rows. */
-int report_export(struct db *db, const struct config *cfg, const struct report_period *p, const char *path,
-		  const struct report_opts *opts, report_progress_fn progress, void *ud, int64_t *ncases);
+int report_export(struct db *db, const struct config *cfg, const struct actor *who, const struct report_period *p,
+		  const char *path, const struct report_opts *opts, report_progress_fn progress, void *ud,
+		  int64_t *ncases);
 
 /* Record the export in the event log (entity 'system', action 'export':
  * who, which period, which file, whether identity numbers were in full).

@@ -4,15 +4,19 @@
  *
  * The search text matches a case number (whole or part), a party's name
  * (two-character Chinese names included), an identity number, an
- * employer's name (any part) or credit code, or a phone number.  Identity
- * numbers come back masked.  Mediators see only their own cases
- * (only_mediator set by the caller from the actor).
+ * employer's name (any part) or credit code, or a phone number.
+ *
+ * The screens and commands call case_search and queue_counts, which take
+ * the actor: who sees which cases and the masking of identity numbers are
+ * decided there, by the rules of access.h.  The db_ functions below them
+ * (src/db/search.c) filter as they are told and return numbers as stored.
  */
 #ifndef TIAOJIE_SEARCH_H
 #define TIAOJIE_SEARCH_H
 
 #include <stdint.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/config.h"
 #include "tiaojie/db.h"
 #include "tiaojie/lifecycle.h"
@@ -41,7 +45,9 @@ struct case_filter {
 	const char *channel;    /* keyword, NULL any */
 	const char *from, *to;  /* received date range, inclusive, NULL open */
 	enum queue queue;       /* Q_NONE: no queue restriction */
-	int64_t only_mediator;  /* mediators: their own cases only (0: no restriction) */
+	int64_t only_mediator;  /* set by case_search from the actor (access_case_scope);
+				   for db_case_search: that mediator's cases only, -1 none,
+				   0 no restriction */
 	enum case_sort sort;
 	int offset, limit;      /* paging; limit 0 = 50 */
 };
@@ -55,7 +61,7 @@ struct case_brief {
 	char deadline[11];      /* "" none */
 	int days_left;          /* when deadline set */
 	char *applicant;        /* first applicant's name, "等N人" appended when several */
-	char applicant_id[40];  /* masked */
+	char applicant_id[48];  /* masked by case_search (db_case_search: as stored) */
 	char *respondent;
 	char *mediator;         /* "" none */
 	char causes[64];        /* "0601,0602" */
@@ -71,11 +77,13 @@ struct case_list {
 	int64_t total;          /* rows matching, ignoring paging */
 };
 
-/* today: tj_today() normally; passed so tests and the list agree.  *out is
+/* The cases this actor may see that match f (its only_mediator is set
+ * from the actor, whatever the caller put there), identity numbers masked.
+ * today: tj_today() normally; passed so tests and the list agree.  *out is
  * overwritten (free a previous result with case_list_free first).  0, or -1
  * with the error sink set (also for a status, queue or sort out of range). */
-int case_search(struct db *db, const struct config *cfg, tj_day today, const struct case_filter *f,
-		struct case_list *out);
+int case_search(struct db *db, const struct config *cfg, const struct actor *who, tj_day today,
+		const struct case_filter *f, struct case_list *out);
 void case_list_free(struct case_list *l);
 
 /* Several case_search calls between these see one snapshot of the database
@@ -84,13 +92,24 @@ void case_list_free(struct case_list *l);
 int case_search_begin(struct db *db);
 void case_search_end(struct db *db);
 
-/* Counts of every queue (mediator_id 0: all cases; otherwise that
- * mediator's cases only, as only_mediator in case_search).  counts[Q_NONE]
- * is the number of cases considered. */
-int queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
+/* Counts of every queue over the cases this actor may see (a mediator:
+ * their own).  counts[Q_NONE] is the number of cases considered. */
+int queue_counts(struct db *db, const struct config *cfg, const struct actor *who, tj_day today,
 		 int64_t counts[Q_COUNT]);
 
-/* Employers of the archive by a part of the name (at least
+/* The SQL under them (src/db/search.c): f->only_mediator and mediator_id
+ * as given (queue counts: 0 all cases, otherwise only_mediator's), numbers
+ * unmasked; db_read_begin/db_read_end hold one read snapshot. */
+int db_case_search(struct db *db, const struct config *cfg, tj_day today, const struct case_filter *f,
+		   struct case_list *out);
+void db_case_list_free(struct case_list *l);
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db);
+int db_queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
+		    int64_t counts[Q_COUNT]);
+
+/* Employers of the archive (for those who may register: access.h) by a
+ * part of the name (at least
  * EMPLOYER_SEARCH_MIN_CHARS characters; ASCII letters in any case) or by
  * a whole credit code, for the intake's employer search (F4): at most
  * limit of them, sorted by name, more set when there are others.  A text
@@ -101,8 +120,10 @@ struct employer_matches {
 	int n, cap;
 	int more;
 };
-int employer_search(struct db *db, const char *text, int limit, struct employer_matches *out);
+int employer_search(struct db *db, const struct actor *who, const char *text, int limit,
+		    struct employer_matches *out);
 void employer_matches_free(struct employer_matches *m);
+void db_employer_matches_free(struct employer_matches *m);
 
 /* Loading many cases at once (tiaojie demo): search_bulk_begin drops the
  * triggers that keep the full-text indexes and search_grams of

@@ -20,8 +20,8 @@
 
 #include "tiaojie/calendar.h"
 #include "tiaojie/config.h"
-#include "tiaojie/db.h"
 #include "tiaojie/lifecycle.h"
+#include "tiaojie/util.h"
 
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
@@ -167,12 +167,14 @@ struct screen {
 	void *priv;
 };
 
+struct db; /* the open database: the screens pass it to the core */
+
 struct app {
 	struct db *db;
 	struct config *cfg;
 	struct holidays hol;
-	struct user_rec user;
-	struct actor actor;
+	struct account user; /* the signed-in user (access.h) */
+	struct actor actor;  /* the same user as the rules see them */
 	int logged_in;
 
 	struct screen *stack[16];

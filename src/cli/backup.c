@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "tiaojie/cli.h"
+#include "tiaojie/store.h"
 
 int cmd_backup(struct cli *c, int argc, char **argv)
 {
@@ -47,12 +48,12 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 	struct db *db = cli_open_db(c, DB_OPEN_READONLY);
 	if (!db)
 		return EXIT_FAIL;
-	if (db_backup(db, dest) < 0) {
+	if (store_backup(db, dest) < 0) {
 		cli_err("%s", tj_errmsg());
 		rc = EXIT_FAIL;
 	} else {
 		printf("已备份到 %s\n", dest);
 	}
-	db_close(db);
+	store_close(db);
 	return rc;
 }

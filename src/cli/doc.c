@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/casework.h"
 #include "tiaojie/cli.h"
 #include "tiaojie/docs.h"
+#include "tiaojie/store.h"
 #include "tiaojie/vocab.h"
 
 /* The usage, its kinds from the vocabulary, two to a line. */
@@ -41,7 +43,7 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
-	struct actor system = {.role = ROLE_ADMIN, .user_id = 0};
+	struct actor system;
 	const char *out = NULL;
 	char *text = NULL;
 	int opt, kind, found;
@@ -79,22 +81,22 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 	struct db *db = cli_open_db(c, 0);
 	if (!db)
 		return EXIT_FAIL;
-	system.clerk_may_assign = c->cfg.clerk_may_assign;
+	system = access_system_actor(&c->cfg);
 	found = case_find(db, argv[optind], &case_id);
 	if (found <= 0) {
 		if (found == 0)
 			cli_err("doc：没有案件 %s", argv[optind]);
 		else
 			cli_err("%s", tj_errmsg());
-		db_close(db);
+		store_close(db);
 		return EXIT_FAIL;
 	}
 	if (doc_issue(db, &c->cfg, &system, case_id, (enum doc_kind)kind, out, out ? NULL : &text) < 0) {
 		cli_err("%s", tj_errmsg());
-		db_close(db);
+		store_close(db);
 		return EXIT_FAIL;
 	}
-	db_close(db);
+	store_close(db);
 	if (text) {
 		fputs(text, stdout);
 		free(text);

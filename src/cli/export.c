@@ -22,8 +22,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/cli.h"
 #include "tiaojie/report.h"
+#include "tiaojie/store.h"
 
 static const char export_usage[] =
 	"用法：tiaojie export [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD]\n"
@@ -161,7 +163,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	struct tty_progress tp = {.on = !quiet && isatty(STDERR_FILENO), .last_pct = -1};
 	struct report_opts ro = {.full_ids = full_ids, .today = today};
 	int64_t n = 0;
-	int r = report_export(db, &c->cfg, &p, path, &ro, show_progress, &tp, &n);
+	struct actor system = access_system_actor(&c->cfg);
+	int r = report_export(db, &c->cfg, &system, &p, path, &ro, show_progress, &tp, &n);
 	if (tp.on && tp.last_pct >= 0)
 		fputc('\n', stderr);
 	if (r == REPORT_OK) {
@@ -178,7 +181,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	} else {
 		cli_err("export：%s", r == REPORT_CANCELLED ? "导出已中断，未留下文件" : tj_errmsg());
 	}
-	db_close(db);
+	store_close(db);
 	free(path);
 	if (rc == EXIT_OK && (fflush(stdout) != 0 || ferror(stdout))) {
 		cli_err("export：写出结果失败");

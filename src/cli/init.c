@@ -14,6 +14,7 @@
 #include "tiaojie/calendar.h"
 #include "tiaojie/cli.h"
 #include "tiaojie/datafile.h"
+#include "tiaojie/store.h"
 
 /* Move path (and its -wal/-shm) to path.bak-YYYYMMDD-HHMMSS. */
 static int move_aside(const char *path)
@@ -135,13 +136,13 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	    auth_user_add(db, &c->cfg, 0, admin, "管理员", "admin", password, 0) < 0) {
 		if (tj_errmsg()[0])
 			cli_err("%s", tj_errmsg());
-		db_close(db);
+		store_close(db);
 		unlink(path);
 		free(password);
 		return EXIT_FAIL;
 	}
 	free(password);
-	printf("已创建数据库 %s（第%d版），管理员账号：%s\n", path, db_schema_version(db), admin);
-	db_close(db);
+	printf("已创建数据库 %s（第%d版），管理员账号：%s\n", path, store_schema_version(db), admin);
+	store_close(db);
 	return EXIT_OK;
 }

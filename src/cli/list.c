@@ -1,6 +1,7 @@
 /*
  * list.c - `tiaojie list`: the cases matching a search, as TSV for scripts
- * (SPEC section 7).  The same case_search() as the case list screen, paged
+ * (SPEC section 7).  The same case_search() as the case list screen, run
+ * as the server's administrator (access_system_actor), paged
  * through to the end inside one read snapshot, oldest first.  Identity
  * numbers are masked as in every list; status is the English keyword.
  */
@@ -11,6 +12,7 @@
 
 #include "tiaojie/cli.h"
 #include "tiaojie/search.h"
+#include "tiaojie/store.h"
 
 /* The usage, its statuses and queues from the vocabulary. */
 static char *usage_text(void)
@@ -66,23 +68,6 @@ static int parse_month(const char *s, char from[11], char to[11])
 	date_format(date_from_ymd(y, m, 1), from);
 	date_format(date_from_ymd(y, m, date_days_in_month(y, m)), to);
 	return 0;
-}
-
-/* The mediator behind an account: >0 id, 0 not a mediator, -1 error. */
-static int64_t mediator_of(struct db *db, const char *login, int *found)
-{
-	struct user_rec u;
-	int rc = db_user_get(db, login, &u);
-	int64_t id;
-
-	*found = rc == 1;
-	if (rc < 0)
-		return -1;
-	if (rc == 0)
-		return 0;
-	id = u.mediator_id;
-	user_rec_free(&u);
-	return id;
 }
 
 static int list_main(struct cli *c, int argc, char **argv, const char *list_usage)
@@ -152,16 +137,17 @@ static int list_main(struct cli *c, int argc, char **argv, const char *list_usag
 	struct db *db = cli_open_db(c, DB_OPEN_READONLY);
 	if (!db)
 		return EXIT_FAIL;
+	struct actor system = access_system_actor(&c->cfg);
 	if (mediator) {
-		f.mediator_id = mediator_of(db, mediator, &found);
-		if (f.mediator_id < 0) {
+		found = account_mediator(db, &system, mediator, &f.mediator_id);
+		if (found < 0) {
 			cli_err("%s", tj_errmsg());
-			db_close(db);
+			store_close(db);
 			return EXIT_FAIL;
 		}
 		if (f.mediator_id == 0) {
 			cli_err(found ? "list：账号 %s 不是调解员" : "list：没有调解员账号 %s", mediator);
-			db_close(db);
+			store_close(db);
 			return EXIT_USAGE;
 		}
 	}
@@ -169,12 +155,12 @@ static int list_main(struct cli *c, int argc, char **argv, const char *list_usag
 	today = tj_today();
 	if (case_search_begin(db) < 0) {
 		cli_err("%s", tj_errmsg());
-		db_close(db);
+		store_close(db);
 		return EXIT_FAIL;
 	}
 	puts("case_no\tstatus\treceived\tdeadline\tapplicant\trespondent\tmediator\tcauses");
 	for (;;) {
-		if (case_search(db, &c->cfg, today, &f, &l) < 0) {
+		if (case_search(db, &c->cfg, &system, today, &f, &l) < 0) {
 			cli_err("%s", tj_errmsg());
 			rc = EXIT_FAIL;
 			break;
@@ -188,7 +174,7 @@ static int list_main(struct cli *c, int argc, char **argv, const char *list_usag
 			break;
 	}
 	case_search_end(db);
-	db_close(db);
+	store_close(db);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		cli_err("list：写出结果失败");
 		rc = EXIT_FAIL;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/admin.h"
 #include "tiaojie/assign.h"
 #include "tiaojie/auth.h"
@@ -585,30 +586,13 @@ void agenda_free(struct agenda *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* Whose agenda or cases this actor may read: a mediator only their own. */
-static int whose(const struct actor *who, int64_t *mediator_id)
-{
-	if (who->role == ROLE_MEDIATOR) {
-		if (who->mediator_id <= 0) {
-			tj_error("您的账号没有关联调解员，请联系管理员");
-			return -1;
-		}
-		if (*mediator_id != 0 && *mediator_id != who->mediator_id) {
-			tj_error("调解员只能查看本人的日程和案件");
-			return -1;
-		}
-		*mediator_id = who->mediator_id;
-	}
-	return 0;
-}
-
 int agenda_load(struct db *db, const struct actor *who, int64_t mediator_id, const char *from, const char *to,
 		struct agenda *out)
 {
 	tj_day a, b;
 
 	memset(out, 0, sizeof *out);
-	if (whose(who, &mediator_id) < 0)
+	if (access_mediator_scope(who, &mediator_id) < 0)
 		return -1;
 	if (date_parse(from, &a) < 0 || date_parse(to, &b) < 0 || b < a) {
 		tj_error("日期范围无效");
@@ -646,14 +630,17 @@ int mycases_load(struct db *db, const struct config *cfg, const struct actor *wh
 		tj_error("请指定调解员");
 		return -1;
 	}
-	if (whose(who, &mediator_id) < 0)
+	if (access_mediator_scope(who, &mediator_id) < 0)
 		return -1;
+	/* a mediator's own cases come by the actor (access_case_scope) */
+	int mine = who->role == ROLE_MEDIATOR;
 	/* the capacity is at most 1000 open cases: two bounded reads */
 	for (size_t k = 0; k < TJ_ARRAY_LEN(statuses); k++) {
 		struct case_filter f = {
-			.status = (int)statuses[k], .only_mediator = mediator_id, .sort = SORT_DEADLINE, .limit = 1000,
+			.status = (int)statuses[k], .mediator_id = mine ? 0 : mediator_id, .sort = SORT_DEADLINE,
+			.limit = 1000,
 		};
-		if (case_search(db, cfg, today, &f, &part) < 0) {
+		if (case_search(db, cfg, who, today, &f, &part) < 0) {
 			case_list_free(open);
 			return -1;
 		}
@@ -669,9 +656,10 @@ int mycases_load(struct db *db, const struct config *cfg, const struct actor *wh
 		qsort(open->v, (size_t)open->n, sizeof *open->v, by_deadline);
 	if (followup) {
 		struct case_filter f = {
-			.status = -1, .queue = Q_FOLLOWUP, .only_mediator = mediator_id, .sort = SORT_DEADLINE, .limit = 200,
+			.status = -1, .queue = Q_FOLLOWUP, .mediator_id = mine ? 0 : mediator_id, .sort = SORT_DEADLINE,
+			.limit = 200,
 		};
-		if (case_search(db, cfg, today, &f, followup) < 0) {
+		if (case_search(db, cfg, who, today, &f, followup) < 0) {
 			case_list_free(open);
 			return -1;
 		}

@@ -58,6 +58,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/money.h"
 #include "tiaojie/run.h"
 #include "tiaojie/util.h"
@@ -1107,7 +1108,7 @@ int case_load(struct db *db, const struct actor *who, int64_t case_id, struct ca
 	out->perf = p < 0 ? PERF_NONE : (enum performance)p;
 	struct case_state cs = {.status = out->status, .perf = out->perf, .mediator_id = out->mediator_id,
 				.extended = out->extended};
-	if (lifecycle_may_view(&cs, who, &reason) < 0) {
+	if (access_may_view(who, &cs, &reason) < 0) {
 		case_view_free(out);
 		tj_error("%s", reason);
 		return -1;

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
+
 int draft_keep(struct db *db, int64_t user_id, const char *kind, const char *body, int64_t *id)
 {
 	size_t len = strlen(body);

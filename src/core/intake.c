@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/calendar.h"
 #include "tiaojie/casenum.h"
 #include "tiaojie/money.h"

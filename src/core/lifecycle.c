@@ -158,16 +158,6 @@ enum case_status action_target(enum case_action a, enum case_status from)
 	return (enum case_status)table[a].to;
 }
 
-int lifecycle_may_view(const struct case_state *cs, const struct actor *who, const char **reason)
-{
-	if (who->role != ROLE_MEDIATOR)
-		return 0;
-	if (who->mediator_id > 0 && cs->mediator_id == who->mediator_id)
-		return 0;
-	*reason = "此案件不是分派给您的，调解员只能查看本人承办的案件";
-	return -1;
-}
-
 int lifecycle_check(enum case_action a, const struct case_state *cs, const struct actor *who,
 		    const char **reason)
 {

@@ -1,8 +1,10 @@
 /*
  * search.c - the non-SQL half of finding cases: the queues' names and
  * keywords (from vocab.c), the date limits that define them, and what a search text can
- * mean, and the employer search of the intake (F4).  src/db/search.c
- * turns these into one statement; keeping the date
+ * mean, and the employer search of the intake (F4); and the case search
+ * and queue counts as the screens and commands call them, with the actor
+ * (the rules: access.h).  src/db/search.c turns these into one statement;
+ * keeping the date
  * limits here means the work desk's counts, the case list's highlights and
  * the queue filter all start from the same three dates.
  */
@@ -145,7 +147,8 @@ void search_terms_free(struct search_terms *t)
 	memset(t, 0, sizeof *t);
 }
 
-int employer_search(struct db *db, const char *text, int limit, struct employer_matches *out)
+int employer_search(struct db *db, const struct actor *who, const char *text, int limit,
+		    struct employer_matches *out)
 {
 	struct search_terms t;
 	char code[32];
@@ -153,6 +156,8 @@ int employer_search(struct db *db, const char *text, int limit, struct employer_
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
+	if (access_may_read_archive(who) < 0)
+		return -1;
 	search_terms_make(text, &t);
 	if (t.text && utf8_chars(t.text) >= EMPLOYER_SEARCH_MIN_CHARS && limit > 0) {
 		int whole_code = val_check(VAL_USCC, t.text, 0, code, sizeof code, &reason) == 0;
@@ -160,4 +165,49 @@ int employer_search(struct db *db, const char *text, int limit, struct employer_
 	}
 	search_terms_free(&t);
 	return rc;
+}
+
+void employer_matches_free(struct employer_matches *m)
+{
+	db_employer_matches_free(m);
+}
+
+/* ---- the case list and the queues, for an actor ---------------------------------- */
+
+int case_search(struct db *db, const struct config *cfg, const struct actor *who, tj_day today,
+		const struct case_filter *f, struct case_list *out)
+{
+	struct case_filter mine = *f;
+
+	mine.only_mediator = access_case_scope(who);
+	if (db_case_search(db, cfg, today, &mine, out) < 0)
+		return -1;
+	for (int i = 0; i < out->n; i++) {
+		struct case_brief *b = &out->v[i];
+		char shown[40];
+		access_mask_id(who, b->applicant_id, shown, sizeof shown);
+		memcpy(b->applicant_id, shown, sizeof shown);
+	}
+	return 0;
+}
+
+void case_list_free(struct case_list *l)
+{
+	db_case_list_free(l);
+}
+
+int case_search_begin(struct db *db)
+{
+	return db_read_begin(db);
+}
+
+void case_search_end(struct db *db)
+{
+	db_read_end(db);
+}
+
+int queue_counts(struct db *db, const struct config *cfg, const struct actor *who, tj_day today,
+		 int64_t counts[Q_COUNT])
+{
+	return db_queue_counts(db, cfg, today, access_case_scope(who), counts);
 }

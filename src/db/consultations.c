@@ -28,7 +28,7 @@ int db_consult_add(struct db *db, const char *at, const char *cause, const char 
 	return 0;
 }
 
-void consult_list_free(struct consult_list *l)
+void db_consult_list_free(struct consult_list *l)
 {
 	for (int i = 0; i < l->n; i++) {
 		free(l->v[i].at);
@@ -63,7 +63,7 @@ int db_consult_day(struct db *db, const char *day, struct consult_list *out)
 		k->clerk = db_col_strdup(st, 4);
 	}
 	if (rc != SQLITE_DONE) {
-		consult_list_free(out);
+		db_consult_list_free(out);
 		return db_fail(db, "读取咨询登记");
 	}
 	return 0;

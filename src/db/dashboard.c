@@ -2,11 +2,11 @@
  * dashboard.c - the SQL of the admin dashboard (统计看板): open cases by
  * state, high-incidence employers, open collective disputes and the
  * mediators' workloads against their capacity.  The queue counts (due
- * soon, overdue, stalled) come from queue_counts() in search.c, which
+ * soon, overdue, stalled) come from db_queue_counts() in search.c, which
  * holds the one definition of the queues.
  *
  * Everything is read in one read transaction (unless the caller already
- * holds one, as the screen does to read queue_counts in the same
+ * holds one, as the screen does to read the queue counts in the same
  * snapshot), so the sections agree with one another.
  */
 #include <stdio.h>
@@ -114,7 +114,7 @@ static int load_mediators(struct db *db, struct dashboard *out)
 	return finish(db, st, rc, "读取调解员工作量");
 }
 
-void dashboard_free(struct dashboard *d)
+void db_dashboard_free(struct dashboard *d)
 {
 	for (int i = 0; i < d->nemployers; i++)
 		free(d->employers[i].name);
@@ -152,6 +152,6 @@ int db_dashboard_load(struct db *db, const char *since, int min_cases, struct da
 		}
 	}
 	if (rc < 0)
-		dashboard_free(out);
+		db_dashboard_free(out);
 	return rc;
 }

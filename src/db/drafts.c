@@ -63,7 +63,7 @@ int db_draft_delete(struct db *db, int64_t user_id, int64_t id)
 	return 0;
 }
 
-void draft_list_free(struct draft_list *l)
+void db_draft_list_free(struct draft_list *l)
 {
 	for (int i = 0; i < l->n; i++) {
 		free(l->v[i].kind);
@@ -93,7 +93,7 @@ int db_drafts_of(struct db *db, int64_t user_id, struct draft_list *out)
 		d->saved_at = db_col_strdup(st, 3);
 	}
 	if (rc != SQLITE_DONE) {
-		draft_list_free(out);
+		db_draft_list_free(out);
 		return db_fail(db, "读取草稿");
 	}
 	return 0;

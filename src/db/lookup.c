@@ -10,7 +10,7 @@
 
 #include "internal.h"
 
-void person_full_free(struct person_full *p)
+void db_person_full_free(struct person_full *p)
 {
 	free(p->name);
 	free(p->nationality);
@@ -43,7 +43,7 @@ int db_person_find(struct db *db, const char *id_type, const char *id_no, struct
 	return 1;
 }
 
-void employer_full_free(struct employer_full *e)
+void db_employer_full_free(struct employer_full *e)
 {
 	free(e->uscc);
 	free(e->name);
@@ -146,7 +146,7 @@ int db_collective_scan(struct db *db, int64_t employer_id, const char *causes, c
 	return 0;
 }
 
-void cause_list_free(struct cause_list *l)
+void db_cause_list_free(struct cause_list *l)
 {
 	for (int i = 0; i < l->n; i++) {
 		free(l->v[i].code);
@@ -173,7 +173,7 @@ int db_causes_all(struct db *db, struct cause_list *out)
 		c->abbr = db_col_strdup(st, 2);
 	}
 	if (rc != SQLITE_DONE) {
-		cause_list_free(out);
+		db_cause_list_free(out);
 		return db_fail(db, "读取案由");
 	}
 	return 0;

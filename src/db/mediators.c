@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-void mediator_choices_free(struct mediator_choices *l)
+void db_mediator_choices_free(struct mediator_choices *l)
 {
 	for (int i = 0; i < l->n; i++) {
 		free(l->v[i].name);
@@ -37,7 +37,7 @@ int db_mediator_choices(struct db *db, struct mediator_choices *out)
 		m->open = sqlite3_column_int(st, 4);
 	}
 	if (rc != SQLITE_DONE) {
-		mediator_choices_free(out);
+		db_mediator_choices_free(out);
 		return db_fail(db, "读取调解员名册");
 	}
 	return 0;

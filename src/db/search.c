@@ -619,7 +619,7 @@ static void fill_brief(sqlite3_stmt *st, tj_day today, struct case_brief *b)
 		b->applicant = xasprintf("%s等%d人", name ? (const char *)name : "", napp);
 	else
 		b->applicant = db_col_strdup(st, 9);
-	val_mask((const char *)sqlite3_column_text(st, 10), b->applicant_id, sizeof b->applicant_id);
+	copy_col(st, 10, b->applicant_id, sizeof b->applicant_id); /* as stored: the core masks it */
 	b->respondent = db_col_strdup(st, 12);
 	copy_causes(st, 13, b->causes, sizeof b->causes);
 	b->due_soon = sqlite3_column_int(st, 14);
@@ -628,7 +628,7 @@ static void fill_brief(sqlite3_stmt *st, tj_day today, struct case_brief *b)
 	b->followup = sqlite3_column_int(st, 17);
 }
 
-void case_list_free(struct case_list *l)
+void db_case_list_free(struct case_list *l)
 {
 	if (!l)
 		return;
@@ -641,7 +641,7 @@ void case_list_free(struct case_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-int case_search(struct db *db, const struct config *cfg, tj_day today, const struct case_filter *f,
+int db_case_search(struct db *db, const struct config *cfg, tj_day today, const struct case_filter *f,
 		struct case_list *out)
 {
 	struct search_terms terms;
@@ -729,11 +729,11 @@ fail:
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	plan_free(&plan);
 	search_terms_free(&terms);
-	case_list_free(out);
+	db_case_list_free(out);
 	return -1;
 }
 
-int case_search_begin(struct db *db)
+int db_read_begin(struct db *db)
 {
 	/* deferred: the snapshot starts with the first read, and it works on
 	 * a read-only connection too */
@@ -742,7 +742,7 @@ int case_search_begin(struct db *db)
 	return 0;
 }
 
-void case_search_end(struct db *db)
+void db_read_end(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
@@ -769,10 +769,10 @@ static const char emp_sql_checked[] =
 	EMP_SQL("SELECT employers_fts.rowid AS id FROM employers_fts JOIN employers x ON x.id = employers_fts.rowid"
 		" WHERE employers_fts MATCH ?1 AND x.name LIKE ?2 ESCAPE '\\'");
 
-void employer_matches_free(struct employer_matches *m)
+void db_employer_matches_free(struct employer_matches *m)
 {
 	for (int i = 0; i < m->n; i++)
-		employer_full_free(&m->v[i]);
+		db_employer_full_free(&m->v[i]);
 	free(m->v);
 	memset(m, 0, sizeof *m);
 }
@@ -820,7 +820,7 @@ int db_employer_search(struct db *db, const struct search_terms *t, const char *
 	if (rc != SQLITE_DONE) {
 		db_fail(db, "查找用人单位");
 		sqlite3_reset(st);
-		employer_matches_free(out);
+		db_employer_matches_free(out);
 		return -1;
 	}
 	sqlite3_reset(st);
@@ -844,7 +844,7 @@ static const char *const counts_sql[2] = {
 	COUNTS_SQL(" AND mediator_id = :med", " AND c.mediator_id = :med"),
 };
 
-int queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
+int db_queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
 		 int64_t counts[Q_COUNT])
 {
 	struct queue_bounds b;

@@ -50,6 +50,7 @@
 #include "tiaojie/calendar.h"
 #include "xlsx_internal.h"
 
+#include "tiaojie/access.h"
 #define EXCEL_MAX_ROWS 1048576
 #define EXPORT_CACHE_KIB 32768 /* SQLite's page cache during an export */
 
@@ -120,8 +121,9 @@ static int flush_file(const char *path)
 	return rc;
 }
 
-int report_export(struct db *db, const struct config *cfg, const struct report_period *p, const char *path,
-		  const struct report_opts *opts, report_progress_fn progress, void *ud, int64_t *ncases)
+int report_export(struct db *db, const struct config *cfg, const struct actor *who, const struct report_period *p,
+		  const char *path, const struct report_opts *opts, report_progress_fn progress, void *ud,
+		  int64_t *ncases)
 {
 	struct report_opts none = {0};
 	struct report_stats s;
@@ -136,6 +138,8 @@ int report_export(struct db *db, const struct config *cfg, const struct report_p
 		opts = &none;
 	if (ncases)
 		*ncases = 0;
+	if (access_may_export(who, opts->full_ids) < 0)
+		return REPORT_ERROR;
 	today = opts->today ? opts->today : tj_today();
 	if (report_period_check(p, today) < 0)
 		return REPORT_ERROR;

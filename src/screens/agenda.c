@@ -20,6 +20,7 @@
 #include "tiaojie/admin.h"
 #include "tiaojie/lines.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/store.h"
 #include "tiaojie/uitext.h"
 
 enum { LK_CASE = 1 };
@@ -105,7 +106,7 @@ static void mycases_reload(struct screen *s)
 	if (r == 0)
 		r = mycases_load(app->db, app->cfg, &app->actor, 0, today, &open, &fol);
 	case_search_end(app->db);
-	m->seen_version = db_data_version(app->db);
+	m->seen_version = store_data_version(app->db);
 	ll_clear(&m->l);
 	if (r < 0) {
 		ui_error(app);
@@ -215,7 +216,7 @@ static void mycases_tick(struct screen *s)
 	struct mycases *m = s->priv;
 	int top = ui_top(s->app) == s;
 
-	if (db_data_version(s->app->db) != m->seen_version || (top && !m->was_top))
+	if (store_data_version(s->app->db) != m->seen_version || (top && !m->was_top))
 		mycases_reload(s);
 	m->was_top = top;
 }
@@ -298,7 +299,7 @@ static void agenda_reload(struct screen *s)
 	date_format(to, t);
 	ll_clear(&g->l);
 	int r = agenda_load(app->db, &app->actor, 0, f, t, &ag);
-	g->seen_version = db_data_version(app->db);
+	g->seen_version = store_data_version(app->db);
 	if (r < 0) {
 		ui_error(app);
 		ll_text(&g->l, US_ERROR, tj_errmsg());
@@ -393,7 +394,7 @@ static void agenda_tick(struct screen *s)
 	struct agenda_screen *g = s->priv;
 	int top = ui_top(s->app) == s;
 
-	if (db_data_version(s->app->db) != g->seen_version || (top && !g->was_top))
+	if (store_data_version(s->app->db) != g->seen_version || (top && !g->was_top))
 		agenda_reload(s);
 	g->was_top = top;
 }

@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/store.h"
 #include "tiaojie/util.h"
 
 /* Forget the user: the screens (the desk is the last; a form would have
@@ -22,9 +24,7 @@ static void session_end(struct app *app)
 {
 	while (app->depth)
 		ui_pop(app);
-	if (app->logged_in)
-		user_rec_free(&app->user);
-	memset(&app->user, 0, sizeof app->user);
+	account_free(&app->user);
 	memset(&app->actor, 0, sizeof app->actor);
 	app->logged_in = 0;
 	app->msg[0] = '\0';
@@ -36,7 +36,7 @@ static void session_end(struct app *app)
 /* A second without a key: copy the WAL back now rather than in a save. */
 static int app_idle(struct app *app)
 {
-	return db_idle(app->db, 0);
+	return store_idle(app->db, 0);
 }
 
 int ui_main(struct db *db, struct config *cfg)
@@ -59,10 +59,10 @@ int ui_main(struct db *db, struct config *cfg)
 		holidays_free(&app.hol);
 		return 1;
 	}
-	if (db_readonly(db))
+	if (store_readonly(db))
 		ui_msg(&app, US_WARN, "数据库为只读：可以查看，不能保存");
 	/* the WAL is copied back while the user is idle, not inside a save */
-	db_defer_checkpoints(db);
+	store_defer_checkpoints(db);
 	for (;;) {
 		ui_push(&app, login_screen_new(&app));
 		ui_run(&app);
@@ -71,10 +71,10 @@ int ui_main(struct db *db, struct config *cfg)
 		if (!again)
 			break;
 		app.quit = app.logout = 0;
-		ui_msg(&app, US_OK, "已退出登录%s", db_readonly(db) ? "（数据库为只读）" : "");
+		ui_msg(&app, US_OK, "已退出登录%s", store_readonly(db) ? "（数据库为只读）" : "");
 	}
 	ui_term_done();
-	if (db_idle(db, 1) < 0)
+	if (store_idle(db, 1) < 0)
 		fprintf(stderr, "tiaojie: %s\n", tj_errmsg());
 	holidays_free(&app.hol);
 	if (ui_signal)

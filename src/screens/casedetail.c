@@ -27,6 +27,7 @@
 #include "tiaojie/draft.h"
 #include "tiaojie/money.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/store.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/validate.h"
 #include "tiaojie/vocab.h"
@@ -346,7 +347,7 @@ static int reload(struct screen *s)
 	d->loaded = 0;
 	memset(&d->cv, 0, sizeof d->cv);
 	int r = case_load(app->db, &app->actor, d->case_id, &d->cv);
-	d->seen_version = db_data_version(app->db);
+	d->seen_version = store_data_version(app->db);
 	if (r <= 0) {
 		if (r == 0)
 			ui_msg(app, US_ERROR, "案件不存在");
@@ -1343,7 +1344,7 @@ static void detail_tick(struct screen *s)
 
 	/* another user changed something: show it (a form open on top keeps
 	 * its input; its save is checked against the version anyway) */
-	if (db_data_version(s->app->db) != d->seen_version) {
+	if (store_data_version(s->app->db) != d->seen_version) {
 		int top = d->top;
 		reload(s);
 		d->top = top;

@@ -11,9 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/intake.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/search.h"
+#include "tiaojie/store.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/widgets.h"
 
@@ -51,22 +53,20 @@ static void load(struct screen *s)
 		cl->sel = 0;
 	cl->f.limit = cl->page_rows;
 	cl->f.offset = cl->sel / cl->page_rows * cl->page_rows;
-	if (app->actor.role == ROLE_MEDIATOR)
-		cl->f.only_mediator = app->actor.mediator_id > 0 ? app->actor.mediator_id : -1;
 	/* a search the next key makes pointless (one character scans a
 	 * large court's cases) gives way to it: the list shown stays, and the
 	 * search runs again when the typing stops */
 	struct case_list fresh = {0};
-	db_yield_to_input(app->db, STDIN_FILENO);
-	int rc = case_search(app->db, app->cfg, tj_today(), &cl->f, &fresh);
+	store_yield_to_input(app->db, STDIN_FILENO);
+	int rc = case_search(app->db, app->cfg, &app->actor, tj_today(), &cl->f, &fresh);
 	if (rc == 0 && fresh.total > 0 && cl->sel >= fresh.total) {
 		cl->sel = (int)fresh.total - 1;
 		cl->f.offset = cl->sel / cl->page_rows * cl->page_rows;
 		case_list_free(&fresh);
-		rc = case_search(app->db, app->cfg, tj_today(), &cl->f, &fresh);
+		rc = case_search(app->db, app->cfg, &app->actor, tj_today(), &cl->f, &fresh);
 	}
-	int gave_way = rc < 0 && db_interrupted(app->db);
-	db_yield_to_input(app->db, -1);
+	int gave_way = rc < 0 && store_interrupted(app->db);
+	store_yield_to_input(app->db, -1);
 	if (rc < 0) {
 		case_list_free(&fresh);
 		if (gave_way) {
@@ -79,8 +79,8 @@ static void load(struct screen *s)
 	}
 	case_list_free(&cl->list);
 	cl->list = fresh;
-	cl->seen_version = db_data_version(app->db);
-	cl->seen_changes = db_own_changes(app->db);
+	cl->seen_version = store_data_version(app->db);
+	cl->seen_changes = store_own_changes(app->db);
 	cl->seen_day = tj_today();
 	cl->typed_at = 0; /* whatever was typed is searched now */
 }
@@ -399,7 +399,7 @@ static void open_filter(struct screen *s)
 	fd->channel_names = vocab_choices(VOCAB_CHANNEL, "全部", &it->nchoices);
 	it->choices = fd->channel_names;
 	it->choice = vocab_index(VOCAB_CHANNEL, cl->f.channel) + 1; /* 0: 全部 */
-	if (s->app->actor.role != ROLE_MEDIATOR && db_mediator_choices(s->app->db, &fd->meds) == 0) {
+	if (s->app->actor.role != ROLE_MEDIATOR && mediator_choices_load(s->app->db, &s->app->actor, &fd->meds) == 0) {
 		fd->med_names = xcalloc((size_t)fd->meds.n + 2, sizeof *fd->med_names);
 		fd->med_names[0] = "全部";
 		for (int i = 0; i < fd->meds.n; i++)
@@ -513,7 +513,7 @@ static void caselist_tick(struct screen *s)
 	/* another process committed, this one changed something (in a case
 	 * opened from the list), or a new day moved the deadlines - not every
 	 * second, which at a million cases would repeat a slow search */
-	if (db_data_version(s->app->db) != cl->seen_version || db_own_changes(s->app->db) != cl->seen_changes ||
+	if (store_data_version(s->app->db) != cl->seen_version || store_own_changes(s->app->db) != cl->seen_changes ||
 	    tj_today() != cl->seen_day)
 		load(s);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/widgets.h"
@@ -271,7 +272,7 @@ struct screen *causepick_screen_new(struct app *app, const char *initial,
 	p->picked = picked;
 	p->ctx = ctx;
 	edit_init(&p->filter, 20, 0);
-	if (db_causes_all(app->db, &p->causes) < 0)
+	if (cause_list_load(app->db, &app->actor, &p->causes) < 0)
 		ui_error(app);
 	p->top_idx = xcalloc((size_t)p->causes.n + 1, sizeof *p->top_idx);
 	p->shown = xcalloc((size_t)p->causes.n + 1, sizeof *p->shown);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/consult.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
@@ -40,7 +41,7 @@ static void build_list(struct screen *s)
 
 	form_truncate(&cs->form, base + 1);
 	date_format(tj_today(), today);
-	if (db_consult_day(s->app->db, today, &l) < 0) {
+	if (consult_day_load(s->app->db, &s->app->actor, today, &l) < 0) {
 		ui_error(s->app);
 		return;
 	}

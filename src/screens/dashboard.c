@@ -21,9 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/lines.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/search.h"
+#include "tiaojie/store.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/widgets.h"
 
@@ -167,25 +169,23 @@ static void load(struct screen *s)
 	struct case_list over = {0};
 	struct case_filter f = {.status = -1, .queue = Q_OVERDUE, .sort = SORT_DEADLINE, .limit = DASH_OVERDUE_SHOWN};
 	int64_t q[Q_COUNT];
-	char since[11];
 	struct ll_line *was = ll_selected(&d->l);
 	int kind = was ? was->kind : LL_TEXT;
 	int64_t id = was ? was->id : 0;
 	int r;
 
-	date_format(tj_today() - app->cfg->high_incidence_days, since);
 	/* the queue counts and the rest from one snapshot */
 	if (case_search_begin(app->db) < 0) {
 		ui_error(app);
 		return;
 	}
-	r = queue_counts(app->db, app->cfg, tj_today(), 0, q);
+	r = queue_counts(app->db, app->cfg, &app->actor, tj_today(), q);
 	if (r == 0)
-		r = case_search(app->db, app->cfg, tj_today(), &f, &over);
+		r = case_search(app->db, app->cfg, &app->actor, tj_today(), &f, &over);
 	if (r == 0)
-		r = db_dashboard_load(app->db, since, app->cfg->high_incidence_cases, &db);
+		r = dashboard_load(app->db, app->cfg, &app->actor, tj_today(), &db);
 	case_search_end(app->db);
-	d->seen_version = db_data_version(app->db);
+	d->seen_version = store_data_version(app->db);
 	if (r < 0) {
 		case_list_free(&over);
 		ui_error(app);
@@ -259,7 +259,7 @@ static void dash_tick(struct screen *s)
 
 	/* another process changed the database, or the user is back from a
 	 * case where this connection may have changed it */
-	if (db_data_version(s->app->db) != d->seen_version || (top && !d->was_top))
+	if (store_data_version(s->app->db) != d->seen_version || (top && !d->was_top))
 		load(s);
 	d->was_top = top;
 }

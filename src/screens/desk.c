@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/search.h"
+#include "tiaojie/store.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
@@ -71,11 +73,10 @@ static void desk_build(struct screen *s)
 	int mine = app->actor.role == ROLE_MEDIATOR;
 
 	form_clear(&d->form);
-	if (queue_counts(app->db, app->cfg, tj_today(), mine ? (app->actor.mediator_id > 0 ? app->actor.mediator_id : -1) : 0,
-			 counts) < 0)
+	if (queue_counts(app->db, app->cfg, &app->actor, tj_today(), counts) < 0)
 		ui_error(app);
 	int nd = 0;
-	if (db_drafts_of(app->db, app->user.id, &dl) == 0) {
+	if (drafts_load(app->db, &app->actor, &dl) == 0) {
 		nd = dl.n;
 		draft_list_free(&dl);
 	}
@@ -115,7 +116,7 @@ static void desk_build(struct screen *s)
 	}
 	entry(d, DE_LOGOUT, " 0  退出登录");
 	d->form.focus = focus < d->form.n && d->form.items[focus].kind == FK_ROW ? focus : 0;
-	d->seen_version = db_data_version(app->db);
+	d->seen_version = store_data_version(app->db);
 }
 
 static void desk_layout(struct screen *s, int rows, int cols)
@@ -230,7 +231,7 @@ static void desk_tick(struct screen *s)
 
 	/* rebuild when someone (this user's other screens included) changed
 	 * the database; drafts may have come or gone too */
-	if (db_data_version(s->app->db) != d->seen_version || ui_top(s->app) == s)
+	if (store_data_version(s->app->db) != d->seen_version || ui_top(s->app) == s)
 		desk_build(s);
 }
 

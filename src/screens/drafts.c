@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/draft.h"
 #include "tiaojie/lifecycle.h"
 #include "tiaojie/screens.h"
@@ -41,7 +42,7 @@ static void drafts_build(struct screen *s)
 
 	form_clear(&d->form);
 	draft_list_free(&d->list);
-	if (db_drafts_of(s->app->db, s->app->user.id, &d->list) < 0) {
+	if (drafts_load(s->app->db, &s->app->actor, &d->list) < 0) {
 		ui_error(s->app);
 		return;
 	}

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/draft.h"
 #include "tiaojie/intake.h"
@@ -360,7 +361,7 @@ static void check_id(struct screen *s)
 		set_field(is, "applicant[0].derived", d);
 	}
 	struct person_full pf = {0};
-	int found = db_person_find(s->app->db, id_type_kws[t], norm, &pf);
+	int found = archive_person_find(s->app->db, &s->app->actor, id_type_kws[t], norm, &pf);
 	if (found > 0) {
 		/* the document is the archive's key: what the archive holds
 		 * replaces what was typed; changes typed afterwards are kept
@@ -427,7 +428,7 @@ static void check_uscc(struct screen *s)
 		form_set_msg(it, US_ERROR, "%s", reason);
 	} else {
 		struct employer_full ef = {0};
-		int found = db_employer_find(s->app->db, norm, NULL, &ef);
+		int found = archive_employer_find(s->app->db, &s->app->actor, norm, NULL, &ef);
 		if (found > 0) {
 			fill_employer(s, &ef, 1);
 			form_set_msg(it, US_OK, "正确；已从档案调入");
@@ -451,7 +452,7 @@ static void check_employer_name(struct screen *s)
 	if (field_empty(is, "respondent[0].uscc") && !field_empty(is, "respondent[0].name")) {
 		char *name = field(is, "respondent[0].name");
 		struct employer_full ef = {0};
-		if (db_employer_find(s->app->db, NULL, name, &ef) > 0) {
+		if (archive_employer_find(s->app->db, &s->app->actor, NULL, name, &ef) > 0) {
 			fill_employer(s, &ef, 0);
 			form_set_msg(it, US_OK, "已从档案调入");
 			employer_full_free(&ef);

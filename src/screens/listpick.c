@@ -60,7 +60,7 @@ static void list_refresh(struct screen *s)
 	} else {
 		employer_matches_free(&p->m);
 		p->searched = utf8_chars(f) >= EMPLOYER_SEARCH_MIN_CHARS;
-		if (employer_search(s->app->db, f, EMPLOYERS_SHOWN, &p->m) < 0)
+		if (employer_search(s->app->db, &s->app->actor, f, EMPLOYERS_SHOWN, &p->m) < 0)
 			ui_error(s->app);
 	}
 	p->sel = 0;

@@ -1,13 +1,13 @@
 /*
  * login.c - the login screen: account and password (not echoed).  Wrong
- * passwords are counted by the core (auth_login), which locks the account
+ * passwords are counted by the core (account_sign_in), which locks the account
  * after lockout_failures in a row; the role of the account decides the
  * work desk.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "tiaojie/auth.h"
+#include "tiaojie/access.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/widgets.h"
 
@@ -53,7 +53,7 @@ static void open_desk(struct app *app)
 	struct draft_list dl;
 
 	ui_push(app, desk_screen_new(app));
-	if (db_drafts_of(app->db, app->user.id, &dl) == 0) {
+	if (drafts_load(app->db, &app->actor, &dl) == 0) {
 		if (dl.n > 0)
 			ui_push(app, drafts_screen_new(app));
 		draft_list_free(&dl);
@@ -64,7 +64,6 @@ static int try_login(struct screen *s)
 {
 	struct login *l = s->priv;
 	struct app *app = s->app;
-	struct user_rec u = {0};
 	char *login = edit_get(&form_find(&l->form, "login")->edit);
 	char *pw = edit_get(&form_find(&l->form, "password")->edit);
 	int rc;
@@ -76,7 +75,7 @@ static int try_login(struct screen *s)
 		free(pw);
 		return UI_HANDLED;
 	}
-	rc = auth_login(app->db, app->cfg, login, pw, &u);
+	rc = account_sign_in(app->db, app->cfg, login, pw, &app->user, &app->actor);
 	memset(pw, 0, strlen(pw));
 	free(pw);
 	free(login);
@@ -86,13 +85,8 @@ static int try_login(struct screen *s)
 		form_focus(&l->form, form_index(&l->form, "password"));
 		return UI_HANDLED;
 	}
-	app->user = u;
 	app->logged_in = 1;
-	app->actor.role = role_from_keyword(u.role);
-	app->actor.user_id = u.id;
-	app->actor.mediator_id = u.mediator_id;
-	app->actor.clerk_may_assign = app->cfg->clerk_may_assign;
-	ui_msg(app, US_OK, "欢迎，%s", u.display_name);
+	ui_msg(app, US_OK, "欢迎，%s", app->user.display_name);
 	/* the login screen leaves; the desk takes its place */
 	ui_pop(app);
 	open_desk(app);

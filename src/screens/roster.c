@@ -13,10 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/admin.h"
 #include "tiaojie/assign.h"
 #include "tiaojie/lines.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/store.h"
 #include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
 
@@ -66,7 +68,7 @@ static void show_specialties(struct screen *s)
 			size_t n = strcspn(p, ",");
 			char code[8], *name = NULL;
 			snprintf(code, sizeof code, "%.*s", (int)n, p);
-			if (db_cause_get(s->app->db, code, &name) > 0) {
+			if (cause_lookup(s->app->db, &s->app->actor, code, &name) > 0) {
 				if (sb.len)
 					sb_add(&sb, "、");
 				sb_add(&sb, name);
@@ -381,7 +383,7 @@ static void roster_reload(struct screen *s)
 		ll_text(&rs->l, US_ERROR, tj_errmsg());
 		return;
 	}
-	rs->seen_version = db_data_version(s->app->db);
+	rs->seen_version = store_data_version(s->app->db);
 	for (int i = 0; i < rs->r.n; i++)
 		active += rs->r.v[i].active;
 	struct ll_line *h = ll_add(&rs->l, LL_TEXT, US_HEADER);
@@ -516,7 +518,7 @@ static void roster_tick(struct screen *s)
 	struct roster_screen *rs = s->priv;
 	int top = ui_top(s->app) == s;
 
-	if (db_data_version(s->app->db) != rs->seen_version || (top && !rs->was_top))
+	if (store_data_version(s->app->db) != rs->seen_version || (top && !rs->was_top))
 		roster_reload(s);
 	rs->was_top = top;
 }

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/report.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
@@ -609,7 +610,7 @@ static void do_export(struct screen *s)
 	struct export_prompt ep = {0};
 	struct stat sb;
 
-	if (app->actor.role != ROLE_ADMIN) {
+	if (access_may_export(&app->actor, 0) < 0) {
 		ui_msg(app, US_ERROR, "只有管理员可以导出统计工作簿");
 		return;
 	}
@@ -673,7 +674,7 @@ static void do_export(struct screen *s)
 	struct progress pr = {.app = app, .path = ep.path};
 	struct report_opts o = {.full_ids = ep.full_ids};
 	int64_t n = 0;
-	int r = report_export(app->db, app->cfg, &p, ep.path, &o, on_progress, &pr, &n);
+	int r = report_export(app->db, app->cfg, &app->actor, &p, ep.path, &o, on_progress, &pr, &n);
 	flushinp();
 	if (r == REPORT_OK) {
 		if (report_log_export(app->db, app->user.id, &p, ep.path, ep.full_ids, n) < 0)
@@ -828,7 +829,7 @@ struct screen *stats_screen_new(struct app *app)
 	s = screen_new(app, &stats_ops, "统计与导出", ss);
 	s->rows = LINES - 3 >= UI_MIN_ROWS - 3 ? LINES - 3 : UI_MIN_ROWS - 3;
 	s->cols = COLS >= UI_MIN_COLS ? COLS : UI_MIN_COLS;
-	if (app->actor.role != ROLE_ADMIN)
+	if (access_may_export(&app->actor, 0) < 0)
 		ui_msg(app, US_WARN, "统计与导出供管理员使用");
 	load(s);
 	return s;

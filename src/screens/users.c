@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/admin.h"
 #include "tiaojie/lines.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/store.h"
 #include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
 
@@ -206,7 +208,7 @@ static struct screen *userform_new(struct app *app, enum uf_mode mode, const str
 	snprintf(u->login, sizeof u->login, "%s", ue ? ue->login : "");
 	if (mode != UF_PASSWORD) {
 		struct mediator_choices mc = {0};
-		if (db_mediator_choices(app->db, &mc) < 0)
+		if (mediator_choices_load(app->db, &app->actor, &mc) < 0)
 			ui_error(app);
 		u->med_names = xcalloc((size_t)mc.n + 2, sizeof *u->med_names);
 		u->med_ids = xcalloc((size_t)mc.n + 2, sizeof *u->med_ids);
@@ -298,7 +300,7 @@ static void users_reload(struct screen *s)
 		ll_text(&us->l, US_ERROR, tj_errmsg());
 		return;
 	}
-	us->seen_version = db_data_version(s->app->db);
+	us->seen_version = store_data_version(s->app->db);
 	struct ll_line *h = ll_add(&us->l, LL_TEXT, US_LABEL);
 	ll_cell(h, 0, 2, "登录名");
 	ll_cell(h, 1, 16, "姓名");
@@ -434,7 +436,7 @@ static void users_tick(struct screen *s)
 	struct users_screen *us = s->priv;
 	int top = ui_top(s->app) == s;
 
-	if (db_data_version(s->app->db) != us->seen_version || (top && !us->was_top))
+	if (store_data_version(s->app->db) != us->seen_version || (top && !us->was_top))
 		users_reload(s);
 	us->was_top = top;
 }

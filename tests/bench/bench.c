@@ -72,6 +72,15 @@ static struct {
 
 static struct db *db;
 static struct config cfg;
+static const struct actor bench_admin = {.role = ROLE_ADMIN};
+
+/* Who searches: a mediator (their own cases) when mediator is not 0,
+ * else a clerk (every case). */
+static struct actor searcher(int64_t mediator)
+{
+	struct actor a = {.role = mediator ? ROLE_MEDIATOR : ROLE_CLERK, .mediator_id = mediator > 0 ? mediator : 0};
+	return a;
+}
 static pid_t main_pid;
 static tj_day today;
 static struct demo_rng rng = {UINT64_C(0x7469616f6a6965)};
@@ -384,13 +393,14 @@ static void bench_search(const struct search_kind *k)
 	struct samples app = {0}, base = {0}, app1 = {0}, base1 = {0};
 	sqlite3_stmt *bst = raw_prep(k->baseline);
 	struct case_list l = {0};
+	struct actor who = searcher(0);
 	int64_t total = 0;
 
 	for (int i = 0; i < n + w; i++) {
 		struct case_filter f = {.text = vals[i], .status = -1, .limit = PAGE};
 		for (int again = 0; again < 2; again++) {
 			double t0 = now_ms();
-			if (case_search(db, &cfg, today, &f, &l) < 0)
+			if (case_search(db, &cfg, &who, today, &f, &l) < 0)
 				die("case_search(%s): %s", vals[i], tj_errmsg());
 			if (i >= w) {
 				sample_add(again ? &app : &app1, now_ms() - t0);
@@ -442,8 +452,8 @@ static void bench_list(const char *label, int with_status, int64_t only, enum ca
 	for (int i = 0; i < n + w; i++) {
 		int st = with_status ? i % ST_COUNT : -1;
 		int page = (int)demo_below(&rng, 5);
-		struct case_filter f = {.status = st, .only_mediator = only, .sort = sort, .limit = PAGE,
-					.offset = page * PAGE};
+		struct case_filter f = {.status = st, .sort = sort, .limit = PAGE, .offset = page * PAGE};
+		struct actor who = searcher(only);
 		/* the baseline first, on another page: each reads its own pages */
 		int bpage = (page + 1) % 5;
 		for (int again = 0; again < 2; again++) {
@@ -467,7 +477,7 @@ static void bench_list(const char *label, int with_status, int64_t only, enum ca
 		}
 		for (int again = 0; again < 2; again++) {
 			double t0 = now_ms();
-			if (case_search(db, &cfg, today, &f, &l) < 0)
+			if (case_search(db, &cfg, &who, today, &f, &l) < 0)
 				die("case_search: %s", tj_errmsg());
 			if (i >= w)
 				sample_add(again ? &app : &app1, now_ms() - t0);
@@ -966,6 +976,7 @@ static void bench_counts(const char *label, int64_t mediator)
 	sqlite3_stmt *st[8];
 	struct samples app = {0}, base = {0};
 	struct queue_bounds b;
+	struct actor who = searcher(mediator);
 	int n = opt.iter, w = warmups();
 
 	queue_bounds(&cfg, today, &b);
@@ -974,7 +985,7 @@ static void bench_counts(const char *label, int64_t mediator)
 	for (int i = 0; i < n + w; i++) {
 		int64_t counts[Q_COUNT];
 		double t0 = now_ms();
-		if (queue_counts(db, &cfg, today, mediator, counts) < 0)
+		if (queue_counts(db, &cfg, &who, today, counts) < 0)
 			die("queue_counts: %s", tj_errmsg());
 		if (i >= w)
 			sample_add(&app, now_ms() - t0);
@@ -1025,7 +1036,7 @@ static int export_in_child(const struct report_period *p, const char *path, doub
 		struct report_opts ro = {.today = today};
 		double t0 = now_ms(), res[2] = {-1, 0};
 		int64_t nc = 0;
-		if (h && report_export(h, &cfg, p, path, &ro, NULL, NULL, &nc) == REPORT_OK) {
+		if (h && report_export(h, &cfg, &bench_admin, p, path, &ro, NULL, NULL, &nc) == REPORT_OK) {
 			res[0] = (now_ms() - t0) / 1e3;
 			res[1] = (double)nc;
 		} else {

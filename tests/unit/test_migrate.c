@@ -25,12 +25,15 @@ static void raw(sqlite3 *h, const char *sql)
 	}
 }
 
+static const struct actor clerk = {.role = ROLE_CLERK};
+static const struct actor mediator1 = {.role = ROLE_MEDIATOR, .mediator_id = 1};
+
 static int64_t found(struct db *db, const char *text)
 {
 	struct case_filter f = {.text = text, .status = -1};
 	struct case_list l = {0};
 
-	if (case_search(db, &cfg, today, &f, &l) < 0) {
+	if (case_search(db, &cfg, &clerk, today, &f, &l) < 0) {
 		fprintf(stderr, "case_search(%s): %s\n", text, tj_errmsg());
 		return -1;
 	}
@@ -206,11 +209,11 @@ static void test_upgrade(void)
 	CHECK_INT(found(db, "沪劳人调(2026)第00004号"), 1);
 	CHECK_INT(found(db, "无此人"), 0);
 	int64_t q[Q_COUNT];
-	CHECK_INT(queue_counts(db, &cfg, today, 0, q), 0);
+	CHECK_INT(queue_counts(db, &cfg, &clerk, today, q), 0);
 	CHECK_INT(q[Q_NONE], 4);
 	CHECK_INT(q[Q_AWAIT_CONFIRM], 1);
 	CHECK_INT(q[Q_FOLLOWUP], 1);
-	CHECK_INT(queue_counts(db, &cfg, today, 1, q), 0);
+	CHECK_INT(queue_counts(db, &cfg, &mediator1, today, q), 0);
 	CHECK_INT(q[Q_NONE], 3);
 	CHECK_INT(q[Q_AWAIT_CONFIRM], 0);
 	CHECK_INT(q[Q_FOLLOWUP], 1);
@@ -248,12 +251,12 @@ static void test_upgrade(void)
 	CHECK_INT(testdb_raw(db, "UPDATE claims SET agreed_fen = 1, pay_date = '2026-12-01' WHERE case_id = 4"),
 		  SQLITE_OK);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM search_followups"), 2);
-	CHECK_INT(queue_counts(db, &cfg, today, 0, q), 0);
+	CHECK_INT(queue_counts(db, &cfg, &clerk, today, q), 0);
 	CHECK_INT(q[Q_FOLLOWUP], 1); /* not due yet */
 	CHECK_INT(testdb_raw(db, "INSERT INTO claims(case_id, ord, cause, text, amount_fen, agreed_fen, pay_date)"
 				 " VALUES (4, 2, '0601', '支付补偿', 100, 100, '2026-11-19')"),
 		  SQLITE_OK);
-	CHECK_INT(queue_counts(db, &cfg, today, 0, q), 0);
+	CHECK_INT(queue_counts(db, &cfg, &clerk, today, q), 0);
 	CHECK_INT(q[Q_FOLLOWUP], 2);
 	CHECK_INT(followups_wrong(db), 0);
 	CHECK_INT(testdb_raw(db, "DELETE FROM claims WHERE case_id = 4 AND ord = 2"), SQLITE_OK);

@@ -92,6 +92,7 @@ static const char fixture_sql[] =
 	" ('2025-01-10 12:00:00', NULL, '');";
 
 static struct db *db;
+static const struct actor admin = {.role = ROLE_ADMIN};
 static tj_day today;
 
 static tj_day day(const char *s)
@@ -733,7 +734,7 @@ static void test_export(void)
 	snprintf(dir, sizeof dir, "%s", testdb_path(""));
 	config_defaults(&cfg);
 	report_period_month("2026-01", &p);
-	CHECK_INT(report_export(db, &cfg, &p, out, &o, count_progress, &cnt, &n), REPORT_OK);
+	CHECK_INT(report_export(db, &cfg, &admin, &p, out, &o, count_progress, &cnt, &n), REPORT_OK);
 	CHECK_INT(n, 5);
 	CHECK_INT(cnt.last, 5);
 	CHECK_INT(cnt.total, 5);
@@ -751,7 +752,7 @@ static void test_export(void)
 
 	/* full identity numbers: owner only */
 	o.full_ids = 1;
-	CHECK_INT(report_export(db, &cfg, &p, out, &o, NULL, NULL, NULL), REPORT_OK);
+	CHECK_INT(report_export(db, &cfg, &admin, &p, out, &o, NULL, NULL, NULL), REPORT_OK);
 	CHECK(stat(out, &sb) == 0, "stat");
 	CHECK_INT(sb.st_mode & 0777, 0600);
 	o.full_ids = 0;
@@ -759,37 +760,37 @@ static void test_export(void)
 	/* an empty month still writes a whole workbook */
 	const char *empty = testdb_path("empty.xlsx");
 	report_period_month("2024-06", &p);
-	CHECK_INT(report_export(db, &cfg, &p, empty, &o, NULL, NULL, &n), REPORT_OK);
+	CHECK_INT(report_export(db, &cfg, &admin, &p, empty, &o, NULL, NULL, &n), REPORT_OK);
 	CHECK_INT(n, 0);
 	CHECK(stat(empty, &sb) == 0 && sb.st_size > 1000, "empty workbook");
 
 	/* cancelled by the progress callback: nothing left, an old file kept */
 	report_period_month("2026-01", &p);
 	cnt = (struct counter){.cancel_at = 1};
-	CHECK_INT(report_export(db, &cfg, &p, testdb_path("cancel.xlsx"), &o, count_progress, &cnt, NULL),
+	CHECK_INT(report_export(db, &cfg, &admin, &p, testdb_path("cancel.xlsx"), &o, count_progress, &cnt, NULL),
 		  REPORT_CANCELLED);
 	CHECK(stat(testdb_path("cancel.xlsx"), &sb) < 0, "cancelled file left");
 	/* a cancel closes what it opened (the screen may export many times) */
 	int fds = open_fds();
 	cnt = (struct counter){.cancel_at = 2};
-	CHECK_INT(report_export(db, &cfg, &p, testdb_path("cancel.xlsx"), &o, count_progress, &cnt, NULL),
+	CHECK_INT(report_export(db, &cfg, &admin, &p, testdb_path("cancel.xlsx"), &o, count_progress, &cnt, NULL),
 		  REPORT_CANCELLED);
 	CHECK_INT(open_fds(), fds);
 	cnt = (struct counter){.cancel_at = 2};
 	struct stat before;
 	stat(empty, &before);
-	CHECK_INT(report_export(db, &cfg, &p, empty, &o, count_progress, &cnt, NULL), REPORT_CANCELLED);
+	CHECK_INT(report_export(db, &cfg, &admin, &p, empty, &o, count_progress, &cnt, NULL), REPORT_CANCELLED);
 	CHECK(stat(empty, &sb) == 0 && sb.st_size == before.st_size, "old file damaged by a cancel");
 	CHECK_INT(testdb_hidden_files(dir, ".xlsx."), 0);
 
 	/* bad paths and periods: a clear reason, nothing written */
 	tj_error_clear();
-	CHECK_INT(report_export(db, &cfg, &p, testdb_path("no/such/dir/x.xlsx"), &o, NULL, NULL, NULL), REPORT_ERROR);
+	CHECK_INT(report_export(db, &cfg, &admin, &p, testdb_path("no/such/dir/x.xlsx"), &o, NULL, NULL, NULL), REPORT_ERROR);
 	CHECK(strstr(tj_errmsg(), "不存在") != NULL, "%s", tj_errmsg());
-	CHECK_INT(report_export(db, &cfg, &p, dir, &o, NULL, NULL, NULL), REPORT_ERROR);
+	CHECK_INT(report_export(db, &cfg, &admin, &p, dir, &o, NULL, NULL, NULL), REPORT_ERROR);
 	CHECK(strstr(tj_errmsg(), "目录") != NULL, "%s", tj_errmsg());
 	report_period_month("2026-03", &p);
-	CHECK_INT(report_export(db, &cfg, &p, testdb_path("future.xlsx"), &o, NULL, NULL, NULL), REPORT_ERROR);
+	CHECK_INT(report_export(db, &cfg, &admin, &p, testdb_path("future.xlsx"), &o, NULL, NULL, NULL), REPORT_ERROR);
 	CHECK(strstr(tj_errmsg(), "尚未开始") != NULL, "%s", tj_errmsg());
 	CHECK(stat(testdb_path("future.xlsx"), &sb) < 0, "future file written");
 	CHECK_INT(testdb_hidden_files(dir, ".xlsx."), 0);

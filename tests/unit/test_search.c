@@ -122,11 +122,23 @@ static int64_t add_mediator(const char *name)
 
 static struct case_list L;
 
+/* Who searches: a filter's only_mediator names the mediator searching
+ * (-1: a mediator account without a mediator record); 0 a clerk. */
+static const struct actor *viewer(int64_t only)
+{
+	static struct actor med;
+
+	if (!only)
+		return &clerk;
+	med = (struct actor){.role = ROLE_MEDIATOR, .mediator_id = only > 0 ? only : 0};
+	return &med;
+}
+
 /* Run a search into L; returns the total (-1 on error). */
 static int64_t run(const struct case_filter *f)
 {
 	case_list_free(&L);
-	if (case_search(db, &cfg, today, f, &L) < 0) {
+	if (case_search(db, &cfg, viewer(f->only_mediator), today, f, &L) < 0) {
 		fprintf(stderr, "case_search: %s\n", tj_errmsg());
 		return -1;
 	}
@@ -347,41 +359,41 @@ int main(void)
 	 * Latin letters in any case), or a whole credit code; sorted by name */
 	{
 		struct employer_matches m;
-		CHECK_INT(employer_search(db, "某某科技", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "某某科技", 10, &m), 0);
 		CHECK_INT(m.n, 1);
 		CHECK(m.n == 1 && !strcmp(m.v[0].uscc, "91350100M000100Y43") && !strcmp(m.v[0].phone, "021-64001234"),
 		      "the whole archive row");
 		employer_matches_free(&m);
-		CHECK_INT(employer_search(db, " 星辰 ", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, " 星辰 ", 10, &m), 0);
 		CHECK(m.n == 1 && !strcmp(m.v[0].name, "北京星辰餐饮管理有限公司") && !m.v[0].uscc[0], "two characters");
 		employer_matches_free(&m);
-		CHECK_INT(employer_search(db, "有限公司", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "有限公司", 10, &m), 0);
 		CHECK_INT(m.n, 3);
 		CHECK(m.n == 3 && strcmp(m.v[0].name, m.v[1].name) < 0 && strcmp(m.v[1].name, m.v[2].name) < 0,
 		      "sorted by name");
 		CHECK(!m.more, "all of them");
 		employer_matches_free(&m);
-		CHECK_INT(employer_search(db, "有限公司", 2, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "有限公司", 2, &m), 0);
 		CHECK(m.n == 2 && m.more, "the limit, and more said");
 		employer_matches_free(&m);
-		CHECK_INT(employer_search(db, "91350100m000100y43", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "91350100m000100y43", 10, &m), 0);
 		CHECK(m.n == 1 && !strcmp(m.v[0].name, "上海某某科技有限公司"), "a whole credit code");
 		employer_matches_free(&m);
-		CHECK_INT(employer_search(db, "星", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "星", 10, &m), 0);
 		CHECK(m.n == 0 && !m.more, "one character finds nothing");
 		employer_matches_free(&m);
-		CHECK_INT(employer_search(db, "物流科技", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "物流科技", 10, &m), 0);
 		CHECK_INT(m.n, 0);
 		employer_matches_free(&m);
 		sql("UPDATE employers SET name = '上海IBM某某科技有限公司' WHERE uscc = '91350100M000100Y43'");
-		CHECK_INT(employer_search(db, "ibm某", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "ibm某", 10, &m), 0);
 		CHECK_INT(m.n, 1);
 		employer_matches_free(&m);
-		CHECK_INT(employer_search(db, "iB", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "iB", 10, &m), 0);
 		CHECK_INT(m.n, 1);
 		employer_matches_free(&m);
 		sql("UPDATE employers SET name = '上海某某科技有限公司' WHERE uscc = '91350100M000100Y43'");
-		CHECK_INT(employer_search(db, "50%", 10, &m), 0);
+		CHECK_INT(employer_search(db, &clerk, "50%", 10, &m), 0);
 		CHECK_INT(m.n, 0);
 		employer_matches_free(&m);
 	}
@@ -490,16 +502,16 @@ int main(void)
 	CHECK_INT(run(&f), 0);
 	/* bad filters */
 	f = (struct case_filter){.status = ST_COUNT};
-	CHECK_INT(case_search(db, &cfg, today, &f, &L), -1);
+	CHECK_INT(case_search(db, &cfg, &clerk, today, &f, &L), -1);
 	CHECK_INT(L.n, 0);
 	f = (struct case_filter){.status = -1, .queue = Q_COUNT};
-	CHECK_INT(case_search(db, &cfg, today, &f, &L), -1);
+	CHECK_INT(case_search(db, &cfg, &clerk, today, &f, &L), -1);
 	f = (struct case_filter){.status = -1, .sort = (enum case_sort)99};
-	CHECK_INT(case_search(db, &cfg, today, &f, &L), -1);
+	CHECK_INT(case_search(db, &cfg, &clerk, today, &f, &L), -1);
 
 	/* ---- queues --------------------------------------------------------- */
 	int64_t counts[Q_COUNT];
-	CHECK_INT(queue_counts(db, &cfg, today, 0, counts), 0);
+	CHECK_INT(queue_counts(db, &cfg, viewer(0), today, counts), 0);
 	CHECK_INT(counts[Q_NONE], 11);
 	CHECK_INT(counts[Q_AWAIT_CONFIRM], 1);
 	CHECK_INT(counts[Q_AWAIT_ACCEPT], 1);
@@ -524,13 +536,13 @@ int main(void)
 			CHECK(has(qm[i].members[k]), "queue %s member %d", queue_keyword(qm[i].q), k);
 	}
 	/* mediator restriction */
-	CHECK_INT(queue_counts(db, &cfg, today, m1, counts), 0);
+	CHECK_INT(queue_counts(db, &cfg, viewer(m1), today, counts), 0);
 	CHECK_INT(counts[Q_NONE], 3);
 	CHECK_INT(counts[Q_DUE_SOON], 1);
 	CHECK_INT(counts[Q_OVERDUE], 0);
 	CHECK_INT(counts[Q_FOLLOWUP], 0);
 	CHECK_INT(counts[Q_AWAIT_CONFIRM], 0);
-	CHECK_INT(queue_counts(db, &cfg, today, m2, counts), 0);
+	CHECK_INT(queue_counts(db, &cfg, viewer(m2), today, counts), 0);
 	CHECK_INT(counts[Q_NONE], 4);
 	CHECK_INT(counts[Q_OVERDUE], 1);
 	CHECK_INT(counts[Q_FOLLOWUP], 1);
@@ -540,32 +552,32 @@ int main(void)
 
 	/* stalled: exactly stalled_days whole days, to the second */
 	sql("UPDATE cases SET last_event_at = '2026-11-13 23:59:59' WHERE id = %lld", (long long)c6);
-	queue_counts(db, &cfg, today, 0, counts);
+	queue_counts(db, &cfg, viewer(0), today, counts);
 	CHECK_INT(counts[Q_STALLED], 2);
 	sql("UPDATE cases SET last_event_at = '2026-11-14 00:00:00' WHERE id = %lld", (long long)c6);
-	queue_counts(db, &cfg, today, 0, counts);
+	queue_counts(db, &cfg, viewer(0), today, counts);
 	CHECK_INT(counts[Q_STALLED], 1);
 	/* the windows follow the configuration */
 	cfg.due_soon_days = 4;
 	cfg.stalled_days = 6;
-	queue_counts(db, &cfg, today, 0, counts);
+	queue_counts(db, &cfg, viewer(0), today, counts);
 	CHECK_INT(counts[Q_DUE_SOON], 3);
 	CHECK_INT(counts[Q_STALLED], 2);
 	text(NULL);
 	CHECK(row(c3)->due_soon && row(c6)->stalled, "highlights follow the configuration");
 	cfg.due_soon_days = 0;
-	queue_counts(db, &cfg, today, 0, counts);
+	queue_counts(db, &cfg, viewer(0), today, counts);
 	CHECK_INT(counts[Q_DUE_SOON], 1);
 	cfg.due_soon_days = 3;
 	cfg.stalled_days = 7;
 	/* and the day: tomorrow c1 is overdue and c8 is due for its call */
-	queue_counts(db, &cfg, today + 1, 0, counts);
+	queue_counts(db, &cfg, viewer(0), today + 1, counts);
 	CHECK_INT(counts[Q_OVERDUE], 2);
 	CHECK_INT(counts[Q_FOLLOWUP], 2);
 	CHECK_INT(counts[Q_DUE_SOON], 2); /* c2 (today + 2), c3 (today + 3) */
 
 	/* every queue's list equals its count and carries its highlight */
-	queue_counts(db, &cfg, today, 0, counts);
+	queue_counts(db, &cfg, viewer(0), today, counts);
 	for (int q = 1; q < Q_COUNT; q++) {
 		f = (struct case_filter){.status = -1, .queue = (enum queue)q};
 		CHECK_INT(run(&f), counts[q]);

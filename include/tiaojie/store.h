@@ -1,0 +1,39 @@
+/*
+ * store.h - the database as the program holds it open: opening and
+ * closing, noticing other users' saves, giving way to a key, checkpoints
+ * while idle, the schema version and the online backup.  The screens and
+ * the command line call these, never src/db (issue 14); they pass
+ * straight through to db.h, which says more.
+ */
+#ifndef TIAOJIE_STORE_H
+#define TIAOJIE_STORE_H
+
+#include <stdint.h>
+
+#include "tiaojie/db.h"
+
+/* db_open: flags from enum db_open_flags.  NULL with the error set. */
+struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms);
+void store_close(struct db *db);
+/* Whether the file could only be opened for reading (db_readonly). */
+int store_readonly(const struct db *db);
+/* The schema version of the open file. */
+int store_schema_version(struct db *db);
+/* A consistent copy to dest (db_backup). */
+int store_backup(struct db *db, const char *dest);
+
+/* Changes when another connection commits (PRAGMA data_version), and the
+ * rows this connection changed: a screen compares both with what it last
+ * showed. */
+int64_t store_data_version(struct db *db);
+int64_t store_own_changes(struct db *db);
+/* While fd >= 0 a long read gives way to input on fd; store_interrupted:
+ * whether one did since (db_yield_to_input). */
+void store_yield_to_input(struct db *db, int fd);
+int store_interrupted(struct db *db);
+/* Checkpoints when the user is idle rather than inside a save
+ * (db_defer_checkpoints, db_idle). */
+void store_defer_checkpoints(struct db *db);
+int store_idle(struct db *db, int force);
+
+#endif

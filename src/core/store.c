@@ -1,0 +1,61 @@
+/*
+ * store.c - the database as the program holds it open (store.h): the
+ * screens' and the commands' way to the connection's own state, so that
+ * neither calls src/db.
+ */
+#include "tiaojie/store.h"
+
+struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms)
+{
+	return db_open(path, flags, busy_timeout_ms);
+}
+
+void store_close(struct db *db)
+{
+	db_close(db);
+}
+
+int store_readonly(const struct db *db)
+{
+	return db_readonly(db);
+}
+
+int store_schema_version(struct db *db)
+{
+	return db_schema_version(db);
+}
+
+int store_backup(struct db *db, const char *dest)
+{
+	return db_backup(db, dest);
+}
+
+int64_t store_data_version(struct db *db)
+{
+	return db_data_version(db);
+}
+
+int64_t store_own_changes(struct db *db)
+{
+	return db_own_changes(db);
+}
+
+void store_yield_to_input(struct db *db, int fd)
+{
+	db_yield_to_input(db, fd);
+}
+
+int store_interrupted(struct db *db)
+{
+	return db_interrupted(db);
+}
+
+void store_defer_checkpoints(struct db *db)
+{
+	db_defer_checkpoints(db);
+}
+
+int store_idle(struct db *db, int force)
+{
+	return db_idle(db, force);
+}
