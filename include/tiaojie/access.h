@@ -72,6 +72,9 @@ void account_free(struct account *acct);
 /* The mediator behind an account, for the actor: 1 with *mediator_id (0:
  * the account is no mediator), 0 no such account, -1 error. */
 int account_mediator(struct db *db, const struct actor *who, const char *login, int64_t *mediator_id);
+/* Whether an account of that login exists, for an administrator: 1 yes,
+ * 0 no, -1 refused or error (message set). */
+int account_exists(struct db *db, const struct actor *who, const char *login);
 
 /* ---- reads ------------------------------------------------------------------ */
 

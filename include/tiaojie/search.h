@@ -57,6 +57,7 @@ struct case_brief {
 	char case_no[64];
 	enum case_status status;
 	enum performance perf;
+	char status_kw[24], perf_kw[24]; /* as stored; case_search turns them into status, perf */
 	char received[11];
 	char deadline[11];      /* "" none */
 	int days_left;          /* when deadline set */
@@ -97,16 +98,26 @@ void case_search_end(struct db *db);
 int queue_counts(struct db *db, const struct config *cfg, const struct actor *who, tj_day today,
 		 int64_t counts[Q_COUNT]);
 
-/* The SQL under them (src/db/search.c): f->only_mediator and mediator_id
- * as given (queue counts: 0 all cases, otherwise only_mediator's), numbers
- * unmasked; db_read_begin/db_read_end hold one read snapshot. */
-int db_case_search(struct db *db, const struct config *cfg, tj_day today, const struct case_filter *f,
-		   struct case_list *out);
+/* The SQL under them (src/db/search.c).  The core prepares what the
+ * rules decide - the status keyword, the queue bounds of today, the
+ * search terms, the look of a case number - and the db stores and
+ * fetches: f->only_mediator and mediator_id as given (queue counts: 0 all
+ * cases, otherwise only_mediator's), numbers unmasked, statuses as stored
+ * (status_kw, perf_kw; status, perf and days_left are the core's to fill);
+ * db_read_begin/db_read_end hold one read snapshot. */
+struct db_search_in {
+	const struct case_filter *f;
+	const char *status_kw;         /* f->status as its keyword; NULL any */
+	const struct queue_bounds *b;
+	const struct search_terms *terms;
+	const char *case_no_sample;    /* a case number as the pattern writes it;
+					* NULL: any text may be part of one */
+};
+int db_case_search(struct db *db, const struct db_search_in *in, struct case_list *out);
 void db_case_list_free(struct case_list *l);
 int db_read_begin(struct db *db);
 void db_read_end(struct db *db);
-int db_queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
-		    int64_t counts[Q_COUNT]);
+int db_queue_counts(struct db *db, const struct queue_bounds *b, int64_t mediator_id, int64_t counts[Q_COUNT]);
 
 /* Employers of the archive (for those who may register: access.h) by a
  * part of the name (at least

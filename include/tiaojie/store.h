@@ -19,6 +19,12 @@ void store_close(struct db *db);
 int store_readonly(const struct db *db);
 /* The schema version of the open file. */
 int store_schema_version(struct db *db);
+/* The whole check of `tiaojie check` (db_check with the lifecycle's
+ * status actions): the number of problems found, each described in
+ * report, or -1 with the error set; *cases and *events counted (0 when the
+ * count fails). */
+struct strbuf;
+int store_check(struct db *db, struct strbuf *report, int64_t *cases, int64_t *events);
 /* A consistent copy to dest (db_backup). */
 int store_backup(struct db *db, const char *dest);
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "tiaojie/cli.h"
-#include "tiaojie/lifecycle.h"
+#include "tiaojie/store.h"
 
 int cmd_check(struct cli *c, int argc, char **argv)
 {
@@ -40,15 +40,13 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	if (!db)
 		return EXIT_FAIL;
 	sb_init(&report);
-	n = db_check(db, lifecycle_status_actions_json(), &report);
+	n = store_check(db, &report, &cases, &events);
+	store_close(db);
 	if (n < 0) {
 		cli_err("%s", tj_errmsg());
-		db_close(db);
 		sb_free(&report);
 		return EXIT_FAIL;
 	}
-	db_count_cases_events(db, &cases, &events);
-	db_close(db);
 	if (n > 0) {
 		fprintf(stderr, "%s", report.buf);
 		fprintf(stderr, "检查发现 %d 个问题\n", n);

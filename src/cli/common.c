@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tiaojie/cli.h"
+#include "tiaojie/store.h"
 
 void cli_err(const char *fmt, ...)
 {
@@ -56,7 +57,7 @@ struct db *cli_open_db(struct cli *c, unsigned flags)
 
 	if (cli_load_config(c) < 0)
 		return NULL;
-	db = db_open(cli_db_path(c), flags, c->cfg.busy_timeout_ms);
+	db = store_open(cli_db_path(c), flags, c->cfg.busy_timeout_ms);
 	if (!db)
 		cli_err("%s", tj_errmsg());
 	return db;

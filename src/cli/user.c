@@ -8,8 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/access.h"
 #include "tiaojie/admin.h"
 #include "tiaojie/auth.h"
+#include "tiaojie/store.h"
 #include "tiaojie/cli.h"
 
 static const char user_usage[] =
@@ -104,9 +106,8 @@ int cmd_user(struct cli *c, int argc, char **argv)
 	if (strcmp(verb, "list") == 0) {
 		rc = user_list(db);
 	} else if (strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) {
-		struct user_rec u = {0};
-		int found = db_user_get(db, login, &u);
-		user_rec_free(&u);
+		struct actor system = access_system_actor(&c->cfg);
+		int found = account_exists(db, &system, login);
 		if (found < 0) {
 			cli_err("%s", tj_errmsg());
 		} else if (strcmp(verb, "add") == 0 && found) {
@@ -145,6 +146,6 @@ int cmd_user(struct cli *c, int argc, char **argv)
 			rc = EXIT_OK;
 		}
 	}
-	db_close(db);
+	store_close(db);
 	return rc;
 }

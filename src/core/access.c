@@ -127,6 +127,20 @@ int account_mediator(struct db *db, const struct actor *who, const char *login, 
 	return rc;
 }
 
+int account_exists(struct db *db, const struct actor *who, const char *login)
+{
+	struct user_rec u = {0};
+	int rc;
+
+	if (who->role != ROLE_ADMIN) {
+		tj_error("只有管理员可以管理账号");
+		return -1;
+	}
+	rc = db_user_get(db, login, &u);
+	user_rec_free(&u);
+	return rc;
+}
+
 /* ---- reads ------------------------------------------------------------------ */
 
 int drafts_load(struct db *db, const struct actor *who, struct draft_list *out)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/casenum.h"
 #include "tiaojie/search.h"
 #include "tiaojie/validate.h"
 #include "tiaojie/vocab.h"
@@ -178,16 +179,44 @@ int case_search(struct db *db, const struct config *cfg, const struct actor *who
 		const struct case_filter *f, struct case_list *out)
 {
 	struct case_filter mine = *f;
+	struct search_terms terms;
+	struct queue_bounds b;
+	const char *pattern = cfg && cfg->case_number_pattern ? cfg->case_number_pattern : CASENUM_DEFAULT_PATTERN;
+	char *sample = cfg && cfg->court_abbr ? casenum_format(pattern, cfg->court_abbr, 0, 0) : NULL;
+	int rc;
 
+	if (!sample)
+		tj_error_clear(); /* no sample: every text may be part of a case number */
+	memset(out, 0, sizeof *out);
+	if (f->status >= ST_COUNT) {
+		free(sample);
+		tj_error("无效的案件状态：%d", f->status);
+		return -1;
+	}
 	mine.only_mediator = access_case_scope(who);
-	if (db_case_search(db, cfg, today, &mine, out) < 0)
+	queue_bounds(cfg, today, &b);
+	search_terms_make(f->text, &terms);
+	struct db_search_in in = {.f = &mine,
+				  .status_kw = f->status >= 0 ? status_keyword((enum case_status)f->status) : NULL,
+				  .b = &b, .terms = &terms, .case_no_sample = sample};
+	rc = db_case_search(db, &in, out);
+	search_terms_free(&terms);
+	free(sample);
+	if (rc < 0)
 		return -1;
 	for (int i = 0; i < out->n; i++) {
-		struct case_brief *b = &out->v[i];
+		struct case_brief *c = &out->v[i];
 		char shown[40];
-		access_mask_id(who, b->applicant_id, shown, sizeof shown);
-		memcpy(b->applicant_id, shown, sizeof shown);
+		int s = status_from_keyword(c->status_kw), p = perf_from_keyword(c->perf_kw);
+		tj_day d;
+		c->status = s < 0 ? ST_REGISTERED : (enum case_status)s;
+		c->perf = p < 0 ? PERF_NONE : (enum performance)p;
+		if (c->deadline[0] && date_parse(c->deadline, &d) == 0)
+			c->days_left = deadline_days_left(d, today);
+		access_mask_id(who, c->applicant_id, shown, sizeof shown);
+		memcpy(c->applicant_id, shown, sizeof shown);
 	}
+	tj_error_clear(); /* a deadline that did not parse is not an error of the search */
 	return 0;
 }
 
@@ -209,5 +238,8 @@ void case_search_end(struct db *db)
 int queue_counts(struct db *db, const struct config *cfg, const struct actor *who, tj_day today,
 		 int64_t counts[Q_COUNT])
 {
-	return db_queue_counts(db, cfg, today, access_case_scope(who), counts);
+	struct queue_bounds b;
+
+	queue_bounds(cfg, today, &b);
+	return db_queue_counts(db, &b, access_case_scope(who), counts);
 }

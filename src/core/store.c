@@ -5,6 +5,8 @@
  */
 #include "tiaojie/store.h"
 
+#include "tiaojie/lifecycle.h"
+
 struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms)
 {
 	return db_open(path, flags, busy_timeout_ms);
@@ -23,6 +25,16 @@ int store_readonly(const struct db *db)
 int store_schema_version(struct db *db)
 {
 	return db_schema_version(db);
+}
+
+int store_check(struct db *db, struct strbuf *report, int64_t *cases, int64_t *events)
+{
+	int n = db_check(db, lifecycle_status_actions_json(), report);
+
+	*cases = *events = 0;
+	if (n >= 0)
+		db_count_cases_events(db, cases, events);
+	return n;
 }
 
 int store_backup(struct db *db, const char *dest)

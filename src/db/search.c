@@ -148,16 +148,12 @@ static char *fts_phrase(const char *s)
  * those the configured pattern writes.  Only asked of texts too short for
  * the trigram index, to spare the scan of every case number when a name
  * of two characters is searched. */
-static int may_be_case_no(const struct config *cfg, const char *s)
+static int may_be_case_no(const char *sample, const char *s)
 {
-	const char *pattern = cfg && cfg->case_number_pattern ? cfg->case_number_pattern : CASENUM_DEFAULT_PATTERN;
-	char *sample;
 	int ok = 1;
 
-	if (!cfg || !cfg->court_abbr || !(sample = casenum_format(pattern, cfg->court_abbr, 0, 0))) {
-		tj_error_clear();
+	if (!sample)
 		return 1;
-	}
 	while (*s && ok) {
 		size_t n = 1;
 		while ((s[n] & 0xC0) == 0x80)
@@ -170,7 +166,6 @@ static int may_be_case_no(const struct config *cfg, const char *s)
 		}
 		s += n;
 	}
-	free(sample);
 	return ok;
 }
 
@@ -207,16 +202,16 @@ static int has_cased(const char *s, int ascii)
 	return 0;
 }
 
-static enum how case_how(const struct config *cfg, const char *s)
+static enum how case_how(const char *sample, const char *s)
 {
 	size_t n = utf8_chars(s);
 
 	if (n >= 3)
 		return HOW_FTS;
-	return may_be_case_no(cfg, s) ? HOW_SCAN : HOW_NONE;
+	return may_be_case_no(sample, s) ? HOW_SCAN : HOW_NONE;
 }
 
-static void plan_text(const struct config *cfg, const struct search_terms *t, struct text_plan *p)
+static void plan_text(const char *sample, const struct search_terms *t, struct text_plan *p)
 {
 	size_t n = utf8_chars(t->text);
 
@@ -226,13 +221,13 @@ static void plan_text(const struct config *cfg, const struct search_terms *t, st
 		p->fq = fts_phrase(t->text);
 		p->check_names = has_cased(t->text, 0);
 	}
-	p->case_t = case_how(cfg, t->text);
+	p->case_t = case_how(sample, t->text);
 	if (p->case_t == HOW_FTS) {
 		p->fq_case_t = fts_phrase(t->text);
 		p->check_t = has_cased(t->text, 1);
 	}
 	if (t->norm && strcmp(t->norm, t->text) != 0) {
-		p->case_n = case_how(cfg, t->norm);
+		p->case_n = case_how(sample, t->norm);
 		if (p->case_n == HOW_FTS) {
 			p->fq_case_n = fts_phrase(t->norm);
 			p->check_n = has_cased(t->norm, 1);
@@ -498,10 +493,10 @@ static void bind_int_named(sqlite3_stmt *st, const char *name, int64_t v)
 		sqlite3_bind_int64(st, i, v);
 }
 
-static void bind_filter(sqlite3_stmt *st, const struct case_filter *f, const struct search_terms *t,
-			const struct text_plan *p, const struct queue_bounds *b)
+static void bind_filter(sqlite3_stmt *st, const struct case_filter *f, const char *status_kw,
+			const struct search_terms *t, const struct text_plan *p, const struct queue_bounds *b)
 {
-	bind_text_named(st, ":st", f->status >= 0 ? status_keyword((enum case_status)f->status) : NULL);
+	bind_text_named(st, ":st", status_kw);
 	bind_int_named(st, ":med", f->mediator_id);
 	bind_int_named(st, ":only", f->only_mediator);
 	bind_text_named(st, ":ch", f->channel);
@@ -592,26 +587,18 @@ static void copy_causes(sqlite3_stmt *st, int i, char *dst, size_t n)
 	dst[len] = '\0';
 }
 
-static void fill_brief(sqlite3_stmt *st, tj_day today, struct case_brief *b)
+static void fill_brief(sqlite3_stmt *st, struct case_brief *b)
 {
 	const unsigned char *name = sqlite3_column_text(st, 9);
 	int napp = sqlite3_column_int(st, 11);
-	int s;
 
 	memset(b, 0, sizeof *b);
 	b->id = sqlite3_column_int64(st, 0);
 	copy_col(st, 1, b->case_no, sizeof b->case_no);
-	s = status_from_keyword((const char *)sqlite3_column_text(st, 2));
-	b->status = s < 0 ? ST_REGISTERED : (enum case_status)s;
-	s = perf_from_keyword((const char *)sqlite3_column_text(st, 3));
-	b->perf = s < 0 ? PERF_NONE : (enum performance)s;
+	copy_col(st, 2, b->status_kw, sizeof b->status_kw);
+	copy_col(st, 3, b->perf_kw, sizeof b->perf_kw);
 	copy_col(st, 4, b->received, sizeof b->received);
 	copy_col(st, 5, b->deadline, sizeof b->deadline);
-	if (b->deadline[0]) {
-		int y, mo, d;
-		if (sscanf(b->deadline, "%4d-%2d-%2d", &y, &mo, &d) == 3 && date_valid(y, mo, d))
-			b->days_left = deadline_days_left(date_from_ymd(y, mo, d), today);
-	}
 	b->collective = sqlite3_column_int(st, 6);
 	copy_col(st, 7, b->last_event_at, sizeof b->last_event_at);
 	b->mediator = db_col_strdup(st, 8);
@@ -641,12 +628,11 @@ void db_case_list_free(struct case_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-int db_case_search(struct db *db, const struct config *cfg, tj_day today, const struct case_filter *f,
-		struct case_list *out)
+int db_case_search(struct db *db, const struct db_search_in *in, struct case_list *out)
 {
-	struct search_terms terms;
+	const struct case_filter *f = in->f;
+	const struct search_terms *terms = in->terms;
 	struct text_plan plan;
-	struct queue_bounds b;
 	sqlite3_stmt *st;
 	unsigned key;
 	int rc, limit, offset, own_tx = 0, own;
@@ -666,12 +652,10 @@ int db_case_search(struct db *db, const struct config *cfg, tj_day today, const 
 	}
 	limit = f->limit > 0 ? f->limit : 50;
 	offset = f->offset > 0 ? f->offset : 0;
-	queue_bounds(cfg, today, &b);
-	search_terms_make(f->text, &terms);
 	memset(&plan, 0, sizeof plan);
-	if (terms.text)
-		plan_text(cfg, &terms, &plan);
-	key = filter_key(f, &terms, &plan);
+	if (terms->text)
+		plan_text(in->case_no_sample, terms, &plan);
+	key = filter_key(f, terms, &plan);
 	/* the count and the page from one snapshot */
 	if (sqlite3_get_autocommit(db->h))
 		own_tx = sqlite3_exec(db->h, "BEGIN DEFERRED", NULL, NULL, NULL) == SQLITE_OK;
@@ -680,11 +664,11 @@ int db_case_search(struct db *db, const struct config *cfg, tj_day today, const 
 	 * (one pass over them, not two); the count statement only when the
 	 * page is past the end.  Without a text, counting the kept counts or
 	 * an index first spares reading a page that is not there. */
-	if (!terms.text || offset > 0) {
+	if (!terms->text || offset > 0) {
 		st = shape_stmt(db, key | K_COUNT, &own);
 		if (!st)
 			goto fail;
-		bind_filter(st, f, &terms, &plan, &b);
+		bind_filter(st, f, in->status_kw, terms, &plan, in->b);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			db_fail(db, "统计案件");
 			stmt_done(st, own);
@@ -699,7 +683,7 @@ int db_case_search(struct db *db, const struct config *cfg, tj_day today, const 
 	st = shape_stmt(db, key, &own);
 	if (!st)
 		goto fail;
-	bind_filter(st, f, &terms, &plan, &b);
+	bind_filter(st, f, in->status_kw, terms, &plan, in->b);
 	bind_int_named(st, ":lim", limit);
 	bind_int_named(st, ":off", offset);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -707,8 +691,8 @@ int db_case_search(struct db *db, const struct config *cfg, tj_day today, const 
 			out->cap = out->cap ? out->cap * 2 : (limit < 64 ? limit : 64);
 			out->v = xrealloc(out->v, (size_t)out->cap * sizeof *out->v);
 		}
-		fill_brief(st, today, &out->v[out->n++]);
-		if (terms.text)
+		fill_brief(st, &out->v[out->n++]);
+		if (terms->text)
 			out->total = sqlite3_column_int64(st, 18);
 	}
 	if (rc != SQLITE_DONE) {
@@ -721,14 +705,12 @@ done:
 	if (own_tx)
 		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	plan_free(&plan);
-	search_terms_free(&terms);
 	return 0;
 
 fail:
 	if (own_tx)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	plan_free(&plan);
-	search_terms_free(&terms);
 	db_case_list_free(out);
 	return -1;
 }
@@ -844,20 +826,17 @@ static const char *const counts_sql[2] = {
 	COUNTS_SQL(" AND mediator_id = :med", " AND c.mediator_id = :med"),
 };
 
-int db_queue_counts(struct db *db, const struct config *cfg, tj_day today, int64_t mediator_id,
-		 int64_t counts[Q_COUNT])
+int db_queue_counts(struct db *db, const struct queue_bounds *b, int64_t mediator_id, int64_t counts[Q_COUNT])
 {
-	struct queue_bounds b;
 	sqlite3_stmt *st = db_prep(db, counts_sql[mediator_id != 0]);
 
 	memset(counts, 0, Q_COUNT * sizeof counts[0]);
 	if (!st)
 		return -1;
-	queue_bounds(cfg, today, &b);
 	bind_int_named(st, ":med", mediator_id);
-	bind_text_named(st, ":today", b.today);
-	bind_text_named(st, ":soon", b.soon);
-	bind_text_named(st, ":stale", b.stale);
+	bind_text_named(st, ":today", b->today);
+	bind_text_named(st, ":soon", b->soon);
+	bind_text_named(st, ":stale", b->stale);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		db_fail(db, "统计队列");
 		sqlite3_reset(st);
