@@ -26,8 +26,8 @@ struct intake_person {
 	const char *phone;
 	const char *address;
 	/* Sex and birth date: read from the number of a document that encodes
-	 * them (居民身份证, 居住证, 永久居留身份证), which then wins over
-	 * anything typed; required as typed for every other document. */
+	 * them (居民身份证, 居住证, 永久居留身份证) - given anyway, they must
+	 * agree with it; required as typed for every other document. */
 	const char *gender;     /* "M", "F" or "" */
 	const char *birth_date; /* "YYYY-MM-DD" or "" */
 	const char *household;  /* 户籍类型: "urban", "rural" or "" (not given) */

@@ -106,8 +106,19 @@ static void check_sex_birth(struct intake_result *res, const struct config *cfg,
 
 	if (kind < 0 || kind == VAL_USCC || kind == VAL_PHONE)
 		return; /* the document kind is already the problem */
-	if (id_sex_birth(cfg, kind, p->id_no, &g, birth) != 0)
-		return; /* read from the number, or the number is the problem */
+	int enc = id_sex_birth(cfg, kind, p->id_no, &g, birth);
+	if (enc < 0)
+		return; /* the number is the problem */
+	if (enc > 0) {
+		/* read from the number; given anyway, they must agree with it */
+		snprintf(f, sizeof f, "applicant[%d].gender", i);
+		if (!blank(p->gender) && (p->gender[0] != g || p->gender[1]))
+			problem(res, f, "性别与证件号码不符（号码为%s）", g == 'M' ? "男" : "女");
+		snprintf(f, sizeof f, "applicant[%d].birth_date", i);
+		if (!blank(p->birth_date) && strcmp(p->birth_date, birth) != 0)
+			problem(res, f, "出生日期与证件号码不符（号码为%s）", birth);
+		return;
+	}
 	snprintf(f, sizeof f, "applicant[%d].gender", i);
 	if (blank(p->gender))
 		problem(res, f, "请选择性别（%s不含性别）", val_kind_name(kind));

@@ -327,13 +327,19 @@ int main(void)
 		  1);
 	free(res.case_no);
 	res.case_no = NULL;
-	/* a mainland number: what it encodes wins over a typed sex or date */
+	/* a mainland number: a sex or date given anyway must agree with it */
 	struct intake_person mp = person("110105198001010024", "王芳");
 	mp.gender = "M";
 	mp.birth_date = "1999-09-09";
 	mp.household = "rural";
 	mp.occupation = "操作工";
 	sb.applicants = &mp;
+	CHECK_INT(intake_register(db, &cfg, &clerk, &sb, &res), -1);
+	CHECK(has_problem(&res, "applicant[0].gender", "性别与证件号码不符（号码为女）"), "sex disagrees");
+	CHECK(has_problem(&res, "applicant[0].birth_date", "出生日期与证件号码不符（号码为1980-01-01）"),
+	      "birth disagrees");
+	mp.gender = "F";
+	mp.birth_date = "";
 	CHECK_INT(intake_register(db, &cfg, &clerk, &sb, &res), 0);
 	dump(&res);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE id_no = '110105198001010024' "
