@@ -17,11 +17,11 @@ DATADIR ?= $(PREFIX)/share/tiaojie
 MANDIR  ?= $(PREFIX)/share/man
 CC      ?= cc
 
-PKGS     = ncursesw sqlite3 xlsxwriter libpcre2-8 libxcrypt inih pangocairo cairo-pdf fontconfig
+PKGS     = ncursesw sqlite3 xlsxwriter libpcre2-8 libxcrypt inih pangocairo cairo-pdf fontconfig jansson
 # Debian packages: what builds, what the tests use.
 DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev \
             libpcre2-dev libcrypt-dev libinih-dev libpango1.0-dev libcairo2-dev \
-            libfontconfig-dev fonts-noto-cjk
+            libfontconfig-dev libjansson-dev fonts-noto-cjk
 DEB_TEST  = tmux ncurses-term sqlite3 python3 python3-openpyxl poppler-utils
 DEB_ALL   = $(DEB_BUILD) $(DEB_TEST)
 

@@ -30,6 +30,8 @@ static const char usage[] =
 	"                                             统计工作簿（Excel）；默认上个月，证件号码遮蔽\n"
 	"  tiaojie doc CASE_NO KIND [-o FILE]         出具文书（.pdf 或 .txt；无 -o 时文本输出到标准输出）；KIND:\n"
 	"                                             application agreement termination arbitration\n"
+	"  tiaojie show CASE_NO [--json] [--full-ids]  整个案件：当事人、请求、证据、调解、文书、操作记录\n"
+	"                                             （--json 为申请记录格式；--full-ids 仅管理员，记入操作记录）\n"
 	"  tiaojie validate KIND VALUE                校验证件号码等；KIND: id residence foreign-pr hkmo tw\n"
 	"                                             passport other uscc phone\n"
 	"  tiaojie user add LOGIN --role ROLE [--name NAME] [--password-file F]\n"
@@ -51,6 +53,7 @@ static const struct {
 	{"init", cmd_init},   {"demo", cmd_demo},     {"validate", cmd_validate},
 	{"user", cmd_user},   {"backup", cmd_backup}, {"check", cmd_check},
 	{"list", cmd_list},   {"doc", cmd_doc},       {"export", cmd_export},
+	{"show", cmd_show},
 };
 
 static int run_app(struct cli *c)

@@ -121,6 +121,15 @@ struct case_view {
 int case_load(struct db *db, const struct actor *who, int64_t case_id, struct case_view *out);
 void case_view_free(struct case_view *cv);
 void cv_evidence_free(struct cv_evidence *e);
+/* Record that who was shown the case's full identity numbers (how: the
+ * command), in a transaction of its own: 0, or -1 with the error set - then
+ * they must not be shown. */
+int case_log_full_ids(struct db *db, const struct actor *who, const struct case_view *cv, const char *how);
+/* The timeline's words: what an event was ("受理", "更新劳动者档案", ...;
+ * buf holds it when it is made up), and a stored value as shown (a status
+ * or performance keyword as its Chinese name, anything else as it is). */
+const char *case_event_what(const struct cv_event *e, char *buf, size_t size);
+const char *case_event_word(const char *kw);
 /* Find a case by its number: 1 and *id, 0 none, -1 error. */
 int case_find(struct db *db, const char *case_no, int64_t *id);
 

@@ -1083,6 +1083,64 @@ void case_view_free(struct case_view *cv)
 	memset(cv, 0, sizeof *cv);
 }
 
+int case_log_full_ids(struct db *db, const struct actor *who, const struct case_view *cv, const char *how)
+{
+	char now[20];
+	char *after = xasprintf("%s（%s）", cv->case_no, how);
+	struct event_rec e = {.at = now, .user_id = who->user_id, .case_id = cv->id, .entity = "case",
+			      .entity_id = cv->id, .action = "full-ids", .after = after};
+	int rc = -1;
+
+	tj_now_str(now);
+	if (db_begin(db) == 0) {
+		if (db_event_add(db, &e) == 0 && db_commit(db) == 0)
+			rc = 0;
+		else
+			db_rollback(db);
+	}
+	free(after);
+	return rc;
+}
+
+const char *case_event_word(const char *kw)
+{
+	int s = status_from_keyword(kw);
+
+	if (s >= 0)
+		return status_name(s);
+	int p = perf_from_keyword(kw);
+	if (p > 0)
+		return perf_name(p);
+	return kw;
+}
+
+const char *case_event_what(const struct cv_event *e, char *buf, size_t size)
+{
+	int a = action_from_keyword(e->action);
+
+	if (!strcmp(e->entity, "case")) {
+		if (a >= 0)
+			return action_name(a);
+		if (!strcmp(e->action, "note"))
+			return "说明";
+		if (!strcmp(e->action, "push"))
+			return "推送请求事项";
+		if (!strcmp(e->action, "document"))
+			return "出具文书";
+		if (!strcmp(e->action, "full-ids"))
+			return "查看完整证件号码";
+	}
+	if (!strcmp(e->entity, "person"))
+		snprintf(buf, size, "%s劳动者档案", !strcmp(e->action, "create") ? "新建" : "更新");
+	else if (!strcmp(e->entity, "employer"))
+		snprintf(buf, size, "%s单位档案", !strcmp(e->action, "create") ? "新建" : "更新");
+	else if (!strcmp(e->entity, "session"))
+		snprintf(buf, size, "%s", a >= 0 ? action_name(a) : "调解安排");
+	else
+		snprintf(buf, size, "%s", e->action);
+	return buf;
+}
+
 /* Who did it, as the screens show it: the system when no user. */
 static void name_or_system(char **s)
 {

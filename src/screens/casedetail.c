@@ -139,40 +139,14 @@ static void clear_lines(struct detail *d)
 /* Keywords in events shown in Chinese where they are keywords. */
 static const char *word(const char *kw)
 {
-	int s = status_from_keyword(kw);
-
-	if (s >= 0)
-		return status_name(s);
-	int p = perf_from_keyword(kw);
-	if (p > 0)
-		return perf_name(p);
-	return kw;
+	return case_event_word(kw);
 }
 
 static const char *event_what(const struct cv_event *e)
 {
 	static char buf[64];
-	int a = action_from_keyword(e->action);
 
-	if (!strcmp(e->entity, "case")) {
-		if (a >= 0)
-			return action_name(a);
-		if (!strcmp(e->action, "note"))
-			return "说明";
-		if (!strcmp(e->action, "push"))
-			return "推送请求事项";
-		if (!strcmp(e->action, "document"))
-			return "出具文书";
-	}
-	if (!strcmp(e->entity, "person"))
-		snprintf(buf, sizeof buf, "%s劳动者档案", !strcmp(e->action, "create") ? "新建" : "更新");
-	else if (!strcmp(e->entity, "employer"))
-		snprintf(buf, sizeof buf, "%s单位档案", !strcmp(e->action, "create") ? "新建" : "更新");
-	else if (!strcmp(e->entity, "session"))
-		snprintf(buf, sizeof buf, "%s", a >= 0 ? action_name(a) : "调解安排");
-	else
-		snprintf(buf, sizeof buf, "%s", e->action);
-	return buf;
+	return case_event_what(e, buf, sizeof buf);
 }
 
 static void build(struct screen *s)
