@@ -260,7 +260,11 @@ static void free_kept(struct kept *k)
 static void to_intake(struct intake_screen *is, struct intake *in, struct intake_person *p,
 		      struct intake_employer *e, struct intake_claim *cl, struct kept *k)
 {
+	/* every field the form does not fill stays empty (new ones too) */
 	memset(in, 0, sizeof *in);
+	memset(p, 0, sizeof *p);
+	memset(e, 0, sizeof *e);
+	memset(cl, 0, (size_t)is->nclaims * sizeof *cl);
 	p->id_type = id_type_kws[choice_of(is, "applicant[0].id_type")];
 	p->id_no = keep(k, field(is, "applicant[0].id_no"));
 	p->name = keep(k, field(is, "applicant[0].name"));
