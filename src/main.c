@@ -32,6 +32,7 @@ static const char usage[] =
 	"                                             application agreement termination arbitration\n"
 	"  tiaojie show CASE_NO [--json] [--full-ids]  整个案件：当事人、请求、证据、调解、文书、操作记录\n"
 	"                                             （--json 为申请记录格式；--full-ids 仅管理员，记入操作记录）\n"
+	"  tiaojie import FILE                        登记 JSON 申请记录（数组或每行一个；外部编号已导入的跳过）\n"
 	"  tiaojie validate KIND VALUE                校验证件号码等；KIND: id residence foreign-pr hkmo tw\n"
 	"                                             passport other uscc phone\n"
 	"  tiaojie user add LOGIN --role ROLE [--name NAME] [--password-file F]\n"
@@ -53,7 +54,7 @@ static const struct {
 	{"init", cmd_init},   {"demo", cmd_demo},     {"validate", cmd_validate},
 	{"user", cmd_user},   {"backup", cmd_backup}, {"check", cmd_check},
 	{"list", cmd_list},   {"doc", cmd_doc},       {"export", cmd_export},
-	{"show", cmd_show},
+	{"show", cmd_show},   {"import", cmd_import},
 };
 
 static int run_app(struct cli *c)

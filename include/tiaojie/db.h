@@ -204,6 +204,12 @@ struct case_row {
 	const char *updated_at;
 };
 int db_case_insert(struct db *db, struct case_row *c);
+/* An imported application's platform id (unique: a second case with the
+ * same id is refused).  0, or -1 with the error set. */
+int db_case_set_external_id(struct db *db, int64_t case_id, const char *external_id);
+/* The case holding a platform id: 1 with its id and number (malloc'd), 0
+ * none, -1 error. */
+int db_case_by_external_id(struct db *db, const char *external_id, int64_t *case_id, char **case_no);
 int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id);
 
 /* What the rules need of a stored case. 1 found, 0 not, -1 error. */

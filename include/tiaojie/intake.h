@@ -47,6 +47,8 @@ struct intake_claim {
 };
 
 struct intake {
+	const char *external_id; /* an imported record's platform id, or NULL;
+				  * unique among cases (see tiaojie import) */
 	const char *channel;  /* window, online, phone, letter, other */
 	const char *received; /* YYYY-MM-DD; NULL or "" = today */
 	const char *facts;

@@ -429,6 +429,8 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	};
 	if (db_case_insert(db, &c) < 0)
 		goto out;
+	if (in->external_id && *in->external_id && db_case_set_external_id(db, c.id, in->external_id) < 0)
+		goto out;
 	for (int i = 0; i < in->napplicants; i++)
 		if (db_case_party_add(db, c.id, "applicant", i + 1, person_ids[i]) < 0)
 			goto out;

@@ -8,10 +8,12 @@
 
 #include <inttypes.h>
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/intake.h"
 #include "tiaojie/lifecycle.h"
 #include "tiaojie/util.h"
 #include "tiaojie/validate.h"
@@ -243,4 +245,369 @@ char *record_case_json(const struct case_view *cv, int full_ids)
 	char *out = xasprintf("%s\n", s);
 	free(s);
 	return out;
+}
+
+/* ---- import ------------------------------------------------------------------ */
+
+static void said(struct record_result *r, const char *field, const char *fmt, ...) TJ_PRINTF(3, 4);
+static void said(struct record_result *r, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->nproblems >= (int)TJ_ARRAY_LEN(r->problems))
+		return;
+	struct record_problem *p = &r->problems[r->nproblems++];
+	snprintf(p->field, sizeof p->field, "%s", field);
+	va_start(ap, fmt);
+	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	va_end(ap);
+}
+
+/* A string member: NULL when absent or null; a problem when of another
+ * type.  path is the object's own ("applicants[0]"; "" at the top). */
+static const char *get_str(struct record_result *r, json_t *o, const char *path, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	char f[64];
+
+	if (!v || json_is_null(v))
+		return NULL;
+	if (json_is_string(v))
+		return json_string_value(v);
+	snprintf(f, sizeof f, "%s%s%s", path, *path ? "." : "", key);
+	said(r, f, "应为文字（带引号的字符串）");
+	return NULL;
+}
+
+/* An array member (NULL when absent); a problem when of another type. */
+static json_t *get_array(struct record_result *r, json_t *o, const char *path, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	char f[64];
+
+	if (!v || json_is_null(v))
+		return NULL;
+	if (json_is_array(v))
+		return v;
+	snprintf(f, sizeof f, "%s%s%s", path, *path ? "." : "", key);
+	said(r, f, "应为数组");
+	return NULL;
+}
+
+/* Keys of the record the case cannot hold yet: refused, never dropped. */
+static void not_yet(struct record_result *r, json_t *o, const char *path, const char *key, const char *what)
+{
+	json_t *v = json_object_get(o, key);
+	char f[64];
+
+	if (!v || json_is_null(v) || json_is_false(v) || (json_is_array(v) && json_array_size(v) == 0))
+		return;
+	snprintf(f, sizeof f, "%s%s%s", path, *path ? "." : "", key);
+	said(r, f, "暂不能导入%s（本版本的案件还不能保存它）", what);
+}
+
+/* A label of the vocabulary to its keyword; a problem when unknown. */
+static const char *word_code(struct record_result *r, enum vocab_kind k, const char *label, const char *field,
+			     const char *what)
+{
+	const char *code;
+	int n;
+
+	if (!label || !*label)
+		return NULL;
+	code = vocab_code(k, label);
+	if (code)
+		return code;
+	const struct vocab_word *w = vocab_words(k, &n);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < n; i++)
+		sb_printf(&sb, "%s%s", i ? "、" : "", w[i].label);
+	said(r, field, "未知的%s「%s」（应为%s）", what, label, sb.buf);
+	sb_free(&sb);
+	return "?";
+}
+
+/* The form's field names to the record's keys. */
+static void record_field(const char *form, char *out, size_t size)
+{
+	static const struct {
+		const char *form, *record;
+	} keys[] = {
+		{"id_type", "doc_kind"}, {"id_no", "doc_no"}, {"gender", "sex"},
+		{"birth_date", "birth"}, {"household", "hukou"},
+	};
+	int i;
+	char key[48];
+
+	if (sscanf(form, "applicant[%d].%47s", &i, key) == 2) {
+		for (size_t k = 0; k < TJ_ARRAY_LEN(keys); k++)
+			if (!strcmp(key, keys[k].form))
+				snprintf(key, sizeof key, "%s", keys[k].record);
+		snprintf(out, size, "applicants[%d].%s", i, key);
+	} else if (sscanf(form, "respondent[%d].%47s", &i, key) == 2) {
+		snprintf(out, size, "respondents[%d].%s", i, key);
+	} else {
+		snprintf(out, size, "%s", form);
+	}
+}
+
+/* One record into in (strings point into o).  Problems of shape go to r. */
+static void to_intake(struct record_result *r, json_t *o, struct intake *in)
+{
+	char path[48], f[64];
+	json_t *a, *x;
+	size_t i;
+
+	memset(in, 0, sizeof *in);
+	in->external_id = get_str(r, o, "", "external_id");
+	if (in->external_id) {
+		size_t n = strlen(in->external_id);
+		if (!n || n > 64 || !utf8_valid(in->external_id, n) || utf8_has_control(in->external_id, 0))
+			said(r, "external_id", "外部编号应为1至64个字符，不含控制字符");
+	}
+	const char *ch = get_str(r, o, "", "channel");
+	in->channel = ch ? word_code(r, VOCAB_CHANNEL, ch, "channel", "申请渠道") : "online";
+	in->received = get_str(r, o, "", "received");
+	in->facts = get_str(r, o, "", "facts");
+
+	if ((a = get_array(r, o, "", "applicants"))) {
+		in->napplicants = (int)json_array_size(a);
+		in->applicants = xcalloc((size_t)in->napplicants + 1, sizeof *in->applicants);
+		json_array_foreach(a, i, x) {
+			struct intake_person *p = &in->applicants[i];
+			snprintf(path, sizeof path, "applicants[%zu]", i);
+			if (!json_is_object(x)) {
+				said(r, path, "应为对象（{…}）");
+				continue;
+			}
+			const char *kind = get_str(r, x, path, "doc_kind");
+			snprintf(f, sizeof f, "%s.doc_kind", path);
+			p->id_type = kind ? record_doc_kind_keyword(kind) : NULL;
+			if (kind && !p->id_type) {
+				said(r, f, "未知的证件类型「%s」", kind);
+				p->id_type = "?";
+			}
+			p->id_no = get_str(r, x, path, "doc_no");
+			p->name = get_str(r, x, path, "name");
+			snprintf(f, sizeof f, "%s.sex", path);
+			p->gender = word_code(r, VOCAB_GENDER, get_str(r, x, path, "sex"), f, "性别");
+			p->birth_date = get_str(r, x, path, "birth");
+			p->nationality = get_str(r, x, path, "nationality");
+			p->phone = get_str(r, x, path, "phone");
+			p->address = get_str(r, x, path, "address");
+			snprintf(f, sizeof f, "%s.hukou", path);
+			p->household = word_code(r, VOCAB_HOUSEHOLD, get_str(r, x, path, "hukou"), f, "户籍类型");
+			p->occupation = get_str(r, x, path, "occupation");
+			not_yet(r, x, path, "representative", "集体争议代表人");
+			not_yet(r, x, path, "agents", "委托代理人");
+		}
+	} else if (!json_object_get(o, "applicants")) {
+		said(r, "applicants", "缺少申请人（applicants）");
+	}
+
+	if ((a = get_array(r, o, "", "respondents"))) {
+		in->nrespondents = (int)json_array_size(a);
+		in->respondents = xcalloc((size_t)in->nrespondents + 1, sizeof *in->respondents);
+		json_array_foreach(a, i, x) {
+			struct intake_employer *e = &in->respondents[i];
+			snprintf(path, sizeof path, "respondents[%zu]", i);
+			if (!json_is_object(x)) {
+				said(r, path, "应为对象（{…}）");
+				continue;
+			}
+			const char *kind = get_str(r, x, path, "kind");
+			if (kind && strcmp(kind, "用人单位") != 0) {
+				snprintf(f, sizeof f, "%s.kind", path);
+				said(r, f, "暂不能导入「%s」（本版本的案件还不能保存它）", kind);
+			}
+			e->uscc = get_str(r, x, path, "uscc");
+			e->name = get_str(r, x, path, "name");
+			e->legal_rep = get_str(r, x, path, "legal_rep");
+			not_yet(r, x, path, "legal_rep_title", "法定代表人职务");
+			e->address = get_str(r, x, path, "address");
+			e->phone = get_str(r, x, path, "phone");
+			e->district = get_str(r, x, path, "district");
+			e->industry = get_str(r, x, path, "industry");
+			not_yet(r, x, path, "agents", "委托代理人");
+		}
+	} else if (!json_object_get(o, "respondents")) {
+		said(r, "respondents", "缺少被申请人（respondents）");
+	}
+
+	if ((a = get_array(r, o, "", "claims"))) {
+		in->nclaims = (int)json_array_size(a);
+		in->claims = xcalloc((size_t)in->nclaims + 1, sizeof *in->claims);
+		json_array_foreach(a, i, x) {
+			struct intake_claim *c = &in->claims[i];
+			snprintf(path, sizeof path, "claims[%zu]", i);
+			if (!json_is_object(x)) {
+				said(r, path, "应为对象（{…}）");
+				continue;
+			}
+			c->cause = get_str(r, x, path, "cause");
+			c->text = get_str(r, x, path, "text");
+			c->amount = get_str(r, x, path, "amount");
+			/* against every respondent, not jointly, is all a case holds yet */
+			json_t *ag = get_array(r, x, path, "against");
+			if (ag) {
+				int all = json_array_size(ag) == (size_t)in->nrespondents;
+				size_t j;
+				json_t *y;
+				json_array_foreach(ag, j, y) all &= json_is_integer(y) && json_integer_value(y) >= 1 &&
+							       json_integer_value(y) <= in->nrespondents;
+				if (!all) {
+					snprintf(f, sizeof f, "%s.against", path);
+					said(r, f, "暂不能导入只针对部分被申请人的请求（本版本的请求针对全部被申请人）");
+				}
+			}
+			not_yet(r, x, path, "joint", "连带责任");
+			not_yet(r, x, path, "per_worker", "每位劳动者的金额");
+		}
+	} else if (!json_object_get(o, "claims")) {
+		said(r, "claims", "缺少请求事项（claims）");
+	}
+	not_yet(r, o, "", "evidence", "证据清单");
+}
+
+static void free_intake(struct intake *in)
+{
+	free(in->applicants);
+	free(in->respondents);
+	free(in->claims);
+}
+
+static void import_one(struct db *db, const struct config *cfg, const struct actor *who, json_t *o,
+		       struct record_result *r)
+{
+	struct intake in;
+	struct intake_result res;
+
+	r->outcome = RECORD_REFUSED; /* until registered or skipped */
+	if (!json_is_object(o)) {
+		said(r, "", "应为一个申请记录对象（{…}）");
+		return;
+	}
+	to_intake(r, o, &in);
+	if (in.external_id)
+		snprintf(r->external_id, sizeof r->external_id, "%s", in.external_id);
+	if (r->nproblems == 0 && in.external_id) {
+		int64_t id;
+		char *no = NULL;
+		int found = db_case_by_external_id(db, in.external_id, &id, &no);
+		if (found < 0) {
+			said(r, "", "%s", tj_errmsg());
+		} else if (found) {
+			r->outcome = RECORD_SKIPPED;
+			snprintf(r->case_no, sizeof r->case_no, "%s", no);
+			free(no);
+			free_intake(&in);
+			return;
+		}
+	}
+	if (r->nproblems == 0) {
+		memset(&res, 0, sizeof res);
+		tj_error_clear();
+		if (intake_register(db, cfg, who, &in, &res) == 0) {
+			r->outcome = RECORD_REGISTERED;
+			snprintf(r->case_no, sizeof r->case_no, "%s", res.case_no);
+		} else if (res.nproblems > 0) {
+			for (int i = 0; i < res.nproblems; i++) {
+				char f[64];
+				record_field(res.problems[i].field, f, sizeof f);
+				said(r, f, "%s", res.problems[i].msg);
+			}
+		} else {
+			said(r, "", "%s", tj_errmsg());
+		}
+		intake_result_free(&res);
+	}
+	free_intake(&in);
+}
+
+int record_import(struct db *db, const struct config *cfg, const struct actor *who, const char *text, size_t len,
+		  record_result_fn fn, void *arg, struct record_totals *totals)
+{
+	json_error_t err;
+	struct record_result *r = xcalloc(1, sizeof *r);
+	size_t i = 0;
+
+	memset(totals, 0, sizeof *totals);
+	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
+		i++;
+	if (i < len && text[i] == '[') {
+		json_t *all = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+		if (!all || !json_is_array(all)) {
+			tj_error("不是有效的 JSON 数组（第%d行第%d列：%s），未导入任何记录", err.line, err.column,
+				 err.text);
+			json_decref(all);
+			free(r);
+			return -1;
+		}
+		size_t k;
+		json_t *o;
+		json_array_foreach(all, k, o) {
+			memset(r, 0, sizeof *r);
+			r->index = (int)k + 1;
+			import_one(db, cfg, who, o, r);
+			totals->registered += r->outcome == RECORD_REGISTERED;
+			totals->skipped += r->outcome == RECORD_SKIPPED;
+			totals->refused += r->outcome == RECORD_REFUSED;
+			fn(arg, r);
+		}
+		json_decref(all);
+		free(r);
+		return 0;
+	}
+	/* one object over several lines: a single record */
+	if (i < len && text[i] == '{') {
+		json_t *one = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+		if (one && json_is_object(one)) {
+			memset(r, 0, sizeof *r);
+			r->index = 1;
+			import_one(db, cfg, who, one, r);
+			totals->registered += r->outcome == RECORD_REGISTERED;
+			totals->skipped += r->outcome == RECORD_SKIPPED;
+			totals->refused += r->outcome == RECORD_REFUSED;
+			fn(arg, r);
+			json_decref(one);
+			free(r);
+			return 0;
+		}
+		json_decref(one);
+	}
+	/* one object per line */
+	int index = 0, lineno = 0;
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		const char *q = p;
+		lineno++;
+		while (q < e && (*q == ' ' || *q == '\t' || *q == '\r'))
+			q++;
+		if (q < e) {
+			memset(r, 0, sizeof *r);
+			r->index = ++index;
+			json_t *o = json_loadb(p, (size_t)(e - p), JSON_REJECT_DUPLICATES, &err);
+			if (!o) {
+				said(r, "", "第%d行不是有效的 JSON（第%d列：%s）", lineno, err.column, err.text);
+				r->outcome = RECORD_REFUSED;
+			} else {
+				import_one(db, cfg, who, o, r);
+				json_decref(o);
+			}
+			totals->registered += r->outcome == RECORD_REGISTERED;
+			totals->skipped += r->outcome == RECORD_SKIPPED;
+			totals->refused += r->outcome == RECORD_REFUSED;
+			fn(arg, r);
+		}
+		p = nl ? nl + 1 : end;
+	}
+	free(r);
+	if (index == 0) {
+		tj_error("文件中没有申请记录");
+		return -1;
+	}
+	return 0;
 }

@@ -66,6 +66,47 @@ int db_case_insert(struct db *db, struct case_row *c)
 	return 0;
 }
 
+int db_case_set_external_id(struct db *db, int64_t case_id, const char *external_id)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE cases SET external_id = ? WHERE id = ?");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, external_id);
+	sqlite3_bind_int64(st, 2, case_id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE) {
+			sqlite3_reset(st);
+			tj_error("外部编号 %s 已登记过", external_id);
+			return -1;
+		}
+		return db_fail(db, "写入外部编号");
+	}
+	return 0;
+}
+
+int db_case_by_external_id(struct db *db, const char *external_id, int64_t *case_id, char **case_no)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT id, case_no FROM cases WHERE external_id = ?");
+	int rc;
+
+	*case_id = 0;
+	*case_no = NULL;
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, external_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*case_id = sqlite3_column_int64(st, 0);
+		*case_no = db_col_strdup(st, 1);
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "查询外部编号");
+	return 0;
+}
+
 int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id)
 {
 	/* The case's own copy of the particulars, as the archive holds them
