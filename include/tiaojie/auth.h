@@ -21,10 +21,15 @@ int auth_password_check(const char *password, int min_len, const char **reason);
 int auth_login_check(const char *login, const char **reason);
 
 /* Log in: 0 and *out filled when the password is right and the account is
- * usable; -1 with a Chinese message otherwise ("账号或密码错误", "账号已被锁定，
- * 请联系管理员解锁", "账号已停用").  Failures are counted; the
- * cfg->lockout_failures-th failure in a row locks the account.  Every
- * failure and lockout is written to the event log. */
+ * usable; -1 otherwise, with one answer for every refusal (wrong password,
+ * unknown, locked or disabled account: "账号或密码错误（…）"), so that it
+ * tells nothing about which accounts exist.  Each attempt is counted before
+ * the password is checked, in a write transaction, so parallel attempts
+ * cannot pass the lockout: after cfg->lockout_failures attempts in a row
+ * without a success the account is locked and further attempts are
+ * refused unchecked.  Every failure and lockout is written to the event
+ * log.  On a read-only database the password is checked and nothing is
+ * counted or written (the answer says so). */
 int auth_login(struct db *db, const struct config *cfg, const char *login, const char *password,
 	       struct user_rec *out);
 

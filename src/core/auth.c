@@ -131,36 +131,98 @@ static int user_event(struct db *db, int64_t actor_id, int64_t user_id, const ch
 	return db_event_add(db, &e);
 }
 
+/* The one answer to every failed login: a wrong password, an unknown
+ * account, a locked or a disabled one all read the same, so the answer
+ * tells nobody which accounts exist or what state they are in; it says
+ * what the legitimate user needs to know. */
+static void login_refused(const struct config *cfg, const char *extra)
+{
+	tj_error("账号或密码错误（连续输错%d次将锁定账号；已锁定或停用的账号请联系管理员）%s",
+		 cfg->lockout_failures, extra ? extra : "");
+}
+
+/* Spend the time of a real check, so that the answer does not come sooner
+ * for an account that does not exist or cannot log in. */
+static void dummy_verify(const char *password)
+{
+	static char *dummy;
+
+	if (!dummy)
+		dummy = auth_hash("tiaojie");
+	if (dummy)
+		auth_verify(password, dummy);
+}
+
+/* A database that cannot be written: the password is checked, nothing is
+ * counted or recorded (and the answer says so). */
+static int login_readonly(struct db *db, const struct config *cfg, const char *login, const char *password,
+			  struct user_rec *out)
+{
+	struct user_rec u = {0};
+	int found = db_user_get(db, login, &u);
+
+	if (found < 0)
+		return -1;
+	if (!found || u.disabled || u.locked) {
+		dummy_verify(password);
+		user_rec_free(&u);
+		login_refused(cfg, "（数据库只读，未计入失败次数）");
+		return -1;
+	}
+	int ok = auth_verify(password, u.pw_hash);
+	if (ok <= 0) {
+		user_rec_free(&u);
+		if (ok == 0)
+			login_refused(cfg, "（数据库只读，未计入失败次数）");
+		return -1;
+	}
+	*out = u;
+	return 0;
+}
+
 int auth_login(struct db *db, const struct config *cfg, const char *login, const char *password,
 	       struct user_rec *out)
 {
 	struct user_rec u = {0};
 	int found, ok;
 
+	if (db_readonly(db))
+		return login_readonly(db, cfg, login, password, out);
+	/* The attempt is counted before the password is checked, inside one
+	 * write transaction that reads the counter afresh: parallel attempts
+	 * queue on the write lock, and once lockout_failures of them are
+	 * counted (finished or still being checked) the rest are refused
+	 * without a check.  A right password then sets the count back to 0. */
+	if (db_begin(db) < 0)
+		return -1;
 	found = db_user_get(db, login, &u);
-	if (found < 0)
-		return -1;
-	if (found == 0) {
-		/* Spend the same time as a real check so that probing for
-		 * account names is not easier than guessing passwords. */
-		static char *dummy;
-		if (!dummy)
-			dummy = auth_hash("tiaojie");
-		if (dummy)
-			auth_verify(password, dummy);
-		tj_error("账号或密码错误");
+	if (found < 0) {
+		db_rollback(db);
 		return -1;
 	}
-	if (u.disabled) {
+	if (!found || u.disabled || u.locked || u.failed >= cfg->lockout_failures) {
+		int lock_now = found && !u.locked && !u.disabled && u.failed >= cfg->lockout_failures;
+		if (lock_now && (db_user_set_login_state(db, u.id, u.failed, 1, 0) < 0 ||
+				 user_event(db, 0, u.id, "lock", "", "连续输错密码，已锁定") < 0)) {
+			db_rollback(db);
+			user_rec_free(&u);
+			return -1;
+		}
+		if (db_commit(db) < 0) {
+			user_rec_free(&u);
+			return -1;
+		}
 		user_rec_free(&u);
-		tj_error("账号已停用，请联系管理员");
+		dummy_verify(password);
+		login_refused(cfg, NULL);
 		return -1;
 	}
-	if (u.locked) {
+	if (db_user_set_login_state(db, u.id, u.failed + 1, 0, 0) < 0 || db_commit(db) < 0) {
+		db_rollback(db);
 		user_rec_free(&u);
-		tj_error("账号已被锁定（连续输错密码），请联系管理员解锁");
 		return -1;
 	}
+
 	ok = auth_verify(password, u.pw_hash);
 	if (ok < 0) {
 		user_rec_free(&u);
@@ -171,30 +233,46 @@ int auth_login(struct db *db, const struct config *cfg, const char *login, const
 		return -1;
 	}
 	if (ok) {
+		/* locked or disabled by attempts (or an administrator) while
+		 * this one was being checked: refused like them */
+		struct user_rec cur = {0};
+		int still = db_user_get(db, login, &cur);
+		int barred = still <= 0 || cur.locked || cur.disabled;
+		user_rec_free(&cur);
+		if (barred) {
+			db_rollback(db);
+			user_rec_free(&u);
+			if (still >= 0)
+				login_refused(cfg, NULL);
+			return -1;
+		}
 		if (db_user_set_login_state(db, u.id, 0, 0, 1) < 0 ||
 		    user_event(db, u.id, u.id, "login", "", "") < 0 || db_commit(db) < 0) {
 			db_rollback(db);
 			user_rec_free(&u);
 			return -1;
 		}
+		u.failed = 0;
 		*out = u;
 		return 0;
 	}
-	int failed = u.failed + 1;
-	int lock = failed >= cfg->lockout_failures;
+	/* the count as it stands now, with the attempts made meanwhile */
+	struct user_rec now = {0};
+	found = db_user_get(db, login, &now);
+	int failed = found > 0 ? now.failed : u.failed + 1;
+	int lock = failed >= cfg->lockout_failures && !(found > 0 && now.locked);
 	char after[64];
 	snprintf(after, sizeof after, "连续失败%d次%s", failed, lock ? "，已锁定" : "");
-	if (db_user_set_login_state(db, u.id, failed, lock, 0) < 0 ||
+	if (found < 0 || (lock && db_user_set_login_state(db, u.id, failed, 1, 0) < 0) ||
 	    user_event(db, 0, u.id, lock ? "lock" : "login_failed", "", after) < 0 || db_commit(db) < 0) {
 		db_rollback(db);
+		user_rec_free(&now);
 		user_rec_free(&u);
 		return -1;
 	}
+	user_rec_free(&now);
 	user_rec_free(&u);
-	if (lock)
-		tj_error("密码错误次数过多，账号已被锁定，请联系管理员解锁");
-	else
-		tj_error("账号或密码错误（还可再试%d次）", cfg->lockout_failures - failed);
+	login_refused(cfg, NULL);
 	return -1;
 }
 

@@ -139,21 +139,33 @@ for term in vt100 xterm-256color; do
 done
 
 # ---- lockout after five wrong passwords ---------------------------------------
+# one answer for every refusal: it says nothing of whether the account
+# exists, how many tries are left or that it is locked
 start "$TJ" --db "$DB"
-login clerk nope1
-expect_screen wrong-1 "还可再试4次"
+login nosuchuser nope0
+expect_screen unknown "账号或密码错误"
+unknown_line=$(screen_text | grep -F "账号或密码错误")
+key C-k
+key BTab
+key C-k
+typ clerk
+key Enter
+typ nope1
+key Enter
+expect_screen wrong-1 "账号或密码错误"
+[ "$(screen_text | grep -F "账号或密码错误")" = "$unknown_line" ] && ok || fail "a wrong password answered otherwise than an unknown account"
+expect_no_screen no-tries-told "还可再试"
 # after a failure the account stays and the cursor waits in the password
-for i in 2 3 4; do
+for i in 2 3 4 5; do
 	typ nope$i
 	key Enter
-	expect_screen wrong-$i "还可再试$((5 - i))次"
+	expect_screen wrong-$i "账号或密码错误"
 done
-typ nope5
-key Enter
-expect_screen locked "已被锁定"
+[ "$(sql "SELECT failed FROM users WHERE login = 'clerk'")" = 5 ] && ok || fail "five failures not counted"
 typ demo1234
 key Enter
-expect_screen still-locked "已被锁定"
+expect_screen still-locked "账号或密码错误"
+expect_no_screen locked-not-told "已被锁定"
 [ "$(sql "SELECT locked FROM users WHERE login = 'clerk'")" = 1 ] && ok || fail "not locked in the database"
 "$TJ" user unlock clerk --db "$DB" >/dev/null && ok || fail "user unlock"
 typ demo1234

@@ -62,12 +62,23 @@ int main(void)
 	user_rec_free(&u);
 	CHECK_INT(auth_login(db, &cfg, "nobody", "demo1234", &u), -1);
 	CHECK(strstr(tj_errmsg(), "账号或密码错误") != NULL, "%s", tj_errmsg());
+	char unknown[512];
+	snprintf(unknown, sizeof unknown, "%s", tj_errmsg());
 
 	/* lockout after lockout_failures failures in a row; a success in
 	 * between resets the count */
 	cfg.lockout_failures = 3;
 	CHECK_INT(auth_login(db, &cfg, "w1", "wrong", &u), -1);
-	CHECK(strstr(tj_errmsg(), "还可再试2次") != NULL, "%s", tj_errmsg());
+	/* the same answer as for an account that does not exist */
+	cfg.lockout_failures = 5;
+	CHECK_INT(auth_login(db, &cfg, "nobody", "demo1234", &u), -1);
+	snprintf(unknown, sizeof unknown, "%s", tj_errmsg());
+	CHECK_INT(auth_login(db, &cfg, "w1", "demo1234", &u), 0);
+	user_rec_free(&u);
+	CHECK_INT(auth_login(db, &cfg, "w1", "wrong", &u), -1);
+	CHECK_STR(tj_errmsg(), unknown);
+	CHECK(strstr(tj_errmsg(), "还可再试") == NULL, "no tries left told: %s", tj_errmsg());
+	cfg.lockout_failures = 3;
 	CHECK_INT(auth_login(db, &cfg, "w1", "demo1234", &u), 0);
 	user_rec_free(&u);
 	CHECK_INT(testdb_int(db, "SELECT failed FROM users WHERE login = 'w1'"), 0);
@@ -75,11 +86,13 @@ int main(void)
 		CHECK_INT(auth_login(db, &cfg, "w1", "wrong", &u), -1);
 	CHECK(strstr(tj_errmsg(), "锁定") != NULL, "%s", tj_errmsg());
 	CHECK_INT(testdb_int(db, "SELECT locked FROM users WHERE login = 'w1'"), 1);
-	/* even the right password is refused now */
+	/* even the right password is refused now, with the same answer */
 	CHECK_INT(auth_login(db, &cfg, "w1", "demo1234", &u), -1);
-	CHECK(strstr(tj_errmsg(), "锁定") != NULL, "%s", tj_errmsg());
+	snprintf(unknown, sizeof unknown, "%s", tj_errmsg());
+	CHECK_INT(auth_login(db, &cfg, "nobody", "demo1234", &u), -1);
+	CHECK_STR(tj_errmsg(), unknown);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE entity = 'user' AND action = 'lock'"), 1);
-	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE entity = 'user' AND action = 'login_failed'"), 3);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE entity = 'user' AND action = 'login_failed'"), 4);
 	/* an admin's password reset unlocks */
 	CHECK_INT(auth_user_passwd(db, &cfg, 0, "w1", "newpass99"), 0);
 	CHECK_INT(auth_login(db, &cfg, "w1", "newpass99", &u), 0);
@@ -89,7 +102,7 @@ int main(void)
 	/* disabling; the last admin stays */
 	CHECK_INT(auth_user_disable(db, 0, "w1", 1), 0);
 	CHECK_INT(auth_login(db, &cfg, "w1", "newpass99", &u), -1);
-	CHECK(strstr(tj_errmsg(), "停用") != NULL, "%s", tj_errmsg());
+	CHECK(strstr(tj_errmsg(), "账号或密码错误") != NULL, "disabled: the one answer: %s", tj_errmsg());
 	CHECK_INT(auth_user_disable(db, 0, "boss", 1), -1);
 	CHECK(strstr(tj_errmsg(), "最后一个管理员") != NULL, "%s", tj_errmsg());
 	CHECK_INT(auth_user_add(db, &cfg, 0, "boss2", NULL, "admin", "demo1234", 0), 0);
