@@ -127,7 +127,21 @@ int main(void)
 	CHECK(utf8_has_control("第一行\n第二行", 0), "newline refused");
 	CHECK_INT(utf8_chars("调解a"), 3);
 
+	/* a read-only database: the password is checked, nothing written */
+	CHECK_INT(auth_user_add(db, &cfg, 0, "ro1", "只读", "clerk", "demo1234", 0), 0);
+	int64_t events_before = testdb_int(db, "SELECT count(*) FROM events");
 	db_close(db);
+	db = db_open(testdb_path("auth.db"), DB_OPEN_READONLY, 2000);
+	CHECK(db != NULL, "read-only open: %s", tj_errmsg());
+	if (db) {
+		CHECK_INT(auth_login(db, &cfg, "ro1", "demo1234", &u), 0);
+		user_rec_free(&u);
+		CHECK_INT(auth_login(db, &cfg, "ro1", "wrong", &u), -1);
+		CHECK(strstr(tj_errmsg(), "数据库只读，未计入失败次数") != NULL, "%s", tj_errmsg());
+		CHECK_INT(testdb_int(db, "SELECT failed FROM users WHERE login = 'ro1'"), 0);
+		CHECK_INT(testdb_int(db, "SELECT count(*) FROM events"), events_before);
+		db_close(db);
+	}
 	config_free(&cfg);
 	testdb_cleanup();
 	return tap_done();
