@@ -60,6 +60,10 @@ void tj_error(const char *fmt, ...) TJ_PRINTF(1, 2);
 void tj_verror(const char *fmt, va_list ap) TJ_PRINTF(1, 0);
 const char *tj_errmsg(void);
 void tj_error_clear(void);
+/* A system error in the user's words: "磁盘已满（No space left on
+ * device）" - what it means in Chinese, the system's own text in brackets.
+ * The text is this thread's, valid until its next call. */
+const char *tj_strerror(int err);
 
 /* Called before the program dies (restores the terminal). */
 void tj_set_fatal_hook(void (*hook)(void));

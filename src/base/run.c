@@ -244,7 +244,7 @@ void run_error(const struct run_result *r, const char *prefix, const char *what,
 
 	switch (r->outcome) {
 	case RUN_NOSTART:
-		tj_error("%s无法运行%s：%s", prefix, what, strerror(r->sys_errno));
+		tj_error("%s无法运行%s：%s", prefix, what, tj_strerror(r->sys_errno));
 		break;
 	case RUN_TIMEOUT:
 		tj_error("%s%s超过%d秒未结束，已终止", prefix, what, (timeout_ms + 999) / 1000);

@@ -7,6 +7,7 @@
  */
 #include "tiaojie/util.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,6 +202,69 @@ void tj_error(const char *fmt, ...)
 const char *tj_errmsg(void)
 {
 	return errbuf[0] ? errbuf : "未知错误";
+}
+
+const char *tj_strerror(int err)
+{
+	static _Thread_local char buf[256];
+	const char *cn;
+
+	switch (err) {
+	case ENOSPC:
+		cn = "磁盘已满";
+		break;
+#ifdef EDQUOT
+	case EDQUOT:
+		cn = "超出磁盘配额";
+		break;
+#endif
+	case EROFS:
+		cn = "文件系统只读";
+		break;
+	case EACCES:
+	case EPERM:
+		cn = "没有权限";
+		break;
+	case ENOENT:
+		cn = "文件或目录不存在";
+		break;
+	case ENOTDIR:
+		cn = "路径中有一部分不是目录";
+		break;
+	case EISDIR:
+		cn = "这是一个目录";
+		break;
+	case EEXIST:
+		cn = "文件已存在";
+		break;
+	case EIO:
+		cn = "读写错误（磁盘或设备故障）";
+		break;
+	case ENAMETOOLONG:
+		cn = "文件名过长";
+		break;
+	case EMFILE:
+	case ENFILE:
+		cn = "打开的文件过多";
+		break;
+	case ENOMEM:
+		cn = "内存不足";
+		break;
+	case EINTR:
+		cn = "操作被中断";
+		break;
+	case EXDEV:
+		cn = "不能跨文件系统移动";
+		break;
+	case ETIMEDOUT:
+		cn = "超时";
+		break;
+	default:
+		cn = "系统错误";
+		break;
+	}
+	snprintf(buf, sizeof buf, "%s（%s）", cn, strerror(err));
+	return buf;
 }
 
 void tj_error_clear(void)

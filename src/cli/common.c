@@ -126,7 +126,7 @@ char *cli_read_password(const char *file, const char *prompt, int confirm)
 		char *line;
 
 		if (!f) {
-			cli_err("无法读取密码文件 %s：%s", file, strerror(errno));
+			cli_err("无法读取密码文件 %s：%s", file, tj_strerror(errno));
 			return NULL;
 		}
 		line = read_line_from(f);

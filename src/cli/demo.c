@@ -37,7 +37,7 @@ static int remove_db_files(const char *path)
 	for (size_t i = 0; i < TJ_ARRAY_LEN(ext); i++) {
 		char *f = xasprintf("%s%s", path, ext[i]);
 		if (unlink(f) != 0 && errno != ENOENT) {
-			cli_err("无法删除 %s：%s", f, strerror(errno));
+			cli_err("无法删除 %s：%s", f, tj_strerror(errno));
 			free(f);
 			return -1;
 		}
@@ -69,7 +69,7 @@ static int check_dir(const char *path)
 		cli_err("无法创建数据库 %s：%s 不是目录", path, dir);
 		rc = -1;
 	} else if (access(dir, W_OK | X_OK) != 0) {
-		cli_err("无法创建数据库 %s：没有目录 %s 的写权限（%s）", path, dir, strerror(errno));
+		cli_err("无法创建数据库 %s：没有目录 %s 的写权限（%s）", path, dir, tj_strerror(errno));
 		rc = -1;
 	}
 	free(dir);

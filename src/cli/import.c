@@ -33,7 +33,7 @@ static char *read_all(const char *path, size_t *len)
 	size_t n = 0, cap = 0, got;
 
 	if (!fp) {
-		cli_err("import：无法打开 %s：%s", path, strerror(errno));
+		cli_err("import：无法打开 %s：%s", path, tj_strerror(errno));
 		return NULL;
 	}
 	do {

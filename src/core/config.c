@@ -833,7 +833,7 @@ static int parse_file(struct config *c, const char *path, int *opened)
 	*opened = 0;
 	st.fp = fopen(path, "r");
 	if (!st.fp) {
-		tj_error("无法读取配置文件 %s：%s", path, strerror(errno));
+		tj_error("无法读取配置文件 %s：%s", path, tj_strerror(errno));
 		return -1;
 	}
 
@@ -854,7 +854,7 @@ static int parse_file(struct config *c, const char *path, int *opened)
 	fclose(st.fp);
 	free(st.line);
 	if (st.read_errno) {
-		tj_error("无法读取配置文件 %s：%s", path, strerror(st.read_errno));
+		tj_error("无法读取配置文件 %s：%s", path, tj_strerror(st.read_errno));
 		sb_free(&st.errs);
 		return -1;
 	}

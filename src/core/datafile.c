@@ -59,7 +59,7 @@ char *datafile_read(const char *name, char **from)
 			return text;
 		}
 		if (errno != ENOENT && i == 0) {
-			tj_error("无法读取 %s：%s", path, strerror(errno));
+			tj_error("无法读取 %s：%s", path, tj_strerror(errno));
 			free(path);
 			return NULL;
 		}

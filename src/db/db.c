@@ -426,7 +426,7 @@ struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
 		goto fail;
 	}
 	if (exists && access(path, R_OK) != 0) {
-		tj_error("无法读取数据库文件 %s：%s", path, strerror(errno));
+		tj_error("无法读取数据库文件 %s：%s", path, tj_strerror(errno));
 		goto fail;
 	}
 	db->readonly = (flags & DB_OPEN_READONLY) || (exists && access(path, W_OK) != 0);

@@ -148,7 +148,7 @@ int db_backup(struct db *db, const char *dest)
 	}
 	fd = mkstemp(tmp); /* mode 0600: a backup holds personal data */
 	if (fd < 0) {
-		tj_error("无法创建备份文件 %s：%s", dest, strerror(errno));
+		tj_error("无法创建备份文件 %s：%s", dest, tj_strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -186,7 +186,7 @@ int db_backup(struct db *db, const char *dest)
 	}
 	out = NULL;
 	if (rename(tmp, dest) != 0) {
-		tj_error("无法写入备份文件 %s：%s", dest, strerror(errno));
+		tj_error("无法写入备份文件 %s：%s", dest, tj_strerror(errno));
 		goto fail;
 	}
 	free(tmp);

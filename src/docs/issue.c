@@ -197,7 +197,7 @@ static char *read_text(const char *path)
 	size_t n;
 
 	if (!f) {
-		tj_error("找不到文书模板 %s：%s", path, strerror(errno));
+		tj_error("找不到文书模板 %s：%s", path, tj_strerror(errno));
 		return NULL;
 	}
 	sb_init(&sb);
@@ -213,7 +213,7 @@ static char *read_text(const char *path)
 		}
 	}
 	if (ferror(f)) {
-		tj_error("无法读取文书模板 %s：%s", path, strerror(errno));
+		tj_error("无法读取文书模板 %s：%s", path, tj_strerror(errno));
 		goto fail;
 	}
 	fclose(f);
@@ -262,7 +262,7 @@ static int write_temp(const char *path, enum doc_format fmt, const struct doc_bl
 	*tmp = strlen(base) > 200 ? xasprintf("%s/.tiaojie-doc.XXXXXX", dir) : xasprintf("%s/.%s.XXXXXX", dir, base);
 	fd = mkstemp(*tmp);
 	if (fd < 0) {
-		tj_error("无法在 %s 中写文件：%s", dir, strerror(errno));
+		tj_error("无法在 %s 中写文件：%s", dir, tj_strerror(errno));
 		free(dir);
 		free(*tmp);
 		*tmp = NULL;
@@ -272,7 +272,7 @@ static int write_temp(const char *path, enum doc_format fmt, const struct doc_bl
 	fchmod(fd, 0600);
 	f = fdopen(fd, "wb");
 	if (!f) {
-		tj_error("无法写入 %s：%s", path, strerror(errno));
+		tj_error("无法写入 %s：%s", path, tj_strerror(errno));
 		close(fd);
 		goto fail;
 	}
@@ -285,13 +285,18 @@ static int write_temp(const char *path, enum doc_format fmt, const struct doc_bl
 			rc = -1, err = errno;
 		free(text);
 	}
-	if (rc == 0 && (fflush(f) != 0 || fsync(fileno(f)) != 0))
-		rc = -1, err = errno;
+	if (rc == 0 && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
+		rc = -1, err = errno ? errno : EIO;
 	if (fclose(f) != 0 && rc == 0)
 		rc = -1, err = errno;
 	if (rc < 0) {
-		if (err)
-			tj_error("无法写入 %s：%s", path, strerror(err));
+		if (err) {
+			tj_error("无法写入 %s：%s", path, tj_strerror(err));
+		} else {
+			char msg[512];
+			snprintf(msg, sizeof msg, "%s", tj_errmsg());
+			tj_error("无法写入 %s：%s", path, msg);
+		}
 		goto fail;
 	}
 	return 0;
@@ -344,7 +349,7 @@ static int record(struct db *db, const struct actor *who, int64_t case_id, enum 
 		goto out;
 	}
 	if (tmp && rename(tmp, path) < 0) {
-		tj_error("无法写入 %s：%s", path, strerror(errno));
+		tj_error("无法写入 %s：%s", path, tj_strerror(errno));
 		db_rollback(db);
 		goto out;
 	}

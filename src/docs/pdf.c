@@ -18,6 +18,7 @@
  * uses, so the PDF prints the same anywhere.  Pango is told the text is
  * zh-cn, which picks the simplified Chinese glyph forms.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,11 +295,26 @@ static void lay_out(struct pdf *p, const struct doc_blocks *b)
 		cairo_show_page(p->cr);
 }
 
+/* Where Cairo writes the PDF, and the first write that failed: Cairo does
+ * not always carry a stream's error into the surface's status (a full
+ * disk left a truncated PDF that was taken for done), so it is kept here
+ * and checked after the surface is finished. */
+struct pdf_out {
+	FILE *f;
+	int err; /* errno of the first failed write, 0 none */
+};
+
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int len)
 {
-	FILE *f = closure;
+	struct pdf_out *o = closure;
 
-	return fwrite(data, 1, len, f) == len ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	if (o->err)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (fwrite(data, 1, len, o->f) != len) {
+		o->err = errno ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
 }
 
 /* Give back what Pango, Cairo and fontconfig keep between documents (font
@@ -315,6 +331,7 @@ static void release_fonts(void)
 int doc_pdf_write(const struct doc_blocks *b, const char *title, FILE *f, int *pages)
 {
 	struct pdf p = {0};
+	struct pdf_out out = {.f = f};
 	cairo_surface_t *s;
 	cairo_font_options_t *fo;
 	cairo_status_t st;
@@ -322,7 +339,7 @@ int doc_pdf_write(const struct doc_blocks *b, const char *title, FILE *f, int *p
 	p.family = doc_font_family();
 	if (!p.family)
 		return -1;
-	s = cairo_pdf_surface_create_for_stream(write_out, f, PAGE_W, PAGE_H);
+	s = cairo_pdf_surface_create_for_stream(write_out, &out, PAGE_W, PAGE_H);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		tj_error("无法生成 PDF：%s", cairo_status_to_string(cairo_surface_status(s)));
 		cairo_surface_destroy(s);
@@ -363,6 +380,10 @@ int doc_pdf_write(const struct doc_blocks *b, const char *title, FILE *f, int *p
 		st = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	release_fonts();
+	if (out.err || ferror(f)) {
+		tj_error("%s", tj_strerror(out.err ? out.err : EIO));
+		return -1;
+	}
 	if (st != CAIRO_STATUS_SUCCESS) {
 		tj_error("无法生成 PDF：%s", cairo_status_to_string(st));
 		return -1;

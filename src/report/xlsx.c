@@ -94,14 +94,14 @@ static char *make_temp(const char *path, const char *dir)
 		if (e == ENOENT || e == ENOTDIR)
 			tj_error("不能写入 %s：目录 %s 不存在", path, dir);
 		else if (e == EACCES || e == EPERM || e == EROFS)
-			tj_error("不能写入 %s：没有在目录 %s 中建立文件的权限（%s）", path, dir, strerror(e));
+			tj_error("不能写入 %s：没有在目录 %s 中建立文件的权限（%s）", path, dir, tj_strerror(e));
 		else
-			tj_error("不能写入 %s：%s", path, strerror(e));
+			tj_error("不能写入 %s：%s", path, tj_strerror(e));
 		free(tmp);
 		return NULL;
 	}
 	if (fchmod(fd, 0600) < 0 || close(fd) < 0) {
-		tj_error("不能写入 %s：%s", path, strerror(errno));
+		tj_error("不能写入 %s：%s", path, tj_strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return NULL;
@@ -236,11 +236,11 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		goto out;
 	}
 	if (chmod(tmp, opts->full_ids ? 0600 : 0640) < 0 || flush_file(tmp) < 0) {
-		tj_error("保存工作簿 %s 失败：%s", path, strerror(errno));
+		tj_error("保存工作簿 %s 失败：%s", path, tj_strerror(errno));
 		goto out;
 	}
 	if (rename(tmp, path) < 0) {
-		tj_error("不能把工作簿存为 %s：%s", path, strerror(errno));
+		tj_error("不能把工作簿存为 %s：%s", path, tj_strerror(errno));
 		goto out;
 	}
 	if (ncases)

@@ -114,7 +114,7 @@ struct feed *xw_feed_start(struct db *db, struct report_stats *s, const char *fr
 	int e = pthread_create(&f->thread, NULL, feed_run, f);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (e != 0) {
-		tj_error("不能启动读取线程：%s", strerror(e));
+		tj_error("不能启动读取线程：%s", tj_strerror(e));
 		db_report_cases_end(f->cur);
 		pthread_mutex_destroy(&f->mu);
 		pthread_cond_destroy(&f->cv);

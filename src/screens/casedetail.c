@@ -1203,7 +1203,7 @@ static char *documents_dir(const struct config *cfg)
 		char c = *p;
 		*p = '\0';
 		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-			tj_error("不能创建文书目录 %s：%s", dir, strerror(errno));
+			tj_error("不能创建文书目录 %s：%s", dir, tj_strerror(errno));
 			free(dir);
 			return NULL;
 		}

@@ -195,6 +195,33 @@ sys.exit(1 if missing else 0)' "$k.pdf.flat" "$k.txt"
 done
 eq no-temp-files "$(temp_files)" 0
 
+# a full disk (a tmpfs too small for a PDF): refused in Chinese, no file
+# under its name or a temporary one, nothing recorded.  A PDF used to come
+# out truncated, recorded as issued, exit 0.
+if [ "$(id -u)" -eq 0 ]; then
+	mkdir full
+	if mount -t tmpfs -o size=48k tmpfs full 2>/dev/null; then
+		c=$CASE_application
+		before=$(doc_count "$c")
+		ebefore=$(event_count "$c")
+		for f in a b c; do
+			run "$TJ" doc --db demo.db "$c" application -o "full/$f.pdf"
+			expect_rc "full-disk-$f" 1
+			expect_err "full-disk-$f-why" "full/$f.pdf：磁盘已满"
+			check "full-disk-$f-no-file" [ ! -e "full/$f.pdf" ]
+		done
+		eq full-disk-no-temp "$(ls -A full | wc -l)" 0
+		eq full-disk-not-recorded "$(doc_count "$c")" "$before"
+		eq full-disk-no-event "$(event_count "$c")" "$ebefore"
+		run "$TJ" doc --db demo.db "$c" application -o "full/t.txt"
+		expect_rc full-disk-text 0
+		umount full
+	else
+		fail "full-disk: could not mount a small tmpfs as root"
+	fi
+	rmdir full
+fi
+
 # many applicants: every name and signature line
 run "$TJ" doc --db demo.db "$COLLECTIVE" agreement -o coll.pdf
 expect_rc collective 0

@@ -837,7 +837,7 @@ static void test_unreadable(void)
 	tj_error_clear();
 	rc = config_load(&c, missing);
 	CHECK_INT(rc, -1);
-	want = xasprintf("无法读取配置文件 %s：%s", missing, strerror(ENOENT));
+	want = xasprintf("无法读取配置文件 %s：%s", missing, tj_strerror(ENOENT));
 	CHECK_STR(tj_errmsg(), want);
 	free(want);
 	CHECK(c.path == NULL, "not read");
