@@ -53,6 +53,12 @@ struct intake_screen {
 	int warn_valid;
 	int repick; /* the claim whose cause the picker is choosing */
 	const char **channel_names; /* the channel choices (vocab.h), in its order */
+	const char **gender_names;  /* 未选, then VOCAB_GENDER */
+	const char **household_names; /* 未填, then VOCAB_HOUSEHOLD */
+	/* sex and birth date as typed while the document's number gives
+	 * them (read-only then): back when the document no longer does */
+	int typed_gender;
+	char *typed_birth;
 };
 
 static const enum ui_action intake_actions[] = {UA_SAVE,   UA_ADD,  UA_EDIT, UA_DELETE, UA_PICK,
@@ -116,17 +122,34 @@ static void build_form(struct intake_screen *is)
 	it->nchoices = (int)TJ_ARRAY_LEN(id_type_names);
 	text_item(f, "applicant[0].id_no", "证件号码", 40);
 	text_item(f, "applicant[0].name", "姓名", 50);
-	it = text_item(f, "applicant[0].derived", "性别/出生", 40);
+	/* read from the number of a document that holds them (check_id),
+	 * typed for every other document */
+	it = form_add(f, FK_CHOICE, "applicant[0].gender", "性别");
+	if (!is->gender_names)
+		is->gender_names = vocab_choices(VOCAB_GENDER, "未选", &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_GENDER) + 1;
+	it->choices = is->gender_names;
+	it->readonly = 1;
+	it = text_item(f, "applicant[0].birth_date", "出生日期", 10);
 	it->readonly = 1;
 	it = text_item(f, "applicant[0].nationality", "国籍/地区", 30);
 	edit_set(&it->edit, "中国");
 	text_item(f, "applicant[0].phone", "联系电话", 30);
 	text_item(f, "applicant[0].address", "住址", 200);
+	it = form_add(f, FK_CHOICE, "applicant[0].household", "户籍类型");
+	if (!is->household_names)
+		is->household_names = vocab_choices(VOCAB_HOUSEHOLD, "未填", &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_HOUSEHOLD) + 1;
+	it->choices = is->household_names;
+	text_item(f, "applicant[0].occupation", "职业/岗位", 50);
 
 	form_add(f, FK_SECTION, "sec.respondent", "被申请人（用人单位）");
 	text_item(f, "respondent[0].uscc", "信用代码", 40);
 	text_item(f, "respondent[0].name", "单位名称", 100);
 	text_item(f, "respondent[0].legal_rep", "法定代表人", 50);
+	text_item(f, "respondent[0].legal_rep_title", "代表人职务", 30);
 	text_item(f, "respondent[0].address", "单位地址", 200);
 	text_item(f, "respondent[0].phone", "单位电话", 30);
 	text_item(f, "respondent[0].district", "所在区", 30);
@@ -271,9 +294,16 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	p->nationality = keep(k, field(is, "applicant[0].nationality"));
 	p->phone = keep(k, field(is, "applicant[0].phone"));
 	p->address = keep(k, field(is, "applicant[0].address"));
+	p->gender = choice_of(is, "applicant[0].gender") > 0
+			    ? vocab_code_at(VOCAB_GENDER, choice_of(is, "applicant[0].gender") - 1) : "";
+	p->birth_date = keep(k, field(is, "applicant[0].birth_date"));
+	p->household = choice_of(is, "applicant[0].household") > 0
+			       ? vocab_code_at(VOCAB_HOUSEHOLD, choice_of(is, "applicant[0].household") - 1) : "";
+	p->occupation = keep(k, field(is, "applicant[0].occupation"));
 	e->uscc = keep(k, field(is, "respondent[0].uscc"));
 	e->name = keep(k, field(is, "respondent[0].name"));
 	e->legal_rep = keep(k, field(is, "respondent[0].legal_rep"));
+	e->legal_rep_title = keep(k, field(is, "respondent[0].legal_rep_title"));
 	e->address = keep(k, field(is, "respondent[0].address"));
 	e->phone = keep(k, field(is, "respondent[0].phone"));
 	e->district = keep(k, field(is, "respondent[0].district"));
@@ -337,7 +367,41 @@ static void rescan(struct screen *s)
 
 static void check_phone(struct intake_screen *is, const char *id);
 
-static void check_id(struct screen *s)
+/* Sex and birth date: read-only and filled from the number when the
+ * document gives them (intake_sex_birth), typed otherwise; what was typed
+ * is kept aside while the number gives them. */
+static void set_sex_birth(struct intake_screen *is, int how, char gender, const char *birth)
+{
+	struct form_item *g = form_find(&is->form, "applicant[0].gender");
+	struct form_item *b = form_find(&is->form, "applicant[0].birth_date");
+	int typed = how == INTAKE_SB_TYPED;
+
+	if (!typed && !g->readonly) {
+		is->typed_gender = g->choice;
+		free(is->typed_birth);
+		is->typed_birth = edit_get(&b->edit);
+	} else if (typed && g->readonly) {
+		g->choice = is->typed_gender;
+		edit_set(&b->edit, is->typed_birth ? is->typed_birth : "");
+	}
+	g->readonly = b->readonly = !typed;
+	if (typed)
+		return;
+	g->msg[0] = '\0';
+	form_set_msg(b, US_DIM, "由证件号码得出");
+	if (how == INTAKE_SB_NUMBER) {
+		char code[2] = {gender, '\0'};
+		g->choice = vocab_index(VOCAB_GENDER, code) + 1;
+		edit_set(&b->edit, birth);
+	} else {
+		g->choice = 0;
+		edit_set(&b->edit, "");
+	}
+}
+
+/* fill: a number found in the archive fills the form (not when a draft
+ * comes back: what it kept was typed over the archive on purpose) */
+static void check_id(struct screen *s, int fill)
 {
 	struct intake_screen *is = s->priv;
 	struct form_item *it = form_find(&is->form, "applicant[0].id_no");
@@ -346,8 +410,9 @@ static void check_id(struct screen *s)
 	char *raw = edit_get(&it->edit);
 	char norm[128], gender = 0, birth[11] = "";
 	const char *reason;
+	int how = intake_sex_birth(s->app->cfg, id_type_kws[t], raw, &gender, birth);
 
-	set_field(is, "applicant[0].derived", "");
+	set_sex_birth(is, how, gender, birth);
 	if (!*raw) {
 		it->msg[0] = '\0';
 		free(raw);
@@ -359,14 +424,12 @@ static void check_id(struct screen *s)
 		return;
 	}
 	free(raw);
-	if (val_id_info(kind, norm, &gender, birth) == 0) {
-		char d[64];
-		snprintf(d, sizeof d, "%s  %s", gender == 'M' ? "男" : "女", birth);
-		set_field(is, "applicant[0].derived", d);
-	}
 	struct person_full pf = {0};
 	int found = archive_person_find(s->app->db, &s->app->actor, id_type_kws[t], norm, &pf);
-	if (found > 0) {
+	if (found > 0 && !fill) {
+		form_set_msg(it, US_OK, "正确；档案中有 %s", pf.name);
+		person_full_free(&pf);
+	} else if (found > 0) {
 		/* the document is the archive's key: what the archive holds
 		 * replaces what was typed; changes typed afterwards are kept
 		 * as updates to the archive when the case is saved */
@@ -374,6 +437,16 @@ static void check_id(struct screen *s)
 		fill_from_archive(is, "applicant[0].nationality", pf.nationality);
 		fill_from_archive(is, "applicant[0].phone", pf.phone);
 		fill_from_archive(is, "applicant[0].address", pf.address);
+		fill_from_archive(is, "applicant[0].occupation", pf.occupation);
+		if (pf.household && *pf.household)
+			form_find(&is->form, "applicant[0].household")->choice =
+				vocab_index(VOCAB_HOUSEHOLD, pf.household) + 1;
+		if (how == INTAKE_SB_TYPED) {
+			if (pf.gender && *pf.gender)
+				form_find(&is->form, "applicant[0].gender")->choice =
+					vocab_index(VOCAB_GENDER, pf.gender) + 1;
+			fill_from_archive(is, "applicant[0].birth_date", pf.birth_date);
+		}
 		check_phone(is, "applicant[0].phone");
 		form_set_msg(it, US_OK, "正确；已从档案调入 %s", pf.name);
 		person_full_free(&pf);
@@ -411,6 +484,7 @@ static void fill_employer(struct screen *s, struct employer_full *ef, int by_cod
 		fill_if_empty(is, "respondent[0].uscc", ef->uscc);
 	fill(is, "respondent[0].name", ef->name);
 	fill(is, "respondent[0].legal_rep", ef->legal_rep);
+	fill(is, "respondent[0].legal_rep_title", ef->legal_rep_title);
 	fill(is, "respondent[0].address", ef->address);
 	fill(is, "respondent[0].phone", ef->phone);
 	fill(is, "respondent[0].district", ef->district);
@@ -418,7 +492,7 @@ static void fill_employer(struct screen *s, struct employer_full *ef, int by_cod
 	check_phone(is, "respondent[0].phone");
 }
 
-static void check_uscc(struct screen *s)
+static void check_uscc(struct screen *s, int fill)
 {
 	struct intake_screen *is = s->priv;
 	struct form_item *it = form_find(&is->form, "respondent[0].uscc");
@@ -434,8 +508,9 @@ static void check_uscc(struct screen *s)
 		struct employer_full ef = {0};
 		int found = archive_employer_find(s->app->db, &s->app->actor, norm, NULL, &ef);
 		if (found > 0) {
-			fill_employer(s, &ef, 1);
-			form_set_msg(it, US_OK, "正确；已从档案调入");
+			if (fill)
+				fill_employer(s, &ef, 1);
+			form_set_msg(it, US_OK, fill ? "正确；已从档案调入" : "正确；档案中有此单位");
 			employer_full_free(&ef);
 		} else if (found == 0) {
 			form_set_msg(it, US_OK, "正确（新单位）");
@@ -477,6 +552,59 @@ static void update_facts_count(struct intake_screen *is)
 	sec->text_style = it->edit.len >= INTAKE_MAX_FACTS_CHARS ? US_WARN : US_DIM;
 }
 
+/* Beside each particular of a party from the archive that this form
+ * would change there: "档案姓名将由 周小梅 改为 周小梅梅" (the case keeps
+ * what is typed, the archive takes it as the latest, earlier cases keep
+ * theirs).  Errors at a field stay; the notes of the last look go. */
+static void archive_preview(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	struct intake in;
+	struct intake_person p;
+	struct intake_employer e;
+	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
+	struct kept k = {0};
+	struct intake_changes ch;
+	char buf[600];
+
+	to_intake(is, &in, &p, &e, cl, &k);
+	int rc = intake_archive_changes(s->app->db, s->app->cfg, &s->app->actor, &in, &ch);
+	free_kept(&k);
+	free(cl);
+	for (int i = 0; i < is->form.n; i++) {
+		struct form_item *it = &is->form.items[i];
+		if (it->id && it->msg_style == US_WARN &&
+		    (!strncmp(it->id, "applicant[0].", 13) || !strncmp(it->id, "respondent[0].", 14)))
+			it->msg[0] = '\0';
+	}
+	if (rc < 0)
+		return; /* only a note: the save says what is wrong */
+	for (int i = 0; i < ch.n; i++) {
+		struct form_item *it = form_find(&is->form, ch.v[i].field);
+		if (!it || (it->msg[0] && it->msg_style == US_ERROR))
+			continue;
+		intake_change_text(&ch.v[i], buf, sizeof buf);
+		form_set_msg(it, US_WARN, "%s", buf);
+	}
+}
+
+static void check_birth(struct intake_screen *is)
+{
+	struct form_item *it = form_find(&is->form, "applicant[0].birth_date");
+	char *v = edit_get(&it->edit);
+	tj_day d;
+
+	if (it->readonly || !*v)
+		it->msg[0] = '\0';
+	else if (date_parse(v, &d) < 0)
+		form_set_msg(it, US_ERROR, "%s", tj_errmsg());
+	else if (d > tj_today())
+		form_set_msg(it, US_ERROR, "出生日期不能晚于今天");
+	else
+		it->msg[0] = '\0';
+	free(v);
+}
+
 /* Something in item i changed. */
 static void changed(struct screen *s, int i)
 {
@@ -491,11 +619,11 @@ static void changed(struct screen *s, int i)
 	if (!id)
 		return;
 	if (!strcmp(id, "applicant[0].id_no") || !strcmp(id, "applicant[0].id_type"))
-		check_id(s);
+		check_id(s, 1);
 	else if (!strcmp(id, "applicant[0].phone") || !strcmp(id, "respondent[0].phone"))
 		check_phone(is, id);
 	else if (!strcmp(id, "respondent[0].uscc"))
-		check_uscc(s);
+		check_uscc(s, 1);
 	else if (!strcmp(id, "respondent[0].name"))
 		check_employer_name(s);
 	else if (!strcmp(id, "facts"))
@@ -511,9 +639,13 @@ static void changed(struct screen *s, int i)
 		else
 			it->msg[0] = '\0';
 		free(v);
+	} else if (!strcmp(id, "applicant[0].birth_date")) {
+		check_birth(is);
 	} else if (!strcmp(id, "applicant[0].name") || !strcmp(id, "applicant[0].nationality")) {
 		is->form.items[i].msg[0] = '\0';
 	}
+	if (!strncmp(id, "applicant[0].", 13) || !strncmp(id, "respondent[0].", 14))
+		archive_preview(s);
 }
 
 /* ---- drafts ---------------------------------------------------------------- */
@@ -550,6 +682,10 @@ static void restore(struct screen *s, const char *body)
 {
 	struct intake_screen *is = s->priv;
 
+	/* typed sex and birth date come back (check_id below makes them
+	 * read-only again when the number gives them) */
+	form_find(&is->form, "applicant[0].gender")->readonly = 0;
+	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
 	form_draft_get(&is->form, body, "");
 	char *n = draft_get(body, "claims.n");
 	int nc = n ? atoi(n) : 0;
@@ -578,9 +714,11 @@ static void restore(struct screen *s, const char *body)
 		}
 	}
 	build_claim_rows(is);
-	check_id(s);
+	check_id(s, 0);
 	check_phone(is, "applicant[0].phone");
-	check_uscc(s);
+	check_uscc(s, 0);
+	check_birth(is);
+	archive_preview(s);
 	update_facts_count(is);
 }
 
@@ -972,6 +1110,7 @@ static void district_picked(void *ctx, const char *district)
 
 	set_field(is, "respondent[0].district", district);
 	is->dirty = 1;
+	archive_preview(s);
 	/* on to the next field, as after typing it */
 	form_focus(&is->form, form_index(&is->form, "respondent[0].industry"));
 }
@@ -989,12 +1128,13 @@ static void employer_picked(void *ctx, const struct employer_full *e)
 	fill_employer(s, &copy, 1);
 	is->dirty = 1;
 	if (e->uscc[0]) {
-		check_uscc(s);
+		check_uscc(s, 1);
 	} else {
 		form_find(&is->form, "respondent[0].uscc")->msg[0] = '\0';
 		rescan(s);
 	}
 	form_set_msg(form_find(&is->form, "respondent[0].name"), US_OK, "已从档案调入");
+	archive_preview(s);
 	ui_msg(s->app, US_OK, "已调入用人单位档案：%s", e->name);
 	form_focus(&is->form, form_index(&is->form, "respondent[0].legal_rep"));
 }
@@ -1075,6 +1215,16 @@ static int intake_save(struct screen *s)
 
 	memset(&res, 0, sizeof res);
 	to_intake(is, &in, &p, &e, cl, &k);
+	/* what is wrong first, at its fields: no question is asked about a
+	 * form that cannot be saved yet */
+	rc = intake_check(app->db, app->cfg, &in, &res);
+	if (rc != 0) {
+		if (rc > 0)
+			show_problems(s, &res);
+		else
+			ui_error(app);
+		goto out;
+	}
 	rescan(s);
 	if (is->warn_valid && is->warn.collective && is->warn.coll.collective_case_id) {
 		char q[300];
@@ -1092,6 +1242,30 @@ static int intake_save(struct screen *s)
 		}
 		joined = ans == UI_YES;
 	}
+	/* the archive takes the particulars typed over it: say which, and
+	 * that earlier cases keep theirs (joining changes only the applicant) */
+	struct intake_changes ch;
+	if (intake_archive_changes(app->db, app->cfg, &app->actor, &in, &ch) < 0) {
+		ui_error(app);
+		goto out;
+	}
+	if (joined)
+		for (int i = ch.n - 1; i >= 0; i--)
+			if (strncmp(ch.v[i].field, "applicant", 9) != 0)
+				memmove(&ch.v[i], &ch.v[i + 1], (size_t)(--ch.n - i) * sizeof ch.v[i]);
+	if (ch.n > 0) {
+		char *list = intake_changes_text(&ch);
+		char *q = xasprintf("将更新档案：%s\n本案按本表登记；以前的案件保留各自登记时的信息。\n保存吗？", list);
+		int yes = ui_confirm(app, q);
+		free(q);
+		free(list);
+		if (app->quit)
+			goto out;
+		if (!yes) {
+			ui_msg(app, US_DIM, "未登记，请继续填写");
+			goto out;
+		}
+	}
 	if (joined)
 		rc = intake_join(app->db, app->cfg, &app->actor, is->warn.coll.collective_case_id, &in, &res);
 	else
@@ -1107,22 +1281,39 @@ static int intake_save(struct screen *s)
 		ui_error(app); /* the case is saved; only the old draft stays */
 	is->draft_id = 0;
 	is->dirty = 0;
-	char text[400];
+	char text[600], next[200];
+	snprintf(next, sizeof next, "下一步：在案件详情按 F3 办理「%s」「%s」", action_name(ACT_CONFIRM),
+		 action_name(ACT_ACCEPT));
 	if (joined)
 		snprintf(text, sizeof text, "申请人已加入集体争议案件\n案件编号：%s", res.case_no);
 	else
-		snprintf(text, sizeof text, "申请已登记\n案件编号：%s\n状态：%s（待申请人确认请求）%s", res.case_no,
-			 status_name(ST_REGISTERED), res.collective ? "\n本案为集体争议" : "");
+		snprintf(text, sizeof text, "申请已登记\n案件编号：%s\n状态：%s（待申请人确认请求）%s\n%s", res.case_no,
+			 status_name(ST_REGISTERED), res.collective ? "\n本案为集体争议" : "", next);
 	ui_msg(app, US_OK, "%s：%s", joined ? "已加入" : "已登记", res.case_no);
 	ui_alert(app, "保存成功", text);
 	char ask[128];
 	snprintf(ask, sizeof ask, "现在打印%s，交申请人核对签字吗？", doc_kind_name(DOC_APPLICATION));
 	if (!joined && !app->quit && ui_confirm(app, ask))
 		screen_issue_document(app, res.case_id, DOC_APPLICATION);
+	int64_t case_id = res.case_id;
+	char case_no[64];
+	snprintf(case_no, sizeof case_no, "%s", res.case_no);
 	intake_result_free(&res);
 	free_kept(&k);
 	free(cl);
-	return UI_HANDLED | UI_CLOSE;
+	if (app->quit)
+		return UI_HANDLED | UI_CLOSE;
+	/* the clerk stays on the case just registered, its next actions
+	 * under F3; the form goes from under it */
+	ui_push(app, casedetail_screen_new(app, case_id));
+	/* a document that did not print stays on the message line */
+	if (!app->msg[0] || app->msg_style == US_OK) {
+		if (joined)
+			ui_msg(app, US_OK, "已加入：%s", case_no);
+		else
+			ui_msg(app, US_OK, "已登记：%s。%s", case_no, next + strlen("下一步："));
+	}
+	return UI_HANDLED | UI_CLOSE | UI_REPLACE;
 out:
 	intake_result_free(&res);
 	free_kept(&k);
@@ -1253,6 +1444,9 @@ static void intake_destroy(struct screen *s)
 	form_free(&is->form);
 	free(is->snap);
 	free(is->channel_names);
+	free(is->gender_names);
+	free(is->household_names);
+	free(is->typed_birth);
 	free(is);
 }
 
