@@ -161,6 +161,24 @@ struct case_op_evidence {
 	const char *submitted; /* "YYYY-MM-DD", not after today; blank: today */
 };
 
+#define EVIDENCE_MAX_NAME 100
+#define EVIDENCE_MAX_SOURCE 100
+#define EVIDENCE_MAX_PURPOSE 300
+
+/* Check an evidence item as typed and complete it into *e: old is the
+ * item it changes (NULL: a new one), day the date a new item takes when
+ * none is typed ("YYYY-MM-DD"), today the latest date allowed.  0 when
+ * the item is good; -1 with a Chinese message in the error sink and *field
+ * naming the wrong part ("name", "source", "purpose", "pages", "party",
+ * "submitted").  The strings of *e point into in, old or day.  Used by
+ * intake_register and ACT_EVIDENCE alike. */
+int evidence_check(const struct case_op_evidence *in, const struct cv_evidence *old, const char *day,
+		   tj_day today, struct evidence_row *e, const char **field);
+/* The item as the event log says it: "第3项 劳动合同（原件，2页，申请人提交，
+ * 2026-11-20）；来源：…；证明目的：…". */
+struct strbuf;
+void evidence_describe(struct strbuf *sb, int ord, const struct evidence_row *e);
+
 struct case_op {
 	enum case_action action;
 	int64_t case_id;

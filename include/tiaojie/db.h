@@ -167,6 +167,7 @@ struct employer_rec {
 	const char *uscc;    /* NULL or "" when none */
 	const char *name;
 	const char *legal_rep;
+	const char *legal_rep_title; /* the legal representative's position */
 	const char *address;
 	const char *phone;
 	const char *district;
@@ -278,6 +279,9 @@ int db_backup(struct db *db, const char *dest);
 struct person_full {
 	int64_t id;
 	char *name, *nationality, *phone, *address;
+	char *gender, *birth_date; /* "M"/"F", "YYYY-MM-DD"; "" when unknown */
+	char *household;           /* "urban", "rural" or "" */
+	char *occupation;
 };
 void db_person_full_free(struct person_full *p);
 /* 1 found, 0 not, -1 error. */
@@ -286,6 +290,7 @@ int db_person_find(struct db *db, const char *id_type, const char *id_no, struct
 struct employer_full {
 	int64_t id;
 	char *uscc, *name, *legal_rep, *address, *phone, *district, *industry;
+	char *legal_rep_title;
 };
 void db_employer_full_free(struct employer_full *e);
 /* By credit code when given, else by exact name.  1 found, 0 not, -1 error. */

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "tiaojie/casework.h"
 #include "tiaojie/config.h"
 #include "tiaojie/db.h"
 #include "tiaojie/lifecycle.h"
@@ -17,6 +18,7 @@
 #define INTAKE_MAX_CLAIM_CHARS 500
 #define INTAKE_MAX_PARTIES 500
 #define INTAKE_MAX_CLAIMS 100
+#define INTAKE_MAX_EVIDENCE 200
 
 struct intake_person {
 	const char *id_type; /* validate keyword: id, residence, foreign-pr, hkmo, tw, passport, other */
@@ -38,6 +40,7 @@ struct intake_employer {
 	const char *uscc; /* as typed; may be empty */
 	const char *name;
 	const char *legal_rep, *address, *phone, *district, *industry;
+	const char *legal_rep_title; /* 法定代表人职务, may be empty */
 };
 
 struct intake_claim {
@@ -58,6 +61,10 @@ struct intake {
 	struct intake_employer *respondents;
 	int nclaims;
 	struct intake_claim *claims;
+	/* the evidence handed in with the application (证据清单), saved with
+	 * it; a blank submitted date is the day received */
+	int nevidence;
+	const struct case_op_evidence *evidence;
 };
 
 /* Which field a problem is about, so the form can show it beside it. */
@@ -73,6 +80,15 @@ struct intake_result {
 	char *case_no; /* malloc'd on success */
 	int collective;
 };
+
+/* Where a person's sex and birth date come from with this document:
+ * INTAKE_SB_NUMBER read from the number (居民身份证, 居住证, the new 永久居留
+ * 身份证; gender and birth filled when not NULL), INTAKE_SB_TYPED typed by
+ * the clerk (every other document, and an old 永久居留身份证 number),
+ * INTAKE_SB_PENDING the number will tell once it is complete and valid. */
+enum { INTAKE_SB_PENDING = -1, INTAKE_SB_TYPED = 0, INTAKE_SB_NUMBER = 1 };
+int intake_sex_birth(const struct config *cfg, const char *id_type, const char *id_no, char *gender,
+		     char birth[11]);
 
 /* Check every field; fills res->problems.  Returns the number of problems. */
 int intake_check(struct db *db, const struct config *cfg, const struct intake *in, struct intake_result *res);
@@ -91,6 +107,28 @@ void intake_result_free(struct intake_result *res);
  * Only in->applicants is used. */
 int intake_join(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
 		const struct intake *in, struct intake_result *res);
+
+/* What saving would change in the archives (P档, C档) for a party that is
+ * already there: the latest particulars are updated, the case keeps its
+ * own copy and earlier cases keep theirs.  Field as intake_problem names
+ * it ("applicant[0].name", "respondent[0].legal_rep_title"); label the
+ * particular ("姓名"); old and new as the user reads them (男, 城镇, ...). */
+struct intake_change {
+	char field[48];
+	const char *label;
+	char old[256], new[256];
+};
+struct intake_changes {
+	int n;
+	struct intake_change v[32];
+};
+int intake_archive_changes(struct db *db, const struct config *cfg, const struct actor *who,
+			   const struct intake *in, struct intake_changes *out);
+/* "档案姓名将由 周小梅 改为 周小梅梅": what the form says at the field. */
+void intake_change_text(const struct intake_change *c, char *buf, size_t len);
+/* "姓名 周小梅 → 周小梅梅；电话 … → …" (malloc'd): the changes as one line
+ * for the question before saving. */
+char *intake_changes_text(const struct intake_changes *ch);
 
 /* What the form warns about as soon as the respondent (and the claims) are
  * known. */

@@ -135,6 +135,9 @@ enum {
 	UI_HANDLED = 0x1,
 	UI_CLOSE = 0x2,   /* pop this screen */
 	UI_IGNORED = 0x4, /* not for this screen */
+	/* with UI_CLOSE: the screen pushed a screen in its place; it goes
+	 * from under that one */
+	UI_REPLACE = 0x8,
 };
 
 struct screen_ops {

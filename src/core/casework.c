@@ -699,25 +699,6 @@ void cv_evidence_free(struct cv_evidence *e)
 	memset(e, 0, sizeof *e);
 }
 
-/* "第3项 劳动合同（原件，2页，申请人提交，2026-11-20）；来源：…；证明目的：…" */
-static void evidence_text(struct strbuf *sb, int ord, const struct evidence_row *e)
-{
-	const char *party = vocab_label(VOCAB_PARTY, e->party);
-
-	sb_printf(sb, "第%d项 %s（%s，%d页，%s提交，%s）", ord, e->name, e->original ? "原件" : "复印件", e->pages,
-		  party ? party : e->party, e->submitted);
-	if (e->source && *e->source)
-		sb_printf(sb, "；来源：%s", e->source);
-	if (e->purpose && *e->purpose)
-		sb_printf(sb, "；证明目的：%s", e->purpose);
-}
-
-/* An optional text of an evidence item: checked when given. */
-static int check_opt(struct work *w, const char *field, const char *label, const char *s, size_t max)
-{
-	return blank(s) ? 0 : check_text(w, field, label, s, max, 0);
-}
-
 static int do_evidence(struct work *w)
 {
 	const struct case_op *op = w->op;
@@ -739,7 +720,7 @@ static int do_evidence(struct work *w)
 		e = (struct evidence_row){.name = old.name, .source = old.source, .purpose = old.purpose,
 					  .pages = old.pages, .original = old.original, .party = old.party,
 					  .submitted = old.submitted};
-		evidence_text(&w->before, old.ord, &e);
+		evidence_describe(&w->before, old.ord, &e);
 		sb_printf(&w->after, "删除证据第%d项", old.ord);
 		rc = db_evidence_remove(w->db, op->case_id, op->evidence_id, w->now);
 		cv_evidence_free(&old);
@@ -749,52 +730,27 @@ static int do_evidence(struct work *w)
 		cv_evidence_free(&old);
 		return refuse(w, "evidence.name", "请填写证据名称");
 	}
-	/* what the item will be: typed, or kept from the item changed */
-	e.name = !blank(in->name) || !found ? in->name : old.name;
-	e.source = !blank(in->source) || !found ? in->source : old.source;
-	e.purpose = !blank(in->purpose) || !found ? in->purpose : old.purpose;
-	e.party = in->party ? in->party : found ? old.party : NULL;
-	e.original = in->original >= 0 ? in->original : found ? old.original : 0;
-	e.submitted = !blank(in->submitted) ? in->submitted : found ? old.submitted : w->today_s;
+	const char *which;
 	rc = 0;
-	if (check_text(w, "evidence.name", "证据名称", e.name, 100, 0) < 0 ||
-	    check_opt(w, "evidence.source", "证据来源", e.source, 100) < 0 ||
-	    check_opt(w, "evidence.purpose", "证明目的", e.purpose, 300) < 0)
+	if (evidence_check(in, found ? &old : NULL, w->today_s, w->today, &e, &which) < 0) {
+		/* the message is in the error sink; the field is the item's */
+		snprintf(w->res->field, sizeof w->res->field, "evidence.%s", which);
 		rc = REFUSED;
-	if (rc == 0) {
-		if (!blank(in->pages)) {
-			char *end;
-			long n = strtol(in->pages, &end, 10);
-			while (*end == ' ')
-				end++;
-			if (*end || n < 1 || n > 9999)
-				rc = refuse(w, "evidence.pages", "页数应为1至9999的整数");
-			e.pages = (int)n;
-		} else {
-			e.pages = found ? old.pages : 1;
-		}
 	}
-	if (rc == 0 && (!e.party || vocab_index(VOCAB_PARTY, e.party) < 0))
-		rc = refuse(w, "evidence.party", "请选择提交证据的一方（申请人或被申请人）");
-	tj_day day = 0;
-	if (rc == 0 && date_parse(e.submitted, &day) < 0)
-		rc = refuse(w, "evidence.submitted", "提交日期格式应为 2026-11-20");
-	if (rc == 0 && day > w->today)
-		rc = refuse(w, "evidence.submitted", "提交日期不能晚于今天");
 	if (rc == 0) {
 		if (found) {
 			struct evidence_row before = {.name = old.name, .source = old.source, .purpose = old.purpose,
 						      .pages = old.pages, .original = old.original,
 						      .party = old.party, .submitted = old.submitted};
 			e.id = op->evidence_id;
-			evidence_text(&w->before, old.ord, &before);
-			evidence_text(&w->after, old.ord, &e);
+			evidence_describe(&w->before, old.ord, &before);
+			evidence_describe(&w->after, old.ord, &e);
 			int n = db_evidence_update(w->db, &e);
 			rc = n < 0 ? FAILED : n == 0 ? refuse(w, "evidence", "本案没有这项证据，请刷新后重新选择") : 0;
 		} else if (db_evidence_add(w->db, &e) < 0) {
 			rc = FAILED;
 		} else {
-			evidence_text(&w->after, e.ord, &e);
+			evidence_describe(&w->after, e.ord, &e);
 		}
 	}
 	cv_evidence_free(&old);

@@ -82,17 +82,26 @@ static int blank(const char *s)
 	return 1;
 }
 
-/* Sex and birth date from the document number: 1 and the two filled when
- * it encodes them, 0 when it does not, -1 when the number is not valid. */
-static int id_sex_birth(const struct config *cfg, int kind, const char *id_no, char *gender, char birth[11])
+int intake_sex_birth(const struct config *cfg, const char *id_type, const char *id_no, char *gender,
+		     char birth[11])
 {
-	char norm[128];
+	int kind = val_kind_from_keyword(id_type ? id_type : "");
+	char norm[128], g = 0, b[11];
 	const char *reason;
 
-	if (kind < 0 || !id_no ||
-	    val_check(kind, id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm, sizeof norm, &reason) < 0)
-		return -1;
-	return val_id_info(kind, norm, gender, birth) == 0;
+	/* only these documents' numbers may tell */
+	if (kind != VAL_ID && kind != VAL_RESIDENCE && kind != VAL_FOREIGN_PR)
+		return INTAKE_SB_TYPED;
+	if (!id_no || val_check(kind, id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm, sizeof norm,
+				&reason) < 0)
+		return INTAKE_SB_PENDING;
+	if (val_id_info(kind, norm, &g, b) != 0)
+		return INTAKE_SB_TYPED; /* an old 永久居留身份证 number */
+	if (gender)
+		*gender = g;
+	if (birth)
+		snprintf(birth, 11, "%s", b);
+	return INTAKE_SB_NUMBER;
 }
 
 /* Every natural person has a sex and a birth date: read from the number
@@ -101,15 +110,16 @@ static int id_sex_birth(const struct config *cfg, int kind, const char *id_no, c
 static void check_sex_birth(struct intake_result *res, const struct config *cfg, const struct intake_person *p,
 			    int kind, int i)
 {
-	char f[48], g = 0, birth[11];
+	char f[48];
 	tj_day d;
 
 	if (kind < 0 || kind == VAL_USCC || kind == VAL_PHONE)
 		return; /* the document kind is already the problem */
-	int enc = id_sex_birth(cfg, kind, p->id_no, &g, birth);
-	if (enc < 0)
+	char g = 0, birth[11];
+	int enc = intake_sex_birth(cfg, p->id_type, p->id_no, &g, birth);
+	if (enc == INTAKE_SB_PENDING)
 		return; /* the number is the problem */
-	if (enc > 0) {
+	if (enc == INTAKE_SB_NUMBER) {
 		/* read from the number; given anyway, they must agree with it */
 		snprintf(f, sizeof f, "applicant[%d].gender", i);
 		if (!blank(p->gender) && (p->gender[0] != g || p->gender[1]))
@@ -196,6 +206,8 @@ static void check_employer(struct intake_result *res, const struct intake_employ
 		problem(res, f, "请填写被申请人名称");
 	snprintf(f, sizeof f, "respondent[%d].legal_rep", i);
 	text_ok(res, f, "法定代表人", e->legal_rep, 0, 50, 0);
+	snprintf(f, sizeof f, "respondent[%d].legal_rep_title", i);
+	text_ok(res, f, "法定代表人职务", e->legal_rep_title, 0, 30, 0);
 	snprintf(f, sizeof f, "respondent[%d].address", i);
 	text_ok(res, f, "地址", e->address, 0, 200, 0);
 	snprintf(f, sizeof f, "respondent[%d].phone", i);
@@ -289,6 +301,20 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 				const char *reason;
 				if (money_parse(c->amount, &fen, &reason) < 0)
 					problem(res, f, "第%d项请求：%s", i + 1, reason);
+			}
+		}
+	if (in->nevidence > INTAKE_MAX_EVIDENCE)
+		problem(res, "evidence", "证据过多（最多%d项）", INTAKE_MAX_EVIDENCE);
+	else
+		for (int i = 0; i < in->nevidence; i++) {
+			struct evidence_row e;
+			const char *which;
+			char today[11];
+			date_format(tj_today(), today);
+			tj_error_clear();
+			if (evidence_check(&in->evidence[i], NULL, today, tj_today(), &e, &which) < 0) {
+				snprintf(f, sizeof f, "evidence[%d].%s", i, which);
+				problem(res, f, "第%d项证据：%s", i + 1, tj_errmsg());
 			}
 		}
 	res->collective = in->napplicants >= cfg->collective_threshold;
@@ -385,6 +411,7 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 			.uscc = uscc[0] ? uscc : NULL,
 			.name = e->name,
 			.legal_rep = e->legal_rep,
+			.legal_rep_title = e->legal_rep_title,
 			.address = e->address,
 			.phone = phone[0] ? phone : NULL,
 			.district = e->district,
@@ -466,6 +493,25 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	};
 	if (db_event_add(db, &ev) < 0)
 		goto out;
+	/* the evidence handed in with the application: each item its row
+	 * and its event, as when added on the case later (ACT_EVIDENCE) */
+	for (int i = 0; i < in->nevidence; i++) {
+		struct evidence_row er = {.case_id = c.id};
+		const char *which;
+		if (evidence_check(&in->evidence[i], NULL, recv, tj_today(), &er, &which) < 0 ||
+		    db_evidence_add(db, &er) < 0)
+			goto out;
+		struct strbuf sb;
+		sb_init(&sb);
+		evidence_describe(&sb, er.ord, &er);
+		struct event_rec eev = ev;
+		eev.action = action_keyword(ACT_EVIDENCE);
+		eev.after = sb.buf;
+		int erc = db_event_add(db, &eev);
+		sb_free(&sb);
+		if (erc < 0)
+			goto out;
+	}
 	for (int i = 0; i < in->napplicants; i++)
 		if ((pnew[i] || pchanges[i]) &&
 		    archive_event(db, who, c.id, "person", person_ids[i], pchanges[i], now) < 0)
@@ -537,6 +583,146 @@ void intake_result_free(struct intake_result *res)
 {
 	free(res->case_no);
 	res->case_no = NULL;
+}
+
+/* ---- what saving would change in the archives ------------------------------ */
+
+/* A particular the archive would take: blank keeps what it has (as
+ * db_person_upsert and db_employer_upsert do), equal is no change. */
+static void note_change(struct intake_changes *out, const char *field, const char *label, const char *old,
+			const char *new, enum vocab_kind words)
+{
+	if (blank(new) || strcmp(old ? old : "", new) == 0 || out->n >= (int)TJ_ARRAY_LEN(out->v))
+		return;
+	struct intake_change *c = &out->v[out->n++];
+	const char *o = old && *old && words != VOCAB_KIND_COUNT ? vocab_label(words, old) : NULL;
+	const char *n = words != VOCAB_KIND_COUNT ? vocab_label(words, new) : NULL;
+	snprintf(c->field, sizeof c->field, "%s", field);
+	c->label = label;
+	snprintf(c->old, sizeof c->old, "%s", o ? o : old ? old : "");
+	snprintf(c->new, sizeof c->new, "%s", n ? n : new);
+}
+
+static int person_changes(struct db *db, const struct config *cfg, const struct actor *who,
+			  const struct intake_person *p, int i, struct intake_changes *out)
+{
+	int kind = val_kind_from_keyword(p->id_type ? p->id_type : "");
+	char idno[128], phone[64], f[48], g[2] = "", birth[11] = "";
+	const char *reason;
+	struct person_full pf;
+
+	if (kind < 0 || kind == VAL_USCC || kind == VAL_PHONE || !p->id_no ||
+	    val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason) < 0)
+		return 0; /* no archive row to speak of yet */
+	int found = archive_person_find(db, who, p->id_type, idno, &pf);
+	if (found <= 0)
+		return found;
+	switch (intake_sex_birth(cfg, p->id_type, idno, g, birth)) {
+	case INTAKE_SB_TYPED:
+		snprintf(g, sizeof g, "%s", p->gender ? p->gender : "");
+		snprintf(birth, sizeof birth, "%s", p->birth_date ? p->birth_date : "");
+		break;
+	case INTAKE_SB_NUMBER:
+		break;
+	default:
+		g[0] = birth[0] = '\0';
+	}
+#define PF(name, label, old, new, words)                                                                  \
+	do {                                                                                              \
+		snprintf(f, sizeof f, "applicant[%d].%s", i, name);                                        \
+		note_change(out, f, label, old, new, words);                                              \
+	} while (0)
+	PF("name", "姓名", pf.name, p->name, VOCAB_KIND_COUNT);
+	PF("gender", "性别", pf.gender, g, VOCAB_GENDER);
+	PF("birth_date", "出生日期", pf.birth_date, birth, VOCAB_KIND_COUNT);
+	PF("nationality", "国籍", pf.nationality, p->nationality, VOCAB_KIND_COUNT);
+	if (!blank(p->phone) && val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason) == 0)
+		PF("phone", "电话", pf.phone, phone, VOCAB_KIND_COUNT);
+	PF("address", "地址", pf.address, p->address, VOCAB_KIND_COUNT);
+	PF("household", "户籍类型", pf.household, p->household, VOCAB_HOUSEHOLD);
+	PF("occupation", "职业", pf.occupation, p->occupation, VOCAB_KIND_COUNT);
+#undef PF
+	person_full_free(&pf);
+	return 0;
+}
+
+static int employer_changes(struct db *db, const struct actor *who, const struct intake_employer *e, int i,
+			    struct intake_changes *out)
+{
+	char uscc[32] = "", phone[64], f[48];
+	const char *reason;
+	struct employer_full ef;
+	int found;
+
+	if (!blank(e->uscc) && val_check(VAL_USCC, e->uscc, 0, uscc, sizeof uscc, &reason) < 0)
+		return 0;
+	if (!uscc[0] && blank(e->name))
+		return 0;
+	found = archive_employer_find(db, who, uscc[0] ? uscc : NULL, uscc[0] ? NULL : e->name, &ef);
+	if (found <= 0)
+		return found;
+	if (!uscc[0] && ef.uscc && *ef.uscc) {
+		/* without a code only an employer without one is the same
+		 * (db_employer_upsert): this one would be a new row */
+		employer_full_free(&ef);
+		return 0;
+	}
+#define EF(name, label, old, new)                                                                         \
+	do {                                                                                              \
+		snprintf(f, sizeof f, "respondent[%d].%s", i, name);                                       \
+		note_change(out, f, label, old, new, VOCAB_KIND_COUNT);                                   \
+	} while (0)
+	if (uscc[0]) /* the name is the key of an employer without a code */
+		EF("name", "名称", ef.name, e->name);
+	EF("legal_rep", "法定代表人", ef.legal_rep, e->legal_rep);
+	EF("legal_rep_title", "法定代表人职务", ef.legal_rep_title, e->legal_rep_title);
+	EF("address", "地址", ef.address, e->address);
+	if (!blank(e->phone) && val_check(VAL_PHONE, e->phone, 0, phone, sizeof phone, &reason) == 0)
+		EF("phone", "电话", ef.phone, phone);
+	EF("district", "所在区", ef.district, e->district);
+	EF("industry", "行业", ef.industry, e->industry);
+#undef EF
+	employer_full_free(&ef);
+	return 0;
+}
+
+int intake_archive_changes(struct db *db, const struct config *cfg, const struct actor *who,
+			   const struct intake *in, struct intake_changes *out)
+{
+	out->n = 0;
+	for (int i = 0; i < in->napplicants; i++)
+		if (person_changes(db, cfg, who, &in->applicants[i], i, out) < 0)
+			return -1;
+	for (int i = 0; i < in->nrespondents; i++)
+		if (employer_changes(db, who, &in->respondents[i], i, out) < 0)
+			return -1;
+	return 0;
+}
+
+void intake_change_text(const struct intake_change *c, char *buf, size_t len)
+{
+	const char *whose = !strncmp(c->field, "respondent", 10) ? "单位档案" : "档案";
+
+	if (c->old[0])
+		snprintf(buf, len, "%s%s将由 %s 改为 %s", whose, c->label, c->old, c->new);
+	else
+		snprintf(buf, len, "%s%s将记为 %s", whose, c->label, c->new);
+}
+
+char *intake_changes_text(const struct intake_changes *ch)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (int i = 0; i < ch->n; i++) {
+		const struct intake_change *c = &ch->v[i];
+		if (i)
+			sb_add(&sb, "；");
+		if (!strncmp(c->field, "respondent", 10))
+			sb_add(&sb, "单位");
+		sb_printf(&sb, "%s %s → %s", c->label, c->old[0] ? c->old : "（空）", c->new);
+	}
+	return sb_detach(&sb);
 }
 
 static int cmp_str(const void *a, const void *b)

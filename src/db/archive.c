@@ -112,14 +112,14 @@ int db_employer_upsert(struct db *db, struct employer_rec *e, const char *now, c
 
 	*changes = NULL;
 	if (uscc) {
-		st = db_prep(db, "SELECT id, name, legal_rep, address, phone, district, industry "
-				 "FROM employers WHERE uscc = ?");
+		st = db_prep(db, "SELECT id, name, legal_rep, address, phone, district, industry, "
+				 "legal_rep_title FROM employers WHERE uscc = ?");
 		if (!st)
 			return -1;
 		db_bind_text(st, 1, uscc);
 	} else {
-		st = db_prep(db, "SELECT id, name, legal_rep, address, phone, district, industry "
-				 "FROM employers WHERE uscc IS NULL AND name = ?");
+		st = db_prep(db, "SELECT id, name, legal_rep, address, phone, district, industry, "
+				 "legal_rep_title FROM employers WHERE uscc IS NULL AND name = ?");
 		if (!st)
 			return -1;
 		db_bind_text(st, 1, e->name);
@@ -127,7 +127,7 @@ int db_employer_upsert(struct db *db, struct employer_rec *e, const char *now, c
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		st = db_prep(db, "INSERT INTO employers(uscc, name, legal_rep, address, phone, district, "
-				 "industry, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)");
+				 "industry, created_at, updated_at, legal_rep_title) VALUES (?,?,?,?,?,?,?,?,?,?)");
 		if (!st)
 			return -1;
 		db_bind_text(st, 1, uscc);
@@ -139,6 +139,7 @@ int db_employer_upsert(struct db *db, struct employer_rec *e, const char *now, c
 		db_bind_text(st, 7, nz(e->industry));
 		db_bind_text(st, 8, now);
 		db_bind_text(st, 9, now);
+		db_bind_text(st, 10, nz(e->legal_rep_title));
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return db_fail(db, "写入用人单位档案");
 		e->id = sqlite3_last_insert_rowid(db->h);
@@ -154,13 +155,14 @@ int db_employer_upsert(struct db *db, struct employer_rec *e, const char *now, c
 	diff_field(&sb, st, 4, "电话", e->phone && *e->phone ? e->phone : NULL);
 	diff_field(&sb, st, 5, "区", e->district && *e->district ? e->district : NULL);
 	diff_field(&sb, st, 6, "行业", e->industry && *e->industry ? e->industry : NULL);
+	diff_field(&sb, st, 7, "法定代表人职务", e->legal_rep_title && *e->legal_rep_title ? e->legal_rep_title : NULL);
 	sqlite3_reset(st);
 	if (!sb.len)
 		return 0;
 	st = db_prep(db, "UPDATE employers SET name = coalesce(?, name), legal_rep = coalesce(?, legal_rep), "
 			 "address = coalesce(?, address), phone = coalesce(?, phone), "
-			 "district = coalesce(?, district), industry = coalesce(?, industry), updated_at = ? "
-			 "WHERE id = ?");
+			 "district = coalesce(?, district), industry = coalesce(?, industry), updated_at = ?, "
+			 "legal_rep_title = coalesce(?, legal_rep_title) WHERE id = ?");
 	if (!st) {
 		sb_free(&sb);
 		return -1;
@@ -172,7 +174,8 @@ int db_employer_upsert(struct db *db, struct employer_rec *e, const char *now, c
 	db_bind_text(st, 5, e->district && *e->district ? e->district : NULL);
 	db_bind_text(st, 6, e->industry && *e->industry ? e->industry : NULL);
 	db_bind_text(st, 7, now);
-	sqlite3_bind_int64(st, 8, e->id);
+	db_bind_text(st, 8, e->legal_rep_title && *e->legal_rep_title ? e->legal_rep_title : NULL);
+	sqlite3_bind_int64(st, 9, e->id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sb_free(&sb);
 		return db_fail(db, "更新用人单位档案");

@@ -16,12 +16,17 @@ void db_person_full_free(struct person_full *p)
 	free(p->nationality);
 	free(p->phone);
 	free(p->address);
+	free(p->gender);
+	free(p->birth_date);
+	free(p->household);
+	free(p->occupation);
 	memset(p, 0, sizeof *p);
 }
 
 int db_person_find(struct db *db, const char *id_type, const char *id_no, struct person_full *out)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT id, name, nationality, phone, address FROM persons "
+	sqlite3_stmt *st = db_prep(db, "SELECT id, name, nationality, phone, address, coalesce(gender, ''), "
+				       "coalesce(birth_date, ''), coalesce(household, ''), occupation FROM persons "
 				       "WHERE id_type = ? AND id_no = ?");
 	int rc;
 
@@ -39,6 +44,10 @@ int db_person_find(struct db *db, const char *id_type, const char *id_no, struct
 	out->nationality = db_col_strdup(st, 2);
 	out->phone = db_col_strdup(st, 3);
 	out->address = db_col_strdup(st, 4);
+	out->gender = db_col_strdup(st, 5);
+	out->birth_date = db_col_strdup(st, 6);
+	out->household = db_col_strdup(st, 7);
+	out->occupation = db_col_strdup(st, 8);
 	sqlite3_reset(st);
 	return 1;
 }
@@ -52,6 +61,7 @@ void db_employer_full_free(struct employer_full *e)
 	free(e->phone);
 	free(e->district);
 	free(e->industry);
+	free(e->legal_rep_title);
 	memset(e, 0, sizeof *e);
 }
 
@@ -62,13 +72,13 @@ int db_employer_find(struct db *db, const char *uscc, const char *name, struct e
 
 	if (uscc && *uscc) {
 		st = db_prep(db, "SELECT id, coalesce(uscc, ''), name, legal_rep, address, phone, district, "
-				 "industry FROM employers WHERE uscc = ?");
+				 "industry, legal_rep_title FROM employers WHERE uscc = ?");
 		if (!st)
 			return -1;
 		db_bind_text(st, 1, uscc);
 	} else {
 		st = db_prep(db, "SELECT id, coalesce(uscc, ''), name, legal_rep, address, phone, district, "
-				 "industry FROM employers WHERE name = ? ORDER BY uscc IS NOT NULL LIMIT 1");
+				 "industry, legal_rep_title FROM employers WHERE name = ? ORDER BY uscc IS NOT NULL LIMIT 1");
 		if (!st)
 			return -1;
 		db_bind_text(st, 1, name);
@@ -86,6 +96,7 @@ int db_employer_find(struct db *db, const char *uscc, const char *name, struct e
 	out->phone = db_col_strdup(st, 5);
 	out->district = db_col_strdup(st, 6);
 	out->industry = db_col_strdup(st, 7);
+	out->legal_rep_title = db_col_strdup(st, 8);
 	sqlite3_reset(st);
 	return 1;
 }

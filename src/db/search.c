@@ -738,7 +738,7 @@ void db_read_end(struct db *db)
  * matches are taken in index order up to the limit and only those are
  * sorted by name: "上海" matches nearly every employer, and sorting them
  * all for each key typed would be slow at a million cases. */
-#define EMP_COLS "id, coalesce(uscc, ''), name, legal_rep, address, phone, district, industry"
+#define EMP_COLS "id, coalesce(uscc, ''), name, legal_rep, address, phone, district, industry, legal_rep_title"
 #define EMP_SQL(ids)                                                                                     \
 	"SELECT " EMP_COLS " FROM employers WHERE id IN (SELECT id FROM (" ids " LIMIT ?4)"              \
 	" UNION SELECT id FROM employers WHERE uscc = ?3) ORDER BY name, id"
@@ -797,6 +797,7 @@ int db_employer_search(struct db *db, const struct search_terms *t, const char *
 		e->phone = db_col_strdup(st, 5);
 		e->district = db_col_strdup(st, 6);
 		e->industry = db_col_strdup(st, 7);
+		e->legal_rep_title = db_col_strdup(st, 8);
 	}
 	free(fq);
 	if (rc != SQLITE_DONE) {

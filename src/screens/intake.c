@@ -2,8 +2,9 @@
  * intake.c - application intake (调解申请登记), keyboard only.
  *
  * One scrolling form: the applicant, the respondent, the channel and date,
- * the facts and reasons, and the claims (added and edited in a small
- * dialog, each with a cause from the picker).  Fields are checked as they
+ * the facts and reasons, the claims (added and edited in a small dialog,
+ * each with a cause from the picker) and the evidence handed in with the
+ * application (证据清单, rows edited in a dialog of their own).  Fields are checked as they
  * are typed, with the reason beside the field; a known ID number or credit
  * code fills the party from the archives; the respondent's open and recent
  * cases (high incidence) and a forming collective dispute are warned about
@@ -38,7 +39,15 @@ struct claim {
 	char *amount;
 };
 
+/* An item of evidence as typed (checked by the core's evidence_check). */
+struct evid {
+	char *name, *source, *purpose, *pages;
+	int original; /* 1 原件, 0 复印件 */
+	int party;    /* index in VOCAB_PARTY */
+};
+
 struct claim_dialog;
+struct evid_dialog;
 
 struct intake_screen {
 	struct form form;
@@ -46,6 +55,10 @@ struct intake_screen {
 	struct claim_dialog *dialog; /* the claim dialog while it is open */
 	struct claim *claims;
 	int nclaims, cap;
+	struct evid_dialog *edialog; /* the evidence dialog while it is open */
+	struct evid *evidence;
+	int nevidence, ecap;
+	const char **party_names; /* VOCAB_PARTY */
 	int64_t draft_id;
 	int dirty;
 	time_t last_save;
@@ -53,6 +66,12 @@ struct intake_screen {
 	int warn_valid;
 	int repick; /* the claim whose cause the picker is choosing */
 	const char **channel_names; /* the channel choices (vocab.h), in its order */
+	const char **gender_names;  /* 未选, then VOCAB_GENDER */
+	const char **household_names; /* 未填, then VOCAB_HOUSEHOLD */
+	/* sex and birth date as typed while the document's number gives
+	 * them (read-only then): back when the document no longer does */
+	int typed_gender;
+	char *typed_birth;
 };
 
 static const enum ui_action intake_actions[] = {UA_SAVE,   UA_ADD,  UA_EDIT, UA_DELETE, UA_PICK,
@@ -94,6 +113,36 @@ static void claim_remove(struct intake_screen *is, int i)
 	is->nclaims--;
 }
 
+static void evid_free(struct evid *e)
+{
+	free(e->name);
+	free(e->source);
+	free(e->purpose);
+	free(e->pages);
+	memset(e, 0, sizeof *e);
+}
+
+static struct evid *evid_append(struct intake_screen *is)
+{
+	is->evidence = xgrow(is->evidence, is->nevidence, &is->ecap, sizeof *is->evidence);
+	struct evid *e = &is->evidence[is->nevidence++];
+	memset(e, 0, sizeof *e);
+	e->name = xstrdup("");
+	e->source = xstrdup("");
+	e->purpose = xstrdup("");
+	e->pages = xstrdup("");
+	return e;
+}
+
+static void evid_remove(struct intake_screen *is, int i)
+{
+	evid_free(&is->evidence[i]);
+	memmove(is->evidence + i, is->evidence + i + 1, (size_t)(is->nevidence - i - 1) * sizeof *is->evidence);
+	is->nevidence--;
+}
+
+static const char *const original_names[] = {"复印件", "原件"};
+
 /* ---- the form ---------------------------------------------------------------- */
 
 static struct form_item *text_item(struct form *f, const char *id, const char *label, size_t max)
@@ -116,17 +165,34 @@ static void build_form(struct intake_screen *is)
 	it->nchoices = (int)TJ_ARRAY_LEN(id_type_names);
 	text_item(f, "applicant[0].id_no", "证件号码", 40);
 	text_item(f, "applicant[0].name", "姓名", 50);
-	it = text_item(f, "applicant[0].derived", "性别/出生", 40);
+	/* read from the number of a document that holds them (check_id),
+	 * typed for every other document */
+	it = form_add(f, FK_CHOICE, "applicant[0].gender", "性别");
+	if (!is->gender_names)
+		is->gender_names = vocab_choices(VOCAB_GENDER, "未选", &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_GENDER) + 1;
+	it->choices = is->gender_names;
+	it->readonly = 1;
+	it = text_item(f, "applicant[0].birth_date", "出生日期", 10);
 	it->readonly = 1;
 	it = text_item(f, "applicant[0].nationality", "国籍/地区", 30);
 	edit_set(&it->edit, "中国");
 	text_item(f, "applicant[0].phone", "联系电话", 30);
 	text_item(f, "applicant[0].address", "住址", 200);
+	it = form_add(f, FK_CHOICE, "applicant[0].household", "户籍类型");
+	if (!is->household_names)
+		is->household_names = vocab_choices(VOCAB_HOUSEHOLD, "未填", &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_HOUSEHOLD) + 1;
+	it->choices = is->household_names;
+	text_item(f, "applicant[0].occupation", "职业/岗位", 50);
 
 	form_add(f, FK_SECTION, "sec.respondent", "被申请人（用人单位）");
 	text_item(f, "respondent[0].uscc", "信用代码", 40);
 	text_item(f, "respondent[0].name", "单位名称", 100);
 	text_item(f, "respondent[0].legal_rep", "法定代表人", 50);
+	text_item(f, "respondent[0].legal_rep_title", "代表人职务", 30);
 	text_item(f, "respondent[0].address", "单位地址", 200);
 	text_item(f, "respondent[0].phone", "单位电话", 30);
 	text_item(f, "respondent[0].district", "所在区", 30);
@@ -191,8 +257,28 @@ static void build_claim_rows(struct intake_screen *is)
 	it = form_add(f, FK_INFO, NULL, NULL);
 	form_set_text(it, buf);
 	it->text_style = US_DIM;
+
+	/* the evidence handed in with the application */
+	form_add(f, FK_SECTION, "evidence", "证据");
+	for (int i = 0; i < is->nevidence; i++) {
+		const struct evid *e = &is->evidence[i];
+		const char *party = vocab_label_at(VOCAB_PARTY, e->party);
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_printf(&sb, " %d. %s（%s %s页）  %s提交", i + 1, e->name, original_names[e->original ? 1 : 0],
+			  *e->pages ? e->pages : "1", party ? party : "");
+		if (*e->purpose)
+			sb_printf(&sb, "  证明目的：%s", e->purpose);
+		it = form_add(f, FK_ROW, "evidence.row", NULL);
+		form_set_text(it, sb.buf);
+		sb_free(&sb);
+		it->tag = i;
+	}
+	it = form_add(f, FK_ROW, "evidence.add", NULL);
+	form_set_text(it, is->nevidence ? " + 再新增一项证据（F5/^N 或 Enter）" : " + 新增证据（F5/^N 或 Enter）");
+	it->tag = -1;
 	if (f->focus >= f->n)
-		f->focus = f->n - 2;
+		f->focus = f->n - 1;
 }
 
 static char *field(struct intake_screen *is, const char *id)
@@ -239,7 +325,7 @@ static int choice_of(struct intake_screen *is, const char *id)
 /* The whole form as an intake for the core.  Strings are owned by `keep`
  * (freed by free_kept). */
 struct kept {
-	char *s[64];
+	void *s[64];
 	int n;
 };
 
@@ -248,6 +334,13 @@ static const char *keep(struct kept *k, char *s)
 	if (k->n < (int)TJ_ARRAY_LEN(k->s))
 		k->s[k->n++] = s;
 	return s;
+}
+
+static void *keep_mem(struct kept *k, void *p)
+{
+	if (k->n < (int)TJ_ARRAY_LEN(k->s))
+		k->s[k->n++] = p;
+	return p;
 }
 
 static void free_kept(struct kept *k)
@@ -271,9 +364,16 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	p->nationality = keep(k, field(is, "applicant[0].nationality"));
 	p->phone = keep(k, field(is, "applicant[0].phone"));
 	p->address = keep(k, field(is, "applicant[0].address"));
+	p->gender = choice_of(is, "applicant[0].gender") > 0
+			    ? vocab_code_at(VOCAB_GENDER, choice_of(is, "applicant[0].gender") - 1) : "";
+	p->birth_date = keep(k, field(is, "applicant[0].birth_date"));
+	p->household = choice_of(is, "applicant[0].household") > 0
+			       ? vocab_code_at(VOCAB_HOUSEHOLD, choice_of(is, "applicant[0].household") - 1) : "";
+	p->occupation = keep(k, field(is, "applicant[0].occupation"));
 	e->uscc = keep(k, field(is, "respondent[0].uscc"));
 	e->name = keep(k, field(is, "respondent[0].name"));
 	e->legal_rep = keep(k, field(is, "respondent[0].legal_rep"));
+	e->legal_rep_title = keep(k, field(is, "respondent[0].legal_rep_title"));
 	e->address = keep(k, field(is, "respondent[0].address"));
 	e->phone = keep(k, field(is, "respondent[0].phone"));
 	e->district = keep(k, field(is, "respondent[0].district"));
@@ -292,6 +392,16 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 		cl[i].text = is->claims[i].text;
 		cl[i].amount = is->claims[i].amount;
 	}
+	/* the evidence: submitted on the day received (the core's default) */
+	struct case_op_evidence *ev = keep_mem(k, xcalloc((size_t)is->nevidence + 1, sizeof *ev));
+	for (int i = 0; i < is->nevidence; i++) {
+		const struct evid *x = &is->evidence[i];
+		ev[i] = (struct case_op_evidence){.name = x->name, .source = x->source, .purpose = x->purpose,
+						  .pages = x->pages, .original = x->original,
+						  .party = vocab_code_at(VOCAB_PARTY, x->party)};
+	}
+	in->nevidence = is->nevidence;
+	in->evidence = ev;
 }
 
 /* ---- warnings and live checks -------------------------------------------- */
@@ -337,7 +447,41 @@ static void rescan(struct screen *s)
 
 static void check_phone(struct intake_screen *is, const char *id);
 
-static void check_id(struct screen *s)
+/* Sex and birth date: read-only and filled from the number when the
+ * document gives them (intake_sex_birth), typed otherwise; what was typed
+ * is kept aside while the number gives them. */
+static void set_sex_birth(struct intake_screen *is, int how, char gender, const char *birth)
+{
+	struct form_item *g = form_find(&is->form, "applicant[0].gender");
+	struct form_item *b = form_find(&is->form, "applicant[0].birth_date");
+	int typed = how == INTAKE_SB_TYPED;
+
+	if (!typed && !g->readonly) {
+		is->typed_gender = g->choice;
+		free(is->typed_birth);
+		is->typed_birth = edit_get(&b->edit);
+	} else if (typed && g->readonly) {
+		g->choice = is->typed_gender;
+		edit_set(&b->edit, is->typed_birth ? is->typed_birth : "");
+	}
+	g->readonly = b->readonly = !typed;
+	if (typed)
+		return;
+	g->msg[0] = '\0';
+	form_set_msg(b, US_DIM, "由证件号码得出");
+	if (how == INTAKE_SB_NUMBER) {
+		char code[2] = {gender, '\0'};
+		g->choice = vocab_index(VOCAB_GENDER, code) + 1;
+		edit_set(&b->edit, birth);
+	} else {
+		g->choice = 0;
+		edit_set(&b->edit, "");
+	}
+}
+
+/* fill: a number found in the archive fills the form (not when a draft
+ * comes back: what it kept was typed over the archive on purpose) */
+static void check_id(struct screen *s, int fill)
 {
 	struct intake_screen *is = s->priv;
 	struct form_item *it = form_find(&is->form, "applicant[0].id_no");
@@ -346,8 +490,9 @@ static void check_id(struct screen *s)
 	char *raw = edit_get(&it->edit);
 	char norm[128], gender = 0, birth[11] = "";
 	const char *reason;
+	int how = intake_sex_birth(s->app->cfg, id_type_kws[t], raw, &gender, birth);
 
-	set_field(is, "applicant[0].derived", "");
+	set_sex_birth(is, how, gender, birth);
 	if (!*raw) {
 		it->msg[0] = '\0';
 		free(raw);
@@ -359,14 +504,12 @@ static void check_id(struct screen *s)
 		return;
 	}
 	free(raw);
-	if (val_id_info(kind, norm, &gender, birth) == 0) {
-		char d[64];
-		snprintf(d, sizeof d, "%s  %s", gender == 'M' ? "男" : "女", birth);
-		set_field(is, "applicant[0].derived", d);
-	}
 	struct person_full pf = {0};
 	int found = archive_person_find(s->app->db, &s->app->actor, id_type_kws[t], norm, &pf);
-	if (found > 0) {
+	if (found > 0 && !fill) {
+		form_set_msg(it, US_OK, "正确；档案中有 %s", pf.name);
+		person_full_free(&pf);
+	} else if (found > 0) {
 		/* the document is the archive's key: what the archive holds
 		 * replaces what was typed; changes typed afterwards are kept
 		 * as updates to the archive when the case is saved */
@@ -374,6 +517,16 @@ static void check_id(struct screen *s)
 		fill_from_archive(is, "applicant[0].nationality", pf.nationality);
 		fill_from_archive(is, "applicant[0].phone", pf.phone);
 		fill_from_archive(is, "applicant[0].address", pf.address);
+		fill_from_archive(is, "applicant[0].occupation", pf.occupation);
+		if (pf.household && *pf.household)
+			form_find(&is->form, "applicant[0].household")->choice =
+				vocab_index(VOCAB_HOUSEHOLD, pf.household) + 1;
+		if (how == INTAKE_SB_TYPED) {
+			if (pf.gender && *pf.gender)
+				form_find(&is->form, "applicant[0].gender")->choice =
+					vocab_index(VOCAB_GENDER, pf.gender) + 1;
+			fill_from_archive(is, "applicant[0].birth_date", pf.birth_date);
+		}
 		check_phone(is, "applicant[0].phone");
 		form_set_msg(it, US_OK, "正确；已从档案调入 %s", pf.name);
 		person_full_free(&pf);
@@ -411,6 +564,7 @@ static void fill_employer(struct screen *s, struct employer_full *ef, int by_cod
 		fill_if_empty(is, "respondent[0].uscc", ef->uscc);
 	fill(is, "respondent[0].name", ef->name);
 	fill(is, "respondent[0].legal_rep", ef->legal_rep);
+	fill(is, "respondent[0].legal_rep_title", ef->legal_rep_title);
 	fill(is, "respondent[0].address", ef->address);
 	fill(is, "respondent[0].phone", ef->phone);
 	fill(is, "respondent[0].district", ef->district);
@@ -418,7 +572,7 @@ static void fill_employer(struct screen *s, struct employer_full *ef, int by_cod
 	check_phone(is, "respondent[0].phone");
 }
 
-static void check_uscc(struct screen *s)
+static void check_uscc(struct screen *s, int fill)
 {
 	struct intake_screen *is = s->priv;
 	struct form_item *it = form_find(&is->form, "respondent[0].uscc");
@@ -434,8 +588,9 @@ static void check_uscc(struct screen *s)
 		struct employer_full ef = {0};
 		int found = archive_employer_find(s->app->db, &s->app->actor, norm, NULL, &ef);
 		if (found > 0) {
-			fill_employer(s, &ef, 1);
-			form_set_msg(it, US_OK, "正确；已从档案调入");
+			if (fill)
+				fill_employer(s, &ef, 1);
+			form_set_msg(it, US_OK, fill ? "正确；已从档案调入" : "正确；档案中有此单位");
 			employer_full_free(&ef);
 		} else if (found == 0) {
 			form_set_msg(it, US_OK, "正确（新单位）");
@@ -477,6 +632,59 @@ static void update_facts_count(struct intake_screen *is)
 	sec->text_style = it->edit.len >= INTAKE_MAX_FACTS_CHARS ? US_WARN : US_DIM;
 }
 
+/* Beside each particular of a party from the archive that this form
+ * would change there: "档案姓名将由 周小梅 改为 周小梅梅" (the case keeps
+ * what is typed, the archive takes it as the latest, earlier cases keep
+ * theirs).  Errors at a field stay; the notes of the last look go. */
+static void archive_preview(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	struct intake in;
+	struct intake_person p;
+	struct intake_employer e;
+	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
+	struct kept k = {0};
+	struct intake_changes ch;
+	char buf[600];
+
+	to_intake(is, &in, &p, &e, cl, &k);
+	int rc = intake_archive_changes(s->app->db, s->app->cfg, &s->app->actor, &in, &ch);
+	free_kept(&k);
+	free(cl);
+	for (int i = 0; i < is->form.n; i++) {
+		struct form_item *it = &is->form.items[i];
+		if (it->id && it->msg_style == US_WARN &&
+		    (!strncmp(it->id, "applicant[0].", 13) || !strncmp(it->id, "respondent[0].", 14)))
+			it->msg[0] = '\0';
+	}
+	if (rc < 0)
+		return; /* only a note: the save says what is wrong */
+	for (int i = 0; i < ch.n; i++) {
+		struct form_item *it = form_find(&is->form, ch.v[i].field);
+		if (!it || (it->msg[0] && it->msg_style == US_ERROR))
+			continue;
+		intake_change_text(&ch.v[i], buf, sizeof buf);
+		form_set_msg(it, US_WARN, "%s", buf);
+	}
+}
+
+static void check_birth(struct intake_screen *is)
+{
+	struct form_item *it = form_find(&is->form, "applicant[0].birth_date");
+	char *v = edit_get(&it->edit);
+	tj_day d;
+
+	if (it->readonly || !*v)
+		it->msg[0] = '\0';
+	else if (date_parse(v, &d) < 0)
+		form_set_msg(it, US_ERROR, "%s", tj_errmsg());
+	else if (d > tj_today())
+		form_set_msg(it, US_ERROR, "出生日期不能晚于今天");
+	else
+		it->msg[0] = '\0';
+	free(v);
+}
+
 /* Something in item i changed. */
 static void changed(struct screen *s, int i)
 {
@@ -491,11 +699,11 @@ static void changed(struct screen *s, int i)
 	if (!id)
 		return;
 	if (!strcmp(id, "applicant[0].id_no") || !strcmp(id, "applicant[0].id_type"))
-		check_id(s);
+		check_id(s, 1);
 	else if (!strcmp(id, "applicant[0].phone") || !strcmp(id, "respondent[0].phone"))
 		check_phone(is, id);
 	else if (!strcmp(id, "respondent[0].uscc"))
-		check_uscc(s);
+		check_uscc(s, 1);
 	else if (!strcmp(id, "respondent[0].name"))
 		check_employer_name(s);
 	else if (!strcmp(id, "facts"))
@@ -511,16 +719,22 @@ static void changed(struct screen *s, int i)
 		else
 			it->msg[0] = '\0';
 		free(v);
+	} else if (!strcmp(id, "applicant[0].birth_date")) {
+		check_birth(is);
 	} else if (!strcmp(id, "applicant[0].name") || !strcmp(id, "applicant[0].nationality")) {
 		is->form.items[i].msg[0] = '\0';
 	}
+	if (!strncmp(id, "applicant[0].", 13) || !strncmp(id, "respondent[0].", 14))
+		archive_preview(s);
 }
 
 /* ---- drafts ---------------------------------------------------------------- */
 
-/* The claim dialog's part of the draft (below, with the dialog). */
+/* The dialogs' part of the draft (below, with the dialogs). */
 static void claim_dialog_put(struct intake_screen *is, struct strbuf *sb);
 static int claim_dialog_changed(const struct claim_dialog *cd);
+static void evid_dialog_put(struct intake_screen *is, struct strbuf *sb);
+static int evid_dialog_changed(const struct evid_dialog *ed);
 
 static char *serialise(struct intake_screen *is)
 {
@@ -542,7 +756,26 @@ static char *serialise(struct intake_screen *is)
 		snprintf(key, sizeof key, "claims[%d].amount", i);
 		draft_put(&sb, key, is->claims[i].amount);
 	}
+	snprintf(num, sizeof num, "%d", is->nevidence);
+	draft_put(&sb, "evidence.n", num);
+	for (int i = 0; i < is->nevidence; i++) {
+		const struct evid *e = &is->evidence[i];
+		char key[48];
+		snprintf(key, sizeof key, "evidence[%d].name", i);
+		draft_put(&sb, key, e->name);
+		snprintf(key, sizeof key, "evidence[%d].source", i);
+		draft_put(&sb, key, e->source);
+		snprintf(key, sizeof key, "evidence[%d].purpose", i);
+		draft_put(&sb, key, e->purpose);
+		snprintf(key, sizeof key, "evidence[%d].pages", i);
+		draft_put(&sb, key, e->pages);
+		snprintf(key, sizeof key, "evidence[%d].original", i);
+		draft_put(&sb, key, e->original ? "1" : "0");
+		snprintf(key, sizeof key, "evidence[%d].party", i);
+		draft_put(&sb, key, vocab_code_at(VOCAB_PARTY, e->party));
+	}
 	claim_dialog_put(is, &sb);
+	evid_dialog_put(is, &sb);
 	return sb_detach(&sb);
 }
 
@@ -550,6 +783,10 @@ static void restore(struct screen *s, const char *body)
 {
 	struct intake_screen *is = s->priv;
 
+	/* typed sex and birth date come back (check_id below makes them
+	 * read-only again when the number gives them) */
+	form_find(&is->form, "applicant[0].gender")->readonly = 0;
+	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
 	form_draft_get(&is->form, body, "");
 	char *n = draft_get(body, "claims.n");
 	int nc = n ? atoi(n) : 0;
@@ -577,10 +814,38 @@ static void restore(struct screen *s, const char *body)
 			c->amount = v;
 		}
 	}
+	n = draft_get(body, "evidence.n");
+	int ne = n ? atoi(n) : 0;
+	free(n);
+	for (int i = 0; i < ne && i < INTAKE_MAX_EVIDENCE; i++) {
+		static const char *const parts[] = {"name", "source", "purpose", "pages"};
+		struct evid *e = evid_append(is);
+		char **slot[] = {&e->name, &e->source, &e->purpose, &e->pages};
+		char key[48], *v;
+		for (size_t j = 0; j < TJ_ARRAY_LEN(parts); j++) {
+			snprintf(key, sizeof key, "evidence[%d].%s", i, parts[j]);
+			if ((v = draft_get(body, key))) {
+				free(*slot[j]);
+				*slot[j] = v;
+			}
+		}
+		snprintf(key, sizeof key, "evidence[%d].original", i);
+		if ((v = draft_get(body, key))) {
+			e->original = atoi(v) != 0;
+			free(v);
+		}
+		snprintf(key, sizeof key, "evidence[%d].party", i);
+		if ((v = draft_get(body, key))) {
+			e->party = vocab_index(VOCAB_PARTY, v) > 0 ? vocab_index(VOCAB_PARTY, v) : 0;
+			free(v);
+		}
+	}
 	build_claim_rows(is);
-	check_id(s);
+	check_id(s, 0);
 	check_phone(is, "applicant[0].phone");
-	check_uscc(s);
+	check_uscc(s, 0);
+	check_birth(is);
+	archive_preview(s);
 	update_facts_count(is);
 }
 
@@ -592,7 +857,8 @@ static int has_content(struct intake_screen *is)
 	for (size_t i = 0; i < TJ_ARRAY_LEN(ids); i++)
 		if (!field_empty(is, ids[i]))
 			return 1;
-	return is->nclaims > 0 || (is->dialog && claim_dialog_changed(is->dialog));
+	return is->nclaims > 0 || (is->dialog && claim_dialog_changed(is->dialog)) || is->nevidence > 0 ||
+	       (is->edialog && evid_dialog_changed(is->edialog));
 }
 
 /* Anything typed or chosen since the form opened empty (a resumed draft
@@ -600,7 +866,8 @@ static int has_content(struct intake_screen *is)
 static int intake_changed(struct intake_screen *is)
 {
 	return form_changed(&is->form, is->snap) || is->nclaims > 0 ||
-	       (is->dialog && claim_dialog_changed(is->dialog));
+	       (is->dialog && claim_dialog_changed(is->dialog)) || is->nevidence > 0 ||
+	       (is->edialog && evid_dialog_changed(is->edialog));
 }
 
 static void intake_save_draft(struct screen *s)
@@ -942,6 +1209,248 @@ static void reopen_claim(struct screen *s, const char *body)
 	form_focus(&cd->form, form_index(&cd->form, cd->cause[0] ? "text" : "cause"));
 }
 
+/* ---- the evidence dialog --------------------------------------------------- */
+
+struct evid_dialog {
+	struct form form;
+	struct screen *parent;
+	int index; /* -1: new */
+	char *snap;
+};
+
+static int evid_dialog_changed(const struct evid_dialog *ed)
+{
+	return form_changed(&ed->form, ed->snap);
+}
+
+/* An item half typed is part of the intake's draft, under
+ * "dialog.evidence.", with the item it edits (-1: a new one). */
+#define EVID_DRAFT "dialog.evidence."
+
+static void evid_dialog_put(struct intake_screen *is, struct strbuf *sb)
+{
+	struct evid_dialog *ed = is->edialog;
+	char num[16];
+
+	if (!ed || !evid_dialog_changed(ed))
+		return;
+	snprintf(num, sizeof num, "%d", ed->index);
+	draft_put(sb, EVID_DRAFT "index", num);
+	form_draft_put(&ed->form, sb, EVID_DRAFT);
+}
+
+static const enum ui_action evid_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
+
+static int evid_text_input(struct screen *s)
+{
+	struct evid_dialog *ed = s->priv;
+
+	return form_text_input(&ed->form);
+}
+
+static void evid_layout(struct screen *s, int rows, int cols)
+{
+	struct evid_dialog *ed = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	ed->form.label_w = 10;
+	form_area(&ed->form, rows / 2 - 4, 6, 8, cols - 12);
+	ed->form.field_w = cols - 12 - 12 - 24;
+}
+
+static void evid_draw(struct screen *s)
+{
+	struct evid_dialog *ed = s->priv;
+	int y = s->rows / 2 - 6;
+
+	ui_box(y, 4, 13, s->cols - 8, ed->index < 0 ? "新增证据" : "修改证据");
+	ui_put(y + 11, 6, "写明证据名称、来源和证明目的；F2/^S 保存，Esc 取消", s->cols - 12, ui_attr(US_DIM), 0);
+	form_draw(&ed->form);
+}
+
+/* Checked by the core's rule for an evidence item, each problem at its
+ * field; the form keeps what was typed. */
+static int evid_save(struct screen *s)
+{
+	struct evid_dialog *ed = s->priv;
+	struct intake_screen *is = ed->parent->priv;
+	struct form *f = &ed->form;
+	char *name = edit_get(&form_find(f, "evidence.name")->edit);
+	char *source = edit_get(&form_find(f, "evidence.source")->edit);
+	char *purpose = edit_get(&form_find(f, "evidence.purpose")->edit);
+	char *pages = edit_get(&form_find(f, "evidence.pages")->edit);
+	int original = form_find(f, "evidence.original")->choice;
+	int party = form_find(f, "evidence.party")->choice;
+	struct case_op_evidence in = {.name = name, .source = source, .purpose = purpose, .pages = pages,
+				      .original = original, .party = vocab_code_at(VOCAB_PARTY, party)};
+	struct evidence_row row;
+	const char *which;
+	char today[11], id[48];
+
+	form_clear_errors(f);
+	date_format(tj_today(), today);
+	if (evidence_check(&in, NULL, today, tj_today(), &row, &which) < 0) {
+		snprintf(id, sizeof id, "evidence.%s", which);
+		struct form_item *it = form_find(f, id);
+		if (it) {
+			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
+			form_show_errors(f, s->app);
+		} else {
+			ui_msg(s->app, US_ERROR, "%s", tj_errmsg());
+		}
+		free(name);
+		free(source);
+		free(purpose);
+		free(pages);
+		return UI_HANDLED;
+	}
+	struct evid *e = ed->index < 0 ? evid_append(is) : &is->evidence[ed->index];
+	free(e->name);
+	free(e->source);
+	free(e->purpose);
+	free(e->pages);
+	e->name = name;
+	e->source = source;
+	e->purpose = purpose;
+	e->pages = pages;
+	e->original = original != 0;
+	e->party = party;
+	is->dirty = 1;
+	build_claim_rows(is);
+	form_focus(&is->form, form_index(&is->form, "evidence") + 1 + (ed->index < 0 ? is->nevidence - 1 : ed->index));
+	ui_msg(s->app, US_OK, "证据已%s", ed->index < 0 ? "新增" : "修改");
+	return UI_HANDLED | UI_CLOSE;
+}
+
+static int evid_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct evid_dialog *ed = s->priv;
+	struct form_item *it = form_focused(&ed->form);
+
+	switch (a) {
+	case UA_BACK:
+		/* Esc never throws a typed item away without asking */
+		if (!evid_dialog_changed(ed))
+			return UI_HANDLED | UI_CLOSE;
+		switch (ui_ask_unsaved(s->app, "这项证据")) {
+		case UI_SAVE:
+			return evid_save(s); /* stays open when something is wrong */
+		case UI_DISCARD:
+			return UI_HANDLED | UI_CLOSE;
+		default:
+			return UI_HANDLED;
+		}
+	case UA_SAVE:
+		return evid_save(s);
+	case UA_ENTER:
+		if (it && it->id && !strcmp(it->id, "evidence.party"))
+			return evid_save(s);
+		form_handle(&ed->form, UA_NEXT, 0);
+		return UI_HANDLED;
+	default: {
+		int r = form_handle(&ed->form, a, ch);
+		if (r >= 0) {
+			struct form_item *c = &ed->form.items[r];
+			if (c->msg_style == US_ERROR)
+				c->msg[0] = '\0';
+			((struct intake_screen *)ed->parent->priv)->dirty = 1; /* the autosave keeps it */
+		}
+		return UI_HANDLED;
+	}
+	}
+}
+
+static void evid_destroy(struct screen *s)
+{
+	struct evid_dialog *ed = s->priv;
+	struct intake_screen *is = ed->parent->priv;
+
+	if (is->edialog == ed)
+		is->edialog = NULL;
+	form_free(&ed->form);
+	free(ed->snap);
+	free(ed);
+}
+
+static const struct screen_ops evid_ops = {
+	.name = "evidence",
+	.actions = evid_actions,
+	.overlay = 1,
+	.text_input = evid_text_input,
+	.layout = evid_layout,
+	.draw = evid_draw,
+	.handle = evid_handle,
+	.destroy = evid_destroy,
+};
+
+static struct evid_dialog *open_evidence(struct screen *s, int index)
+{
+	struct intake_screen *is = s->priv;
+	struct evid_dialog *ed;
+	struct form_item *it;
+
+	if (index < 0 && is->nevidence >= INTAKE_MAX_EVIDENCE) {
+		ui_msg(s->app, US_ERROR, "证据最多 %d 项", INTAKE_MAX_EVIDENCE);
+		return NULL;
+	}
+	ed = xcalloc(1, sizeof *ed);
+	ed->parent = s;
+	ed->index = index;
+	form_init(&ed->form);
+	it = form_add(&ed->form, FK_TEXT, "evidence.name", "证据名称");
+	it->edit.max = EVIDENCE_MAX_NAME;
+	it = form_add(&ed->form, FK_TEXT, "evidence.source", "来源");
+	it->edit.max = EVIDENCE_MAX_SOURCE;
+	it = form_add(&ed->form, FK_TEXT, "evidence.purpose", "证明目的");
+	it->edit.max = EVIDENCE_MAX_PURPOSE;
+	it = form_add(&ed->form, FK_TEXT, "evidence.pages", "页数");
+	it->edit.max = 4;
+	it = form_add(&ed->form, FK_CHOICE, "evidence.original", "原件/复印件");
+	it->choices = original_names;
+	it->nchoices = (int)TJ_ARRAY_LEN(original_names);
+	it = form_add(&ed->form, FK_CHOICE, "evidence.party", "提交方");
+	if (!is->party_names)
+		is->party_names = vocab_choices(VOCAB_PARTY, NULL, &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_PARTY);
+	it->choices = is->party_names;
+	if (index >= 0) {
+		const struct evid *e = &is->evidence[index];
+		edit_set(&form_find(&ed->form, "evidence.name")->edit, e->name);
+		edit_set(&form_find(&ed->form, "evidence.source")->edit, e->source);
+		edit_set(&form_find(&ed->form, "evidence.purpose")->edit, e->purpose);
+		edit_set(&form_find(&ed->form, "evidence.pages")->edit, e->pages);
+		form_find(&ed->form, "evidence.original")->choice = e->original;
+		form_find(&ed->form, "evidence.party")->choice = e->party;
+	} else {
+		edit_set(&form_find(&ed->form, "evidence.pages")->edit, "1");
+	}
+	ed->snap = form_snapshot(&ed->form);
+	is->edialog = ed;
+	ui_push(s->app, screen_new(s->app, &evid_ops, s->title, ed));
+	return ed;
+}
+
+/* The evidence dialog as the draft kept it, open again with what was typed. */
+static void reopen_evidence(struct screen *s, const char *body)
+{
+	struct intake_screen *is = s->priv;
+	char *v = draft_get(body, EVID_DRAFT "index");
+	int index;
+	struct evid_dialog *ed;
+
+	if (!v)
+		return; /* no dialog was open */
+	index = atoi(v);
+	free(v);
+	if (index < -1 || index >= is->nevidence)
+		index = -1;
+	if (!(ed = open_evidence(s, index)))
+		return;
+	form_draft_get(&ed->form, body, EVID_DRAFT);
+}
+
 /* ---- picking a cause for an existing claim row ---------------------------- */
 
 /* The claim is remembered on the form (repick), not in an allocation the
@@ -972,6 +1481,7 @@ static void district_picked(void *ctx, const char *district)
 
 	set_field(is, "respondent[0].district", district);
 	is->dirty = 1;
+	archive_preview(s);
 	/* on to the next field, as after typing it */
 	form_focus(&is->form, form_index(&is->form, "respondent[0].industry"));
 }
@@ -989,12 +1499,13 @@ static void employer_picked(void *ctx, const struct employer_full *e)
 	fill_employer(s, &copy, 1);
 	is->dirty = 1;
 	if (e->uscc[0]) {
-		check_uscc(s);
+		check_uscc(s, 1);
 	} else {
 		form_find(&is->form, "respondent[0].uscc")->msg[0] = '\0';
 		rescan(s);
 	}
 	form_set_msg(form_find(&is->form, "respondent[0].name"), US_OK, "已从档案调入");
+	archive_preview(s);
 	ui_msg(s->app, US_OK, "已调入用人单位档案：%s", e->name);
 	form_focus(&is->form, form_index(&is->form, "respondent[0].legal_rep"));
 }
@@ -1045,6 +1556,8 @@ static void show_problems(struct screen *s, struct intake_result *res)
 		int idx = form_index(&is->form, p->field);
 		if (idx < 0 && !strncmp(p->field, "claims", 6))
 			idx = form_index(&is->form, "claims");
+		if (idx < 0 && !strncmp(p->field, "evidence", 8))
+			idx = form_index(&is->form, "evidence");
 		if (idx < 0)
 			continue;
 		struct form_item *it = &is->form.items[idx];
@@ -1075,6 +1588,16 @@ static int intake_save(struct screen *s)
 
 	memset(&res, 0, sizeof res);
 	to_intake(is, &in, &p, &e, cl, &k);
+	/* what is wrong first, at its fields: no question is asked about a
+	 * form that cannot be saved yet */
+	rc = intake_check(app->db, app->cfg, &in, &res);
+	if (rc != 0) {
+		if (rc > 0)
+			show_problems(s, &res);
+		else
+			ui_error(app);
+		goto out;
+	}
 	rescan(s);
 	if (is->warn_valid && is->warn.collective && is->warn.coll.collective_case_id) {
 		char q[300];
@@ -1092,6 +1615,30 @@ static int intake_save(struct screen *s)
 		}
 		joined = ans == UI_YES;
 	}
+	/* the archive takes the particulars typed over it: say which, and
+	 * that earlier cases keep theirs (joining changes only the applicant) */
+	struct intake_changes ch;
+	if (intake_archive_changes(app->db, app->cfg, &app->actor, &in, &ch) < 0) {
+		ui_error(app);
+		goto out;
+	}
+	if (joined)
+		for (int i = ch.n - 1; i >= 0; i--)
+			if (strncmp(ch.v[i].field, "applicant", 9) != 0)
+				memmove(&ch.v[i], &ch.v[i + 1], (size_t)(--ch.n - i) * sizeof ch.v[i]);
+	if (ch.n > 0) {
+		char *list = intake_changes_text(&ch);
+		char *q = xasprintf("将更新档案：%s\n本案按本表登记；以前的案件保留各自登记时的信息。\n保存吗？", list);
+		int yes = ui_confirm(app, q);
+		free(q);
+		free(list);
+		if (app->quit)
+			goto out;
+		if (!yes) {
+			ui_msg(app, US_DIM, "未登记，请继续填写");
+			goto out;
+		}
+	}
 	if (joined)
 		rc = intake_join(app->db, app->cfg, &app->actor, is->warn.coll.collective_case_id, &in, &res);
 	else
@@ -1107,22 +1654,39 @@ static int intake_save(struct screen *s)
 		ui_error(app); /* the case is saved; only the old draft stays */
 	is->draft_id = 0;
 	is->dirty = 0;
-	char text[400];
+	char text[600], next[200];
+	snprintf(next, sizeof next, "下一步：在案件详情按 F3 办理「%s」「%s」", action_name(ACT_CONFIRM),
+		 action_name(ACT_ACCEPT));
 	if (joined)
 		snprintf(text, sizeof text, "申请人已加入集体争议案件\n案件编号：%s", res.case_no);
 	else
-		snprintf(text, sizeof text, "申请已登记\n案件编号：%s\n状态：%s（待申请人确认请求）%s", res.case_no,
-			 status_name(ST_REGISTERED), res.collective ? "\n本案为集体争议" : "");
+		snprintf(text, sizeof text, "申请已登记\n案件编号：%s\n状态：%s（待申请人确认请求）%s\n%s", res.case_no,
+			 status_name(ST_REGISTERED), res.collective ? "\n本案为集体争议" : "", next);
 	ui_msg(app, US_OK, "%s：%s", joined ? "已加入" : "已登记", res.case_no);
 	ui_alert(app, "保存成功", text);
 	char ask[128];
 	snprintf(ask, sizeof ask, "现在打印%s，交申请人核对签字吗？", doc_kind_name(DOC_APPLICATION));
 	if (!joined && !app->quit && ui_confirm(app, ask))
 		screen_issue_document(app, res.case_id, DOC_APPLICATION);
+	int64_t case_id = res.case_id;
+	char case_no[64];
+	snprintf(case_no, sizeof case_no, "%s", res.case_no);
 	intake_result_free(&res);
 	free_kept(&k);
 	free(cl);
-	return UI_HANDLED | UI_CLOSE;
+	if (app->quit)
+		return UI_HANDLED | UI_CLOSE;
+	/* the clerk stays on the case just registered, its next actions
+	 * under F3; the form goes from under it */
+	ui_push(app, casedetail_screen_new(app, case_id));
+	/* a document that did not print stays on the message line */
+	if (!app->msg[0] || app->msg_style == US_OK) {
+		if (joined)
+			ui_msg(app, US_OK, "已加入：%s", case_no);
+		else
+			ui_msg(app, US_OK, "已登记：%s。%s", case_no, next + strlen("下一步："));
+	}
+	return UI_HANDLED | UI_CLOSE | UI_REPLACE;
 out:
 	intake_result_free(&res);
 	free_kept(&k);
@@ -1159,7 +1723,19 @@ static int focused_claim(struct intake_screen *is)
 {
 	struct form_item *it = form_focused(&is->form);
 
-	if (!it || it->kind != FK_ROW || (it->id && strcmp(it->id, "claims.add") == 0))
+	if (!it || it->kind != FK_ROW || it->id)
+		return -1; /* the add rows and the evidence have ids, claims none */
+	return it->tag;
+}
+
+/* The evidence item focused (-1: none), *in_evidence whether the focus is
+ * in the evidence part at all (its rows or its add row). */
+static int focused_evidence(struct intake_screen *is, int *in_evidence)
+{
+	struct form_item *it = form_focused(&is->form);
+
+	*in_evidence = it && it->kind == FK_ROW && it->id && !strncmp(it->id, "evidence.", 9);
+	if (!*in_evidence || strcmp(it->id, "evidence.row") != 0)
 		return -1;
 	return it->tag;
 }
@@ -1169,22 +1745,39 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 	struct intake_screen *is = s->priv;
 	struct app *app = s->app;
 	int ci = focused_claim(is);
+	int in_ev, ei = focused_evidence(is, &in_ev);
 
 	switch (a) {
 	case UA_SAVE:
 		return intake_save(s);
 	case UA_ADD:
-		open_claim(s, -1, 1);
+		/* on the evidence a new item of evidence, else a new claim */
+		if (in_ev)
+			open_evidence(s, -1);
+		else
+			open_claim(s, -1, 1);
 		return UI_HANDLED;
 	case UA_EDIT:
 		if (ci >= 0)
 			open_claim(s, ci, 0);
+		else if (ei >= 0)
+			open_evidence(s, ei);
 		else
-			ui_msg(app, US_WARN, "请先选中一项请求事项（在表单下方）");
+			ui_msg(app, US_WARN, "请先选中一项请求事项或证据（在表单下方）");
 		return UI_HANDLED;
 	case UA_DELETE:
+		if (ei >= 0) {
+			char q[400];
+			snprintf(q, sizeof q, "删除第 %d 项证据？\n%s", ei + 1, is->evidence[ei].name);
+			if (ui_confirm(app, q)) {
+				evid_remove(is, ei);
+				is->dirty = 1;
+				build_claim_rows(is);
+			}
+			return UI_HANDLED;
+		}
 		if (ci < 0) {
-			ui_msg(app, US_WARN, "请先选中要删除的请求事项");
+			ui_msg(app, US_WARN, "请先选中要删除的请求事项或证据");
 			return UI_HANDLED;
 		}
 		{
@@ -1228,6 +1821,8 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 		if (it && it->kind == FK_ROW) {
 			if (ci >= 0)
 				open_claim(s, ci, 0);
+			else if (in_ev)
+				open_evidence(s, ei);
 			else
 				open_claim(s, -1, 1);
 			return UI_HANDLED;
@@ -1250,9 +1845,16 @@ static void intake_destroy(struct screen *s)
 	for (int i = 0; i < is->nclaims; i++)
 		claim_free(&is->claims[i]);
 	free(is->claims);
+	for (int i = 0; i < is->nevidence; i++)
+		evid_free(&is->evidence[i]);
+	free(is->evidence);
+	free(is->party_names);
 	form_free(&is->form);
 	free(is->snap);
 	free(is->channel_names);
+	free(is->gender_names);
+	free(is->household_names);
+	free(is->typed_birth);
 	free(is);
 }
 
@@ -1287,6 +1889,7 @@ struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_
 		restore(s, draft_body);
 		ui_msg(app, US_OK, "已恢复草稿，请继续填写");
 	} else {
+		check_id(s, 1); /* sex and birth date: from the number to come */
 		update_facts_count(is);
 	}
 	return s;
@@ -1299,4 +1902,6 @@ void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
 	ui_push(app, s);
 	if (ui_top(app) == s)
 		reopen_claim(s, draft_body);
+	if (ui_top(app) == s)
+		reopen_evidence(s, draft_body);
 }

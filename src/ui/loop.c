@@ -480,6 +480,21 @@ void ui_push(struct app *app, struct screen *s)
 		s->ops->layout(s, UI_MIN_ROWS - 3, UI_MIN_COLS);
 }
 
+/* A screen from under the top one (UI_REPLACE): the screens above it
+ * move down. */
+static void remove_screen(struct app *app, struct screen *s)
+{
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i] == s) {
+			memmove(app->stack + i, app->stack + i + 1, (size_t)(app->depth - i - 1) * sizeof *app->stack);
+			app->depth--;
+			if (s->ops->destroy)
+				s->ops->destroy(s);
+			free(s);
+			return;
+		}
+}
+
 void ui_pop(struct app *app)
 {
 	if (app->depth <= 0)
@@ -870,6 +885,8 @@ static void loop_until(struct app *app, struct screen *until)
 		if (res & UI_CLOSE) {
 			if (ui_top(app) == top)
 				ui_pop(app);
+			else if (res & UI_REPLACE)
+				remove_screen(app, top);
 		}
 	}
 }

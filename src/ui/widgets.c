@@ -733,6 +733,9 @@ void form_draw(struct form *f)
 				}
 			} else if (vis < 0) {
 				/* scrolled off: only the rest of its message shows */
+			} else if (it->kind == FK_CHOICE && it->readonly) {
+				/* filled by the program: the word alone, as a read-only text */
+				ui_put(y, fx, it->nchoices ? it->choices[it->choice] : "", f->field_w, ui_attr(US_DIM), 1);
 			} else if (it->kind == FK_CHOICE) {
 				char buf[128];
 				snprintf(buf, sizeof buf, "< %s >",

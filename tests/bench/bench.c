@@ -437,6 +437,56 @@ static void bench_search(const struct search_kind *k)
 	free(base1.v);
 }
 
+/* ---- the employer picker ---------------------------------------------------------------- */
+
+/* F4 on 单位名称 at intake: the employer archive by any part of the name,
+ * as the picker asks it (employer_search, one page of matches) while the
+ * clerk types; baseline the FTS index alone for the same page. */
+static void bench_employer_pick(const char *label, int chars)
+{
+	int n = opt.iter, w = warmups();
+	char sample[160];
+	snprintf(sample, sizeof sample, "SELECT substr(name, 3, %d) FROM employers WHERE id = ?1 AND name LIKE '上海%%'",
+		 chars);
+	char **vals = draw(sample, max_employers, n + w), **bvals = draw(sample, max_employers, n + w);
+	struct samples app = {0}, base = {0}, app1 = {0}, base1 = {0};
+	sqlite3_stmt *bst = raw_prep(chars >= 3 ? "SELECT rowid FROM employers_fts WHERE employers_fts MATCH "
+						  "'\"' || ?1 || '\"' LIMIT 21"
+						: "SELECT id FROM search_grams WHERE gram = ?1 AND kind = 1 LIMIT 21");
+	struct actor who = searcher(0);
+	struct employer_matches m;
+	int64_t total = 0;
+
+	for (int i = 0; i < n + w; i++) {
+		for (int again = 0; again < 2; again++) {
+			double t0 = now_ms();
+			if (employer_search(db, &who, vals[i], PAGE, &m) < 0)
+				die("employer_search(%s): %s", vals[i], tj_errmsg());
+			if (i >= w) {
+				sample_add(again ? &app : &app1, now_ms() - t0);
+				total += again ? m.n : 0;
+			}
+			employer_matches_free(&m);
+		}
+		for (int again = 0; again < 2; again++) {
+			double t0 = now_ms();
+			sqlite3_bind_text(bst, 1, bvals[i], -1, SQLITE_STATIC);
+			raw_run(bst);
+			if (i >= w)
+				sample_add(again ? &base : &base1, now_ms() - t0);
+		}
+	}
+	sqlite3_finalize(bst);
+	row_pair(label, 20, &app, &base, &app1, &base1);
+	printf("  %-44s %6.1f employers shown on average (e.g. %s)\n", label, (double)total / n, vals[w]);
+	free_values(vals, n + w);
+	free_values(bvals, n + w);
+	free(app.v);
+	free(base.v);
+	free(app1.v);
+	free(base1.v);
+}
+
 /* ---- list pages ---------------------------------------------------------------------------- */
 
 /* One page of the case list: status (rotating over every status, -1 for
@@ -1439,6 +1489,10 @@ int main(int argc, char **argv)
 		bench_startup();
 	for (size_t i = 0; i < TJ_ARRAY_LEN(searches) && wanted("search"); i++)
 		bench_search(&searches[i]);
+	if (wanted("search")) {
+		bench_employer_pick("employer picker: name part, 2 characters", 2);
+		bench_employer_pick("employer picker: name part, 4 characters", 4);
+	}
 	if (wanted("list")) {
 		bench_list("list: one status, by deadline", 1, 0, SORT_DEADLINE,
 			   "SELECT id FROM cases WHERE status = ?1 ORDER BY deadline NULLS LAST, received, year, seq,"

@@ -20,7 +20,8 @@ check bench-ran test "$RC" -le 1
 for row in "generate 2000 cases" "start-up to the drawn login screen" "log-in: password to the drawn work desk" \
 	"peak memory of the program" "search: case number" "search: ID number" "search: two-character name" \
 	"search: three-character name" "search: employer name part" "search: phone number" \
-	"search: phone, last 4 digits" "list: one status, by deadline" "list: all cases, newest first" \
+	"search: phone, last 4 digits" "employer picker: name part, 2 characters" \
+	"employer picker: name part, 4 characters" "list: one status, by deadline" "list: all cases, newest first" \
 	"list: a mediator's own cases" "case detail with its timeline" "work-desk counts, every queue (admin)" \
 	"save an application with 3 claims" "2 others saving at that moment" "export: a month" "export: a year" "export: the month" "peak memory of that export"; do
 	expect_out "row $row" "$row"

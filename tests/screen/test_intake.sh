@@ -31,6 +31,10 @@ key Tab Tab
 typ 13812345678
 key Tab
 typ 上海市徐汇区漕溪北路1号
+key Tab Right Right
+expect_screen household "< 农村 >"
+key Tab
+typ 仓库管理员
 # respondent
 key Tab
 typ 91350100M000100Y43
@@ -39,6 +43,8 @@ key Tab
 typ 上海某某科技有限公司
 key Tab
 typ 李四
+key Tab
+typ 执行董事
 key Tab Tab Tab
 typ 徐汇区
 key Tab Tab Tab Tab
@@ -76,31 +82,38 @@ expect_screen total "请求金额合计 23,500.50 元"
 key C-s
 expect_screen save-refused "请更正「证件号码」"
 expect_screen id-reason-kept "校验位错误"
-expect_screen facts-kept "担任仓库管理员"
+expect_screen facts-kept "事实与理由已输入 44 字"
 [ "$(sql 'SELECT count(*) FROM cases')" = 0 ] && ok || fail "case saved despite a bad ID"
 # correct the ID: focus is on it after the refusal
 key End BSpace
 typ X
 expect_screen id-ok "正确（新当事人）"
-expect_screen derived "女  1949-12-31"
+expect_screen derived-sex "性别        女"
+expect_screen derived-birth "出生日期    1949-12-31"
 key C-s
 expect_screen saved "沪劳人调(2026)第00001号"
 key Enter
 expect_screen print-offer "现在打印调解申请书"
 key y
-expect_screen printed "已生成并送打印：调解申请书" 20
+# the clerk stays on the new case, its next actions named
+expect_screen stays-on-case "案件详情" 20
+expect_screen next-actions "已登记：沪劳人调(2026)第00001号。在案件详情按 F3 办理「确认请求」「受理」"
 txt=$(pdftotext "$T/application.pdf" - 2>/dev/null)
 case "$txt" in *调解申请书*张三丰*) ok ;; *) fail "printed application lacks its title or the applicant" ;; esac
 case "$txt" in *"沪劳人调(2026)第00001号"*) ok ;; *) fail "printed application lacks the case number" ;; esac
 [ "$(sql "SELECT count(*) FROM documents WHERE kind = 'application'")" = 1 ] && ok || fail "application not recorded"
+key F3
+expect_screen case-actions "确认请求"
+key Escape
+key Escape
 expect_screen back-to-desk "工作台"
 
 # the database has the case, its parties, claims and event
 [ "$(sql "SELECT status || '|' || channel || '|' || collective FROM cases")" = "registered|window|0" ] && ok ||
 	fail "case row: $(sql 'SELECT * FROM cases')"
-[ "$(sql "SELECT name || '|' || phone || '|' || gender FROM persons")" = "张三丰|13812345678|F" ] && ok ||
+[ "$(sql "SELECT name || '|' || phone || '|' || gender || '|' || household || '|' || occupation FROM persons")" = "张三丰|13812345678|F|rural|仓库管理员" ] && ok ||
 	fail "person: $(sql 'SELECT * FROM persons')"
-[ "$(sql "SELECT name || '|' || legal_rep || '|' || district FROM employers")" = "上海某某科技有限公司|李四|徐汇区" ] && ok ||
+[ "$(sql "SELECT name || '|' || legal_rep || '|' || legal_rep_title || '|' || district FROM employers")" = "上海某某科技有限公司|李四|执行董事|徐汇区" ] && ok ||
 	fail "employer: $(sql 'SELECT * FROM employers')"
 [ "$(sql "SELECT group_concat(cause || ':' || amount_fen, ',') FROM (SELECT * FROM claims ORDER BY ord)")" = "0601:1200000,0602:350050,0701:800000" ] && ok ||
 	fail "claims: $(sql 'SELECT * FROM claims')"

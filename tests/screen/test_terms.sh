@@ -94,13 +94,13 @@ register() {
 	typ 上海市徐汇区漕溪北路1号X
 	key Left DC
 	field_is address 住址 上海市徐汇区漕溪北路1号
-	key Tab
+	key Tab Tab Tab
 	typ 91350100M000100Y43
 	key Tab
 	typ 上海某某科技有限公司
 	key Tab
 	typ 李四
-	key Tab Tab Tab
+	key Tab Tab Tab Tab
 	typ 徐汇区
 	key Tab Tab Tab Tab
 	typ "申请人于2024年3月入职，2026年8月起被拖欠工资。"
@@ -147,6 +147,9 @@ register() {
 	key Enter
 	expect_screen "$term print-offer" "现在打印调解申请书"
 	key n
+	# the clerk stays on the new case
+	expect_screen "$term on-the-case" "案件详情"
+	key Escape
 	expect_screen "$term desk-again" "案件队列"
 }
 
