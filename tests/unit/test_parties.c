@@ -13,6 +13,7 @@
 #include "tiaojie/docs.h"
 #include "tiaojie/intake.h"
 #include "tiaojie/record.h"
+#include "tiaojie/report.h"
 
 static struct config cfg;
 static struct actor clerk = {.role = ROLE_CLERK, .user_id = 0};
@@ -210,6 +211,25 @@ static void test_individual(struct db *db)
 		CHECK_STR(cv.respondents[1].uscc, "");
 		CHECK_INT(cv.respondents[1].ord, 2);
 	}
+	/* the workbook's rows name both; the individual is no employer of the
+	 * statistics (id 0) */
+	struct db_report_cursor *rc = db_report_cases_begin(db, "2026-11-20", "2026-11-20");
+	struct report_case_row row = {0};
+	int seen = 0;
+	while (rc && db_report_cases_next(rc, &row) == 1)
+		if (row.id == reg.case_id) {
+			seen = 1;
+			CHECK_INT(row.nresp, 2);
+			if (row.nresp == 2) {
+				CHECK_STR(row.resp[0].name, "上海某某建设有限公司");
+				CHECK(row.resp[0].id > 0, "employer id");
+				CHECK_STR(row.resp[1].name, "王包工");
+				CHECK_INT(row.resp[1].id, 0);
+			}
+		}
+	db_report_cases_end(rc);
+	report_case_row_free(&row);
+	CHECK(seen, "the case is in the workbook's rows");
 	/* the application (调解申请书) is made with both respondents */
 	CHECK(render_ok(&cv, DOC_APPLICATION, "被申请人2：王包工"), "application with an individual respondent");
 	/* the record says 个人 with doc_kind and doc_no (masked) */
