@@ -23,18 +23,32 @@
 
 /* ---- a case as the detail screen shows it --------------------------------- */
 
+/* An agent (委托代理人) of a party, the case's own. */
+struct cv_agent {
+	int ord;             /* 1-based within the party */
+	char *name, *org, *phone, *scope; /* "" where not given */
+	char kind[16];       /* VOCAB_AGENT keyword */
+	char authority[16];  /* VOCAB_AUTHORITY keyword: "general" or "special" */
+};
+
 /* A party as it stood in this case's application (the case's own copy,
  * not today's archive row; "" where not given). */
 struct cv_party {
-	int64_t id;        /* person or employer id (the archive row) */
+	int64_t id;        /* person or employer id (the archive row): a person
+			    * for applicants and individual respondents */
+	int ord;           /* its number among the applicants or respondents */
 	char *name;
-	char *id_type;     /* applicants: validate keyword; respondents: "" */
+	char *id_type;     /* applicants, individual respondents: validate keyword; else "" */
 	char *id_no;       /* full number (mask it for display with val_mask) */
 	char *uscc;        /* respondents */
 	char *gender, *birth_date, *nationality, *phone, *address, *legal_rep;
 	char *household;   /* applicants: "urban", "rural" or "" */
 	char *occupation;  /* applicants: 职业/岗位 */
 	char *legal_rep_title; /* respondents: the legal representative's position */
+	char kind[16];     /* respondents: VOCAB_RESPONDENT keyword; applicants: "" */
+	int representative; /* applicants: an elected representative */
+	struct cv_agent *agents;
+	int nagents;
 };
 
 /* An item of the case's evidence list (证据清单); removed items are not
@@ -57,6 +71,17 @@ struct cv_claim {
 	int64_t amount_fen;
 	int64_t agreed_fen; /* -1: none */
 	char pay_date[11];  /* "" when none */
+	/* the respondents it is against, by number (1-based), in order: all
+	 * of them when the claim does not name them */
+	int *against;
+	int nagainst;
+	int joint;          /* jointly (连带) */
+	/* each worker's own amount (per-worker amounts), by applicant number */
+	struct cv_share {
+		int applicant;
+		int64_t amount_fen;
+	} *shares;
+	int nshares;
 };
 
 struct cv_session {

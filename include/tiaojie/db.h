@@ -211,7 +211,35 @@ int db_case_set_external_id(struct db *db, int64_t case_id, const char *external
 /* The case holding a platform id: 1 with its id and number (malloc'd), 0
  * none, -1 error. */
 int db_case_by_external_id(struct db *db, const char *external_id, int64_t *case_id, char **case_no);
+/* A party of a case with the case's own copy of its particulars, taken
+ * from the archive row as it is now (the caller updated the archive first,
+ * in the same transaction): an applicant or an individual respondent from
+ * the person (person_id), any other respondent from the employer
+ * (employer_id). */
+struct party_row {
+	int64_t case_id;
+	const char *role;  /* "applicant" or "respondent" */
+	int ord;           /* 1-based within the role */
+	int64_t person_id; /* applicants and individual respondents */
+	int64_t employer_id;
+	const char *kind;  /* respondents: "employer", "host", "individual", "contractor", "other" */
+	int representative; /* applicants: elected representative */
+};
+int db_case_party_insert(struct db *db, const struct party_row *p);
+/* An applicant (a person), or a respondent of kind "employer". */
 int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id);
+/* An agent of the party (role, party_ord) of a case, numbered ord within it. */
+struct agent_row {
+	int64_t case_id;
+	const char *role;
+	int party_ord, ord;
+	const char *name, *kind, *org;
+	const char *phone;  /* normalised, "" or NULL when none */
+	const char *authority, *scope;
+};
+int db_case_agent_add(struct db *db, const struct agent_row *a);
+/* How many of the case's applicants are elected representatives. */
+int db_case_representatives(struct db *db, int64_t case_id, int *n);
 
 /* What the rules need of a stored case. 1 found, 0 not, -1 error. */
 struct case_state_row {
@@ -238,8 +266,12 @@ struct claim_row {
 	int64_t amount_fen;
 	int64_t agreed_fen;     /* -1: none */
 	const char *pay_date;   /* NULL: none */
+	const char *against;    /* respondents' numbers, "1,2"; NULL: all */
+	int joint;              /* jointly (连带) */
 };
 int db_claim_add(struct db *db, const struct claim_row *c);
+/* A worker's own amount of claim ord of the case (applicant: his number). */
+int db_claim_share_add(struct db *db, int64_t case_id, int claim_ord, int applicant, int64_t amount_fen);
 
 struct session_row {
 	int64_t case_id, mediator_id;

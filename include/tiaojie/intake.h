@@ -19,6 +19,22 @@
 #define INTAKE_MAX_PARTIES 500
 #define INTAKE_MAX_CLAIMS 100
 #define INTAKE_MAX_EVIDENCE 200
+#define INTAKE_MAX_RESPONDENTS 20
+/* 民事诉讼法 §61, which arbitration follows: one or two agents a party */
+#define INTAKE_MAX_AGENTS 2
+/* 调解仲裁法 §7: a collective dispute's workers elect their representatives */
+#define INTAKE_MIN_REPRESENTATIVES 2
+#define INTAKE_MAX_REPRESENTATIVES 5
+
+/* An agent (委托代理人) of a party, as the power of attorney names him. */
+struct intake_agent {
+	const char *name;
+	const char *kind;      /* VOCAB_AGENT keyword: lawyer, legal-worker, relative, union, staff, other */
+	const char *org;       /* 所在单位 (law firm, union, ...), may be empty */
+	const char *phone;     /* may be empty; checked like every phone */
+	const char *authority; /* VOCAB_AUTHORITY keyword: general, special */
+	const char *scope;     /* what a special authority covers: required for it */
+};
 
 struct intake_person {
 	const char *id_type; /* validate keyword: id, residence, foreign-pr, hkmo, tw, passport, other */
@@ -34,19 +50,46 @@ struct intake_person {
 	const char *birth_date; /* "YYYY-MM-DD" or "" */
 	const char *household;  /* 户籍类型: "urban", "rural" or "" (not given) */
 	const char *occupation; /* 职业/岗位, may be empty */
+	int representative;     /* elected representative of a collective dispute */
+	int nagents;
+	const struct intake_agent *agents;
 };
 
+/* A respondent: an organisation of the employer archive (C档), or, of
+ * kind "individual", a natural person with an identity document, who
+ * goes to the worker archive (P档) as a person does. */
 struct intake_employer {
-	const char *uscc; /* as typed; may be empty */
+	const char *kind; /* VOCAB_RESPONDENT keyword; NULL or "": employer (用人单位) */
+	const char *uscc; /* as typed; may be empty; none for an individual */
 	const char *name;
 	const char *legal_rep, *address, *phone, *district, *industry;
 	const char *legal_rep_title; /* 法定代表人职务, may be empty */
+	/* an individual's identity document (validate keyword and number as
+	 * typed), checked like an applicant's; none for the others */
+	const char *id_type, *id_no;
+	int nagents;
+	const struct intake_agent *agents;
+};
+
+/* A worker's own amount of a claim (a collective case's per-worker
+ * amounts). */
+struct intake_share {
+	int applicant;      /* 1-based index into the applicants */
+	const char *amount; /* as typed */
 };
 
 struct intake_claim {
 	const char *cause;  /* second-level code */
 	const char *text;
-	const char *amount; /* as typed, may be empty (0) */
+	const char *amount; /* as typed, may be empty (0); with shares: their
+			     * total, or empty to have the total taken */
+	/* the respondents it is against: 1-based indexes into the
+	 * respondents, each once; none (nagainst 0): all of them */
+	int nagainst;
+	const int *against;
+	int joint;          /* they answer jointly (连带): two or more of them */
+	int nshares;
+	const struct intake_share *shares;
 };
 
 struct intake {
@@ -91,6 +134,15 @@ int intake_sex_birth(const struct config *cfg, const char *id_type, const char *
 		     char birth[11]);
 
 /* Check every field; fills res->problems.  Returns the number of problems. */
+/* Check every field; fills res->problems.  Returns the number of problems.
+ * The rules beyond each field's own: a respondent's kind decides whether
+ * it has a credit code or an identity document; a claim's respondents
+ * exist, and a joint claim names two or more; an agent has a name, kind
+ * and authority, a special authority its scope, a party at most
+ * INTAKE_MAX_AGENTS; a collective dispute (collective_min applicants or
+ * more) elects INTAKE_MIN_REPRESENTATIVES to INTAKE_MAX_REPRESENTATIVES,
+ * any other case none; per-worker amounts name distinct applicants and
+ * add up to the claim's amount when one is typed. */
 int intake_check(struct db *db, const struct config *cfg, const struct intake *in, struct intake_result *res);
 
 /* Check, then save in one BEGIN IMMEDIATE transaction: archives updated,
@@ -100,6 +152,11 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 int intake_register(struct db *db, const struct config *cfg, const struct actor *who, const struct intake *in,
 		    struct intake_result *res);
 void intake_result_free(struct intake_result *res);
+
+/* A claim's amount in fen: its shares' total when it has shares, else the
+ * amount typed (0 when empty).  -1 when an amount does not parse or the
+ * total is out of range (intake_check says which). */
+int64_t intake_claim_total(const struct intake_claim *c);
 
 /* More applicants join an existing open case (a collective dispute): the
  * applicants of `in` are checked like at registration, written to the

@@ -2,7 +2,8 @@
  * vocab.h - the one vocabulary of the program: every closed set of words
  * the user sees (case statuses, performance, account roles, application
  * channels 申请渠道, work-desk queues, document kinds, party roles,
- * confirmation ways, mediators' sides and experts' kinds), each word as the code stored in the database and
+ * confirmation ways, mediators' sides and experts' kinds, respondents' and
+ * agents' kinds, agents' authorities), each word as the code stored in the database and
  * typed on the command line, and its Chinese label.
  *
  * The screens, the documents, the workbook and the command line take
@@ -31,6 +32,11 @@ enum vocab_kind {
 	VOCAB_EXPERT,     /* an expert's kind: teacher 高校教师, court 法院工作人员, lawyer 公益律师, other 其他 */
 	VOCAB_GENDER,     /* a person's sex as stored: M 男, F 女 */
 	VOCAB_HOUSEHOLD,  /* 户籍类型: urban 城镇, rural 农村 */
+	VOCAB_RESPONDENT, /* a respondent's kind: employer 用人单位, host 用工单位, individual 个人,
+			   * contractor 发包方, other 其他 */
+	VOCAB_AGENT,      /* an agent's kind (委托代理人): lawyer 律师, legal-worker 基层法律服务工作者,
+			   * relative 近亲属, union 工会, staff 用人单位工作人员, other 其他 */
+	VOCAB_AUTHORITY,  /* an agent's authority: general 一般授权, special 特别授权 */
 	VOCAB_KIND_COUNT
 };
 

@@ -21,6 +21,18 @@
 #include "tiaojie/validate.h"
 #include "tiaojie/vocab.h"
 
+/* A party's agents, a line each. */
+static void agents(struct strbuf *sb, const struct cv_party *p)
+{
+	for (int j = 0; j < p->nagents; j++) {
+		const struct cv_agent *a = &p->agents[j];
+		const char *kind = vocab_label(VOCAB_AGENT, a->kind), *auth = vocab_label(VOCAB_AUTHORITY, a->authority);
+		sb_printf(sb, "     代理人 %s（%s%s%s）  %s%s%s%s%s\n", a->name, kind ? kind : a->kind, *a->org ? "，" : "",
+			  a->org, auth ? auth : a->authority, *a->scope ? "：" : "", a->scope, *a->phone ? "  电话 " : "",
+			  a->phone);
+	}
+}
+
 static const char usage[] = "用法：tiaojie show CASE_NO [--json] [--full-ids] [--db FILE]\n"
 			    "  --json      以申请记录的 JSON 格式输出（见 tiaojie(1)）\n"
 			    "  --full-ids  显示完整证件号码（仅管理员，记入操作记录）";
@@ -55,8 +67,8 @@ static char *case_text(const struct case_view *cv, int full_ids)
 		const char *sex = vocab_label(VOCAB_GENDER, p->gender);
 		if (!full_ids)
 			val_mask(p->id_no, masked, sizeof masked);
-		sb_printf(&sb, "  %d. %s  %s %s  %s %s\n", i + 1, p->name, sex ? sex : "", p->birth_date,
-			  kind ? kind : p->id_type, full_ids ? p->id_no : masked);
+		sb_printf(&sb, "  %d. %s%s  %s %s  %s %s\n", i + 1, p->name, p->representative ? " ★代表" : "",
+			  sex ? sex : "", p->birth_date, kind ? kind : p->id_type, full_ids ? p->id_no : masked);
 		sb_printf(&sb, "     国籍/地区 %s  电话 %s", p->nationality, p->phone);
 		if (p->household && *p->household)
 			sb_printf(&sb, "  户籍 %s", vocab_label(VOCAB_HOUSEHOLD, p->household));
@@ -65,17 +77,30 @@ static char *case_text(const struct case_view *cv, int full_ids)
 		sb_add(&sb, "\n");
 		if (*p->address)
 			sb_printf(&sb, "     住址 %s\n", p->address);
+		agents(&sb, p);
 	}
 	sb_printf(&sb, "被申请人（%d）\n", cv->nrespondents);
 	for (int i = 0; i < cv->nrespondents; i++) {
 		const struct cv_party *p = &cv->respondents[i];
-		sb_printf(&sb, "  %d. %s  %s\n", i + 1, p->name, *p->uscc ? p->uscc : "（无信用代码）");
-		sb_printf(&sb, "     法定代表人 %s%s%s%s  电话 %s\n", p->legal_rep,
-			  p->legal_rep_title && *p->legal_rep_title ? "（" : "",
-			  p->legal_rep_title ? p->legal_rep_title : "",
-			  p->legal_rep_title && *p->legal_rep_title ? "）" : "", p->phone);
+		const char *rk = vocab_label(VOCAB_RESPONDENT, *p->kind ? p->kind : "employer");
+		if (!strcmp(p->kind, "individual")) {
+			const char *kind = record_doc_kind(p->id_type, p->id_no);
+			if (!full_ids)
+				val_mask(p->id_no, masked, sizeof masked);
+			sb_printf(&sb, "  %d. %s（%s）  %s %s\n", i + 1, p->name, rk, kind ? kind : p->id_type,
+				  full_ids ? p->id_no : masked);
+			sb_printf(&sb, "     电话 %s\n", p->phone);
+		} else {
+			sb_printf(&sb, "  %d. %s（%s）  %s\n", i + 1, p->name, rk ? rk : p->kind,
+				  *p->uscc ? p->uscc : "（无信用代码）");
+			sb_printf(&sb, "     法定代表人 %s%s%s%s  电话 %s\n", p->legal_rep,
+				  p->legal_rep_title && *p->legal_rep_title ? "（" : "",
+				  p->legal_rep_title ? p->legal_rep_title : "",
+				  p->legal_rep_title && *p->legal_rep_title ? "）" : "", p->phone);
+		}
 		if (*p->address)
 			sb_printf(&sb, "     住所 %s\n", p->address);
+		agents(&sb, p);
 	}
 	int64_t total = 0;
 	sb_printf(&sb, "请求事项（%d）\n", cv->nclaims);
@@ -88,6 +113,19 @@ static char *case_text(const struct case_view *cv, int full_ids)
 			sb_printf(&sb, "  协议 %s 元%s%s", money_format(c->agreed_fen, amt, sizeof amt),
 				  c->pay_date[0] ? " " : "", c->pay_date);
 		sb_add(&sb, "\n");
+		if (cv->nrespondents > 1 || c->joint) {
+			sb_add(&sb, "     被申请人");
+			for (int j = 0; j < c->nagainst; j++)
+				sb_printf(&sb, "%s%d", j ? "、" : " ", c->against[j]);
+			sb_printf(&sb, "%s\n", c->joint ? "（连带）" : "");
+		}
+		if (c->nshares > 0) {
+			sb_add(&sb, "     各申请人");
+			for (int j = 0; j < c->nshares; j++)
+				sb_printf(&sb, "%s%d %s", j ? "；" : " ", c->shares[j].applicant,
+					  money_format(c->shares[j].amount_fen, amt, sizeof amt));
+			sb_add(&sb, "\n");
+		}
 	}
 	sb_printf(&sb, "  请求合计 %s 元\n", money_format(total, amt, sizeof amt));
 	sb_printf(&sb, "事实与理由\n  %s\n", cv->facts);

@@ -990,6 +990,13 @@ static void party_free(struct cv_party *p)
 	free(p->household);
 	free(p->occupation);
 	free(p->legal_rep_title);
+	for (int j = 0; j < p->nagents; j++) {
+		free(p->agents[j].name);
+		free(p->agents[j].org);
+		free(p->agents[j].phone);
+		free(p->agents[j].scope);
+	}
+	free(p->agents);
 }
 
 void case_view_free(struct case_view *cv)
@@ -1009,6 +1016,8 @@ void case_view_free(struct case_view *cv)
 	for (int i = 0; i < cv->nclaims; i++) {
 		free(cv->claims[i].cause_name);
 		free(cv->claims[i].text);
+		free(cv->claims[i].against);
+		free(cv->claims[i].shares);
 	}
 	free(cv->claims);
 	for (int i = 0; i < cv->nsessions; i++) {

@@ -150,6 +150,55 @@ static void check_sex_birth(struct intake_result *res, const struct config *cfg,
 		problem(res, f, "出生日期不能早于1900年");
 }
 
+/* A choice of the vocabulary: given and one of its codes. */
+static int word_ok(struct intake_result *res, const char *field, enum vocab_kind k, const char *kw,
+		   const char *what)
+{
+	if (!blank(kw) && vocab_index(k, kw) >= 0)
+		return 1;
+	char *all = vocab_join_labels(k, "、");
+	problem(res, field, "请选择%s（%s）", what, all);
+	free(all);
+	return 0;
+}
+
+/* The agents of a party; party is its field prefix ("applicant[0]"). */
+static void check_agents(struct intake_result *res, const char *party, const struct intake_agent *v, int n)
+{
+	char f[96], norm[64]; /* the field name fits struct intake_problem's 48 */
+	const char *reason;
+
+	if (n > INTAKE_MAX_AGENTS) {
+		snprintf(f, sizeof f, "%s.agents", party);
+		problem(res, f, "每名当事人最多委托%d名代理人（现有%d名）", INTAKE_MAX_AGENTS, n);
+		return;
+	}
+	for (int j = 0; v && j < n; j++) {
+		const struct intake_agent *a = &v[j];
+		snprintf(f, sizeof f, "%s.agents[%d].name", party, j);
+		if (text_ok(res, f, "代理人姓名", a->name, 1, 50, 0) && blank(a->name))
+			problem(res, f, "请填写代理人姓名");
+		snprintf(f, sizeof f, "%s.agents[%d].kind", party, j);
+		word_ok(res, f, VOCAB_AGENT, a->kind, "代理人类别");
+		snprintf(f, sizeof f, "%s.agents[%d].org", party, j);
+		text_ok(res, f, "代理人所在单位", a->org, 0, 100, 0);
+		snprintf(f, sizeof f, "%s.agents[%d].phone", party, j);
+		if (!blank(a->phone) && val_check(VAL_PHONE, a->phone, 0, norm, sizeof norm, &reason) < 0)
+			problem(res, f, "代理人电话：%s", reason);
+		snprintf(f, sizeof f, "%s.agents[%d].authority", party, j);
+		int special = word_ok(res, f, VOCAB_AUTHORITY, a->authority, "代理权限") &&
+			      strcmp(a->authority, "special") == 0;
+		snprintf(f, sizeof f, "%s.agents[%d].scope", party, j);
+		if (!text_ok(res, f, "授权范围", a->scope, 0, 300, 0))
+			continue;
+		if (special && blank(a->scope))
+			problem(res, f, "特别授权须写明授权范围（如代为承认、放弃、变更请求，进行和解）");
+		else if (!special && !blank(a->scope) && !blank(a->authority) &&
+			 vocab_index(VOCAB_AUTHORITY, a->authority) >= 0)
+			problem(res, f, "一般授权不写授权范围；代为承认、放弃、变更请求或和解须特别授权");
+	}
+}
+
 static void check_person(struct intake_result *res, const struct config *cfg, const struct intake_person *p,
 			 int i)
 {
@@ -190,24 +239,73 @@ static void check_person(struct intake_result *res, const struct config *cfg, co
 		problem(res, f, "户籍类型应为城镇或农村");
 	snprintf(f, sizeof f, "applicant[%d].occupation", i);
 	text_ok(res, f, "职业/岗位", p->occupation, 0, 50, 0);
+	snprintf(f, sizeof f, "applicant[%d]", i);
+	check_agents(res, f, p->agents, p->nagents);
 }
 
-static void check_employer(struct intake_result *res, const struct intake_employer *e, int i)
+/* A respondent's kind keyword: "employer" when not given. */
+static const char *respondent_kind(const struct intake_employer *e)
+{
+	return blank(e->kind) ? "employer" : e->kind;
+}
+
+static int is_individual(const struct intake_employer *e)
+{
+	return strcmp(respondent_kind(e), "individual") == 0;
+}
+
+static void check_employer(struct intake_result *res, const struct config *cfg, const struct intake_employer *e,
+			   int i)
 {
 	char f[48];
 	char norm[128];
 	const char *reason;
 
-	snprintf(f, sizeof f, "respondent[%d].uscc", i);
-	if (!blank(e->uscc) && val_check(VAL_USCC, e->uscc, 0, norm, sizeof norm, &reason) < 0)
-		problem(res, f, "统一社会信用代码：%s", reason);
-	snprintf(f, sizeof f, "respondent[%d].name", i);
-	if (text_ok(res, f, "被申请人名称", e->name, 1, 100, 0) && blank(e->name))
-		problem(res, f, "请填写被申请人名称");
-	snprintf(f, sizeof f, "respondent[%d].legal_rep", i);
-	text_ok(res, f, "法定代表人", e->legal_rep, 0, 50, 0);
-	snprintf(f, sizeof f, "respondent[%d].legal_rep_title", i);
-	text_ok(res, f, "法定代表人职务", e->legal_rep_title, 0, 30, 0);
+	snprintf(f, sizeof f, "respondent[%d].kind", i);
+	if (!blank(e->kind))
+		word_ok(res, f, VOCAB_RESPONDENT, e->kind, "被申请人类别");
+	if (is_individual(e)) {
+		/* a natural person: identified by a document, as an applicant is */
+		int kind = val_kind_from_keyword(e->id_type ? e->id_type : "");
+		snprintf(f, sizeof f, "respondent[%d].id_type", i);
+		if (kind < 0 || kind == VAL_USCC || kind == VAL_PHONE)
+			problem(res, f, "请选择个人被申请人的证件类型");
+		snprintf(f, sizeof f, "respondent[%d].id_no", i);
+		if (kind >= 0 && kind != VAL_USCC && kind != VAL_PHONE) {
+			if (blank(e->id_no))
+				problem(res, f, "请填写个人被申请人的证件号码");
+			else if (val_check(kind, e->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm,
+					   sizeof norm, &reason) < 0)
+				problem(res, f, "%s号码：%s", val_kind_name(kind), reason);
+		}
+		snprintf(f, sizeof f, "respondent[%d].uscc", i);
+		if (!blank(e->uscc))
+			problem(res, f, "个人被申请人没有统一社会信用代码（单位请选择其类别）");
+		snprintf(f, sizeof f, "respondent[%d].name", i);
+		if (text_ok(res, f, "被申请人姓名", e->name, 1, 50, 0) && blank(e->name))
+			problem(res, f, "请填写被申请人姓名");
+		snprintf(f, sizeof f, "respondent[%d].legal_rep", i);
+		if (!blank(e->legal_rep))
+			problem(res, f, "个人被申请人没有法定代表人");
+		snprintf(f, sizeof f, "respondent[%d].legal_rep_title", i);
+		if (!blank(e->legal_rep_title))
+			problem(res, f, "个人被申请人没有法定代表人职务");
+	} else {
+		snprintf(f, sizeof f, "respondent[%d].id_no", i);
+		if (!blank(e->id_no))
+			problem(res, f, "单位被申请人不填证件号码（自然人请选择类别「%s」）",
+				vocab_label(VOCAB_RESPONDENT, "individual"));
+		snprintf(f, sizeof f, "respondent[%d].uscc", i);
+		if (!blank(e->uscc) && val_check(VAL_USCC, e->uscc, 0, norm, sizeof norm, &reason) < 0)
+			problem(res, f, "统一社会信用代码：%s", reason);
+		snprintf(f, sizeof f, "respondent[%d].name", i);
+		if (text_ok(res, f, "被申请人名称", e->name, 1, 100, 0) && blank(e->name))
+			problem(res, f, "请填写被申请人名称");
+		snprintf(f, sizeof f, "respondent[%d].legal_rep", i);
+		text_ok(res, f, "法定代表人", e->legal_rep, 0, 50, 0);
+		snprintf(f, sizeof f, "respondent[%d].legal_rep_title", i);
+		text_ok(res, f, "法定代表人职务", e->legal_rep_title, 0, 30, 0);
+	}
 	snprintf(f, sizeof f, "respondent[%d].address", i);
 	text_ok(res, f, "地址", e->address, 0, 200, 0);
 	snprintf(f, sizeof f, "respondent[%d].phone", i);
@@ -217,6 +315,153 @@ static void check_employer(struct intake_result *res, const struct intake_employ
 	text_ok(res, f, "所在区", e->district, 0, 30, 0);
 	snprintf(f, sizeof f, "respondent[%d].industry", i);
 	text_ok(res, f, "行业", e->industry, 0, 30, 0);
+	snprintf(f, sizeof f, "respondent[%d]", i);
+	check_agents(res, f, e->agents, e->nagents);
+}
+
+/* Two respondents that are one: the same credit code, the same name
+ * without one, or (individuals) the same document. */
+static int same_respondent(const struct config *cfg, const struct intake_employer *a,
+			   const struct intake_employer *b)
+{
+	char na[128], nb[128];
+	const char *reason;
+
+	if (is_individual(a) != is_individual(b))
+		return 0;
+	if (is_individual(a)) {
+		int kind = val_kind_from_keyword(a->id_type ? a->id_type : "");
+		unsigned flags = cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0;
+		if (kind < 0 || !b->id_type || strcmp(a->id_type, b->id_type) != 0 || !a->id_no || !b->id_no)
+			return 0;
+		return val_check(kind, a->id_no, flags, na, sizeof na, &reason) == 0 &&
+		       val_check(kind, b->id_no, flags, nb, sizeof nb, &reason) == 0 && strcmp(na, nb) == 0;
+	}
+	if (!blank(a->uscc) || !blank(b->uscc))
+		return !blank(a->uscc) && !blank(b->uscc) &&
+		       val_check(VAL_USCC, a->uscc, 0, na, sizeof na, &reason) == 0 &&
+		       val_check(VAL_USCC, b->uscc, 0, nb, sizeof nb, &reason) == 0 && strcmp(na, nb) == 0;
+	return a->name && b->name && !blank(a->name) && strcmp(a->name, b->name) == 0;
+}
+
+int64_t intake_claim_total(const struct intake_claim *c)
+{
+	int64_t fen = 0, total = 0;
+	const char *reason;
+
+	if (c->nshares <= 0 || !c->shares) {
+		if (blank(c->amount))
+			return 0;
+		return money_parse(c->amount, &fen, &reason) < 0 ? -1 : fen;
+	}
+	for (int j = 0; j < c->nshares; j++) {
+		if (blank(c->shares[j].amount) || money_parse(c->shares[j].amount, &fen, &reason) < 0)
+			return -1;
+		total += fen;
+		if (total > MONEY_MAX_FEN)
+			return -1;
+	}
+	return total;
+}
+
+/* A claim's respondents, its joint liability and its per-worker amounts. */
+static void check_claim_parties(struct intake_result *res, const struct intake *in, int i)
+{
+	const struct intake_claim *c = &in->claims[i];
+	char f[48], a[32], b[32];
+	const char *reason;
+
+	snprintf(f, sizeof f, "claims[%d].against", i);
+	if (c->nagainst > 0 && !c->against) {
+		problem(res, f, "第%d项请求未指明被申请人", i + 1);
+	} else {
+		int bad = 0;
+		for (int j = 0; j < c->nagainst && !bad; j++) {
+			int r = c->against[j];
+			if (r < 1 || r > in->nrespondents) {
+				problem(res, f, "第%d项请求所列被申请人%d不存在（共%d个被申请人）", i + 1, r,
+					in->nrespondents);
+				bad = 1;
+			}
+			for (int k = 0; k < j && !bad; k++)
+				if (c->against[k] == r) {
+					problem(res, f, "第%d项请求重复列出被申请人%d", i + 1, r);
+					bad = 1;
+				}
+		}
+	}
+	int against = c->nagainst > 0 ? c->nagainst : in->nrespondents;
+	snprintf(f, sizeof f, "claims[%d].joint", i);
+	if (c->joint && against < 2)
+		problem(res, f, "第%d项请求：连带责任须由两个以上被申请人承担", i + 1);
+
+	if (c->nshares <= 0)
+		return;
+	if (!c->shares) {
+		snprintf(f, sizeof f, "claims[%d].per_worker", i);
+		problem(res, f, "第%d项请求的各申请人金额缺失", i + 1);
+		return;
+	}
+	int64_t total = 0;
+	int bad = 0;
+	for (int j = 0; j < c->nshares; j++) {
+		const struct intake_share *sh = &c->shares[j];
+		int64_t fen;
+		snprintf(f, sizeof f, "claims[%d].per_worker[%d]", i, j);
+		if (sh->applicant < 1 || sh->applicant > in->napplicants) {
+			problem(res, f, "第%d项请求：申请人%d不存在（共%d名申请人）", i + 1, sh->applicant,
+				in->napplicants);
+			bad = 1;
+			continue;
+		}
+		for (int k = 0; k < j; k++)
+			if (c->shares[k].applicant == sh->applicant) {
+				problem(res, f, "第%d项请求：申请人%d的金额重复", i + 1, sh->applicant);
+				bad = 1;
+			}
+		if (blank(sh->amount)) {
+			problem(res, f, "第%d项请求：请填写申请人%d的金额", i + 1, sh->applicant);
+			bad = 1;
+		} else if (money_parse(sh->amount, &fen, &reason) < 0) {
+			problem(res, f, "第%d项请求申请人%d的金额：%s", i + 1, sh->applicant, reason);
+			bad = 1;
+		} else {
+			total += fen;
+			if (total > MONEY_MAX_FEN) {
+				problem(res, f, "第%d项请求：各申请人金额合计过大", i + 1);
+				return;
+			}
+		}
+	}
+	if (bad)
+		return;
+	int64_t typed;
+	snprintf(f, sizeof f, "claims[%d].amount", i);
+	if (!blank(c->amount) && money_parse(c->amount, &typed, &reason) == 0 && typed != total)
+		problem(res, f, "第%d项请求金额%s元与各申请人金额合计%s元不一致", i + 1,
+			money_format(typed, a, sizeof a), money_format(total, b, sizeof b));
+}
+
+/* 调解仲裁法 §7: the workers of a collective dispute elect their
+ * representatives; a case of fewer workers has none. */
+static void check_representatives(struct intake_result *res, const struct config *cfg, const struct intake *in)
+{
+	char f[48];
+	int n = 0;
+
+	for (int i = 0; i < in->napplicants; i++)
+		n += in->applicants[i].representative != 0;
+	if (in->napplicants >= cfg->collective_threshold) {
+		if (n < INTAKE_MIN_REPRESENTATIVES || n > INTAKE_MAX_REPRESENTATIVES)
+			problem(res, "representatives", "集体争议（%d名劳动者）须推举%d至%d名代表，现为%d名",
+				in->napplicants, INTAKE_MIN_REPRESENTATIVES, INTAKE_MAX_REPRESENTATIVES, n);
+		return;
+	}
+	for (int i = 0; i < in->napplicants; i++)
+		if (in->applicants[i].representative) {
+			snprintf(f, sizeof f, "applicant[%d].representative", i);
+			problem(res, f, "申请人不足%d名，不是集体争议，无须推举代表", cfg->collective_threshold);
+		}
 }
 
 /* Two applicants with the same document, compared after normalisation. */
@@ -268,13 +513,21 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 					problem(res, f, "与第%d名申请人证件号码重复", j + 1);
 				}
 		}
+	if (in->napplicants >= 1 && in->napplicants <= INTAKE_MAX_PARTIES)
+		check_representatives(res, cfg, in);
 	if (in->nrespondents < 1)
 		problem(res, "respondents", "至少需要一个被申请人（用人单位）");
-	else if (in->nrespondents > 20)
-		problem(res, "respondents", "被申请人过多（最多20个）");
+	else if (in->nrespondents > INTAKE_MAX_RESPONDENTS)
+		problem(res, "respondents", "被申请人过多（最多%d个）", INTAKE_MAX_RESPONDENTS);
 	else
-		for (int i = 0; i < in->nrespondents; i++)
-			check_employer(res, &in->respondents[i], i);
+		for (int i = 0; i < in->nrespondents; i++) {
+			check_employer(res, cfg, &in->respondents[i], i);
+			for (int j = 0; j < i; j++)
+				if (same_respondent(cfg, &in->respondents[i], &in->respondents[j])) {
+					snprintf(f, sizeof f, "respondent[%d].name", i);
+					problem(res, f, "与第%d个被申请人相同", j + 1);
+				}
+		}
 	if (in->nclaims < 1)
 		problem(res, "claims", "至少需要一项请求事项");
 	else if (in->nclaims > INTAKE_MAX_CLAIMS)
@@ -302,6 +555,9 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 				if (money_parse(c->amount, &fen, &reason) < 0)
 					problem(res, f, "第%d项请求：%s", i + 1, reason);
 			}
+			if (in->nrespondents >= 1 && in->nrespondents <= INTAKE_MAX_RESPONDENTS &&
+			    in->napplicants >= 1 && in->napplicants <= INTAKE_MAX_PARTIES)
+				check_claim_parties(res, in, i);
 		}
 	if (in->nevidence > INTAKE_MAX_EVIDENCE)
 		problem(res, "evidence", "证据过多（最多%d项）", INTAKE_MAX_EVIDENCE);
@@ -343,11 +599,13 @@ static int archive_person(struct db *db, const struct config *cfg, const struct 
 			  const char *now, int64_t *id, char **changes)
 {
 	int kind = val_kind_from_keyword(p->id_type);
-	char idno[128], phone[64], gender = 0, birth[11] = "", g[2] = "";
+	char idno[128], phone[64] = "", gender = 0, birth[11] = "", g[2] = "";
 	const char *reason;
 
 	val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
-	val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
+	/* an individual respondent's phone may be left out: the archive's stays */
+	if (!blank(p->phone))
+		val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
 	if (val_id_info(kind, idno, &gender, birth) == 0) {
 		g[0] = gender;
 	} else {
@@ -364,7 +622,7 @@ static int archive_person(struct db *db, const struct config *cfg, const struct 
 		.gender = g[0] ? g : NULL,
 		.birth_date = birth[0] ? birth : NULL,
 		.nationality = blank(p->nationality) ? NULL : p->nationality,
-		.phone = phone,
+		.phone = phone[0] ? phone : NULL,
 		.address = blank(p->address) ? NULL : p->address,
 		.household = blank(p->household) ? NULL : p->household,
 		.occupation = blank(p->occupation) ? NULL : p->occupation,
@@ -372,6 +630,26 @@ static int archive_person(struct db *db, const struct config *cfg, const struct 
 	int rc = db_person_upsert(db, &pr, now, changes);
 	*id = pr.id;
 	return rc;
+}
+
+/* The agents of a party (checked), numbered from 1. */
+static int save_agents(struct db *db, int64_t case_id, const char *role, int party_ord,
+		       const struct intake_agent *v, int n)
+{
+	for (int j = 0; v && j < n; j++) {
+		const struct intake_agent *a = &v[j];
+		char phone[64] = "";
+		const char *reason;
+		if (!blank(a->phone))
+			val_check(VAL_PHONE, a->phone, 0, phone, sizeof phone, &reason);
+		struct agent_row r = {.case_id = case_id, .role = role, .party_ord = party_ord, .ord = j + 1,
+				      .name = a->name, .kind = a->kind, .org = blank(a->org) ? "" : a->org,
+				      .phone = phone, .authority = a->authority,
+				      .scope = blank(a->scope) ? "" : a->scope};
+		if (db_case_agent_add(db, &r) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int save(struct db *db, const struct config *cfg, const struct actor *who, const struct intake *in,
@@ -403,6 +681,16 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 		const struct intake_employer *e = &in->respondents[i];
 		char uscc[32] = "", phone[64] = "";
 		const char *reason;
+		if (is_individual(e)) {
+			/* a natural person: the worker archive, as applicants */
+			struct intake_person ip = {.id_type = e->id_type, .id_no = e->id_no, .name = e->name,
+						   .phone = e->phone, .address = e->address};
+			int created = archive_person(db, cfg, &ip, now, &employer_ids[i], &echanges[i]);
+			if (created < 0)
+				goto out;
+			enew[i] = created;
+			continue;
+		}
 		if (!blank(e->uscc))
 			val_check(VAL_USCC, e->uscc, 0, uscc, sizeof uscc, &reason);
 		if (!blank(e->phone))
@@ -458,28 +746,51 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 		goto out;
 	if (in->external_id && *in->external_id && db_case_set_external_id(db, c.id, in->external_id) < 0)
 		goto out;
-	for (int i = 0; i < in->napplicants; i++)
-		if (db_case_party_add(db, c.id, "applicant", i + 1, person_ids[i]) < 0)
+	for (int i = 0; i < in->napplicants; i++) {
+		const struct intake_person *p = &in->applicants[i];
+		struct party_row pr = {.case_id = c.id, .role = "applicant", .ord = i + 1,
+				       .person_id = person_ids[i], .representative = p->representative != 0};
+		if (db_case_party_insert(db, &pr) < 0 || save_agents(db, c.id, "applicant", i + 1, p->agents,
+								     p->nagents) < 0)
 			goto out;
-	for (int i = 0; i < in->nrespondents; i++)
-		if (db_case_party_add(db, c.id, "respondent", i + 1, employer_ids[i]) < 0)
+	}
+	for (int i = 0; i < in->nrespondents; i++) {
+		const struct intake_employer *e = &in->respondents[i];
+		int ind = is_individual(e);
+		struct party_row pr = {.case_id = c.id, .role = "respondent", .ord = i + 1,
+				       .person_id = ind ? employer_ids[i] : 0, .employer_id = ind ? 0 : employer_ids[i],
+				       .kind = respondent_kind(e)};
+		if (db_case_party_insert(db, &pr) < 0 || save_agents(db, c.id, "respondent", i + 1, e->agents,
+								     e->nagents) < 0)
 			goto out;
+	}
 	for (int i = 0; i < in->nclaims; i++) {
 		const struct intake_claim *ic = &in->claims[i];
-		int64_t fen = 0;
 		const char *reason;
-		if (!blank(ic->amount))
-			money_parse(ic->amount, &fen, &reason);
+		struct strbuf against;
+		sb_init(&against);
+		for (int j = 0; j < ic->nagainst; j++)
+			sb_printf(&against, "%s%d", j ? "," : "", ic->against[j]);
 		struct claim_row cr = {
 			.case_id = c.id,
 			.ord = i + 1,
 			.cause = ic->cause,
 			.text = ic->text,
-			.amount_fen = fen,
+			.amount_fen = intake_claim_total(ic), /* checked: not -1 */
 			.agreed_fen = -1,
+			.against = against.len ? against.buf : NULL,
+			.joint = ic->joint != 0,
 		};
-		if (db_claim_add(db, &cr) < 0)
+		int rc_claim = db_claim_add(db, &cr);
+		sb_free(&against);
+		if (rc_claim < 0)
 			goto out;
+		for (int j = 0; j < ic->nshares; j++) {
+			int64_t fen = 0;
+			money_parse(ic->shares[j].amount, &fen, &reason);
+			if (db_claim_share_add(db, c.id, i + 1, ic->shares[j].applicant, fen) < 0)
+				goto out;
+		}
 	}
 	struct event_rec ev = {
 		.at = now,
@@ -518,7 +829,8 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 			goto out;
 	for (int i = 0; i < in->nrespondents; i++)
 		if ((enew[i] || echanges[i]) &&
-		    archive_event(db, who, c.id, "employer", employer_ids[i], echanges[i], now) < 0)
+		    archive_event(db, who, c.id, is_individual(&in->respondents[i]) ? "person" : "employer",
+				  employer_ids[i], echanges[i], now) < 0)
 			goto out;
 	res->case_id = c.id;
 	res->case_no = case_no;
@@ -837,9 +1149,10 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 				tj_error("%s 已是案件 %s 的申请人", p->name, row.case_no);
 			goto fail;
 		}
-		int ord;
-		if (db_case_party_next_ord(db, case_id, "applicant", &ord) < 0 ||
-		    db_case_party_add(db, case_id, "applicant", ord, pid) < 0 ||
+		struct party_row pr = {.case_id = case_id, .role = "applicant", .person_id = pid,
+				       .representative = p->representative != 0};
+		if (db_case_party_next_ord(db, case_id, "applicant", &pr.ord) < 0 || db_case_party_insert(db, &pr) < 0 ||
+		    save_agents(db, case_id, "applicant", pr.ord, p->agents, p->nagents) < 0 ||
 		    ((created || changes) && archive_event(db, who, case_id, "person", pid, changes, now) < 0)) {
 			free(changes);
 			sb_free(&names);
@@ -858,6 +1171,20 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 			goto fail;
 		}
 		napp = next - 1;
+	}
+	/* representatives joining: no more than a collective dispute elects */
+	int nrep = 0;
+	if (db_case_representatives(db, case_id, &nrep) < 0) {
+		sb_free(&names);
+		goto fail;
+	}
+	if (nrep > INTAKE_MAX_REPRESENTATIVES || (nrep > 0 && napp < cfg->collective_threshold)) {
+		if (nrep > INTAKE_MAX_REPRESENTATIVES)
+			tj_error("集体争议的代表最多%d名，加入后将有%d名", INTAKE_MAX_REPRESENTATIVES, nrep);
+		else
+			tj_error("申请人不足%d名，不是集体争议，无须推举代表", cfg->collective_threshold);
+		sb_free(&names);
+		goto fail;
 	}
 	struct event_rec ev = {.at = now, .user_id = who->user_id, .case_id = case_id, .entity = "case",
 			       .entity_id = case_id, .action = "join", .after = names.buf};

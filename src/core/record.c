@@ -72,6 +72,25 @@ static void str(json_t *o, const char *key, const char *s)
 	json_object_set_new(o, key, json_string(s ? s : ""));
 }
 
+static json_t *agents(const struct cv_party *p)
+{
+	json_t *a = json_array();
+
+	for (int j = 0; j < p->nagents; j++) {
+		const struct cv_agent *x = &p->agents[j];
+		json_t *o = json_object();
+		const char *kind = vocab_label(VOCAB_AGENT, x->kind), *auth = vocab_label(VOCAB_AUTHORITY, x->authority);
+		str(o, "name", x->name);
+		str(o, "kind", kind ? kind : x->kind);
+		opt_str(o, "org", x->org);
+		opt_str(o, "phone", x->phone);
+		str(o, "authority", auth ? auth : x->authority);
+		opt_str(o, "scope", x->scope);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *person(const struct cv_party *p, int full_ids)
 {
 	json_t *o = json_object();
@@ -93,27 +112,40 @@ static json_t *person(const struct cv_party *p, int full_ids)
 	opt_str(o, "address", p->address);
 	opt_str(o, "hukou", p->household ? vocab_label(VOCAB_HOUSEHOLD, p->household) : NULL);
 	opt_str(o, "occupation", p->occupation);
-	json_object_set_new(o, "representative", json_false());
-	json_object_set_new(o, "agents", json_array());
+	json_object_set_new(o, "representative", json_boolean(p->representative));
+	json_object_set_new(o, "agents", agents(p));
 	return o;
 }
 
-static json_t *employer(const struct cv_party *p)
+static json_t *employer(const struct cv_party *p, int full_ids)
 {
 	json_t *o = json_object();
+	const char *kind = vocab_label(VOCAB_RESPONDENT, p->kind[0] ? p->kind : "employer");
 
-	str(o, "kind", "用人单位");
+	str(o, "kind", kind ? kind : p->kind);
+	if (!strcmp(p->kind, "individual")) {
+		/* doc_kind/doc_no instead of uscc */
+		const char *dk = record_doc_kind(p->id_type, p->id_no);
+		char masked[64];
+		str(o, "doc_kind", dk ? dk : p->id_type);
+		if (full_ids) {
+			str(o, "doc_no", p->id_no);
+		} else {
+			val_mask(p->id_no, masked, sizeof masked);
+			str(o, "doc_no", masked);
+		}
+	}
 	opt_str(o, "uscc", p->uscc);
 	str(o, "name", p->name);
 	opt_str(o, "legal_rep", p->legal_rep);
 	opt_str(o, "legal_rep_title", p->legal_rep_title);
 	opt_str(o, "address", p->address);
 	opt_str(o, "phone", p->phone);
-	json_object_set_new(o, "agents", json_array());
+	json_object_set_new(o, "agents", agents(p));
 	return o;
 }
 
-static json_t *claim(const struct cv_claim *c, int nrespondents)
+static json_t *claim(const struct cv_claim *c)
 {
 	json_t *o = json_object(), *against = json_array();
 	char amt[40];
@@ -123,11 +155,20 @@ static json_t *claim(const struct cv_claim *c, int nrespondents)
 	str(o, "text", c->text);
 	if (c->amount_fen > 0)
 		str(o, "amount", record_amount(c->amount_fen, amt, sizeof amt));
-	/* against every respondent, not jointly: the case does not say more yet */
-	for (int i = 1; i <= nrespondents; i++)
-		json_array_append_new(against, json_integer(i));
+	for (int i = 0; i < c->nagainst; i++)
+		json_array_append_new(against, json_integer(c->against[i]));
 	json_object_set_new(o, "against", against);
-	json_object_set_new(o, "joint", json_false());
+	json_object_set_new(o, "joint", json_boolean(c->joint));
+	if (c->nshares > 0) {
+		json_t *pw = json_array();
+		for (int i = 0; i < c->nshares; i++) {
+			json_t *x = json_object();
+			json_object_set_new(x, "applicant", json_integer(c->shares[i].applicant));
+			str(x, "amount", record_amount(c->shares[i].amount_fen, amt, sizeof amt));
+			json_array_append_new(pw, x);
+		}
+		json_object_set_new(o, "per_worker", pw);
+	}
 	if (c->agreed_fen >= 0) {
 		str(o, "agreed", record_amount(c->agreed_fen, amt, sizeof amt));
 		opt_str(o, "pay_date", c->pay_date);
@@ -177,11 +218,11 @@ char *record_case_json(const struct case_view *cv, int full_ids)
 	json_object_set_new(r, "applicants", a);
 	a = json_array();
 	for (int i = 0; i < cv->nrespondents; i++)
-		json_array_append_new(a, employer(&cv->respondents[i]));
+		json_array_append_new(a, employer(&cv->respondents[i], full_ids));
 	json_object_set_new(r, "respondents", a);
 	a = json_array();
 	for (int i = 0; i < cv->nclaims; i++)
-		json_array_append_new(a, claim(&cv->claims[i], cv->nrespondents));
+		json_array_append_new(a, claim(&cv->claims[i]));
 	json_object_set_new(r, "claims", a);
 	str(r, "facts", cv->facts);
 	a = json_array();

@@ -98,6 +98,30 @@ static const struct vocab_word households[] = {
 	{"rural", "农村", "农村户籍"},
 };
 
+/* 用工单位: the host of a dispatched worker (劳务派遣); 发包方: the
+ * organisation that contracted the work to an individual (劳动合同法 §94) */
+static const struct vocab_word respondent_kinds[] = {
+	{"employer", "用人单位", NULL},
+	{"host", "用工单位", NULL},
+	{"individual", "个人", NULL},
+	{"contractor", "发包方", NULL},
+	{"other", "其他", NULL},
+};
+
+static const struct vocab_word agent_kinds[] = {
+	{"lawyer", "律师", NULL},
+	{"legal-worker", "基层法律服务工作者", NULL},
+	{"relative", "近亲属", NULL},
+	{"union", "工会", NULL},
+	{"staff", "用人单位工作人员", NULL},
+	{"other", "其他", NULL},
+};
+
+static const struct vocab_word authorities[] = {
+	{"general", "一般授权", NULL},
+	{"special", "特别授权", NULL},
+};
+
 static const struct {
 	const struct vocab_word *w;
 	int n;
@@ -115,6 +139,9 @@ static const struct {
 	[VOCAB_EXPERT] = {experts, (int)TJ_ARRAY_LEN(experts), 0},
 	[VOCAB_GENDER] = {genders, (int)TJ_ARRAY_LEN(genders), 0},
 	[VOCAB_HOUSEHOLD] = {households, (int)TJ_ARRAY_LEN(households), 0},
+	[VOCAB_RESPONDENT] = {respondent_kinds, (int)TJ_ARRAY_LEN(respondent_kinds), 0},
+	[VOCAB_AGENT] = {agent_kinds, (int)TJ_ARRAY_LEN(agent_kinds), 0},
+	[VOCAB_AUTHORITY] = {authorities, (int)TJ_ARRAY_LEN(authorities), 0},
 };
 
 const struct vocab_word *vocab_words(enum vocab_kind k, int *n)

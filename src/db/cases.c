@@ -107,31 +107,102 @@ int db_case_by_external_id(struct db *db, const char *external_id, int64_t *case
 	return 0;
 }
 
-int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id)
+int db_case_party_insert(struct db *db, const struct party_row *p)
 {
 	/* The case's own copy of the particulars, as the archive holds them
 	 * now - that is, as this application gave them (the caller updated the
 	 * archive first, in the same transaction). */
-	sqlite3_stmt *st = strcmp(role, "applicant") == 0
+	int person = p->person_id > 0;
+	sqlite3_stmt *st = person
 		? db_prep(db, "INSERT INTO case_parties(case_id, role, ord, person_id, name, id_type, id_no, gender, "
-			      "birth_date, nationality, household, occupation, phone, address) "
+			      "birth_date, nationality, household, occupation, phone, address, kind, representative) "
 			      "SELECT ?1, ?2, ?3, p.id, p.name, p.id_type, p.id_no, p.gender, p.birth_date, "
-			      "p.nationality, p.household, p.occupation, p.phone, p.address FROM persons p WHERE p.id = ?4")
+			      "p.nationality, p.household, p.occupation, p.phone, p.address, ?5, ?6 "
+			      "FROM persons p WHERE p.id = ?4")
 		: db_prep(db, "INSERT INTO case_parties(case_id, role, ord, employer_id, name, uscc, legal_rep, "
-			      "legal_rep_title, phone, address) "
-			      "SELECT ?1, ?2, ?3, e.id, e.name, e.uscc, e.legal_rep, e.legal_rep_title, e.phone, e.address "
-			      "FROM employers e WHERE e.id = ?4");
+			      "legal_rep_title, phone, address, kind, representative) "
+			      "SELECT ?1, ?2, ?3, e.id, e.name, e.uscc, e.legal_rep, e.legal_rep_title, e.phone, e.address, "
+			      "?5, ?6 FROM employers e WHERE e.id = ?4");
+	int64_t id = person ? p->person_id : p->employer_id;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, p->case_id);
+	db_bind_text(st, 2, p->role);
+	sqlite3_bind_int(st, 3, p->ord);
+	sqlite3_bind_int64(st, 4, id);
+	db_bind_text(st, 5, strcmp(p->role, "respondent") == 0 ? (p->kind ? p->kind : "employer") : NULL);
+	sqlite3_bind_int(st, 6, p->representative != 0);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入当事人");
+	if (sqlite3_changes(db->h) != 1) {
+		tj_error("写入当事人失败：档案中没有这位当事人（编号 %lld）", (long long)id);
+		return -1;
+	}
+	return 0;
+}
+
+int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord, int64_t party_id)
+{
+	int applicant = strcmp(role, "applicant") == 0;
+	struct party_row p = {.case_id = case_id, .role = role, .ord = ord,
+			      .person_id = applicant ? party_id : 0, .employer_id = applicant ? 0 : party_id};
+
+	return db_case_party_insert(db, &p);
+}
+
+int db_case_agent_add(struct db *db, const struct agent_row *a)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO case_agents(case_id, role, party_ord, ord, name, kind, org, "
+				       "phone, authority, scope) VALUES (?,?,?,?,?,?,?,?,?,?)");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->case_id);
+	db_bind_text(st, 2, a->role);
+	sqlite3_bind_int(st, 3, a->party_ord);
+	sqlite3_bind_int(st, 4, a->ord);
+	db_bind_text(st, 5, a->name);
+	db_bind_text(st, 6, a->kind);
+	db_bind_text(st, 7, a->org ? a->org : "");
+	db_bind_text(st, 8, a->phone ? a->phone : "");
+	db_bind_text(st, 9, a->authority);
+	db_bind_text(st, 10, a->scope ? a->scope : "");
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入委托代理人");
+	return 0;
+}
+
+int db_case_representatives(struct db *db, int64_t case_id, int *n)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT count(*) FROM case_parties WHERE case_id = ? AND role = 'applicant' "
+				       "AND representative = 1");
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, case_id);
-	db_bind_text(st, 2, role);
-	sqlite3_bind_int(st, 3, ord);
-	sqlite3_bind_int64(st, 4, party_id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, "读取当事人");
+	*n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int db_claim_share_add(struct db *db, int64_t case_id, int claim_ord, int applicant, int64_t amount_fen)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO claim_shares(claim_id, applicant, amount_fen) "
+				       "SELECT id, ?3, ?4 FROM claims WHERE case_id = ?1 AND ord = ?2");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int(st, 2, claim_ord);
+	sqlite3_bind_int(st, 3, applicant);
+	sqlite3_bind_int64(st, 4, amount_fen);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return db_fail(db, "写入当事人");
+		return db_fail(db, "写入各申请人请求金额");
 	if (sqlite3_changes(db->h) != 1) {
-		tj_error("写入当事人失败：档案中没有这位当事人（编号 %lld）", (long long)party_id);
+		tj_error("写入各申请人请求金额失败：没有第%d项请求", claim_ord);
 		return -1;
 	}
 	return 0;
@@ -140,7 +211,7 @@ int db_case_party_add(struct db *db, int64_t case_id, const char *role, int ord,
 int db_claim_add(struct db *db, const struct claim_row *c)
 {
 	sqlite3_stmt *st = db_prep(db, "INSERT INTO claims(case_id, ord, cause, text, amount_fen, agreed_fen, "
-				       "pay_date) VALUES (?,?,?,?,?,?,?)");
+				       "pay_date, against, joint) VALUES (?,?,?,?,?,?,?,?,?)");
 
 	if (!st)
 		return -1;
@@ -152,6 +223,8 @@ int db_claim_add(struct db *db, const struct claim_row *c)
 	if (c->agreed_fen >= 0)
 		sqlite3_bind_int64(st, 6, c->agreed_fen);
 	db_bind_text(st, 7, c->pay_date);
+	db_bind_text(st, 8, c->against && *c->against ? c->against : NULL);
+	sqlite3_bind_int(st, 9, c->joint != 0);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入请求事项");
 	return 0;
@@ -275,7 +348,8 @@ int db_case_party_next_ord(struct db *db, int64_t case_id, const char *role, int
 
 int db_case_has_person(struct db *db, int64_t case_id, int64_t person_id)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM case_parties WHERE case_id = ? AND person_id = ?");
+	sqlite3_stmt *st = db_prep(db, "SELECT 1 FROM case_parties WHERE case_id = ? AND person_id = ? "
+				       "AND role = 'applicant'");
 	int rc;
 
 	if (!st)

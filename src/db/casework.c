@@ -457,7 +457,7 @@ static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT person_id, name, id_type, id_no, coalesce(gender, ''), coalesce(birth_date, ''), "
 		"coalesce(nationality, ''), coalesce(household, ''), coalesce(occupation, ''), coalesce(phone, ''), "
-		"coalesce(address, '') FROM case_parties "
+		"coalesce(address, ''), ord, representative FROM case_parties "
 		"WHERE case_id = ? AND role = 'applicant' ORDER BY ord");
 	int rc, cap = 0;
 
@@ -467,6 +467,7 @@ static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		cv->applicants = xgrow(cv->applicants, cv->napplicants, &cap, sizeof *cv->applicants);
 		struct cv_party *p = &cv->applicants[cv->napplicants++];
+		memset(p, 0, sizeof *p);
 		p->id = sqlite3_column_int64(st, 0);
 		p->name = db_col_strdup(st, 1);
 		p->id_type = db_col_strdup(st, 2);
@@ -478,6 +479,8 @@ static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
 		p->occupation = db_col_strdup(st, 8);
 		p->phone = db_col_strdup(st, 9);
 		p->address = db_col_strdup(st, 10);
+		p->ord = sqlite3_column_int(st, 11);
+		p->representative = sqlite3_column_int(st, 12);
 		p->uscc = xstrdup("");
 		p->legal_rep = xstrdup("");
 		p->legal_rep_title = xstrdup("");
@@ -489,9 +492,13 @@ static int load_applicants(struct db *db, int64_t case_id, struct case_view *cv)
 
 static int load_respondents(struct db *db, int64_t case_id, struct case_view *cv)
 {
+	/* an individual (kind 'individual') is a person, with the person's
+	 * columns; kind NULL is a 用人单位 (rows written without a kind) */
 	sqlite3_stmt *st = db_prep(db,
-		"SELECT employer_id, name, coalesce(uscc, ''), coalesce(legal_rep, ''), coalesce(address, ''), "
-		"coalesce(phone, ''), coalesce(legal_rep_title, '') FROM case_parties "
+		"SELECT coalesce(employer_id, person_id), name, coalesce(uscc, ''), coalesce(legal_rep, ''), "
+		"coalesce(address, ''), coalesce(phone, ''), coalesce(legal_rep_title, ''), ord, "
+		"coalesce(kind, 'employer'), coalesce(id_type, ''), coalesce(id_no, ''), coalesce(gender, ''), "
+		"coalesce(birth_date, ''), coalesce(nationality, '') FROM case_parties "
 		"WHERE case_id = ? AND role = 'respondent' ORDER BY ord");
 	int rc, cap = 0;
 
@@ -501,6 +508,7 @@ static int load_respondents(struct db *db, int64_t case_id, struct case_view *cv
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		cv->respondents = xgrow(cv->respondents, cv->nrespondents, &cap, sizeof *cv->respondents);
 		struct cv_party *p = &cv->respondents[cv->nrespondents++];
+		memset(p, 0, sizeof *p);
 		p->id = sqlite3_column_int64(st, 0);
 		p->name = db_col_strdup(st, 1);
 		p->uscc = db_col_strdup(st, 2);
@@ -508,11 +516,13 @@ static int load_respondents(struct db *db, int64_t case_id, struct case_view *cv
 		p->address = db_col_strdup(st, 4);
 		p->phone = db_col_strdup(st, 5);
 		p->legal_rep_title = db_col_strdup(st, 6);
-		p->id_type = xstrdup("");
-		p->id_no = xstrdup("");
-		p->gender = xstrdup("");
-		p->birth_date = xstrdup("");
-		p->nationality = xstrdup("");
+		p->ord = sqlite3_column_int(st, 7);
+		col_copy(st, 8, p->kind, sizeof p->kind);
+		p->id_type = db_col_strdup(st, 9);
+		p->id_no = db_col_strdup(st, 10);
+		p->gender = db_col_strdup(st, 11);
+		p->birth_date = db_col_strdup(st, 12);
+		p->nationality = db_col_strdup(st, 13);
 		p->household = xstrdup("");
 		p->occupation = xstrdup("");
 	}
@@ -521,11 +531,70 @@ static int load_respondents(struct db *db, int64_t case_id, struct case_view *cv
 	return 0;
 }
 
+/* Every party's agents, after the parties. */
+static int load_agents(struct db *db, int64_t case_id, struct case_view *cv)
+{
+	sqlite3_stmt *st = db_prep(db,
+		"SELECT role, party_ord, ord, name, kind, org, phone, authority, scope FROM case_agents "
+		"WHERE case_id = ? ORDER BY role, party_ord, ord");
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int resp = strcmp((const char *)sqlite3_column_text(st, 0), "respondent") == 0;
+		int pord = sqlite3_column_int(st, 1);
+		struct cv_party *v = resp ? cv->respondents : cv->applicants, *p = NULL;
+		int n = resp ? cv->nrespondents : cv->napplicants;
+		for (int i = 0; i < n && !p; i++)
+			if (v[i].ord == pord)
+				p = &v[i];
+		if (!p)
+			continue; /* the foreign key makes this impossible */
+		p->agents = xrealloc(p->agents, (size_t)(p->nagents + 1) * sizeof *p->agents);
+		struct cv_agent *a = &p->agents[p->nagents++];
+		memset(a, 0, sizeof *a);
+		a->ord = sqlite3_column_int(st, 2);
+		a->name = db_col_strdup(st, 3);
+		col_copy(st, 4, a->kind, sizeof a->kind);
+		a->org = db_col_strdup(st, 5);
+		a->phone = db_col_strdup(st, 6);
+		col_copy(st, 7, a->authority, sizeof a->authority);
+		a->scope = db_col_strdup(st, 8);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取委托代理人");
+	return 0;
+}
+
+/* "1,2" into k->against; NULL (every claim before 007): all respondents. */
+static void claim_against(struct cv_claim *k, const char *s, int nrespondents)
+{
+	k->nagainst = 0;
+	if (!s || !*s) {
+		k->against = xcalloc((size_t)nrespondents + 1, sizeof *k->against);
+		for (int i = 1; i <= nrespondents; i++)
+			k->against[k->nagainst++] = i;
+		return;
+	}
+	int n = 1;
+	for (const char *c = s; *c; c++)
+		n += *c == ',';
+	k->against = xcalloc((size_t)n, sizeof *k->against);
+	for (const char *c = s; *c;) {
+		k->against[k->nagainst++] = atoi(c);
+		c += strcspn(c, ",");
+		if (*c)
+			c++;
+	}
+}
+
 static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 {
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT k.ord, k.cause, coalesce(ca.name, ''), k.text, k.amount_fen, coalesce(k.agreed_fen, -1), "
-		"coalesce(k.pay_date, '') FROM claims k LEFT JOIN causes ca ON ca.code = k.cause "
+		"coalesce(k.pay_date, ''), k.against, k.joint FROM claims k LEFT JOIN causes ca ON ca.code = k.cause "
 		"WHERE k.case_id = ? ORDER BY k.ord");
 	int rc, cap = 0;
 
@@ -535,6 +604,7 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		cv->claims = xgrow(cv->claims, cv->nclaims, &cap, sizeof *cv->claims);
 		struct cv_claim *k = &cv->claims[cv->nclaims++];
+		memset(k, 0, sizeof *k);
 		k->ord = sqlite3_column_int(st, 0);
 		col_copy(st, 1, k->cause, sizeof k->cause);
 		k->cause_name = db_col_strdup(st, 2);
@@ -542,9 +612,33 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 		k->amount_fen = sqlite3_column_int64(st, 4);
 		k->agreed_fen = sqlite3_column_int64(st, 5);
 		col_copy(st, 6, k->pay_date, sizeof k->pay_date);
+		claim_against(k, (const char *)sqlite3_column_text(st, 7), cv->nrespondents);
+		k->joint = sqlite3_column_int(st, 8);
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "读取请求事项");
+	/* the per-worker amounts, claim by claim */
+	st = db_prep(db, "SELECT k.ord, s.applicant, s.amount_fen FROM claims k "
+			 "JOIN claim_shares s ON s.claim_id = k.id WHERE k.case_id = ? ORDER BY k.ord, s.applicant");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	int i = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int ord = sqlite3_column_int(st, 0);
+		while (i < cv->nclaims && cv->claims[i].ord < ord)
+			i++;
+		if (i == cv->nclaims)
+			break;
+		struct cv_claim *k = &cv->claims[i];
+		k->shares = xrealloc(k->shares, (size_t)(k->nshares + 1) * sizeof *k->shares);
+		k->shares[k->nshares].applicant = sqlite3_column_int(st, 1);
+		k->shares[k->nshares].amount_fen = sqlite3_column_int64(st, 2);
+		k->nshares++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, "读取各申请人请求金额");
 	return 0;
 }
 
@@ -692,7 +786,7 @@ int db_case_view_load(struct db *db, int64_t case_id, struct case_view *out)
 	rc = load_main(db, case_id, out);
 	if (rc == 1 &&
 	    (load_applicants(db, case_id, out) < 0 || load_respondents(db, case_id, out) < 0 ||
-	     load_claims(db, case_id, out) < 0 || load_sessions(db, case_id, out) < 0 ||
+	     load_agents(db, case_id, out) < 0 || load_claims(db, case_id, out) < 0 || load_sessions(db, case_id, out) < 0 ||
 	     load_documents(db, case_id, out) < 0 || load_evidence(db, case_id, out) < 0 ||
 	     load_events(db, case_id, out) < 0))
 		rc = -1;

@@ -394,7 +394,9 @@ struct db_report_cursor *db_report_cases_begin(struct db *db, const char *from, 
 
 	/* One row per case, by date received then case number (the order of
 	 * the received index, cases_received(received, year, seq): no sort, so
-	 * rows start at once and nothing is held).  The respondents and the claims come each as one string
+	 * rows start at once and nothing is held).  An individual respondent
+	 * (a person) comes with id 0: named in the rows, no employer of the
+	 * statistics.  The respondents and the claims come each as one string
 	 * from one subquery - "id<US>uscc<US>name<RS>..." and "cause amount
 	 * agreed,..." - which costs much less than a subquery per column;
 	 * the mediator's name and the causes' names are looked up in memory. */
@@ -403,8 +405,8 @@ struct db_report_cursor *db_report_cases_begin(struct db *db, const char *from, 
 		" c.accepted_at, c.deadline, c.closed_at, coalesce(c.mediator_id, 0), "
 		" coalesce(pa.name, ''), coalesce(pa.id_type, ''), coalesce(pa.id_no, ''), "
 		" (SELECT count(*) FROM case_parties WHERE case_id = c.id AND role = 'applicant'), "
-		" (SELECT group_concat(x, char(30)) FROM (SELECT e.id || char(31) || coalesce(e.uscc, '') || char(31) "
-		"   || e.name AS x FROM case_parties p JOIN employers e ON e.id = p.employer_id "
+		" (SELECT group_concat(x, char(30)) FROM (SELECT coalesce(e.id, 0) || char(31) || coalesce(e.uscc, '') "
+		"   || char(31) || coalesce(e.name, p.name) AS x FROM case_parties p LEFT JOIN employers e ON e.id = p.employer_id "
 		"   WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord)), "
 		" (SELECT group_concat(x, ',') FROM (SELECT cause || ' ' || amount_fen || ' ' || coalesce(agreed_fen, -1) "
 		"   AS x FROM claims WHERE case_id = c.id ORDER BY ord)) "

@@ -149,6 +149,67 @@ static const char *event_what(const struct cv_event *e)
 	return case_event_what(e, buf, sizeof buf);
 }
 
+/* A party's agents, each on its own (wrapped) line under the party. */
+static void add_agents(struct detail *d, const struct cv_party *p, int w)
+{
+	for (int j = 0; j < p->nagents; j++) {
+		const struct cv_agent *a = &p->agents[j];
+		const char *kind = vocab_label(VOCAB_AGENT, a->kind), *auth = vocab_label(VOCAB_AUTHORITY, a->authority);
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_printf(&sb, "代理人 %s（%s%s%s）  %s", a->name, kind ? kind : a->kind, a->org[0] ? "，" : "", a->org,
+			  auth ? auth : a->authority);
+		if (a->scope[0])
+			sb_printf(&sb, "：%s", a->scope);
+		if (a->phone[0])
+			sb_printf(&sb, "  电话 %s", a->phone);
+		add_wrapped(d, sb.buf, w - 4, "    ");
+		sb_free(&sb);
+	}
+}
+
+/* The party numbered ord (its name), "?" when there is none. */
+static const char *party_name(const struct cv_party *v, int n, int ord)
+{
+	for (int i = 0; i < n; i++)
+		if (v[i].ord == ord)
+			return v[i].name;
+	return "?";
+}
+
+/* Whom a claim is against, when there is more than one respondent, and
+ * its per-worker amounts, compact: "张三 3,000.00；李四 2,500.00". */
+static void add_claim_parties(struct detail *d, const struct case_view *cv, const struct cv_claim *c, int w)
+{
+	char a[64];
+
+	if (cv->nrespondents > 1 || c->joint) {
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_add(&sb, "被申请人");
+		for (int j = 0; j < c->nagainst; j++) {
+			int r = c->against[j];
+			sb_printf(&sb, "%s%s", j ? "、" : " ", party_name(cv->respondents, cv->nrespondents, r));
+		}
+		if (c->joint)
+			sb_add(&sb, "（连带）");
+		add_wrapped(d, sb.buf, w - 5, "     ");
+		sb_free(&sb);
+	}
+	if (c->nshares > 0) {
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_add(&sb, "各申请人：");
+		for (int j = 0; j < c->nshares; j++) {
+			int ap = c->shares[j].applicant;
+			sb_printf(&sb, "%s%s %s", j ? "；" : "", party_name(cv->applicants, cv->napplicants, ap),
+				  money_format(c->shares[j].amount_fen, a, sizeof a));
+		}
+		add_wrapped(d, sb.buf, w - 5, "     ");
+		sb_free(&sb);
+	}
+}
+
 static void build(struct screen *s)
 {
 	struct detail *d = s->priv;
@@ -188,7 +249,8 @@ static void build(struct screen *s)
 		struct cv_party *p = &cv->applicants[i];
 		int kind = val_kind_from_keyword(p->id_type);
 		const char *sex = vocab_label(VOCAB_GENDER, p->gender);
-		add_line(d, US_NORMAL, " %d. %s  %s %s  %s %s", i + 1, p->name, sex ? sex : "", p->birth_date,
+		add_line(d, p->representative ? US_WARN : US_NORMAL, " %d. %s%s  %s %s  %s %s", i + 1, p->name,
+			 p->representative ? " ★代表" : "", sex ? sex : "", p->birth_date,
 			 kind >= 0 ? val_kind_name(kind) : p->id_type, p->id_no);
 		/* each item labelled and apart: a foreign nationality used to run
 		 * straight into the address ("日本上海市...") */
@@ -205,17 +267,31 @@ static void build(struct screen *s)
 			sb_printf(&sb, "  住址 %s", p->address);
 		add_wrapped(d, sb.buf, w - 4, "    ");
 		sb_free(&sb);
+		add_agents(d, p, w);
 	}
 	add_line(d, US_HEADER, "被申请人（%d）", cv->nrespondents);
 	for (int i = 0; i < cv->nrespondents; i++) {
 		struct cv_party *p = &cv->respondents[i];
-		add_line(d, US_NORMAL, " %d. %s  %s", i + 1, p->name, p->uscc[0] ? p->uscc : "（无信用代码）");
-		char *line = p->legal_rep_title && p->legal_rep_title[0]
-				     ? xasprintf("法定代表人 %s（%s）  电话 %s  %s", p->legal_rep, p->legal_rep_title,
-						 p->phone, p->address)
-				     : xasprintf("法定代表人 %s  电话 %s  %s", p->legal_rep, p->phone, p->address);
+		const char *rk = vocab_label(VOCAB_RESPONDENT, p->kind[0] ? p->kind : "employer");
+		char *line;
+		if (!strcmp(p->kind, "individual")) {
+			/* a natural person: his document, as an applicant's */
+			int kind = val_kind_from_keyword(p->id_type);
+			add_line(d, US_NORMAL, " %d. %s（%s）  %s %s", i + 1, p->name, rk,
+				 kind >= 0 ? val_kind_name(kind) : p->id_type, p->id_no);
+			line = xasprintf("电话 %s%s%s", p->phone[0] ? p->phone : "（无）", p->address[0] ? "  住址 " : "",
+					 p->address);
+		} else {
+			add_line(d, US_NORMAL, " %d. %s（%s）  %s", i + 1, p->name, rk ? rk : p->kind,
+				 p->uscc[0] ? p->uscc : "（无信用代码）");
+			line = p->legal_rep_title && p->legal_rep_title[0]
+				       ? xasprintf("法定代表人 %s（%s）  电话 %s  %s", p->legal_rep, p->legal_rep_title,
+						   p->phone, p->address)
+				       : xasprintf("法定代表人 %s  电话 %s  %s", p->legal_rep, p->phone, p->address);
+		}
 		add_wrapped(d, line, w - 4, "    ");
 		free(line);
+		add_agents(d, p, w);
 	}
 
 	add_line(d, US_HEADER, "请求事项（%d）", cv->nclaims);
@@ -239,6 +315,7 @@ static void build(struct screen *s)
 		free(amount);
 		free(cause);
 		add_wrapped(d, c->text, w - 5, "     ");
+		add_claim_parties(d, cv, c, w);
 		if (c->agreed_fen >= 0) {
 			money_format(c->agreed_fen, b, sizeof b);
 			agreed += c->agreed_fen;

@@ -210,7 +210,11 @@ int main(void)
 	CHECK_INT(res.collective, 0);
 	intake_result_free(&res);
 	t.napplicants = 10;
+	/* a collective dispute elects 2 to 5 representatives (test_parties) */
+	app[0].representative = app[1].representative = 1;
 	CHECK_INT(intake_register(db, &cfg, &clerk, &t, &res), 0);
+	dump(&res);
+	app[0].representative = app[1].representative = 0;
 	CHECK_INT(res.collective, 1);
 	CHECK_INT(testdb_int(db, "SELECT collective FROM cases ORDER BY id DESC LIMIT 1"), 1);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'applicant' AND case_id = "

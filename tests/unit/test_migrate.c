@@ -5,7 +5,9 @@
  * its rows kept and the search tables filled from them; the triggers then
  * keep those current as rows come, change and go; and the bulk load of
  * `tiaojie demo` (search_bulk_begin/end) leaves the same search tables as
- * the triggers do.  Today is 2026-11-20.
+ * the triggers do; 007 rebuilds case_parties keeping every row and its
+ * snapshot, and its new rows (respondent kinds, agents, claims' respondents
+ * and per-worker amounts) keep to their constraints.  Today is 2026-11-20.
  */
 #include "tap.h"
 #include "testdb.h"
@@ -183,6 +185,47 @@ static void test_upgrade(void)
 		  testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'respondent'"));
 	CHECK(testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'applicant'") > 0, "fixture has applicants");
 	CHECK_INT(testdb_int(db, "SELECT sum(amount_fen) FROM claims"), 1050000);
+	/* 007: case_parties rebuilt with every row and its snapshot (the
+	 * checks above ran on the rebuilt table); respondents are 用人单位,
+	 * nobody a representative, every claim against all, not jointly */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'respondent' AND kind = 'employer'"), 4);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'applicant' AND kind IS NULL"), 4);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE representative <> 0"), 0);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM claims WHERE against IS NULL AND joint = 0"), 5);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_agents"), 0);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM claim_shares"), 0);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN "
+				 "('case_parties_person', 'case_parties_employer')"), 2);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'case_parties_007'"), 0);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE case_id = 2 AND role = 'respondent' "
+				 "AND employer_id = 2 AND name = '星辰餐饮店' AND phone = '13500005555'"), 1);
+	/* an individual employer is a person; an employer respondent is not */
+	CHECK_INT(testdb_raw(db, "INSERT INTO case_parties(case_id, role, ord, person_id, kind, name) "
+				 "VALUES (1, 'respondent', 2, 3, 'individual', 'John SMITH')"), SQLITE_OK);
+	CHECK(testdb_raw(db, "INSERT INTO case_parties(case_id, role, ord, person_id, kind) "
+			     "VALUES (1, 'respondent', 3, 3, 'host')") != SQLITE_OK, "a 用工单位 must be an employer");
+	CHECK(testdb_raw(db, "INSERT INTO case_parties(case_id, role, ord, person_id, kind) "
+			     "VALUES (1, 'applicant', 2, 2, 'individual')") != SQLITE_OK, "applicants have no kind");
+	CHECK(testdb_raw(db, "INSERT INTO case_parties(case_id, role, ord, employer_id, representative) "
+			     "VALUES (1, 'respondent', 3, 2, 1)") != SQLITE_OK, "respondents are no representatives");
+	CHECK_INT(testdb_raw(db, "INSERT INTO case_agents(case_id, role, party_ord, ord, name, kind, authority, scope) "
+				 "VALUES (1, 'respondent', 2, 1, '李律师', 'lawyer', 'special', '代为和解')"), SQLITE_OK);
+	CHECK(testdb_raw(db, "INSERT INTO case_agents(case_id, role, party_ord, ord, name, kind, authority) "
+			     "VALUES (1, 'respondent', 2, 2, '赵律师', 'lawyer', 'special')") != SQLITE_OK,
+	      "a special authority needs its scope");
+	CHECK(testdb_raw(db, "INSERT INTO case_agents(case_id, role, party_ord, ord, name, kind, authority) "
+			     "VALUES (1, 'respondent', 9, 1, '赵律师', 'lawyer', 'general')") != SQLITE_OK,
+	      "an agent of no party");
+	CHECK(testdb_raw(db, "UPDATE claims SET against = '1;2' WHERE case_id = 1") != SQLITE_OK, "against: numbers");
+	CHECK_INT(testdb_raw(db, "UPDATE claims SET against = '1,2', joint = 1 WHERE case_id = 1"), SQLITE_OK);
+	CHECK_INT(testdb_raw(db, "INSERT INTO claim_shares VALUES ((SELECT id FROM claims WHERE case_id = 1), 1, 100000)"),
+		  SQLITE_OK);
+	/* they go with their party and their claim */
+	CHECK_INT(testdb_raw(db, "DELETE FROM case_parties WHERE case_id = 1 AND role = 'respondent' AND ord = 2"),
+		  SQLITE_OK);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_agents"), 0);
+	CHECK_INT(testdb_raw(db, "UPDATE claims SET against = NULL, joint = 0 WHERE case_id = 1"), SQLITE_OK);
+	CHECK_INT(testdb_raw(db, "DELETE FROM claim_shares"), SQLITE_OK);
 	CHECK_INT(testdb_int(db, "PRAGMA foreign_key_check"), -1); /* no rows */
 	/* the search tables are filled from them */
 	CHECK_INT(counts_wrong(db), 0);

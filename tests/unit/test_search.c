@@ -237,6 +237,7 @@ int main(void)
 		snprintf(xphones[i], sizeof xphones[i], "136000030%02d", i);
 		p_x[i] = person(id_x[i], xnames[i], xphones[i]);
 	}
+	p_x[0].representative = p_x[1].representative = 1; /* the collective case elects two */
 	static const char *const onames[7] = {"赵六", "钱七", "孙八", "周九", "吴十", "郑十一", "王五"};
 	struct intake_person p_o[7];
 	char ophones[7][24];
