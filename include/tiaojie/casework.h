@@ -112,6 +112,7 @@ struct case_view {
 	char status_kw[24], perf_kw[24]; /* as stored; case_load turns them into status, perf */
 	char channel[16];
 	char received[11];
+	char external_id[80]; /* an imported application's platform id, "" none */
 	char *facts;
 	int collective;
 	int64_t mediator_id;

@@ -203,6 +203,7 @@ char *record_case_json(const struct case_view *cv, int full_ids)
 	json_t *r = json_object(), *a;
 	char buf[64];
 
+	opt_str(r, "external_id", cv->external_id);
 	str(r, "case_no", cv->case_no);
 	str(r, "status", status_name(cv->status));
 	if (cv->perf != PERF_NONE)
@@ -335,18 +336,6 @@ static json_t *get_array(struct record_result *r, json_t *o, const char *path, c
 	return NULL;
 }
 
-/* Keys of the record the case cannot hold yet: refused, never dropped. */
-static void not_yet(struct record_result *r, json_t *o, const char *path, const char *key, const char *what)
-{
-	json_t *v = json_object_get(o, key);
-	char f[64];
-
-	if (!v || json_is_null(v) || json_is_false(v) || (json_is_array(v) && json_array_size(v) == 0))
-		return;
-	snprintf(f, sizeof f, "%s%s%s", path, *path ? "." : "", key);
-	said(r, f, "暂不能导入%s（本版本的案件还不能保存它）", what);
-}
-
 /* A label of the vocabulary to its keyword; a problem when unknown. */
 static const char *word_code(struct record_result *r, enum vocab_kind k, const char *label, const char *field,
 			     const char *what)
@@ -375,32 +364,116 @@ static void record_field(const char *form, char *out, size_t size)
 	static const struct {
 		const char *form, *record;
 	} keys[] = {
-		{"id_type", "doc_kind"}, {"id_no", "doc_no"}, {"gender", "sex"},
-		{"birth_date", "birth"}, {"household", "hukou"},
+		{"id_type", "doc_kind"}, {"id_no", "doc_no"}, {"gender", "sex"}, {"birth_date", "birth"},
+		{"household", "hukou"},  {"purpose", "proves"}, {"party", "by"},
 	};
 	int i;
-	char key[48];
+	char key[48], rest[64];
+	const char *side = NULL;
 
-	if (sscanf(form, "applicant[%d].%47s", &i, key) == 2) {
-		for (size_t k = 0; k < TJ_ARRAY_LEN(keys); k++)
-			if (!strcmp(key, keys[k].form))
-				snprintf(key, sizeof key, "%s", keys[k].record);
-		snprintf(out, size, "applicants[%d].%s", i, key);
-	} else if (sscanf(form, "respondent[%d].%47s", &i, key) == 2) {
-		snprintf(out, size, "respondents[%d].%s", i, key);
-	} else {
+	rest[0] = '\0';
+	if (sscanf(form, "applicant[%d].%47[a-z_]%63s", &i, key, rest) >= 2)
+		side = "applicants";
+	else if (sscanf(form, "respondent[%d].%47[a-z_]%63s", &i, key, rest) >= 2)
+		side = "respondents";
+	else if (sscanf(form, "evidence[%d].%47[a-z_]%63s", &i, key, rest) >= 2)
+		side = "evidence";
+	if (!side) {
 		snprintf(out, size, "%s", form);
+		return;
 	}
+	for (size_t k = 0; k < TJ_ARRAY_LEN(keys); k++)
+		if (!strcmp(key, keys[k].form) && !rest[0])
+			snprintf(key, sizeof key, "%s", keys[k].record);
+	snprintf(out, size, "%s[%d].%s%s", side, i, key, rest);
 }
 
-/* One record into in (strings point into o).  Problems of shape go to r. */
-static void to_intake(struct record_result *r, json_t *o, struct intake *in)
+/* The arrays to_intake allocates. */
+struct kept {
+	struct intake_agent **agents;
+	int nagents;
+	int **against;
+	int nagainst;
+	struct intake_share **shares;
+	int nshares;
+	struct case_op_evidence *evidence;
+	char (*pages)[24];
+};
+
+static void keep_free(struct kept *k)
 {
-	char path[48], f[64];
+	for (int i = 0; i < k->nagents; i++)
+		free(k->agents[i]);
+	for (int i = 0; i < k->nagainst; i++)
+		free(k->against[i]);
+	for (int i = 0; i < k->nshares; i++)
+		free(k->shares[i]);
+	free(k->agents);
+	free(k->against);
+	free(k->shares);
+	free(k->evidence);
+	free(k->pages);
+}
+
+/* A boolean member: 0 when absent or null; a problem when of another type. */
+static int get_bool(struct record_result *r, json_t *o, const char *path, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	char f[64];
+
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_boolean(v))
+		return json_is_true(v);
+	snprintf(f, sizeof f, "%s%s%s", path, *path ? "." : "", key);
+	said(r, f, "应为 true 或 false");
+	return 0;
+}
+
+/* A party's agents (kept in k). */
+static void agents_of(struct record_result *r, json_t *x, const char *path, struct kept *k, int *n,
+		      const struct intake_agent **out)
+{
+	json_t *a = get_array(r, x, path, "agents"), *y;
+	char p[80], f[96];
+	size_t j;
+
+	*n = 0;
+	*out = NULL;
+	if (!a || json_array_size(a) == 0)
+		return;
+	struct intake_agent *v = xcalloc(json_array_size(a), sizeof *v);
+	k->agents = xrealloc(k->agents, (size_t)(k->nagents + 1) * sizeof *k->agents);
+	k->agents[k->nagents++] = v;
+	json_array_foreach(a, j, y) {
+		snprintf(p, sizeof p, "%s.agents[%zu]", path, j);
+		if (!json_is_object(y)) {
+			said(r, p, "应为对象（{…}）");
+			continue;
+		}
+		v[j].name = get_str(r, y, p, "name");
+		snprintf(f, sizeof f, "%s.kind", p);
+		v[j].kind = word_code(r, VOCAB_AGENT, get_str(r, y, p, "kind"), f, "代理人类别");
+		v[j].org = get_str(r, y, p, "org");
+		v[j].phone = get_str(r, y, p, "phone");
+		snprintf(f, sizeof f, "%s.authority", p);
+		v[j].authority = word_code(r, VOCAB_AUTHORITY, get_str(r, y, p, "authority"), f, "代理权限");
+		v[j].scope = get_str(r, y, p, "scope");
+	}
+	*n = (int)json_array_size(a);
+	*out = v;
+}
+
+/* One record into in (strings point into o, arrays into k).  Problems of
+ * shape go to r; the rules are intake_check's. */
+static void to_intake(struct record_result *r, json_t *o, struct intake *in, struct kept *k)
+{
+	char path[48], f[128];
 	json_t *a, *x;
 	size_t i;
 
 	memset(in, 0, sizeof *in);
+	memset(k, 0, sizeof *k);
 	in->external_id = get_str(r, o, "", "external_id");
 	if (in->external_id) {
 		size_t n = strlen(in->external_id);
@@ -440,8 +513,8 @@ static void to_intake(struct record_result *r, json_t *o, struct intake *in)
 			snprintf(f, sizeof f, "%s.hukou", path);
 			p->household = word_code(r, VOCAB_HOUSEHOLD, get_str(r, x, path, "hukou"), f, "户籍类型");
 			p->occupation = get_str(r, x, path, "occupation");
-			not_yet(r, x, path, "representative", "集体争议代表人");
-			not_yet(r, x, path, "agents", "委托代理人");
+			p->representative = get_bool(r, x, path, "representative");
+			agents_of(r, x, path, k, &p->nagents, &p->agents);
 		}
 	} else if (!json_object_get(o, "applicants")) {
 		said(r, "applicants", "缺少申请人（applicants）");
@@ -457,20 +530,25 @@ static void to_intake(struct record_result *r, json_t *o, struct intake *in)
 				said(r, path, "应为对象（{…}）");
 				continue;
 			}
-			const char *kind = get_str(r, x, path, "kind");
-			if (kind && strcmp(kind, "用人单位") != 0) {
-				snprintf(f, sizeof f, "%s.kind", path);
-				said(r, f, "暂不能导入「%s」（本版本的案件还不能保存它）", kind);
-			}
+			snprintf(f, sizeof f, "%s.kind", path);
+			e->kind = word_code(r, VOCAB_RESPONDENT, get_str(r, x, path, "kind"), f, "被申请人类别");
 			e->uscc = get_str(r, x, path, "uscc");
+			const char *dk = get_str(r, x, path, "doc_kind");
+			snprintf(f, sizeof f, "%s.doc_kind", path);
+			e->id_type = dk ? record_doc_kind_keyword(dk) : NULL;
+			if (dk && !e->id_type) {
+				said(r, f, "未知的证件类型「%s」", dk);
+				e->id_type = "?";
+			}
+			e->id_no = get_str(r, x, path, "doc_no");
 			e->name = get_str(r, x, path, "name");
 			e->legal_rep = get_str(r, x, path, "legal_rep");
-			not_yet(r, x, path, "legal_rep_title", "法定代表人职务");
+			e->legal_rep_title = get_str(r, x, path, "legal_rep_title");
 			e->address = get_str(r, x, path, "address");
 			e->phone = get_str(r, x, path, "phone");
 			e->district = get_str(r, x, path, "district");
 			e->industry = get_str(r, x, path, "industry");
-			not_yet(r, x, path, "agents", "委托代理人");
+			agents_of(r, x, path, k, &e->nagents, &e->agents);
 		}
 	} else if (!json_object_get(o, "respondents")) {
 		said(r, "respondents", "缺少被申请人（respondents）");
@@ -489,33 +567,101 @@ static void to_intake(struct record_result *r, json_t *o, struct intake *in)
 			c->cause = get_str(r, x, path, "cause");
 			c->text = get_str(r, x, path, "text");
 			c->amount = get_str(r, x, path, "amount");
-			/* against every respondent, not jointly, is all a case holds yet */
-			json_t *ag = get_array(r, x, path, "against");
-			if (ag) {
-				int all = json_array_size(ag) == (size_t)in->nrespondents;
-				size_t j;
-				json_t *y;
-				json_array_foreach(ag, j, y) all &= json_is_integer(y) && json_integer_value(y) >= 1 &&
-							       json_integer_value(y) <= in->nrespondents;
-				if (!all) {
-					snprintf(f, sizeof f, "%s.against", path);
-					said(r, f, "暂不能导入只针对部分被申请人的请求（本版本的请求针对全部被申请人）");
+			json_t *ag = get_array(r, x, path, "against"), *y;
+			size_t j;
+			if (ag && json_array_size(ag) > 0) {
+				int *v = xcalloc(json_array_size(ag), sizeof *v);
+				k->against = xrealloc(k->against, (size_t)(k->nagainst + 1) * sizeof *k->against);
+				k->against[k->nagainst++] = v;
+				json_array_foreach(ag, j, y) {
+					if (!json_is_integer(y)) {
+						snprintf(f, sizeof f, "%s.against", path);
+						said(r, f, "应为被申请人的序号（1、2…）");
+						break;
+					}
+					v[j] = (int)json_integer_value(y);
 				}
+				c->nagainst = (int)json_array_size(ag);
+				c->against = v;
 			}
-			not_yet(r, x, path, "joint", "连带责任");
-			not_yet(r, x, path, "per_worker", "每位劳动者的金额");
+			c->joint = get_bool(r, x, path, "joint");
+			json_t *pw = get_array(r, x, path, "per_worker");
+			if (pw && json_array_size(pw) > 0) {
+				struct intake_share *v = xcalloc(json_array_size(pw), sizeof *v);
+				k->shares = xrealloc(k->shares, (size_t)(k->nshares + 1) * sizeof *k->shares);
+				k->shares[k->nshares++] = v;
+				json_array_foreach(pw, j, y) {
+					char sp[96];
+					snprintf(sp, sizeof sp, "%s.per_worker[%zu]", path, j);
+					if (!json_is_object(y)) {
+						said(r, sp, "应为对象（{\"applicant\": 1, \"amount\": \"…\"}）");
+						continue;
+					}
+					json_t *ap = json_object_get(y, "applicant");
+					if (!json_is_integer(ap)) {
+						snprintf(f, sizeof f, "%s.applicant", sp);
+						said(r, f, "应为申请人的序号（1、2…）");
+					} else {
+						v[j].applicant = (int)json_integer_value(ap);
+					}
+					v[j].amount = get_str(r, y, sp, "amount");
+				}
+				c->nshares = (int)json_array_size(pw);
+				c->shares = v;
+			}
 		}
 	} else if (!json_object_get(o, "claims")) {
 		said(r, "claims", "缺少请求事项（claims）");
 	}
-	not_yet(r, o, "", "evidence", "证据清单");
+
+	if ((a = get_array(r, o, "", "evidence")) && json_array_size(a) > 0) {
+		size_t n = json_array_size(a);
+		k->evidence = xcalloc(n, sizeof *k->evidence);
+		k->pages = xcalloc(n, sizeof *k->pages);
+		json_array_foreach(a, i, x) {
+			struct case_op_evidence *e = &k->evidence[i];
+			snprintf(path, sizeof path, "evidence[%zu]", i);
+			e->original = 0;
+			if (!json_is_object(x)) {
+				said(r, path, "应为对象（{…}）");
+				continue;
+			}
+			e->name = get_str(r, x, path, "name");
+			e->source = get_str(r, x, path, "source");
+			e->purpose = get_str(r, x, path, "proves");
+			json_t *pg = json_object_get(x, "pages");
+			if (json_is_integer(pg)) {
+				snprintf(k->pages[i], sizeof k->pages[i], "%" JSON_INTEGER_FORMAT, json_integer_value(pg));
+				e->pages = k->pages[i];
+			} else if (pg && !json_is_null(pg)) {
+				snprintf(f, sizeof f, "%s.pages", path);
+				said(r, f, "应为页数（整数）");
+			}
+			e->original = get_bool(r, x, path, "original");
+			const char *by = get_str(r, x, path, "by");
+			int who = 0;
+			snprintf(f, sizeof f, "%s.by", path);
+			if (by && sscanf(by, "applicant:%d", &who) == 1 && who >= 1 && who <= in->napplicants)
+				e->party = "applicant";
+			else if (by && sscanf(by, "respondent:%d", &who) == 1 && who >= 1 && who <= in->nrespondents)
+				e->party = "respondent";
+			else if (by)
+				said(r, f, "应为「applicant:序号」或「respondent:序号」，如 applicant:1");
+			else
+				said(r, f, "请写明提交证据的一方（applicant:序号 或 respondent:序号）");
+			e->submitted = get_str(r, x, path, "submitted");
+		}
+		in->nevidence = (int)n;
+		in->evidence = k->evidence;
+	}
 }
 
-static void free_intake(struct intake *in)
+static void free_intake(struct intake *in, struct kept *k)
 {
 	free(in->applicants);
 	free(in->respondents);
 	free(in->claims);
+	keep_free(k);
 }
 
 static void import_one(struct db *db, const struct config *cfg, const struct actor *who, json_t *o,
@@ -523,13 +669,14 @@ static void import_one(struct db *db, const struct config *cfg, const struct act
 {
 	struct intake in;
 	struct intake_result res;
+	struct kept k;
 
 	r->outcome = RECORD_REFUSED; /* until registered or skipped */
 	if (!json_is_object(o)) {
 		said(r, "", "应为一个申请记录对象（{…}）");
 		return;
 	}
-	to_intake(r, o, &in);
+	to_intake(r, o, &in, &k);
 	if (in.external_id)
 		snprintf(r->external_id, sizeof r->external_id, "%s", in.external_id);
 	if (r->nproblems == 0 && in.external_id) {
@@ -542,7 +689,7 @@ static void import_one(struct db *db, const struct config *cfg, const struct act
 			r->outcome = RECORD_SKIPPED;
 			snprintf(r->case_no, sizeof r->case_no, "%s", no);
 			free(no);
-			free_intake(&in);
+			free_intake(&in, &k);
 			return;
 		}
 	}
@@ -563,7 +710,7 @@ static void import_one(struct db *db, const struct config *cfg, const struct act
 		}
 		intake_result_free(&res);
 	}
-	free_intake(&in);
+	free_intake(&in, &k);
 }
 
 int record_import(struct db *db, const struct config *cfg, const struct actor *who, const char *text, size_t len,

@@ -415,7 +415,7 @@ static int load_main(struct db *db, int64_t case_id, struct case_view *cv)
 		"c.collective, coalesce(c.mediator_id, 0), coalesce(m.name, ''), coalesce(c.confirm_how, ''), "
 		"coalesce(c.confirmed_at, ''), coalesce(c.accepted_at, ''), coalesce(c.deadline, ''), "
 		"coalesce(c.closed_at, ''), c.extended, c.reason, c.last_event_at, c.version, c.updated_at, "
-		"u.display_name FROM cases c LEFT JOIN mediators m ON m.id = c.mediator_id "
+		"u.display_name, coalesce(c.external_id, '') FROM cases c LEFT JOIN mediators m ON m.id = c.mediator_id "
 		"LEFT JOIN users u ON u.id = c.updated_by WHERE c.id = ?");
 	int rc;
 
@@ -448,6 +448,7 @@ static int load_main(struct db *db, int64_t case_id, struct case_view *cv)
 	cv->version = sqlite3_column_int64(st, 18);
 	col_copy(st, 19, cv->updated_at, sizeof cv->updated_at);
 	cv->updated_by = col_strdup_null(st, 20);
+	col_copy(st, 21, cv->external_id, sizeof cv->external_id);
 	sqlite3_reset(st);
 	return 1;
 }
