@@ -177,13 +177,15 @@ static const char *party_name(const struct cv_party *v, int n, int ord)
 	return "?";
 }
 
-/* Whom a claim is against, when there is more than one respondent, and
- * its per-worker amounts, compact: "张三 3,000.00；李四 2,500.00". */
+/* Whom a claim is against, when that is not simply every respondent (some
+ * of them, or jointly), and its per-worker amounts, compact: "张三
+ * 3,000.00；李四 2,500.00".  A claim against all of them says nothing, so
+ * that the facts stay on the first screen of a two-respondent case. */
 static void add_claim_parties(struct detail *d, const struct case_view *cv, const struct cv_claim *c, int w)
 {
 	char a[64];
 
-	if (cv->nrespondents > 1 || c->joint) {
+	if (c->joint || (cv->nrespondents > 1 && c->nagainst < cv->nrespondents)) {
 		struct strbuf sb;
 		sb_init(&sb);
 		sb_add(&sb, "被申请人");
