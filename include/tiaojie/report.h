@@ -222,6 +222,9 @@ struct report_opts {
 	int full_ids;        /* identity numbers in full (an admin's explicit choice) */
 	tj_day today;        /* 0: tj_today() */
 	const char *now;     /* "YYYY-MM-DD HH:MM:SS" printed as the time made; NULL: now */
+	int record;          /* write the export to the event log (see report_export) */
+	int unrecorded;      /* out: the export was made but not recorded (read-only
+			      * database: only ever without full_ids) */
 };
 
 enum {
@@ -237,17 +240,19 @@ enum {
  * owner only with full identity numbers (0600), else also by the group
  * (0640).  The detail rows stream from the database (libxlsxwriter's
  * constant_memory), so memory stays small for any period.
+ * With opts->record (and always with full identity numbers) the export is
+ * written to the event log (entity 'system', action 'export': who, which
+ * period, which file, whether numbers were in full) in one transaction
+ * with the rename: a full-number export that cannot be recorded (a
+ * read-only database, the event log refusing) is refused and leaves no
+ * file; a masked one on a read-only database is made and says so
+ * (opts->unrecorded).
  * REPORT_OK, REPORT_CANCELLED (nothing left behind) or REPORT_ERROR with
  * the error set.  *ncases (may be NULL) gets the number of detail rows. */
 int report_export(struct db *db, const struct config *cfg, const struct actor *who, const struct report_period *p,
-		  const char *path, const struct report_opts *opts, report_progress_fn progress, void *ud,
+		  const char *path, struct report_opts *opts, report_progress_fn progress, void *ud,
 		  int64_t *ncases);
 
-/* Record the export in the event log (entity 'system', action 'export':
- * who, which period, which file, whether identity numbers were in full).
- * Nothing is recorded when the database is read-only.  0 or -1. */
-int report_log_export(struct db *db, int64_t user_id, const struct report_period *p, const char *path, int full_ids,
-		      int64_t ncases);
 
 /* ---- the SQL (src/db/report.c) ----------------------------------------------- */
 /* Dates are "YYYY-MM-DD"; `to` is included.  Each fills what it names and

@@ -161,7 +161,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	struct tty_progress tp = {.on = !quiet && isatty(STDERR_FILENO), .last_pct = -1};
-	struct report_opts ro = {.full_ids = full_ids, .today = today};
+	struct report_opts ro = {.full_ids = full_ids, .today = today, .record = 1};
 	int64_t n = 0;
 	struct actor system = access_system_actor(&c->cfg);
 	int r = report_export(db, &c->cfg, &system, &p, path, &ro, show_progress, &tp, &n);
@@ -169,10 +169,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		fputc('\n', stderr);
 	if (r == REPORT_OK) {
 		char *label = report_period_label(&p);
-		char real[PATH_MAX];
-		const char *shown = realpath(path, real) ? real : path;
-		if (report_log_export(db, 0, &p, shown, full_ids, n) < 0)
-			cli_err("export：警告：未能记入操作记录：%s", tj_errmsg());
+		if (ro.unrecorded)
+			cli_err("export：注意：数据库只读，本次导出未记入操作记录");
 		if (!quiet)
 			printf("已导出%s调解统计：%s（案件明细 %lld 件，证件号码%s）\n", label, path, (long long)n,
 			       full_ids ? "完整，文件仅所有者可读" : "已遮蔽");

@@ -41,6 +41,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,8 +122,63 @@ static int flush_file(const char *path)
 	return rc;
 }
 
+/* The workbook into place under its name, recorded when it must be: the
+ * event and the rename in one transaction (see report_export). */
+static int place(struct db *db, const struct actor *who, const struct report_period *p, const char *tmp,
+		 const char *path, struct report_opts *opts, int64_t ncases)
+{
+	int must = opts->record || opts->full_ids;
+
+	if (!must || db_readonly(db)) {
+		if (must && opts->full_ids) {
+			tj_error("数据库只读，导出完整证件号码无法记入操作记录，未导出");
+			return -1;
+		}
+		if (rename(tmp, path) < 0) {
+			tj_error("不能把工作簿存为 %s：%s", path, tj_strerror(errno));
+			return -1;
+		}
+		if (must)
+			opts->unrecorded = 1;
+		return 0;
+	}
+	char real[PATH_MAX], *label = report_period_label(p);
+	char *slash = strrchr(path, '/');
+	char *dir = slash ? xasprintf("%.*s", (int)(slash - path), path) : xstrdup(".");
+	const char *shown = path;
+	char *joined = NULL;
+	if (realpath(dir, real))
+		shown = joined = xasprintf("%s/%s", real, slash ? slash + 1 : path);
+	char *after = xasprintf("导出调解统计 %s：%s（案件明细 %lld 行，证件号码%s）", label, shown, (long long)ncases,
+				opts->full_ids ? "完整" : "已遮蔽");
+	struct event_rec e = {.user_id = who->user_id, .entity = "system", .action = "export", .after = after};
+	int rc = -1;
+
+	free(label);
+	free(dir);
+	free(joined);
+	if (db_begin(db) < 0 || db_event_add(db, &e) < 0) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "%s", tj_errmsg());
+		db_rollback(db);
+		tj_error("未能记入操作记录，未导出：%s", msg);
+	} else if (rename(tmp, path) < 0) {
+		tj_error("不能把工作簿存为 %s：%s", path, tj_strerror(errno));
+		db_rollback(db);
+	} else if (db_commit(db) < 0) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "%s", tj_errmsg());
+		unlink(path); /* ours, just put there: not left unrecorded */
+		tj_error("未能记入操作记录，未导出：%s", msg);
+	} else {
+		rc = 0;
+	}
+	free(after);
+	return rc;
+}
+
 int report_export(struct db *db, const struct config *cfg, const struct actor *who, const struct report_period *p,
-		  const char *path, const struct report_opts *opts, report_progress_fn progress, void *ud,
+		  const char *path, struct report_opts *opts, report_progress_fn progress, void *ud,
 		  int64_t *ncases)
 {
 	struct report_opts none = {0};
@@ -239,10 +295,8 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		tj_error("保存工作簿 %s 失败：%s", path, tj_strerror(errno));
 		goto out;
 	}
-	if (rename(tmp, path) < 0) {
-		tj_error("不能把工作簿存为 %s：%s", path, tj_strerror(errno));
+	if (place(db, who, p, tmp, path, opts, x.written) < 0)
 		goto out;
-	}
 	if (ncases)
 		*ncases = x.written;
 	rc = REPORT_OK;
@@ -269,25 +323,4 @@ out:
 	return rc;
 }
 
-int report_log_export(struct db *db, int64_t user_id, const struct report_period *p, const char *path, int full_ids,
-		      int64_t ncases)
-{
-	char *label, *after;
-	int rc;
-
-	if (db_readonly(db))
-		return 0;
-	label = report_period_label(p);
-	after = xasprintf("导出调解统计 %s：%s（案件明细 %lld 行，证件号码%s）", label, path, (long long)ncases,
-			  full_ids ? "完整" : "已遮蔽");
-	struct event_rec e = {.user_id = user_id, .entity = "system", .action = "export", .after = after};
-	rc = db_begin(db);
-	if (rc == 0 && (db_event_add(db, &e) < 0 || db_commit(db) < 0)) {
-		db_rollback(db);
-		rc = -1;
-	}
-	free(label);
-	free(after);
-	return rc;
-}
 

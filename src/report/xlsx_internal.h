@@ -3,7 +3,7 @@
  * as they see each other; nothing outside src/report includes it.
  *
  *   xlsx.c          report_export: the temporary file, the snapshot, the
- *                   order of the work, the rename (and report_log_export)
+ *                   order of the work, the rename (with its record in the event log)
  *   xlsx_cells.c    formats, cells and the frame every sheet shares
  *   xlsx_sheets.c   the summaries: 汇总, 按案由, 按调解员, 高发单位
  *   xlsx_detail.c   集体争议 and 案件明细, streamed from the feed

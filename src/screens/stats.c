@@ -672,14 +672,13 @@ static void do_export(struct screen *s)
 		ui_fill(y, 0, COLS, A_NORMAL);
 	stats_draw(s);
 	struct progress pr = {.app = app, .path = ep.path};
-	struct report_opts o = {.full_ids = ep.full_ids};
+	struct report_opts o = {.full_ids = ep.full_ids, .record = 1};
 	int64_t n = 0;
 	int r = report_export(app->db, app->cfg, &app->actor, &p, ep.path, &o, on_progress, &pr, &n);
 	flushinp();
 	if (r == REPORT_OK) {
-		if (report_log_export(app->db, app->user.id, &p, ep.path, ep.full_ids, n) < 0)
-			ui_msg(app, US_WARN, "已导出 %s（%lld 件），但未能记入操作记录：%s", ep.path, (long long)n,
-			       tj_errmsg());
+		if (o.unrecorded)
+			ui_msg(app, US_WARN, "已导出 %s（%lld 件）；数据库只读，未记入操作记录", ep.path, (long long)n);
 		else
 			ui_msg(app, US_OK, "已导出 %s（案件明细 %lld 件）", ep.path, (long long)n);
 	} else if (r == REPORT_CANCELLED) {

@@ -545,6 +545,31 @@ expect_rc no-db 1
 after=$(ls -A | grep -v '^plainfile$' | sort)
 [ "$before" = "$after" ] && ok || fail "bad input left files: $(diff <(echo "$before") <(echo "$after"))"
 
+# a read-only database (an unprivileged user: root ignores permissions):
+# full numbers would go unrecorded, so they are not exported; a masked
+# export is made and says it was not recorded
+as_user() {
+	if [ "$(id -u)" -eq 0 ]; then
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+	else
+		"$@"
+	fi
+}
+mkdir rodb rout && cp demo.db rodb/r.db && cp "$TJ" rodb/tj
+sqlite3 rodb/r.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+rm -f rodb/r.db-wal rodb/r.db-shm
+chmod 755 "$T" rodb rodb/tj && chmod 644 rodb/r.db && chmod 555 rodb && chmod 777 rout
+run as_user rodb/tj export --db rodb/r.db --month 2026-10 --full-ids -o rout/full.xlsx
+expect_rc ro-full-refused 1
+expect_err ro-full-why "无法记入操作记录，未导出"
+check ro-full-no-file [ ! -e rout/full.xlsx ]
+check ro-full-no-temp test "$(ls -A rout | wc -l)" -eq 0
+run as_user rodb/tj export --db rodb/r.db --month 2026-10 -o rout/masked.xlsx
+expect_rc ro-masked 0
+expect_err ro-masked-said "未记入操作记录"
+check ro-masked-file [ -s rout/masked.xlsx ]
+chmod 755 rodb && rm -rf rodb rout
+
 # an existing file is kept when the export fails
 cp 调解统计-2026-10.xlsx keep.xlsx
 sum=$(md5sum <keep.xlsx)

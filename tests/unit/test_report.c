@@ -795,12 +795,32 @@ static void test_export(void)
 	CHECK(stat(testdb_path("future.xlsx"), &sb) < 0, "future file written");
 	CHECK_INT(testdb_hidden_files(dir, ".xlsx."), 0);
 
-	/* recorded in the event log */
+	/* recorded in the event log with the rename: always with full numbers,
+	 * with opts.record otherwise */
 	report_period_month("2026-01", &p);
-	CHECK_INT(report_log_export(db, 0, &p, out, 1, 5), 0);
+	int64_t exports0 = testdb_int(db, "SELECT count(*) FROM events WHERE action = 'export'");
+	struct report_opts full = {.full_ids = 1, .today = today};
+	CHECK_INT(report_export(db, &cfg, &admin, &p, testdb_path("full.xlsx"), &full, NULL, NULL, NULL), REPORT_OK);
+	CHECK_INT(full.unrecorded, 0);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE action = 'export' AND entity = 'system' "
-				 "AND after LIKE '%2026年1月%证件号码完整%'"),
+				 "AND after LIKE '%2026年1月%full.xlsx%证件号码完整%'"),
 		  1);
+	struct report_opts masked = {.today = today};
+	CHECK_INT(report_export(db, &cfg, &admin, &p, testdb_path("masked.xlsx"), &masked, NULL, NULL, NULL), REPORT_OK);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE action = 'export'"), exports0 + 1);
+	masked.record = 1;
+	CHECK_INT(report_export(db, &cfg, &admin, &p, testdb_path("masked.xlsx"), &masked, NULL, NULL, NULL), REPORT_OK);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE action = 'export' AND after LIKE '%已遮蔽%'"), 1);
+	/* the event log refusing: a full-number export is not made */
+	testdb_raw(db, "CREATE TRIGGER no_export BEFORE INSERT ON events WHEN NEW.action = 'export' "
+		       "BEGIN SELECT RAISE(ABORT, '测试：拒绝写入'); END");
+	unlink(testdb_path("refused.xlsx"));
+	CHECK_INT(report_export(db, &cfg, &admin, &p, testdb_path("refused.xlsx"), &full, NULL, NULL, NULL),
+		  REPORT_ERROR);
+	CHECK(strstr(tj_errmsg(), "未能记入操作记录，未导出") != NULL, "%s", tj_errmsg());
+	CHECK(stat(testdb_path("refused.xlsx"), &sb) < 0, "no file when not recorded");
+	CHECK_INT(testdb_hidden_files(testdb_path(""), ".xlsx."), 0);
+	testdb_raw(db, "DROP TRIGGER no_export");
 	config_free(&cfg);
 }
 
