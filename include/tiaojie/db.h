@@ -146,7 +146,21 @@ struct event_rec {
 	const char *before;
 	const char *after;
 };
+/* Append an event with its link in the hash chain (inside the caller's
+ * write transaction, or in one of its own).  0, or -1 with the error set. */
 int db_event_add(struct db *db, const struct event_rec *e);
+/* The chain (see src/db/events.c): an event's hash from the previous
+ * one's and its fields (at NULL is not allowed here). */
+void db_event_hash(const char *prev, const struct event_rec *e, char out[65]);
+/* The last event's id and hash ("" and 0 when none). */
+int db_event_last_hash(struct db *db, int64_t *id, char out[65]);
+/* Give the events without a hash theirs, in id order (a database from
+ * before the chain; inside the caller's transaction).  *filled: how many. */
+int db_event_chain_fill(struct db *db, int64_t *filled);
+/* Walk the whole chain: *broken the first event whose hash is not what its
+ * content and the previous one give (0: none), *checked how many were
+ * right before it, head the last hash when all are.  0, or -1 error. */
+int db_event_chain_check(struct db *db, int64_t *broken, int64_t *checked, char head[65]);
 
 /* ---- archives ---------------------------------------------------------- */
 struct person_rec {

@@ -25,6 +25,10 @@ int store_schema_version(struct db *db);
  * count fails). */
 struct strbuf;
 int store_check(struct db *db, struct strbuf *report, int64_t *cases, int64_t *events);
+/* The event log's last event and its hash: printed by check and backup so
+ * that a copy kept outside can prove later that nothing before it
+ * changed.  0, or -1 with the error set. */
+int store_head(struct db *db, int64_t *id, char hash[65]);
 /* A consistent copy to dest (db_backup). */
 int store_backup(struct db *db, const char *dest);
 

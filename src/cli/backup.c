@@ -52,7 +52,20 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 		cli_err("%s", tj_errmsg());
 		rc = EXIT_FAIL;
 	} else {
-		printf("已备份到 %s\n", dest);
+		/* the copy's own last event: what an outside record of this
+		 * backup keeps, to prove later that nothing before it changed */
+		struct db *copy = store_open(dest, DB_OPEN_READONLY | DB_OPEN_NO_MIGRATE, c->cfg.busy_timeout_ms);
+		int64_t id = 0;
+		char head[65] = "";
+		if (!copy || store_head(copy, &id, head) < 0) {
+			cli_err("备份已写入 %s，但读不出其操作记录末条：%s", dest, tj_errmsg());
+			rc = EXIT_FAIL;
+		} else {
+			printf("已备份到 %s\n", dest);
+			if (id > 0)
+				printf("操作记录末条：第 %lld 条，校验值 %s\n", (long long)id, head);
+		}
+		store_close(copy);
 	}
 	store_close(db);
 	return rc;

@@ -41,6 +41,10 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		return EXIT_FAIL;
 	sb_init(&report);
 	n = store_check(db, &report, &cases, &events);
+	int64_t head_id = 0;
+	char head[65] = "";
+	if (n == 0 && store_head(db, &head_id, head) < 0)
+		n = -1;
 	store_close(db);
 	if (n < 0) {
 		cli_err("%s", tj_errmsg());
@@ -53,7 +57,10 @@ int cmd_check(struct cli *c, int argc, char **argv)
 		sb_free(&report);
 		return EXIT_FAIL;
 	}
-	printf("检查通过：数据库完整，%lld 件案件，%lld 条操作记录无缺失\n", (long long)cases, (long long)events);
+	printf("检查通过：数据库完整（integrity_check、外键），%lld 件案件，%lld 条操作记录无缺失、校验链完整\n",
+	       (long long)cases, (long long)events);
+	if (head_id > 0)
+		printf("操作记录末条：第 %lld 条，校验值 %s\n", (long long)head_id, head);
 	sb_free(&report);
 	return EXIT_OK;
 }

@@ -37,6 +37,11 @@ int store_check(struct db *db, struct strbuf *report, int64_t *cases, int64_t *e
 	return n;
 }
 
+int store_head(struct db *db, int64_t *id, char hash[65])
+{
+	return db_event_last_hash(db, id, hash);
+}
+
 int store_backup(struct db *db, const char *dest)
 {
 	return db_backup(db, dest);

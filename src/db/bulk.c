@@ -69,16 +69,18 @@ int db_bulk_last_event_id(struct db *db, int64_t *id)
 
 #define BULK_ROWS 32
 
-#define ROW8 "(?,?,?,?,?,?,?,?)"
-#define ROWS4 ROW8 "," ROW8 "," ROW8 "," ROW8
+#define ROW9 "(?,?,?,?,?,?,?,?,?)"
+#define ROWS4 ROW9 "," ROW9 "," ROW9 "," ROW9
 #define ROWS32 ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4
 static const char insert_sql[] =
-	"INSERT INTO events(at, user_id, case_id, entity, entity_id, action, before, after) VALUES " ROWS32;
+	"INSERT INTO events(at, user_id, case_id, entity, entity_id, action, before, after, hash) VALUES " ROWS32;
 _Static_assert(BULK_ROWS == 32, "insert_sql has 32 rows");
 
 struct db_bulk {
 	struct db *db;
 	int n;
+	char prev[65];     /* the last event's hash, as each batch starts */
+	char hash[BULK_ROWS][65];
 	struct kept_event {
 		int64_t user_id, case_id, entity_id;
 		size_t text[5]; /* offsets in buf of at, entity, action, before, after */
@@ -112,7 +114,7 @@ static size_t keep(struct db_bulk *b, const char *s)
 	return at;
 }
 
-static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struct kept_event *k)
+static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struct kept_event *k, const char *hash)
 {
 	const char *t = b->buf.buf;
 
@@ -124,6 +126,7 @@ static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struc
 	sqlite3_bind_text(st, base + 6, t + k->text[2], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 7, t + k->text[3], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 8, t + k->text[4], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 9, hash, -1, SQLITE_STATIC);
 }
 
 int db_bulk_flush(struct db_bulk *b)
@@ -131,11 +134,26 @@ int db_bulk_flush(struct db_bulk *b)
 	int rc = 0;
 
 	if (b->n == BULK_ROWS) {
+		/* the chain, link by link, from the last event written (asked
+		 * each time: an event may have been added one by one since) */
+		if (db_event_last_hash(b->db, NULL, b->prev) < 0)
+			return -1;
+		for (int i = 0; i < b->n; i++) {
+			const struct kept_event *k = &b->row[i];
+			const char *t = b->buf.buf;
+			struct event_rec e = {
+				.at = t + k->text[0], .user_id = k->user_id, .case_id = k->case_id,
+				.entity = t + k->text[1], .entity_id = k->entity_id, .action = t + k->text[2],
+				.before = t + k->text[3], .after = t + k->text[4],
+			};
+			db_event_hash(b->prev, &e, b->hash[i]);
+			memcpy(b->prev, b->hash[i], sizeof b->prev);
+		}
 		sqlite3_stmt *st = db_prep(b->db, insert_sql);
 		if (!st)
 			return -1;
 		for (int i = 0; i < b->n; i++)
-			bind_kept(b, st, i * 8, &b->row[i]);
+			bind_kept(b, st, i * 9, &b->row[i], b->hash[i]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(b->db, "写入操作记录");
 		sqlite3_reset(st);

@@ -206,6 +206,10 @@ int db_schema_version(struct db *db)
 	return (int)v;
 }
 
+/* The migration that gives events their hash chain: the events already
+ * there get theirs in the same transaction (events.c). */
+#define DB_VERSION_EVENT_CHAIN 8
+
 int db_migrate(struct db *db)
 {
 	int cur = db_schema_version(db);
@@ -229,7 +233,9 @@ int db_migrate(struct db *db)
 			fprintf(stderr, "tiaojie: 正在把数据库 %s 升级到第%d版，案件多时需要几分钟，请勿中断……\n",
 				db->path, v);
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
-		if (db_exec(db, migration_text(v)) < 0 || db_exec(db, pragma) < 0) {
+		int64_t filled = 0;
+		if (db_exec(db, migration_text(v)) < 0 ||
+		    (v == DB_VERSION_EVENT_CHAIN && db_event_chain_fill(db, &filled) < 0) || db_exec(db, pragma) < 0) {
 			char msg[1024];
 			snprintf(msg, sizeof msg, "%s", tj_errmsg());
 			db_rollback(db);

@@ -1,32 +1,224 @@
 /*
  * events.c - appending to the event log (操作记录).  The table refuses
- * UPDATE and DELETE itself (triggers in 001_schema.sql); here we only add.
+ * UPDATE, DELETE and an insert over an existing id itself (triggers in
+ * 001_schema.sql and 008_event_chain.sql); here we only add, each event
+ * with its link in the hash chain.
+ *
+ * The chain: an event's hash is SHA-256 (GLib's GChecksum) over the
+ * previous event's hash and the event's own fields, each written as its
+ * length and its bytes so that no two different events read the same.
+ * The first event's "previous hash" is empty.  Changing, removing or
+ * renumbering an event breaks every link from there on; db_event_chain_check
+ * finds the first broken one.
  */
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "tiaojie/calendar.h"
 #include "internal.h"
 
-int db_event_add(struct db *db, const struct event_rec *e)
+/* One field into the checksum: its length, a colon, its bytes. */
+static void field(GChecksum *c, const char *s)
 {
-	sqlite3_stmt *st = db_prep(db, "INSERT INTO events(at, user_id, case_id, entity, entity_id, action, "
-				       "before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-	char now[20];
+	char len[24];
+	size_t n = s ? strlen(s) : 0;
 
+	snprintf(len, sizeof len, "%zu:", n);
+	g_checksum_update(c, (const guchar *)len, (gssize)strlen(len));
+	if (n)
+		g_checksum_update(c, (const guchar *)s, (gssize)n);
+}
+
+static void field_id(GChecksum *c, int64_t v)
+{
+	char buf[24] = "";
+
+	if (v > 0)
+		snprintf(buf, sizeof buf, "%lld", (long long)v);
+	field(c, buf);
+}
+
+void db_event_hash(const char *prev, const struct event_rec *e, char out[65])
+{
+	GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+
+	field(c, prev ? prev : "");
+	field(c, e->at);
+	field_id(c, e->user_id);
+	field_id(c, e->case_id);
+	field(c, e->entity);
+	field_id(c, e->entity_id);
+	field(c, e->action);
+	field(c, e->before ? e->before : "");
+	field(c, e->after ? e->after : "");
+	snprintf(out, 65, "%s", g_checksum_get_string(c));
+	g_checksum_free(c);
+}
+
+int db_event_last_hash(struct db *db, int64_t *id, char out[65])
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT id, coalesce(hash, '') FROM events ORDER BY id DESC LIMIT 1");
+	int rc;
+
+	out[0] = '\0';
+	if (id)
+		*id = 0;
 	if (!st)
 		return -1;
-	if (!e->at)
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (id)
+			*id = sqlite3_column_int64(st, 0);
+		snprintf(out, 65, "%s", (const char *)sqlite3_column_text(st, 1));
+		rc = sqlite3_step(st);
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取操作记录");
+	return 0;
+}
+
+static int add(struct db *db, const struct event_rec *e)
+{
+	sqlite3_stmt *st;
+	char now[20], prev[65], hash[65];
+	struct event_rec x = *e;
+
+	if (!x.at) {
 		tj_now_str(now);
-	db_bind_text(st, 1, e->at ? e->at : now);
-	if (e->user_id > 0)
-		sqlite3_bind_int64(st, 2, e->user_id);
-	if (e->case_id > 0)
-		sqlite3_bind_int64(st, 3, e->case_id);
-	db_bind_text(st, 4, e->entity);
-	if (e->entity_id > 0)
-		sqlite3_bind_int64(st, 5, e->entity_id);
-	db_bind_text(st, 6, e->action);
-	db_bind_text(st, 7, e->before ? e->before : "");
-	db_bind_text(st, 8, e->after ? e->after : "");
+		x.at = now;
+	}
+	if (db_event_last_hash(db, NULL, prev) < 0)
+		return -1;
+	db_event_hash(prev, &x, hash);
+	st = db_prep(db, "INSERT INTO events(at, user_id, case_id, entity, entity_id, action, "
+			 "before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, x.at);
+	if (x.user_id > 0)
+		sqlite3_bind_int64(st, 2, x.user_id);
+	if (x.case_id > 0)
+		sqlite3_bind_int64(st, 3, x.case_id);
+	db_bind_text(st, 4, x.entity);
+	if (x.entity_id > 0)
+		sqlite3_bind_int64(st, 5, x.entity_id);
+	db_bind_text(st, 6, x.action);
+	db_bind_text(st, 7, x.before ? x.before : "");
+	db_bind_text(st, 8, x.after ? x.after : "");
+	db_bind_text(st, 9, hash);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入操作记录");
+	return 0;
+}
+
+int db_event_add(struct db *db, const struct event_rec *e)
+{
+	/* the link needs the last event as it is when this one goes in:
+	 * inside the caller's write transaction, or one of its own */
+	if (db->in_tx)
+		return add(db, e);
+	if (db_begin(db) < 0)
+		return -1;
+	if (add(db, e) < 0) {
+		char msg[1024];
+		snprintf(msg, sizeof msg, "%s", tj_errmsg());
+		db_rollback(db);
+		tj_error("%s", msg);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+/* Read an event row (id, at, user_id, case_id, entity, entity_id, action,
+ * before, after, hash) into e; strings point into the statement. */
+static int64_t row(sqlite3_stmt *st, struct event_rec *e, const char **hash)
+{
+	e->at = (const char *)sqlite3_column_text(st, 1);
+	e->user_id = sqlite3_column_int64(st, 2);
+	e->case_id = sqlite3_column_int64(st, 3);
+	e->entity = (const char *)sqlite3_column_text(st, 4);
+	e->entity_id = sqlite3_column_int64(st, 5);
+	e->action = (const char *)sqlite3_column_text(st, 6);
+	e->before = (const char *)sqlite3_column_text(st, 7);
+	e->after = (const char *)sqlite3_column_text(st, 8);
+	if (hash)
+		*hash = (const char *)sqlite3_column_text(st, 9);
+	return sqlite3_column_int64(st, 0);
+}
+
+#define EVENT_COLS "id, at, user_id, case_id, entity, entity_id, action, before, after, hash"
+
+int db_event_chain_fill(struct db *db, int64_t *filled)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT " EVENT_COLS " FROM events WHERE hash IS NULL ORDER BY id");
+	sqlite3_stmt *up = db_prep(db, "UPDATE events SET hash = ? WHERE id = ?");
+	char prev[65] = "", hash[65];
+	int64_t first = -1;
+	int rc;
+
+	*filled = 0;
+	if (!st || !up)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct event_rec e;
+		int64_t id = row(st, &e, NULL);
+		if (first < 0) {
+			/* the link before the first one without a hash */
+			first = id;
+			sqlite3_stmt *p = db_prep(db, "SELECT coalesce(hash, '') FROM events WHERE id < ? "
+						      "ORDER BY id DESC LIMIT 1");
+			if (!p) {
+				sqlite3_reset(st);
+				return -1;
+			}
+			sqlite3_bind_int64(p, 1, id);
+			if (sqlite3_step(p) == SQLITE_ROW)
+				snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(p, 0));
+			sqlite3_reset(p);
+		}
+		db_event_hash(prev, &e, hash);
+		db_bind_text(up, 1, hash);
+		sqlite3_bind_int64(up, 2, id);
+		if (sqlite3_step(up) != SQLITE_DONE) {
+			sqlite3_reset(st);
+			return db_fail(db, "补写操作记录校验值");
+		}
+		sqlite3_reset(up);
+		memcpy(prev, hash, sizeof prev);
+		(*filled)++;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "补写操作记录校验值");
+	return 0;
+}
+
+int db_event_chain_check(struct db *db, int64_t *broken, int64_t *checked, char head[65])
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT " EVENT_COLS " FROM events ORDER BY id");
+	char prev[65] = "", want[65];
+	int rc;
+
+	*broken = 0;
+	*checked = 0;
+	head[0] = '\0';
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct event_rec e;
+		const char *have;
+		int64_t id = row(st, &e, &have);
+		db_event_hash(prev, &e, want);
+		if (!have || strcmp(have, want) != 0) {
+			*broken = id;
+			sqlite3_reset(st);
+			return 0;
+		}
+		memcpy(prev, want, sizeof prev);
+		(*checked)++;
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "检查操作记录");
+	memcpy(head, prev, 65);
 	return 0;
 }

@@ -66,9 +66,9 @@ int db_check(struct db *db, const char *status_actions_json, struct strbuf *repo
 
 	/* 2. The event log cannot be changed: its triggers must be in place. */
 	if (db_query_int(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
-			     "name IN ('events_no_update', 'events_no_delete')", 0, &v) < 0)
+			     "name IN ('events_no_update', 'events_no_delete', 'events_no_replace')", 0, &v) < 0)
 		return -1;
-	if (v != 2) {
+	if (v != 3) {
 		sb_add(report, "操作记录的防篡改触发器缺失：操作记录可能被修改或删除\n");
 		problems++;
 	}
@@ -91,6 +91,19 @@ int db_check(struct db *db, const char *status_actions_json, struct strbuf *repo
 	} else if (seq > hi) {
 		sb_printf(report, "操作记录末尾缺失：最后编号 %lld，曾分配到 %lld\n", (long long)hi,
 			  (long long)seq);
+		problems++;
+	}
+
+	/* 3b. The hash chain: every event is what its content and the one
+	 * before it say (events.c). */
+	int64_t broken, checked;
+	char head[65];
+	if (db_event_chain_check(db, &broken, &checked, head) < 0)
+		return -1;
+	if (broken) {
+		sb_printf(report, "操作记录校验链在第 %lld 条处断开：该条或其前的记录被改动、删除或重新编号"
+				  "（此前 %lld 条完好）\n",
+			  (long long)broken, (long long)checked);
 		problems++;
 	}
 

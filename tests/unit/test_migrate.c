@@ -135,7 +135,11 @@ static const char fixture[] =
 	" (2, 1, '0601', '支付工资', 200000, 150000, '2026-11-05'),"
 	" (2, 2, '0601', '支付加班工资', 50000, 50000, '2026-11-01'),"
 	" (3, 1, '0601', '支付工资', 300000, 300000, '2026-10-25'),"
-	" (4, 1, '0601', '支付工资', 400000, NULL, NULL);";
+	" (4, 1, '0601', '支付工资', 400000, NULL, NULL);"
+	"INSERT INTO events(at, case_id, entity, entity_id, action, before, after) VALUES"
+	" ('2026-01-02 09:00:00', 1, 'case', 1, 'register', '', 'registered'),"
+	" ('2026-01-02 09:01:00', 2, 'case', 2, 'register', '', 'registered'),"
+	" ('2026-01-03 10:00:00', NULL, 'system', NULL, 'export', '', '导出调解统计');";
 
 static void test_upgrade(void)
 {
@@ -172,6 +176,16 @@ static void test_upgrade(void)
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers"), 2);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM claims"), 5);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties"), 8);
+	/* 008: the events already there got their hashes, as one chain */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE hash IS NULL"), 0);
+	{
+		int64_t broken = -1, checked = 0;
+		char head[65];
+		CHECK_INT(db_event_chain_check(db, &broken, &checked, head), 0);
+		CHECK_INT(broken, 0);
+		CHECK_INT(checked, 3);
+		CHECK(testdb_raw(db, "UPDATE events SET hash = NULL WHERE id = 1") != SQLITE_OK, "hash written once");
+	}
 	/* 004: every existing party has its case's own copy, from the archive */
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE name IS NULL"), 0);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties cp JOIN persons p ON p.id = cp.person_id "
