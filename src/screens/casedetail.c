@@ -25,6 +25,7 @@
 #include "tiaojie/casework.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/draft.h"
+#include "tiaojie/intake.h"
 #include "tiaojie/money.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/store.h"
@@ -378,7 +379,12 @@ static void build(struct screen *s)
 		char *line;
 		sb_init(&sb);
 		tw_pad(&sb, e->user, 8); /* display columns: names are Chinese */
-		if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
+		if (!strcmp(e->entity, "case") && action_from_keyword(e->action) == ACT_EDIT) {
+			/* 修改申请：请求2 金额 12,000.00 → 12,500.00 */
+			char *what = case_edit_text(e->before, e->after);
+			line = xasprintf(" %.16s  %s %s：%s", e->at, sb.buf, event_what(e), what);
+			free(what);
+		} else if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
 			line = xasprintf(" %.16s  %s %s  %s → %s", e->at, sb.buf, event_what(e), word(e->before),
 					 word(e->after));
 		else
