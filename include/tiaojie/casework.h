@@ -164,7 +164,8 @@ int case_find(struct db *db, const char *case_no, int64_t *id);
 int case_booked(const struct case_view *cv);
 
 /* The actions this actor may take on this case now (lifecycle_check says
- * yes), in the table's order; returns how many were written to out. */
+ * yes), in the table's order with the correction (ACT_EDIT, case_correct
+ * in intake.h, not case_apply) last; returns how many were written to out. */
 int case_actions(const struct case_view *cv, const struct actor *who, enum case_action *out, int max);
 
 /* ---- transitions ---------------------------------------------------------- */

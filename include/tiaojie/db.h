@@ -624,4 +624,54 @@ int db_evidence_remove(struct db *db, int64_t case_id, int64_t id, const char *n
 struct cv_evidence;
 int db_evidence_get(struct db *db, int64_t case_id, int64_t id, struct cv_evidence *out);
 
+/* ---- correcting an application (correct.c) ------------------------------ */
+/* The case row as a correction leaves it: what an application gives and
+ * what a correction may reset (status, the confirmation, the acceptance
+ * deadline of a case not yet accepted), stamped with now and the user,
+ * version + 1 - only while the row still has `version`. */
+struct case_edit {
+	int64_t id, version;
+	const char *channel, *received, *facts;
+	int collective;
+	const char *status, *confirm_how, *confirmed_at, *deadline; /* NULL: SQL NULL */
+	const char *now;
+	int64_t user_id;
+};
+/* 1 updated, 0 the row's version was not e->version, -1 error. */
+int db_case_edit(struct db *db, const struct case_edit *e);
+
+/* A party's particulars as the case keeps them (case_parties, migrations
+ * 004 and 007): persons (applicants, individual respondents) name to
+ * address, organisations (respondents) name, uscc, legal_rep,
+ * legal_rep_title, phone, address; NULL is SQL NULL, except
+ * legal_rep_title and kind NULL and representative -1: keep the case's
+ * (a new row: the archive's position, kind 'employer', no representative). */
+struct party_snapshot {
+	int64_t person_id, employer_id; /* the archive row (the other 0) */
+	const char *name, *id_type, *id_no, *gender, *birth_date, *nationality, *household, *occupation;
+	const char *phone, *address;
+	const char *uscc, *legal_rep, *legal_rep_title;
+	const char *kind;   /* respondents: VOCAB_RESPONDENT keyword */
+	int representative; /* applicants: 1 elected, 0 not, -1 keep */
+};
+/* The case's party at (role, ord) rewritten, or added when it has none
+ * there.  0, or -1 with the error set. */
+int db_case_party_put(struct db *db, int64_t case_id, const char *role, int ord, const struct party_snapshot *p);
+int db_case_party_remove(struct db *db, int64_t case_id, const char *role, int ord);
+
+/* The claims replaced by a corrected list: v[i] becomes claim i + 1; a
+ * claim with old_ord > 0 is that claim of the case (its row kept, its
+ * agreed amount, joint flag and per-worker amounts too), one with old_ord
+ * 0 is new; the case's claims no v[i] names are removed.  against: the
+ * respondents' numbers ("1,2"); "" all of them; NULL all for a new claim,
+ * keep for a kept one.  0, or -1 with the error set. */
+struct claim_edit {
+	int old_ord;
+	const char *cause, *text;
+	int64_t amount_fen;
+	const char *against;
+	int joint; /* a new claim's */
+};
+int db_claims_replace(struct db *db, int64_t case_id, const struct claim_edit *v, int n);
+
 #endif

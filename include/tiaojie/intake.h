@@ -90,6 +90,7 @@ struct intake_claim {
 	int joint;          /* they answer jointly (连带): two or more of them */
 	int nshares;
 	const struct intake_share *shares;
+	int ord;            /* a correction: the number of the case's claim this is, 0 a new one */
 };
 
 struct intake {
@@ -122,6 +123,14 @@ struct intake_result {
 	int64_t case_id;
 	char *case_no; /* malloc'd on success */
 	int collective;
+	/* a correction (case_correct) */
+	int conflict;          /* the case changed since the version the user saw */
+	char changed_by[64];   /* who changed it, and when */
+	char changed_at[20];
+	int64_t new_version;
+	enum case_status status; /* the case's status after it */
+	int reconfirm;         /* the confirmation was reset: the applicant confirms again */
+	int nchanges;          /* fields changed (each one event) */
 };
 
 /* Where a person's sex and birth date come from with this document:
@@ -186,6 +195,37 @@ void intake_change_text(const struct intake_change *c, char *buf, size_t len);
 /* "姓名 周小梅 → 周小梅梅；电话 … → …" (malloc'd): the changes as one line
  * for the question before saving. */
 char *intake_changes_text(const struct intake_changes *ch);
+
+/* ---- correction (修改申请, correct.c) ------------------------------------ */
+
+/* Correct a registered application: `in` is the whole application as it
+ * should now stand (every party, every claim, with each claim's ord the
+ * number of the case's claim it corrects, 0 for a new one; ord 0 on every
+ * claim matches them by position).  Checked exactly as at registration
+ * (res->problems, per field).  In one transaction with the version check
+ * (expect_version 0: none; a conflict sets res->conflict, changed_by and
+ * changed_at, and writes nothing): each changed field is one event 'edit'
+ * of the case with before and after "label：value"; the case's copy of a
+ * changed party is rewritten and the archive updated with the changed
+ * particulars only, with its own event; claims are replaced by the list.
+ * Changing the claims of a confirmed case resets the confirmation (back
+ * to registered, an event 'unconfirm' and a note); an accepted case keeps
+ * its acceptance and deadline; a case not yet accepted gets the deadline
+ * of its corrected received date.  Legal where lifecycle_check(ACT_EDIT)
+ * says so.  0 on success; -1 refused (nothing changed, problems, conflict,
+ * not allowed) or failed, with the message set. */
+int case_correct(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
+		 int64_t expect_version, const struct intake *in, struct intake_result *res);
+
+/* Would correcting the case (as loaded) with `in` reset its confirmation
+ * (a confirmed case whose claims change)?  What the form says before
+ * saving. */
+struct case_view;
+int case_correct_resets(const struct case_view *cv, const struct intake *in);
+
+/* The timeline's words for an 'edit' event (malloc'd): "请求2 金额
+ * 12,000.00 → 12,500.00", "事实与理由已修改", "新增请求3：…", "删除申请人2：…". */
+char *case_edit_text(const char *before, const char *after);
 
 /* What the form warns about as soon as the respondent (and the claims) are
  * known. */

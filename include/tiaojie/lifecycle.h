@@ -38,7 +38,7 @@ enum role {
 
 enum case_action {
 	ACT_REGISTER = 0, /* 登记: creates the case in registered */
-	ACT_EDIT,         /* 修改申请: parties, facts, claims before acceptance */
+	ACT_EDIT,         /* 修改申请: parties, facts, claims, channel, received (an administrator's only once assigned) */
 	ACT_CONFIRM,      /* 申请人确认请求 */
 	ACT_ACCEPT,       /* 受理 */
 	ACT_REJECT,       /* 不予受理 */
@@ -114,7 +114,8 @@ int lifecycle_check(enum case_action a, const struct case_state *cs, const struc
 		    const char **reason);
 
 /* JSON array of the keywords of the actions that change a case status
- * (used by the event-log check). */
+ * (used by the event-log check), with 'unconfirm', the event of a
+ * correction that takes a confirmed case back to registered. */
 const char *lifecycle_status_actions_json(void);
 
 #endif

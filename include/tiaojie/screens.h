@@ -15,8 +15,15 @@ struct screen *login_screen_new(struct app *app);
 struct screen *desk_screen_new(struct app *app);
 /* draft_body/draft_id: resume a draft (NULL/0 for a new form). */
 struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_t draft_id);
-/* Resume an intake draft: the form, and the claim dialog that was open. */
+/* Resume an intake draft: the form, and the claim dialog that was open
+ * (a correction's draft: the case, with the correction on it). */
 void intake_resume(struct app *app, const char *draft_body, int64_t draft_id);
+/* The intake form correcting a registered case (修改申请), filled from the
+ * case; done(ctx) after a saved correction (to reload the case shown
+ * below; NULL: none).  draft_body/draft_id: resume a kept correction.
+ * NULL (message shown) when the case cannot be loaded. */
+struct screen *intake_correct_screen_new(struct app *app, int64_t case_id, void (*done)(void *ctx), void *ctx,
+					 const char *draft_body, int64_t draft_id);
 struct screen *consult_screen_new(struct app *app);
 struct screen *drafts_screen_new(struct app *app);
 /* The case list, optionally on one queue (search.h's enum queue, 0: all)

@@ -15,6 +15,7 @@
 #include "tiaojie/access.h"
 #include "tiaojie/casework.h"
 #include "tiaojie/cli.h"
+#include "tiaojie/intake.h"
 #include "tiaojie/money.h"
 #include "tiaojie/record.h"
 #include "tiaojie/store.h"
@@ -155,7 +156,11 @@ static char *case_text(const struct case_view *cv, int full_ids)
 	for (int i = 0; i < cv->nevents; i++) {
 		const struct cv_event *e = &cv->events[i];
 		sb_printf(&sb, "  %.16s  %s  %s", e->at, e->user, case_event_what(e, buf, sizeof buf));
-		if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
+		if (!strcmp(e->entity, "case") && action_from_keyword(e->action) == ACT_EDIT) {
+			char *what = case_edit_text(e->before, e->after);
+			sb_printf(&sb, "：%s", what);
+			free(what);
+		} else if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
 			sb_printf(&sb, "  %s → %s", case_event_word(e->before), case_event_word(e->after));
 		else if (e->after[0])
 			sb_printf(&sb, "  %s", case_event_word(e->after));

@@ -1090,6 +1090,8 @@ const char *case_event_what(const struct cv_event *e, char *buf, size_t size)
 			return "说明";
 		if (!strcmp(e->action, "push"))
 			return "推送请求事项";
+		if (!strcmp(e->action, "unconfirm"))
+			return "确认失效"; /* a correction of the claims (case_correct) */
 		if (!strcmp(e->action, "document"))
 			return "出具文书";
 		if (!strcmp(e->action, "full-ids"))
@@ -1179,6 +1181,9 @@ int case_actions(const struct case_view *cv, const struct actor *who, enum case_
 		if (lifecycle_check((enum case_action)a, &cs, who, &reason) == 0)
 			out[n++] = (enum case_action)a;
 	}
+	/* the correction last: the case's next steps come first */
+	if (n < max && lifecycle_check(ACT_EDIT, &cs, who, &reason) == 0)
+		out[n++] = ACT_EDIT;
 	return n;
 }
 

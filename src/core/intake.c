@@ -20,6 +20,8 @@
 #include "tiaojie/validate.h"
 #include "tiaojie/vocab.h"
 
+#include "intake_internal.h"
+
 const char *channel_name(const char *kw)
 {
 	return vocab_label(VOCAB_CHANNEL, kw);
@@ -30,8 +32,9 @@ int channel_valid(const char *kw)
 	return channel_name(kw) != NULL;
 }
 
-static void problem(struct intake_result *res, const char *field, const char *fmt, ...) TJ_PRINTF(3, 4);
-static void problem(struct intake_result *res, const char *field, const char *fmt, ...)
+#define problem intake_problem_add
+
+void intake_problem_add(struct intake_result *res, const char *field, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -577,8 +580,8 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 	return res->nproblems;
 }
 
-static int archive_event(struct db *db, const struct actor *who, int64_t case_id, const char *entity,
-			 int64_t id, const char *changes, const char *now)
+int intake_archive_event(struct db *db, const struct actor *who, int64_t case_id, const char *entity, int64_t id,
+			 const char *changes, const char *now)
 {
 	struct event_rec e = {
 		.at = now,
@@ -592,43 +595,73 @@ static int archive_event(struct db *db, const struct actor *who, int64_t case_id
 	return db_event_add(db, &e);
 }
 
+void intake_person_norm(const struct config *cfg, const struct intake_person *p, struct person_norm *out)
+{
+	int kind = val_kind_from_keyword(p->id_type);
+	char gender = 0;
+	const char *reason;
+
+	memset(out, 0, sizeof *out);
+	val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, out->id_no, sizeof out->id_no, &reason);
+	/* an individual respondent's phone may be left out: the archive's stays */
+	if (!blank(p->phone))
+		val_check(VAL_PHONE, p->phone, 0, out->phone, sizeof out->phone, &reason);
+	if (val_id_info(kind, out->id_no, &gender, out->birth) == 0) {
+		out->gender[0] = gender;
+	} else {
+		/* typed (intake_check made sure they are there and valid) */
+		out->birth[0] = '\0';
+		if (!blank(p->gender))
+			snprintf(out->gender, sizeof out->gender, "%s", p->gender);
+		if (!blank(p->birth_date))
+			snprintf(out->birth, sizeof out->birth, "%s", p->birth_date);
+	}
+	out->rec = (struct person_rec){
+		.id_type = p->id_type,
+		.id_no = out->id_no,
+		.name = p->name,
+		.gender = out->gender[0] ? out->gender : NULL,
+		.birth_date = out->birth[0] ? out->birth : NULL,
+		.nationality = blank(p->nationality) ? NULL : p->nationality,
+		.phone = out->phone[0] ? out->phone : NULL,
+		.address = blank(p->address) ? NULL : p->address,
+		.household = blank(p->household) ? NULL : p->household,
+		.occupation = blank(p->occupation) ? NULL : p->occupation,
+	};
+}
+
+void intake_employer_norm(const struct intake_employer *e, struct employer_norm *out)
+{
+	const char *reason;
+
+	memset(out, 0, sizeof *out);
+	if (!blank(e->uscc))
+		val_check(VAL_USCC, e->uscc, 0, out->uscc, sizeof out->uscc, &reason);
+	if (!blank(e->phone))
+		val_check(VAL_PHONE, e->phone, 0, out->phone, sizeof out->phone, &reason);
+	out->rec = (struct employer_rec){
+		.uscc = out->uscc[0] ? out->uscc : NULL,
+		.name = e->name,
+		.legal_rep = e->legal_rep,
+		.legal_rep_title = e->legal_rep_title,
+		.address = e->address,
+		.phone = out->phone[0] ? out->phone : NULL,
+		.district = e->district,
+		.industry = e->industry,
+	};
+}
+
 /* Write a checked applicant to the worker archive (P档): normalised ID and
  * phone, gender and birth date from the ID where it encodes them.
  * Returns db_person_upsert's result; *id and *changes as it sets them. */
 static int archive_person(struct db *db, const struct config *cfg, const struct intake_person *p,
 			  const char *now, int64_t *id, char **changes)
 {
-	int kind = val_kind_from_keyword(p->id_type);
-	char idno[128], phone[64] = "", gender = 0, birth[11] = "", g[2] = "";
-	const char *reason;
+	struct person_norm n;
 
-	val_check(kind, p->id_no, cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, idno, sizeof idno, &reason);
-	/* an individual respondent's phone may be left out: the archive's stays */
-	if (!blank(p->phone))
-		val_check(VAL_PHONE, p->phone, 0, phone, sizeof phone, &reason);
-	if (val_id_info(kind, idno, &gender, birth) == 0) {
-		g[0] = gender;
-	} else {
-		/* typed (intake_check made sure they are there and valid) */
-		if (!blank(p->gender))
-			snprintf(g, sizeof g, "%s", p->gender);
-		if (!blank(p->birth_date))
-			snprintf(birth, sizeof birth, "%s", p->birth_date);
-	}
-	struct person_rec pr = {
-		.id_type = p->id_type,
-		.id_no = idno,
-		.name = p->name,
-		.gender = g[0] ? g : NULL,
-		.birth_date = birth[0] ? birth : NULL,
-		.nationality = blank(p->nationality) ? NULL : p->nationality,
-		.phone = phone[0] ? phone : NULL,
-		.address = blank(p->address) ? NULL : p->address,
-		.household = blank(p->household) ? NULL : p->household,
-		.occupation = blank(p->occupation) ? NULL : p->occupation,
-	};
-	int rc = db_person_upsert(db, &pr, now, changes);
-	*id = pr.id;
+	intake_person_norm(cfg, p, &n);
+	int rc = db_person_upsert(db, &n.rec, now, changes);
+	*id = n.rec.id;
 	return rc;
 }
 
@@ -679,8 +712,6 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	}
 	for (int i = 0; i < in->nrespondents; i++) {
 		const struct intake_employer *e = &in->respondents[i];
-		char uscc[32] = "", phone[64] = "";
-		const char *reason;
 		if (is_individual(e)) {
 			/* a natural person: the worker archive, as applicants */
 			struct intake_person ip = {.id_type = e->id_type, .id_no = e->id_no, .name = e->name,
@@ -691,25 +722,13 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 			enew[i] = created;
 			continue;
 		}
-		if (!blank(e->uscc))
-			val_check(VAL_USCC, e->uscc, 0, uscc, sizeof uscc, &reason);
-		if (!blank(e->phone))
-			val_check(VAL_PHONE, e->phone, 0, phone, sizeof phone, &reason);
-		struct employer_rec er = {
-			.uscc = uscc[0] ? uscc : NULL,
-			.name = e->name,
-			.legal_rep = e->legal_rep,
-			.legal_rep_title = e->legal_rep_title,
-			.address = e->address,
-			.phone = phone[0] ? phone : NULL,
-			.district = e->district,
-			.industry = e->industry,
-		};
-		int created = db_employer_upsert(db, &er, now, &echanges[i]);
+		struct employer_norm en;
+		intake_employer_norm(e, &en);
+		int created = db_employer_upsert(db, &en.rec, now, &echanges[i]);
 		if (created < 0)
 			goto out;
 		enew[i] = created;
-		employer_ids[i] = er.id;
+		employer_ids[i] = en.rec.id;
 	}
 
 	if (db_case_seq_next(db, y, &seq) < 0)
@@ -825,11 +844,11 @@ static int save(struct db *db, const struct config *cfg, const struct actor *who
 	}
 	for (int i = 0; i < in->napplicants; i++)
 		if ((pnew[i] || pchanges[i]) &&
-		    archive_event(db, who, c.id, "person", person_ids[i], pchanges[i], now) < 0)
+		    intake_archive_event(db, who, c.id, "person", person_ids[i], pchanges[i], now) < 0)
 			goto out;
 	for (int i = 0; i < in->nrespondents; i++)
 		if ((enew[i] || echanges[i]) &&
-		    archive_event(db, who, c.id, is_individual(&in->respondents[i]) ? "person" : "employer",
+		    intake_archive_event(db, who, c.id, is_individual(&in->respondents[i]) ? "person" : "employer",
 				  employer_ids[i], echanges[i], now) < 0)
 			goto out;
 	res->case_id = c.id;
@@ -1153,7 +1172,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 				       .representative = p->representative != 0};
 		if (db_case_party_next_ord(db, case_id, "applicant", &pr.ord) < 0 || db_case_party_insert(db, &pr) < 0 ||
 		    save_agents(db, case_id, "applicant", pr.ord, p->agents, p->nagents) < 0 ||
-		    ((created || changes) && archive_event(db, who, case_id, "person", pid, changes, now) < 0)) {
+		    ((created || changes) && intake_archive_event(db, who, case_id, "person", pid, changes, now) < 0)) {
 			free(changes);
 			sb_free(&names);
 			goto fail;

@@ -8,9 +8,12 @@
  *   accepted, assigned, mediating -withdraw-> withdrawn
  *   assigned, mediating: schedule, and reschedule / unschedule a booked
  *   session (only while one is booked), keep the status
+ *   registered, confirmed, accepted: edit (修改申请) by a clerk or an
+ *   administrator; assigned, mediating: edit by an administrator only
  *
- * Each row: the states it is legal from, the roles that may take it, and
- * whether a mediator may take it only on a case assigned to them.  The
+ * Each row: the states it is legal from, the roles that may take it,
+ * further states where only an administrator may take it, and whether a
+ * mediator may take it only on a case assigned to them.  The
  * words of statuses, performance and roles are in the vocabulary (vocab.c).
  */
 #include "tiaojie/lifecycle.h"
@@ -29,10 +32,12 @@ static const struct transition {
 	int to;         /* new status, or KEEP */
 	unsigned roles; /* roles that may take it */
 	int own_only;   /* a mediator only on their own case */
+	unsigned admin_from; /* further states it is legal from for an administrator only */
 } table[ACT_COUNT] = {
 	[ACT_REGISTER] = {"register", "登记申请", 0, ST_REGISTERED, R(ROLE_CLERK) | R(ROLE_ADMIN), 0},
-	[ACT_EDIT] = {"edit", "修改申请", S(ST_REGISTERED) | S(ST_CONFIRMED), KEEP,
-		      R(ROLE_CLERK) | R(ROLE_ADMIN), 0},
+	/* a correction once mediation has begun is the administrator's */
+	[ACT_EDIT] = {"edit", "修改申请", S(ST_REGISTERED) | S(ST_CONFIRMED) | S(ST_ACCEPTED), KEEP,
+		      R(ROLE_CLERK) | R(ROLE_ADMIN), 0, S(ST_ASSIGNED) | S(ST_MEDIATING)},
 	[ACT_CONFIRM] = {"confirm", "确认请求", S(ST_REGISTERED), ST_CONFIRMED,
 			 R(ROLE_CLERK) | R(ROLE_ADMIN), 0},
 	[ACT_ACCEPT] = {"accept", "受理", S(ST_CONFIRMED), ST_ACCEPTED, R(ROLE_CLERK) | R(ROLE_ADMIN), 0},
@@ -179,6 +184,12 @@ int lifecycle_check(enum case_action a, const struct case_state *cs, const struc
 	}
 	if (a == ACT_REGISTER)
 		return 0; /* there is no case yet */
+	if (!(t->from & S(cs->status)) && (t->admin_from & S(cs->status))) {
+		if (who->role == ROLE_ADMIN)
+			return 0;
+		*reason = "案件已分派调解员，只有管理员可以进行此操作";
+		return -1;
+	}
 	if (!(t->from & S(cs->status))) {
 		switch (cs->status) {
 		case ST_REJECTED:
@@ -235,7 +246,9 @@ int lifecycle_check(enum case_action a, const struct case_state *cs, const struc
 
 const char *lifecycle_status_actions_json(void)
 {
-	/* the actions whose row has a target status */
+	/* the actions whose row has a target status, and 'unconfirm': a
+	 * correction of a confirmed case's claims takes it back to
+	 * registered (case_correct, correct.c) */
 	return "[\"register\",\"confirm\",\"accept\",\"reject\",\"assign\",\"session\","
-	       "\"agree\",\"fail\",\"withdraw\",\"refer\"]";
+	       "\"agree\",\"fail\",\"withdraw\",\"refer\",\"unconfirm\"]";
 }

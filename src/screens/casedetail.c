@@ -4,7 +4,8 @@
  * documents issued, and the whole timeline of events (who, when, what,
  * before -> after).  F3/^T (or Enter) lists exactly the actions this user
  * may take in this state (case_actions, from the lifecycle table); each
- * opens a small form and goes through case_apply.  A save over a newer
+ * opens a small form and goes through case_apply, except 修改申请, which
+ * opens the intake form on the case (intake_correct_screen_new).  A save over a newer
  * version is refused by the core with who changed the case and when; the
  * form stays open with what was typed, the case is re-read, and F2 again
  * applies it to the new version.
@@ -25,6 +26,7 @@
 #include "tiaojie/casework.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/draft.h"
+#include "tiaojie/intake.h"
 #include "tiaojie/money.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/store.h"
@@ -378,7 +380,12 @@ static void build(struct screen *s)
 		char *line;
 		sb_init(&sb);
 		tw_pad(&sb, e->user, 8); /* display columns: names are Chinese */
-		if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
+		if (!strcmp(e->entity, "case") && action_from_keyword(e->action) == ACT_EDIT) {
+			/* 修改申请：请求2 金额 12,000.00 → 12,500.00 */
+			char *what = case_edit_text(e->before, e->after);
+			line = xasprintf(" %.16s  %s %s：%s", e->at, sb.buf, event_what(e), what);
+			free(what);
+		} else if (e->before[0] && e->after[0] && strcmp(e->before, e->after))
 			line = xasprintf(" %.16s  %s %s  %s → %s", e->at, sb.buf, event_what(e), word(e->before),
 					 word(e->after));
 		else
@@ -961,6 +968,13 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 	}
 	if (a == ACT_ASSIGN || a == ACT_REASSIGN) {
 		ui_push(app, assign_screen_new(app, d->case_id, assigned, s));
+		return NULL;
+	}
+	if (a == ACT_EDIT) {
+		/* the intake form on this case; back here when saved */
+		struct screen *form = intake_correct_screen_new(app, d->case_id, assigned, s, NULL, 0);
+		if (form)
+			ui_push(app, form);
 		return NULL;
 	}
 	af = xcalloc(1, sizeof *af);

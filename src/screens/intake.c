@@ -11,6 +11,15 @@
  * at once.  Saving goes through intake_register (one transaction); nothing
  * typed is lost by an error, and the form is kept as a draft every 30
  * seconds, on leaving, and on SIGHUP/SIGTERM.
+ *
+ * The same form corrects a registered case (修改申请, F3 on the case
+ * detail): opened filled from the case's own copy of its parties, its
+ * claims (each remembering the case's claim it was) and facts; F2 saves
+ * through case_correct against the version the user saw.  The parties the
+ * form does not show (a second applicant or respondent, the particulars
+ * without a field) go through as the case has them.  A change of claims
+ * that would undo the applicant's confirmation is said at the claims and
+ * asked before saving.  Its draft names the case and the version.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +27,7 @@
 #include <time.h>
 
 #include "tiaojie/access.h"
+#include "tiaojie/casework.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/draft.h"
 #include "tiaojie/intake.h"
@@ -37,6 +47,7 @@ struct claim {
 	char *cause_name;
 	char *text;
 	char *amount;
+	int ord; /* a correction: the case's claim this was (0: new) */
 };
 
 /* An item of evidence as typed (checked by the core's evidence_check). */
@@ -72,6 +83,14 @@ struct intake_screen {
 	 * them (read-only then): back when the document no longer does */
 	int typed_gender;
 	char *typed_birth;
+	/* a correction (修改申请): the case, the version the user saw, the
+	 * case as it was loaded (what the form does not show), the form as
+	 * it opened (serialise), and who to tell after saving */
+	int64_t correct_id, correct_version;
+	struct case_view *cv;
+	char *opened;
+	void (*done)(void *ctx);
+	void *done_ctx;
 };
 
 static const enum ui_action intake_actions[] = {UA_SAVE,   UA_ADD,  UA_EDIT, UA_DELETE, UA_PICK,
@@ -258,7 +277,13 @@ static void build_claim_rows(struct intake_screen *is)
 	form_set_text(it, buf);
 	it->text_style = US_DIM;
 
-	/* the evidence handed in with the application */
+	/* the evidence handed in with the application (a correction has
+	 * none: the case's evidence list is worked on the case, 登记证据) */
+	if (is->correct_id) {
+		if (f->focus >= f->n)
+			f->focus = f->n - 2;
+		return;
+	}
 	form_add(f, FK_SECTION, "evidence", "证据");
 	for (int i = 0; i < is->nevidence; i++) {
 		const struct evid *e = &is->evidence[i];
@@ -391,6 +416,7 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 		cl[i].cause = is->claims[i].cause;
 		cl[i].text = is->claims[i].text;
 		cl[i].amount = is->claims[i].amount;
+		cl[i].ord = is->claims[i].ord;
 	}
 	/* the evidence: submitted on the day received (the core's default) */
 	struct case_op_evidence *ev = keep_mem(k, xcalloc((size_t)is->nevidence + 1, sizeof *ev));
@@ -404,7 +430,83 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	in->evidence = ev;
 }
 
+/* A correction: the form's application with the parties the form does
+ * not show (a second applicant or respondent) as the case has them.
+ * persons and employers hold the case's counts (at least one each); the
+ * first of each is the form's. */
+
+static void to_correction(struct intake_screen *is, struct intake *in, struct intake_person *persons,
+			  struct intake_employer *employers, struct intake_claim *cl, struct kept *k)
+{
+	const struct case_view *cv = is->cv;
+
+	to_intake(is, in, &persons[0], &employers[0], cl, k);
+	/* what the form has no field for, of the first of each, as the case
+	 * has it: the elected representative, the respondent's kind (and an
+	 * individual's document) */
+	if (cv->napplicants > 0)
+		persons[0].representative = cv->applicants[0].representative;
+	if (cv->nrespondents > 0) {
+		const struct cv_party *o = &cv->respondents[0];
+		employers[0].kind = o->kind;
+		if (!strcmp(o->kind, "individual")) {
+			employers[0].id_type = o->id_type;
+			employers[0].id_no = o->id_no;
+		}
+	}
+	for (int i = 1; i < cv->napplicants; i++) {
+		const struct cv_party *o = &cv->applicants[i];
+		persons[i] = (struct intake_person){.id_type = o->id_type, .id_no = o->id_no, .name = o->name,
+						    .nationality = o->nationality, .phone = o->phone,
+						    .address = o->address, .gender = o->gender, .birth_date = o->birth_date,
+						    .household = o->household, .occupation = o->occupation,
+						    .representative = o->representative};
+	}
+	for (int i = 1; i < cv->nrespondents; i++) {
+		const struct cv_party *o = &cv->respondents[i];
+		int ind = !strcmp(o->kind, "individual");
+		employers[i] = (struct intake_employer){.kind = o->kind, .uscc = o->uscc, .name = o->name,
+							.legal_rep = o->legal_rep, .legal_rep_title = o->legal_rep_title,
+							.address = o->address, .phone = o->phone,
+							.id_type = ind ? o->id_type : NULL, .id_no = ind ? o->id_no : NULL};
+	}
+	in->applicants = persons;
+	in->napplicants = cv->napplicants > 1 ? cv->napplicants : 1;
+	in->respondents = employers;
+	in->nrespondents = cv->nrespondents > 1 ? cv->nrespondents : 1;
+}
+
 /* ---- warnings and live checks -------------------------------------------- */
+
+/* Would saving the correction undo the applicant's confirmation? */
+static int correction_resets(struct intake_screen *is)
+{
+	struct intake in;
+	struct intake_person p;
+	struct intake_employer e;
+	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
+	struct kept k = {0};
+
+	to_intake(is, &in, &p, &e, cl, &k);
+	int r = case_correct_resets(is->cv, &in);
+	free_kept(&k);
+	free(cl);
+	return r;
+}
+
+#define RECONFIRM_TEXT "修改请求事项后需申请人重新确认"
+
+static void reconfirm_note(struct intake_screen *is)
+{
+	struct form_item *cs = form_find(&is->form, "claims");
+
+	if (correction_resets(is)) {
+		form_set_text(cs, RECONFIRM_TEXT "（案件将退回「登记」）");
+		cs->text_style = US_WARN;
+	} else {
+		form_set_text(cs, "");
+	}
+}
 
 static void rescan(struct screen *s)
 {
@@ -418,6 +520,13 @@ static void rescan(struct screen *s)
 	struct form_item *cs = form_find(&is->form, "claims");
 	char buf[300];
 
+	if (is->correct_id) {
+		/* the case exists: no warnings of a new one, but whether the
+		 * claims as they now stand undo the confirmation */
+		free(cl);
+		reconfirm_note(is);
+		return;
+	}
 	to_intake(is, &in, &p, &e, cl, &k);
 	is->warn_valid = intake_scan(s->app->db, s->app->cfg, &in, &is->warn) == 0;
 	free_kept(&k);
@@ -647,6 +756,13 @@ static void archive_preview(struct screen *s)
 	struct intake_changes ch;
 	char buf[600];
 
+	if (is->correct_id) {
+		/* a correction writes to the archive only what it changes in
+		 * the case: a preview against the archive would name
+		 * particulars the correction leaves alone */
+		free(cl);
+		return;
+	}
 	to_intake(is, &in, &p, &e, cl, &k);
 	int rc = intake_archive_changes(s->app->db, s->app->cfg, &s->app->actor, &in, &ch);
 	free_kept(&k);
@@ -742,6 +858,12 @@ static char *serialise(struct intake_screen *is)
 	char num[32];
 
 	sb_init(&sb);
+	if (is->correct_id) {
+		snprintf(num, sizeof num, "%lld", (long long)is->correct_id);
+		draft_put(&sb, "correct.case_id", num);
+		snprintf(num, sizeof num, "%lld", (long long)is->correct_version);
+		draft_put(&sb, "correct.version", num);
+	}
 	form_draft_put(&is->form, &sb, "");
 	snprintf(num, sizeof num, "%d", is->nclaims);
 	draft_put(&sb, "claims.n", num);
@@ -755,6 +877,11 @@ static char *serialise(struct intake_screen *is)
 		draft_put(&sb, key, is->claims[i].text);
 		snprintf(key, sizeof key, "claims[%d].amount", i);
 		draft_put(&sb, key, is->claims[i].amount);
+		if (is->claims[i].ord) {
+			snprintf(key, sizeof key, "claims[%d].ord", i);
+			snprintf(num, sizeof num, "%d", is->claims[i].ord);
+			draft_put(&sb, key, num);
+		}
 	}
 	snprintf(num, sizeof num, "%d", is->nevidence);
 	draft_put(&sb, "evidence.n", num);
@@ -788,6 +915,8 @@ static void restore(struct screen *s, const char *body)
 	form_find(&is->form, "applicant[0].gender")->readonly = 0;
 	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
 	form_draft_get(&is->form, body, "");
+	while (is->nclaims > 0) /* a correction's draft replaces the case's claims */
+		claim_remove(is, is->nclaims - 1);
 	char *n = draft_get(body, "claims.n");
 	int nc = n ? atoi(n) : 0;
 	free(n);
@@ -812,6 +941,11 @@ static void restore(struct screen *s, const char *body)
 		if ((v = draft_get(body, key))) {
 			free(c->amount);
 			c->amount = v;
+		}
+		snprintf(key, sizeof key, "claims[%d].ord", i);
+		if ((v = draft_get(body, key))) {
+			c->ord = atoi(v);
+			free(v);
 		}
 	}
 	n = draft_get(body, "evidence.n");
@@ -865,6 +999,13 @@ static int has_content(struct intake_screen *is)
  * counts: it is not saved as a case), the claims, a claim being typed. */
 static int intake_changed(struct intake_screen *is)
 {
+	if (is->correct_id) {
+		/* a correction opens filled: changed is different from that */
+		char *now = serialise(is);
+		int changed = strcmp(now, is->opened ? is->opened : "") != 0;
+		free(now);
+		return changed;
+	}
 	return form_changed(&is->form, is->snap) || is->nclaims > 0 ||
 	       (is->dialog && claim_dialog_changed(is->dialog)) || is->nevidence > 0 ||
 	       (is->edialog && evid_dialog_changed(is->edialog));
@@ -874,7 +1015,7 @@ static void intake_save_draft(struct screen *s)
 {
 	struct intake_screen *is = s->priv;
 
-	if (!has_content(is) || !s->app->logged_in)
+	if (!has_content(is) || !s->app->logged_in || (is->correct_id && !intake_changed(is)))
 		return;
 	char *body = serialise(is);
 	if (draft_keep(s->app->db, s->app->user.id, "intake", body, &is->draft_id) == 0) {
@@ -1574,6 +1715,73 @@ static void show_problems(struct screen *s, struct intake_result *res)
 		ui_msg(s->app, US_ERROR, "有 %d 处需要更正：%s", res->nproblems, res->problems[0].msg);
 }
 
+/* F2 on a correction: the whole application through case_correct,
+ * against the version the user saw.  A conflict keeps everything typed
+ * and takes the case as it now is as the version to save over, so F2
+ * again applies the correction to it (the message says who changed it). */
+static int correct_save(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	struct app *app = s->app;
+	int np = is->cv->napplicants > 1 ? is->cv->napplicants : 1, ne = is->cv->nrespondents > 1 ? is->cv->nrespondents : 1;
+	struct intake_person *persons = xcalloc((size_t)np, sizeof *persons);
+	struct intake_employer *employers = xcalloc((size_t)ne, sizeof *employers);
+	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
+	struct kept k = {0};
+	struct intake in;
+	struct intake_result res;
+	int rc = UI_HANDLED;
+
+	memset(&res, 0, sizeof res);
+	to_correction(is, &in, persons, employers, cl, &k);
+	if (case_correct_resets(is->cv, &in) &&
+	    (!ui_confirm(app, "本案申请人已确认请求事项。\n" RECONFIRM_TEXT "，案件将退回「登记」。\n保存修改吗？") ||
+	     app->quit)) {
+		ui_msg(app, US_DIM, "未保存，请继续修改");
+		goto out;
+	}
+	if (case_correct(app->db, app->cfg, &app->actor, is->correct_id, is->correct_version, &in, &res) < 0) {
+		if (res.nproblems > 0) {
+			show_problems(s, &res);
+		} else {
+			ui_error(app);
+			if (res.conflict) {
+				/* the case as it now is: what F2 again saves over */
+				struct case_view *cv = xcalloc(1, sizeof *cv);
+				if (case_load(app->db, &app->actor, is->correct_id, cv) == 1) {
+					case_view_free(is->cv);
+					free(is->cv);
+					is->cv = cv;
+					is->correct_version = cv->version;
+					reconfirm_note(is);
+				} else {
+					free(cv);
+				}
+			}
+		}
+		goto out;
+	}
+	if (draft_drop(app->db, app->user.id, is->draft_id) < 0)
+		ui_error(app);
+	is->draft_id = 0;
+	is->dirty = 0;
+	if (res.reconfirm)
+		ui_msg(app, US_WARN, "已修改申请（%d 处）；" RECONFIRM_TEXT "，案件已退回「%s」", res.nchanges,
+		       status_name(res.status));
+	else
+		ui_msg(app, US_OK, "已修改申请（%d 处）", res.nchanges);
+	rc = UI_HANDLED | UI_CLOSE;
+	if (is->done)
+		is->done(is->done_ctx);
+out:
+	intake_result_free(&res);
+	free_kept(&k);
+	free(cl);
+	free(persons);
+	free(employers);
+	return rc;
+}
+
 static int intake_save(struct screen *s)
 {
 	struct intake_screen *is = s->priv;
@@ -1586,6 +1794,10 @@ static int intake_save(struct screen *s)
 	struct intake_result res;
 	int rc, joined = 0;
 
+	if (is->correct_id) {
+		free(cl);
+		return correct_save(s);
+	}
 	memset(&res, 0, sizeof res);
 	to_intake(is, &in, &p, &e, cl, &k);
 	/* what is wrong first, at its fields: no question is asked about a
@@ -1855,6 +2067,11 @@ static void intake_destroy(struct screen *s)
 	free(is->gender_names);
 	free(is->household_names);
 	free(is->typed_birth);
+	if (is->cv) {
+		case_view_free(is->cv);
+		free(is->cv);
+	}
+	free(is->opened);
 	free(is);
 }
 
@@ -1895,8 +2112,130 @@ struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_
 	return s;
 }
 
+/* The form filled from the case: its own copy of the parties, the
+ * archive's district and industry of the respondent (the case keeps
+ * none), channel, date, facts, and the claims with their numbers. */
+static void prefill(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	const struct case_view *cv = is->cv;
+	struct form_item *it;
+	char amt[40];
+
+	if (cv->napplicants > 0) {
+		const struct cv_party *p = &cv->applicants[0];
+		it = form_find(&is->form, "applicant[0].id_type");
+		for (int i = 0; i < (int)TJ_ARRAY_LEN(id_type_kws); i++)
+			if (!strcmp(id_type_kws[i], p->id_type))
+				it->choice = i;
+		set_field(is, "applicant[0].id_no", p->id_no);
+		set_field(is, "applicant[0].name", p->name);
+		set_field(is, "applicant[0].nationality", p->nationality);
+		set_field(is, "applicant[0].phone", p->phone);
+		set_field(is, "applicant[0].address", p->address);
+		form_find(&is->form, "applicant[0].gender")->choice = vocab_index(VOCAB_GENDER, p->gender) + 1;
+		set_field(is, "applicant[0].birth_date", p->birth_date);
+		form_find(&is->form, "applicant[0].household")->choice = vocab_index(VOCAB_HOUSEHOLD, p->household) + 1;
+		set_field(is, "applicant[0].occupation", p->occupation);
+		check_id(s, 0); /* sex and birth from the number; the archive fills nothing */
+	}
+	if (cv->nrespondents > 0) {
+		const struct cv_party *e = &cv->respondents[0];
+		struct employer_full ef = {0};
+		set_field(is, "respondent[0].uscc", e->uscc);
+		set_field(is, "respondent[0].name", e->name);
+		set_field(is, "respondent[0].legal_rep", e->legal_rep);
+		set_field(is, "respondent[0].legal_rep_title", e->legal_rep_title);
+		set_field(is, "respondent[0].address", e->address);
+		set_field(is, "respondent[0].phone", e->phone);
+		if (archive_employer_find(s->app->db, &s->app->actor, e->uscc[0] ? e->uscc : NULL, e->name, &ef) > 0) {
+			set_field(is, "respondent[0].district", ef.district);
+			set_field(is, "respondent[0].industry", ef.industry);
+			employer_full_free(&ef);
+		}
+	}
+	it = form_find(&is->form, "channel");
+	int ch = vocab_index(VOCAB_CHANNEL, cv->channel);
+	it->choice = ch >= 0 ? ch : 0;
+	set_field(is, "received", cv->received);
+	set_field(is, "facts", cv->facts);
+	for (int i = 0; i < cv->nclaims; i++) {
+		const struct cv_claim *k = &cv->claims[i];
+		struct claim *c = claim_append(is);
+		snprintf(c->cause, sizeof c->cause, "%s", k->cause);
+		free(c->cause_name);
+		c->cause_name = xstrdup(k->cause_name);
+		free(c->text);
+		c->text = xstrdup(k->text);
+		free(c->amount);
+		c->amount = xstrdup(k->amount_fen > 0 ? money_format(k->amount_fen, amt, sizeof amt) : "");
+		c->ord = k->ord;
+	}
+	build_claim_rows(is);
+	update_facts_count(is);
+}
+
+struct screen *intake_correct_screen_new(struct app *app, int64_t case_id, void (*done)(void *ctx), void *ctx,
+					 const char *draft_body, int64_t draft_id)
+{
+	struct case_view *cv = xcalloc(1, sizeof *cv);
+
+	if (case_load(app->db, &app->actor, case_id, cv) != 1) {
+		free(cv);
+		ui_error(app);
+		return NULL;
+	}
+	struct intake_screen *is = xcalloc(1, sizeof *is);
+	struct screen *s;
+
+	is->correct_id = case_id;
+	is->correct_version = cv->version;
+	is->cv = cv;
+	is->done = done;
+	is->done_ctx = ctx;
+	form_init(&is->form);
+	is->form.label_w = 11;
+	build_form(is);
+	build_claim_rows(is);
+	is->form.focus = 1;
+	is->last_save = time(NULL);
+	s = screen_new(app, &intake_ops, "修改申请", is);
+	prefill(s);
+	is->snap = form_snapshot(&is->form);
+	is->opened = serialise(is);
+	if (draft_body) {
+		/* what was typed, against the version the user saw then */
+		char *ver = draft_get(draft_body, "correct.version");
+		is->draft_id = draft_id;
+		if (ver && atoll(ver) > 0)
+			is->correct_version = atoll(ver);
+		free(ver);
+		restore(s, draft_body);
+		ui_msg(app, US_OK, "已恢复草稿，请继续修改");
+	} else {
+		ui_msg(app, US_NORMAL, "修改申请 %s：改好后按 F2 保存", cv->case_no);
+	}
+	reconfirm_note(is);
+	return s;
+}
+
 void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
 {
+	char *cid = draft_get(draft_body, "correct.case_id");
+
+	if (cid) {
+		/* a correction kept as a draft: the case, and the form on it */
+		int64_t id = atoll(cid);
+		free(cid);
+		struct screen *cs = intake_correct_screen_new(app, id, NULL, NULL, draft_body, draft_id);
+		if (!cs)
+			return;
+		ui_push(app, casedetail_screen_new(app, id));
+		ui_push(app, cs);
+		if (ui_top(app) == cs)
+			reopen_claim(cs, draft_body);
+		return;
+	}
 	struct screen *s = intake_screen_new(app, draft_body, draft_id);
 
 	ui_push(app, s);

@@ -63,6 +63,8 @@ static int weight(enum case_action a)
 		return 150;
 	case ACT_EXTEND:
 		return 30;
+	case ACT_EDIT: /* offered, but a correction is case_correct's, not case_apply's */
+		return 0;
 	default: /* reject, agree, fail, withdraw: rare */
 		return 3;
 	}

@@ -14,6 +14,8 @@ static const struct {
 	enum case_status from, to;
 } legal[] = {
 	{ACT_EDIT, ST_REGISTERED, ST_REGISTERED},   {ACT_EDIT, ST_CONFIRMED, ST_CONFIRMED},
+	{ACT_EDIT, ST_ACCEPTED, ST_ACCEPTED},
+	{ACT_EDIT, ST_ASSIGNED, ST_ASSIGNED},       {ACT_EDIT, ST_MEDIATING, ST_MEDIATING},
 	{ACT_CONFIRM, ST_REGISTERED, ST_CONFIRMED}, {ACT_ACCEPT, ST_CONFIRMED, ST_ACCEPTED},
 	{ACT_REJECT, ST_REGISTERED, ST_REJECTED},   {ACT_REJECT, ST_CONFIRMED, ST_REJECTED},
 	{ACT_ASSIGN, ST_ACCEPTED, ST_ASSIGNED},     {ACT_REASSIGN, ST_ASSIGNED, ST_ASSIGNED},
@@ -66,11 +68,14 @@ static const char *roles_for(enum case_action a)
 	}
 }
 
-static int is_legal(enum case_action a, enum case_status from, enum case_status *to)
+static int is_legal(enum case_action a, enum case_status from, enum case_status *to, const char **roles)
 {
 	for (size_t i = 0; i < sizeof legal / sizeof legal[0]; i++)
 		if (legal[i].a == a && legal[i].from == from) {
 			*to = legal[i].to;
+			/* once a mediator is assigned, a correction is the
+			 * administrator's */
+			*roles = a == ACT_EDIT && (from == ST_ASSIGNED || from == ST_MEDIATING) ? "A" : roles_for(a);
 			return 1;
 		}
 	return 0;
@@ -92,7 +97,8 @@ int main(void)
 					struct actor who = {.role = r, .user_id = 3, .mediator_id = own ? 7 : 8};
 					const char *reason = NULL;
 					enum case_status to = s;
-					int want = is_legal(a, s, &to) && strchr(roles_for(a), role_letter[r]) &&
+					const char *roles = "";
+					int want = is_legal(a, s, &to, &roles) && strchr(roles, role_letter[r]) &&
 						   !(r == ROLE_MEDIATOR && !own);
 					int got = lifecycle_check(a, &cs, &who, &reason) == 0;
 					CHECK(got == want, "%s from %s by %s own=%d: got %d want %d (%s)",
@@ -124,6 +130,19 @@ int main(void)
 	clerk.clerk_may_assign = 1;
 	CHECK_INT(lifecycle_check(ACT_ASSIGN, &acc, &clerk, &reason), 0);
 	CHECK_INT(lifecycle_check(ACT_REASSIGN, &(struct case_state){.status = ST_ASSIGNED}, &clerk, &reason), -1);
+
+	/* A correction after assignment: the administrator's, and a clerk is
+	 * told so; a mediator never corrects, not even their own case. */
+	struct case_state asg = {.status = ST_ASSIGNED, .mediator_id = 1};
+	CHECK_INT(lifecycle_check(ACT_EDIT, &asg, &admin, &reason), 0);
+	CHECK_INT(lifecycle_check(ACT_EDIT, &asg, &clerk, &reason), -1);
+	CHECK_STR(reason, "案件已分派调解员，只有管理员可以进行此操作");
+	CHECK_INT(lifecycle_check(ACT_EDIT, &asg, &med, &reason), -1);
+	CHECK_STR(reason, "调解员无权进行此操作");
+	CHECK_INT(lifecycle_check(ACT_EDIT, &(struct case_state){.status = ST_ACCEPTED}, &clerk, &reason), 0);
+	CHECK_INT(lifecycle_check(ACT_EDIT, &(struct case_state){.status = ST_AGREED, .perf = PERF_PENDING}, &admin,
+				  &reason),
+		  -1);
 
 	/* Extension once only. */
 	struct case_state med_cs = {.status = ST_MEDIATING, .mediator_id = 1};
@@ -183,5 +202,7 @@ int main(void)
 		snprintf(quoted, sizeof quoted, "\"%s\"", action_keyword(a));
 		CHECK((strstr(json, quoted) != NULL) == changes, "%s in status actions: %d", quoted, changes);
 	}
+	/* and the event of a correction that undoes a confirmation */
+	CHECK(strstr(json, "\"unconfirm\"") != NULL, "unconfirm in status actions");
 	return tap_done();
 }

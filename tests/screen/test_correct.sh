@@ -1,0 +1,90 @@
+# test_correct.sh - correcting an application from the screens (修改申请),
+# at 80x24: a clerk confirms a registered case's claims, then F3 offers
+# 修改申请 and opens the intake form filled from the case; the amount of
+# the first claim is changed, the form says before saving that the
+# applicant must confirm again, asks, and saves; the case detail is back
+# with the timeline line and the status 登记, and the database has the
+# amount, the events and the confirmation cleared.
+. "$(dirname "$0")/lib.sh"
+DB="$T/demo.db"
+"$TJ" demo --db "$DB" --cases 300 --seed 1 >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
+q() { sqlite3 "$DB" "$1"; }
+row=$(q "SELECT c.id || '|' || c.case_no || '|' || k.amount_fen FROM cases c JOIN claims k ON k.case_id = c.id AND k.ord = 1
+	WHERE c.status = 'registered' AND c.collective = 0 AND k.amount_fen > 0 ORDER BY c.id DESC LIMIT 1")
+[ -n "$row" ] && ok || fail "no registered case with an amount in the demo"
+cid=${row%%|*}; rest=${row#*|}; cno=${rest%%|*}; fen=${rest#*|}
+money() { printf '%d.%02d' $(($1 / 100)) $(($1 % 100)) | sed -E ':a;s/^([0-9]+)([0-9]{3})/\1,\2/;ta'; }
+old=$(money "$fen")
+new_fen=$((fen + 50000))
+new=$(money "$new_fen")
+
+start "$TJ" --db "$DB"
+login clerk demo1234
+skip_drafts
+expect_screen desk "案件队列"
+key 3
+expect_screen search "查找："
+typ "$cno"
+expect_screen found "$cno"
+key Enter
+expect_screen detail "$cno   登记"
+
+# the applicant confirms the claims (by phone)
+key F3
+pick_menu 确认请求
+expect_screen confirm-form "请求事项（规范文本）"
+key C-s
+expect_screen confirmed "已办理：确认请求"
+expect_screen status-confirmed "$cno   已确认"
+
+# 修改申请: the intake form, filled from the case
+key F3
+expect_screen menu "可办理的操作"
+expect_screen menu-edit "修改申请"
+pick_menu 修改申请
+expect_screen form-title "修改申请"
+expect_screen form-filled "$(q "SELECT name FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND ord = 1")"
+screen_text | grep -qF "修改请求事项后需申请人重新确认" && fail "warned before any change" || ok
+
+# to the first claim's row, and its amount
+for i in $(seq 1 25); do
+	selected_line | grep -qF " 1. " && break
+	key Tab
+done
+selected_line | grep -qF "$old 元" && ok || { fail "first claim ($old) not reached"; screen_text >&2; }
+key F6
+expect_screen claim-dialog "修改请求事项"
+key Tab C-k
+typ "$new"
+key C-s
+expect_screen claim-changed "$new 元"
+expect_screen warned "修改请求事项后需申请人重新确认"
+[ "$(q "SELECT amount_fen FROM claims WHERE case_id = $cid AND ord = 1")" = "$fen" ] && ok || fail "saved before F2"
+
+# F2: asked first, then saved; back on the case
+key F2
+expect_screen asked "保存修改吗"
+expect_screen asked-why "修改请求事项后需申请人重新确认"
+key y
+expect_screen saved "已修改申请（1 处）"
+expect_screen status-registered "$cno   登记"
+for i in 1 2 3 4 5 6; do
+	screen_text | grep -qF "修改申请：请求1 金额 $old → $new" && break
+	key NPage
+done
+expect_screen timeline "修改申请：请求1 金额 $old → $new"
+expect_screen timeline-status "确认失效  已确认 → 登记"
+expect_screen timeline-note "修改请求事项后需申请人重新确认"
+
+# the database
+[ "$(q "SELECT amount_fen FROM claims WHERE case_id = $cid AND ord = 1")" = "$new_fen" ] && ok ||
+	fail "amount: $(q "SELECT amount_fen FROM claims WHERE case_id = $cid")"
+[ "$(q "SELECT status || '|' || coalesce(confirm_how, '-') || '|' || coalesce(confirmed_at, '-') FROM cases WHERE id = $cid")" = "registered|-|-" ] &&
+	ok || fail "case row: $(q "SELECT status, confirm_how, confirmed_at FROM cases WHERE id = $cid")"
+[ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action = 'edit' AND before = '请求1 金额：$old' AND after = '请求1 金额：$new'")" = 1 ] &&
+	ok || fail "edit event: $(q "SELECT action, before, after FROM events WHERE case_id = $cid ORDER BY id DESC LIMIT 4")"
+"$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
+
+key F10
+key F10
+done_tests
