@@ -83,8 +83,11 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	/* Files we create (database, WAL, backups, exports) hold personal
-	 * data: never world-readable. */
-	umask(007);
+	 * data: never world-readable.  The umask given is only ever made
+	 * stricter (a umask of 077 stays 077). */
+	mode_t given = umask(007);
+	umask(given | 007);
+	tj_umask_set((unsigned)(given | 007));
 
 	/* Global options stop at the first non-option (the subcommand). */
 	opterr = 0;

@@ -36,6 +36,10 @@ char *cli_read_password(const char *file, const char *prompt, int confirm);
 /* Handle --db/--config given after the subcommand: returns 1 if the option
  * at optind-1 was one of them (getopt_long codes 'D' and 'C'). */
 int cli_common_opt(struct cli *c, int opt, const char *arg);
+/* After getopt_long returned '?' or ':': the argument it stumbled on (a
+ * short option in the middle of "-xyz" leaves optind on that argument;
+ * a long one has moved past it). */
+const char *cli_bad_opt(int argc, char **argv);
 
 int cmd_init(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);

@@ -65,6 +65,12 @@ void tj_error_clear(void);
  * The text is this thread's, valid until its next call. */
 const char *tj_strerror(int err);
 
+/* The umask the program runs with (main makes the one it is given
+ * stricter, never looser), and a file mode as that umask leaves it: for
+ * the modes set explicitly with chmod, which the umask does not touch. */
+void tj_umask_set(unsigned mask);
+unsigned tj_file_mode(unsigned mode);
+
 /* Called before the program dies (restores the terminal). */
 void tj_set_fatal_hook(void (*hook)(void));
 TJ_NORETURN void tj_fatal(const char *fmt, ...) TJ_PRINTF(1, 2);

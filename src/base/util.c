@@ -204,6 +204,18 @@ const char *tj_errmsg(void)
 	return errbuf[0] ? errbuf : "未知错误";
 }
 
+static unsigned umask_now = 007;
+
+void tj_umask_set(unsigned mask)
+{
+	umask_now = mask;
+}
+
+unsigned tj_file_mode(unsigned mode)
+{
+	return mode & ~umask_now;
+}
+
 const char *tj_strerror(int err)
 {
 	static _Thread_local char buf[256];

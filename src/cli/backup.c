@@ -32,7 +32,7 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 			puts("用法：tiaojie backup FILE [--force]");
 			return EXIT_OK;
 		default:
-			cli_err("backup：未知选项 %s", argv[optind - 1]);
+			cli_err("backup：未知选项 %s", cli_bad_opt(argc, argv));
 			return EXIT_USAGE;
 		}
 	}

@@ -29,7 +29,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 			puts("用法：tiaojie check [--db FILE]");
 			return EXIT_OK;
 		}
-		cli_err("check：未知选项 %s", argv[optind - 1]);
+		cli_err("check：未知选项 %s", cli_bad_opt(argc, argv));
 		return EXIT_USAGE;
 	}
 	if (optind < argc) {

@@ -63,6 +63,20 @@ struct db *cli_open_db(struct cli *c, unsigned flags)
 	return db;
 }
 
+const char *cli_bad_opt(int argc, char **argv)
+{
+	if (optind > 0 && optind <= argc) {
+		const char *last = argv[optind - 1];
+		/* a short option finished its argument: optind moved on */
+		if (optopt && last[0] == '-' && last[1] != '-' && strchr(last + 1, optopt))
+			return last;
+		if (optopt && optind < argc && argv[optind][0] == '-')
+			return argv[optind];
+		return last;
+	}
+	return "";
+}
+
 int cli_common_opt(struct cli *c, int opt, const char *arg)
 {
 	if (opt == 'D') {
@@ -76,18 +90,22 @@ int cli_common_opt(struct cli *c, int opt, const char *arg)
 	return 0;
 }
 
-static char *read_line_from(FILE *f)
+/* The first line, without its end; NULL at end of file.  *nul is set when
+ * the line holds a NUL byte (the rest would be cut off unseen). */
+static char *read_line_from(FILE *f, int *nul)
 {
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n = getline(&line, &cap, f);
 
+	*nul = 0;
 	if (n < 0) {
 		free(line);
 		return NULL;
 	}
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
+	*nul = strlen(line) != (size_t)n;
 	return line;
 }
 
@@ -109,13 +127,19 @@ static char *prompt_once(const char *prompt)
 		noecho.c_lflag &= ~(tcflag_t)ECHO;
 		tcsetattr(fileno(tty), TCSAFLUSH, &noecho);
 	}
-	line = read_line_from(tty);
+	int nul;
+	line = read_line_from(tty, &nul);
 	if (have_term)
 		tcsetattr(fileno(tty), TCSAFLUSH, &old);
 	fputc('\n', tty);
 	fclose(tty);
 	if (!line)
 		cli_err("未输入密码");
+	else if (nul) {
+		cli_err("密码含有空字符（NUL）");
+		free(line);
+		line = NULL;
+	}
 	return line;
 }
 
@@ -129,9 +153,15 @@ char *cli_read_password(const char *file, const char *prompt, int confirm)
 			cli_err("无法读取密码文件 %s：%s", file, tj_strerror(errno));
 			return NULL;
 		}
-		line = read_line_from(f);
+		int nul;
+		line = read_line_from(f, &nul);
 		if (f != stdin)
 			fclose(f);
+		if (line && nul) {
+			cli_err("密码文件 %s 的第一行含有空字符（NUL），不能作为密码", file);
+			free(line);
+			return NULL;
+		}
 		if (!line || !*line) {
 			cli_err("密码文件 %s 的第一行为空", file);
 			free(line);

@@ -173,7 +173,7 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 				cli_err("demo：选项 %s 缺少参数", argv[optind - 1]);
 				return EXIT_USAGE;
 			}
-			cli_err("demo：未知选项 %s", argv[optind - 1]);
+			cli_err("demo：未知选项 %s", cli_bad_opt(argc, argv));
 			return EXIT_USAGE;
 		}
 	}

@@ -60,7 +60,7 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 			puts(doc_usage);
 			return EXIT_OK;
 		default:
-			cli_err("doc：未知选项或缺少参数 %s\n%s", argv[optind - 1], doc_usage);
+			cli_err("doc：未知选项或缺少参数 %s\n%s", cli_bad_opt(argc, argv), doc_usage);
 			return EXIT_USAGE;
 		}
 	}

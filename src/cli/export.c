@@ -106,7 +106,7 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			puts(export_usage);
 			return EXIT_OK;
 		default:
-			cli_err("export：未知选项或缺少参数 %s\n%s", argv[optind - 1], export_usage);
+			cli_err("export：未知选项或缺少参数 %s\n%s", cli_bad_opt(argc, argv), export_usage);
 			return EXIT_USAGE;
 		}
 	}

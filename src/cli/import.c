@@ -104,7 +104,7 @@ int cmd_import(struct cli *c, int argc, char **argv)
 			puts(usage);
 			return EXIT_OK;
 		}
-		cli_err("import：未知选项或缺少参数 %s\n%s", argv[optind - 1], usage);
+		cli_err("import：未知选项或缺少参数 %s\n%s", cli_bad_opt(argc, argv), usage);
 		return EXIT_USAGE;
 	}
 	if (argc - optind != 1) {

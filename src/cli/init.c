@@ -95,7 +95,7 @@ int cmd_init(struct cli *c, int argc, char **argv)
 			puts("用法：tiaojie init [--db FILE] [--admin LOGIN] [--password-file F] [--force]");
 			return EXIT_OK;
 		default:
-			cli_err("init：未知选项 %s", argv[optind - 1]);
+			cli_err("init：未知选项 %s", cli_bad_opt(argc, argv));
 			return EXIT_USAGE;
 		}
 	}

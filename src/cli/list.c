@@ -22,7 +22,8 @@ static char *usage_text(void)
 			    "[--db FILE] [TEXT]\n"
 			    "  S: %s\n"
 			    "  Q: %s\n"
-			    "  TEXT: 案件编号（或其一部分）、当事人姓名、证件号码、单位名称、信用代码、电话",
+			    "  TEXT: 案件编号（或其一部分）、当事人姓名、证件号码、单位名称、信用代码、电话；\n"
+			    "        以 - 开头时写在 -- 之后：tiaojie list -- -TEXT",
 			    st, q);
 	free(st);
 	free(q);
@@ -122,9 +123,17 @@ static int list_main(struct cli *c, int argc, char **argv, const char *list_usag
 		case 'h':
 			puts(list_usage);
 			return EXIT_OK;
-		default:
-			cli_err("list：未知选项 %s\n%s", argv[optind - 1], list_usage);
+		default: {
+			const char *bad = cli_bad_opt(argc, argv);
+			/* not one of ours and not an option's look: a search text
+			 * that starts with "-" */
+			if (bad[0] == '-' && bad[1] != '-' && (unsigned char)bad[1] >= 0x80)
+				cli_err("list：%s 不是选项；以 - 开头的查找内容请写在 -- 之后，如：tiaojie list -- %s", bad,
+					bad);
+			else
+				cli_err("list：未知选项 %s\n%s", bad, list_usage);
 			return EXIT_USAGE;
+		}
 		}
 	}
 	if (argc - optind > 1) {

@@ -198,7 +198,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 			puts(usage);
 			return EXIT_OK;
 		default:
-			cli_err("show：未知选项或缺少参数 %s\n%s", argv[optind - 1], usage);
+			cli_err("show：未知选项或缺少参数 %s\n%s", cli_bad_opt(argc, argv), usage);
 			return EXIT_USAGE;
 		}
 	}

@@ -78,7 +78,7 @@ int cmd_user(struct cli *c, int argc, char **argv)
 			puts(user_usage);
 			return EXIT_OK;
 		default:
-			cli_err("user：未知选项 %s\n%s", argv[optind - 1], user_usage);
+			cli_err("user：未知选项 %s\n%s", cli_bad_opt(argc, argv), user_usage);
 			return EXIT_USAGE;
 		}
 	}

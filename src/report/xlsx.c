@@ -291,7 +291,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		tj_error("保存工作簿 %s 失败：%s", path, lxw_strerror(e));
 		goto out;
 	}
-	if (chmod(tmp, opts->full_ids ? 0600 : 0640) < 0 || flush_file(tmp) < 0) {
+	if (chmod(tmp, tj_file_mode(opts->full_ids ? 0600 : 0640)) < 0 || flush_file(tmp) < 0) {
 		tj_error("保存工作簿 %s 失败：%s", path, tj_strerror(errno));
 		goto out;
 	}

@@ -236,4 +236,19 @@ expect_rc unreadable 1
 expect_err unreadable "无法读取"
 chmod 644 ro/r.db
 
+# a NUL in a password file is refused, not cut short
+printf 'abcd\000efgh1234\n' >nulpw
+run "$TJ" user add nulpw1 --role clerk --password-file nulpw --db t.db
+expect_rc nul-password 1
+expect_err nul-password "空字符"
+check nul-password-no-account sh -c '[ "$(sqlite3 t.db "SELECT count(*) FROM users WHERE login = '"'"'nulpw1'"'"'")" = 0 ]'
+
+# the umask given is only made stricter: with 077 a masked workbook is not
+# group-readable either (it is 0640 under the default)
+run sh -c "umask 077 && '$TJ' export --db t.db --month 2026-10 -o um.xlsx --quiet"
+expect_rc umask-export 0
+check umask-kept sh -c '[ "$(stat -c %a um.xlsx)" = 600 ]'
+run sh -c "umask 002 && '$TJ' export --db t.db --month 2026-10 -o um2.xlsx --quiet"
+check umask-never-looser sh -c '[ "$(stat -c %a um2.xlsx)" = 640 ]'
+
 done_tests

@@ -222,7 +222,13 @@ bad bad-queue "未知的队列" --queue soon
 bad bad-mediator "没有调解员账号" --mediator nobody
 bad not-a-mediator "不是调解员" --mediator admin
 bad extra-args "多余的参数" 张三 李四
-bad bad-option "未知选项" --frobnicate
+bad bad-option "未知选项 --frobnicate" --frobnicate
+bad bad-short-option "未知选项 -x" -x
+# a search text that starts with "-": said so, and how; after -- it is text
+bad dash-text "-张三 不是选项；以 - 开头的查找内容请写在 -- 之后" -张三
+run "$TJ" list --db demo.db -- -张三
+expect_rc dash-text-after-dashes 0
+expect_out dash-text-header "case_no"
 
 # ---- no database: exit 1, nothing created
 run "$TJ" list --db nothere.db
