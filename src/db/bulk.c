@@ -81,6 +81,7 @@ struct db_bulk {
 	int n;
 	char prev[65];     /* the last event's hash, as each batch starts */
 	char hash[BULK_ROWS][65];
+	unsigned char bin[BULK_ROWS][32];
 	struct kept_event {
 		int64_t user_id, case_id, entity_id;
 		size_t text[5]; /* offsets in buf of at, entity, action, before, after */
@@ -114,7 +115,8 @@ static size_t keep(struct db_bulk *b, const char *s)
 	return at;
 }
 
-static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struct kept_event *k, const char *hash)
+static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struct kept_event *k,
+		      const unsigned char *hash)
 {
 	const char *t = b->buf.buf;
 
@@ -126,7 +128,7 @@ static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struc
 	sqlite3_bind_text(st, base + 6, t + k->text[2], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 7, t + k->text[3], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 8, t + k->text[4], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, base + 9, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, base + 9, hash, 32, SQLITE_STATIC);
 }
 
 int db_bulk_flush(struct db_bulk *b)
@@ -147,13 +149,14 @@ int db_bulk_flush(struct db_bulk *b)
 				.before = t + k->text[3], .after = t + k->text[4],
 			};
 			db_event_hash(b->prev, &e, b->hash[i]);
+			db_hash_bin(b->hash[i], b->bin[i]);
 			memcpy(b->prev, b->hash[i], sizeof b->prev);
 		}
 		sqlite3_stmt *st = db_prep(b->db, insert_sql);
 		if (!st)
 			return -1;
 		for (int i = 0; i < b->n; i++)
-			bind_kept(b, st, i * 9, &b->row[i], b->hash[i]);
+			bind_kept(b, st, i * 9, &b->row[i], b->bin[i]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(b->db, "写入操作记录");
 		sqlite3_reset(st);

@@ -56,9 +56,20 @@ void db_event_hash(const char *prev, const struct event_rec *e, char out[65])
 	g_checksum_free(c);
 }
 
+static unsigned nibble(char c)
+{
+	return c >= '0' && c <= '9' ? (unsigned)(c - '0') : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10) : 0;
+}
+
+void db_hash_bin(const char hex[65], unsigned char out[32])
+{
+	for (int i = 0; i < 32; i++)
+		out[i] = (unsigned char)(nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]));
+}
+
 int db_event_last_hash(struct db *db, int64_t *id, char out[65])
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT id, coalesce(hash, '') FROM events ORDER BY id DESC LIMIT 1");
+	sqlite3_stmt *st = db_prep(db, "SELECT id, lower(hex(coalesce(hash, ''))) FROM events ORDER BY id DESC LIMIT 1");
 	int rc;
 
 	out[0] = '\0';
@@ -106,7 +117,9 @@ static int add(struct db *db, const struct event_rec *e)
 	db_bind_text(st, 6, x.action);
 	db_bind_text(st, 7, x.before ? x.before : "");
 	db_bind_text(st, 8, x.after ? x.after : "");
-	db_bind_text(st, 9, hash);
+	unsigned char bin[32];
+	db_hash_bin(hash, bin);
+	sqlite3_bind_blob(st, 9, bin, 32, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入操作记录");
 	return 0;
@@ -147,7 +160,7 @@ static int64_t row(sqlite3_stmt *st, struct event_rec *e, const char **hash)
 	return sqlite3_column_int64(st, 0);
 }
 
-#define EVENT_COLS "id, at, user_id, case_id, entity, entity_id, action, before, after, hash"
+#define EVENT_COLS "id, at, user_id, case_id, entity, entity_id, action, before, after, lower(hex(hash))"
 
 int db_event_chain_fill(struct db *db, int64_t *filled)
 {
@@ -166,7 +179,7 @@ int db_event_chain_fill(struct db *db, int64_t *filled)
 		if (first < 0) {
 			/* the link before the first one without a hash */
 			first = id;
-			sqlite3_stmt *p = db_prep(db, "SELECT coalesce(hash, '') FROM events WHERE id < ? "
+			sqlite3_stmt *p = db_prep(db, "SELECT lower(hex(coalesce(hash, ''))) FROM events WHERE id < ? "
 						      "ORDER BY id DESC LIMIT 1");
 			if (!p) {
 				sqlite3_reset(st);
@@ -178,7 +191,9 @@ int db_event_chain_fill(struct db *db, int64_t *filled)
 			sqlite3_reset(p);
 		}
 		db_event_hash(prev, &e, hash);
-		db_bind_text(up, 1, hash);
+		unsigned char bin[32];
+		db_hash_bin(hash, bin);
+		sqlite3_bind_blob(up, 1, bin, 32, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(up, 2, id);
 		if (sqlite3_step(up) != SQLITE_DONE) {
 			sqlite3_reset(st);
@@ -209,7 +224,7 @@ int db_event_chain_check(struct db *db, int64_t *broken, int64_t *checked, char 
 		const char *have;
 		int64_t id = row(st, &e, &have);
 		db_event_hash(prev, &e, want);
-		if (!have || strcmp(have, want) != 0) {
+		if (!have || strcmp(have, want) != 0) { /* hex() of NULL is "": broken too */
 			*broken = id;
 			sqlite3_reset(st);
 			return 0;

@@ -47,4 +47,7 @@ void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
 /* Column text as a malloc'd string ("" for NULL). */
 char *db_col_strdup(sqlite3_stmt *st, int i);
 
+/* A hash of the event chain (events.c) from hex to its 32 bytes. */
+void db_hash_bin(const char hex[65], unsigned char out[32]);
+
 #endif

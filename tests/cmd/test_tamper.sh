@@ -110,7 +110,7 @@ prev = ""
 rows = db.execute("SELECT id, at, user_id, case_id, entity, entity_id, action, before, after FROM events ORDER BY id").fetchall()
 for (id_, at, u, c, ent, eid, act, bef, aft) in rows:
     h = hashlib.sha256(f(prev) + f(at) + i(u) + i(c) + f(ent) + i(eid) + f(act) + f(bef) + f(aft)).hexdigest()
-    db.execute("UPDATE events SET hash = ? WHERE id = ?", (h, id_))
+    db.execute("UPDATE events SET hash = ? WHERE id = ?", (bytes.fromhex(h), id_))
     prev = h
 db.commit()
 PY
