@@ -71,6 +71,7 @@ struct cv_claim {
 	int64_t amount_fen;
 	int64_t agreed_fen; /* -1: none */
 	char pay_date[11];  /* "" when none */
+	int waived;         /* the applicant gave it up in the agreement */
 	/* the respondents it is against, by number (1-based), in order: all
 	 * of them when the claim does not name them */
 	int *against;
@@ -174,6 +175,11 @@ struct case_op_agreed {
 	int ord;            /* claim number */
 	int64_t agreed_fen; /* >= 0 */
 	const char *pay_date; /* "YYYY-MM-DD", required when agreed_fen > 0 */
+	/* the applicant gives the claim up (放弃): amount and date are not
+	 * used.  A claim for money agreed at 0 is given up as well; a claim
+	 * that asks for no money (确认劳动关系 ...) agreed at 0 is agreed as
+	 * asked unless this is set. */
+	int waived;
 };
 
 /* An evidence item as typed (ACT_EVIDENCE).  When an existing item is

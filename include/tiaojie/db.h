@@ -453,7 +453,8 @@ struct claim_amounts {
 };
 int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out);
 void claim_amounts_free(struct claim_amounts *a);
-int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date);
+/* waived: the applicant gave the claim up (agreed_fen is then 0). */
+int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date, int waived);
 
 /* The first scheduled or held session on day that overlaps [start_min,
  * end_min) (minutes since midnight) and has the same mediator or the same

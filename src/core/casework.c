@@ -635,7 +635,9 @@ static int do_agree(struct work *w)
 			break;
 		}
 		pick[k] = i;
-		if (a->agreed_fen < 0) {
+		if (a->waived) {
+			/* given up: whatever amount was left in the form is not used */
+		} else if (a->agreed_fen < 0) {
 			rc = refuse(w, f, "第%d项协议金额不能为负数", a->ord);
 		} else if (a->agreed_fen > ca.v[k].amount_fen) {
 			char amt[32];
@@ -657,14 +659,23 @@ static int do_agree(struct work *w)
 		sb_add(&w->note, "达成协议：");
 		for (int k = 0; k < ca.n; k++) {
 			const struct case_op_agreed *a = pick[k] >= 0 ? &op->agreed[pick[k]] : NULL;
-			int64_t fen = a ? a->agreed_fen : 0;
+			/* given up when said so, or a claim for money agreed at 0 */
+			int waived = a ? a->waived || (a->agreed_fen == 0 && ca.v[k].amount_fen > 0)
+				       : ca.v[k].amount_fen > 0;
+			int64_t fen = a && !waived ? a->agreed_fen : 0;
 			const char *pay = fen > 0 ? a->pay_date : NULL;
 			char amt[32];
-			if (db_claim_set_agreed(w->db, op->case_id, ca.v[k].ord, fen, pay) < 0) {
+			if (db_claim_set_agreed(w->db, op->case_id, ca.v[k].ord, fen, pay, waived) < 0) {
 				rc = FAILED;
 				break;
 			}
-			sb_printf(&w->note, "%s第%d项 %s元", k ? "；" : "", ca.v[k].ord, money_format(fen, amt, sizeof amt));
+			if (waived)
+				sb_printf(&w->note, "%s第%d项 申请人放弃", k ? "；" : "", ca.v[k].ord);
+			else if (fen == 0)
+				sb_printf(&w->note, "%s第%d项 同意（无金额）", k ? "；" : "", ca.v[k].ord);
+			else
+				sb_printf(&w->note, "%s第%d项 %s元", k ? "；" : "", ca.v[k].ord,
+					  money_format(fen, amt, sizeof amt));
 			if (pay)
 				sb_printf(&w->note, "，%s前支付", pay);
 		}

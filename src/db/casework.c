@@ -185,16 +185,18 @@ int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out)
 	return 0;
 }
 
-int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date)
+int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date, int waived)
 {
-	sqlite3_stmt *st = db_prep(db, "UPDATE claims SET agreed_fen = ?, pay_date = ? WHERE case_id = ? AND ord = ?");
+	sqlite3_stmt *st = db_prep(db, "UPDATE claims SET agreed_fen = ?, pay_date = ?, waived = ? "
+				       "WHERE case_id = ? AND ord = ?");
 
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, agreed_fen);
 	db_bind_text(st, 2, pay_date);
-	sqlite3_bind_int64(st, 3, case_id);
-	sqlite3_bind_int(st, 4, ord);
+	sqlite3_bind_int(st, 3, waived ? 1 : 0);
+	sqlite3_bind_int64(st, 4, case_id);
+	sqlite3_bind_int(st, 5, ord);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入协议金额");
 	if (sqlite3_changes(db->h) != 1) {
@@ -595,7 +597,7 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 {
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT k.ord, k.cause, coalesce(ca.name, ''), k.text, k.amount_fen, coalesce(k.agreed_fen, -1), "
-		"coalesce(k.pay_date, ''), k.against, k.joint FROM claims k LEFT JOIN causes ca ON ca.code = k.cause "
+		"coalesce(k.pay_date, ''), k.against, k.joint, k.waived FROM claims k LEFT JOIN causes ca ON ca.code = k.cause "
 		"WHERE k.case_id = ? ORDER BY k.ord");
 	int rc, cap = 0;
 
@@ -615,6 +617,7 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 		col_copy(st, 6, k->pay_date, sizeof k->pay_date);
 		claim_against(k, (const char *)sqlite3_column_text(st, 7), cv->nrespondents);
 		k->joint = sqlite3_column_int(st, 8);
+		k->waived = sqlite3_column_int(st, 9);
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "读取请求事项");

@@ -618,8 +618,12 @@ static int actform_submit(struct screen *s)
 			snprintf(id, sizeof id, "agreed[%d].pay_date", i);
 			dates[i] = val(af, id);
 			agreed[i].ord = d->cv.claims[i].ord;
+			snprintf(id, sizeof id, "agreed[%d].waived", i);
+			if ((it = form_find(&af->form, id)))
+				agreed[i].waived = it->choice == 1;
 			agreed[i].pay_date = dates[i] && *dates[i] ? dates[i] : NULL;
-			if (amounts[i] && *amounts[i] && money_parse(amounts[i], &agreed[i].agreed_fen, &why) < 0) {
+			if (!agreed[i].waived && amounts[i] && *amounts[i] &&
+			    money_parse(amounts[i], &agreed[i].agreed_fen, &why) < 0) {
 				snprintf(id, sizeof id, "agreed[%d]", i);
 				form_set_msg(form_find(&af->form, id), US_ERROR, "%s", why);
 				form_show_errors(&af->form, app);
@@ -718,6 +722,7 @@ static void send_notice(struct screen *s)
 
 static const char *const original_names[] = {"复印件", "原件"};
 static const char *const evidence_ops[] = {"保存", "删除所选证据"};
+static const char *const agree_outcomes[] = {"同意", "申请人放弃"};
 
 static void set_text(struct actform *af, const char *id, const char *v)
 {
@@ -1062,6 +1067,12 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 			snprintf(id, sizeof id, "agreed[%d].pay_date", i);
 			it = form_add(&af->form, FK_TEXT, id, "  支付日期");
 			it->edit.max = 10;
+			/* agreed as settled here, or given up by the applicant: only
+			 * this makes the agreement say "放弃" */
+			snprintf(id, sizeof id, "agreed[%d].waived", i);
+			it = form_add(&af->form, FK_CHOICE, id, "  该项结果");
+			it->choices = agree_outcomes;
+			it->nchoices = (int)TJ_ARRAY_LEN(agree_outcomes);
 		}
 		break;
 	case ACT_EVIDENCE: {

@@ -102,7 +102,7 @@ expect_screen agree-form "协议金额"
 for i in $(seq 1 "$n"); do
 	key Tab
 	typ 2026-12-31
-	key Tab
+	key Tab Tab # past the claim's outcome (同意)
 done
 key C-s
 expect_screen agreed "已办理：调解成功"

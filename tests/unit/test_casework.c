@@ -654,7 +654,7 @@ static void test_inputs(void)
 			  id),
 		  1);
 	note = sql_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", id);
-	CHECK_STR(note, "达成协议：第1项 5,000.00元，2026-12-15前支付；第2项 0.00元");
+	CHECK_STR(note, "达成协议：第1项 5,000.00元，2026-12-15前支付；第2项 同意（无金额）");
 	free(note);
 	/* all zero is a settlement too (the applicant gives up the money) */
 	id = reach(T_MEDIATING);
@@ -1137,7 +1137,7 @@ static void test_move_cancel(void)
 		 "FROM (SELECT * FROM events WHERE id > %lld AND case_id = ? ORDER BY id)", (long long)ev0);
 	ev = sql_text(sql, b);
 	char *want = xasprintf("case|agree|mediating|agreed\n"
-			       "case|note||达成协议：第1项 10,000.00元，2026-12-01前支付；第2项 0.00元（取消待开的调解安排2次）\n"
+			       "case|note||达成协议：第1项 10,000.00元，2026-12-01前支付；第2项 同意（无金额）（取消待开的调解安排2次）\n"
 			       "session|unschedule|2026-12-11 10:30-11:30 第一调解室|已取消：达成调解协议\n"
 			       "session|unschedule|2026-12-14 09:00-10:00 第三调解室|已取消：达成调解协议");
 	CHECK_STR(ev, want);
