@@ -66,6 +66,11 @@ struct config {
 
 	/* [documents] */
 	char *documents_dir;       /* dir = (empty: $HOME/tiaojie-文书) where the screens write documents */
+	char *doc_heading;         /* heading = (empty: [court] centre) the issuing organisation at the head
+				    * of the documents the centre issues */
+	char *arbitration_addressee; /* arbitration_addressee = (empty: [court] name with 仲裁院 made
+				      * 仲裁委员会) to whom the 仲裁申请书 is addressed */
+	int doc_dates_chinese;     /* dates = arabic|chinese (arabic): 2026年12月4日 or 二〇二六年十二月四日 */
 
 	/* [policy] */
 	int clerk_may_assign;      /* clerk_may_assign = no */

@@ -142,11 +142,16 @@ enum doc_style {
 	DOC_HEADING,  /* "## " bold */
 	DOC_RIGHT,    /* ">> " right-aligned */
 	DOC_GAP,      /* a blank line */
+	DOC_ORG,      /* "^^ " centred, bold: the issuing organisation above the title */
 };
 struct doc_blocks {
 	struct doc_block {
 		enum doc_style style;
 		char *text;
+		/* inside {{#keep}}: a run of such blocks stays on one page with
+		 * the last lines before it (此致 with its addressee, the
+		 * signatures with the end of the text) */
+		int keep;
 	} *v;
 	int n, cap;
 };

@@ -67,6 +67,7 @@ enum key_type {
 	K_INT,      /* decimal integer in min..max */
 	K_BOOL,     /* yes/no and friends */
 	K_DAYKIND,  /* calendar | working */
+	K_DATESTYLE, /* arabic | chinese */
 	K_PATTERN,  /* case-number pattern */
 	K_ROOMS,    /* comma-separated room names */
 	K_DISTRICTS, /* comma-separated district names, may be empty */
@@ -115,6 +116,9 @@ static const struct key_def keys[] = {
 	{ "commands", "notify", K_STR, F(notify_command), 0, 0 },
 
 	{ "documents", "dir", K_STR, F(documents_dir), 0, 0 },
+	{ "documents", "heading", K_STR, F(doc_heading), 0, 0 },
+	{ "documents", "arbitration_addressee", K_STR, F(arbitration_addressee), 0, 0 },
+	{ "documents", "dates", K_DATESTYLE, F(doc_dates_chinese), 0, 0 },
 
 	{ "policy", "clerk_may_assign", K_BOOL, F(clerk_may_assign), 0, 0 },
 	{ "policy", "lockout_failures", K_INT, F(lockout_failures), 1, 100 },
@@ -200,6 +204,9 @@ void config_defaults(struct config *c)
 	c->print_command = xstrdup("");
 	c->notify_command = xstrdup("");
 	c->documents_dir = xstrdup("");
+	c->doc_heading = xstrdup("");
+	c->arbitration_addressee = xstrdup("");
+	c->doc_dates_chinese = 0;
 
 	c->clerk_may_assign = 0;
 	c->lockout_failures = 5;
@@ -227,7 +234,7 @@ void config_free(struct config *c)
 		&c->path, &c->court_name, &c->court_abbr, &c->centre_name,
 		&c->court_address, &c->court_phone, &c->db,
 		&c->case_number_pattern, &c->print_command, &c->notify_command,
-		&c->documents_dir,
+		&c->documents_dir, &c->doc_heading, &c->arbitration_addressee,
 	};
 
 	for (size_t i = 0; i < TJ_ARRAY_LEN(strs); i++) {
@@ -632,6 +639,18 @@ static void set_value(struct parse_state *st, const struct key_def *k, const cha
 		} else {
 			e = echo(value);
 			cfg_err(st, "[%s] %s 的值「%s」无效（应为 calendar 日历日 或 working 工作日）",
+				k->section, k->name, e);
+			free(e);
+		}
+		return;
+	case K_DATESTYLE:
+		if (strcasecmp(value, "arabic") == 0) {
+			*(int *)field = 0;
+		} else if (strcasecmp(value, "chinese") == 0) {
+			*(int *)field = 1;
+		} else {
+			e = echo(value);
+			cfg_err(st, "[%s] %s 的值「%s」无效（应为 arabic 即 2026年12月4日，或 chinese 即 二〇二六年十二月四日）",
 				k->section, k->name, e);
 			free(e);
 		}

@@ -63,6 +63,15 @@ static const struct field_def {
 	{"", "total_agreed", 0, "协议金额合计"},
 	{"", "total_agreed_capital", 0, "协议金额合计（大写）"},
 	{"", "session_count", 0, "调解次数"},
+	{"", "heading", 0, "出具机构"},
+	{"", "addressee", 0, "仲裁申请书的受理机构"},
+	{"", "party_count", 0, "当事人数"},
+	{"", "copies", 0, "协议书份数"},
+	{"", "deadline_rule", 0, "调解期限的计算"},
+	{"", "arbitration_facts", 0, "事实和理由（仲裁申请）"},
+	{"", "representatives", 0, "集体争议的代表人"},
+	{"", "keep", 0, "同页"},
+	{"", "evidence", 1, "证据"},
 	{"", "rejected", 0, NULL},
 	{"", "failed", 0, NULL},
 	{"", "withdrawn", 0, NULL},
@@ -84,6 +93,11 @@ static const struct field_def {
 	{"applicants", "id_no", 0, "申请人证件号码"},
 	{"applicants", "phone", 0, "申请人联系电话"},
 	{"applicants", "address", 0, "申请人住址"},
+	{"applicants", "age", 0, "申请人年龄"},
+	{"applicants", "occupation", 0, "申请人职业"},
+	{"applicants", "employer", 0, "申请人工作单位"},
+	{"applicants", "representative", 0, "代表人"},
+	{"applicants", "agents", 1, "委托代理人"},
 
 	{"respondents", "no", 0, "被申请人序号"},
 	{"respondents", "name", 0, "被申请人名称"},
@@ -91,6 +105,29 @@ static const struct field_def {
 	{"respondents", "legal_rep", 0, "被申请人法定代表人"},
 	{"respondents", "address", 0, "被申请人住所"},
 	{"respondents", "phone", 0, "被申请人联系电话"},
+	{"respondents", "legal_rep_title", 0, "被申请人法定代表人职务"},
+	{"respondents", "kind", 0, "被申请人类别"},
+	{"respondents", "id_type", 0, "被申请人证件类型"},
+	{"respondents", "id_no", 0, "被申请人证件号码"},
+	{"respondents", "nationality", 0, "被申请人国籍（地区）"},
+	{"respondents", "agents", 1, "委托代理人"},
+
+	{"agents", "name", 0, "委托代理人姓名"},
+	{"agents", "kind", 0, "委托代理人类别"},
+	{"agents", "org", 0, "委托代理人工作单位"},
+	{"agents", "phone", 0, "委托代理人联系电话"},
+	{"agents", "authority", 0, "代理权限"},
+	{"agents", "scope", 0, "特别授权事项"},
+
+	{"evidence", "no", 0, "证据序号"},
+	{"evidence", "name", 0, "证据名称"},
+	{"evidence", "source", 0, "证据来源"},
+	{"evidence", "purpose", 0, "证明目的"},
+	{"evidence", "pages", 0, "页数"},
+	{"evidence", "original", 0, "原件或复印件"},
+	{"evidence", "party", 0, "提交方"},
+	{"evidence", "by_applicant", 0, "申请人提交"},
+	{"evidence", "submitted", 0, "提交日期"},
 
 	{"claims", "no", 0, "请求序号"},
 	{"claims", "text", 0, "请求内容"},
@@ -102,6 +139,13 @@ static const struct field_def {
 	{"claims", "agreed_capital", 0, "协议金额（大写）"},
 	{"claims", "waived", 0, "放弃该项请求"},
 	{"claims", "pay_date", 0, "支付期限"},
+	{"claims", "outcome", 0, "协议结果"},
+	{"claims", "against", 0, "该项请求的被申请人"},
+	{"claims", "joint", 0, "连带责任"},
+	{"claims", "shares", 1, "各申请人金额"},
+
+	{"shares", "name", 0, "申请人姓名"},
+	{"shares", "amount", 0, "该申请人的金额"},
 
 	{"sessions", "date", 0, "调解日期"},
 	{"sessions", "time", 0, "调解时间"},
@@ -168,8 +212,25 @@ int doc_mediation_overdue(const struct case_view *cv)
 	return in_mediation && cv->has_deadline && cv->days_left < 0;
 }
 
-/* "2026-11-22" (or a longer time stamp) -> "2026年11月22日"; "" when it is
- * not a date. */
+/* How dates are written ([documents] dates): set by doc_dict_build for
+ * the document it fills (documents are made one at a time). */
+static int dates_chinese;
+
+static const char *const cn_digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+/* 1..99 in Chinese numerals (十二, 二十, 三十一); larger in figures. */
+static void cn_number(int n, char *out, size_t outlen)
+{
+	if (n < 1 || n > 99)
+		snprintf(out, outlen, "%d", n);
+	else if (n < 10)
+		snprintf(out, outlen, "%s", cn_digits[n]);
+	else
+		snprintf(out, outlen, "%s十%s", n / 10 == 1 ? "" : cn_digits[n / 10], n % 10 ? cn_digits[n % 10] : "");
+}
+
+/* "2026-11-22" (or a longer time stamp) -> "2026年11月22日" (or, in the
+ * chinese style, "二〇二六年十一月二十二日"); "" when it is not a date. */
 static void date_cn(const char *iso, char *out, size_t outlen)
 {
 	int y, m, d;
@@ -187,6 +248,15 @@ static void date_cn(const char *iso, char *out, size_t outlen)
 	d = atoi(s + 8);
 	if (!date_valid(y, m, d))
 		return;
+	if (dates_chinese) {
+		char yy[16] = "", mm[16], dd[16];
+		for (int k = 0; k < 4; k++)
+			strcat(yy, cn_digits[s[k] - '0']);
+		cn_number(m, mm, sizeof mm);
+		cn_number(d, dd, sizeof dd);
+		snprintf(out, outlen, "%s年%s月%s日", yy, mm, dd);
+		return;
+	}
 	snprintf(out, outlen, "%d年%d月%d日", y, m, d);
 }
 
@@ -251,24 +321,99 @@ static char *join_names(const struct cv_party *v, int n)
 	return sb_detach(&sb);
 }
 
+static const char *blank_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* Age in full years on day (a "YYYY-MM-DD" birth date); -1 unknown. */
+static int age_on(const char *birth, tj_day day)
+{
+	tj_day b;
+	int by, bm, bd, y, m, d;
+
+	if (!birth || date_parse(birth, &b) < 0 || b > day)
+		return -1;
+	date_to_ymd(b, &by, &bm, &bd);
+	date_to_ymd(day, &y, &m, &d);
+	return y - by - (m < bm || (m == bm && d < bd));
+}
+
+static void add_agents(struct doc_dict *it, const struct cv_party *p)
+{
+	doc_dict_list(it, "agents");
+	for (int i = 0; i < p->nagents; i++) {
+		const struct cv_agent *a = &p->agents[i];
+		struct doc_dict *g = doc_dict_add_item(it, "agents");
+		doc_dict_set(g, "name", blank_null(a->name));
+		doc_dict_set(g, "kind", a->kind[0] ? vocab_label(VOCAB_AGENT, a->kind) : NULL);
+		doc_dict_set(g, "org", blank_null(a->org));
+		doc_dict_set(g, "phone", blank_null(a->phone));
+		doc_dict_set(g, "authority", a->authority[0] ? vocab_label(VOCAB_AUTHORITY, a->authority) : NULL);
+		doc_dict_set(g, "scope", blank_null(a->scope));
+	}
+}
+
+/* The applicants' employer as the 仲裁申请书 names it: the respondents
+ * that are a 用人单位 (or an individual employer), else all of them. */
+static char *employer_names(const struct case_view *cv)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (int i = 0; i < cv->nrespondents; i++) {
+		const char *k = cv->respondents[i].kind;
+		if (*k && strcmp(k, "employer") != 0 && strcmp(k, "individual") != 0)
+			continue;
+		if (sb.len)
+			sb_add(&sb, "、");
+		sb_add(&sb, cv->respondents[i].name);
+	}
+	if (!sb.len) {
+		sb_free(&sb);
+		return join_names(cv->respondents, cv->nrespondents);
+	}
+	return sb_detach(&sb);
+}
+
 static void add_parties(struct doc_dict *d, const struct case_view *cv)
 {
-	char *s;
+	char *s, *employer = employer_names(cv);
+	tj_day recv;
+	struct strbuf reps;
 
+	if (date_parse(cv->received, &recv) < 0)
+		recv = tj_today();
+	sb_init(&reps);
 	doc_dict_list(d, "applicants");
 	for (int i = 0; i < cv->napplicants; i++) {
 		const struct cv_party *p = &cv->applicants[i];
 		struct doc_dict *it = doc_dict_add_item(d, "applicants");
+		int age = age_on(p->birth_date, recv);
 		set_int(it, "no", i + 1);
 		doc_dict_set(it, "name", p->name);
 		doc_dict_set(it, "gender", gender_cn(p->gender));
 		set_date(it, "birth_date", p->birth_date);
+		if (age >= 0)
+			set_int(it, "age", age);
 		doc_dict_set(it, "nationality", p->nationality);
 		doc_dict_set(it, "id_type", id_type_cn(p->id_type));
 		doc_dict_set(it, "id_no", p->id_no);
 		doc_dict_set(it, "phone", p->phone);
 		doc_dict_set(it, "address", p->address);
+		doc_dict_set(it, "occupation", blank_null(p->occupation));
+		doc_dict_set(it, "employer", blank_null(employer));
+		set_flag(it, "representative", p->representative);
+		add_agents(it, p);
+		if (p->representative) {
+			if (reps.len)
+				sb_add(&reps, "、");
+			sb_add(&reps, p->name);
+		}
 	}
+	free(employer);
+	doc_dict_set(d, "representatives", reps.len ? reps.buf : NULL);
+	sb_free(&reps);
 	doc_dict_list(d, "respondents");
 	for (int i = 0; i < cv->nrespondents; i++) {
 		const struct cv_party *p = &cv->respondents[i];
@@ -277,8 +422,14 @@ static void add_parties(struct doc_dict *d, const struct case_view *cv)
 		doc_dict_set(it, "name", p->name);
 		doc_dict_set(it, "uscc", p->uscc);
 		doc_dict_set(it, "legal_rep", p->legal_rep);
+		doc_dict_set(it, "legal_rep_title", blank_null(p->legal_rep_title));
 		doc_dict_set(it, "address", p->address);
 		doc_dict_set(it, "phone", p->phone);
+		doc_dict_set(it, "kind", p->kind[0] ? vocab_label(VOCAB_RESPONDENT, p->kind) : "用人单位");
+		doc_dict_set(it, "id_type", blank_null(p->id_no) ? id_type_cn(p->id_type) : NULL);
+		doc_dict_set(it, "id_no", blank_null(p->id_no));
+		doc_dict_set(it, "nationality", blank_null(p->id_no) ? blank_null(p->nationality) : NULL);
+		add_agents(it, p);
 	}
 	s = join_names(cv->applicants, cv->napplicants);
 	doc_dict_set(d, "applicant_names", s);
@@ -288,8 +439,131 @@ static void add_parties(struct doc_dict *d, const struct case_view *cv)
 	free(s);
 	set_int(d, "applicant_count", cv->napplicants);
 	set_int(d, "respondent_count", cv->nrespondents);
+	set_int(d, "party_count", cv->napplicants + cv->nrespondents);
+	char n[16];
+	cn_number(cv->napplicants + cv->nrespondents + 1, n, sizeof n);
+	doc_dict_set(d, "copies", n);
 	set_flag(d, "multiple_applicants", cv->napplicants > 1);
 	set_flag(d, "multiple_respondents", cv->nrespondents > 1);
+}
+
+/* "被申请人" for the only respondent, else "被申请人甲公司、乙公司": the
+ * respondents a claim is against. */
+static void claim_payer(struct strbuf *sb, const struct case_view *cv, const struct cv_claim *k)
+{
+	sb_add(sb, "被申请人");
+	if (cv->nrespondents < 2)
+		return;
+	for (int j = 0; j < k->nagainst; j++) {
+		int r = k->against[j];
+		if (r < 1 || r > cv->nrespondents)
+			continue;
+		if (j)
+			sb_add(sb, "、");
+		sb_add(sb, cv->respondents[r - 1].name);
+	}
+}
+
+static int starts(const char *s, const char *p)
+{
+	return strncmp(s, p, strlen(p)) == 0;
+}
+
+/* The outcome of a claim as the agreement states it (agreed cases). */
+static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
+{
+	struct strbuf sb;
+	char fig[32], cap[256], day[64];
+	int several = k->nagainst > 1 && cv->nrespondents > 1;
+
+	if (k->agreed_fen < 0)
+		return NULL;
+	if (k->waived)
+		return xstrdup("申请人自愿放弃该项请求。");
+	sb_init(&sb);
+	if (k->agreed_fen > 0) {
+		claim_payer(&sb, cv, k);
+		sb_add(&sb, several ? (k->joint ? "同意连带支付" : "同意共同支付") : "同意支付");
+		sb_add(&sb, cv->napplicants > 1 ? "各申请人" : "申请人");
+		sb_printf(&sb, "人民币%s元（大写：%s）", money_format(k->agreed_fen, fig, sizeof fig),
+			  money_capital(k->agreed_fen, cap, sizeof cap) ? cap : "");
+		if (k->nshares > 0 && k->agreed_fen == k->amount_fen) {
+			sb_add(&sb, "，其中");
+			for (int j = 0; j < k->nshares; j++) {
+				int a = k->shares[j].applicant;
+				sb_printf(&sb, "%s%s%s元", j ? "、" : "",
+					  a >= 1 && a <= cv->napplicants ? cv->applicants[a - 1].name : "?",
+					  money_format(k->shares[j].amount_fen, fig, sizeof fig));
+			}
+		}
+		date_cn(k->pay_date, day, sizeof day);
+		if (*day)
+			sb_printf(&sb, "，于%s前", day);
+		sb_add(&sb, "以银行转账方式一次性支付至申请人指定的银行账户。");
+		return sb_detach(&sb);
+	}
+	if (k->amount_fen > 0) {
+		/* a claim for money agreed at nothing and not given up */
+		claim_payer(&sb, cv, k);
+		sb_add(&sb, "无需支付该项款项。");
+		return sb_detach(&sb);
+	}
+	/* agreed as asked: the claim's words as what the parties agree */
+	const char *t = k->text ? k->text : "";
+	static const char *const asks[] = {"请求裁令", "请求依法裁决", "请求", "要求", "申请"};
+	for (size_t j = 0; j < TJ_ARRAY_LEN(asks); j++)
+		if (starts(t, asks[j])) {
+			t += strlen(asks[j]);
+			break;
+		}
+	if (starts(k->cause, "01")) {
+		/* 确认劳动关系: both sides confirm it */
+		if (starts(t, "确认"))
+			t += strlen("确认");
+		sb_add(&sb, "双方确认");
+		sb_add(&sb, t);
+	} else if (starts(t, "被申请人")) {
+		/* "被申请人甲公司对上述款项承担连带责任": agrees to it */
+		const char *v = NULL;
+		static const char *const verbs[] = {"对", "为", "向", "与", "按", "承担", "出具", "恢复", "办理", "撤销"};
+		for (size_t j = 0; j < TJ_ARRAY_LEN(verbs); j++) {
+			const char *x = strstr(t + strlen("被申请人"), verbs[j]);
+			if (x && (!v || x < v))
+				v = x;
+		}
+		if (v) {
+			sb_addn(&sb, t, (size_t)(v - t));
+			sb_add(&sb, "同意");
+			sb_add(&sb, v);
+		} else {
+			sb_add(&sb, "被申请人同意：");
+			sb_add(&sb, t);
+		}
+	} else {
+		claim_payer(&sb, cv, k);
+		sb_add(&sb, "同意");
+		if (starts(t, "与被申请人")) {
+			sb_add(&sb, "与申请人");
+			t += strlen("与被申请人");
+		}
+		/* the respondent is now the subject: "恢复与申请人的劳动关系",
+		 * "撤销其作出的调岗决定" */
+		while (*t) {
+			if (starts(t, "申请人与被申请人的")) {
+				sb_add(&sb, "与申请人的");
+				t += strlen("申请人与被申请人的");
+			} else if (starts(t, "被申请人")) {
+				sb_add(&sb, "其");
+				t += strlen("被申请人");
+			} else {
+				sb_addc(&sb, *t++);
+			}
+		}
+	}
+	size_t n = sb.len;
+	if (n < 3 || strcmp(sb.buf + n - 3, "。") != 0)
+		sb_add(&sb, "。");
+	return sb_detach(&sb);
 }
 
 static void add_claims(struct doc_dict *d, const struct case_view *cv)
@@ -310,8 +584,26 @@ static void add_claims(struct doc_dict *d, const struct case_view *cv)
 		doc_dict_set(it, "cause_code", k->cause);
 		set_amount(it, "amount", "amount_capital", k->amount_fen, 0);
 		set_amount(it, "agreed", "agreed_capital", k->agreed_fen, 1);
-		set_flag(it, "waived", k->agreed_fen == 0);
+		set_flag(it, "waived", k->agreed_fen >= 0 && k->waived);
 		set_date(it, "pay_date", k->pay_date);
+		char *o = claim_outcome(cv, k);
+		doc_dict_set(it, "outcome", o);
+		free(o);
+		if (cv->nrespondents > 1) {
+			struct strbuf sb;
+			sb_init(&sb);
+			claim_payer(&sb, cv, k);
+			doc_dict_set(it, "against", sb.buf);
+			sb_free(&sb);
+		}
+		set_flag(it, "joint", k->joint);
+		doc_dict_list(it, "shares");
+		for (int j = 0; j < k->nshares; j++) {
+			int a = k->shares[j].applicant;
+			struct doc_dict *sh = doc_dict_add_item(it, "shares");
+			doc_dict_set(sh, "name", a >= 1 && a <= cv->napplicants ? cv->applicants[a - 1].name : NULL);
+			set_amount(sh, "amount", "amount_capital", k->shares[j].amount_fen, 1);
+		}
 		if (k->amount_fen > 0 && total <= MONEY_MAX_FEN)
 			total += k->amount_fen;
 		if (k->agreed_fen >= 0) {
@@ -337,6 +629,63 @@ static void add_claims(struct doc_dict *d, const struct case_view *cv)
 	sb_free(&causes);
 }
 
+static void add_evidence(struct doc_dict *d, const struct case_view *cv)
+{
+	doc_dict_list(d, "evidence");
+	for (int i = 0; i < cv->nevidence; i++) {
+		const struct cv_evidence *e = &cv->evidence[i];
+		struct doc_dict *it = doc_dict_add_item(d, "evidence");
+		set_int(it, "no", e->ord);
+		doc_dict_set(it, "name", blank_null(e->name));
+		doc_dict_set(it, "source", blank_null(e->source));
+		doc_dict_set(it, "purpose", blank_null(e->purpose));
+		set_int(it, "pages", e->pages);
+		doc_dict_set(it, "original", e->original ? "原件" : "复印件");
+		doc_dict_set(it, "party", e->party[0] ? vocab_label(VOCAB_PARTY, e->party) : NULL);
+		set_flag(it, "by_applicant", strcmp(e->party, "applicant") == 0);
+		set_date(it, "submitted", e->submitted);
+	}
+}
+
+/* The facts as an arbitration application states them: without the
+ * sentences that ask the mediation centre to mediate ("特向贵中心申请
+ * 调解。"), which the 仲裁申请书 replaces with its own. */
+static char *arbitration_facts(const char *facts)
+{
+	static const char *const mediation[] = {"申请调解", "贵中心", "主持调解", "调解中心"};
+	struct strbuf sb;
+	const char *p = facts ? facts : "";
+
+	sb_init(&sb);
+	while (*p) {
+		/* one sentence: up to 。！？ or a newline, which it keeps */
+		const char *e = p;
+		while (*e && *e != '\n' && !starts(e, "。") && !starts(e, "！") && !starts(e, "？"))
+			e++;
+		if (*e == '\n')
+			e++;
+		else if (*e)
+			e += 3;
+		char *one = xstrndup(p, (size_t)(e - p));
+		int drop = 0;
+		for (size_t j = 0; j < TJ_ARRAY_LEN(mediation) && !drop; j++)
+			drop = strstr(one, mediation[j]) != NULL;
+		if (!drop)
+			sb_add(&sb, one);
+		else if (e[-1] == '\n')
+			sb_addc(&sb, '\n');
+		free(one);
+		p = e;
+	}
+	/* no empty lines left behind */
+	while (sb.len && (sb.buf[sb.len - 1] == '\n' || sb.buf[sb.len - 1] == ' '))
+		sb.buf[--sb.len] = '\0';
+	char *out = sb_detach(&sb);
+	if (!out)
+		out = xstrdup("");
+	return out;
+}
+
 static void add_sessions(struct doc_dict *d, const struct case_view *cv)
 {
 	int held = 0;
@@ -357,11 +706,60 @@ static void add_sessions(struct doc_dict *d, const struct case_view *cv)
 	set_int(d, "session_count", held);
 }
 
+/* The arbitration commission the 仲裁申请书 is addressed to: configured,
+ * or the court's name with 仲裁院 made 仲裁委员会. */
+static char *addressee(const struct config *cfg)
+{
+	const char *name;
+	size_t n;
+
+	if (!cfg)
+		return NULL;
+	if (cfg->arbitration_addressee && *cfg->arbitration_addressee)
+		return xstrdup(cfg->arbitration_addressee);
+	name = cfg->court_name ? cfg->court_name : "";
+	n = strlen(name);
+	if (n > strlen("仲裁院") && strcmp(name + n - strlen("仲裁院"), "仲裁院") == 0)
+		return xasprintf("%.*s仲裁委员会", (int)(n - strlen("仲裁院")), name);
+	return *name ? xstrdup(name) : NULL;
+}
+
+/* How the mediation period is counted, as the law states it: "自受理之日
+ * 起15日" or "15个工作日", and the extension when there was one. */
+static char *deadline_rule(const struct case_view *cv, const struct config *cfg)
+{
+	int working = cfg->mediation_kind == DAYS_WORKING;
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_printf(&sb, "自受理调解申请之日起%d%s", cfg->mediation_days, working ? "个工作日" : "日");
+	if (cv->extended)
+		sb_printf(&sb, "，经双方同意延长%d%s", cfg->extension_days, working ? "个工作日" : "日");
+	return sb_detach(&sb);
+}
+
 struct doc_dict *doc_dict_build(const struct case_view *cv, const struct config *cfg)
 {
 	struct doc_dict *d = doc_dict_new();
 	char today[11];
 	const char *ch;
+	char *s;
+
+	dates_chinese = cfg ? cfg->doc_dates_chinese : 0;
+	doc_dict_set(d, "heading", cfg ? (cfg->doc_heading && *cfg->doc_heading ? cfg->doc_heading : cfg->centre_name)
+				       : NULL);
+	s = addressee(cfg);
+	doc_dict_set(d, "addressee", s);
+	free(s);
+	if (cfg) {
+		s = deadline_rule(cv, cfg);
+		doc_dict_set(d, "deadline_rule", s);
+		free(s);
+	}
+	s = arbitration_facts(cv->facts);
+	doc_dict_set(d, "arbitration_facts", *s ? s : NULL);
+	free(s);
+	doc_dict_set(d, "keep", "是");
 
 	doc_dict_set(d, "court_name", cfg ? cfg->court_name : NULL);
 	doc_dict_set(d, "centre_name", cfg ? cfg->centre_name : NULL);
@@ -392,5 +790,6 @@ struct doc_dict *doc_dict_build(const struct case_view *cv, const struct config 
 	add_parties(d, cv);
 	add_claims(d, cv);
 	add_sessions(d, cv);
+	add_evidence(d, cv);
 	return d;
 }

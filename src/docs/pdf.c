@@ -208,17 +208,47 @@ static void new_page(struct pdf *p)
 	p->y = MARGIN_T;
 }
 
-/* Place the lines of a layout, breaking the page where one does not fit
- * (a page never starts empty because of a line too tall for it). */
-static void place(struct pdf *p, PangoLayout *l)
+/* The lines of a layout from line `from` on, in points. */
+static double lines_height(PangoLayout *l, int from)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
+	double h = 0;
+	int i = 0;
+
+	do {
+		PangoRectangle log;
+		if (i++ < from)
+			continue;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		h += (double)log.height / PANGO_SCALE;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return h;
+}
+
+/* Place the lines of a layout, breaking the page where one does not fit
+ * (a page never starts empty because of a line too tall for it).  keep_h:
+ * what must follow on the same page as the last two lines (a {{#keep}}
+ * run: 此致 and its addressee, the signatures), 0 none: when they and it
+ * do not fit, the page breaks before those two lines - unless they and it
+ * are more than a page anyway. */
+static void place(struct pdf *p, PangoLayout *l, double keep_h)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	int n = pango_layout_get_line_count(l), i = 0;
+	int tail = n < 2 ? n : 2;
+	double usable = PAGE_H - MARGIN_B - MARGIN_T;
 
 	do {
 		PangoRectangle log;
 		pango_layout_iter_get_line_extents(it, NULL, &log);
 		double h = (double)log.height / PANGO_SCALE;
 		double base = (double)(pango_layout_iter_get_baseline(it) - log.y) / PANGO_SCALE;
+		if (keep_h > 0 && i == n - tail && p->y > MARGIN_T) {
+			double rest = lines_height(l, i) + keep_h;
+			if (p->y + rest > PAGE_H - MARGIN_B && rest <= usable)
+				new_page(p);
+		}
 		if (p->y + h > PAGE_H - MARGIN_B && p->y > MARGIN_T)
 			new_page(p);
 		if (p->draw) {
@@ -226,6 +256,7 @@ static void place(struct pdf *p, PangoLayout *l)
 			pango_cairo_show_layout_line(p->cr, pango_layout_iter_get_line_readonly(it));
 		}
 		p->y += h;
+		i++;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
@@ -248,6 +279,60 @@ static void hang(struct pdf *p, PangoLayout *l, const char *text)
 	pango_layout_set_indent(l, -w);
 }
 
+/* The layout of a block (not a gap), and the space it leaves after it. */
+static PangoLayout *block_layout(struct pdf *p, const struct doc_block *k, double *after)
+{
+	PangoLayout *l;
+
+	*after = 0;
+	switch (k->style) {
+	case DOC_TITLE:
+		*after = 10.0;
+		return make_layout(p, k->text, TITLE_PT, 1, PANGO_ALIGN_CENTER);
+	case DOC_ORG:
+		*after = 6.0;
+		return make_layout(p, k->text, HEADING_PT + 2, 1, PANGO_ALIGN_CENTER);
+	case DOC_HEADING:
+		*after = 2.0;
+		return make_layout(p, k->text, HEADING_PT, 1, PANGO_ALIGN_LEFT);
+	case DOC_RIGHT:
+		return make_layout(p, k->text, BODY_PT, 0, PANGO_ALIGN_RIGHT);
+	case DOC_BODY:
+	default:
+		l = make_layout(p, k->text, BODY_PT, 0, PANGO_ALIGN_LEFT);
+		hang(p, l, k->text);
+		return l;
+	}
+}
+
+/* The height of the {{#keep}} run that follows block i (with the gaps
+ * before it), 0 when the next block that is not a gap is not kept or
+ * block i is itself in the run. */
+static double keep_after(struct pdf *p, const struct doc_blocks *b, int i)
+{
+	double h = 0, after;
+	int j = i + 1;
+
+	if (b->v[i].keep || b->v[i].style == DOC_GAP)
+		return 0;
+	while (j < b->n && b->v[j].style == DOC_GAP && !b->v[j].keep) {
+		h += GAP_PT;
+		j++;
+	}
+	if (j == b->n || !b->v[j].keep)
+		return 0;
+	for (; j < b->n && b->v[j].keep; j++) {
+		if (b->v[j].style == DOC_GAP) {
+			h += GAP_PT;
+			continue;
+		}
+		PangoLayout *l = block_layout(p, &b->v[j], &after);
+		h += lines_height(l, 0) + after;
+		g_object_unref(l);
+	}
+	return h;
+}
+
 static void lay_out(struct pdf *p, const struct doc_blocks *b)
 {
 	p->page = 1;
@@ -255,39 +340,23 @@ static void lay_out(struct pdf *p, const struct doc_blocks *b)
 	for (int i = 0; i < b->n; i++) {
 		const struct doc_block *k = &b->v[i];
 		PangoLayout *l;
+		double after;
 
-		switch (k->style) {
-		case DOC_GAP:
+		if (k->style == DOC_GAP) {
 			if (p->y > MARGIN_T)
 				p->y += GAP_PT;
 			continue;
-		case DOC_TITLE:
-			l = make_layout(p, k->text, TITLE_PT, 1, PANGO_ALIGN_CENTER);
-			place(p, l);
-			p->y += 10.0;
-			break;
-		case DOC_HEADING: {
-			l = make_layout(p, k->text, HEADING_PT, 1, PANGO_ALIGN_LEFT);
+		}
+		l = block_layout(p, k, &after);
+		if (k->style == DOC_HEADING) {
 			int w, h;
 			pango_layout_get_size(l, &w, &h);
 			/* keep a heading with the two lines after it */
 			if (p->y + (double)h / PANGO_SCALE + 2 * p->body_line > PAGE_H - MARGIN_B && p->y > MARGIN_T)
 				new_page(p);
-			place(p, l);
-			p->y += 2.0;
-			break;
 		}
-		case DOC_RIGHT:
-			l = make_layout(p, k->text, BODY_PT, 0, PANGO_ALIGN_RIGHT);
-			place(p, l);
-			break;
-		case DOC_BODY:
-		default:
-			l = make_layout(p, k->text, BODY_PT, 0, PANGO_ALIGN_LEFT);
-			hang(p, l, k->text);
-			place(p, l);
-			break;
-		}
+		place(p, l, keep_after(p, b, i));
+		p->y += after;
 		g_object_unref(l);
 	}
 	footer(p);

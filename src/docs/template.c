@@ -382,6 +382,10 @@ static void parse_line(struct parser *p, int line, const char *s, size_t len)
 		add_node(top, N_STYLE, line)->style = DOC_RIGHT;
 		s += 3;
 		len -= 3;
+	} else if (len >= 3 && strncmp(s, "^^ ", 3) == 0) {
+		add_node(top, N_STYLE, line)->style = DOC_ORG;
+		s += 3;
+		len -= 3;
 	}
 	size_t i = 0;
 	while (i < len) {
@@ -489,6 +493,7 @@ struct filler {
 	int depth;
 	struct strbuf errs;
 	int nerrs;
+	int keep; /* inside {{#keep}} */
 };
 
 void doc_blocks_free(struct doc_blocks *b)
@@ -512,13 +517,14 @@ int doc_blank(const char *s)
 	return 1;
 }
 
-static void push_block(struct doc_blocks *b, enum doc_style style, const char *text)
+static void push_block(struct doc_blocks *b, enum doc_style style, const char *text, int keep)
 {
 	if (style == DOC_GAP && (b->n == 0 || b->v[b->n - 1].style == DOC_GAP))
 		return; /* no leading gap, one gap for many blank lines */
 	b->v = xgrow(b->v, b->n, &b->cap, sizeof *b->v);
 	b->v[b->n].style = style;
 	b->v[b->n].text = xstrdup(text);
+	b->v[b->n].keep = keep;
 	b->n++;
 }
 
@@ -529,25 +535,38 @@ static void end_line(struct filler *f, int drop)
 
 	if (doc_blank(text)) {
 		if (!drop)
-			push_block(f->out, DOC_GAP, "");
+			push_block(f->out, DOC_GAP, "", f->keep > 0);
 	} else {
-		push_block(f->out, f->style, text);
+		push_block(f->out, f->style, text, f->keep > 0);
 	}
 	f->cur.len = 0;
 	if (f->cur.buf)
 		f->cur.buf[0] = '\0';
 }
 
-/* Add value text: newlines break the line (keeping its style), control
- * characters go, tabs become spaces. */
+#define IDEO_SPACE "\xe3\x80\x80" /* U+3000, the paragraph indent */
+
+/* Add value text: newlines break the line (keeping its style and the
+ * indent the line began with, so that every paragraph of the facts is
+ * indented as the first), control characters go, tabs become spaces. */
 static void add_text(struct filler *f, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == '\n') {
 			enum doc_style st = f->style;
+			size_t ind = 0;
+			while (f->cur.buf && strncmp(f->cur.buf + ind, IDEO_SPACE, 3) == 0)
+				ind += 3;
 			end_line(f, 0);
 			f->style = st;
+			if (ind) {
+				for (size_t k = 0; k < ind; k += 3)
+					sb_add(&f->cur, IDEO_SPACE);
+				/* the paragraph's own indent, as typed, is replaced */
+				while (s[1] == ' ' || strncmp(s + 1, IDEO_SPACE, 3) == 0)
+					s += s[1] == ' ' ? 1 : 3;
+			}
 		} else if (c == '\t') {
 			sb_addc(&f->cur, ' ');
 		} else if (c < 0x20 || c == 0x7f) {
@@ -661,11 +680,14 @@ static void fill(struct filler *f, const struct node *parent)
 				f->depth--;
 			} else {
 				int has = e && e->value != NULL;
+				int keep = !n->inverted && strcmp(n->s, "keep") == 0;
 				if (has != n->inverted) {
 					int push = !n->inverted && f->noptional <= MAX_DEPTH;
 					if (push)
 						f->optional[f->noptional++] = n->s;
+					f->keep += keep;
 					fill(f, n);
+					f->keep -= keep;
 					f->noptional -= push;
 				}
 			}

@@ -32,6 +32,7 @@ char *doc_text(const struct doc_blocks *b)
 		int w = tw_width(k->text);
 		switch (k->style) {
 		case DOC_TITLE:
+		case DOC_ORG:
 			if (w < TEXT_COLS)
 				pad(&sb, (TEXT_COLS - w) / 2);
 			sb_add(&sb, k->text);
