@@ -132,8 +132,14 @@ struct doc_template;
 /* Parse template text; file names it in messages.  Checks the syntax and
  * that every name is a known field in its place. */
 struct doc_template *doc_template_parse(const char *file, const char *text);
-/* Read forms/<keyword>.txt from doc_forms_dir() and parse it. */
+/* Read forms/<keyword>.txt from doc_forms_dir() and parse it.  When the
+ * court's directory has no such file (or there is no forms directory and
+ * $TIAOJIE_FORMS names none), the template compiled into the program is
+ * used and doc_notice() says so. */
 struct doc_template *doc_template_load(enum doc_kind k);
+/* The notice of the last doc_template_load (and so doc_issue), in
+ * Chinese: "" when there is none. */
+const char *doc_notice(void);
 void doc_template_free(struct doc_template *t);
 
 enum doc_style {

@@ -4,12 +4,14 @@
  * detail screen.  The format follows the file's ending (.pdf or .txt);
  * without -o the text goes to standard output.  Either way the document is
  * recorded on the case, issued by the system (no user) with the rights of
- * an administrator, as the other administrative commands do.
+ * an administrator, as the other administrative commands do.  An existing
+ * file is not overwritten without --force.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "tiaojie/access.h"
 #include "tiaojie/casework.h"
@@ -26,11 +28,12 @@ static char *usage_text(void)
 	const struct vocab_word *w = vocab_words(VOCAB_DOC_KIND, &n);
 
 	sb_init(&sb);
-	sb_add(&sb, "用法：tiaojie doc CASE_NO KIND [-o FILE] [--db FILE]\n");
+	sb_add(&sb, "用法：tiaojie doc CASE_NO KIND [-o FILE [--force]] [--db FILE]\n");
 	for (int i = 0; i < n; i++)
 		sb_printf(&sb, "%s%s %s%s", i == 0 ? "  KIND: " : i % 2 == 0 ? "        " : "", w[i].code, w[i].label,
 			  i == n - 1 ? "\n" : i % 2 ? ",\n" : ", ");
-	sb_add(&sb, "  FILE 以 .pdf 结尾输出 PDF，以 .txt 结尾输出文本；不给 -o 时文本输出到标准输出");
+	sb_add(&sb, "  FILE 以 .pdf 结尾输出 PDF，以 .txt 结尾输出文本；不给 -o 时文本输出到标准输出\n");
+	sb_add(&sb, "  --force 覆盖已有的文件（否则文件已存在时不出具）");
 	return sb_detach(&sb);
 }
 
@@ -40,13 +43,14 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
 		{"output", required_argument, NULL, 'o'},
+		{"force", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
 	struct actor system;
 	const char *out = NULL;
 	char *text = NULL;
-	int opt, kind, found;
+	int opt, kind, found, force = 0;
 	int64_t case_id;
 
 	while ((opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
@@ -55,6 +59,9 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 		switch (opt) {
 		case 'o':
 			out = optarg;
+			break;
+		case 'f':
+			force = 1;
 			break;
 		case 'h':
 			puts(doc_usage);
@@ -78,6 +85,13 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 		return EXIT_USAGE;
 	}
 
+	/* a document already there is someone's: replaced only when asked */
+	struct stat st;
+	if (out && !force && lstat(out, &st) == 0) {
+		cli_err("doc：文件 %s 已存在，未出具；要覆盖它请加 --force", out);
+		return EXIT_FAIL;
+	}
+
 	struct db *db = cli_open_db(c, 0);
 	if (!db)
 		return EXIT_FAIL;
@@ -97,6 +111,8 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 		return EXIT_FAIL;
 	}
 	store_close(db);
+	if (*doc_notice())
+		cli_err("%s", doc_notice());
 	if (text) {
 		fputs(text, stdout);
 		free(text);

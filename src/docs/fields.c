@@ -262,7 +262,7 @@ static void date_cn(const char *iso, char *out, size_t outlen)
 
 static void set_date(struct doc_dict *d, const char *name, const char *iso)
 {
-	char buf[32];
+	char buf[64]; /* 二〇二六年十二月二十七日: 36 bytes */
 
 	date_cn(iso, buf, sizeof buf);
 	doc_dict_set(d, name, buf);

@@ -32,6 +32,7 @@
 
 #include "tiaojie/calendar.h"
 #include "tiaojie/docs.h"
+#include "tiaojie/embed.h"
 #include "tiaojie/run.h"
 #include "tiaojie/util.h"
 
@@ -226,15 +227,59 @@ fail:
 	return NULL;
 }
 
+/* What the last doc_template_load / doc_issue has to tell besides its
+ * result ("" none): a built-in template used in place of the court's. */
+static char notice[512];
+
+const char *doc_notice(void)
+{
+	return notice;
+}
+
+/* The template compiled into the program (forms/ of the source tree). */
+static struct doc_template *builtin(enum doc_kind k, const char *why)
+{
+	char name[64];
+	const char *text;
+
+	snprintf(name, sizeof name, "%s.txt", doc_kind_keyword(k));
+	text = embed_find(name);
+	if (!text)
+		return NULL;
+	snprintf(notice, sizeof notice, "注意：%s，已使用内置的%s模板", why, doc_kind_name(k));
+	snprintf(name, sizeof name, "（内置）%s.txt", doc_kind_keyword(k));
+	return doc_template_parse(name, text);
+}
+
 struct doc_template *doc_template_load(enum doc_kind k)
 {
-	char *dir = doc_forms_dir(), *path, *text;
+	const char *env = getenv("TIAOJIE_FORMS");
+	char *dir, *path, *text;
 	struct doc_template *t;
+	struct stat st;
 
-	if (!dir)
-		return NULL;
+	notice[0] = '\0';
+	dir = doc_forms_dir();
+	if (!dir) {
+		/* no forms directory at all: the built-in ones, unless one was
+		 * named ($TIAOJIE_FORMS) and is not there */
+		if (env && *env)
+			return NULL;
+		char *why = xasprintf("%s", tj_errmsg());
+		t = builtin(k, why);
+		free(why);
+		return t;
+	}
 	path = xasprintf("%s/%s.txt", dir, doc_kind_keyword(k));
 	free(dir);
+	if (stat(path, &st) < 0 && errno == ENOENT) {
+		/* the court's directory lacks this one: the built-in template */
+		char *why = xasprintf("文书模板 %s 不存在", path);
+		free(path);
+		t = builtin(k, why);
+		free(why);
+		return t;
+	}
 	text = read_text(path);
 	if (!text) {
 		free(path);

@@ -1343,12 +1343,16 @@ int screen_issue_document(struct app *app, int64_t case_id, int kind)
 		goto out;
 	}
 	rc = 0;
+	char *notice = *doc_notice() ? xstrdup(doc_notice()) : NULL;
 	if (!app->cfg->print_command || !*app->cfg->print_command)
 		ui_msg(app, US_OK, "已生成%s：%s（未配置打印命令，请自行打印）", doc_kind_name(k), path);
 	else if (doc_print(app->cfg, path) < 0)
 		ui_msg(app, US_WARN, "打印失败：%s。%s已生成：%s", tj_errmsg(), doc_kind_name(k), path);
 	else
 		ui_msg(app, US_OK, "已生成并送打印：%s %s", doc_kind_name(k), path);
+	if (notice) /* a built-in template stood in for the court's */
+		ui_msg(app, US_WARN, "%s；%s：%s", notice, doc_kind_name(k), path);
+	free(notice);
 out:
 	free(path);
 	free(name);

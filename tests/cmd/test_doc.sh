@@ -73,6 +73,11 @@ else:
 print(out)
 EOF
 }
+cn_num() { # 1..99 in Chinese numerals
+	python3 -c 'import sys
+n = int(sys.argv[1]); D = "〇一二三四五六七八九"
+print(D[n] if n < 10 else ("" if n // 10 == 1 else D[n // 10]) + "十" + (D[n % 10] if n % 10 else ""))' "$1"
+}
 figure() { # fen -> 12,345.67
 	python3 -c 'import sys; f=int(sys.argv[1]); print("{:,}.{:02d}".format(f//100, f%100))' "$1"
 }
@@ -115,6 +120,9 @@ check_content() {
 		< <(q "SELECT e.name FROM case_parties cp JOIN employers e ON e.id = cp.employer_id WHERE cp.case_id = $id")
 	while IFS= read -r t; do has "$name-claim" "$file" "$t"; done \
 		< <(q "SELECT text FROM claims WHERE case_id = $id ORDER BY ord")
+	# nationality and document kind, labelled, for every party
+	has "$name-nationality" "$file" "国籍（地区）：$(q "SELECT nationality FROM case_parties WHERE case_id = $id AND role = 'applicant' ORDER BY ord LIMIT 1")"
+	has "$name-id-type" "$file" "证件类型："
 	if [ "$kind" != termination ]; then
 		while IFS= read -r fen; do
 			has "$name-figure" "$file" "$(figure "$fen")"
@@ -130,7 +138,8 @@ check_content() {
 			has "$name-agreed-figure" "$file" "$(figure "$fen")"
 			has "$name-agreed-capital" "$file" "$(capital "$fen")"
 		done < <(q "SELECT agreed_fen FROM claims WHERE case_id = $id AND agreed_fen > 0")
-		has "$name-three-copies" "$file" "本协议一式三份"
+		# one copy for each party and one for the centre
+		has "$name-copies" "$file" "本协议书一式$(cn_num $(($(q "SELECT count(*) FROM case_parties WHERE case_id = $id") + 1)))份"
 		has "$name-seal" "$file" "联合调解中心（印章）"
 		has "$name-mediator" "$file" "调解员$(q "SELECT m.name FROM cases c JOIN mediators m ON m.id = c.mediator_id WHERE c.id = $id")（签名）"
 		;;
@@ -144,6 +153,12 @@ check_content() {
 		has "$name-phone" "$file" "$(q "SELECT p.phone FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = $id")"
 		has "$name-facts" "$file" "事实和理由"
 		has "$name-evidence" "$file" "证据和证据来源、证人姓名和住所"
+		# 调解仲裁法 §28
+		has "$name-occupation" "$file" "职业："
+		has "$name-employer" "$file" "工作单位：$(q "SELECT name FROM case_parties WHERE case_id = $id AND role = 'respondent' ORDER BY ord LIMIT 1")"
+		has "$name-title" "$file" "职务："
+		has "$name-addressee" "$file" "此致上海市劳动人事争议仲裁委员会"
+		if grep -qF "申请调解" "$file"; then fail "$name: the mediation's words 申请调解"; else ok; fi
 		;;
 	esac
 }
@@ -222,14 +237,126 @@ if [ "$(id -u)" -eq 0 ]; then
 	rmdir full
 fi
 
-# many applicants: every name and signature line
+# many applicants: every name; their representatives sign for them
+CID=$(q "SELECT id FROM cases WHERE case_no = '$COLLECTIVE'")
+q "UPDATE case_parties SET representative = 1 WHERE case_id = $CID AND role = 'applicant' AND ord IN (1, 2)"
 run "$TJ" doc --db demo.db "$COLLECTIVE" agreement -o coll.pdf
 expect_rc collective 0
 pdftotext coll.pdf coll.txt
 flat coll.txt >coll.flat
-while IFS= read -r n; do has collective-applicant coll.flat "申请人${n}（签名）"; done \
-	< <(q "SELECT p.name FROM cases c JOIN case_parties cp ON cp.case_id = c.id JOIN persons p ON p.id = cp.person_id
-	       WHERE c.case_no = '$COLLECTIVE'")
+while IFS= read -r n; do has collective-applicant coll.flat "$n"; done \
+	< <(q "SELECT name FROM case_parties WHERE case_id = $CID AND role = 'applicant'")
+has collective-representatives coll.flat "代表人：$(q "SELECT group_concat(name, '、') FROM (SELECT name FROM case_parties
+	WHERE case_id = $CID AND role = 'applicant' AND representative = 1 ORDER BY ord)")"
+while IFS= read -r n; do has collective-representative-signs coll.flat "申请人代表人${n}（签名）"; done \
+	< <(q "SELECT name FROM case_parties WHERE case_id = $CID AND role = 'applicant' AND representative = 1")
+n=$(q "SELECT name FROM case_parties WHERE case_id = $CID AND role = 'applicant' AND ord = 3")
+if grep -qF "申请人${n}（签名）" coll.flat; then fail "collective: a worker who is not a representative signs"; else ok; fi
+
+# ---- the outcome of each claim as agreed (issue 16): an agreed claim that
+# asks for no money is what the respondent agrees to do, never 放弃; a
+# claim the applicant gave up is 放弃
+NM=$(q "SELECT c.case_no FROM cases c JOIN claims k ON k.case_id = c.id WHERE c.status = 'agreed'
+	AND k.amount_fen = 0 AND k.waived = 0 AND k.cause IN ('0101', '0403', '1701') ORDER BY c.case_no LIMIT 1")
+check nonmonetary-case [ -n "$NM" ]
+run "$TJ" doc --db demo.db "$NM" agreement
+expect_rc nonmonetary 0
+if printf '%s' "$OUT" | grep -qF "放弃"; then fail "nonmonetary: an agreed claim printed as 放弃"; else ok; fi
+check nonmonetary-agreed sh -c "printf '%s' \"\$1\" | grep -qE '：(双方确认|被申请人同意)'" _ "$OUT"
+NMID=$(q "SELECT id FROM cases WHERE case_no = '$NM'")
+q "UPDATE claims SET waived = 1, agreed_fen = 0, pay_date = NULL WHERE case_id = $NMID AND ord = 1"
+run "$TJ" doc --db demo.db "$NM" agreement
+expect_rc waived 0
+expect_out waived "1. 关于第1项请求（$(q "SELECT name FROM causes WHERE code = (SELECT cause FROM claims WHERE case_id = $NMID AND ord = 1)")）：申请人自愿放弃该项请求。"
+eq waived-once "$(printf '%s' "$OUT" | grep -c "放弃")" 1
+
+# ---- the termination notice is dated by its decision, not the day printed
+TID=$(q "SELECT id FROM cases WHERE case_no = '$CASE_termination'")
+q "UPDATE cases SET closed_at = '2026-01-27 15:00:00' WHERE id = $TID"
+run "$TJ" doc --db demo.db "$CASE_termination" termination
+expect_rc termination-date 0
+eq termination-dated-by-decision "$(printf '%s\n' "$OUT" | tail -n 1 | tr -d ' ')" "2026年1月27日"
+# and in the court's chosen style
+printf '[documents]\ndates = chinese\nheading = 上海市某某区劳动人事争议调解委员会\n' >dates.conf
+run "$TJ" doc --db demo.db --config dates.conf "$CASE_termination" termination
+expect_rc termination-chinese-date 0
+eq termination-chinese-date "$(printf '%s\n' "$OUT" | tail -n 1 | tr -d ' ')" "二〇二六年一月二十七日"
+eq termination-heading "$(printf '%s\n' "$OUT" | head -n 1 | tr -d ' ')" "上海市某某区劳动人事争议调解委员会"
+
+# ---- the 仲裁申请书: agents, evidence and its source, the configured addressee
+AID=$(q "SELECT id FROM cases WHERE case_no = '$CASE_arbitration'")
+q "INSERT INTO case_agents(case_id, role, party_ord, ord, name, kind, org, phone, authority, scope)
+   VALUES ($AID, 'applicant', 1, 1, '王律师', 'lawyer', '上海某某律师事务所', '13900001111', 'special', '代为承认、放弃、变更请求');
+   INSERT INTO evidence(case_id, ord, name, source, purpose, pages, original, party, submitted)
+   VALUES ($AID, 1, '工资银行流水', '中国工商银行', '证明工资标准', 3, 1, 'applicant', '2026-01-05')"
+printf '[documents]\narbitration_addressee = 上海市某某区劳动人事争议仲裁委员会\n' >addr.conf
+run "$TJ" doc --db demo.db --config addr.conf "$CASE_arbitration" arbitration
+expect_rc arbitration-more 0
+expect_out arbitration-agent "委托代理人：王律师（律师），工作单位：上海某某律师事务所"
+expect_out arbitration-authority "代理权限：特别授权"
+expect_out arbitration-evidence "1. 工资银行流水（原件，3页）；来源：中国工商银行；证明目的：证明工资标准"
+expect_out arbitration-addressee "$(printf '此致\n上海市某某区劳动人事争议仲裁委员会')"
+expect_out arbitration-commits "特向上海市某某区劳动人事争议仲裁委员会申请仲裁"
+
+# ---- an existing file is not overwritten without --force
+printf 'keep me\n' >exists.pdf
+before=$(doc_count "$CASE_agreement")
+run "$TJ" doc --db demo.db "$CASE_agreement" agreement -o exists.pdf
+expect_rc exists 1
+expect_err exists "exists.pdf 已存在"
+expect_err exists "--force"
+eq exists-kept "$(cat exists.pdf)" "keep me"
+eq exists-not-recorded "$(doc_count "$CASE_agreement")" "$before"
+run "$TJ" doc --db demo.db "$CASE_agreement" agreement -o exists.pdf --force
+expect_rc exists-force 0
+check exists-replaced sh -c 'head -c 5 exists.pdf | grep -q "%PDF-"'
+
+# ---- case numbers typed with other brackets are found
+for alt in "$(printf '%s' "$CASE_agreement" | sed 's/(/（/; s/)/）/')" "$(printf '%s' "$CASE_agreement" | sed 's/(/〔/; s/)/〕/')"; do
+	run "$TJ" doc --db demo.db "$alt" agreement
+	expect_rc "brackets-$alt" 0
+	expect_out "brackets-$alt" "$CASE_agreement"
+done
+
+# ---- layout over a sample of every kind: no page holds only the
+# signatures, and 此致 is never parted from its addressee
+mkdir layout
+n=0
+for k in application agreement termination arbitration; do
+	case $k in
+	application) st="'mediating', 'assigned', 'accepted'" ;;
+	agreement) st="'agreed'" ;;
+	termination) st="'failed', 'withdrawn'" ;;
+	arbitration) st="'failed', 'referred', 'rejected', 'withdrawn'" ;;
+	esac
+	for c in $(q "SELECT case_no FROM cases WHERE status IN ($st) ORDER BY (id * 7919) % 1009 LIMIT 50"); do
+		"$TJ" doc --db demo.db "$c" "$k" -o "layout/$n.pdf" 2>/dev/null && n=$((n + 1))
+	done
+done
+check layout-sample [ "$n" -ge 150 ]
+check layout-pages python3 - layout <<'EOF'
+import os, re, subprocess, sys
+sig = re.compile(r"（签名）|（盖章）|（印章）|^日期|^法定代表人或委托代理人|^\d{4}年\d{1,2}月\d{1,2}日$|^[〇一二三四五六七八九十]+年|^附：")
+bad = 0
+for f in sorted(os.listdir(sys.argv[1])):
+    path = os.path.join(sys.argv[1], f)
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    texts = []
+    for p in range(1, pages + 1):
+        t = subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), path, "-"],
+                           capture_output=True, text=True).stdout
+        lines = [l.strip() for l in t.splitlines() if l.strip() and not re.match(r"^第\s*\d+\s*页\s*共", l.strip())]
+        texts.append(lines)
+    for p, lines in enumerate(texts, 1):
+        if p > 1 and lines and all(sig.search(l) for l in lines):
+            print("%s: page %d holds only the signatures: %s" % (f, p, lines), file=sys.stderr)
+            bad += 1
+        if lines and lines[-1] == "此致":
+            print("%s: 此致 at the foot of page %d, its addressee on the next" % (f, p), file=sys.stderr)
+            bad += 1
+sys.exit(1 if bad else 0)
+EOF
 
 # ---- a long case: 40 claims and 5,000 characters of facts
 LONG=$CASE_termination
@@ -343,8 +470,10 @@ expect_rc no-forms 1
 expect_err no-forms "TIAOJIE_FORMS"
 rm forms/application.txt
 TIAOJIE_FORMS=$T/forms run "$TJ" doc --db demo.db "$AGR" application
-expect_rc no-template 1
-expect_err no-template "application.txt"
+# the court's directory lacks it: the built-in one, with a notice
+expect_rc no-template 0
+expect_err no-template "application.txt 不存在，已使用内置的调解申请书模板"
+expect_out no-template "劳动人事争议调解申请书"
 
 # ---- no Chinese font: a clear message, and text still works
 printf '<?xml version="1.0"?>\n<fontconfig><cachedir>%s/fc-cache</cachedir></fontconfig>\n' "$T" >nofonts.conf
