@@ -659,9 +659,16 @@ static void test_issue(void)
 	snprintf(want, sizeof want, "%s:3: 缺少数据：仲裁院地址 {{court_address}}", path);
 	CHECK_HAS(tj_errmsg(), want);
 	tj_error_clear();
-	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_APPLICATION, NULL, &text), -1);
-	CHECK_HAS(tj_errmsg(), "application.txt");
-	CHECK_INT(docs_of(agr), 4);
+	/* a template the court's directory lacks: the built-in one, and a notice */
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_APPLICATION, NULL, &text), 0);
+	CHECK_HAS(doc_notice(), "application.txt 不存在，已使用内置的调解申请书模板");
+	CHECK_HAS(text, "劳动人事争议调解申请书");
+	free(text);
+	text = NULL;
+	CHECK_INT(docs_of(agr), 5);
+	/* and none when the court's own is used */
+	CHECK_INT(doc_issue(db, &cfg, &clerk, agr, DOC_AGREEMENT, NULL, &text), -1);
+	CHECK_STR(doc_notice(), "");
 
 	/* where the templates are */
 	char *found;
@@ -717,6 +724,124 @@ static void test_print(void)
 	CHECK_HAS(tj_errmsg(), "已终止");
 	unsetenv("TIAOJIE_PRINT_TIMEOUT_MS");
 	config_free(&c);
+}
+
+/* Issue 16: two workers (one a representative), a 劳务派遣 pair of
+ * respondents answering jointly, per-worker amounts, a claim without
+ * money agreed and one given up; the four documents as a clerk reads
+ * them. */
+static void test_parties_and_outcomes(void)
+{
+	struct intake_person two[2] = {app, app};
+	struct intake_employer pair[2] = {emp, emp};
+	static const int both[] = {1, 2}, host_only[] = {2};
+	struct intake_share shares[2] = {{1, "7000"}, {2, "5000"}};
+	struct intake_claim k[4] = {
+		{.cause = "0601", .text = "支付拖欠工资", .amount = "", .nagainst = 2, .against = both, .joint = 1,
+		 .nshares = 2, .shares = shares},
+		{.cause = "0101", .text = "要求确认申请人与被申请人自2024年3月1日起存在劳动关系", .amount = "",
+		 .nagainst = 1, .against = both},
+		{.cause = "1701", .text = "要求被申请人为申请人出具解除劳动合同证明", .amount = ""},
+		{.cause = "1002", .text = "支付餐费补贴", .amount = "800", .nagainst = 1, .against = host_only},
+	};
+	char *text = NULL;
+
+	two[1].id_no = "110105194912310046";
+	two[1].name = "李五";
+	two[0].occupation = "保洁员";
+	pair[0].legal_rep_title = "执行董事";
+	pair[1] = (struct intake_employer){.uscc = "91310000MA1FL0BQ7K", .name = "上海某某物业有限公司",
+					  .legal_rep = "王六", .kind = "host", .address = "上海市静安区某路2号",
+					  .phone = "021-87654321"};
+	pair[0].address = "上海市徐汇区某路1号";
+	pair[0].phone = "021-12345678";
+	struct intake in = {.channel = "window",
+			    .facts = "申请人于2024年3月入职被申请人处。\n被申请人拖欠工资。为维护自身合法权益，特向贵中心申请调解。",
+			    .napplicants = 2, .applicants = two, .nrespondents = 2, .respondents = pair,
+			    .nclaims = 4, .claims = k};
+	struct intake_result res = {0};
+	if (intake_register(db, &cfg, &clerk, &in, &res) < 0) {
+		CHECK(0, "intake: %s", tj_errmsg());
+		return;
+	}
+	intake_result_free(&res);
+	int64_t id = res.case_id;
+	/* (intake elects representatives only from ten workers on) */
+	testdb_raw(db, "UPDATE case_parties SET representative = 1 WHERE role = 'applicant' AND name = '张三' "
+		       "AND case_id IN (SELECT case_id FROM case_parties WHERE name = '李五')");
+	act(id, (struct case_op){.action = ACT_CONFIRM, .confirm_how = "phone"});
+	act(id, (struct case_op){.action = ACT_ACCEPT});
+	act(id, (struct case_op){.action = ACT_ASSIGN, .mediator_id = med1});
+	act(id, (struct case_op){.action = ACT_SESSION, .start = "09:40", .minutes = 10, .note = "双方到场"});
+	struct case_op_agreed ag[4] = {{1, 1200000, "2026-12-10", 0}, {2, 0, NULL, 0}, {3, 0, NULL, 0},
+				       {4, 80000, "2026-12-10", 1}};
+	act(id, (struct case_op){.action = ACT_AGREE, .nagreed = 4, .agreed = ag});
+	char *note = q_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", id);
+	CHECK_HAS(note, "第2项 同意（无金额）");
+	CHECK_HAS(note, "第4项 申请人放弃");
+	free(note);
+	char *w = q_text("SELECT group_concat(waived, '') FROM (SELECT waived FROM claims WHERE case_id = ? ORDER BY ord)", id);
+	CHECK_STR(w, "0001");
+	free(w);
+
+	CHECK_INT(doc_issue(db, &cfg, &clerk, id, DOC_AGREEMENT, NULL, &text), 0);
+	/* who pays, jointly; each worker's amount */
+	CHECK_HAS(text, "被申请人上海某某科技有限公司、上海某某物业有限公司同意连带支付各申请人人民币12,000.00元");
+	CHECK_HAS(text, "其中张三7,000.00元、李五5,000.00元");
+	CHECK_HAS(text, "　　其中李五：人民币5,000.00元");
+	/* agreed claims without money: what is agreed, not 放弃 */
+	CHECK_HAS(text, "：双方确认申请人与被申请人自2024年3月1日起存在劳动关系。");
+	CHECK_HAS(text, "：被申请人同意为申请人出具解除劳动合同证明。");
+	/* the one given up */
+	CHECK_HAS(text, "4. 关于第4项请求（福利费和补贴）：申请人自愿放弃该项请求。");
+	const char *first = strstr(text, "放弃");
+	CHECK(first && !strstr(first + 1, "放弃"), "放弃 only once");
+	CHECK_HAS(text, "支付餐费补贴（人民币800.00元，大写：捌佰元整）（被申请人上海某某物业有限公司）");
+	/* two workers and two companies: five copies */
+	CHECK_HAS(text, "本协议书一式五份");
+	CHECK_HAS(text, "代表人：张三");
+	CHECK_HAS(text, "申请人代表人张三（签名）");
+	CHECK(strstr(text, "申请人李五（签名）") == NULL, "only the representative signs");
+	CHECK_HAS(text, "国籍（地区）：中国　　证件类型：居民身份证");
+	CHECK_HAS(text, "被申请人2：上海某某物业有限公司（用工单位）");
+	CHECK_HAS(text, "职务：执行董事");
+	CHECK_HAS(text, cfg.centre_name); /* the heading */
+	free(text);
+
+	/* failed next door: the termination and the arbitration application */
+	int64_t f = mediating_case();
+	act(f, (struct case_op){.action = ACT_FAIL, .reason = "分歧较大"});
+	testdb_raw(db, "UPDATE cases SET closed_at = '2026-10-15 16:00:00' WHERE status = 'failed'");
+	CHECK_INT(doc_issue(db, &cfg, &clerk, f, DOC_TERMINATION, NULL, &text), 0);
+	CHECK_HAS(text, "本中心决定自2026年10月15日起终止调解");
+	size_t n = strlen(text);
+	CHECK(n > 20 && strstr(text + n - 20, "2026年10月15日\n"), "dated by the decision: %s", text + (n > 60 ? n - 60 : 0));
+	CHECK(strstr(text, "2026年11月20日\n") == NULL || strstr(text, "2026年11月20日\n") < strstr(text, "特此通知"),
+	      "not dated today");
+	CHECK_HAS(text, "国籍（地区）：中国");
+	CHECK_HAS(text, "证件类型：居民身份证");
+	free(text);
+
+	/* the arbitration application of the two workers' case, as if it had failed */
+	testdb_raw(db, "UPDATE claims SET agreed_fen = NULL, waived = 0, pay_date = NULL WHERE case_id IN "
+		       "(SELECT case_id FROM case_parties WHERE name = '李五')");
+	testdb_raw(db, "UPDATE cases SET status = 'failed', performance = NULL, reason = '分歧较大' WHERE id IN "
+		       "(SELECT case_id FROM case_parties WHERE name = '李五')");
+	struct config c2;
+	config_defaults(&c2);
+	free(c2.arbitration_addressee);
+	c2.arbitration_addressee = xstrdup("上海市徐汇区劳动人事争议仲裁委员会");
+	CHECK_INT(doc_issue(db, &c2, &clerk, id, DOC_ARBITRATION, NULL, &text), 0);
+	CHECK_HAS(text, "职业：保洁员　　工作单位：上海某某科技有限公司\n");
+	CHECK_HAS(text, "年龄：76岁");
+	CHECK_HAS(text, "法定代表人（主要负责人）：李四　　职务：执行董事");
+	CHECK_HAS(text, "此致\n上海市徐汇区劳动人事争议仲裁委员会\n");
+	CHECK_HAS(text, "1. 支付拖欠工资（人民币12,000.00元，大写：壹万贰仟元整）（被申请人上海某某科技有限公司、上海某某物业有限公司承担连带责任）");
+	CHECK_HAS(text, "被申请人拖欠工资。\n");
+	CHECK(strstr(text, "贵中心") == NULL && strstr(text, "申请调解") == NULL, "mediation words: %s", text);
+	CHECK_HAS(text, "　　被申请人拖欠工资。"); /* the facts' second paragraph indented too */
+	free(text);
+	config_free(&c2);
 }
 
 static void test_pdf(void)
@@ -782,6 +907,7 @@ int main(void)
 	test_rules();
 	test_issue();
 	test_print();
+	test_parties_and_outcomes();
 	test_pdf();
 
 	holidays_free(&hol);
