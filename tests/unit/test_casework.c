@@ -97,7 +97,7 @@ static char sstart[16];
 static struct case_op valid_op(enum case_action a, int64_t id)
 {
 	static char day[11], start[6];
-	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01"}, {2, 0, NULL}};
+	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0}, {2, 0, NULL, 0}};
 	struct case_op op = {.action = a, .case_id = id};
 
 	switch (a) {
@@ -627,24 +627,24 @@ static void test_inputs(void)
 	op.agreed = ag;
 	op.nagreed = 0;
 	refused(&own, &op, "agreed", "协议");
-	ag[0] = (struct case_op_agreed){1, 1200001, "2026-12-01"};
+	ag[0] = (struct case_op_agreed){1, 1200001, "2026-12-01", 0};
 	op.nagreed = 1;
 	refused(&own, &op, "agreed[0]", "协议金额不能超过请求金额");
-	ag[0] = (struct case_op_agreed){2, 1, "2026-12-01"}; /* claim 2 asked for no money */
+	ag[0] = (struct case_op_agreed){2, 1, "2026-12-01", 0}; /* claim 2 asked for no money */
 	refused(&own, &op, "agreed[0]", "协议金额不能超过请求金额");
 	/* a wrong date is the date's fault, not the amount's */
-	ag[0] = (struct case_op_agreed){1, 500000, NULL};
+	ag[0] = (struct case_op_agreed){1, 500000, NULL, 0};
 	refused(&own, &op, "agreed[0].pay_date", "支付日期");
 	ag[0].pay_date = "2026-02-30";
 	refused(&own, &op, "agreed[0].pay_date", "支付日期");
 	ag[0].pay_date = "2025-11-01";
 	refused(&own, &op, "agreed[0].pay_date", "过早");
-	ag[0] = (struct case_op_agreed){1, -5, NULL};
+	ag[0] = (struct case_op_agreed){1, -5, NULL, 0};
 	refused(&own, &op, "agreed[0]", "负数");
-	ag[0] = (struct case_op_agreed){3, 0, NULL};
+	ag[0] = (struct case_op_agreed){3, 0, NULL, 0};
 	refused(&own, &op, "agreed[0]", "不存在");
-	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15"};
-	ag[1] = (struct case_op_agreed){1, 500000, "2026-12-15"};
+	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", 0};
+	ag[1] = (struct case_op_agreed){1, 500000, "2026-12-15", 0};
 	op.nagreed = 2;
 	refused(&own, &op, "agreed[1]", "重复");
 	op.nagreed = 1;
@@ -658,7 +658,7 @@ static void test_inputs(void)
 	free(note);
 	/* all zero is a settlement too (the applicant gives up the money) */
 	id = reach(T_MEDIATING);
-	ag[0] = (struct case_op_agreed){1, 0, NULL};
+	ag[0] = (struct case_op_agreed){1, 0, NULL, 0};
 	op = valid_op(ACT_AGREE, id);
 	op.agreed = ag;
 	op.nagreed = 1;

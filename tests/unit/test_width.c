@@ -235,7 +235,7 @@ int main(void)
 	/* the plain-text documents centre by the same width: “ ” count one
 	 * each, so the title is centred as the terminal shows it */
 	struct doc_blocks b = {0};
-	struct doc_block blk[2] = {{DOC_TITLE, (char *)"“调解”"}, {DOC_RIGHT, (char *)"①号"}};
+	struct doc_block blk[2] = {{DOC_TITLE, (char *)"“调解”", 0}, {DOC_RIGHT, (char *)"①号", 0}};
 	b.v = blk;
 	b.n = 2;
 	char *text = doc_text(&b);
