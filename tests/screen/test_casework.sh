@@ -102,14 +102,22 @@ expect_screen agree-form "协议金额"
 for i in $(seq 1 "$n"); do
 	key Tab
 	typ 2026-12-31
-	key Tab Tab # past the claim's outcome (同意)
+	key Tab
+	# the last claim given up by the applicant (申请人放弃), the others agreed
+	[ "$i" = "$n" ] && key Right
+	key Tab
 done
 key C-s
 expect_screen agreed "已办理：调解成功"
 [ "$(q "SELECT status || '|' || performance FROM cases WHERE id = $cid")" = "agreed|pending" ] && ok ||
 	fail "case after agreement: $(q "SELECT status, performance FROM cases WHERE id = $cid")"
-[ "$(q "SELECT count(*) FROM claims WHERE case_id = $cid AND agreed_fen = amount_fen AND pay_date = '2026-12-31'")" = "$n" ] && ok ||
+[ "$(q "SELECT count(*) FROM claims WHERE case_id = $cid AND agreed_fen = amount_fen AND waived = 0
+	AND (pay_date = '2026-12-31' OR amount_fen = 0)")" = "$((n - 1))" ] && ok ||
 	fail "agreed amounts: $(q "SELECT * FROM claims WHERE case_id = $cid")"
+[ "$(q "SELECT waived || '|' || agreed_fen || '|' || coalesce(pay_date, '-') FROM claims WHERE case_id = $cid AND ord = $n")" = "1|0|-" ] && ok ||
+	fail "the claim given up: $(q "SELECT * FROM claims WHERE case_id = $cid AND ord = $n")"
+q "SELECT after FROM events WHERE case_id = $cid AND action = 'note' ORDER BY id DESC LIMIT 1" | grep -qF "第${n}项 申请人放弃" && ok ||
+	fail "the event does not say the claim was given up"
 
 # performance
 key F3
