@@ -144,7 +144,7 @@ key C-k
 typ 2026-12-31
 n=$(q "SELECT count(*) FROM claims c JOIN cases k ON k.id = c.case_id WHERE k.case_no = '$mno'")
 for i in $(seq 2 "$n"); do
-	key Tab Tab
+	key Tab Tab Tab # past the claim's outcome (同意) and the next amount
 	typ 2026-12-31
 done
 key C-s
