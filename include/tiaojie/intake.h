@@ -154,6 +154,12 @@ int intake_sex_birth(const struct config *cfg, const char *id_type, const char *
  * add up to the claim's amount when one is typed. */
 int intake_check(struct db *db, const struct config *cfg, const struct intake *in, struct intake_result *res);
 
+/* One agent as intake_check checks it, the j-th (from 0) of the party
+ * whose field prefix is party ("respondent[1]"): a form's agent dialog
+ * says what is wrong before the agent joins the application.  Fills
+ * res (zeroed first); returns the number of problems. */
+int intake_check_agent(const char *party, int j, const struct intake_agent *a, struct intake_result *res);
+
 /* Check, then save in one BEGIN IMMEDIATE transaction: archives updated,
  * case number allocated, case, parties, claims and the register event
  * written - or nothing at all.  0 on success (res->case_no set); -1 when

@@ -71,6 +71,7 @@ struct form_item {
 	enum ui_style msg_style;
 	enum ui_style text_style;
 	int readonly;
+	int hidden;         /* not shown and not focused (its value is kept) */
 	int tag;            /* free for the screen (e.g. claim index) */
 };
 

@@ -165,41 +165,53 @@ static int word_ok(struct intake_result *res, const char *field, enum vocab_kind
 	return 0;
 }
 
-/* The agents of a party; party is its field prefix ("applicant[0]"). */
-static void check_agents(struct intake_result *res, const char *party, const struct intake_agent *v, int n)
+/* One agent of a party, the j-th (from 0); party is its field prefix. */
+static void check_agent(struct intake_result *res, const char *party, int j, const struct intake_agent *a)
 {
 	char f[96], norm[64]; /* the field name fits struct intake_problem's 48 */
 	const char *reason;
 
+	snprintf(f, sizeof f, "%s.agents[%d].name", party, j);
+	if (text_ok(res, f, "代理人姓名", a->name, 1, 50, 0) && blank(a->name))
+		problem(res, f, "请填写代理人姓名");
+	snprintf(f, sizeof f, "%s.agents[%d].kind", party, j);
+	word_ok(res, f, VOCAB_AGENT, a->kind, "代理人类别");
+	snprintf(f, sizeof f, "%s.agents[%d].org", party, j);
+	text_ok(res, f, "代理人所在单位", a->org, 0, 100, 0);
+	snprintf(f, sizeof f, "%s.agents[%d].phone", party, j);
+	if (!blank(a->phone) && val_check(VAL_PHONE, a->phone, 0, norm, sizeof norm, &reason) < 0)
+		problem(res, f, "代理人电话：%s", reason);
+	snprintf(f, sizeof f, "%s.agents[%d].authority", party, j);
+	int special = word_ok(res, f, VOCAB_AUTHORITY, a->authority, "代理权限") &&
+		      strcmp(a->authority, "special") == 0;
+	snprintf(f, sizeof f, "%s.agents[%d].scope", party, j);
+	if (!text_ok(res, f, "授权范围", a->scope, 0, 300, 0))
+		return;
+	if (special && blank(a->scope))
+		problem(res, f, "特别授权须写明授权范围（如代为承认、放弃、变更请求，进行和解）");
+	else if (!special && !blank(a->scope) && !blank(a->authority) &&
+		 vocab_index(VOCAB_AUTHORITY, a->authority) >= 0)
+		problem(res, f, "一般授权不写授权范围；代为承认、放弃、变更请求或和解须特别授权");
+}
+
+/* The agents of a party; party is its field prefix ("applicant[0]"). */
+static void check_agents(struct intake_result *res, const char *party, const struct intake_agent *v, int n)
+{
 	if (n > INTAKE_MAX_AGENTS) {
+		char f[96];
 		snprintf(f, sizeof f, "%s.agents", party);
 		problem(res, f, "每名当事人最多委托%d名代理人（现有%d名）", INTAKE_MAX_AGENTS, n);
 		return;
 	}
-	for (int j = 0; v && j < n; j++) {
-		const struct intake_agent *a = &v[j];
-		snprintf(f, sizeof f, "%s.agents[%d].name", party, j);
-		if (text_ok(res, f, "代理人姓名", a->name, 1, 50, 0) && blank(a->name))
-			problem(res, f, "请填写代理人姓名");
-		snprintf(f, sizeof f, "%s.agents[%d].kind", party, j);
-		word_ok(res, f, VOCAB_AGENT, a->kind, "代理人类别");
-		snprintf(f, sizeof f, "%s.agents[%d].org", party, j);
-		text_ok(res, f, "代理人所在单位", a->org, 0, 100, 0);
-		snprintf(f, sizeof f, "%s.agents[%d].phone", party, j);
-		if (!blank(a->phone) && val_check(VAL_PHONE, a->phone, 0, norm, sizeof norm, &reason) < 0)
-			problem(res, f, "代理人电话：%s", reason);
-		snprintf(f, sizeof f, "%s.agents[%d].authority", party, j);
-		int special = word_ok(res, f, VOCAB_AUTHORITY, a->authority, "代理权限") &&
-			      strcmp(a->authority, "special") == 0;
-		snprintf(f, sizeof f, "%s.agents[%d].scope", party, j);
-		if (!text_ok(res, f, "授权范围", a->scope, 0, 300, 0))
-			continue;
-		if (special && blank(a->scope))
-			problem(res, f, "特别授权须写明授权范围（如代为承认、放弃、变更请求，进行和解）");
-		else if (!special && !blank(a->scope) && !blank(a->authority) &&
-			 vocab_index(VOCAB_AUTHORITY, a->authority) >= 0)
-			problem(res, f, "一般授权不写授权范围；代为承认、放弃、变更请求或和解须特别授权");
-	}
+	for (int j = 0; v && j < n; j++)
+		check_agent(res, party, j, &v[j]);
+}
+
+int intake_check_agent(const char *party, int j, const struct intake_agent *a, struct intake_result *res)
+{
+	memset(res, 0, sizeof *res);
+	check_agent(res, party, j, a);
+	return res->nproblems;
 }
 
 static void check_person(struct intake_result *res, const struct config *cfg, const struct intake_person *p,

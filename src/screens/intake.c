@@ -1,9 +1,15 @@
 /*
  * intake.c - application intake (调解申请登记), keyboard only.
  *
- * One scrolling form: the applicant, the respondent, the channel and date,
+ * One scrolling form: the applicant and its agents (委托代理人, at most
+ * two, each in a small dialog checked by the core's intake_check_agent),
+ * the respondents - one or more, each of a kind (用人单位, 用工单位, 个人
+ * with an identity document instead of a credit code, ...), with its
+ * archive look-up and its agents; another added on the "+ 新增被申请人"
+ * row, one removed with F8 after a question - the channel and date,
  * the facts and reasons, the claims (added and edited in a small dialog,
- * each with a cause from the picker) and the evidence handed in with the
+ * each with a cause from the picker and, with several respondents, whom
+ * it is against: all of them, jointly (连带) or not, or one) and the evidence handed in with the
  * application (证据清单, rows edited in a dialog of their own).  Fields are checked as they
  * are typed, with the reason beside the field; a known ID number or credit
  * code fills the party from the archives; the respondent's open and recent
@@ -15,9 +21,12 @@
  * The same form corrects a registered case (修改申请, F3 on the case
  * detail): opened filled from the case's own copy of its parties, its
  * claims (each remembering the case's claim it was) and facts; F2 saves
- * through case_correct against the version the user saw.  The parties the
- * form does not show (a second applicant or respondent, the particulars
- * without a field) go through as the case has them.  A change of claims
+ * through case_correct against the version the user saw.  Every
+ * respondent is on the form; the applicants after the first (a
+ * collective case's, joined with intake_join) and the particulars
+ * without a field go through as the case has them.  The agents are not
+ * part of a correction (case_correct leaves them), and a kept claim keeps
+ * its respondents: its dialog shows them read-only.  A change of claims
  * that would undo the applicant's confirmation is said at the claims and
  * asked before saving.  Its draft names the case and the version.
  */
@@ -48,6 +57,24 @@ struct claim {
 	char *text;
 	char *amount;
 	int ord; /* a correction: the case's claim this was (0: new) */
+	/* the respondents it is against (1-based; none: all of them) and
+	 * whether they answer jointly (连带) */
+	int nagainst;
+	int against[INTAKE_MAX_RESPONDENTS];
+	int joint;
+};
+
+/* An agent (委托代理人) of a party as typed (checked by the core's
+ * intake_check_agent); kind and authority index VOCAB_AGENT and
+ * VOCAB_AUTHORITY. */
+struct agent {
+	char *name, *org, *phone, *scope;
+	int kind, authority;
+};
+
+struct agents {
+	struct agent *v;
+	int n, cap;
 };
 
 /* An item of evidence as typed (checked by the core's evidence_check). */
@@ -59,6 +86,7 @@ struct evid {
 
 struct claim_dialog;
 struct evid_dialog;
+struct agent_dialog;
 
 struct intake_screen {
 	struct form form;
@@ -91,6 +119,14 @@ struct intake_screen {
 	char *opened;
 	void (*done)(void *ctx);
 	void *done_ctx;
+	/* the respondents on the form (at least one), and the agents of
+	 * each party: [0] the applicant's, [1 + i] respondent i's */
+	int nresp;
+	struct agents agents[1 + INTAKE_MAX_RESPONDENTS];
+	struct agent_dialog *adialog; /* the agent dialog while it is open */
+	int pick_resp;                /* the respondent a picker fills */
+	const char **resp_kind_names; /* VOCAB_RESPONDENT */
+	const char **agent_kind_names, **authority_names;
 };
 
 static const enum ui_action intake_actions[] = {UA_SAVE,   UA_ADD,  UA_EDIT, UA_DELETE, UA_PICK,
@@ -172,6 +208,189 @@ static struct form_item *text_item(struct form *f, const char *id, const char *l
 	return it;
 }
 
+/* ---- parties: respondents and agents -------------------------------------- */
+
+/* "respondent[1].uscc" into buf: the form item's id, as the core names
+ * the field. */
+static const char *rid(char *buf, size_t len, int i, const char *field)
+{
+	snprintf(buf, len, "respondent[%d].%s", i, field);
+	return buf;
+}
+
+/* The field prefix of a party: 0 the applicant, 1 + i respondent i. */
+static const char *party_prefix(char *buf, size_t len, int pi)
+{
+	if (pi == 0)
+		snprintf(buf, len, "applicant[0]");
+	else
+		snprintf(buf, len, "respondent[%d]", pi - 1);
+	return buf;
+}
+
+static void agent_free(struct agent *a)
+{
+	free(a->name);
+	free(a->org);
+	free(a->phone);
+	free(a->scope);
+	memset(a, 0, sizeof *a);
+}
+
+static void agents_clear(struct agents *ag)
+{
+	for (int j = 0; j < ag->n; j++)
+		agent_free(&ag->v[j]);
+	free(ag->v);
+	memset(ag, 0, sizeof *ag);
+}
+
+static struct agent *agent_append(struct agents *ag)
+{
+	ag->v = xgrow(ag->v, ag->n, &ag->cap, sizeof *ag->v);
+	struct agent *a = &ag->v[ag->n++];
+	memset(a, 0, sizeof *a);
+	a->name = xstrdup("");
+	a->org = xstrdup("");
+	a->phone = xstrdup("");
+	a->scope = xstrdup("");
+	return a;
+}
+
+static int is_special(const struct agent *a)
+{
+	const char *kw = vocab_code_at(VOCAB_AUTHORITY, a->authority);
+
+	return kw && !strcmp(kw, "special");
+}
+
+/* The agents of a party as rows, then the row that adds one (a
+ * correction has none: the case's agents are not part of it). */
+static void build_agent_rows(struct intake_screen *is, int pi)
+{
+	struct form *f = &is->form;
+	struct agents *ag = &is->agents[pi];
+	char pre[32], id[64];
+
+	if (is->correct_id)
+		return;
+	party_prefix(pre, sizeof pre, pi);
+	for (int j = 0; j < ag->n; j++) {
+		const struct agent *a = &ag->v[j];
+		const char *kind = vocab_label_at(VOCAB_AGENT, a->kind), *auth = vocab_label_at(VOCAB_AUTHORITY, a->authority);
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_printf(&sb, "  委托代理人%d：%s（%s", j + 1, a->name, kind ? kind : "");
+		if (*a->org)
+			sb_printf(&sb, "，%s", a->org);
+		sb_printf(&sb, "）%s", auth ? auth : "");
+		if (is_special(a) && *a->scope)
+			sb_printf(&sb, "：%s", a->scope);
+		if (*a->phone)
+			sb_printf(&sb, "  电话 %s", a->phone);
+		snprintf(id, sizeof id, "%s.agents[%d]", pre, j);
+		struct form_item *it = form_add(f, FK_ROW, id, "委托代理人");
+		form_set_text(it, sb.buf);
+		sb_free(&sb);
+		it->tag = j;
+	}
+	snprintf(id, sizeof id, "%s.agents", pre);
+	struct form_item *it = form_add(f, FK_ROW, id, "委托代理人");
+	if (ag->n >= INTAKE_MAX_AGENTS) {
+		char buf[120];
+		snprintf(buf, sizeof buf, "  （每名当事人最多委托 %d 名代理人）", INTAKE_MAX_AGENTS);
+		form_set_text(it, buf);
+		it->text_style = US_DIM;
+	} else {
+		form_set_text(it, ag->n ? "  + 再新增委托代理人（F5/^N 或 Enter）" : "  + 新增委托代理人（F5/^N 或 Enter）");
+	}
+	it->tag = -1;
+}
+
+static int resp_individual(struct intake_screen *is, int i)
+{
+	char id[48];
+	struct form_item *it = form_find(&is->form, rid(id, sizeof id, i, "kind"));
+	const char *kw = it ? vocab_code_at(VOCAB_RESPONDENT, it->choice) : NULL;
+
+	return kw && !strcmp(kw, "individual");
+}
+
+static void set_label(struct form_item *it, const char *label)
+{
+	if (!it)
+		return;
+	free(it->label);
+	it->label = xstrdup(label);
+}
+
+/* A respondent's fields as its kind has them: an individual (个人) has an
+ * identity document, an organisation a credit code and a legal
+ * representative.  What is hidden keeps what was typed in it. */
+static void apply_kind(struct intake_screen *is, int i)
+{
+	struct form *f = &is->form;
+	char id[48], head[96];
+	int ind = resp_individual(is, i);
+	struct form_item *k = form_find(f, rid(id, sizeof id, i, "kind"));
+	static const char *const org_only[] = {"uscc", "legal_rep", "legal_rep_title"};
+	static const char *const person_only[] = {"id_type", "id_no"};
+
+	for (size_t j = 0; j < TJ_ARRAY_LEN(org_only); j++) {
+		struct form_item *it = form_find(f, rid(id, sizeof id, i, org_only[j]));
+		if (it)
+			it->hidden = ind;
+	}
+	for (size_t j = 0; j < TJ_ARRAY_LEN(person_only); j++) {
+		struct form_item *it = form_find(f, rid(id, sizeof id, i, person_only[j]));
+		if (it)
+			it->hidden = !ind;
+	}
+	set_label(form_find(f, rid(id, sizeof id, i, "name")), ind ? "姓名" : "单位名称");
+	set_label(form_find(f, rid(id, sizeof id, i, "address")), ind ? "住址" : "单位地址");
+	set_label(form_find(f, rid(id, sizeof id, i, "phone")), ind ? "联系电话" : "单位电话");
+	const char *kl = k ? vocab_label_at(VOCAB_RESPONDENT, k->choice) : NULL;
+	if (is->nresp > 1)
+		snprintf(head, sizeof head, "被申请人%d（%s）", i + 1, kl ? kl : "");
+	else
+		snprintf(head, sizeof head, "被申请人（%s）", kl ? kl : "");
+	set_label(form_find(f, i == 0 ? "sec.respondent" : rid(id, sizeof id, i, "sec")), head);
+}
+
+static struct form_item *text_item(struct form *f, const char *id, const char *label, size_t max);
+
+/* Respondent i's fields: its kind, an individual's document, the
+ * organisation's particulars, its agents. */
+static void build_respondent(struct intake_screen *is, int i)
+{
+	struct form *f = &is->form;
+	struct form_item *it;
+	char id[48];
+
+	if (i > 0)
+		form_add(f, FK_SECTION, rid(id, sizeof id, i, "sec"), "被申请人");
+	it = form_add(f, FK_CHOICE, rid(id, sizeof id, i, "kind"), "类别");
+	if (!is->resp_kind_names)
+		is->resp_kind_names = vocab_choices(VOCAB_RESPONDENT, NULL, &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_RESPONDENT);
+	it->choices = is->resp_kind_names;
+	it = form_add(f, FK_CHOICE, rid(id, sizeof id, i, "id_type"), "证件类型");
+	it->choices = id_type_names;
+	it->nchoices = (int)TJ_ARRAY_LEN(id_type_names);
+	text_item(f, rid(id, sizeof id, i, "id_no"), "证件号码", 40);
+	text_item(f, rid(id, sizeof id, i, "uscc"), "信用代码", 40);
+	text_item(f, rid(id, sizeof id, i, "name"), "单位名称", 100);
+	text_item(f, rid(id, sizeof id, i, "legal_rep"), "法定代表人", 50);
+	text_item(f, rid(id, sizeof id, i, "legal_rep_title"), "代表人职务", 30);
+	text_item(f, rid(id, sizeof id, i, "address"), "单位地址", 200);
+	text_item(f, rid(id, sizeof id, i, "phone"), "单位电话", 30);
+	text_item(f, rid(id, sizeof id, i, "district"), "所在区", 30);
+	text_item(f, rid(id, sizeof id, i, "industry"), "行业", 30);
+	build_agent_rows(is, 1 + i);
+	apply_kind(is, i);
+}
+
 static void build_form(struct intake_screen *is)
 {
 	struct form *f = &is->form;
@@ -206,16 +425,16 @@ static void build_form(struct intake_screen *is)
 		it->nchoices = vocab_count(VOCAB_HOUSEHOLD) + 1;
 	it->choices = is->household_names;
 	text_item(f, "applicant[0].occupation", "职业/岗位", 50);
+	build_agent_rows(is, 0);
 
 	form_add(f, FK_SECTION, "sec.respondent", "被申请人（用人单位）");
-	text_item(f, "respondent[0].uscc", "信用代码", 40);
-	text_item(f, "respondent[0].name", "单位名称", 100);
-	text_item(f, "respondent[0].legal_rep", "法定代表人", 50);
-	text_item(f, "respondent[0].legal_rep_title", "代表人职务", 30);
-	text_item(f, "respondent[0].address", "单位地址", 200);
-	text_item(f, "respondent[0].phone", "单位电话", 30);
-	text_item(f, "respondent[0].district", "所在区", 30);
-	text_item(f, "respondent[0].industry", "行业", 30);
+	if (is->nresp < 1)
+		is->nresp = 1;
+	for (int i = 0; i < is->nresp; i++)
+		build_respondent(is, i);
+	it = form_add(f, FK_ROW, "respondents.add", "被申请人");
+	form_set_text(it, " + 新增被申请人（如劳务派遣的用工单位；F5/^N 或 Enter）");
+	it->tag = -1;
 
 	form_add(f, FK_SECTION, "sec.case", "申请信息");
 	it = form_add(f, FK_CHOICE, "channel", "申请渠道");
@@ -232,6 +451,24 @@ static void build_form(struct intake_screen *is)
 	it->height = 6;
 
 	form_add(f, FK_SECTION, "claims", "请求事项");
+}
+
+/* Whom a claim is against, before its text, when there are several
+ * respondents: "（被申请人2）", "（连带）" for all of them jointly,
+ * "（被申请人1、3 连带）". */
+static void claim_against_text(struct intake_screen *is, const struct claim *c, struct strbuf *sb)
+{
+	if (is->nresp < 2 || (!c->nagainst && !c->joint))
+		return;
+	sb_add(sb, "（");
+	if (c->nagainst) {
+		sb_add(sb, "被申请人");
+		for (int j = 0; j < c->nagainst; j++)
+			sb_printf(sb, "%s%d", j ? "、" : "", c->against[j]);
+	}
+	if (c->joint)
+		sb_printf(sb, "%s连带", c->nagainst ? " " : "");
+	sb_add(sb, "）");
 }
 
 /* Rebuild the claim rows after the "claims" heading. */
@@ -261,8 +498,10 @@ static void build_claim_rows(struct intake_screen *is)
 		sb_printf(&sb, " %d. ", i + 1);
 		for (int pad = 13 - tw_width(shown); pad > 0; pad--)
 			sb_addc(&sb, ' ');
-		sb_printf(&sb, "%s %s  [%s %s] %s", shown, *shown ? "元" : "  ", c->cause[0] ? c->cause : "----",
-			  c->cause_name, c->text);
+		sb_printf(&sb, "%s %s  [%s %s] ", shown, *shown ? "元" : "  ", c->cause[0] ? c->cause : "----",
+			  c->cause_name);
+		claim_against_text(is, c, &sb);
+		sb_add(&sb, c->text);
 		struct form_item *it = form_add(f, FK_ROW, NULL, NULL);
 		form_set_text(it, sb.buf);
 		sb_free(&sb);
@@ -304,6 +543,102 @@ static void build_claim_rows(struct intake_screen *is)
 	it->tag = -1;
 	if (f->focus >= f->n)
 		f->focus = f->n - 1;
+}
+
+/* The whole form again after its parties changed (a respondent or an
+ * agent added or removed): every value, choice, message and heading note
+ * carried over by the item's id; focus on focus_id, else where it was. */
+static void rebuild_form(struct intake_screen *is, const char *focus_id)
+{
+	struct form old = is->form;
+	struct form_item *fo = form_focused(&old);
+	char *fid = xstrdup(focus_id ? focus_id : fo && fo->id ? fo->id : "");
+	struct form *f = &is->form;
+
+	form_init(f);
+	f->label_w = old.label_w;
+	f->field_w = old.field_w;
+	f->y = old.y;
+	f->x = old.x;
+	f->rows = old.rows;
+	f->cols = old.cols;
+	f->top = old.top;
+	build_form(is);
+	for (int i = 0; i < f->n; i++) {
+		struct form_item *it = &f->items[i];
+		struct form_item *o = it->id ? form_find(&old, it->id) : NULL;
+		if (!o || o->kind != it->kind || it->kind == FK_ROW)
+			continue;
+		struct ui_edit e = it->edit;
+		it->edit = o->edit;
+		o->edit = e;
+		it->choice = o->choice;
+		it->readonly = o->readonly;
+		snprintf(it->msg, sizeof it->msg, "%s", o->msg);
+		it->msg_style = o->msg_style;
+		if (it->kind == FK_SECTION) {
+			form_set_text(it, o->text ? o->text : "");
+			it->text_style = o->text_style;
+		}
+	}
+	for (int i = 0; i < is->nresp; i++)
+		apply_kind(is, i);
+	build_claim_rows(is);
+	int idx = *fid ? form_index(f, fid) : -1;
+	form_focus(f, idx >= 0 ? idx : old.focus < f->n ? old.focus : f->n - 1);
+	free(fid);
+	form_free(&old);
+}
+
+/* Rename the items of respondent `from` to respondent `to` (NULL ids for
+ * to < 0: they go), so that a rebuild carries them to their new place. */
+static void renumber_respondent(struct intake_screen *is, int from, int to)
+{
+	char pre[32];
+	int n = snprintf(pre, sizeof pre, "respondent[%d].", from);
+
+	for (int i = 0; i < is->form.n; i++) {
+		struct form_item *it = &is->form.items[i];
+		if (!it->id || strncmp(it->id, pre, (size_t)n) != 0)
+			continue;
+		char *nid = to < 0 ? NULL : xasprintf("respondent[%d].%s", to, it->id + n);
+		free(it->id);
+		it->id = nid;
+	}
+}
+
+/* The claims that name respondent k (1-based); 0 when none. */
+static int claim_naming(struct intake_screen *is, int k)
+{
+	for (int i = 0; i < is->nclaims; i++)
+		for (int j = 0; j < is->claims[i].nagainst; j++)
+			if (is->claims[i].against[j] == k)
+				return i + 1;
+	return 0;
+}
+
+static void delete_respondent(struct intake_screen *is, int k)
+{
+	renumber_respondent(is, k, -1);
+	for (int j = k + 1; j < is->nresp; j++)
+		renumber_respondent(is, j, j - 1);
+	agents_clear(&is->agents[1 + k]);
+	memmove(&is->agents[1 + k], &is->agents[2 + k], (size_t)(is->nresp - k - 1) * sizeof is->agents[0]);
+	memset(&is->agents[is->nresp], 0, sizeof is->agents[0]);
+	is->nresp--;
+	/* the claims' numbers of the respondents after it move up one */
+	for (int i = 0; i < is->nclaims; i++) {
+		struct claim *c = &is->claims[i];
+		for (int j = 0; j < c->nagainst; j++)
+			if (c->against[j] > k + 1)
+				c->against[j]--;
+		if (c->nagainst >= is->nresp)
+			c->nagainst = 0; /* all of them */
+		if ((c->nagainst ? c->nagainst : is->nresp) < 2)
+			c->joint = 0;
+	}
+	char id[48];
+	rebuild_form(is, rid(id, sizeof id, k < is->nresp ? k : k - 1, "kind"));
 }
 
 static char *field(struct intake_screen *is, const char *id)
@@ -350,38 +685,82 @@ static int choice_of(struct intake_screen *is, const char *id)
 /* The whole form as an intake for the core.  Strings are owned by `keep`
  * (freed by free_kept). */
 struct kept {
-	void *s[64];
-	int n;
+	void **s;
+	int n, cap;
 };
-
-static const char *keep(struct kept *k, char *s)
-{
-	if (k->n < (int)TJ_ARRAY_LEN(k->s))
-		k->s[k->n++] = s;
-	return s;
-}
 
 static void *keep_mem(struct kept *k, void *p)
 {
-	if (k->n < (int)TJ_ARRAY_LEN(k->s))
-		k->s[k->n++] = p;
+	k->s = xgrow(k->s, k->n, &k->cap, sizeof *k->s);
+	k->s[k->n++] = p;
 	return p;
+}
+
+static const char *keep(struct kept *k, char *s)
+{
+	return keep_mem(k, s);
 }
 
 static void free_kept(struct kept *k)
 {
 	for (int i = 0; i < k->n; i++)
 		free(k->s[i]);
-	k->n = 0;
+	free(k->s);
+	memset(k, 0, sizeof *k);
+}
+
+/* A party's agents for the core (a general authority has no scope: one
+ * typed before the authority changed stays on the form only). */
+static void to_agents(struct intake_screen *is, int pi, const struct intake_agent **out, int *n, struct kept *k)
+{
+	const struct agents *ag = &is->agents[pi];
+	struct intake_agent *v = keep_mem(k, xcalloc((size_t)ag->n + 1, sizeof *v));
+
+	for (int j = 0; j < ag->n; j++) {
+		const struct agent *a = &ag->v[j];
+		v[j] = (struct intake_agent){.name = a->name, .kind = vocab_code_at(VOCAB_AGENT, a->kind),
+					     .org = a->org, .phone = a->phone,
+					     .authority = vocab_code_at(VOCAB_AUTHORITY, a->authority),
+					     .scope = is_special(a) ? a->scope : ""};
+	}
+	*out = v;
+	*n = ag->n;
+}
+
+/* Respondent i of the form: an individual's document, or the
+ * organisation's credit code and representative. */
+static void to_respondent(struct intake_screen *is, int i, struct intake_employer *e, struct kept *k)
+{
+	char id[48];
+	int ind = resp_individual(is, i);
+
+	memset(e, 0, sizeof *e);
+	e->kind = vocab_code_at(VOCAB_RESPONDENT, choice_of(is, rid(id, sizeof id, i, "kind")));
+	if (ind) {
+		e->id_type = id_type_kws[choice_of(is, rid(id, sizeof id, i, "id_type"))];
+		e->id_no = keep(k, field(is, rid(id, sizeof id, i, "id_no")));
+		e->uscc = e->legal_rep = e->legal_rep_title = "";
+	} else {
+		e->uscc = keep(k, field(is, rid(id, sizeof id, i, "uscc")));
+		e->legal_rep = keep(k, field(is, rid(id, sizeof id, i, "legal_rep")));
+		e->legal_rep_title = keep(k, field(is, rid(id, sizeof id, i, "legal_rep_title")));
+	}
+	e->name = keep(k, field(is, rid(id, sizeof id, i, "name")));
+	e->address = keep(k, field(is, rid(id, sizeof id, i, "address")));
+	e->phone = keep(k, field(is, rid(id, sizeof id, i, "phone")));
+	e->district = keep(k, field(is, rid(id, sizeof id, i, "district")));
+	e->industry = keep(k, field(is, rid(id, sizeof id, i, "industry")));
+	to_agents(is, 1 + i, &e->agents, &e->nagents, k);
 }
 
 static void to_intake(struct intake_screen *is, struct intake *in, struct intake_person *p,
-		      struct intake_employer *e, struct intake_claim *cl, struct kept *k)
+		      struct intake_claim *cl, struct kept *k)
 {
+	struct intake_employer *e = keep_mem(k, xcalloc((size_t)is->nresp, sizeof *e));
+
 	/* every field the form does not fill stays empty (new ones too) */
 	memset(in, 0, sizeof *in);
 	memset(p, 0, sizeof *p);
-	memset(e, 0, sizeof *e);
 	memset(cl, 0, (size_t)is->nclaims * sizeof *cl);
 	p->id_type = id_type_kws[choice_of(is, "applicant[0].id_type")];
 	p->id_no = keep(k, field(is, "applicant[0].id_no"));
@@ -395,20 +774,15 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	p->household = choice_of(is, "applicant[0].household") > 0
 			       ? vocab_code_at(VOCAB_HOUSEHOLD, choice_of(is, "applicant[0].household") - 1) : "";
 	p->occupation = keep(k, field(is, "applicant[0].occupation"));
-	e->uscc = keep(k, field(is, "respondent[0].uscc"));
-	e->name = keep(k, field(is, "respondent[0].name"));
-	e->legal_rep = keep(k, field(is, "respondent[0].legal_rep"));
-	e->legal_rep_title = keep(k, field(is, "respondent[0].legal_rep_title"));
-	e->address = keep(k, field(is, "respondent[0].address"));
-	e->phone = keep(k, field(is, "respondent[0].phone"));
-	e->district = keep(k, field(is, "respondent[0].district"));
-	e->industry = keep(k, field(is, "respondent[0].industry"));
+	to_agents(is, 0, &p->agents, &p->nagents, k);
+	for (int i = 0; i < is->nresp; i++)
+		to_respondent(is, i, &e[i], k);
 	in->channel = vocab_code_at(VOCAB_CHANNEL, choice_of(is, "channel"));
 	in->received = keep(k, field(is, "received"));
 	in->facts = keep(k, field(is, "facts"));
 	in->napplicants = 1;
 	in->applicants = p;
-	in->nrespondents = 1;
+	in->nrespondents = is->nresp;
 	in->respondents = e;
 	in->nclaims = is->nclaims;
 	in->claims = cl;
@@ -417,6 +791,12 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 		cl[i].text = is->claims[i].text;
 		cl[i].amount = is->claims[i].amount;
 		cl[i].ord = is->claims[i].ord;
+		/* with one respondent there is nothing to name */
+		if (is->nresp > 1) {
+			cl[i].nagainst = is->claims[i].nagainst;
+			cl[i].against = is->claims[i].nagainst ? is->claims[i].against : NULL;
+			cl[i].joint = is->claims[i].joint;
+		}
 	}
 	/* the evidence: submitted on the day received (the core's default) */
 	struct case_op_evidence *ev = keep_mem(k, xcalloc((size_t)is->nevidence + 1, sizeof *ev));
@@ -431,29 +811,20 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 }
 
 /* A correction: the form's application with the parties the form does
- * not show (a second applicant or respondent) as the case has them.
- * persons and employers hold the case's counts (at least one each); the
- * first of each is the form's. */
+ * not show (the applicants after the first) as the case has them.
+ * persons holds the case's count of applicants (at least one); the first
+ * is the form's.  The respondents are all the form's. */
 
 static void to_correction(struct intake_screen *is, struct intake *in, struct intake_person *persons,
-			  struct intake_employer *employers, struct intake_claim *cl, struct kept *k)
+			  struct intake_claim *cl, struct kept *k)
 {
 	const struct case_view *cv = is->cv;
 
-	to_intake(is, in, &persons[0], &employers[0], cl, k);
-	/* what the form has no field for, of the first of each, as the case
-	 * has it: the elected representative, the respondent's kind (and an
-	 * individual's document) */
+	to_intake(is, in, &persons[0], cl, k);
+	/* what the form has no field for, of the first applicant, as the
+	 * case has it: the elected representative */
 	if (cv->napplicants > 0)
 		persons[0].representative = cv->applicants[0].representative;
-	if (cv->nrespondents > 0) {
-		const struct cv_party *o = &cv->respondents[0];
-		employers[0].kind = o->kind;
-		if (!strcmp(o->kind, "individual")) {
-			employers[0].id_type = o->id_type;
-			employers[0].id_no = o->id_no;
-		}
-	}
 	for (int i = 1; i < cv->napplicants; i++) {
 		const struct cv_party *o = &cv->applicants[i];
 		persons[i] = (struct intake_person){.id_type = o->id_type, .id_no = o->id_no, .name = o->name,
@@ -462,18 +833,8 @@ static void to_correction(struct intake_screen *is, struct intake *in, struct in
 						    .household = o->household, .occupation = o->occupation,
 						    .representative = o->representative};
 	}
-	for (int i = 1; i < cv->nrespondents; i++) {
-		const struct cv_party *o = &cv->respondents[i];
-		int ind = !strcmp(o->kind, "individual");
-		employers[i] = (struct intake_employer){.kind = o->kind, .uscc = o->uscc, .name = o->name,
-							.legal_rep = o->legal_rep, .legal_rep_title = o->legal_rep_title,
-							.address = o->address, .phone = o->phone,
-							.id_type = ind ? o->id_type : NULL, .id_no = ind ? o->id_no : NULL};
-	}
 	in->applicants = persons;
 	in->napplicants = cv->napplicants > 1 ? cv->napplicants : 1;
-	in->respondents = employers;
-	in->nrespondents = cv->nrespondents > 1 ? cv->nrespondents : 1;
 }
 
 /* ---- warnings and live checks -------------------------------------------- */
@@ -483,11 +844,10 @@ static int correction_resets(struct intake_screen *is)
 {
 	struct intake in;
 	struct intake_person p;
-	struct intake_employer e;
 	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
 	struct kept k = {0};
 
-	to_intake(is, &in, &p, &e, cl, &k);
+	to_intake(is, &in, &p, cl, &k);
 	int r = case_correct_resets(is->cv, &in);
 	free_kept(&k);
 	free(cl);
@@ -513,7 +873,6 @@ static void rescan(struct screen *s)
 	struct intake_screen *is = s->priv;
 	struct intake in;
 	struct intake_person p;
-	struct intake_employer e;
 	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
 	struct kept k = {0};
 	struct form_item *rs = form_find(&is->form, "sec.respondent");
@@ -527,7 +886,7 @@ static void rescan(struct screen *s)
 		reconfirm_note(is);
 		return;
 	}
-	to_intake(is, &in, &p, &e, cl, &k);
+	to_intake(is, &in, &p, cl, &k);
 	is->warn_valid = intake_scan(s->app->db, s->app->cfg, &in, &is->warn) == 0;
 	free_kept(&k);
 	free(cl);
@@ -664,27 +1023,29 @@ static void check_phone(struct intake_screen *is, const char *id)
 
 /* by credit code: the archive replaces what was typed; by name (no code
  * typed): only empty fields are filled */
-static void fill_employer(struct screen *s, struct employer_full *ef, int by_code)
+static void fill_employer(struct screen *s, int i, struct employer_full *ef, int by_code)
 {
 	struct intake_screen *is = s->priv;
 	void (*fill)(struct intake_screen *, const char *, const char *) = by_code ? fill_from_archive : fill_if_empty;
+	char id[48];
 
 	if (!by_code)
-		fill_if_empty(is, "respondent[0].uscc", ef->uscc);
-	fill(is, "respondent[0].name", ef->name);
-	fill(is, "respondent[0].legal_rep", ef->legal_rep);
-	fill(is, "respondent[0].legal_rep_title", ef->legal_rep_title);
-	fill(is, "respondent[0].address", ef->address);
-	fill(is, "respondent[0].phone", ef->phone);
-	fill(is, "respondent[0].district", ef->district);
-	fill(is, "respondent[0].industry", ef->industry);
-	check_phone(is, "respondent[0].phone");
+		fill_if_empty(is, rid(id, sizeof id, i, "uscc"), ef->uscc);
+	fill(is, rid(id, sizeof id, i, "name"), ef->name);
+	fill(is, rid(id, sizeof id, i, "legal_rep"), ef->legal_rep);
+	fill(is, rid(id, sizeof id, i, "legal_rep_title"), ef->legal_rep_title);
+	fill(is, rid(id, sizeof id, i, "address"), ef->address);
+	fill(is, rid(id, sizeof id, i, "phone"), ef->phone);
+	fill(is, rid(id, sizeof id, i, "district"), ef->district);
+	fill(is, rid(id, sizeof id, i, "industry"), ef->industry);
+	check_phone(is, rid(id, sizeof id, i, "phone"));
 }
 
-static void check_uscc(struct screen *s, int fill)
+static void check_uscc(struct screen *s, int i, int fill)
 {
 	struct intake_screen *is = s->priv;
-	struct form_item *it = form_find(&is->form, "respondent[0].uscc");
+	char id[48];
+	struct form_item *it = form_find(&is->form, rid(id, sizeof id, i, "uscc"));
 	char *raw = edit_get(&it->edit);
 	char norm[64];
 	const char *reason;
@@ -698,7 +1059,7 @@ static void check_uscc(struct screen *s, int fill)
 		int found = archive_employer_find(s->app->db, &s->app->actor, norm, NULL, &ef);
 		if (found > 0) {
 			if (fill)
-				fill_employer(s, &ef, 1);
+				fill_employer(s, i, &ef, 1);
 			form_set_msg(it, US_OK, fill ? "正确；已从档案调入" : "正确；档案中有此单位");
 			employer_full_free(&ef);
 		} else if (found == 0) {
@@ -711,23 +1072,63 @@ static void check_uscc(struct screen *s, int fill)
 	rescan(s);
 }
 
-static void check_employer_name(struct screen *s)
+static void check_employer_name(struct screen *s, int i)
 {
 	struct intake_screen *is = s->priv;
-	struct form_item *it = form_find(&is->form, "respondent[0].name");
+	char id[48], uid[48];
+	struct form_item *it = form_find(&is->form, rid(id, sizeof id, i, "name"));
 
 	it->msg[0] = '\0';
-	if (field_empty(is, "respondent[0].uscc") && !field_empty(is, "respondent[0].name")) {
-		char *name = field(is, "respondent[0].name");
+	if (!resp_individual(is, i) && field_empty(is, rid(uid, sizeof uid, i, "uscc")) && !field_empty(is, id)) {
+		char *name = field(is, id);
 		struct employer_full ef = {0};
 		if (archive_employer_find(s->app->db, &s->app->actor, NULL, name, &ef) > 0) {
-			fill_employer(s, &ef, 0);
+			fill_employer(s, i, &ef, 0);
 			form_set_msg(it, US_OK, "已从档案调入");
 			employer_full_free(&ef);
 		}
 		free(name);
 	}
 	rescan(s);
+}
+
+/* An individual respondent's document: checked as typed; a number the
+ * worker archive knows fills the name, phone and address (fill). */
+static void check_resp_id(struct screen *s, int i, int fill)
+{
+	struct intake_screen *is = s->priv;
+	char id[48];
+	struct form_item *it = form_find(&is->form, rid(id, sizeof id, i, "id_no"));
+	int t = choice_of(is, rid(id, sizeof id, i, "id_type"));
+	int kind = val_kind_from_keyword(id_type_kws[t]);
+	char *raw = edit_get(&it->edit);
+	char norm[128];
+	const char *reason;
+
+	if (!*raw || !resp_individual(is, i)) {
+		it->msg[0] = '\0';
+	} else if (val_check(kind, raw, s->app->cfg->legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm, sizeof norm,
+			     &reason) < 0) {
+		form_set_msg(it, US_ERROR, "%s", reason);
+	} else {
+		struct person_full pf = {0};
+		int found = archive_person_find(s->app->db, &s->app->actor, id_type_kws[t], norm, &pf);
+		if (found > 0) {
+			if (fill) {
+				fill_from_archive(is, rid(id, sizeof id, i, "name"), pf.name);
+				fill_from_archive(is, rid(id, sizeof id, i, "phone"), pf.phone);
+				fill_from_archive(is, rid(id, sizeof id, i, "address"), pf.address);
+				check_phone(is, rid(id, sizeof id, i, "phone"));
+			}
+			form_set_msg(it, US_OK, fill ? "正确；已从档案调入 %s" : "正确；档案中有 %s", pf.name);
+			person_full_free(&pf);
+		} else if (found == 0) {
+			form_set_msg(it, US_OK, "正确（新当事人）");
+		} else {
+			ui_error(s->app);
+		}
+	}
+	free(raw);
 }
 
 static void update_facts_count(struct intake_screen *is)
@@ -750,7 +1151,6 @@ static void archive_preview(struct screen *s)
 	struct intake_screen *is = s->priv;
 	struct intake in;
 	struct intake_person p;
-	struct intake_employer e;
 	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
 	struct kept k = {0};
 	struct intake_changes ch;
@@ -763,14 +1163,14 @@ static void archive_preview(struct screen *s)
 		free(cl);
 		return;
 	}
-	to_intake(is, &in, &p, &e, cl, &k);
+	to_intake(is, &in, &p, cl, &k);
 	int rc = intake_archive_changes(s->app->db, s->app->cfg, &s->app->actor, &in, &ch);
 	free_kept(&k);
 	free(cl);
 	for (int i = 0; i < is->form.n; i++) {
 		struct form_item *it = &is->form.items[i];
 		if (it->id && it->msg_style == US_WARN &&
-		    (!strncmp(it->id, "applicant[0].", 13) || !strncmp(it->id, "respondent[0].", 14)))
+		    (!strncmp(it->id, "applicant[0].", 13) || !strncmp(it->id, "respondent[", 11)))
 			it->msg[0] = '\0';
 	}
 	if (rc < 0)
@@ -814,14 +1214,29 @@ static void changed(struct screen *s, int i)
 		is->form.items[i].msg[0] = '\0';
 	if (!id)
 		return;
+	int ri;
+	char rf[32];
+	if (sscanf(id, "respondent[%d].%31s", &ri, rf) == 2 && ri >= 0 && ri < is->nresp) {
+		if (!strcmp(rf, "kind")) {
+			apply_kind(is, ri);
+			check_resp_id(s, ri, 0);
+			rescan(s);
+		} else if (!strcmp(rf, "id_no") || !strcmp(rf, "id_type")) {
+			check_resp_id(s, ri, 1);
+		} else if (!strcmp(rf, "phone")) {
+			check_phone(is, id);
+		} else if (!strcmp(rf, "uscc")) {
+			check_uscc(s, ri, 1);
+		} else if (!strcmp(rf, "name")) {
+			check_employer_name(s, ri);
+		}
+		archive_preview(s);
+		return;
+	}
 	if (!strcmp(id, "applicant[0].id_no") || !strcmp(id, "applicant[0].id_type"))
 		check_id(s, 1);
-	else if (!strcmp(id, "applicant[0].phone") || !strcmp(id, "respondent[0].phone"))
+	else if (!strcmp(id, "applicant[0].phone"))
 		check_phone(is, id);
-	else if (!strcmp(id, "respondent[0].uscc"))
-		check_uscc(s, 1);
-	else if (!strcmp(id, "respondent[0].name"))
-		check_employer_name(s);
 	else if (!strcmp(id, "facts"))
 		update_facts_count(is);
 	else if (!strcmp(id, "received")) {
@@ -840,7 +1255,7 @@ static void changed(struct screen *s, int i)
 	} else if (!strcmp(id, "applicant[0].name") || !strcmp(id, "applicant[0].nationality")) {
 		is->form.items[i].msg[0] = '\0';
 	}
-	if (!strncmp(id, "applicant[0].", 13) || !strncmp(id, "respondent[0].", 14))
+	if (!strncmp(id, "applicant[0].", 13))
 		archive_preview(s);
 }
 
@@ -851,6 +1266,122 @@ static void claim_dialog_put(struct intake_screen *is, struct strbuf *sb);
 static int claim_dialog_changed(const struct claim_dialog *cd);
 static void evid_dialog_put(struct intake_screen *is, struct strbuf *sb);
 static int evid_dialog_changed(const struct evid_dialog *ed);
+static void agent_dialog_put(struct intake_screen *is, struct strbuf *sb);
+static int agent_dialog_changed(const struct agent_dialog *ad);
+
+/* The parties' part of the draft: how many respondents, each party's
+ * agents, each claim's respondents and joint liability.  (Each
+ * respondent's fields are the form's and go with it.) */
+static void parties_put(struct intake_screen *is, struct strbuf *sb)
+{
+	char key[64], num[16], pre[32];
+
+	snprintf(num, sizeof num, "%d", is->nresp);
+	draft_put(sb, "respondents.n", num);
+	for (int pi = 0; pi <= is->nresp; pi++) {
+		const struct agents *ag = &is->agents[pi];
+		if (!ag->n)
+			continue;
+		party_prefix(pre, sizeof pre, pi);
+		snprintf(key, sizeof key, "%s.agents.n", pre);
+		snprintf(num, sizeof num, "%d", ag->n);
+		draft_put(sb, key, num);
+		for (int j = 0; j < ag->n; j++) {
+			const struct agent *a = &ag->v[j];
+			const char *const parts[] = {"name", "org", "phone", "scope"};
+			const char *vals[] = {a->name, a->org, a->phone, a->scope};
+			for (size_t x = 0; x < TJ_ARRAY_LEN(parts); x++) {
+				snprintf(key, sizeof key, "%s.agents[%d].%s", pre, j, parts[x]);
+				draft_put(sb, key, vals[x]);
+			}
+			snprintf(key, sizeof key, "%s.agents[%d].kind", pre, j);
+			draft_put(sb, key, vocab_code_at(VOCAB_AGENT, a->kind));
+			snprintf(key, sizeof key, "%s.agents[%d].authority", pre, j);
+			draft_put(sb, key, vocab_code_at(VOCAB_AUTHORITY, a->authority));
+		}
+	}
+	for (int i = 0; i < is->nclaims; i++) {
+		const struct claim *c = &is->claims[i];
+		struct strbuf l;
+		sb_init(&l);
+		for (int j = 0; j < c->nagainst; j++)
+			sb_printf(&l, "%s%d", j ? "," : "", c->against[j]);
+		snprintf(key, sizeof key, "claims[%d].against", i);
+		draft_put(sb, key, l.len ? l.buf : "");
+		sb_free(&l);
+		snprintf(key, sizeof key, "claims[%d].joint", i);
+		draft_put(sb, key, c->joint ? "1" : "0");
+	}
+}
+
+/* The respondents and agents of a draft, before its fields come back
+ * (the form is built for them). */
+static void parties_get_agents(struct intake_screen *is, const char *body)
+{
+	char key[64], pre[32], *v;
+
+	v = draft_get(body, "respondents.n");
+	int n = v ? atoi(v) : 1;
+	free(v);
+	for (int pi = 0; pi <= INTAKE_MAX_RESPONDENTS; pi++)
+		agents_clear(&is->agents[pi]);
+	is->nresp = n < 1 ? 1 : n > INTAKE_MAX_RESPONDENTS ? INTAKE_MAX_RESPONDENTS : n;
+	for (int pi = 0; pi <= is->nresp; pi++) {
+		party_prefix(pre, sizeof pre, pi);
+		snprintf(key, sizeof key, "%s.agents.n", pre);
+		v = draft_get(body, key);
+		int na = v ? atoi(v) : 0;
+		free(v);
+		for (int j = 0; j < na && j < 20; j++) {
+			struct agent *a = agent_append(&is->agents[pi]);
+			const char *const parts[] = {"name", "org", "phone", "scope"};
+			char **slot[] = {&a->name, &a->org, &a->phone, &a->scope};
+			for (size_t x = 0; x < TJ_ARRAY_LEN(parts); x++) {
+				snprintf(key, sizeof key, "%s.agents[%d].%s", pre, j, parts[x]);
+				if ((v = draft_get(body, key))) {
+					free(*slot[x]);
+					*slot[x] = v;
+				}
+			}
+			snprintf(key, sizeof key, "%s.agents[%d].kind", pre, j);
+			if ((v = draft_get(body, key))) {
+				a->kind = vocab_index(VOCAB_AGENT, v) > 0 ? vocab_index(VOCAB_AGENT, v) : 0;
+				free(v);
+			}
+			snprintf(key, sizeof key, "%s.agents[%d].authority", pre, j);
+			if ((v = draft_get(body, key))) {
+				a->authority = vocab_index(VOCAB_AUTHORITY, v) > 0 ? vocab_index(VOCAB_AUTHORITY, v) : 0;
+				free(v);
+			}
+		}
+	}
+}
+
+/* A claim's respondents and joint liability from the draft. */
+static void claim_parties_get(struct intake_screen *is, struct claim *c, int i, const char *body)
+{
+	char key[48], *v;
+
+	c->nagainst = 0;
+	snprintf(key, sizeof key, "claims[%d].against", i);
+	if ((v = draft_get(body, key))) {
+		for (char *p = v; *p && c->nagainst < INTAKE_MAX_RESPONDENTS;) {
+			int r = (int)strtol(p, &p, 10);
+			if (r >= 1 && r <= is->nresp)
+				c->against[c->nagainst++] = r;
+			while (*p == ',')
+				p++;
+			if (*p && (*p < '0' || *p > '9'))
+				break;
+		}
+		free(v);
+	}
+	snprintf(key, sizeof key, "claims[%d].joint", i);
+	if ((v = draft_get(body, key))) {
+		c->joint = atoi(v) != 0;
+		free(v);
+	}
+}
 
 static char *serialise(struct intake_screen *is)
 {
@@ -901,8 +1432,10 @@ static char *serialise(struct intake_screen *is)
 		snprintf(key, sizeof key, "evidence[%d].party", i);
 		draft_put(&sb, key, vocab_code_at(VOCAB_PARTY, e->party));
 	}
+	parties_put(is, &sb);
 	claim_dialog_put(is, &sb);
 	evid_dialog_put(is, &sb);
+	agent_dialog_put(is, &sb);
 	return sb_detach(&sb);
 }
 
@@ -914,7 +1447,13 @@ static void restore(struct screen *s, const char *body)
 	 * read-only again when the number gives them) */
 	form_find(&is->form, "applicant[0].gender")->readonly = 0;
 	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
+	parties_get_agents(is, body);
+	rebuild_form(is, NULL);
+	form_find(&is->form, "applicant[0].gender")->readonly = 0;
+	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
 	form_draft_get(&is->form, body, "");
+	for (int i = 0; i < is->nresp; i++)
+		apply_kind(is, i);
 	while (is->nclaims > 0) /* a correction's draft replaces the case's claims */
 		claim_remove(is, is->nclaims - 1);
 	char *n = draft_get(body, "claims.n");
@@ -947,6 +1486,7 @@ static void restore(struct screen *s, const char *body)
 			c->ord = atoi(v);
 			free(v);
 		}
+		claim_parties_get(is, c, i, body);
 	}
 	n = draft_get(body, "evidence.n");
 	int ne = n ? atoi(n) : 0;
@@ -977,10 +1517,26 @@ static void restore(struct screen *s, const char *body)
 	build_claim_rows(is);
 	check_id(s, 0);
 	check_phone(is, "applicant[0].phone");
-	check_uscc(s, 0);
+	for (int i = 0; i < is->nresp; i++) {
+		char id[48];
+		check_uscc(s, i, 0);
+		check_resp_id(s, i, 0);
+		check_phone(is, rid(id, sizeof id, i, "phone"));
+	}
 	check_birth(is);
 	archive_preview(s);
 	update_facts_count(is);
+}
+
+/* A second respondent, an agent, an agent being typed. */
+static int has_parties(struct intake_screen *is)
+{
+	if (is->nresp > 1 || (is->adialog && agent_dialog_changed(is->adialog)))
+		return 1;
+	for (int pi = 0; pi <= is->nresp; pi++)
+		if (is->agents[pi].n > 0)
+			return 1;
+	return 0;
 }
 
 static int has_content(struct intake_screen *is)
@@ -992,7 +1548,7 @@ static int has_content(struct intake_screen *is)
 		if (!field_empty(is, ids[i]))
 			return 1;
 	return is->nclaims > 0 || (is->dialog && claim_dialog_changed(is->dialog)) || is->nevidence > 0 ||
-	       (is->edialog && evid_dialog_changed(is->edialog));
+	       (is->edialog && evid_dialog_changed(is->edialog)) || has_parties(is);
 }
 
 /* Anything typed or chosen since the form opened empty (a resumed draft
@@ -1008,7 +1564,7 @@ static int intake_changed(struct intake_screen *is)
 	}
 	return form_changed(&is->form, is->snap) || is->nclaims > 0 ||
 	       (is->dialog && claim_dialog_changed(is->dialog)) || is->nevidence > 0 ||
-	       (is->edialog && evid_dialog_changed(is->edialog));
+	       (is->edialog && evid_dialog_changed(is->edialog)) || has_parties(is);
 }
 
 static void intake_save_draft(struct screen *s)
@@ -1048,7 +1604,24 @@ struct claim_dialog {
 	char *cause_name;
 	char *snap;          /* the fields as the dialog opened */
 	char first_cause[8]; /* the cause as it opened */
+	/* the choices of respondents: 全部被申请人, each one, and (a
+	 * correction's claim naming some of them) that set */
+	char **against_names;
+	int nagainst_names;
+	int nsub, sub[INTAKE_MAX_RESPONDENTS];
 };
+
+static const char *const joint_names[] = {"否", "是（连带责任）"};
+
+/* The joint choice where the claim names two or more respondents. */
+static void claim_dialog_joint(struct claim_dialog *cd)
+{
+	struct form_item *a = form_find(&cd->form, "against"), *j = form_find(&cd->form, "joint");
+	int nresp = ((struct intake_screen *)cd->parent->priv)->nresp;
+
+	a->hidden = nresp < 2;
+	j->hidden = nresp < 2 || (a->choice >= 1 && a->choice <= nresp);
+}
 
 static int claim_dialog_changed(const struct claim_dialog *cd)
 {
@@ -1178,6 +1751,20 @@ static int claim_save(struct screen *s)
 	c->text = text;
 	free(c->amount);
 	c->amount = amount;
+	/* whom it is against: all, one, or the set it had */
+	int ac = form_find(&cd->form, "against")->choice, joint = form_find(&cd->form, "joint")->choice;
+	c->nagainst = 0;
+	c->joint = 0;
+	if (is->nresp > 1) {
+		if (ac >= 1 && ac <= is->nresp) {
+			c->against[c->nagainst++] = ac;
+		} else {
+			if (ac > is->nresp)
+				for (int j = 0; j < cd->nsub; j++)
+					c->against[c->nagainst++] = cd->sub[j];
+			c->joint = joint != 0;
+		}
+	}
 	is->dirty = 1;
 	build_claim_rows(is);
 	/* focus the row just saved */
@@ -1221,8 +1808,10 @@ static int claim_handle(struct screen *s, enum ui_action a, wint_t ch)
 		form_handle(&cd->form, UA_NEXT, 0);
 		return UI_HANDLED;
 	default:
-		if (form_handle(&cd->form, a, ch) >= 0)
+		if (form_handle(&cd->form, a, ch) >= 0) {
+			claim_dialog_joint(cd);
 			((struct intake_screen *)cd->parent->priv)->dirty = 1; /* the autosave keeps it */
+		}
 		return UI_HANDLED;
 	}
 }
@@ -1237,6 +1826,9 @@ static void claim_destroy(struct screen *s)
 	form_free(&cd->form);
 	free(cd->cause_name);
 	free(cd->snap);
+	for (int i = 0; i < cd->nagainst_names; i++)
+		free(cd->against_names[i]);
+	free(cd->against_names);
 	free(cd);
 }
 
@@ -1250,6 +1842,53 @@ static const struct screen_ops claim_ops = {
 	.handle = claim_handle,
 	.destroy = claim_destroy,
 };
+
+/* The claim dialog's 被申请人 and 连带 choices, set as claim c has them
+ * (NULL: a new claim, against all of them, not jointly).  A correction's
+ * claim naming some of several keeps that set as a choice of its own. */
+static void claim_dialog_parties(struct intake_screen *is, struct claim_dialog *cd, const struct claim *c)
+{
+	struct form_item *it;
+	char id[48];
+	int n = is->nresp;
+
+	cd->against_names = xcalloc((size_t)n + 2, sizeof *cd->against_names);
+	cd->against_names[cd->nagainst_names++] = xstrdup("全部被申请人");
+	for (int i = 0; i < n; i++) {
+		char *name = field(is, rid(id, sizeof id, i, "name"));
+		cd->against_names[cd->nagainst_names++] = xasprintf("被申请人%d %s", i + 1, name);
+		free(name);
+	}
+	int choice = 0;
+	if (c && c->nagainst == 1) {
+		choice = c->against[0];
+	} else if (c && c->nagainst > 1) {
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_add(&sb, "被申请人");
+		for (int j = 0; j < c->nagainst; j++) {
+			sb_printf(&sb, "%s%d", j ? "、" : "", c->against[j]);
+			cd->sub[j] = c->against[j];
+		}
+		cd->nsub = c->nagainst;
+		cd->against_names[cd->nagainst_names++] = sb_detach(&sb);
+		choice = n + 1;
+	}
+	it = form_add(&cd->form, FK_CHOICE, "against", "被申请人");
+	it->choices = (const char *const *)cd->against_names;
+	it->nchoices = cd->nagainst_names;
+	it->choice = choice;
+	it = form_add(&cd->form, FK_CHOICE, "joint", "连带责任");
+	it->choices = joint_names;
+	it->nchoices = (int)TJ_ARRAY_LEN(joint_names);
+	it->choice = c && c->joint ? 1 : 0;
+	claim_dialog_joint(cd);
+	if (is->correct_id && c && c->ord) {
+		/* a kept claim of a correction keeps its respondents (case_correct) */
+		form_find(&cd->form, "against")->readonly = 1;
+		it->readonly = 1;
+	}
+}
 
 /* The cause a new claim starts with, picked before its dialog opens. */
 struct first_pick {
@@ -1297,6 +1936,7 @@ static struct claim_dialog *open_claim(struct screen *s, int index, int pick_fir
 	it->edit.max = INTAKE_MAX_CLAIM_CHARS;
 	it = form_add(&cd->form, FK_TEXT, "amount", "金额（元）");
 	it->edit.max = 20;
+	claim_dialog_parties(is, cd, index >= 0 ? &is->claims[index] : NULL);
 	if (index >= 0) {
 		struct claim *c = &is->claims[index];
 		snprintf(cd->cause, sizeof cd->cause, "%s", c->cause);
@@ -1346,6 +1986,7 @@ static void reopen_claim(struct screen *s, const char *body)
 		cd->cause_name = v;
 	}
 	form_draft_get(&cd->form, body, CLAIM_DRAFT);
+	claim_dialog_joint(cd);
 	claim_set_cause_row(cd);
 	form_focus(&cd->form, form_index(&cd->form, cd->cause[0] ? "text" : "cause"));
 }
@@ -1592,6 +2233,374 @@ static void reopen_evidence(struct screen *s, const char *body)
 	form_draft_get(&ed->form, body, EVID_DRAFT);
 }
 
+/* ---- the agent dialog ------------------------------------------------------ */
+
+struct agent_dialog {
+	struct form form;
+	struct screen *parent;
+	int party; /* 0 the applicant, 1 + i respondent i */
+	int index; /* -1: new */
+	char *snap;
+};
+
+static int agent_dialog_changed(const struct agent_dialog *ad)
+{
+	return form_changed(&ad->form, ad->snap);
+}
+
+/* An agent half typed is part of the intake's draft, under
+ * "dialog.agent.", with the party and the agent it edits (-1: new). */
+#define AGENT_DRAFT "dialog.agent."
+
+static void agent_dialog_put(struct intake_screen *is, struct strbuf *sb)
+{
+	struct agent_dialog *ad = is->adialog;
+	char num[16];
+
+	if (!ad || !agent_dialog_changed(ad))
+		return;
+	snprintf(num, sizeof num, "%d", ad->party);
+	draft_put(sb, AGENT_DRAFT "party", num);
+	snprintf(num, sizeof num, "%d", ad->index);
+	draft_put(sb, AGENT_DRAFT "index", num);
+	form_draft_put(&ad->form, sb, AGENT_DRAFT);
+}
+
+static const enum ui_action agent_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
+
+static int agent_text_input(struct screen *s)
+{
+	struct agent_dialog *ad = s->priv;
+
+	return form_text_input(&ad->form);
+}
+
+static void agent_layout(struct screen *s, int rows, int cols)
+{
+	struct agent_dialog *ad = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	ad->form.label_w = 14;
+	form_area(&ad->form, rows / 2 - 4, 6, 8, cols - 12);
+	ad->form.field_w = cols - 12 - 16 - 20;
+}
+
+static void agent_draw(struct screen *s)
+{
+	struct agent_dialog *ad = s->priv;
+	int y = s->rows / 2 - 6;
+	char title[80], pre[32];
+
+	if (ad->party == 0)
+		snprintf(pre, sizeof pre, "申请人");
+	else
+		snprintf(pre, sizeof pre, "被申请人%d", ad->party);
+	snprintf(title, sizeof title, "%s%s的委托代理人", ad->index < 0 ? "新增" : "修改", pre);
+	ui_box(y, 4, 13, s->cols - 8, title);
+	ui_put(y + 11, 6, "特别授权须写明授权的事项；F2/^S 保存，Esc 取消", s->cols - 12, ui_attr(US_DIM), 0);
+	form_draw(&ad->form);
+}
+
+/* The scope is asked for a special authority only. */
+static void agent_dialog_scope(struct agent_dialog *ad)
+{
+	struct form_item *au = form_find(&ad->form, "agent.authority");
+	const char *kw = vocab_code_at(VOCAB_AUTHORITY, au->choice);
+
+	form_find(&ad->form, "agent.scope")->hidden = !kw || strcmp(kw, "special") != 0;
+}
+
+/* Checked by the core's rule for an agent (intake_check_agent), each
+ * problem at its field; the dialog keeps what was typed. */
+static int agent_save(struct screen *s)
+{
+	struct agent_dialog *ad = s->priv;
+	struct intake_screen *is = ad->parent->priv;
+	struct form *f = &ad->form;
+	struct agent a = {.name = edit_get(&form_find(f, "agent.name")->edit),
+			  .org = edit_get(&form_find(f, "agent.org")->edit),
+			  .phone = edit_get(&form_find(f, "agent.phone")->edit),
+			  .scope = edit_get(&form_find(f, "agent.scope")->edit),
+			  .kind = form_find(f, "agent.kind")->choice,
+			  .authority = form_find(f, "agent.authority")->choice};
+	struct intake_agent ia = {.name = a.name, .kind = vocab_code_at(VOCAB_AGENT, a.kind), .org = a.org,
+				  .phone = a.phone, .authority = vocab_code_at(VOCAB_AUTHORITY, a.authority),
+				  .scope = is_special(&a) ? a.scope : ""};
+	struct intake_result res;
+	char pre[32];
+
+	form_clear_errors(f);
+	party_prefix(pre, sizeof pre, ad->party);
+	if (intake_check_agent(pre, ad->index < 0 ? is->agents[ad->party].n : ad->index, &ia, &res) > 0) {
+		for (int i = 0; i < res.nproblems; i++) {
+			const char *dot = strrchr(res.problems[i].field, '.');
+			char id[64];
+			snprintf(id, sizeof id, "agent%s", dot ? dot : "");
+			struct form_item *it = form_find(f, id);
+			if (it && !(it->msg[0] && it->msg_style == US_ERROR))
+				form_set_msg(it, US_ERROR, "%s", res.problems[i].msg);
+		}
+		if (form_show_errors(f, s->app) == 0)
+			ui_msg(s->app, US_ERROR, "%s", res.problems[0].msg);
+		agent_free(&a);
+		return UI_HANDLED;
+	}
+	struct agents *ag = &is->agents[ad->party];
+	struct agent *to = ad->index < 0 ? agent_append(ag) : &ag->v[ad->index];
+	int j = ad->index < 0 ? ag->n - 1 : ad->index;
+	agent_free(to);
+	*to = a;
+	is->dirty = 1;
+	char id[48];
+	snprintf(id, sizeof id, "%s.agents[%d]", pre, j);
+	rebuild_form(is, id);
+	archive_preview(ad->parent);
+	ui_msg(s->app, US_OK, "委托代理人已%s", ad->index < 0 ? "新增" : "修改");
+	return UI_HANDLED | UI_CLOSE;
+}
+
+static int agent_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct agent_dialog *ad = s->priv;
+	struct form_item *it = form_focused(&ad->form);
+
+	switch (a) {
+	case UA_BACK:
+		/* Esc never throws a typed agent away without asking */
+		if (!agent_dialog_changed(ad))
+			return UI_HANDLED | UI_CLOSE;
+		switch (ui_ask_unsaved(s->app, "这名委托代理人")) {
+		case UI_SAVE:
+			return agent_save(s); /* stays open when something is wrong */
+		case UI_DISCARD:
+			return UI_HANDLED | UI_CLOSE;
+		default:
+			return UI_HANDLED;
+		}
+	case UA_SAVE:
+		return agent_save(s);
+	case UA_ENTER: {
+		/* Enter on the last field shown saves */
+		int last = -1;
+		for (int i = 0; i < ad->form.n; i++)
+			if (!ad->form.items[i].hidden)
+				last = i;
+		if (it && it == &ad->form.items[last])
+			return agent_save(s);
+		form_handle(&ad->form, UA_NEXT, 0);
+		return UI_HANDLED;
+	}
+	default: {
+		int r = form_handle(&ad->form, a, ch);
+		if (r >= 0) {
+			struct form_item *c = &ad->form.items[r];
+			if (c->msg_style == US_ERROR)
+				c->msg[0] = '\0';
+			agent_dialog_scope(ad);
+			((struct intake_screen *)ad->parent->priv)->dirty = 1; /* the autosave keeps it */
+		}
+		return UI_HANDLED;
+	}
+	}
+}
+
+static void agent_destroy(struct screen *s)
+{
+	struct agent_dialog *ad = s->priv;
+	struct intake_screen *is = ad->parent->priv;
+
+	if (is->adialog == ad)
+		is->adialog = NULL;
+	form_free(&ad->form);
+	free(ad->snap);
+	free(ad);
+}
+
+static const struct screen_ops agent_ops = {
+	.name = "agent",
+	.actions = agent_actions,
+	.overlay = 1,
+	.text_input = agent_text_input,
+	.layout = agent_layout,
+	.draw = agent_draw,
+	.handle = agent_handle,
+	.destroy = agent_destroy,
+};
+
+static struct agent_dialog *open_agent(struct screen *s, int party, int index)
+{
+	struct intake_screen *is = s->priv;
+	struct agent_dialog *ad;
+	struct form_item *it;
+
+	if (index < 0 && is->agents[party].n >= INTAKE_MAX_AGENTS) {
+		ui_msg(s->app, US_ERROR, "每名当事人最多委托%d名代理人", INTAKE_MAX_AGENTS);
+		return NULL;
+	}
+	ad = xcalloc(1, sizeof *ad);
+	ad->parent = s;
+	ad->party = party;
+	ad->index = index;
+	form_init(&ad->form);
+	it = form_add(&ad->form, FK_TEXT, "agent.name", "姓名");
+	it->edit.max = 50;
+	it = form_add(&ad->form, FK_CHOICE, "agent.kind", "类别");
+	if (!is->agent_kind_names)
+		is->agent_kind_names = vocab_choices(VOCAB_AGENT, NULL, &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_AGENT);
+	it->choices = is->agent_kind_names;
+	it = form_add(&ad->form, FK_TEXT, "agent.org", "单位");
+	it->edit.max = 100;
+	it = form_add(&ad->form, FK_TEXT, "agent.phone", "电话");
+	it->edit.max = 30;
+	it = form_add(&ad->form, FK_CHOICE, "agent.authority", "代理权限");
+	if (!is->authority_names)
+		is->authority_names = vocab_choices(VOCAB_AUTHORITY, NULL, &it->nchoices);
+	else
+		it->nchoices = vocab_count(VOCAB_AUTHORITY);
+	it->choices = is->authority_names;
+	it = form_add(&ad->form, FK_TEXT, "agent.scope", "特别授权的事项");
+	it->edit.max = 300;
+	if (index >= 0) {
+		const struct agent *a = &is->agents[party].v[index];
+		edit_set(&form_find(&ad->form, "agent.name")->edit, a->name);
+		edit_set(&form_find(&ad->form, "agent.org")->edit, a->org);
+		edit_set(&form_find(&ad->form, "agent.phone")->edit, a->phone);
+		edit_set(&form_find(&ad->form, "agent.scope")->edit, a->scope);
+		form_find(&ad->form, "agent.kind")->choice = a->kind;
+		form_find(&ad->form, "agent.authority")->choice = a->authority;
+	}
+	agent_dialog_scope(ad);
+	ad->snap = form_snapshot(&ad->form);
+	is->adialog = ad;
+	ui_push(s->app, screen_new(s->app, &agent_ops, s->title, ad));
+	return ad;
+}
+
+/* The agent dialog as the draft kept it, open again with what was typed. */
+static void reopen_agent(struct screen *s, const char *body)
+{
+	struct intake_screen *is = s->priv;
+	char *v = draft_get(body, AGENT_DRAFT "party");
+	int party, index;
+	struct agent_dialog *ad;
+
+	if (!v)
+		return; /* no dialog was open */
+	party = atoi(v);
+	free(v);
+	v = draft_get(body, AGENT_DRAFT "index");
+	index = v ? atoi(v) : -1;
+	free(v);
+	if (party < 0 || party > is->nresp)
+		return;
+	if (index < -1 || index >= is->agents[party].n)
+		index = -1;
+	if (!(ad = open_agent(s, party, index)))
+		return;
+	form_draft_get(&ad->form, body, AGENT_DRAFT);
+	agent_dialog_scope(ad);
+}
+
+/* ---- adding and removing parties ------------------------------------------- */
+
+static void add_respondent(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	char id[48];
+
+	if (is->nresp >= INTAKE_MAX_RESPONDENTS) {
+		ui_msg(s->app, US_ERROR, "被申请人最多 %d 个", INTAKE_MAX_RESPONDENTS);
+		return;
+	}
+	memset(&is->agents[1 + is->nresp], 0, sizeof is->agents[0]);
+	is->nresp++;
+	is->dirty = 1;
+	rebuild_form(is, rid(id, sizeof id, is->nresp - 1, "kind"));
+	/* the first one's heading now says its number */
+	apply_kind(is, 0);
+	rescan(s);
+	ui_msg(s->app, US_OK, "已新增被申请人%d：请选择类别并填写", is->nresp);
+}
+
+static void remove_respondent(struct screen *s, int k)
+{
+	struct intake_screen *is = s->priv;
+	char id[48], q[400];
+
+	if (is->nresp < 2) {
+		ui_msg(s->app, US_WARN, "至少需要一个被申请人；只有一个时不能删除");
+		return;
+	}
+	int ci = claim_naming(is, k + 1);
+	if (ci) {
+		ui_msg(s->app, US_ERROR, "第%d项请求针对被申请人%d，请先修改该项请求", ci, k + 1);
+		return;
+	}
+	char *name = field(is, rid(id, sizeof id, k, "name"));
+	snprintf(q, sizeof q, "删除被申请人%d %s？\n其委托代理人一并删除。", k + 1, name);
+	free(name);
+	if (!ui_confirm(s->app, q) || s->app->quit)
+		return;
+	delete_respondent(is, k);
+	is->dirty = 1;
+	for (int i = 0; i < is->nresp; i++)
+		apply_kind(is, i);
+	build_claim_rows(is);
+	rescan(s);
+	archive_preview(s);
+	ui_msg(s->app, US_OK, "已删除被申请人%d", k + 1);
+}
+
+static void remove_agent(struct screen *s, int party, int j)
+{
+	struct intake_screen *is = s->priv;
+	struct agents *ag = &is->agents[party];
+	char q[300], pre[32], id[48];
+
+	snprintf(q, sizeof q, "删除委托代理人%d %s？", j + 1, ag->v[j].name);
+	if (!ui_confirm(s->app, q) || s->app->quit)
+		return;
+	agent_free(&ag->v[j]);
+	memmove(&ag->v[j], &ag->v[j + 1], (size_t)(ag->n - j - 1) * sizeof *ag->v);
+	ag->n--;
+	is->dirty = 1;
+	party_prefix(pre, sizeof pre, party);
+	snprintf(id, sizeof id, "%s.agents", pre);
+	rebuild_form(is, id);
+	ui_msg(s->app, US_OK, "已删除委托代理人");
+}
+
+/* What the focused item belongs to: *party (0 the applicant, 1 + i
+ * respondent i, -1 neither), *agent the agent row (-1: none),
+ * *agents_add its add row; the respondents' add row counts as the
+ * respondents' part (*party -2). */
+static void focused_party(struct intake_screen *is, int *party, int *agent, int *agents_add)
+{
+	struct form_item *it = form_focused(&is->form);
+	const char *id = it && it->id ? it->id : "";
+	int ri;
+
+	*party = -1;
+	*agent = -1;
+	*agents_add = 0;
+	if (!strncmp(id, "applicant[0].", 13))
+		*party = 0;
+	else if (sscanf(id, "respondent[%d].", &ri) == 1 && ri >= 0 && ri < is->nresp)
+		*party = 1 + ri;
+	else if (!strcmp(id, "respondents.add"))
+		*party = -2;
+	const char *ag = strstr(id, ".agents");
+	if (*party >= 0 && ag && it->kind == FK_ROW) {
+		if (ag[7] == '[')
+			*agent = atoi(ag + 8);
+		else
+			*agents_add = 1;
+	}
+}
+
 /* ---- picking a cause for an existing claim row ---------------------------- */
 
 /* The claim is remembered on the form (repick), not in an allocation the
@@ -1619,12 +2628,13 @@ static void district_picked(void *ctx, const char *district)
 {
 	struct screen *s = ctx;
 	struct intake_screen *is = s->priv;
+	char id[48];
 
-	set_field(is, "respondent[0].district", district);
+	set_field(is, rid(id, sizeof id, is->pick_resp, "district"), district);
 	is->dirty = 1;
 	archive_preview(s);
 	/* on to the next field, as after typing it */
-	form_focus(&is->form, form_index(&is->form, "respondent[0].industry"));
+	form_focus(&is->form, form_index(&is->form, rid(id, sizeof id, is->pick_resp, "industry")));
 }
 
 /* An employer chosen from the search: the archive fills the respondent as
@@ -1635,20 +2645,22 @@ static void employer_picked(void *ctx, const struct employer_full *e)
 	struct screen *s = ctx;
 	struct intake_screen *is = s->priv;
 	struct employer_full copy = *e;
+	int i = is->pick_resp;
+	char id[48];
 
-	set_field(is, "respondent[0].uscc", e->uscc);
-	fill_employer(s, &copy, 1);
+	set_field(is, rid(id, sizeof id, i, "uscc"), e->uscc);
+	fill_employer(s, i, &copy, 1);
 	is->dirty = 1;
 	if (e->uscc[0]) {
-		check_uscc(s, 1);
+		check_uscc(s, i, 1);
 	} else {
-		form_find(&is->form, "respondent[0].uscc")->msg[0] = '\0';
+		form_find(&is->form, rid(id, sizeof id, i, "uscc"))->msg[0] = '\0';
 		rescan(s);
 	}
-	form_set_msg(form_find(&is->form, "respondent[0].name"), US_OK, "已从档案调入");
+	form_set_msg(form_find(&is->form, rid(id, sizeof id, i, "name")), US_OK, "已从档案调入");
 	archive_preview(s);
 	ui_msg(s->app, US_OK, "已调入用人单位档案：%s", e->name);
-	form_focus(&is->form, form_index(&is->form, "respondent[0].legal_rep"));
+	form_focus(&is->form, form_index(&is->form, rid(id, sizeof id, i, "legal_rep")));
 }
 
 /* F4: the list that belongs to the focused item - the cause of a claim,
@@ -1659,22 +2671,28 @@ static int pick_for_field(struct screen *s, int ci)
 	struct app *app = s->app;
 	struct form_item *it = form_focused(&is->form);
 	const char *id = it && it->id ? it->id : "";
+	int ri;
+	char rf[32], fid[48];
 
+	if (sscanf(id, "respondent[%d].%31s", &ri, rf) != 2 || ri < 0 || ri >= is->nresp || resp_individual(is, ri))
+		rf[0] = '\0';
+	else
+		is->pick_resp = ri;
 	if (ci >= 0) {
 		is->repick = ci;
 		ui_push(app, causepick_screen_new(app, is->claims[ci].cause, row_picked, s));
 	} else if (!strcmp(id, "claims.add")) {
 		open_claim(s, -1, 1);
-	} else if (!strcmp(id, "respondent[0].district")) {
+	} else if (!strcmp(rf, "district")) {
 		char *cur = field(is, id);
 		ui_push(app, districtpick_screen_new(app, cur, district_picked, s));
 		free(cur);
-	} else if (!strcmp(id, "respondent[0].name") || !strcmp(id, "respondent[0].uscc")) {
+	} else if (!strcmp(rf, "name") || !strcmp(rf, "uscc")) {
 		/* start from what was typed: part of the name, else the code */
-		char *text = field(is, "respondent[0].name");
+		char *text = field(is, rid(fid, sizeof fid, ri, "name"));
 		if (!*text) {
 			free(text);
-			text = field(is, "respondent[0].uscc");
+			text = field(is, rid(fid, sizeof fid, ri, "uscc"));
 		}
 		ui_push(app, employerpick_screen_new(app, text, employer_picked, s));
 		free(text);
@@ -1685,6 +2703,32 @@ static int pick_for_field(struct screen *s, int ci)
 }
 
 /* ---- saving ---------------------------------------------------------------- */
+
+/* The item a party's problem shows at when it has no field of its own:
+ * an agent's at the agent's row ("applicant[0].agents[1].scope"), the
+ * count of agents at the add row, the respondents as a whole at their
+ * heading; -1 none. */
+static int party_problem_item(struct intake_screen *is, const char *field)
+{
+	char id[64];
+	const char *ag = strstr(field, ".agents");
+
+	if (ag) {
+		const char *end = ag[7] == '[' ? strchr(ag, ']') : NULL;
+		size_t len = end ? (size_t)(end + 1 - field) : (size_t)(ag + 7 - field);
+		snprintf(id, sizeof id, "%.*s", (int)len, field);
+		int idx = form_index(&is->form, id);
+		if (idx >= 0)
+			return idx;
+		snprintf(id, sizeof id, "%.*s", (int)(ag + 7 - field), field);
+		return form_index(&is->form, id);
+	}
+	if (!strncmp(field, "respondent", 10))
+		return form_index(&is->form, "sec.respondent");
+	if (!strncmp(field, "applicant", 9))
+		return form_index(&is->form, "sec.applicant");
+	return -1;
+}
 
 static void show_problems(struct screen *s, struct intake_result *res)
 {
@@ -1699,6 +2743,8 @@ static void show_problems(struct screen *s, struct intake_result *res)
 			idx = form_index(&is->form, "claims");
 		if (idx < 0 && !strncmp(p->field, "evidence", 8))
 			idx = form_index(&is->form, "evidence");
+		if (idx < 0)
+			idx = party_problem_item(is, p->field);
 		if (idx < 0)
 			continue;
 		struct form_item *it = &is->form.items[idx];
@@ -1723,9 +2769,8 @@ static int correct_save(struct screen *s)
 {
 	struct intake_screen *is = s->priv;
 	struct app *app = s->app;
-	int np = is->cv->napplicants > 1 ? is->cv->napplicants : 1, ne = is->cv->nrespondents > 1 ? is->cv->nrespondents : 1;
+	int np = is->cv->napplicants > 1 ? is->cv->napplicants : 1;
 	struct intake_person *persons = xcalloc((size_t)np, sizeof *persons);
-	struct intake_employer *employers = xcalloc((size_t)ne, sizeof *employers);
 	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
 	struct kept k = {0};
 	struct intake in;
@@ -1733,7 +2778,7 @@ static int correct_save(struct screen *s)
 	int rc = UI_HANDLED;
 
 	memset(&res, 0, sizeof res);
-	to_correction(is, &in, persons, employers, cl, &k);
+	to_correction(is, &in, persons, cl, &k);
 	if (case_correct_resets(is->cv, &in) &&
 	    (!ui_confirm(app, "本案申请人已确认请求事项。\n" RECONFIRM_TEXT "，案件将退回「登记」。\n保存修改吗？") ||
 	     app->quit)) {
@@ -1778,7 +2823,6 @@ out:
 	free_kept(&k);
 	free(cl);
 	free(persons);
-	free(employers);
 	return rc;
 }
 
@@ -1788,7 +2832,6 @@ static int intake_save(struct screen *s)
 	struct app *app = s->app;
 	struct intake in;
 	struct intake_person p;
-	struct intake_employer e;
 	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
 	struct kept k = {0};
 	struct intake_result res;
@@ -1799,7 +2842,7 @@ static int intake_save(struct screen *s)
 		return correct_save(s);
 	}
 	memset(&res, 0, sizeof res);
-	to_intake(is, &in, &p, &e, cl, &k);
+	to_intake(is, &in, &p, cl, &k);
 	/* what is wrong first, at its fields: no question is asked about a
 	 * form that cannot be saved yet */
 	rc = intake_check(app->db, app->cfg, &in, &res);
@@ -1958,13 +3001,21 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 	struct app *app = s->app;
 	int ci = focused_claim(is);
 	int in_ev, ei = focused_evidence(is, &in_ev);
+	int party, agent, agents_add;
 
+	focused_party(is, &party, &agent, &agents_add);
 	switch (a) {
 	case UA_SAVE:
 		return intake_save(s);
 	case UA_ADD:
-		/* on the evidence a new item of evidence, else a new claim */
-		if (in_ev)
+		/* on a party's agents a new agent, on the respondents' add
+		 * row a new respondent, on the evidence a new item of
+		 * evidence, else (in any field, as always) a new claim */
+		if (agent >= 0 || agents_add)
+			open_agent(s, party, -1);
+		else if (party == -2)
+			add_respondent(s);
+		else if (in_ev)
 			open_evidence(s, -1);
 		else
 			open_claim(s, -1, 1);
@@ -1974,10 +3025,20 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 			open_claim(s, ci, 0);
 		else if (ei >= 0)
 			open_evidence(s, ei);
+		else if (agent >= 0)
+			open_agent(s, party, agent);
 		else
-			ui_msg(app, US_WARN, "请先选中一项请求事项或证据（在表单下方）");
+			ui_msg(app, US_WARN, "请先选中一项请求事项、证据或委托代理人");
 		return UI_HANDLED;
 	case UA_DELETE:
+		if (agent >= 0) {
+			remove_agent(s, party, agent);
+			return UI_HANDLED;
+		}
+		if (party >= 1 && !agents_add && is->nresp > 1) {
+			remove_respondent(s, party - 1);
+			return UI_HANDLED;
+		}
 		if (ei >= 0) {
 			char q[400];
 			snprintf(q, sizeof q, "删除第 %d 项证据？\n%s", ei + 1, is->evidence[ei].name);
@@ -2033,6 +3094,10 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 		if (it && it->kind == FK_ROW) {
 			if (ci >= 0)
 				open_claim(s, ci, 0);
+			else if (agent >= 0 || agents_add)
+				open_agent(s, party, agent);
+			else if (party == -2)
+				add_respondent(s);
 			else if (in_ev)
 				open_evidence(s, ei);
 			else
@@ -2060,6 +3125,11 @@ static void intake_destroy(struct screen *s)
 	for (int i = 0; i < is->nevidence; i++)
 		evid_free(&is->evidence[i]);
 	free(is->evidence);
+	for (int pi = 0; pi <= INTAKE_MAX_RESPONDENTS; pi++)
+		agents_clear(&is->agents[pi]);
+	free(is->resp_kind_names);
+	free(is->agent_kind_names);
+	free(is->authority_names);
 	free(is->party_names);
 	form_free(&is->form);
 	free(is->snap);
@@ -2112,6 +3182,47 @@ struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_
 	return s;
 }
 
+/* Every respondent of the case on the form, as the case has it (the
+ * archive's district and industry of an organisation: the case keeps
+ * none). */
+static void prefill_respondents(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	const struct case_view *cv = is->cv;
+	char id[48];
+
+	is->nresp = cv->nrespondents > 1 ? cv->nrespondents : 1;
+	if (is->nresp > INTAKE_MAX_RESPONDENTS)
+		is->nresp = INTAKE_MAX_RESPONDENTS;
+	rebuild_form(is, NULL);
+	for (int i = 0; i < cv->nrespondents && i < is->nresp; i++) {
+		const struct cv_party *e = &cv->respondents[i];
+		int kind = vocab_index(VOCAB_RESPONDENT, e->kind[0] ? e->kind : "employer");
+		form_find(&is->form, rid(id, sizeof id, i, "kind"))->choice = kind > 0 ? kind : 0;
+		if (!strcmp(e->kind, "individual")) {
+			struct form_item *it = form_find(&is->form, rid(id, sizeof id, i, "id_type"));
+			for (int t = 0; t < (int)TJ_ARRAY_LEN(id_type_kws); t++)
+				if (!strcmp(id_type_kws[t], e->id_type))
+					it->choice = t;
+			set_field(is, rid(id, sizeof id, i, "id_no"), e->id_no);
+		}
+		set_field(is, rid(id, sizeof id, i, "uscc"), e->uscc);
+		set_field(is, rid(id, sizeof id, i, "name"), e->name);
+		set_field(is, rid(id, sizeof id, i, "legal_rep"), e->legal_rep);
+		set_field(is, rid(id, sizeof id, i, "legal_rep_title"), e->legal_rep_title);
+		set_field(is, rid(id, sizeof id, i, "address"), e->address);
+		set_field(is, rid(id, sizeof id, i, "phone"), e->phone);
+		struct employer_full ef = {0};
+		if (strcmp(e->kind, "individual") != 0 &&
+		    archive_employer_find(s->app->db, &s->app->actor, e->uscc[0] ? e->uscc : NULL, e->name, &ef) > 0) {
+			set_field(is, rid(id, sizeof id, i, "district"), ef.district);
+			set_field(is, rid(id, sizeof id, i, "industry"), ef.industry);
+			employer_full_free(&ef);
+		}
+		apply_kind(is, i);
+	}
+}
+
 /* The form filled from the case: its own copy of the parties, the
  * archive's district and industry of the respondent (the case keeps
  * none), channel, date, facts, and the claims with their numbers. */
@@ -2139,21 +3250,7 @@ static void prefill(struct screen *s)
 		set_field(is, "applicant[0].occupation", p->occupation);
 		check_id(s, 0); /* sex and birth from the number; the archive fills nothing */
 	}
-	if (cv->nrespondents > 0) {
-		const struct cv_party *e = &cv->respondents[0];
-		struct employer_full ef = {0};
-		set_field(is, "respondent[0].uscc", e->uscc);
-		set_field(is, "respondent[0].name", e->name);
-		set_field(is, "respondent[0].legal_rep", e->legal_rep);
-		set_field(is, "respondent[0].legal_rep_title", e->legal_rep_title);
-		set_field(is, "respondent[0].address", e->address);
-		set_field(is, "respondent[0].phone", e->phone);
-		if (archive_employer_find(s->app->db, &s->app->actor, e->uscc[0] ? e->uscc : NULL, e->name, &ef) > 0) {
-			set_field(is, "respondent[0].district", ef.district);
-			set_field(is, "respondent[0].industry", ef.industry);
-			employer_full_free(&ef);
-		}
-	}
+	prefill_respondents(s);
 	it = form_find(&is->form, "channel");
 	int ch = vocab_index(VOCAB_CHANNEL, cv->channel);
 	it->choice = ch >= 0 ? ch : 0;
@@ -2170,6 +3267,11 @@ static void prefill(struct screen *s)
 		free(c->amount);
 		c->amount = xstrdup(k->amount_fen > 0 ? money_format(k->amount_fen, amt, sizeof amt) : "");
 		c->ord = k->ord;
+		/* every respondent listed is all of them */
+		if (k->nagainst < cv->nrespondents)
+			for (int j = 0; j < k->nagainst && j < INTAKE_MAX_RESPONDENTS; j++)
+				c->against[c->nagainst++] = k->against[j];
+		c->joint = k->joint;
 	}
 	build_claim_rows(is);
 	update_facts_count(is);
@@ -2234,6 +3336,8 @@ void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
 		ui_push(app, cs);
 		if (ui_top(app) == cs)
 			reopen_claim(cs, draft_body);
+		if (ui_top(app) == cs)
+			reopen_agent(cs, draft_body);
 		return;
 	}
 	struct screen *s = intake_screen_new(app, draft_body, draft_id);
@@ -2243,4 +3347,6 @@ void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
 		reopen_claim(s, draft_body);
 	if (ui_top(app) == s)
 		reopen_evidence(s, draft_body);
+	if (ui_top(app) == s)
+		reopen_agent(s, draft_body);
 }

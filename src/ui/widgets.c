@@ -420,6 +420,8 @@ static int focusable(const struct form_item *it);
 
 static int in_error(const struct form_item *it)
 {
+	if (it->hidden)
+		return 0;
 	if (it->kind == FK_SECTION)
 		return it->text && *it->text && it->text_style == US_ERROR;
 	return it->msg[0] && it->msg_style == US_ERROR;
@@ -489,6 +491,8 @@ void form_area(struct form *f, int y, int x, int rows, int cols)
  * longer than its box would otherwise be seen only in part. */
 static int focusable(const struct form_item *it)
 {
+	if (it->hidden)
+		return 0;
 	if (it->kind == FK_AREA)
 		return 1;
 	return !it->readonly && it->kind != FK_SECTION && it->kind != FK_INFO;
@@ -579,6 +583,8 @@ static int item_height(const struct form *f, const struct form_item *it)
 {
 	int h = it->kind == FK_AREA ? it->height : 1;
 
+	if (it->hidden)
+		return 0;
 	if (has_msg(it)) {
 		int m = text_lines(it->msg, msg_width(f, it));
 		if (msg_below(f, it))
@@ -696,7 +702,7 @@ void form_draw(struct form *f)
 		int h = item_height(f, it);
 		int vis = line - f->top;
 		line += h;
-		if (vis + h <= 0 || vis >= f->rows)
+		if (h == 0 || vis + h <= 0 || vis >= f->rows)
 			continue;
 		int y = f->y + vis;
 		int focused = i == f->focus;

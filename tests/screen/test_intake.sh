@@ -35,8 +35,8 @@ key Tab Right Right
 expect_screen household "< 农村 >"
 key Tab
 typ 仓库管理员
-# respondent
-key Tab
+# respondent (past the applicant's agents and the respondent's kind)
+key Tab Tab Tab
 typ 91350100M000100Y43
 expect_screen uscc-ok "正确（新单位）"
 key Tab
@@ -47,7 +47,7 @@ key Tab
 typ 执行董事
 key Tab Tab Tab
 typ 徐汇区
-key Tab Tab Tab Tab
+key Tab Tab Tab Tab Tab Tab
 typ "申请人于2024年3月入职被申请人处，担任仓库管理员。2026年8月起被申请人拖欠工资。"
 expect_screen facts-count "已输入 44 字"
 
@@ -82,9 +82,13 @@ expect_screen total "请求金额合计 23,500.50 元"
 key C-s
 expect_screen save-refused "请更正「证件号码」"
 expect_screen id-reason-kept "校验位错误"
-expect_screen facts-kept "事实与理由已输入 44 字"
+expect_no_screen focus-on-id "事实与理由已输入"
 [ "$(sql 'SELECT count(*) FROM cases')" = 0 ] && ok || fail "case saved despite a bad ID"
-# correct the ID: focus is on it after the refusal
+# the facts further down are kept (the form scrolls to them and back)
+key PageDown PageDown
+expect_screen facts-kept "事实与理由已输入 44 字"
+key PageUp PageUp PageUp PageUp Tab
+# correct the ID
 key End BSpace
 typ X
 expect_screen id-ok "正确（新当事人）"

@@ -42,13 +42,13 @@ key Tab Tab Right
 expect_screen household "< 城镇 >"
 key Tab
 typ 软件工程师
-key Tab Tab
+key Tab Tab Tab Tab
 typ 上海某某科技有限公司
 key Tab
 typ 王五
 key Tab
 typ 执行董事
-key Tab Tab Tab Tab Tab Tab Tab
+key Tab Tab Tab Tab Tab Tab Tab Tab Tab
 typ "申请人被拖欠工资。"
 key C-n
 typ 0601
@@ -109,7 +109,7 @@ typ 28
 expect_no_screen birth-fixed "日期不存在"
 
 # SIGHUP with an item half typed: the draft keeps everything
-key PageDown PageDown PageDown PageDown
+for i in $(seq 1 40); do selected_line | grep -qF "2. 工资条" && break; key Tab; done
 expect_screen on-evidence "2. 工资条"
 key F5
 expect_screen evidence-dialog-3 "新增证据"
@@ -130,7 +130,7 @@ expect_screen evidence-resumed "新增证据"
 expect_screen evidence-resumed-name "考勤记录"
 key C-s
 expect_screen evidence-3 "3. 考勤记录（复印件 1页）  申请人提交"
-key PageUp PageUp PageUp PageUp PageUp
+key PageUp PageUp PageUp PageUp PageUp PageUp PageUp
 expect_screen sex-resumed "< 男 >"
 expect_screen birth-resumed "1990-02-28"
 expect_screen title-resumed "执行董事"

@@ -94,7 +94,7 @@ register() {
 	typ 上海市徐汇区漕溪北路1号X
 	key Left DC
 	field_is address 住址 上海市徐汇区漕溪北路1号
-	key Tab Tab Tab
+	key Tab Tab Tab Tab Tab
 	typ 91350100M000100Y43
 	key Tab
 	typ 上海某某科技有限公司
@@ -102,7 +102,7 @@ register() {
 	typ 李四
 	key Tab Tab Tab Tab
 	typ 徐汇区
-	key Tab Tab Tab Tab
+	key Tab Tab Tab Tab Tab Tab
 	typ "申请人于2024年3月入职，2026年8月起被拖欠工资。"
 	press "add a claim" F5 C-n "一级案由"
 	typ 0601

@@ -520,6 +520,26 @@ static void test_representatives_and_shares(struct db *db)
 		  5);
 }
 
+/* One agent alone, as a form's agent dialog checks it: the same rules
+ * and field names as the whole application's. */
+static void test_agent_alone(void)
+{
+	struct intake_agent a = {.name = "王律师", .kind = "lawyer", .authority = "special", .scope = ""};
+	struct intake_result res;
+
+	CHECK(intake_check_agent("respondent[1]", 0, &a, &res) == 1 &&
+		      has_problem(&res, "respondent[1].agents[0].scope", "特别授权须写明授权范围"),
+	      "one agent: special without scope");
+	a.scope = "代为和解";
+	CHECK_INT(intake_check_agent("applicant[0]", 1, &a, &res), 0);
+	a.name = "";
+	a.phone = "123";
+	CHECK(intake_check_agent("applicant[0]", 1, &a, &res) == 2 &&
+		      has_problem(&res, "applicant[0].agents[1].name", "请填写代理人姓名") &&
+		      has_problem(&res, "applicant[0].agents[1].phone", "代理人电话"),
+	      "one agent: name and phone");
+}
+
 int main(void)
 {
 	setenv("TIAOJIE_NOW", "2026-11-20 10:00:00", 1);
@@ -530,6 +550,7 @@ int main(void)
 	test_individual(db);
 	test_claims_against(db);
 	test_agents(db);
+	test_agent_alone();
 	test_representatives_and_shares(db);
 
 	db_close(db);
