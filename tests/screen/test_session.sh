@@ -128,7 +128,7 @@ for term in vt100 xterm-256color; do
 	login clerk demo1234
 	expect_screen mono-desk-$term "案件队列"
 	key 1
-	expect_screen mono-intake-$term "事实与理由"
+	expect_screen mono-intake-$term "证件号码"
 	key C-n
 	expect_screen mono-picker-$term "一级案由"
 	key Escape Escape

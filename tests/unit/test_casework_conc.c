@@ -226,7 +226,9 @@ static int worker(const char *path, int k)
 				natural++;
 			if (!res.changed_at[0] || !res.changed_by[0])
 				errors++;
-		} else if (strstr(tj_errmsg(), "冲突")) {
+		} else if (strstr(tj_errmsg(), "冲突") || strstr(tj_errmsg(), "与原安排相同")) {
+			/* a booking clash, or a random move onto the very slot it
+			 * had (one in some thousands): answers, not errors */
 			refused++; /* a booking clash */
 		} else {
 			fprintf(stderr, "worker %d: %s on %lld: %s\n", k, action_keyword(a), (long long)id, tj_errmsg());
@@ -338,9 +340,13 @@ int main(void)
 	CHECK_INT(lines, accepted);
 	/* Most operations end in a decision of their own: a change, or a
 	 * booking refused for a clash (a legitimate answer since recording
-	 * checks clashes too); the rest lost a race.  A ratio near the floor
-	 * under load had accepted changes alone at 1,561-1,787 of 3,200. */
-	CHECK(accepted + clashes >= PROCS * OPS / 2, "only %d changes and %d clashes", accepted, clashes);
+	 * checks clashes too), or a race lost to another process, which is
+	 * the point of the test and grows with the machine's load (a run
+	 * beside a build had 1,378 changes, 152 clashes and 273 races).  A
+	 * ratio near the floor under load had accepted changes alone at
+	 * 1,561-1,787 of 3,200. */
+	CHECK(accepted + clashes + natural >= PROCS * OPS / 2, "only %d changes, %d clashes and %d races", accepted,
+	      clashes, natural);
 	CHECK(accepted >= PROCS * OPS / 3, "only %d changes", accepted);
 	CHECK(natural > 0, "no conflict between the processes");
 	CHECK(staled > 0, "no stale save tried");
