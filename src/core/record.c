@@ -385,7 +385,14 @@ static void record_field(const char *form, char *out, size_t size)
 	for (size_t k = 0; k < TJ_ARRAY_LEN(keys); k++)
 		if (!strcmp(key, keys[k].form) && !rest[0])
 			snprintf(key, sizeof key, "%s", keys[k].record);
-	snprintf(out, size, "%s[%d].%s%s", side, i, key, rest);
+	/* a path longer than out is cut, never overrun */
+	char buf[160];
+	snprintf(buf, sizeof buf, "%s[%d].%.47s%.63s", side, i, key, rest);
+	size_t n = strlen(buf);
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, buf, n);
+	out[n] = '\0';
 }
 
 /* The arrays to_intake allocates. */

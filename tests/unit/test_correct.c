@@ -181,7 +181,9 @@ static void test_fields(void)
 	CHECK_INT(version_of(id), v0 + 1);
 	CHECK_INT(res.reconfirm, 0); /* registered: nothing to undo */
 	CHECK_INT(res.status, ST_REGISTERED);
-	CHECK_STR(res.case_no ? res.case_no : "", sql_text("SELECT case_no FROM cases WHERE id = ?", id));
+	char *no = sql_text("SELECT case_no FROM cases WHERE id = ?", id);
+	CHECK_STR(res.case_no ? res.case_no : "", no);
+	free(no);
 	intake_result_free(&res);
 
 	/* one event each, before and after */
