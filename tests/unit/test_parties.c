@@ -403,7 +403,7 @@ static void test_representatives_and_shares(struct db *db)
 	char ids[12][19];
 	struct intake_person apps[12];
 	for (int k = 0; k < 12; k++) {
-		char first[18];
+		char first[32];
 		snprintf(first, sizeof first, "310104198601%02d123", k + 1);
 		apps[k] = person(idno(ids[k], first), k == 0 ? "赵一" : k == 1 ? "钱二" : "工友");
 	}
