@@ -182,13 +182,25 @@ static void test_archives(void)
 	CHECK_INT(db_employer_upsert(db, &e, "2026-01-01 09:00:00", &changes), 0);
 	CHECK(changes && strstr(changes, "名称"), "rename: %s", changes ? changes : "");
 	free(changes);
-	struct employer_rec shop = {.name = "老王面馆"};
+	/* the legal representative's position: kept when not given, a change
+	 * otherwise */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers WHERE legal_rep_title = ''"), 1);
+	e.legal_rep_title = "执行董事";
+	CHECK_INT(db_employer_upsert(db, &e, "2026-01-02 09:00:00", &changes), 0);
+	CHECK(changes && strstr(changes, "法定代表人职务： → 执行董事"), "title: %s", changes ? changes : "");
+	free(changes);
+	e.legal_rep_title = NULL;
+	CHECK_INT(db_employer_upsert(db, &e, "2026-01-02 09:00:00", &changes), 0);
+	CHECK(changes == NULL, "absent title is not a change");
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers WHERE legal_rep_title = '执行董事'"), 1);
+	struct employer_rec shop = {.name = "老王面馆", .legal_rep_title = "经营者"};
 	CHECK_INT(db_employer_upsert(db, &shop, "2026-01-01 09:00:00", &changes), 1);
 	struct employer_rec shop2 = {.uscc = "", .name = "老王面馆", .phone = "021-12345678"};
 	CHECK_INT(db_employer_upsert(db, &shop2, "2026-01-01 09:00:00", &changes), 0);
 	CHECK(shop2.id == shop.id, "name-keyed employer found");
 	free(changes);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers"), 2);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM employers WHERE legal_rep_title = '经营者'"), 1);
 	db_close(db);
 }
 
