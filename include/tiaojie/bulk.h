@@ -1,7 +1,7 @@
 /*
  * bulk.h - loading a new database in one go, for `tiaojie demo` (the
  * generator, src/demo): a connection tuned for a one-off load, and events
- * written many to a statement.
+ * and evidence items written many to a statement.
  *
  * A million cases carry some fifteen million events, and SQLite spends
  * more on starting and finishing an INSERT than on storing its row.
@@ -45,9 +45,15 @@ struct db_bulk *db_bulk_new(struct db *db);
 /* Keep a copy of the event (NULL at: now); writes when enough are kept.
  * 0, or -1 with the error set. */
 int db_bulk_event(struct db_bulk *b, const struct event_rec *e);
-/* Write every event kept.  0, or -1 with the error set. */
+/* Keep a copy of an item of the evidence list of a case made in this load,
+ * numbered by the caller: e->ord 1, 2, ... within its case, in the order
+ * received, as db_evidence_add would number them (e->id is not set).
+ * Writes with the events, many items to a statement.  0, or -1 with the
+ * error set. */
+int db_bulk_evidence(struct db_bulk *b, const struct evidence_row *e);
+/* Write every event and evidence item kept.  0, or -1 with the error set. */
 int db_bulk_flush(struct db_bulk *b);
-/* Free b; events still kept are dropped (flush first). */
+/* Free b; events and items still kept are dropped (flush first). */
 void db_bulk_free(struct db_bulk *b);
 
 #endif

@@ -1,10 +1,10 @@
 /*
  * bulk.c - loading a new database in one go (bulk.h): the connection of
- * a load, tuned for it and set back after, and events many to a
- * statement: BULK_ROWS rows per INSERT, bound without copies from one
- * buffer that holds the kept rows' text.  A flush of fewer rows writes
- * them one by one through db_event_add, so the one statement of each size
- * is all there is to prepare.
+ * a load, tuned for it and set back after, and events and evidence items
+ * many to a statement: BULK_ROWS rows per INSERT, bound without copies
+ * from a buffer that holds the kept rows' text.  A flush of fewer rows
+ * writes them one by one (events through db_event_add), so the one
+ * statement of each size is all there is to prepare.
  */
 #include "tiaojie/bulk.h"
 
@@ -76,6 +76,12 @@ static const char insert_sql[] =
 	"INSERT INTO events(at, user_id, case_id, entity, entity_id, action, before, after, hash) VALUES " ROWS32;
 _Static_assert(BULK_ROWS == 32, "insert_sql has 32 rows");
 
+/* an evidence item has nine columns too */
+#define EVIDENCE_INSERT \
+	"INSERT INTO evidence(case_id, ord, name, source, purpose, pages, original, party, submitted) VALUES "
+static const char evidence_sql[] = EVIDENCE_INSERT ROWS32;
+static const char evidence1_sql[] = EVIDENCE_INSERT ROW9;
+
 struct db_bulk {
 	struct db *db;
 	int n;
@@ -87,6 +93,13 @@ struct db_bulk {
 		size_t text[5]; /* offsets in buf of at, entity, action, before, after */
 	} row[BULK_ROWS];
 	struct strbuf buf;
+	int nev;
+	struct kept_evidence {
+		int64_t case_id;
+		int ord, pages, original;
+		size_t text[5]; /* offsets in evbuf of name, source, purpose, party, submitted */
+	} ev[BULK_ROWS];
+	struct strbuf evbuf;
 };
 
 struct db_bulk *db_bulk_new(struct db *db)
@@ -95,6 +108,7 @@ struct db_bulk *db_bulk_new(struct db *db)
 
 	b->db = db;
 	sb_init(&b->buf);
+	sb_init(&b->evbuf);
 	return b;
 }
 
@@ -103,15 +117,16 @@ void db_bulk_free(struct db_bulk *b)
 	if (!b)
 		return;
 	sb_free(&b->buf);
+	sb_free(&b->evbuf);
 	free(b);
 }
 
-static size_t keep(struct db_bulk *b, const char *s)
+static size_t keep(struct strbuf *buf, const char *s)
 {
-	size_t at = b->buf.len;
+	size_t at = buf->len;
 
-	sb_add(&b->buf, s ? s : "");
-	sb_addc(&b->buf, '\0');
+	sb_add(buf, s ? s : "");
+	sb_addc(buf, '\0');
 	return at;
 }
 
@@ -131,9 +146,14 @@ static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struc
 	sqlite3_bind_blob(st, base + 9, hash, 32, SQLITE_STATIC);
 }
 
+static int flush_evidence(struct db_bulk *b);
+
 int db_bulk_flush(struct db_bulk *b)
 {
-	int rc = 0;
+	int rc = flush_evidence(b);
+
+	if (rc < 0)
+		return rc;
 
 	if (b->n == BULK_ROWS) {
 		/* the chain, link by link, from the last event written (asked
@@ -192,10 +212,62 @@ int db_bulk_event(struct db_bulk *b, const struct event_rec *e)
 	k->user_id = e->user_id;
 	k->case_id = e->case_id;
 	k->entity_id = e->entity_id;
-	k->text[0] = keep(b, e->at ? e->at : now);
-	k->text[1] = keep(b, e->entity);
-	k->text[2] = keep(b, e->action);
-	k->text[3] = keep(b, e->before);
-	k->text[4] = keep(b, e->after);
+	k->text[0] = keep(&b->buf, e->at ? e->at : now);
+	k->text[1] = keep(&b->buf, e->entity);
+	k->text[2] = keep(&b->buf, e->action);
+	k->text[3] = keep(&b->buf, e->before);
+	k->text[4] = keep(&b->buf, e->after);
 	return b->n == BULK_ROWS ? db_bulk_flush(b) : 0;
+}
+
+/* ---- evidence items many to a statement ------------------------------- */
+
+static void bind_evidence(struct db_bulk *b, sqlite3_stmt *st, int base, const struct kept_evidence *k)
+{
+	const char *t = b->evbuf.buf;
+
+	sqlite3_bind_int64(st, base + 1, k->case_id);
+	sqlite3_bind_int(st, base + 2, k->ord);
+	sqlite3_bind_text(st, base + 3, t + k->text[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 4, t + k->text[1], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 5, t + k->text[2], -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, base + 6, k->pages);
+	sqlite3_bind_int(st, base + 7, k->original ? 1 : 0);
+	sqlite3_bind_text(st, base + 8, t + k->text[3], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 9, t + k->text[4], -1, SQLITE_STATIC);
+}
+
+static int flush_evidence(struct db_bulk *b)
+{
+	int rc = 0, full = b->nev == BULK_ROWS;
+
+	for (int i = 0; i < b->nev && rc == 0; i += full ? BULK_ROWS : 1) {
+		sqlite3_stmt *st = db_prep(b->db, full ? evidence_sql : evidence1_sql);
+		if (!st)
+			return -1;
+		for (int k = 0; k < (full ? BULK_ROWS : 1); k++)
+			bind_evidence(b, st, k * 9, &b->ev[i + k]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(b->db, "写入证据");
+		sqlite3_reset(st);
+	}
+	b->nev = 0;
+	b->evbuf.len = 0;
+	return rc;
+}
+
+int db_bulk_evidence(struct db_bulk *b, const struct evidence_row *e)
+{
+	struct kept_evidence *k = &b->ev[b->nev++];
+
+	k->case_id = e->case_id;
+	k->ord = e->ord;
+	k->pages = e->pages;
+	k->original = e->original;
+	k->text[0] = keep(&b->evbuf, e->name);
+	k->text[1] = keep(&b->evbuf, e->source);
+	k->text[2] = keep(&b->evbuf, e->purpose);
+	k->text[3] = keep(&b->evbuf, e->party);
+	k->text[4] = keep(&b->evbuf, e->submitted);
+	return b->nev == BULK_ROWS ? flush_evidence(b) : 0;
 }

@@ -1,7 +1,8 @@
 /*
  * test_bulk.c - loading a new database in one go (bulk.h, datafile.h):
  * the connection of a load (its settings while loading and after), events
- * many to a statement in the order given, the highest event id, and the
+ * many to a statement in the order given, the highest event id, evidence
+ * items many to a statement, and the
  * reference data of a new file; and the demo generator (demo.h) on a
  * small file: what it says it made is what the file holds, and the same
  * seed makes the same file.
@@ -78,6 +79,37 @@ static void test_load_connection(void)
 		  35);
 	CHECK_INT(db_bulk_last_event_id(db, &last), 0);
 	CHECK_INT(last, before + 70);
+
+	/* evidence items many to a statement, numbered by the caller; an item
+	 * added later the ordinary way takes the next number */
+	struct case_row c = {.case_no = "沪劳人调(2026)第00001号", .year = 2026, .seq = 1, .channel = "window",
+			     .received = "2026-01-02", .status = "registered", .last_event_at = "2026-01-02 09:00:00",
+			     .updated_at = "2026-01-02 09:00:00"};
+	b = db_bulk_new(db);
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(db_case_insert(db, &c), 0);
+	for (int i = 0; i < 33; i++) {
+		char name[16];
+		snprintf(name, sizeof name, "证据%d", i + 1);
+		struct evidence_row e = {.case_id = c.id, .ord = i + 1, .name = name, .source = i % 2 ? "来源" : NULL,
+					 .purpose = "证明", .pages = i + 1, .original = i % 3 == 0,
+					 .party = i % 4 ? "applicant" : "respondent", .submitted = "2026-01-02"};
+		CHECK_INT(db_bulk_evidence(b, &e), 0);
+	}
+	/* 32 written in one statement, 1 kept */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM evidence"), 32);
+	CHECK_INT(db_bulk_flush(b), 0);
+	db_bulk_free(b);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM evidence WHERE name = '证据' || ord AND pages = ord "
+				 "AND source = CASE ord % 2 WHEN 0 THEN '来源' ELSE '' END "
+				 "AND original = ((ord - 1) % 3 = 0) AND submitted = '2026-01-02' "
+				 "AND party = CASE (ord - 1) % 4 WHEN 0 THEN 'respondent' ELSE 'applicant' END"),
+		  33);
+	struct evidence_row more = {.case_id = c.id, .name = "补充证据", .pages = 1, .party = "applicant",
+				    .submitted = "2026-01-03"};
+	CHECK_INT(db_evidence_add(db, &more), 0);
+	CHECK_INT(more.ord, 34);
+	CHECK_INT(db_commit(db), 0);
 
 	CHECK_INT(db_bulk_load_end(db), 0);
 	CHECK_INT(testdb_int(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
