@@ -74,14 +74,21 @@ struct demo_person {
 	char gender[2];       /* "M", "F", or "" when the document does not say */
 	char birth[11];       /* "YYYY-MM-DD", or "" */
 	char nationality[24];
+	char household[8];    /* 户籍类型 "urban" or "rural"; "" for those not from the mainland */
+	char occupation[64];  /* 职业/岗位, set by the caller from the case (demo_job) */
 	char phone[12];
 	char address[192];
 	int male;
 	int64_t db_id;        /* filled by the caller once stored */
 };
 
-/* A worker aged 18-60 on the day received: 95% 居民身份证, 2% 护照, 1% each
- * 港澳通行证, 台湾通行证, 港澳台居民居住证. */
+/* A worker aged 18-57 on the day received: 95% 居民身份证, 2% 护照, 1% each
+ * 港澳通行证, 台湾通行证, 港澳台居民居住证.  Every one has a sex and a birth
+ * date: those of a mainland identity number or residence permit are in the
+ * number; a passport, 港澳 or 台湾 pass does not carry them, and the
+ * worker gives them at the window.  Mainland workers have a household
+ * registration: from outside Shanghai mostly rural (农民工), from Shanghai
+ * mostly urban. */
 void demo_person_make(struct demo_rng *r, tj_day received, struct demo_person *p);
 /* A Chinese name ("王芳", "欧阳" not included) of the given sex. */
 void demo_name(struct demo_rng *r, int male, char *out, size_t outlen);
@@ -110,6 +117,7 @@ struct demo_employer {
 	char uscc[19];        /* "" for a small shop without one */
 	char name[160];
 	char legal_rep[32];
+	char legal_rep_title[32]; /* 执行董事, 总经理 ...; 负责人 or 经营者 of a small shop */
 	char address[192];
 	char phone[24];
 	const char *district;
@@ -138,6 +146,7 @@ struct demo_text {
 	char facts[4096];
 	int nclaims;
 	struct demo_claim claims[DEMO_MAX_CLAIMS];
+	const char *job;      /* the (first) applicant's job in the story */
 };
 
 /* The kind of dispute, which decides the claims and the story. */
@@ -149,6 +158,26 @@ int demo_scenario_dispatch(int scenario); /* needs a second respondent */
  * company e2 for dispatch cases), with napp applicants. */
 void demo_case_text(struct demo_rng *r, int scenario, tj_day received, const struct demo_employer *e,
 		    const struct demo_employer *e2, int napp, struct demo_text *out);
+
+/* A job of the industry: front_line, one of those a group of workers does
+ * (the first three of the industry's). */
+const char *demo_job(struct demo_rng *r, enum demo_industry ind, int front_line);
+
+/* ---- evidence ----------------------------------------------------------------- */
+
+#define DEMO_MAX_EVIDENCE 6
+
+/* An item of a case's evidence list (证据清单), as the window takes it. */
+struct demo_evidence {
+	const char *name, *source, *purpose;
+	int pages, original;
+	int respondent;       /* submitted by the respondent, not the applicant */
+};
+
+/* The evidence of a case of scenario: napp items of the applicant's (1 to
+ * DEMO_MAX_EVIDENCE, the most telling first) and nresp of the respondent's
+ * after them, at most DEMO_MAX_EVIDENCE in all.  Returns how many. */
+int demo_evidence_list(struct demo_rng *r, int scenario, int napp, int nresp, struct demo_evidence *out);
 
 /* ---- words for the lifecycle ------------------------------------------------ */
 

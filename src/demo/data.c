@@ -224,6 +224,7 @@ static void id18(struct demo_rng *r, const char *region, tj_day birth, int male,
 	out[18] = '\0';
 }
 
+/* Given names: two men's, then two women's. */
 static const struct {
 	const char *nat;
 	const char *prefix;
@@ -231,14 +232,14 @@ static const struct {
 	const char *family[4];
 	const char *given[4];
 } foreigners[] = {
-	{"越南", "C", 7, {"NGUYEN", "TRAN", "LE", "PHAM"}, {"VAN HUNG", "THI LAN", "VAN NAM", "THI HOA"}},
-	{"菲律宾", "P", 7, {"SANTOS", "REYES", "CRUZ", "GARCIA"}, {"MARIA", "JOSE", "ANA", "MARK"}},
-	{"韩国", "M", 8, {"KIM", "LEE", "PARK", "CHOI"}, {"MINJUN", "SEOYEON", "JIHOON", "HAEUN"}},
-	{"日本", "TK", 7, {"SATO", "SUZUKI", "TAKAHASHI", "TANAKA"}, {"HIROSHI", "YUKI", "KENJI", "AYAKO"}},
-	{"美国", "", 9, {"SMITH", "JOHNSON", "BROWN", "MILLER"}, {"JOHN", "EMILY", "MICHAEL", "SARAH"}},
-	{"英国", "", 9, {"WILSON", "TAYLOR", "EVANS", "THOMAS"}, {"JAMES", "EMMA", "OLIVER", "SOPHIE"}},
-	{"德国", "C", 8, {"MUELLER", "SCHMIDT", "FISCHER", "WEBER"}, {"LUKAS", "ANNA", "FELIX", "LENA"}},
-	{"马来西亚", "A", 8, {"TAN", "LIM", "WONG", "LEE"}, {"WEI MING", "MEI LING", "KAH HOE", "SIEW LAN"}},
+	{"越南", "C", 7, {"NGUYEN", "TRAN", "LE", "PHAM"}, {"VAN HUNG", "VAN NAM", "THI LAN", "THI HOA"}},
+	{"菲律宾", "P", 7, {"SANTOS", "REYES", "CRUZ", "GARCIA"}, {"JOSE", "MARK", "MARIA", "ANA"}},
+	{"韩国", "M", 8, {"KIM", "LEE", "PARK", "CHOI"}, {"MINJUN", "JIHOON", "SEOYEON", "HAEUN"}},
+	{"日本", "TK", 7, {"SATO", "SUZUKI", "TAKAHASHI", "TANAKA"}, {"HIROSHI", "KENJI", "YUKI", "AYAKO"}},
+	{"美国", "", 9, {"SMITH", "JOHNSON", "BROWN", "MILLER"}, {"JOHN", "MICHAEL", "EMILY", "SARAH"}},
+	{"英国", "", 9, {"WILSON", "TAYLOR", "EVANS", "THOMAS"}, {"JAMES", "OLIVER", "EMMA", "SOPHIE"}},
+	{"德国", "C", 8, {"MUELLER", "SCHMIDT", "FISCHER", "WEBER"}, {"LUKAS", "FELIX", "ANNA", "LENA"}},
+	{"马来西亚", "A", 8, {"TAN", "LIM", "WONG", "LEE"}, {"WEI MING", "KAH HOE", "MEI LING", "SIEW LAN"}},
 };
 
 static void digits(struct demo_rng *r, char *out, int n)
@@ -276,15 +277,17 @@ void demo_person_make(struct demo_rng *r, tj_day received, struct demo_person *p
 		const char *region = id_regions[pick_weighted(r, w, (int)(sizeof w / sizeof w[0]))].code;
 		snprintf(p->id_type, sizeof p->id_type, "id");
 		id18(r, region, birth, p->male, p->id_no);
+		/* most who come from the provinces are 农民工 */
+		int rural = demo_chance(r, strncmp(region, "31", 2) == 0 ? 0.08 : 0.7);
+		snprintf(p->household, sizeof p->household, "%s", rural ? "rural" : "urban");
 	} else if (u < 0.97) {
 		int k = (int)demo_below(r, sizeof foreigners / sizeof foreigners[0]);
 		snprintf(p->id_type, sizeof p->id_type, "passport");
 		digits(r, num, foreigners[k].digits);
 		snprintf(p->id_no, sizeof p->id_no, "%s%s", foreigners[k].prefix, num);
 		snprintf(p->name, sizeof p->name, "%s %s", foreigners[k].family[demo_below(r, 4)],
-			 foreigners[k].given[demo_below(r, 4)]);
+			 foreigners[k].given[(p->male ? 0 : 2) + demo_below(r, 2)]);
 		snprintf(p->nationality, sizeof p->nationality, "%s", foreigners[k].nat);
-		return;
 	} else if (u < 0.98) {
 		int hk = demo_chance(r, 0.7);
 		snprintf(p->id_type, sizeof p->id_type, "hkmo");
@@ -303,11 +306,11 @@ void demo_person_make(struct demo_rng *r, tj_day received, struct demo_person *p
 		id18(r, reg[k], birth, p->male, p->id_no);
 		snprintf(p->nationality, sizeof p->nationality, "%s", nat[k]);
 	}
-	demo_name(r, p->male, p->name, sizeof p->name);
-	if (strcmp(p->id_type, "id") == 0 || strcmp(p->id_type, "residence") == 0) {
-		snprintf(p->gender, sizeof p->gender, "%s", p->male ? "M" : "F");
-		date_format(birth, p->birth);
-	}
+	if (!p->name[0])
+		demo_name(r, p->male, p->name, sizeof p->name);
+	/* in the number for id and residence; given at the window for the rest */
+	snprintf(p->gender, sizeof p->gender, "%s", p->male ? "M" : "F");
+	date_format(birth, p->birth);
 }
 
 /* ---- employers --------------------------------------------------------------- */
@@ -425,6 +428,16 @@ static const struct {
 };
 #define NSHOPS ((uint32_t)(sizeof shops / sizeof shops[0]))
 
+/* The position of a company's legal representative: a small limited
+ * company has an executive director, often its manager too. */
+static const char *const rep_titles[] = {
+	"执行董事", "执行董事兼总经理", "总经理", "董事长", "经理", "董事长兼总经理",
+};
+static const int rep_title_weight[] = {30, 20, 15, 15, 12, 8};
+#define NREP_TITLES ((int)(sizeof rep_titles / sizeof rep_titles[0]))
+_Static_assert(sizeof rep_titles / sizeof rep_titles[0] == sizeof rep_title_weight / sizeof rep_title_weight[0],
+	       "a weight per title");
+
 static const char uscc_alpha[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /* GB 32100 check character over the first 17 characters. */
@@ -512,6 +525,13 @@ void demo_employer_make(uint64_t seed, uint32_t idx, uint32_t nemployers, struct
 		demo_mobile(&r, e->phone);
 	else
 		snprintf(e->phone, sizeof e->phone, "021-%d%07u", demo_range(&r, 5, 6), demo_below(&r, 10000000));
+	/* drawn last, so that the rest is what it was before titles came */
+	if (shop >= 0)
+		snprintf(e->legal_rep_title, sizeof e->legal_rep_title, "%s",
+			 demo_chance(&r, 0.7) ? "经营者" : "负责人");
+	else
+		snprintf(e->legal_rep_title, sizeof e->legal_rep_title, "%s",
+			 rep_titles[pick_weighted(&r, rep_title_weight, NREP_TITLES)]);
 }
 
 /* ---- claims and facts ------------------------------------------------------- */
@@ -574,6 +594,13 @@ static const struct job {
 	[IND_HEALTH] = {{"护理员", 5000, 7000}, {"护士", 7000, 11000}, {"医生助理", 7000, 10000},
 			{"康复治疗师", 8000, 12000}, {"收费员", 5000, 7000}, {"药剂员", 6000, 9000}},
 };
+
+const char *demo_job(struct demo_rng *r, enum demo_industry ind, int front_line)
+{
+	if ((unsigned)ind >= IND_COUNT)
+		ind = IND_MANUFACTURING;
+	return jobs[ind][demo_below(r, front_line ? 3 : 6)].name;
+}
 
 /* What a case's story and claims are computed from. */
 struct ctx {
@@ -936,6 +963,7 @@ void demo_case_text(struct demo_rng *r, int scenario, tj_day received, const str
 	} else if (scenario == SC_PARTTIME) {
 		c.wage = demo_range(r, 20, 40) * 100;
 	}
+	out->job = c.job;
 	/* service of 3 months to 10 years, mostly short */
 	double u = demo_unit(r);
 	months = 3 + (int)(117 * u * u);
@@ -1096,6 +1124,181 @@ void demo_case_text(struct demo_rng *r, int scenario, tj_day received, const str
 	if (extra_sentences < 2 && demo_chance(r, 0.6))
 		cat(f, fs, "%s", PICK(r, negotiations));
 	cat(f, fs, "%s", PICK(r, closings));
+}
+
+/* ---- evidence ------------------------------------------------------------------- */
+
+enum ev_kind {
+	/* the applicant's */
+	EV_CONTRACT, EV_PAYSLIP, EV_BANK, EV_ATTEND, EV_DISMISS, EV_QUIT_NOTICE, EV_SOCIAL, EV_CHAT,
+	EV_BADGE, EV_OFFER, EV_INJURY, EV_DISABILITY, EV_MEDICAL, EV_SICKNOTE, EV_MATERNITY,
+	EV_NONCOMPETE, EV_DISPATCH, EV_DEPOSIT, EV_PLATFORM, EV_TRANSFER, EV_BONUS, EV_DEDUCT,
+	EV_EXPIRY, EV_STOPPAGE, EV_WITNESS, EV_RECORDING, EV_HEAT, EV_COMPLAINT,
+	/* the respondent's */
+	EV_R_HANDBOOK, EV_R_PAYROLL, EV_R_ATTEND, EV_R_DISCIPLINE, EV_R_RESIGN, EV_R_SOCIAL,
+	EV_R_CONTRACT, EV_R_REVIEW, EV_R_LICENSE,
+	EV_COUNT
+};
+
+static const struct ev_def {
+	const char *name, *purpose;
+	int lo, hi;      /* pages */
+	int orig_pct;    /* how often the original is shown */
+	const char *src[5];
+} ev_defs[EV_COUNT] = {
+	[EV_CONTRACT] = {"劳动合同", "证明申请人与被申请人存在劳动关系及约定的工作岗位、工资标准", 3, 10, 60,
+			 {"申请人与被申请人签订"}},
+	[EV_PAYSLIP] = {"工资条", "证明申请人的工资构成及工资标准", 1, 12, 50, {"被申请人发放"}},
+	[EV_BANK] = {"工资卡银行交易明细", "证明被申请人实际发放工资的情况及拖欠工资的事实", 2, 20, 80,
+		     {"中国工商银行", "中国建设银行", "中国农业银行", "招商银行", "上海农商银行"}},
+	[EV_ATTEND] = {"考勤记录", "证明申请人的出勤情况及加班时间", 2, 20, 10,
+		       {"被申请人考勤系统截图", "钉钉打卡记录截图"}},
+	[EV_DISMISS] = {"解除劳动合同通知书", "证明被申请人单方解除劳动合同的事实及其理由", 1, 2, 80,
+			{"被申请人出具"}},
+	[EV_QUIT_NOTICE] = {"解除劳动合同通知书及快递底单",
+			    "证明申请人以被申请人未足额支付劳动报酬、未依法缴纳社会保险为由解除劳动合同", 2, 3,
+			    70, {"申请人发出，EMS寄送", "申请人发出，顺丰速运寄送"}},
+	[EV_SOCIAL] = {"社会保险缴费记录", "证明被申请人未依法为申请人缴纳社会保险", 1, 4, 90,
+		       {"上海市社会保险事业管理中心", "随申办打印"}},
+	[EV_CHAT] = {"微信聊天记录截图", "证明申请人多次催讨，被申请人认可拖欠的事实", 2, 15, 0,
+		     {"申请人手机微信"}},
+	[EV_BADGE] = {"工作证及工作服照片", "证明申请人以被申请人员工身份从事工作", 1, 3, 30, {"申请人持有"}},
+	[EV_OFFER] = {"录用通知书", "证明被申请人录用申请人及约定的工资待遇", 1, 2, 0,
+		      {"被申请人发送的电子邮件"}},
+	[EV_INJURY] = {"认定工伤决定书", "证明申请人所受伤害为工伤", 2, 3, 100,
+		       {"上海市闵行区人力资源和社会保障局", "上海市浦东新区人力资源和社会保障局",
+			"上海市嘉定区人力资源和社会保障局", "上海市松江区人力资源和社会保障局"}},
+	[EV_DISABILITY] = {"劳动能力鉴定结论书", "证明申请人的伤残等级", 1, 2, 90, {"上海市劳动能力鉴定中心"}},
+	[EV_MEDICAL] = {"病历及医疗费票据", "证明申请人的治疗经过及支出的医疗费用", 5, 40, 70,
+			{"上海市第六人民医院", "复旦大学附属中山医院", "上海交通大学医学院附属瑞金医院",
+			 "上海市第一人民医院"}},
+	[EV_SICKNOTE] = {"病假证明单", "证明申请人因病休息的期间", 1, 6, 80,
+			 {"上海市第十人民医院", "上海市徐汇区中心医院", "复旦大学附属华山医院"}},
+	[EV_MATERNITY] = {"生育医学证明及生育津贴发放记录", "证明申请人休产假的期间及生育津贴的数额", 2, 5, 50,
+			  {"医院及上海市社会保险事业管理中心"}},
+	[EV_NONCOMPETE] = {"竞业限制协议", "证明双方约定的竞业限制义务及经济补偿标准", 2, 4, 60,
+			   {"申请人与被申请人签订"}},
+	[EV_DISPATCH] = {"派遣通知书", "证明申请人被派遣至用工单位工作的事实", 1, 3, 50, {"劳务派遣单位出具"}},
+	[EV_DEPOSIT] = {"押金收据", "证明被申请人收取申请人押金的事实及数额", 1, 1, 100, {"被申请人出具"}},
+	[EV_PLATFORM] = {"配送App接单记录截图", "证明申请人接受被申请人管理、按单计酬的事实", 3, 20, 0,
+			 {"申请人手机App"}},
+	[EV_TRANSFER] = {"调岗通知", "证明被申请人单方调整申请人工作岗位及降低工资", 1, 2, 70, {"被申请人出具"}},
+	[EV_BONUS] = {"年终奖及销售提成考核办法", "证明被申请人承诺发放年终奖及提成的标准", 2, 8, 0,
+		      {"被申请人内部文件"}},
+	[EV_DEDUCT] = {"罚款单", "证明被申请人以罚款名义克扣申请人工资", 1, 5, 60, {"被申请人出具"}},
+	[EV_EXPIRY] = {"劳动合同终止通知书", "证明劳动合同期满后被申请人不再续订的事实", 1, 1, 80,
+		       {"被申请人出具"}},
+	[EV_STOPPAGE] = {"停工停产通知照片", "证明被申请人停工停产并安排待岗的事实", 1, 3, 0,
+			 {"被申请人张贴于厂区"}},
+	[EV_WITNESS] = {"证人证言", "证明申请人的工作时间及工资发放情况", 1, 3, 100, {"申请人原同事"}},
+	[EV_RECORDING] = {"通话录音及文字整理稿", "证明被申请人承认拖欠工资的事实", 2, 6, 0, {"申请人手机录音"}},
+	[EV_HEAT] = {"高温天气露天作业照片", "证明申请人在高温期间从事露天作业", 2, 6, 0, {"申请人拍摄"}},
+	[EV_COMPLAINT] = {"劳动保障监察投诉受理回执", "证明申请人曾就拖欠工资向劳动保障监察部门投诉", 1, 1, 100,
+			  {"区劳动保障监察大队"}},
+	[EV_R_HANDBOOK] = {"员工手册及签收单", "证明公司规章制度经民主程序制定并已向申请人公示", 10, 40, 50,
+			   {"被申请人制定"}},
+	[EV_R_PAYROLL] = {"工资发放明细表", "证明被申请人已按约定支付申请人工资", 2, 12, 100, {"被申请人财务部门"}},
+	[EV_R_ATTEND] = {"考勤记录", "证明申请人存在迟到、旷工的情况", 3, 20, 100, {"被申请人考勤系统导出"}},
+	[EV_R_DISCIPLINE] = {"违纪处理通知及检讨书", "证明申请人严重违反公司规章制度", 2, 6, 100, {"被申请人出具"}},
+	[EV_R_RESIGN] = {"辞职申请书", "证明劳动合同系因申请人主动辞职而解除", 1, 1, 100, {"申请人书写"}},
+	[EV_R_SOCIAL] = {"社会保险缴费凭证", "证明被申请人已为申请人缴纳社会保险", 1, 3, 100,
+			 {"上海市社会保险事业管理中心"}},
+	[EV_R_CONTRACT] = {"劳动合同", "证明双方约定的工作岗位、工资标准及工作地点", 3, 10, 100,
+			   {"申请人与被申请人签订"}},
+	[EV_R_REVIEW] = {"绩效考核表", "证明申请人经考核不能胜任工作", 2, 8, 100, {"被申请人人事部门"}},
+	[EV_R_LICENSE] = {"营业执照及法定代表人身份证明书", "证明被申请人的主体资格", 2, 2, 0, {"被申请人提供"}},
+};
+
+/* What each side shows in a dispute of each kind, the most telling first;
+ * the list ends at its first EV_COUNT (or after 7). */
+#define EVL(...) {__VA_ARGS__, EV_COUNT}
+static const struct {
+	enum ev_kind app[8], resp[5];
+} ev_lists[SC_COUNT] = {
+	[SC_ARREARS] = {EVL(EV_CONTRACT, EV_BANK, EV_PAYSLIP, EV_CHAT, EV_ATTEND, EV_COMPLAINT, EV_RECORDING),
+			EVL(EV_R_PAYROLL, EV_R_ATTEND, EV_R_LICENSE)},
+	[SC_DISMISS] = {EVL(EV_CONTRACT, EV_DISMISS, EV_PAYSLIP, EV_BANK, EV_CHAT, EV_SOCIAL),
+			EVL(EV_R_DISCIPLINE, EV_R_HANDBOOK, EV_R_ATTEND, EV_R_REVIEW)},
+	[SC_COMPENSATION] = {EVL(EV_CONTRACT, EV_DISMISS, EV_BANK, EV_SOCIAL, EV_PAYSLIP),
+			     EVL(EV_R_PAYROLL, EV_R_CONTRACT, EV_R_LICENSE)},
+	[SC_NO_CONTRACT] = {EVL(EV_OFFER, EV_BADGE, EV_BANK, EV_CHAT, EV_ATTEND, EV_WITNESS),
+			    EVL(EV_R_PAYROLL, EV_R_RESIGN, EV_R_LICENSE)},
+	[SC_OVERTIME] = {EVL(EV_CONTRACT, EV_ATTEND, EV_PAYSLIP, EV_BANK, EV_CHAT, EV_WITNESS),
+			 EVL(EV_R_ATTEND, EV_R_PAYROLL, EV_R_HANDBOOK)},
+	[SC_CONFIRM] = {EVL(EV_BADGE, EV_BANK, EV_CHAT, EV_WITNESS, EV_ATTEND, EV_OFFER), EVL(EV_R_LICENSE)},
+	[SC_SOCIAL] = {EVL(EV_CONTRACT, EV_SOCIAL, EV_BANK, EV_QUIT_NOTICE), EVL(EV_R_SOCIAL, EV_R_RESIGN)},
+	[SC_INJURY] = {EVL(EV_INJURY, EV_DISABILITY, EV_MEDICAL, EV_CONTRACT, EV_BANK, EV_SOCIAL),
+		       EVL(EV_R_PAYROLL, EV_R_CONTRACT)},
+	[SC_MATERNITY] = {EVL(EV_CONTRACT, EV_MATERNITY, EV_PAYSLIP, EV_BANK), EVL(EV_R_PAYROLL)},
+	[SC_SICK] = {EVL(EV_CONTRACT, EV_SICKNOTE, EV_MEDICAL, EV_PAYSLIP, EV_BANK),
+		     EVL(EV_R_PAYROLL, EV_R_HANDBOOK)},
+	[SC_BONUS] = {EVL(EV_CONTRACT, EV_BONUS, EV_PAYSLIP, EV_BANK, EV_CHAT), EVL(EV_R_REVIEW, EV_R_PAYROLL)},
+	[SC_DEDUCTION] = {EVL(EV_CONTRACT, EV_DEDUCT, EV_PAYSLIP, EV_BANK, EV_CHAT),
+			  EVL(EV_R_HANDBOOK, EV_R_DISCIPLINE, EV_R_PAYROLL)},
+	[SC_NONCOMPETE] = {EVL(EV_NONCOMPETE, EV_CONTRACT, EV_BANK, EV_CHAT), EVL(EV_R_CONTRACT, EV_R_PAYROLL)},
+	[SC_DISPATCH] = {EVL(EV_CONTRACT, EV_DISPATCH, EV_BANK, EV_PAYSLIP, EV_ATTEND),
+			 EVL(EV_R_PAYROLL, EV_R_CONTRACT, EV_R_LICENSE)},
+	[SC_DEPOSIT] = {EVL(EV_DEPOSIT, EV_CONTRACT, EV_CHAT, EV_WITNESS), EVL(EV_R_RESIGN, EV_R_LICENSE)},
+	[SC_FORCED] = {EVL(EV_CONTRACT, EV_QUIT_NOTICE, EV_BANK, EV_SOCIAL, EV_PAYSLIP, EV_CHAT),
+		       EVL(EV_R_PAYROLL, EV_R_SOCIAL, EV_R_RESIGN)},
+	[SC_STOPPAGE] = {EVL(EV_CONTRACT, EV_STOPPAGE, EV_BANK, EV_CHAT, EV_PAYSLIP), EVL(EV_R_PAYROLL, EV_R_LICENSE)},
+	[SC_PLATFORM] = {EVL(EV_PLATFORM, EV_BANK, EV_CHAT, EV_BADGE), EVL(EV_R_LICENSE)},
+	[SC_PARTTIME] = {EVL(EV_CHAT, EV_BANK, EV_ATTEND, EV_WITNESS), EVL(EV_R_PAYROLL, EV_R_ATTEND)},
+	[SC_TRANSFER] = {EVL(EV_CONTRACT, EV_TRANSFER, EV_PAYSLIP, EV_BANK, EV_CHAT),
+			 EVL(EV_R_CONTRACT, EV_R_HANDBOOK)},
+	[SC_PROBATION] = {EVL(EV_CONTRACT, EV_DISMISS, EV_PAYSLIP, EV_BANK), EVL(EV_R_REVIEW, EV_R_HANDBOOK)},
+	[SC_EXPIRY] = {EVL(EV_CONTRACT, EV_EXPIRY, EV_BANK, EV_SOCIAL), EVL(EV_R_CONTRACT, EV_R_PAYROLL)},
+	[SC_HEAT] = {EVL(EV_CONTRACT, EV_HEAT, EV_PAYSLIP, EV_BANK, EV_ATTEND), EVL(EV_R_PAYROLL, EV_R_ATTEND)},
+};
+#undef EVL
+
+static int ev_count(const enum ev_kind *list, int max)
+{
+	int n = 0;
+
+	while (n < max && list[n] != EV_COUNT)
+		n++;
+	return n;
+}
+
+/* k of the n kinds of list into out (k <= n): the first always, the rest a
+ * random choice kept in the list's order (selection sampling). */
+static int ev_choose(struct demo_rng *r, const enum ev_kind *list, int n, int k, int respondent,
+		     struct demo_evidence *out)
+{
+	int m = 0;
+
+	for (int i = 0; i < n && m < k; i++) {
+		if (i > 0 && (int)demo_below(r, (uint32_t)(n - i)) >= k - m)
+			continue;
+		const struct ev_def *d = &ev_defs[list[i]];
+		int nsrc = 0;
+		while (nsrc < 5 && d->src[nsrc])
+			nsrc++;
+		out[m++] = (struct demo_evidence){
+			.name = d->name,
+			.source = d->src[demo_below(r, (uint32_t)nsrc)],
+			.purpose = d->purpose,
+			.pages = demo_range(r, d->lo, d->hi),
+			.original = (int)demo_below(r, 100) < d->orig_pct,
+			.respondent = respondent,
+		};
+	}
+	return m;
+}
+
+int demo_evidence_list(struct demo_rng *r, int scenario, int napp, int nresp, struct demo_evidence *out)
+{
+	if (scenario < 0 || scenario >= SC_COUNT)
+		scenario = SC_ARREARS;
+	int na = ev_count(ev_lists[scenario].app, 8), nr = ev_count(ev_lists[scenario].resp, 5);
+
+	napp = napp < 1 ? 1 : napp > na ? na : napp > DEMO_MAX_EVIDENCE ? DEMO_MAX_EVIDENCE : napp;
+	nresp = nresp < 0 ? 0 : nresp > nr ? nr : nresp;
+	if (napp + nresp > DEMO_MAX_EVIDENCE)
+		nresp = DEMO_MAX_EVIDENCE - napp;
+	int n = ev_choose(r, ev_lists[scenario].app, na, napp, 0, out);
+	return n + ev_choose(r, ev_lists[scenario].resp, nr, nresp, 1, out + n);
 }
 
 /* ---- lifecycle words -------------------------------------------------------- */

@@ -11,9 +11,13 @@
  * of working days, and a step that would fall after "now" does not happen -
  * which is what leaves the recent cases open, the way they would be.  Only
  * then is the case written, through the same db functions intake uses: the
- * archives, the case number, the case row with its final state, parties,
- * claims, one event per transition in order, sessions and documents.  So
- * `tiaojie check` finds every case's status equal to its last status event.
+ * archives (complete before the case's parties are added, which copy
+ * them), the case number, the case row with its final state, parties,
+ * claims, the evidence list, one event per transition in order, sessions
+ * and documents.  So `tiaojie check` finds every case's status equal to
+ * its last status event.  Each item of evidence has the event
+ * case_apply writes for it (ACT_EVIDENCE, evidence_describe), in its
+ * place in time among the others: received while the case was open.
  * The events have the shape case_apply (src/core/casework.c) gives them:
  * status keywords in before/after of the status changes, each followed by
  * its 'note' (the confirmation, the deadline, the mediator, a session's
@@ -35,10 +39,11 @@
  * case, so the generator spares it what a one-off load does not need - no
  * journal, no CHECK constraints or foreign keys while loading (verified
  * after, by `tiaojie check`), no mutexes: the connection of a load,
- * db_bulk_open and db_bulk_load_begin/end (bulk.h) - writes the fifteen
+ * db_bulk_open and db_bulk_load_begin/end (bulk.h) - writes the eighteen
  * million events many to a statement (bulk.h, the same columns
- * db_event_add writes), and builds the search indexes
- * (search_bulk_begin/end) once at the end instead of per statement.  The
+ * db_event_add writes), and the three million evidence items likewise,
+ * and builds the search indexes (search_bulk_begin/end) once at the end
+ * instead of per statement.  The
  * indexes of the tables stay: built at the end they would have to read
  * back gigabytes that the operating system has already dropped from
  * memory.
@@ -184,6 +189,7 @@ struct gen {
 	struct demo_person *ring;
 	int ring_n, ring_pos;
 	struct demo_person *apps; /* the applicants of the case being made */
+	struct strbuf evtext;     /* the texts of its evidence events */
 
 	tj_day occ_first;
 	int occ_days;
@@ -618,6 +624,7 @@ static int employer_row(struct gen *g, uint32_t idx, const struct demo_employer 
 		.phone = e->phone,
 		.district = e->district,
 		.industry = e->industry_name,
+		.legal_rep_title = e->legal_rep_title,
 	};
 	char *changes = NULL;
 	int rc = db_employer_upsert(g->db, &er, now, &changes);
@@ -755,6 +762,77 @@ static const char *pick_channel(struct gen *g)
 
 static const int open_statuses[] = {ST_REGISTERED, ST_CONFIRMED, ST_ACCEPTED, ST_ASSIGNED, ST_MEDIATING};
 
+/* The evidence list of a case, in the order it was received. */
+struct sim_evidence {
+	struct demo_evidence it[DEMO_MAX_EVIDENCE];
+	moment at[DEMO_MAX_EVIDENCE];
+	int64_t user[DEMO_MAX_EVIDENCE];
+	int n;
+};
+
+/* When a case's evidence came in, run after simulate: the applicant's
+ * with the application (at the window while it is registered, uploaded
+ * with an online one, enclosed in a letter; a phone applicant brings it
+ * once the case is accepted), now and then one more at the first session,
+ * where the respondent brings theirs.  Only while the case is open (the
+ * lifecycle takes evidence from registration to mediation), never after
+ * now; so a case that closed early, or one by phone not accepted yet, may
+ * have none. */
+static void plan_evidence(struct gen *g, const struct sim *s, moment t0, const char *channel, int scenario,
+			  struct sim_evidence *ev)
+{
+	static const int nweight[DEMO_MAX_EVIDENCE] = {15, 25, 25, 18, 10, 7};
+	struct demo_rng *r = &g->r;
+	const struct sim_session *first = s->nses > 0 && s->ses[0].held ? &s->ses[0] : NULL;
+	moment at0, ses_at = first ? mo(first->day, 9 * 3600 + first->slot * 1800) : 0;
+	int napp, nresp = 0, late = 0;
+
+	ev->n = 0;
+	if (!demo_chance(r, strcmp(channel, "window") == 0 ? 0.92 : 0.8))
+		return;
+	napp = 1;
+	for (int x = (int)demo_below(r, 100); napp < DEMO_MAX_EVIDENCE && x >= nweight[napp - 1]; napp++)
+		x -= nweight[napp - 1];
+	if (first && demo_chance(r, 0.45))
+		nresp = demo_chance(r, 0.7) ? 1 : 2;
+	if (first && napp > 1 && demo_chance(r, 0.25))
+		late = 1; /* the last of the applicant's comes at the session */
+	if (strcmp(channel, "window") == 0)
+		at0 = t0 + demo_range(r, 120, 900);
+	else if (strcmp(channel, "phone") == 0)
+		at0 = s->accepted ? s->accepted + demo_range(r, 300, 1800) : 0;
+	else
+		at0 = t0 + demo_range(r, 60, 600);
+
+	struct demo_evidence it[DEMO_MAX_EVIDENCE];
+	int n = demo_evidence_list(r, scenario, napp, nresp, it);
+	moment at[DEMO_MAX_EVIDENCE];
+	int64_t user[DEMO_MAX_EVIDENCE];
+	int napp_got = 0;
+	for (int i = 0; i < n; i++)
+		napp_got += !it[i].respondent;
+	for (int i = 0; i < n; i++) {
+		int at_session = it[i].respondent || (late && i == napp_got - 1);
+		at[i] = at_session ? ses_at + demo_range(r, 0, 600) + i : at0 ? at0 + i * 60 : 0;
+		user[i] = at_session ? med_user(g, s) : g->uid_clerk;
+	}
+	/* kept: those received while the case was open, in time order */
+	for (int i = 0; i < n; i++) {
+		if (!at[i] || at[i] > g->now || (s->closed && at[i] >= s->closed))
+			continue;
+		int k = ev->n++;
+		while (k > 0 && ev->at[k - 1] > at[i]) {
+			ev->it[k] = ev->it[k - 1];
+			ev->at[k] = ev->at[k - 1];
+			ev->user[k] = ev->user[k - 1];
+			k--;
+		}
+		ev->it[k] = it[i];
+		ev->at[k] = at[i];
+		ev->user[k] = user[i];
+	}
+}
+
 static int gen_case(struct gen *g, tj_day day, moment t0)
 {
 	struct demo_rng *r = &g->r;
@@ -772,6 +850,7 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	char regts[20], recv[11];
 	struct demo_text text;
 	struct sim s;
+	struct sim_evidence evl;
 	char *case_no = NULL;
 	struct strbuf agreement;
 
@@ -825,6 +904,7 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	}
 	const char *channel = pick_channel(g);
 	simulate(g, &s, t0, channel, text.claims[0].cause, stop_at);
+	plan_evidence(g, &s, t0, channel, scenario, &evl);
 
 	mo_format(t0, regts);
 	date_format(day, recv);
@@ -843,6 +923,9 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 				demo_person_make(r, day, p);
 			while (!idset_add(&g->ids, hash2(p->id_type, p->id_no)));
 		}
+		/* the job of the story; the others of a group the front-line jobs */
+		snprintf(p->occupation, sizeof p->occupation, "%s",
+			 i == 0 ? text.job : demo_job(r, emp[0].industry, 1));
 		struct person_rec pr = {
 			.id_type = p->id_type,
 			.id_no = p->id_no,
@@ -852,6 +935,8 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 			.nationality = p->nationality,
 			.phone = p->phone,
 			.address = p->address,
+			.household = p->household[0] ? p->household : NULL,
+			.occupation = p->occupation,
 		};
 		int created = db_person_upsert(g->db, &pr, regts, &pchanges[i]);
 		if (created < 0) {
@@ -896,6 +981,9 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	for (int i = 0; i < s.nev; i++)
 		if (s.ev[i].at > last)
 			last = s.ev[i].at;
+	for (int i = 0; i < evl.n; i++)
+		if (evl.at[i] > last)
+			last = evl.at[i];
 	char conf[20], acc[20], closed[20], lastts[20], deadline[11];
 	if (s.confirmed)
 		mo_format(s.confirmed, conf);
@@ -964,8 +1052,41 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 			goto out;
 	}
 
-	/* the trail: registration, the archives it touched, then every step */
-	for (int i = 0; i < s.nev; i++) {
+	/* the evidence list, numbered in the order received, with the text
+	 * of each item's event as case_apply writes it (ACT_EVIDENCE) */
+	size_t evtext[DEMO_MAX_EVIDENCE];
+	g->evtext.len = 0;
+	for (int i = 0; i < evl.n; i++) {
+		const struct demo_evidence *it = &evl.it[i];
+		char subm[11];
+		date_format(mo_day(evl.at[i]), subm);
+		struct evidence_row er = {
+			.case_id = c.id,
+			.ord = i + 1,
+			.name = it->name,
+			.source = it->source,
+			.purpose = it->purpose,
+			.pages = it->pages,
+			.original = it->original,
+			.party = it->respondent ? "respondent" : "applicant",
+			.submitted = subm,
+		};
+		if (db_bulk_evidence(g->events, &er) < 0)
+			goto out;
+		evtext[i] = g->evtext.len;
+		evidence_describe(&g->evtext, er.ord, &er);
+		sb_addc(&g->evtext, '\0');
+	}
+
+	/* the trail: registration, the archives it touched, then every step,
+	 * each item of evidence in its place in time */
+	for (int i = 0, x = 0; i <= s.nev; i++) {
+		for (; x < evl.n && (i == s.nev || evl.at[x] < s.ev[i].at); x++)
+			if (event_write(g, evl.at[x], evl.user[x], c.id, "case", c.id, action_keyword(ACT_EVIDENCE), "",
+					g->evtext.buf + evtext[x]) < 0)
+				goto out;
+		if (i == s.nev)
+			break;
 		const struct sim_event *e = &s.ev[i];
 		const char *before = e->before >= 0 ? status_keyword((enum case_status)e->before) : "";
 		const char *after = status_keyword((enum case_status)e->after);
@@ -1263,6 +1384,7 @@ enum demo_result demo_generate(const struct demo_options *o, struct demo_summary
 	g.r.s = o->seed;
 	g.ncases = ncases;
 	g.nrooms = cfg->nrooms > 0 ? cfg->nrooms : 1;
+	sb_init(&g.evtext);
 	holidays_init(&g.hol);
 	g.db = db_bulk_open(o->path, cfg->busy_timeout_ms);
 	if (!g.db) {
@@ -1326,5 +1448,6 @@ out:
 	free(g.occ_room);
 	free(g.occ_med);
 	free(g.ids.v);
+	sb_free(&g.evtext);
 	return rc;
 }
