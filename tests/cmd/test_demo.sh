@@ -1,8 +1,10 @@
 # test_demo.sh - `tiaojie demo`: the database it writes passes `tiaojie
 # check` and looks like a real court's (valid identity numbers and credit
 # codes, every status of the lifecycle, consistent dates, sessions without
-# clashes, the demo accounts), the same seed gives the same data, and bad
-# options, an existing file and an unusable directory are refused.
+# clashes, the demo accounts; every worker with a sex and a birth date,
+# 户籍类型 and occupation, each case's snapshot of its parties complete,
+# evidence lists with their events), the same seed gives the same file,
+# and bad options, an existing file and an unusable directory are refused.
 . "$(dirname "$0")/lib.sh"
 
 NOW_DAY=${TIAOJIE_NOW%% *}
@@ -135,14 +137,69 @@ check documents-valid test "$nbad" -eq 0
 eq id-gender-digit "SELECT count(*) FROM persons WHERE id_type = 'id' AND (CAST(substr(id_no, 17, 1) AS INTEGER) % 2 = 1) != (gender = 'M')" 0
 eq id-birth "SELECT count(*) FROM persons WHERE id_type IN ('id', 'residence') AND substr(id_no, 7, 8) != replace(birth_date, '-', '')" 0
 
-# ---- the same seed gives the same data, another seed other data
+# every natural person has a sex and a birth date, whatever the document
+# (a passport, 港澳 or 台湾 pass does not carry them: given at the window)
+eq person-gender-birth "SELECT count(*) FROM persons WHERE gender IS NULL OR gender NOT IN ('M', 'F') OR birth_date IS NULL OR birth_date NOT GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'" 0
+eq gender-birth-every-kind "SELECT count(DISTINCT id_type) FROM persons WHERE id_type IN ('passport', 'hkmo', 'tw') AND gender IS NOT NULL AND birth_date IS NOT NULL" 3
+eq worker-age-all "SELECT count(*) FROM case_parties cp JOIN cases c ON c.id = cp.case_id WHERE cp.role = 'applicant' AND (cp.birth_date IS NULL OR date(cp.birth_date, '+18 years') > c.received OR date(cp.birth_date, '+60 years') < c.received)" 0
+ge both-sexes-abroad "SELECT count(DISTINCT gender) FROM persons WHERE id_type = 'passport'" 2
+# 户籍类型: urban or rural for mainland workers, none for the rest; many rural (农民工)
+eq household-values "SELECT count(*) FROM persons WHERE household IS NOT NULL AND household NOT IN ('urban', 'rural')" 0
+eq household-mainland-only "SELECT count(*) FROM persons WHERE (id_type = 'id') != (household IS NOT NULL)" 0
+ge household-rural-pct "SELECT sum(household = 'rural') * 100 / count(*) FROM persons WHERE id_type = 'id'" 30
+ge household-urban-pct "SELECT sum(household = 'urban') * 100 / count(*) FROM persons WHERE id_type = 'id'" 30
+# 职业/岗位 for every worker; the employers' legal representatives' positions
+eq occupation-every "SELECT count(*) FROM persons WHERE occupation = '' OR length(occupation) > 50" 0
+ge occupations "SELECT count(DISTINCT occupation) FROM persons" 20
+eq legal-rep-title-every "SELECT count(*) FROM employers WHERE legal_rep_title = '' OR length(legal_rep_title) > 30" 0
+ge legal-rep-titles "SELECT count(DISTINCT legal_rep_title) FROM employers" 4
+eq shop-owner-title "SELECT count(*) FROM employers WHERE uscc IS NULL AND legal_rep_title NOT IN ('经营者', '负责人')" 0
+
+# each case's parties as they stood in its application: no snapshot left
+# empty; a worker's latest case holds what the archive holds (the archive
+# has the latest particulars), an employer's every case (the demo never
+# changes an employer)
+eq snapshot-complete "SELECT count(*) FROM case_parties WHERE name IS NULL OR (person_id IS NOT NULL AND (id_type IS NULL OR id_no IS NULL OR gender IS NULL OR birth_date IS NULL OR nationality IS NULL OR occupation IS NULL OR occupation = '' OR phone IS NULL OR address IS NULL)) OR (employer_id IS NOT NULL AND (legal_rep_title IS NULL OR legal_rep_title = ''))" 0
+eq snapshot-person "SELECT count(*) FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = (SELECT max(x.case_id) FROM case_parties x WHERE x.person_id = cp.person_id) AND (cp.name IS NOT p.name OR cp.id_type IS NOT p.id_type OR cp.id_no IS NOT p.id_no OR cp.gender IS NOT p.gender OR cp.birth_date IS NOT p.birth_date OR cp.nationality IS NOT p.nationality OR cp.household IS NOT p.household OR cp.occupation IS NOT p.occupation OR cp.phone IS NOT p.phone OR cp.address IS NOT p.address)" 0
+eq snapshot-employer "SELECT count(*) FROM case_parties cp JOIN employers e ON e.id = cp.employer_id WHERE cp.name IS NOT e.name OR cp.uscc IS NOT e.uscc OR cp.legal_rep IS NOT e.legal_rep OR cp.legal_rep_title IS NOT e.legal_rep_title OR cp.phone IS NOT e.phone OR cp.address IS NOT e.address" 0
+
+# the evidence list: most cases have one, 1 to 6 items numbered 1..n in the
+# order received, each submitted on or after the day received, not after
+# today, while the case was open, mostly by the applicant
+ge evidence-most-cases "SELECT count(DISTINCT case_id) * 100 / (SELECT count(*) FROM cases) FROM evidence" 70
+eq evidence-per-case "SELECT count(*) FROM (SELECT count(*) n FROM evidence GROUP BY case_id) WHERE n NOT BETWEEN 1 AND 6" 0
+eq evidence-numbered "SELECT count(*) FROM (SELECT min(ord) lo, max(ord) hi, count(*) n FROM evidence GROUP BY case_id) WHERE lo != 1 OR hi != n" 0
+eq evidence-in-order "SELECT count(*) FROM (SELECT submitted, lag(submitted) OVER (PARTITION BY case_id ORDER BY ord) p FROM evidence) WHERE p > submitted" 0
+eq evidence-dates "SELECT count(*) FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.submitted < c.received OR e.submitted > '$NOW_DAY' OR e.submitted > substr(coalesce(c.closed_at, '9999'), 1, 10)" 0
+eq evidence-fields "SELECT count(*) FROM evidence WHERE name = '' OR source = '' OR purpose = '' OR pages < 1 OR removed_at IS NOT NULL" 0
+eq evidence-original-copy "SELECT count(DISTINCT original) FROM evidence" 2
+ge evidence-kinds "SELECT count(DISTINCT name) FROM evidence" 15
+ge evidence-by-applicant-pct "SELECT sum(party = 'applicant') * 100 / count(*) FROM evidence" 70
+ge evidence-by-respondent "SELECT count(*) FROM evidence WHERE party = 'respondent'" 1
+# each item has the event case_apply writes for it, on the day submitted,
+# before the case was closed
+eq evidence-events "SELECT count(*) - (SELECT count(*) FROM evidence) FROM events WHERE entity = 'case' AND action = 'evidence'" 0
+eq evidence-event-text "SELECT count(*) FROM evidence v WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = v.case_id AND e.entity = 'case' AND e.action = 'evidence' AND substr(e.at, 1, 10) = v.submitted AND e.after = '第' || v.ord || '项 ' || v.name || '（' || CASE v.original WHEN 1 THEN '原件' ELSE '复印件' END || '，' || v.pages || '页，' || CASE v.party WHEN 'applicant' THEN '申请人' ELSE '被申请人' END || '提交，' || v.submitted || '）；来源：' || v.source || '；证明目的：' || v.purpose)" 0
+eq evidence-while-open "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE e.action = 'evidence' AND c.closed_at IS NOT NULL AND e.at >= c.closed_at" 0
+
+# a 仲裁申请书 for a worker with a passport, 港澳 or 台湾 pass (it needs the
+# sex and birth date)
+abroad=$(q "SELECT c.case_no FROM cases c JOIN case_parties cp ON cp.case_id = c.id AND cp.role = 'applicant' WHERE cp.id_type IN ('passport', 'hkmo', 'tw') AND c.status IN ('failed', 'referred', 'rejected', 'withdrawn') ORDER BY c.id LIMIT 1")
+check abroad-case test -n "$abroad"
+abroad_birth=$(q "SELECT CAST(substr(cp.birth_date, 1, 4) AS INTEGER) || '年' || CAST(substr(cp.birth_date, 6, 2) AS INTEGER) || '月' || CAST(substr(cp.birth_date, 9, 2) AS INTEGER) || '日' FROM case_parties cp JOIN cases c ON c.id = cp.case_id WHERE c.case_no = '$abroad' AND cp.id_type IN ('passport', 'hkmo', 'tw') LIMIT 1")
+TIAOJIE_FORMS="$SRCDIR/forms" run "$TJ" doc "$abroad" arbitration --db demo.db
+expect_rc abroad-arbitration 0
+expect_out abroad-arbitration "出生日期：$abroad_birth"
+
+# ---- the same seed gives the same file, another seed another
 run "$TJ" demo --db a.db --cases 150 --seed 7
 expect_rc seed-a 0
 run "$TJ" demo --db b.db --cases 150 --seed 7
 expect_rc seed-b 0
 run "$TJ" demo --db c.db --cases 150 --seed 8
 expect_rc seed-c 0
-dump() { sqlite3 "$1" "SELECT case_no, status, received, facts FROM cases ORDER BY id; SELECT id_no, name, phone FROM persons ORDER BY id; SELECT * FROM claims ORDER BY id; SELECT * FROM sessions ORDER BY id; SELECT at, action, before, after FROM events WHERE entity = 'case' ORDER BY id"; }
+# the whole file but the password hashes (salted afresh each time)
+dump() { cp "$1" dump.db && sqlite3 dump.db "UPDATE users SET pw_hash = ''" && sqlite3 dump.db .dump && rm dump.db; }
 ha=$(dump a.db | md5sum)
 hb=$(dump b.db | md5sum)
 hc=$(dump c.db | md5sum)
