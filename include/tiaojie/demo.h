@@ -74,7 +74,7 @@ struct demo_person {
 	char gender[2];       /* "M", "F", or "" when the document does not say */
 	char birth[11];       /* "YYYY-MM-DD", or "" */
 	char nationality[24];
-	char household[8];    /* 户籍类型 "urban" or "rural"; "" for those not from the mainland */
+	char household[8];    /* 户籍类型 "urban" or "rural" (demo_household); "" for those not from the mainland */
 	char occupation[64];  /* 职业/岗位, set by the caller from the case (demo_job) */
 	char phone[12];
 	char address[192];
@@ -86,10 +86,12 @@ struct demo_person {
  * 港澳通行证, 台湾通行证, 港澳台居民居住证.  Every one has a sex and a birth
  * date: those of a mainland identity number or residence permit are in the
  * number; a passport, 港澳 or 台湾 pass does not carry them, and the
- * worker gives them at the window.  Mainland workers have a household
- * registration: from outside Shanghai mostly rural (农民工), from Shanghai
- * mostly urban. */
+ * worker gives them at the window. */
 void demo_person_make(struct demo_rng *r, tj_day received, struct demo_person *p);
+/* The household registration (户籍类型) of a mainland worker (居民身份证):
+ * from outside Shanghai mostly rural (农民工), from Shanghai mostly urban;
+ * none for the others. */
+void demo_household(struct demo_rng *r, struct demo_person *p);
 /* A Chinese name ("王芳", "欧阳" not included) of the given sex. */
 void demo_name(struct demo_rng *r, int male, char *out, size_t outlen);
 /* An 11-digit mobile number. */

@@ -277,9 +277,6 @@ void demo_person_make(struct demo_rng *r, tj_day received, struct demo_person *p
 		const char *region = id_regions[pick_weighted(r, w, (int)(sizeof w / sizeof w[0]))].code;
 		snprintf(p->id_type, sizeof p->id_type, "id");
 		id18(r, region, birth, p->male, p->id_no);
-		/* most who come from the provinces are 农民工 */
-		int rural = demo_chance(r, strncmp(region, "31", 2) == 0 ? 0.08 : 0.7);
-		snprintf(p->household, sizeof p->household, "%s", rural ? "rural" : "urban");
 	} else if (u < 0.97) {
 		int k = (int)demo_below(r, sizeof foreigners / sizeof foreigners[0]);
 		snprintf(p->id_type, sizeof p->id_type, "passport");
@@ -311,6 +308,16 @@ void demo_person_make(struct demo_rng *r, tj_day received, struct demo_person *p
 	/* in the number for id and residence; given at the window for the rest */
 	snprintf(p->gender, sizeof p->gender, "%s", p->male ? "M" : "F");
 	date_format(birth, p->birth);
+}
+
+void demo_household(struct demo_rng *r, struct demo_person *p)
+{
+	p->household[0] = '\0';
+	if (strcmp(p->id_type, "id") != 0)
+		return;
+	/* most who come from the provinces are 农民工 */
+	int rural = demo_chance(r, strncmp(p->id_no, "31", 2) == 0 ? 0.08 : 0.7);
+	snprintf(p->household, sizeof p->household, "%s", rural ? "rural" : "urban");
 }
 
 /* ---- employers --------------------------------------------------------------- */

@@ -195,7 +195,7 @@ struct gen {
 	int occ_days;
 	uint32_t *occ_room, *occ_med; /* half-hour bits from 09:00, per day */
 
-	long cases_done;
+	long cases_done, made;
 	long st_count[ST_COUNT], perf_count[4];
 	long npersons, nemployers, nconsult, nsessions, ncollective;
 	int open_collective; /* a recent collective dispute left open (for the intake warning) */
@@ -778,11 +778,10 @@ struct sim_evidence {
  * lifecycle takes evidence from registration to mediation), never after
  * now; so a case that closed early, or one by phone not accepted yet, may
  * have none. */
-static void plan_evidence(struct gen *g, const struct sim *s, moment t0, const char *channel, int scenario,
-			  struct sim_evidence *ev)
+static void plan_evidence(struct gen *g, struct demo_rng *r, const struct sim *s, moment t0, const char *channel,
+			  int scenario, struct sim_evidence *ev)
 {
 	static const int nweight[DEMO_MAX_EVIDENCE] = {15, 25, 25, 18, 10, 7};
-	struct demo_rng *r = &g->r;
 	const struct sim_session *first = s->nses > 0 && s->ses[0].held ? &s->ses[0] : NULL;
 	moment at0, ses_at = first ? mo(first->day, 9 * 3600 + first->slot * 1800) : 0;
 	int napp, nresp = 0, late = 0;
@@ -836,6 +835,10 @@ static void plan_evidence(struct gen *g, const struct sim *s, moment t0, const c
 static int gen_case(struct gen *g, tj_day day, moment t0)
 {
 	struct demo_rng *r = &g->r;
+	/* what came to the demo later (households, occupations, evidence)
+	 * draws from a generator of its own, so that the rest of each case is
+	 * what it was before */
+	struct demo_rng more = demo_rng_for(g->seed, (uint64_t)++g->made, 0xE71D);
 	const struct config *cfg = g->cfg;
 	struct demo_employer emp[2];
 	uint32_t eidx[2];
@@ -904,7 +907,11 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	}
 	const char *channel = pick_channel(g);
 	simulate(g, &s, t0, channel, text.claims[0].cause, stop_at);
-	plan_evidence(g, &s, t0, channel, scenario, &evl);
+	plan_evidence(g, &more, &s, t0, channel, scenario, &evl);
+	/* the case left waiting at registration has brought no evidence yet,
+	 * so that a list can be started from nothing (the evidence form) */
+	if (stop_at == ST_REGISTERED)
+		evl.n = 0;
 
 	mo_format(t0, regts);
 	date_format(day, recv);
@@ -922,10 +929,11 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 			do
 				demo_person_make(r, day, p);
 			while (!idset_add(&g->ids, hash2(p->id_type, p->id_no)));
+			demo_household(&more, p);
 		}
 		/* the job of the story; the others of a group the front-line jobs */
 		snprintf(p->occupation, sizeof p->occupation, "%s",
-			 i == 0 ? text.job : demo_job(r, emp[0].industry, 1));
+			 i == 0 ? text.job : demo_job(&more, emp[0].industry, 1));
 		struct person_rec pr = {
 			.id_type = p->id_type,
 			.id_no = p->id_no,
