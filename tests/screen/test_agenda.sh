@@ -170,6 +170,8 @@ expect_screen my-case-listed "$cno"
 # the case opens from the session line
 key Enter
 expect_screen my-case-detail "$cno"
+# the sessions below the parties, claims and facts
+for i in $(seq 1 40); do screen_text | grep -qF "调解安排" && break; key Down; done
 expect_screen my-case-sessions "调解安排"
 key Escape
 key F7

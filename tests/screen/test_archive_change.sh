@@ -84,7 +84,7 @@ expect_screen search "查找："
 typ "$cno"
 expect_screen found "$cno"
 key Enter
-expect_screen old-detail "事实与理由"
+expect_screen old-detail "请求事项"
 expect_screen old-name "1. $pname  "
 expect_no_screen old-name-unchanged "$newname"
 out=$("$TJ" list --db "$DB" "$cno" 2>&1)

@@ -26,7 +26,7 @@ open_case() { # CASE_NO: from the work desk to the case detail
 	typ "$1"
 	expect_screen "found-$1" "$1"
 	key Enter
-	expect_screen "detail-$1" "事实与理由"
+	expect_screen "detail-$1" "最近变更"
 }
 
 start "$TJ" --db "$DB" --config "$T/tj.conf"

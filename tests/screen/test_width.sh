@@ -108,7 +108,7 @@ if [ -n "$fno" ]; then
 	typ "${fno#*第}"
 	expect_screen found-foreign "$fno"
 	key Enter
-	expect_screen nationality "国籍 $fnat  住址 "
+	expect_screen nationality "国籍 $fnat  "
 	key Escape
 	expect_screen back-again "查找："
 else
