@@ -285,16 +285,18 @@ eq termination-heading "$(printf '%s\n' "$OUT" | head -n 1 | tr -d ' ')" "上海
 
 # ---- the 仲裁申请书: agents, evidence and its source, the configured addressee
 AID=$(q "SELECT id FROM cases WHERE case_no = '$CASE_arbitration'")
+# the demo's case may have evidence of its own: the item takes the next number
+EORD=$(q "SELECT coalesce(max(ord), 0) + 1 FROM evidence WHERE case_id = $AID")
 q "INSERT INTO case_agents(case_id, role, party_ord, ord, name, kind, org, phone, authority, scope)
    VALUES ($AID, 'applicant', 1, 1, '王律师', 'lawyer', '上海某某律师事务所', '13900001111', 'special', '代为承认、放弃、变更请求');
    INSERT INTO evidence(case_id, ord, name, source, purpose, pages, original, party, submitted)
-   VALUES ($AID, 1, '工资银行流水', '中国工商银行', '证明工资标准', 3, 1, 'applicant', '2026-01-05')"
+   VALUES ($AID, $EORD, '工资银行流水', '中国工商银行', '证明工资标准', 3, 1, 'applicant', '2026-01-05')"
 printf '[documents]\narbitration_addressee = 上海市某某区劳动人事争议仲裁委员会\n' >addr.conf
 run "$TJ" doc --db demo.db --config addr.conf "$CASE_arbitration" arbitration
 expect_rc arbitration-more 0
 expect_out arbitration-agent "委托代理人：王律师（律师），工作单位：上海某某律师事务所"
 expect_out arbitration-authority "代理权限：特别授权"
-expect_out arbitration-evidence "1. 工资银行流水（原件，3页）；来源：中国工商银行；证明目的：证明工资标准"
+expect_out arbitration-evidence "$EORD. 工资银行流水（原件，3页）；来源：中国工商银行；证明目的：证明工资标准"
 expect_out arbitration-addressee "$(printf '此致\n上海市某某区劳动人事争议仲裁委员会')"
 expect_out arbitration-commits "特向上海市某某区劳动人事争议仲裁委员会申请仲裁"
 
