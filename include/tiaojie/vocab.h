@@ -37,6 +37,8 @@ enum vocab_kind {
 	VOCAB_AGENT,      /* an agent's kind (委托代理人): lawyer 律师, legal-worker 基层法律服务工作者,
 			   * relative 近亲属, union 工会, staff 用人单位工作人员, other 其他 */
 	VOCAB_AUTHORITY,  /* an agent's authority: general 一般授权, special 特别授权 */
+	VOCAB_SESSION,    /* a session's state: scheduled 待进行, held 已进行, cancelled 已取消 */
+	VOCAB_ORIGINAL,   /* an evidence item, by its index: 0 copy 复印件, 1 original 原件 */
 	VOCAB_KIND_COUNT
 };
 

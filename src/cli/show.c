@@ -134,7 +134,7 @@ static char *case_text(const struct case_view *cv, int full_ids)
 	for (int i = 0; i < cv->nevidence; i++) {
 		const struct cv_evidence *e = &cv->evidence[i];
 		const char *party = vocab_label(VOCAB_PARTY, e->party);
-		sb_printf(&sb, "  %d. %s（%s %d页）  %s  %s提交\n", e->ord, e->name, e->original ? "原件" : "复印件",
+		sb_printf(&sb, "  %d. %s（%s %d页）  %s  %s提交\n", e->ord, e->name, vocab_label_at(VOCAB_ORIGINAL, e->original != 0),
 			  e->pages, e->submitted, party ? party : e->party);
 		if (*e->source || *e->purpose)
 			sb_printf(&sb, "     %s%s%s%s\n", *e->source ? "来源：" : "", e->source,
@@ -144,7 +144,7 @@ static char *case_text(const struct case_view *cv, int full_ids)
 	for (int i = 0; i < cv->nsessions; i++) {
 		const struct cv_session *x = &cv->sessions[i];
 		sb_printf(&sb, "  %s %s %d分钟 %s %s %s\n", x->day, x->start, x->minutes, x->room, x->mediator,
-			  !strcmp(x->status, "held") ? "已进行" : !strcmp(x->status, "cancelled") ? "已取消" : "待进行");
+			  (vocab_label(VOCAB_SESSION, x->status) ? vocab_label(VOCAB_SESSION, x->status) : x->status));
 	}
 	sb_printf(&sb, "已出具文书（%d）\n", cv->ndocuments);
 	for (int i = 0; i < cv->ndocuments; i++) {

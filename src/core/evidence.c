@@ -94,7 +94,7 @@ void evidence_describe(struct strbuf *sb, int ord, const struct evidence_row *e)
 {
 	const char *party = vocab_label(VOCAB_PARTY, e->party);
 
-	sb_printf(sb, "第%d项 %s（%s，%d页，%s提交，%s）", ord, e->name, e->original ? "原件" : "复印件", e->pages,
+	sb_printf(sb, "第%d项 %s（%s，%d页，%s提交，%s）", ord, e->name, vocab_label_at(VOCAB_ORIGINAL, e->original != 0), e->pages,
 		  party ? party : e->party, e->submitted);
 	if (e->source && *e->source)
 		sb_printf(sb, "；来源：%s", e->source);

@@ -195,7 +195,8 @@ static json_t *evidence(const struct cv_evidence *e)
 
 static const char *session_status(const char *s)
 {
-	return !strcmp(s, "held") ? "已进行" : !strcmp(s, "cancelled") ? "已取消" : "待进行";
+	const char *w = vocab_label(VOCAB_SESSION, s);
+	return w ? w : s;
 }
 
 char *record_case_json(const struct case_view *cv, int full_ids)

@@ -122,6 +122,18 @@ static const struct vocab_word authorities[] = {
 	{"special", "特别授权", NULL},
 };
 
+static const struct vocab_word session_states[] = {
+	{"scheduled", "待进行", NULL},
+	{"held", "已进行", NULL},
+	{"cancelled", "已取消", NULL},
+};
+
+/* index = the evidence item's original flag */
+static const struct vocab_word originals[] = {
+	{"copy", "复印件", NULL},
+	{"original", "原件", NULL},
+};
+
 static const struct {
 	const struct vocab_word *w;
 	int n;
@@ -142,6 +154,8 @@ static const struct {
 	[VOCAB_RESPONDENT] = {respondent_kinds, (int)TJ_ARRAY_LEN(respondent_kinds), 0},
 	[VOCAB_AGENT] = {agent_kinds, (int)TJ_ARRAY_LEN(agent_kinds), 0},
 	[VOCAB_AUTHORITY] = {authorities, (int)TJ_ARRAY_LEN(authorities), 0},
+	[VOCAB_SESSION] = {session_states, (int)TJ_ARRAY_LEN(session_states), 0},
+	[VOCAB_ORIGINAL] = {originals, (int)TJ_ARRAY_LEN(originals), 0},
 };
 
 const struct vocab_word *vocab_words(enum vocab_kind k, int *n)

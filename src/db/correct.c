@@ -54,6 +54,21 @@ static void bind_snapshot(sqlite3_stmt *st, const struct party_snapshot *p)
 	db_bind_text(st, 13, p->legal_rep_title);
 }
 
+/* The parameters db_case_party_put's UPDATE and INSERT share. */
+static void bind_put(sqlite3_stmt *st, int64_t case_id, const char *role, int ord, int respondent,
+		     const struct party_snapshot *p)
+{
+	bind_snapshot(st, p);
+	db_bind_id(st, 14, p->person_id);
+	db_bind_id(st, 15, p->employer_id);
+	sqlite3_bind_int64(st, 16, case_id);
+	db_bind_text(st, 17, role);
+	sqlite3_bind_int(st, 18, ord);
+	sqlite3_bind_int(st, 19, respondent);
+	db_bind_text(st, 20, p->kind && *p->kind ? p->kind : NULL);
+	sqlite3_bind_int(st, 21, respondent ? 0 : p->representative);
+}
+
 int db_case_party_put(struct db *db, int64_t case_id, const char *role, int ord, const struct party_snapshot *p)
 {
 	int respondent = strcmp(role, "respondent") == 0;
@@ -67,15 +82,7 @@ int db_case_party_put(struct db *db, int64_t case_id, const char *role, int ord,
 
 	if (!st)
 		return -1;
-	bind_snapshot(st, p);
-	db_bind_id(st, 14, p->person_id);
-	db_bind_id(st, 15, p->employer_id);
-	sqlite3_bind_int64(st, 16, case_id);
-	db_bind_text(st, 17, role);
-	sqlite3_bind_int(st, 18, ord);
-	sqlite3_bind_int(st, 19, respondent);
-	db_bind_text(st, 20, p->kind && *p->kind ? p->kind : NULL);
-	sqlite3_bind_int(st, 21, respondent ? 0 : p->representative);
+	bind_put(st, case_id, role, ord, respondent, p);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "更新当事人");
 	if (sqlite3_changes(db->h) == 1)
@@ -89,15 +96,7 @@ int db_case_party_put(struct db *db, int64_t case_id, const char *role, int ord,
 			 "CASE WHEN ?19 THEN coalesce(?20, 'employer') END, max(?21, 0))");
 	if (!st)
 		return -1;
-	bind_snapshot(st, p);
-	db_bind_id(st, 14, p->person_id);
-	db_bind_id(st, 15, p->employer_id);
-	sqlite3_bind_int64(st, 16, case_id);
-	db_bind_text(st, 17, role);
-	sqlite3_bind_int(st, 18, ord);
-	sqlite3_bind_int(st, 19, respondent);
-	db_bind_text(st, 20, p->kind && *p->kind ? p->kind : NULL);
-	sqlite3_bind_int(st, 21, respondent ? 0 : p->representative);
+	bind_put(st, case_id, role, ord, respondent, p);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入当事人");
 	return 0;

@@ -640,7 +640,7 @@ static void add_evidence(struct doc_dict *d, const struct case_view *cv)
 		doc_dict_set(it, "source", blank_null(e->source));
 		doc_dict_set(it, "purpose", blank_null(e->purpose));
 		set_int(it, "pages", e->pages);
-		doc_dict_set(it, "original", e->original ? "原件" : "复印件");
+		doc_dict_set(it, "original", vocab_label_at(VOCAB_ORIGINAL, e->original != 0));
 		doc_dict_set(it, "party", e->party[0] ? vocab_label(VOCAB_PARTY, e->party) : NULL);
 		set_flag(it, "by_applicant", strcmp(e->party, "applicant") == 0);
 		set_date(it, "submitted", e->submitted);

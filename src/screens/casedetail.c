@@ -339,7 +339,7 @@ static void build(struct screen *s)
 	add_line(d, US_HEADER, "调解安排（%d）", cv->nsessions);
 	for (int i = 0; i < cv->nsessions; i++) {
 		struct cv_session *x = &cv->sessions[i];
-		const char *stn = !strcmp(x->status, "held") ? "已进行" : !strcmp(x->status, "cancelled") ? "已取消" : "待进行";
+		const char *stn = (vocab_label(VOCAB_SESSION, x->status) ? vocab_label(VOCAB_SESSION, x->status) : x->status);
 		add_line(d, !strcmp(x->status, "scheduled") ? US_WARN : US_NORMAL, " %s %s %d分钟 %s %s %s", x->day,
 			 x->start, x->minutes, x->room, x->mediator, stn);
 		if (x->note[0])
@@ -351,7 +351,7 @@ static void build(struct screen *s)
 		const char *party = vocab_label(VOCAB_PARTY, e->party);
 		struct strbuf sb;
 		sb_init(&sb);
-		sb_printf(&sb, " %d. %s（%s %d页）  %s  %s提交", e->ord, e->name, e->original ? "原件" : "复印件", e->pages,
+		sb_printf(&sb, " %d. %s（%s %d页）  %s  %s提交", e->ord, e->name, vocab_label_at(VOCAB_ORIGINAL, e->original != 0), e->pages,
 			  e->submitted, party ? party : e->party);
 		add_wrapped(d, sb.buf, w - 2, "    ");
 		sb_free(&sb);
@@ -720,7 +720,16 @@ static void send_notice(struct screen *s)
 	       d->cv.napplicants ? d->cv.applicants[0].phone : "");
 }
 
-static const char *const original_names[] = {"复印件", "原件"};
+/* The evidence item's 复印件/原件 choice, from the vocabulary (its labels
+ * are static: no allocation to free). */
+static const char *original_names[2];
+
+static const char *const *originals(void)
+{
+	for (int i = 0; i < 2; i++)
+		original_names[i] = vocab_label_at(VOCAB_ORIGINAL, i);
+	return original_names;
+}
 static const char *const evidence_ops[] = {"保存", "删除所选证据"};
 static const char *const agree_outcomes[] = {"同意", "申请人放弃"};
 
@@ -1094,8 +1103,8 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 		text_field(af, "evidence.purpose", "证明目的", 300, NULL);
 		text_field(af, "evidence.pages", "页数", 4, "1");
 		it = form_add(&af->form, FK_CHOICE, "evidence.original", "原件/复印件");
-		it->choices = original_names;
-		it->nchoices = (int)TJ_ARRAY_LEN(original_names);
+		it->choices = originals();
+		it->nchoices = 2;
 		it = form_add(&af->form, FK_CHOICE, "evidence.party", "提交方");
 		af->party_names = vocab_choices(VOCAB_PARTY, NULL, &it->nchoices);
 		it->choices = af->party_names;

@@ -196,7 +196,16 @@ static void evid_remove(struct intake_screen *is, int i)
 	is->nevidence--;
 }
 
-static const char *const original_names[] = {"复印件", "原件"};
+/* The evidence item's 复印件/原件 choice, from the vocabulary (its labels
+ * are static: no allocation to free). */
+static const char *original_names[2];
+
+static const char *const *originals(void)
+{
+	for (int i = 0; i < 2; i++)
+		original_names[i] = vocab_label_at(VOCAB_ORIGINAL, i);
+	return original_names;
+}
 
 /* ---- the form ---------------------------------------------------------------- */
 
@@ -529,7 +538,7 @@ static void build_claim_rows(struct intake_screen *is)
 		const char *party = vocab_label_at(VOCAB_PARTY, e->party);
 		struct strbuf sb;
 		sb_init(&sb);
-		sb_printf(&sb, " %d. %s（%s %s页）  %s提交", i + 1, e->name, original_names[e->original ? 1 : 0],
+		sb_printf(&sb, " %d. %s（%s %s页）  %s提交", i + 1, e->name, vocab_label_at(VOCAB_ORIGINAL, e->original ? 1 : 0),
 			  *e->pages ? e->pages : "1", party ? party : "");
 		if (*e->purpose)
 			sb_printf(&sb, "  证明目的：%s", e->purpose);
@@ -2189,8 +2198,8 @@ static struct evid_dialog *open_evidence(struct screen *s, int index)
 	it = form_add(&ed->form, FK_TEXT, "evidence.pages", "页数");
 	it->edit.max = 4;
 	it = form_add(&ed->form, FK_CHOICE, "evidence.original", "原件/复印件");
-	it->choices = original_names;
-	it->nchoices = (int)TJ_ARRAY_LEN(original_names);
+	it->choices = originals();
+	it->nchoices = 2;
 	it = form_add(&ed->form, FK_CHOICE, "evidence.party", "提交方");
 	if (!is->party_names)
 		is->party_names = vocab_choices(VOCAB_PARTY, NULL, &it->nchoices);

@@ -51,18 +51,7 @@ static void make_id(int n, char out[19])
 
 static char *sql_text(const char *sql, int64_t id)
 {
-	sqlite3_stmt *st;
-	char *out = NULL;
-
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "sql_text: %s: %s\n", sql, sqlite3_errmsg(db->h));
-		return xstrdup("?");
-	}
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-		out = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return out ? out : xstrdup("(null)");
+	return testdb_text(db, sql, id);
 }
 
 static char *case_no_of(int64_t id)

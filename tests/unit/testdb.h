@@ -119,6 +119,24 @@ static inline int64_t testdb_int_id(struct db *db, const char *sql, int64_t id)
 	return v;
 }
 
+/* The first column of the first row of sql with ?1 bound to id, as text
+ * (malloc'd): "(null)" for no row or NULL, "?" when the statement fails. */
+static inline char *testdb_text(struct db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *out = NULL;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "testdb_text: %s: %s\n", sql, sqlite3_errmsg(db->h));
+		return xstrdup("?");
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return out ? out : xstrdup("(null)");
+}
+
 /* Run SQL directly (bypassing the db layer), returning the SQLite code. */
 static inline int testdb_raw(struct db *db, const char *sql)
 {
