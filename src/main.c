@@ -28,7 +28,7 @@ static const char usage[] =
 	"  tiaojie export [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from D --to D]\n"
 	"                 [-o FILE] [--full-ids] [--force]\n"
 	"                                             统计工作簿（Excel）；默认上个月，证件号码遮蔽\n"
-	"  tiaojie doc CASE_NO KIND [-o FILE]         出具文书（.pdf 或 .txt；无 -o 时文本输出到标准输出）；KIND:\n"
+	"  tiaojie doc CASE_NO KIND [-o FILE] [--force]  出具文书（.pdf 或 .txt；无 -o 时文本输出到标准输出）；KIND:\n"
 	"                                             application agreement termination arbitration\n"
 	"  tiaojie show CASE_NO [--json] [--full-ids]  整个案件：当事人、请求、证据、调解、文书、操作记录\n"
 	"                                             （--json 为申请记录格式；--full-ids 仅管理员，记入操作记录）\n"
