@@ -659,19 +659,29 @@ struct party_snapshot {
  * there.  0, or -1 with the error set. */
 int db_case_party_put(struct db *db, int64_t case_id, const char *role, int ord, const struct party_snapshot *p);
 int db_case_party_remove(struct db *db, int64_t case_id, const char *role, int ord);
+/* The agents of the case's party (role, ord) removed; ord 0: of every
+ * party of the role.  0, or -1 with the error set. */
+int db_case_agents_clear(struct db *db, int64_t case_id, const char *role, int ord);
+/* The parties of a role renumbered: the party numbered old_ord[i] becomes
+ * number i + 1 (old_ord[i] 0: none, a new party is put there later); the
+ * parties no old_ord names are removed.  The agents of every party of the
+ * role are removed first (their rows name the party's number): the caller
+ * adds them again.  0, or -1 with the error set. */
+int db_case_parties_reorder(struct db *db, int64_t case_id, const char *role, const int *old_ord, int n);
 
 /* The claims replaced by a corrected list: v[i] becomes claim i + 1; a
  * claim with old_ord > 0 is that claim of the case (its row kept, its
- * agreed amount, joint flag and per-worker amounts too), one with old_ord
- * 0 is new; the case's claims no v[i] names are removed.  against: the
+ * agreed amount and per-worker amounts too), one with old_ord 0 is new;
+ * the case's claims no v[i] names are removed.  against: the
  * respondents' numbers ("1,2"); "" all of them; NULL all for a new claim,
- * keep for a kept one.  0, or -1 with the error set. */
+ * keep for a kept one (its joint flag kept too).  0, or -1 with the error
+ * set. */
 struct claim_edit {
 	int old_ord;
 	const char *cause, *text;
 	int64_t amount_fen;
 	const char *against;
-	int joint; /* a new claim's */
+	int joint; /* jointly (连带): a new claim's, a kept one's given against */
 };
 int db_claims_replace(struct db *db, int64_t case_id, const struct claim_edit *v, int n);
 

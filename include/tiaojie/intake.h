@@ -69,6 +69,9 @@ struct intake_employer {
 	const char *id_type, *id_no;
 	int nagents;
 	const struct intake_agent *agents;
+	int ord; /* a correction: the number of the case's respondent this is,
+		  * 0 a new one; ord 0 on every respondent matches them by
+		  * position */
 };
 
 /* A worker's own amount of a claim (a collective case's per-worker
@@ -205,16 +208,22 @@ char *intake_changes_text(const struct intake_changes *ch);
 /* ---- correction (修改申请, correct.c) ------------------------------------ */
 
 /* Correct a registered application: `in` is the whole application as it
- * should now stand (every party, every claim, with each claim's ord the
- * number of the case's claim it corrects, 0 for a new one; ord 0 on every
- * claim matches them by position).  Checked exactly as at registration
+ * should now stand (every party with its agents, every claim with its
+ * respondents and joint liability; each claim's ord the number of the
+ * case's claim it corrects, 0 for a new one, ord 0 on every claim matches
+ * them by position; likewise each respondent's ord, so that a respondent
+ * removed from the middle renumbers the ones after it, and the claims
+ * name the respondents by their new numbers; applicants go by position).
+ * A kept claim that named a removed respondent must name its respondents
+ * anew (nagainst > 0), else it is refused at claims[i].against.  Checked exactly as at registration
  * (res->problems, per field).  In one transaction with the version check
  * (expect_version 0: none; a conflict sets res->conflict, changed_by and
  * changed_at, and writes nothing): each changed field is one event 'edit'
  * of the case with before and after "label：value"; the case's copy of a
  * changed party is rewritten and the archive updated with the changed
  * particulars only, with its own event; claims are replaced by the list.
- * Changing the claims of a confirmed case resets the confirmation (back
+ * Changing the claims of a confirmed case (cause, text, amount, whom a
+ * claim is against or whether jointly) resets the confirmation (back
  * to registered, an event 'unconfirm' and a note); an accepted case keeps
  * its acceptance and deadline; a case not yet accepted gets the deadline
  * of its corrected received date.  Legal where lifecycle_check(ACT_EDIT)

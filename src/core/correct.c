@@ -87,6 +87,10 @@ struct fix {
 	} *arch;
 	int narch, caparch;
 	int claims_changed;
+	/* for each respondent of the list, the case's respondent it corrects
+	 * (0: new), and whether the kept ones change their numbers */
+	int *resp_old;
+	int resp_moved;
 };
 
 static void add_change(struct fix *f, char *before, char *after)
@@ -121,16 +125,26 @@ static void fix_free(struct fix *f)
 	for (int i = 0; i < f->narch; i++)
 		free(f->arch[i].changes);
 	free(f->arch);
+	free(f->resp_old);
 	case_view_free(&f->cv);
 }
 
-/* "申请人", "申请人2 ": the label of a party's field. */
-static void party_label(char *buf, size_t size, const char *who, int ord, int single, const char *field)
+/* Who a party is in the labels: "申请人" (the only one), "被申请人2", one
+ * that moved "被申请人1（原被申请人2）". */
+static void party_who(char *buf, size_t size, const char *role, int ord, int old, int single)
 {
 	if (single)
-		snprintf(buf, size, "%s%s", who, field);
+		snprintf(buf, size, "%s", role);
+	else if (old > 0 && old != ord)
+		snprintf(buf, size, "%s%d（原%s%d）", role, ord, role, old);
 	else
-		snprintf(buf, size, "%s%d %s", who, ord, field);
+		snprintf(buf, size, "%s%d", role, ord);
+}
+
+/* "申请人电话", "申请人2 电话": the label of a party's field. */
+static void party_label(char *buf, size_t size, const char *who, int single, const char *field)
+{
+	snprintf(buf, size, "%s%s%s", who, single ? "" : " ", field);
 }
 
 static const char *kind_name(const char *kw)
@@ -213,28 +227,131 @@ static const char *yes_no(int v)
 	return v ? "是" : "否";
 }
 
+/* ---- agents ------------------------------------------------------------------- */
+
+/* An agent's phone as stored: normalised, "" when none (checked before). */
+static void agent_phone(const struct intake_agent *a, char *buf, size_t size)
+{
+	const char *reason;
+
+	buf[0] = '\0';
+	if (!blank(a->phone) && val_check(VAL_PHONE, a->phone, 0, buf, size, &reason) < 0)
+		snprintf(buf, size, "%s", a->phone);
+}
+
+/* "张律师（律师，某某律师事务所，电话 13800000000，特别授权：代为承认、
+ * 放弃请求）": an agent whole, for one added or removed. */
+static char *agent_whole(const char *name, const char *kind, const char *org, const char *phone,
+			 const char *authority, const char *scope)
+{
+	int special = authority && !strcmp(authority, "special");
+	struct strbuf sb;
+
+	sb_init(&sb);
+	sb_printf(&sb, "%s（%s", nz(name), word(VOCAB_AGENT, kind));
+	if (!blank(org))
+		sb_printf(&sb, "，%s", org);
+	if (!blank(phone))
+		sb_printf(&sb, "，电话 %s", phone);
+	sb_printf(&sb, "，%s", word(VOCAB_AUTHORITY, authority));
+	if (special && !blank(scope))
+		sb_printf(&sb, "：%s", scope);
+	sb_add(&sb, "）");
+	return sb_detach(&sb);
+}
+
+static int agents_save(struct fix *f, const char *role, int party_ord, const struct intake_agent *v, int n)
+{
+	for (int j = 0; v && j < n; j++) {
+		const struct intake_agent *a = &v[j];
+		char phone[64];
+		agent_phone(a, phone, sizeof phone);
+		struct agent_row r = {.case_id = f->case_id, .role = role, .party_ord = party_ord, .ord = j + 1,
+				      .name = a->name, .kind = a->kind, .org = blank(a->org) ? "" : a->org,
+				      .phone = phone, .authority = a->authority,
+				      .scope = blank(a->scope) ? "" : a->scope};
+		if (db_case_agent_add(f->db, &r) < 0)
+			return FAILED;
+	}
+	return 0;
+}
+
+/* The agents of a party, the case's (o, NULL for a new party) against the
+ * list's: each added or removed one whole, each changed particular on its
+ * own ("申请人 代理人1 电话：…"); the party's agents written again when
+ * any changed, or always when its old rows are gone (rewrite). */
+static int fix_agents(struct fix *f, const char *role, const char *who, int party_ord, const struct cv_party *o,
+		      const struct intake_agent *v, int n, int rewrite)
+{
+	int no = o ? o->nagents : 0, n0 = f->n;
+	char label[128];
+
+	for (int j = 0; j < no || j < n; j++) {
+		const struct cv_agent *a = j < no ? &o->agents[j] : NULL;
+		const struct intake_agent *b = j < n && v ? &v[j] : NULL;
+		char phone[64] = "";
+		if (b)
+			agent_phone(b, phone, sizeof phone);
+		snprintf(label, sizeof label, "%s 代理人%d", who, j + 1);
+		if (!a) {
+			char *w = agent_whole(b->name, b->kind, b->org, phone, b->authority, b->scope);
+			add_change(f, xstrdup(""), xasprintf("%s" LABEL_SEP "%s", label, w));
+			free(w);
+			continue;
+		}
+		if (!b) {
+			char *w = agent_whole(a->name, a->kind, a->org, a->phone, a->authority, a->scope);
+			add_change(f, xasprintf("%s" LABEL_SEP "%s", label, w), xstrdup(""));
+			free(w);
+			continue;
+		}
+		size_t ll = strlen(label);
+#define AF(field, old, new)                                                \
+	do {                                                               \
+		snprintf(label + ll, sizeof label - ll, " %s", field);     \
+		field_change(f, label, old, new);                          \
+	} while (0)
+		AF("姓名", a->name, b->name);
+		AF("类别", word(VOCAB_AGENT, a->kind), word(VOCAB_AGENT, b->kind));
+		AF("单位", a->org, blank(b->org) ? "" : b->org);
+		AF("电话", a->phone, phone);
+		AF("代理权限", word(VOCAB_AUTHORITY, a->authority), word(VOCAB_AUTHORITY, b->authority));
+		AF("授权范围", a->scope, blank(b->scope) ? "" : b->scope);
+#undef AF
+	}
+	if (f->n == n0 && !rewrite)
+		return 0;
+	if (o && !rewrite && db_case_agents_clear(f->db, f->case_id, role, party_ord) < 0)
+		return FAILED;
+	return agents_save(f, role, party_ord, v, n);
+}
+
+/* ---- parties ------------------------------------------------------------------ */
+
 static int fix_applicant(struct fix *f, int i, int single)
 {
 	const struct intake_person *p = &f->in->applicants[i];
 	const struct cv_party *o = i < f->cv.napplicants ? &f->cv.applicants[i] : NULL;
 	struct person_norm n;
-	char label[64];
+	char label[160], who[64];
 
 	intake_person_norm(f->cfg, p, &n);
 	struct party_snapshot s = person_snapshot(&n, p);
+	party_who(who, sizeof who, "申请人", i + 1, 0, single);
 	if (!o) {
 		/* a new applicant: into the archive as at registration */
 		if (archive_person_fix(f, NULL, &n, &s.person_id) < 0)
 			return FAILED;
-		snprintf(label, sizeof label, "申请人%d", i + 1);
-		add_change(f, xstrdup(""), xasprintf("%s" LABEL_SEP "%s", label, p->name));
-		return db_case_party_put(f->db, f->case_id, "applicant", i + 1, &s) < 0 ? FAILED : 0;
+		add_change(f, xstrdup(""), xasprintf("%s" LABEL_SEP "%s", who, p->name));
+		if (db_case_party_put(f->db, f->case_id, "applicant", i + 1, &s) < 0)
+			return FAILED;
+		return fix_agents(f, "applicant", who, i + 1, NULL, p->agents, p->nagents, 1);
 	}
 	int n0 = f->n;
-#define PF(field, old, new)                                                 \
-	do {                                                                \
-		party_label(label, sizeof label, "申请人", i + 1, single, field); \
-		field_change(f, label, old, new);                           \
+#define PF(field, old, new)                                  \
+	do {                                                 \
+		party_label(label, sizeof label, who, single, field); \
+		field_change(f, label, old, new);            \
 	} while (0)
 	PF("证件类型", kind_name(o->id_type), kind_name(s.id_type));
 	PF("证件号码", o->id_no, s.id_no);
@@ -248,11 +365,13 @@ static int fix_applicant(struct fix *f, int i, int single)
 	PF("职业", o->occupation, s.occupation);
 	PF("代表", yes_no(o->representative), yes_no(s.representative));
 #undef PF
-	if (f->n == n0)
-		return 0; /* as the case has it: the archive is left alone */
-	if (archive_person_fix(f, o, &n, &s.person_id) < 0)
-		return FAILED;
-	return db_case_party_put(f->db, f->case_id, "applicant", i + 1, &s) < 0 ? FAILED : 0;
+	if (f->n > n0) {
+		if (archive_person_fix(f, o, &n, &s.person_id) < 0)
+			return FAILED;
+		if (db_case_party_put(f->db, f->case_id, "applicant", i + 1, &s) < 0)
+			return FAILED;
+	} /* else as the case has it: the archive is left alone */
+	return fix_agents(f, "applicant", who, i + 1, o, p->agents, p->nagents, 0);
 }
 
 static const char *respondent_kind(const char *kw)
@@ -260,15 +379,54 @@ static const char *respondent_kind(const char *kw)
 	return blank(kw) ? "employer" : kw;
 }
 
+/* The case's respondent numbered ord; NULL none. */
+static const struct cv_party *cv_respondent(const struct case_view *cv, int ord)
+{
+	for (int k = 0; ord > 0 && k < cv->nrespondents; k++)
+		if (cv->respondents[k].ord == ord)
+			return &cv->respondents[k];
+	return NULL;
+}
+
+/* For each respondent of the list, the case's respondent it corrects (0:
+ * new): by ord when any is given, else by position.  Problems (res not
+ * NULL) for an ord the case does not have or one given twice; returns
+ * their number. */
+static int respondent_origins(const struct case_view *cv, const struct intake *in, int *old_ord,
+			      struct intake_result *res)
+{
+	int any = 0, bad = 0;
+
+	for (int i = 0; i < in->nrespondents; i++)
+		any |= in->respondents[i].ord != 0;
+	for (int i = 0; i < in->nrespondents; i++) {
+		int ord = any ? in->respondents[i].ord : (i < cv->nrespondents ? cv->respondents[i].ord : 0);
+		int found = cv_respondent(cv, ord) != NULL;
+		for (int j = 0; j < i && found; j++)
+			found = old_ord[j] != ord;
+		if (ord != 0 && !found) {
+			char fld[48];
+			snprintf(fld, sizeof fld, "respondent[%d]", i);
+			if (res)
+				intake_problem_add(res, fld, "第%d个被申请人不是本案原有的被申请人（或重复），请刷新后重新填写",
+						   i + 1);
+			bad++;
+			ord = 0;
+		}
+		old_ord[i] = ord;
+	}
+	return bad;
+}
+
 static int fix_respondent(struct fix *f, int i, int single)
 {
 	const struct intake_employer *e = &f->in->respondents[i];
-	const struct cv_party *o = i < f->cv.nrespondents ? &f->cv.respondents[i] : NULL;
+	const struct cv_party *o = cv_respondent(&f->cv, f->resp_old[i]);
 	const char *kind = respondent_kind(e->kind);
 	int individual = strcmp(kind, "individual") == 0;
 	struct employer_norm en;
 	struct person_norm pn;
-	char label[64], *changes = NULL;
+	char label[160], who[64], *changes = NULL;
 	int created;
 
 	struct party_snapshot s = {.name = e->name, .address = nz(e->address), .kind = kind, .representative = -1};
@@ -289,6 +447,7 @@ static int fix_respondent(struct fix *f, int i, int single)
 		s.legal_rep_title = nz(e->legal_rep_title);
 		s.phone = en.phone;
 	}
+	party_who(who, sizeof who, "被申请人", i + 1, o ? o->ord : 0, single);
 	if (!o) {
 		if (individual) {
 			if (archive_person_fix(f, NULL, &pn, &s.person_id) < 0)
@@ -299,16 +458,17 @@ static int fix_respondent(struct fix *f, int i, int single)
 				return FAILED;
 			s.employer_id = en.rec.id;
 		}
-		snprintf(label, sizeof label, "被申请人%d", i + 1);
-		add_change(f, xstrdup(""), xasprintf("%s" LABEL_SEP "%s", label, e->name));
-		return db_case_party_put(f->db, f->case_id, "respondent", i + 1, &s) < 0 ? FAILED : 0;
+		add_change(f, xstrdup(""), xasprintf("%s" LABEL_SEP "%s", who, e->name));
+		if (db_case_party_put(f->db, f->case_id, "respondent", i + 1, &s) < 0)
+			return FAILED;
+		return fix_agents(f, "respondent", who, i + 1, NULL, e->agents, e->nagents, 1);
 	}
 	int was_individual = strcmp(respondent_kind(o->kind), "individual") == 0;
 	int n0 = f->n;
-#define RF(field, old, new)                                                   \
-	do {                                                                  \
-		party_label(label, sizeof label, "被申请人", i + 1, single, field); \
-		field_change(f, label, old, new);                             \
+#define RF(field, old, new)                                  \
+	do {                                                 \
+		party_label(label, sizeof label, who, single, field); \
+		field_change(f, label, old, new);            \
 	} while (0)
 	RF("类型", word(VOCAB_RESPONDENT, respondent_kind(o->kind)), word(VOCAB_RESPONDENT, kind));
 	RF("名称", o->name, s.name);
@@ -324,50 +484,67 @@ static int fix_respondent(struct fix *f, int i, int single)
 	RF("地址", o->address, s.address);
 	RF("电话", o->phone, s.phone);
 #undef RF
+	int put = f->n > n0;
 	if (individual) {
-		if (f->n == n0)
-			return 0;
-		if (archive_person_fix(f, was_individual ? o : NULL, &pn, &s.person_id) < 0)
+		if (put && archive_person_fix(f, was_individual ? o : NULL, &pn, &s.person_id) < 0)
 			return FAILED;
-		return db_case_party_put(f->db, f->case_id, "respondent", i + 1, &s) < 0 ? FAILED : 0;
-	}
-	int same_key = !was_individual && strcmp(nz(o->uscc), en.uscc) == 0 &&
-		       (en.uscc[0] || strcmp(o->name, e->name) == 0);
-	struct employer_rec r = en.rec;
-	if (same_key) {
-		/* the same employer: what changed, and the archive's own
-		 * district and industry (not kept by the case) when given */
-		if (strcmp(o->name, nz(r.name)) == 0)
-			r.name = NULL;
-		if (strcmp(o->legal_rep, nz(r.legal_rep)) == 0)
-			r.legal_rep = NULL;
-		if (strcmp(nz(o->legal_rep_title), nz(r.legal_rep_title)) == 0)
-			r.legal_rep_title = NULL;
-		if (strcmp(o->address, nz(r.address)) == 0)
-			r.address = NULL;
-		if (strcmp(o->phone, nz(r.phone)) == 0)
-			r.phone = NULL;
-		if (blank(r.district))
-			r.district = NULL;
-		if (blank(r.industry))
-			r.industry = NULL;
-		if (r.name || r.legal_rep || r.legal_rep_title || r.address || r.phone || r.district || r.industry) {
-			if (!r.name && !r.uscc)
-				r.name = e->name; /* the archive's key */
+	} else {
+		int same_key = !was_individual && strcmp(nz(o->uscc), en.uscc) == 0 &&
+			       (en.uscc[0] || strcmp(o->name, e->name) == 0);
+		struct employer_rec r = en.rec;
+		if (same_key) {
+			/* the same employer: what changed, and the archive's own
+			 * district and industry (not kept by the case) when given */
+			if (strcmp(o->name, nz(r.name)) == 0)
+				r.name = NULL;
+			if (strcmp(o->legal_rep, nz(r.legal_rep)) == 0)
+				r.legal_rep = NULL;
+			if (strcmp(nz(o->legal_rep_title), nz(r.legal_rep_title)) == 0)
+				r.legal_rep_title = NULL;
+			if (strcmp(o->address, nz(r.address)) == 0)
+				r.address = NULL;
+			if (strcmp(o->phone, nz(r.phone)) == 0)
+				r.phone = NULL;
+			if (blank(r.district))
+				r.district = NULL;
+			if (blank(r.industry))
+				r.industry = NULL;
+			if (r.name || r.legal_rep || r.legal_rep_title || r.address || r.phone || r.district ||
+			    r.industry) {
+				if (!r.name && !r.uscc)
+					r.name = e->name; /* the archive's key */
+				created = db_employer_upsert(f->db, &r, f->now, &changes);
+				if (archive_write(f, "employer", created, r.id, changes) < 0)
+					return FAILED;
+			}
+			s.employer_id = o->id;
+		} else {
 			created = db_employer_upsert(f->db, &r, f->now, &changes);
 			if (archive_write(f, "employer", created, r.id, changes) < 0)
 				return FAILED;
+			s.employer_id = r.id;
 		}
-		s.employer_id = o->id;
-	} else {
-		created = db_employer_upsert(f->db, &r, f->now, &changes);
-		if (archive_write(f, "employer", created, r.id, changes) < 0)
-			return FAILED;
-		s.employer_id = r.id;
+		put |= s.employer_id != o->id;
 	}
-	if (f->n == n0 && s.employer_id == o->id)
-		return 0;
-	return db_case_party_put(f->db, f->case_id, "respondent", i + 1, &s) < 0 ? FAILED : 0;
+	if (put && db_case_party_put(f->db, f->case_id, "respondent", i + 1, &s) < 0)
+		return FAILED;
+	return fix_agents(f, "respondent", who, i + 1, o, e->agents, e->nagents, f->resp_moved);
+}
+
+/* A party the correction removes, and its agents (their rows go with
+ * it). */
+static void party_removed(struct fix *f, const char *role, const struct cv_party *o)
+{
+	char who[64];
+
+	snprintf(who, sizeof who, "%s%d", role, o->ord);
+	add_change(f, xasprintf("%s" LABEL_SEP "%s", who, o->name), xstrdup(""));
+	for (int j = 0; j < o->nagents; j++) {
+		const struct cv_agent *a = &o->agents[j];
+		char *w = agent_whole(a->name, a->kind, a->org, a->phone, a->authority, a->scope);
+		add_change(f, xasprintf("%s 代理人%d" LABEL_SEP "%s", who, j + 1, w), xstrdup(""));
+		free(w);
+	}
 }
 
 static int fix_parties(struct fix *f)
@@ -380,19 +557,29 @@ static int fix_parties(struct fix *f)
 		if ((rc = fix_applicant(f, i, single)) < 0)
 			return rc;
 	for (int i = in->napplicants; i < f->cv.napplicants; i++) {
-		add_change(f, xasprintf("申请人%d" LABEL_SEP "%s", i + 1, f->cv.applicants[i].name), xstrdup(""));
-		if (db_case_party_remove(f->db, f->case_id, "applicant", i + 1) < 0)
+		party_removed(f, "申请人", &f->cv.applicants[i]);
+		if (db_case_party_remove(f->db, f->case_id, "applicant", f->cv.applicants[i].ord) < 0)
 			return FAILED;
 	}
+	/* the respondents the list no longer has first, so that the ones
+	 * after them take their numbers */
+	for (int k = 0; k < f->cv.nrespondents; k++) {
+		const struct cv_party *o = &f->cv.respondents[k];
+		int kept = 0;
+		for (int i = 0; i < in->nrespondents && !kept; i++)
+			kept = f->resp_old[i] == o->ord;
+		if (kept)
+			continue;
+		party_removed(f, "被申请人", o);
+		if (!f->resp_moved && db_case_party_remove(f->db, f->case_id, "respondent", o->ord) < 0)
+			return FAILED;
+	}
+	if (f->resp_moved && db_case_parties_reorder(f->db, f->case_id, "respondent", f->resp_old, in->nrespondents) < 0)
+		return FAILED;
 	single = in->nrespondents == 1 && f->cv.nrespondents == 1;
 	for (int i = 0; i < in->nrespondents; i++)
 		if ((rc = fix_respondent(f, i, single)) < 0)
 			return rc;
-	for (int i = in->nrespondents; i < f->cv.nrespondents; i++) {
-		add_change(f, xasprintf("被申请人%d" LABEL_SEP "%s", i + 1, f->cv.respondents[i].name), xstrdup(""));
-		if (db_case_party_remove(f->db, f->case_id, "respondent", i + 1) < 0)
-			return FAILED;
-	}
 	return 0;
 }
 
@@ -441,6 +628,125 @@ static int claim_origins(struct fix *f, int *old_ord)
 	return f->res->nproblems;
 }
 
+/* ---- whom a claim is against ------------------------------------------------------ */
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The case's claim's respondents, by the case's numbers, sorted (all of
+ * them when it names none). */
+static int old_against(const struct case_view *cv, const struct cv_claim *c, int *out)
+{
+	int n = 0;
+
+	if (c->nagainst > 0)
+		for (int j = 0; j < c->nagainst; j++)
+			out[n++] = c->against[j];
+	else
+		for (int k = 0; k < cv->nrespondents; k++)
+			out[n++] = cv->respondents[k].ord;
+	qsort(out, (size_t)n, sizeof *out, cmp_int);
+	return n;
+}
+
+/* The list's claim's respondents as the same identities: the case's
+ * number of a respondent it keeps, minus its position for a new one;
+ * sorted. */
+static int new_against(const struct intake *in, const int *resp_old, const struct intake_claim *ic, int *out)
+{
+	int n = 0;
+
+	for (int j = 0; j < (ic->nagainst > 0 ? ic->nagainst : in->nrespondents); j++) {
+		int p = ic->nagainst > 0 ? ic->against[j] : j + 1;
+		out[n++] = p >= 1 && p <= in->nrespondents && resp_old[p - 1] > 0 ? resp_old[p - 1] : -p;
+	}
+	qsort(out, (size_t)n, sizeof *out, cmp_int);
+	return n;
+}
+
+static int same_set(const int *a, int na, const int *b, int nb)
+{
+	if (na != nb)
+		return 0;
+	for (int i = 0; i < na; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* "上海某某科技有限公司、包工头王某": whom the case's claim is against. */
+static char *old_against_names(const struct case_view *cv, const struct cv_claim *c)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (int j = 0; j < (c->nagainst > 0 ? c->nagainst : cv->nrespondents); j++) {
+		const struct cv_party *r = cv_respondent(cv, c->nagainst > 0 ? c->against[j] : cv->respondents[j].ord);
+		sb_printf(&sb, "%s%s", j ? "、" : "", r ? r->name : "?");
+	}
+	return sb_detach(&sb);
+}
+
+/* The same of the list's claim, with the respondents' names as corrected. */
+static char *new_against_names(const struct intake *in, const struct intake_claim *ic)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (int j = 0; j < (ic->nagainst > 0 ? ic->nagainst : in->nrespondents); j++) {
+		int p = ic->nagainst > 0 ? ic->against[j] : j + 1;
+		sb_printf(&sb, "%s%s", j ? "、" : "", p >= 1 && p <= in->nrespondents ? nz(in->respondents[p - 1].name) : "?");
+	}
+	return sb_detach(&sb);
+}
+
+/* "（被申请人：甲公司、乙公司，连带）" after a claim added or removed
+ * while there are several respondents; "" with one. */
+static char *against_suffix(char *names, int nresp, int joint)
+{
+	char *s = nresp > 1 ? xasprintf("（被申请人：%s%s）", names, joint ? "，连带" : "") : xstrdup("");
+
+	free(names);
+	return s;
+}
+
+/* Whom a kept claim is against, and whether jointly, as corrected:
+ * changed (1) or not (0); the events when f is not NULL. */
+static int claim_parties_change(struct fix *f, const struct case_view *cv, const struct intake *in,
+				const int *resp_old, const struct cv_claim *c, const struct intake_claim *ic,
+				const char *label)
+{
+	size_t cap = (size_t)cv->nrespondents + (size_t)in->nrespondents + (size_t)c->nagainst + (size_t)ic->nagainst + 1;
+	int *os = xcalloc(cap, sizeof *os), *ns = xcalloc(cap, sizeof *ns);
+	int on = old_against(cv, c, os), nn = new_against(in, resp_old, ic, ns), changed = 0;
+	char lb[96];
+
+	if (!same_set(os, on, ns, nn)) {
+		changed = 1;
+		if (f) {
+			char *o = old_against_names(cv, c), *n = new_against_names(in, ic);
+			snprintf(lb, sizeof lb, "%s被申请人", label);
+			field_change(f, lb, o, n);
+			free(o);
+			free(n);
+		}
+	}
+	if ((c->joint != 0) != (ic->joint != 0)) {
+		changed = 1;
+		if (f) {
+			snprintf(lb, sizeof lb, "%s连带责任", label);
+			field_change(f, lb, yes_no(c->joint), yes_no(ic->joint));
+		}
+	}
+	free(os);
+	free(ns);
+	return changed;
+}
+
 static int fix_claims(struct fix *f)
 {
 	const struct intake *in = f->in;
@@ -448,7 +754,7 @@ static int fix_claims(struct fix *f)
 	struct claim_edit *v = xcalloc((size_t)in->nclaims + 1, sizeof *v);
 	char **against = xcalloc((size_t)in->nclaims + 1, sizeof *against);
 	char label[64], amt0[32], amt1[32], fld[48];
-	int rc = 0, adjusted = 0;
+	int rc = 0;
 
 	if (claim_origins(f, old_ord) > 0) {
 		rc = REFUSED;
@@ -463,35 +769,37 @@ static int fix_claims(struct fix *f)
 			kept = old_ord[i] == c->ord;
 		if (!kept) {
 			char *whole = claim_whole(c->cause, c->cause_name, c->text, c->amount_fen);
-			add_change(f, xasprintf("请求%d" LABEL_SEP "%s", c->ord, whole), xstrdup(""));
+			char *who = against_suffix(old_against_names(&f->cv, c), f->cv.nrespondents, c->joint);
+			add_change(f, xasprintf("请求%d" LABEL_SEP "%s%s", c->ord, whole, who), xstrdup(""));
 			free(whole);
+			free(who);
 		}
 	}
 	for (int i = 0; i < in->nclaims; i++) {
 		const struct intake_claim *ic = &in->claims[i];
 		int64_t fen = intake_claim_total(ic);
 		char *cause_name = NULL;
-		v[i] = (struct claim_edit){.old_ord = old_ord[i], .cause = ic->cause, .text = ic->text, .amount_fen = fen};
-		if (!old_ord[i]) {
-			/* a new claim: its respondents, joint liability and
-			 * per-worker amounts as given */
-			struct strbuf sb;
-			sb_init(&sb);
-			for (int j = 0; j < ic->nagainst; j++)
-				sb_printf(&sb, "%s%d", j ? "," : "", ic->against[j]);
-			against[i] = sb.len ? sb_detach(&sb) : NULL;
-			sb_free(&sb);
-			v[i].against = against[i];
-			v[i].joint = ic->joint != 0;
-		}
+		/* its respondents ("" all of them) and joint liability as
+		 * given, for a new claim and a kept one alike */
+		struct strbuf sb;
+		sb_init(&sb);
+		for (int j = 0; j < ic->nagainst; j++)
+			sb_printf(&sb, "%s%d", j ? "," : "", ic->against[j]);
+		against[i] = sb_detach(&sb);
+		v[i] = (struct claim_edit){.old_ord = old_ord[i], .cause = ic->cause, .text = ic->text, .amount_fen = fen,
+					   .against = old_ord[i] || *against[i] ? against[i] : NULL,
+					   .joint = ic->joint != 0};
 		if (db_cause_get(f->db, ic->cause, &cause_name) < 0) {
 			rc = FAILED;
 			goto out;
 		}
 		if (!old_ord[i]) {
+			/* a new claim, with its per-worker amounts as given */
 			char *whole = claim_whole(ic->cause, cause_name, ic->text, fen);
-			add_change(f, xstrdup(""), xasprintf("请求%d" LABEL_SEP "%s", i + 1, whole));
+			char *who = against_suffix(new_against_names(in, ic), in->nrespondents, ic->joint);
+			add_change(f, xstrdup(""), xasprintf("请求%d" LABEL_SEP "%s%s", i + 1, whole, who));
 			free(whole);
+			free(who);
 			free(cause_name);
 			continue;
 		}
@@ -503,27 +811,14 @@ static int fix_claims(struct fix *f)
 			snprintf(label, sizeof label, "请求%d ", i + 1);
 		else
 			snprintf(label, sizeof label, "请求%d（原请求%d）", i + 1, old_ord[i]);
-		/* a kept claim keeps its respondents, joint liability and
-		 * per-worker amounts: the amount of one with per-worker amounts
-		 * is their total and is not corrected here */
+		/* a kept claim keeps its per-worker amounts: the amount of one
+		 * with per-worker amounts is their total and is not corrected
+		 * here */
 		snprintf(fld, sizeof fld, "claims[%d].amount", i);
 		if (c->nshares > 0 && ic->nshares == 0 && fen != c->amount_fen)
 			intake_problem_add(f->res, fld, "第%d项请求按各申请人分列金额，合计金额不能在此修改", i + 1);
 		if (ic->nshares == 0)
 			v[i].amount_fen = fen = c->nshares > 0 ? c->amount_fen : fen;
-		/* a respondent removed that the claim names */
-		if (in->nrespondents < f->cv.nrespondents) {
-			int gone = 0;
-			for (int j = 0; j < c->nagainst; j++)
-				gone |= c->against[j] > in->nrespondents;
-			if (gone && c->nagainst >= f->cv.nrespondents) {
-				v[i].against = ""; /* all of them, as it was */
-				adjusted = 1;
-			} else if (gone) {
-				snprintf(fld, sizeof fld, "claims[%d].against", i);
-				intake_problem_add(f->res, fld, "第%d项请求针对的被申请人已被删除，请先修改该项请求", i + 1);
-			}
-		}
 		size_t ll = strlen(label);
 		char *o = xasprintf("%s %s", c->cause, nz(c->cause_name)), *nw = xasprintf("%s %s", ic->cause, nz(cause_name));
 		snprintf(label + ll, sizeof label - ll, "案由");
@@ -532,16 +827,38 @@ static int fix_claims(struct fix *f)
 		field_change(f, label, c->text, ic->text);
 		snprintf(label + ll, sizeof label - ll, "金额");
 		field_change(f, label, money_format(c->amount_fen, amt0, sizeof amt0), money_format(fen, amt1, sizeof amt1));
+		label[ll] = '\0';
 		free(o);
 		free(nw);
 		free(cause_name);
+		/* a respondent removed that the claim named (not all of them):
+		 * the claim must say anew whom it is against */
+		int gone = 0, named = c->nagainst > 0 && c->nagainst < f->cv.nrespondents;
+		for (int j = 0; j < c->nagainst && named && !gone; j++) {
+			int kept = 0;
+			for (int r = 0; r < in->nrespondents && !kept; r++)
+				kept = f->resp_old[r] == c->against[j];
+			if (!kept)
+				gone = c->against[j];
+		}
+		if (gone && ic->nagainst == 0) {
+			const struct cv_party *r = cv_respondent(&f->cv, gone);
+			snprintf(fld, sizeof fld, "claims[%d].against", i);
+			intake_problem_add(f->res, fld, "第%d项请求针对的被申请人%d（%s）已被删除，请先修改该项请求，指明其被申请人",
+					   i + 1, gone, r ? r->name : "");
+			continue;
+		}
+		claim_parties_change(f, &f->cv, in, f->resp_old, c, ic, label);
 	}
 	if (f->res->nproblems > 0) {
 		rc = REFUSED;
 		goto out;
 	}
 	f->claims_changed = f->n > n0;
-	if ((f->claims_changed || adjusted) && db_claims_replace(f->db, f->case_id, v, in->nclaims) < 0) {
+	/* the respondents renumbered or fewer or more: the claims name them
+	 * by their new numbers */
+	int renumbered = f->resp_moved || in->nrespondents != f->cv.nrespondents;
+	if ((f->claims_changed || renumbered) && db_claims_replace(f->db, f->case_id, v, in->nclaims) < 0) {
 		rc = FAILED;
 		goto out;
 	}
@@ -625,6 +942,12 @@ static int correct_in_tx(struct fix *f, int64_t expect_version)
 			res->nproblems--;
 			i--;
 		}
+	/* the case's respondent each of the list's corrects */
+	f->resp_old = xcalloc((size_t)in->nrespondents + 1, sizeof *f->resp_old);
+	if (res->nproblems == 0)
+		respondent_origins(&f->cv, in, f->resp_old, res);
+	for (int i = 0; i < in->nrespondents; i++)
+		f->resp_moved |= f->resp_old[i] > 0 && f->resp_old[i] != i + 1;
 	/* a received date left blank keeps the case's */
 	tj_day received;
 	char recv[11];
@@ -771,26 +1094,28 @@ int case_correct(struct db *db, const struct config *cfg, const struct actor *wh
 
 int case_correct_resets(const struct case_view *cv, const struct intake *in)
 {
-	int any = 0;
+	int any = 0, r = 0;
 
 	if (cv->status != ST_CONFIRMED)
 		return 0;
 	if (in->nclaims != cv->nclaims)
 		return 1;
+	int *resp_old = xcalloc((size_t)in->nrespondents + 1, sizeof *resp_old);
+	respondent_origins(cv, in, resp_old, NULL);
 	for (int i = 0; i < in->nclaims; i++)
 		any |= in->claims[i].ord != 0;
-	for (int i = 0; i < in->nclaims; i++) {
+	for (int i = 0; i < in->nclaims && !r; i++) {
 		const struct intake_claim *ic = &in->claims[i];
 		const struct cv_claim *c = NULL;
 		int ord = any ? ic->ord : cv->claims[i].ord;
 		for (int k = 0; k < cv->nclaims; k++)
 			if (cv->claims[k].ord == ord)
 				c = &cv->claims[k];
-		if (!c || c->ord != i + 1 || strcmp(c->cause, nz(ic->cause)) != 0 || strcmp(c->text, nz(ic->text)) != 0 ||
-		    c->amount_fen != amount_of(ic->amount))
-			return 1;
+		r = !c || c->ord != i + 1 || strcmp(c->cause, nz(ic->cause)) != 0 || strcmp(c->text, nz(ic->text)) != 0 ||
+		    c->amount_fen != amount_of(ic->amount) || claim_parties_change(NULL, cv, in, resp_old, c, ic, "");
 	}
-	return 0;
+	free(resp_old);
+	return r;
 }
 
 char *case_edit_text(const char *before, const char *after)

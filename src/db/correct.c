@@ -116,6 +116,82 @@ int db_case_party_remove(struct db *db, int64_t case_id, const char *role, int o
 	return 0;
 }
 
+int db_case_agents_clear(struct db *db, int64_t case_id, const char *role, int ord)
+{
+	sqlite3_stmt *st = db_prep(db, "DELETE FROM case_agents WHERE case_id = ?1 AND role = ?2 "
+				       "AND (?3 = 0 OR party_ord = ?3)");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, role);
+	sqlite3_bind_int(st, 3, ord);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "删除委托代理人");
+	return 0;
+}
+
+int db_case_parties_reorder(struct db *db, int64_t case_id, const char *role, const int *old_ord, int n)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (db_case_agents_clear(db, case_id, role, 0) < 0)
+		return -1;
+	/* 1. the parties the list no longer has */
+	st = db_prep(db, "SELECT ord FROM case_parties WHERE case_id = ? AND role = ? ORDER BY ord");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, role);
+	int *gone = NULL, ngone = 0, cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int ord = sqlite3_column_int(st, 0), kept = 0;
+		for (int i = 0; i < n && !kept; i++)
+			kept = old_ord[i] == ord;
+		if (!kept) {
+			gone = xgrow(gone, ngone, &cap, sizeof *gone);
+			gone[ngone++] = ord;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		free(gone);
+		return db_fail(db, "读取当事人");
+	}
+	for (int i = 0; i < ngone; i++)
+		if (db_case_party_remove(db, case_id, role, gone[i]) < 0) {
+			free(gone);
+			return -1;
+		}
+	free(gone);
+	/* 2. the kept ones to their new numbers, through negative ones */
+	for (int i = 0; i < n; i++) {
+		if (old_ord[i] <= 0)
+			continue;
+		st = db_prep(db, "UPDATE case_parties SET ord = ?1 WHERE case_id = ?2 AND role = ?3 AND ord = ?4");
+		if (!st)
+			return -1;
+		sqlite3_bind_int(st, 1, -(i + 1));
+		sqlite3_bind_int64(st, 2, case_id);
+		db_bind_text(st, 3, role);
+		sqlite3_bind_int(st, 4, old_ord[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_fail(db, "更新当事人");
+		if (sqlite3_changes(db->h) != 1) {
+			tj_error("更新当事人失败：案件没有第%d个当事人", old_ord[i]);
+			return -1;
+		}
+	}
+	st = db_prep(db, "UPDATE case_parties SET ord = -ord WHERE case_id = ? AND role = ? AND ord < 0");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	db_bind_text(st, 2, role);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "更新当事人");
+	return 0;
+}
+
 int db_claims_replace(struct db *db, int64_t case_id, const struct claim_edit *v, int n)
 {
 	sqlite3_stmt *st;
@@ -160,7 +236,8 @@ int db_claims_replace(struct db *db, int64_t case_id, const struct claim_edit *v
 		if (v[i].old_ord <= 0)
 			continue;
 		st = db_prep(db, "UPDATE claims SET ord = ?1, cause = ?2, text = ?3, amount_fen = ?4, "
-				 "against = CASE WHEN ?7 IS NULL THEN against ELSE nullif(?7, '') END "
+				 "against = CASE WHEN ?7 IS NULL THEN against ELSE nullif(?7, '') END, "
+				 "joint = CASE WHEN ?7 IS NULL THEN joint ELSE ?8 END "
 				 "WHERE case_id = ?5 AND ord = ?6");
 		if (!st)
 			return -1;
@@ -172,6 +249,7 @@ int db_claims_replace(struct db *db, int64_t case_id, const struct claim_edit *v
 		sqlite3_bind_int(st, 6, v[i].old_ord);
 		if (v[i].against)
 			sqlite3_bind_text(st, 7, v[i].against, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 8, v[i].joint != 0);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			return db_fail(db, "更新请求事项");
 		if (sqlite3_changes(db->h) != 1) {

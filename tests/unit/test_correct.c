@@ -76,6 +76,13 @@ static char *sql_text(const char *sql, int64_t id)
 	return testdb_text(db, sql, id);
 }
 
+#define sql_is(sql, id, want)                          \
+	do {                                           \
+		char *got_ = sql_text((sql), (id));    \
+		CHECK_STR(got_ ? got_ : "(null)", (want)); \
+		free(got_);                            \
+	} while (0)
+
 /* Everything a correction could touch. */
 static char *snap(int64_t id)
 {
@@ -573,7 +580,8 @@ static void test_kinds(void)
 	/* (a form that does not show a claim's respondents: the stored ones) */
 	claims[0].nagainst = 0;
 	refused(&clerk, id, "claims[0].against", "已被删除");
-	/* a kind corrected */
+	/* a kind corrected (claim 1 still against the individual alone) */
+	claims[0].nagainst = 1;
 	in.nrespondents = 2;
 	two[0].kind = "employer";
 	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
@@ -582,6 +590,255 @@ static void test_kinds(void)
 	struct strbuf rep;
 	sb_init(&rep);
 	CHECK_INT(db_check(db, lifecycle_status_actions_json(), &rep), 0);
+	sb_free(&rep);
+}
+
+/* ---- agents ----------------------------------------------------------------------------- */
+
+static void test_agents(void)
+{
+	struct intake_agent aa[2], ea[1];
+	struct intake_result res;
+	struct case_view cv;
+
+	/* registered with a lawyer for the applicant and a member of staff
+	 * for the respondent */
+	reset_application();
+	aa[0] = (struct intake_agent){.name = "张律师", .kind = "lawyer", .org = "上海某某律师事务所",
+				      .phone = "13800000001", .authority = "general", .scope = ""};
+	ea[0] = (struct intake_agent){.name = "赵某", .kind = "staff", .authority = "general"};
+	emp.legal_rep_title = "执行董事"; /* as the archive has it by now */
+	app.agents = aa;
+	app.nagents = 1;
+	emp.agents = ea;
+	emp.nagents = 1;
+	struct intake_result r0 = {0};
+	if (intake_register(db, &cfg, &clerk, &in, &r0) < 0) {
+		CHECK(0, "register with agents: %s", tj_errmsg());
+		return;
+	}
+	int64_t id = r0.case_id;
+	intake_result_free(&r0);
+	apply(id, ACT_CONFIRM);
+
+	/* the lawyer's name and phone corrected, a relative with a special
+	 * authority added, the respondent's agent removed */
+	aa[0].name = "王律师";
+	aa[0].phone = "138 0000 0002";
+	aa[1] = (struct intake_agent){.name = "周大海", .kind = "relative", .authority = "special",
+				      .scope = "代为承认、放弃请求"};
+	app.nagents = 2;
+	emp.nagents = 0;
+	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
+	CHECK_INT(case_correct_resets(&cv, &in), 0); /* agents are not the claims */
+	case_view_free(&cv);
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	CHECK_INT(res.nchanges, 4);
+	CHECK_INT(res.reconfirm, 0);
+	CHECK_INT(res.status, ST_CONFIRMED);
+	intake_result_free(&res);
+	CHECK_INT(events_like(id, "edit", "申请人 代理人1 姓名：张律师", "申请人 代理人1 姓名：王律师"), 1);
+	CHECK_INT(events_like(id, "edit", "申请人 代理人1 电话：13800000001", "申请人 代理人1 电话：13800000002"), 1);
+	CHECK_INT(events_like(id, "edit", "", "申请人 代理人2：周大海（近亲属，特别授权：代为承认、放弃请求）"), 1);
+	CHECK_INT(events_like(id, "edit", "被申请人 代理人1：赵某（用人单位工作人员，一般授权）", ""), 1);
+	char *rows = sql_text("SELECT group_concat(role || party_ord || '.' || ord || ' ' || name || ' ' || kind || ' ' || "
+			      "phone || ' ' || authority || ' ' || scope, ' | ') FROM (SELECT * FROM case_agents "
+			      "WHERE case_id = ? ORDER BY role, party_ord, ord)",
+			      id);
+	CHECK_STR(rows, "applicant1.1 王律师 lawyer 13800000002 general  | applicant1.2 周大海 relative  special 代为承认、放弃请求");
+	free(rows);
+	sql_is("SELECT status FROM cases WHERE id = ?", id, "confirmed");
+
+	/* the timeline's words */
+	char *t = case_edit_text("申请人 代理人1 姓名：张律师", "申请人 代理人1 姓名：王律师");
+	CHECK_STR(t, "申请人 代理人1 姓名 张律师 → 王律师");
+	free(t);
+	t = case_edit_text("", "申请人 代理人2：周大海（近亲属，特别授权：代为承认、放弃请求）");
+	CHECK_STR(t, "新增申请人 代理人2：周大海（近亲属，特别授权：代为承认、放弃请求）");
+	free(t);
+
+	/* the kind and authority of one changed; the other unchanged */
+	aa[1].authority = "general";
+	aa[1].scope = "";
+	aa[1].kind = "union";
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	CHECK_INT(res.nchanges, 3);
+	intake_result_free(&res);
+	CHECK_INT(events_like(id, "edit", "申请人 代理人2 类别：近亲属", "申请人 代理人2 类别：工会"), 1);
+	CHECK_INT(events_like(id, "edit", "申请人 代理人2 代理权限：特别授权", "申请人 代理人2 代理权限：一般授权"), 1);
+	CHECK_INT(events_like(id, "edit", "申请人 代理人2 授权范围：代为承认、放弃请求", "申请人 代理人2 授权范围："), 1);
+
+	/* bad agents refused at their fields, nothing written */
+	aa[1].authority = "special";
+	refused(&clerk, id, "applicant[0].agents[1].scope", "特别授权须写明授权范围");
+	aa[1].authority = "general";
+	aa[1].phone = "12345";
+	refused(&clerk, id, "applicant[0].agents[1].phone", "代理人电话");
+	aa[1].phone = "";
+	struct intake_agent three[3] = {aa[0], aa[1], aa[1]};
+	app.agents = three;
+	app.nagents = 3;
+	refused(&clerk, id, "applicant[0].agents", "最多委托2名代理人");
+	/* as the case has them: nothing to change */
+	app.agents = aa;
+	app.nagents = 2;
+	refused(&clerk, id, NULL, "没有变化");
+	app.agents = NULL;
+	app.nagents = 0;
+	emp.agents = NULL;
+}
+
+/* ---- whom the claims are against -------------------------------------------------------------- */
+
+static void test_against(void)
+{
+	struct intake_employer three[3];
+	struct intake_agent ca[1];
+	struct intake_result res;
+	struct case_view cv;
+	static const int first[] = {1}, both[] = {1, 2}, second[] = {2}, third[] = {3};
+
+	/* 用人单位 and 用工单位: claim 1 against both, claim 2 against the
+	 * first */
+	reset_application();
+	emp.legal_rep_title = "执行董事";
+	three[0] = emp;
+	three[1] = (struct intake_employer){.kind = "host", .uscc = "91310000MA1K000019", .name = "上海某某物流有限公司",
+					    .legal_rep = "钱七", .address = "上海市浦东新区某路3号", .phone = "021-55555555"};
+	in.respondents = three;
+	in.nrespondents = 2;
+	claims[1].nagainst = 1;
+	claims[1].against = first;
+	struct intake_result r0 = {0};
+	if (intake_register(db, &cfg, &clerk, &in, &r0) < 0) {
+		CHECK(0, "register with two respondents: %s", tj_errmsg());
+		for (int i = 0; i < r0.nproblems; i++)
+			fprintf(stderr, "  %s: %s\n", r0.problems[i].field, r0.problems[i].msg);
+		return;
+	}
+	int64_t id = r0.case_id;
+	intake_result_free(&r0);
+	apply(id, ACT_CONFIRM);
+
+	/* claim 2 against both, jointly: the confirmation undone, said
+	 * before saving */
+	claims[1].nagainst = 2;
+	claims[1].against = both;
+	claims[1].joint = 1;
+	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
+	CHECK_INT(case_correct_resets(&cv, &in), 1);
+	case_view_free(&cv);
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	CHECK_INT(res.reconfirm, 1);
+	CHECK_INT(res.status, ST_REGISTERED);
+	CHECK_INT(res.nchanges, 2);
+	intake_result_free(&res);
+	CHECK_INT(events_like(id, "edit", "请求2 被申请人：上海某某科技有限公司",
+			      "请求2 被申请人：上海某某科技有限公司、上海某某物流有限公司"),
+		  1);
+	CHECK_INT(events_like(id, "edit", "请求2 连带责任：否", "请求2 连带责任：是"), 1);
+	CHECK_INT(events_like(id, "unconfirm", "confirmed", "registered"), 1);
+	sql_is("SELECT against || '|' || joint FROM claims WHERE case_id = ? AND ord = 2", id, "1,2|1");
+	char *t = case_edit_text("请求2 连带责任：否", "请求2 连带责任：是");
+	CHECK_STR(t, "请求2 连带责任 否 → 是");
+	free(t);
+
+	/* confirmed again; only the joint liability undone: reset too */
+	apply(id, ACT_CONFIRM);
+	claims[1].joint = 0;
+	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
+	CHECK_INT(case_correct_resets(&cv, &in), 1);
+	case_view_free(&cv);
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	CHECK_INT(res.reconfirm, 1);
+	intake_result_free(&res);
+	CHECK_INT(events_like(id, "edit", "请求2 连带责任：是", "请求2 连带责任：否"), 1);
+	sql_is("SELECT against || '|' || joint FROM claims WHERE case_id = ? AND ord = 2", id, "1,2|0");
+
+	/* a third respondent, an individual with an agent, and a new claim
+	 * against him alone; claim 1 (all of them) now against three */
+	three[2] = (struct intake_employer){.kind = "individual", .id_type = "id", .id_no = "110105198001010032",
+					    .name = "包工头王某", .phone = "13600000000", .address = "上海市某区某路9号"};
+	ca[0] = (struct intake_agent){.name = "孙律师", .kind = "lawyer", .authority = "general"};
+	three[2].agents = ca;
+	three[2].nagents = 1;
+	in.nrespondents = 3;
+	claims[2] = (struct intake_claim){.cause = "0604", .text = "支付经济补偿", .amount = "3000", .nagainst = 1,
+					  .against = third};
+	in.nclaims = 3;
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	intake_result_free(&res);
+	CHECK_INT(events_like(id, "edit", "", "被申请人3：包工头王某"), 1);
+	CHECK_INT(events_like(id, "edit", "", "被申请人3 代理人1：孙律师（律师，一般授权）"), 1);
+	CHECK_INT(events_like(id, "edit", "请求1 被申请人：上海某某科技有限公司、上海某某物流有限公司",
+			      "请求1 被申请人：上海某某科技有限公司、上海某某物流有限公司、包工头王某"),
+		  1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ? AND action = 'edit' AND before = '' "
+				    "AND after LIKE '请求3：[0604 %] 支付经济补偿 3,000.00元（被申请人：包工头王某）'",
+				id),
+		  1);
+	CHECK_INT(testdb_int_id(db, "SELECT against FROM claims WHERE case_id = ? AND ord = 3", id), 3);
+	claims[2].ord = 3;
+
+	/* the individual removed while claim 3 names him alone: refused,
+	 * whether the claim still names him or says nothing */
+	in.nrespondents = 2;
+	refused(&clerk, id, "claims[2].against", "被申请人3不存在");
+	claims[2].nagainst = 0;
+	refused(&clerk, id, "claims[2].against", "被申请人3（包工头王某）已被删除");
+	/* a respondent the case does not have */
+	in.nrespondents = 3;
+	claims[2].nagainst = 1;
+	three[0].ord = 1;
+	three[1].ord = 7;
+	three[2].ord = 3;
+	refused(&clerk, id, "respondent[1]", "不是本案原有的被申请人");
+
+	/* the first respondent removed from the middle of the list: the
+	 * others take numbers 1 and 2 with their agents, the claims name
+	 * them by their new numbers, and the log says only what changed */
+	struct intake_employer two[2] = {three[1], three[2]};
+	two[0].ord = 2;
+	two[1].ord = 3;
+	in.respondents = two;
+	in.nrespondents = 2;
+	claims[0].nagainst = 0; /* all of them */
+	claims[1].nagainst = 1;
+	claims[1].against = first; /* the 用工单位, now number 1 */
+	claims[2].against = second; /* the individual, now number 2 */
+	int64_t ev0 = testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ?", id);
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	intake_result_free(&res);
+	CHECK_INT(events_like(id, "edit", "被申请人1：上海某某科技有限公司", ""), 1);
+	CHECK_INT(events_like(id, "edit", "请求1 被申请人：上海某某科技有限公司、上海某某物流有限公司、包工头王某",
+			      "请求1 被申请人：上海某某物流有限公司、包工头王某"),
+		  1);
+	CHECK_INT(events_like(id, "edit", "请求2 被申请人：上海某某科技有限公司、上海某某物流有限公司",
+			      "请求2 被申请人：上海某某物流有限公司"),
+		  1);
+	/* claim 3 is against the same person: no event; nor a renamed party */
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ? AND action = 'edit' AND "
+				    "(before LIKE '请求3%' OR before LIKE '%名称%')",
+				id),
+		  0);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ?", id) - ev0, 3);
+	sql_is("SELECT group_concat(ord || ' ' || name || ' ' || kind, ' | ') FROM (SELECT * FROM case_parties "
+			   "WHERE case_id = ? AND role = 'respondent' ORDER BY ord)",
+			   id,
+		  "1 上海某某物流有限公司 host | 2 包工头王某 individual");
+	sql_is("SELECT group_concat(party_ord || ' ' || name) FROM case_agents WHERE case_id = ? "
+			   "AND role = 'respondent'",
+			   id,
+		  "2 孙律师");
+	sql_is("SELECT group_concat(ord || ':' || coalesce(against, '*'), ' ') FROM (SELECT * FROM claims "
+			   "WHERE case_id = ? ORDER BY ord)",
+			   id,
+		  "1:* 2:1 3:2");
+	struct strbuf rep;
+	sb_init(&rep);
+	CHECK_INT(db_check(db, lifecycle_status_actions_json(), &rep), 0);
+	if (rep.len)
+		fprintf(stderr, "%s", rep.buf);
 	sb_free(&rep);
 }
 
@@ -702,6 +959,8 @@ int main(void)
 	test_roles();
 	test_snapshots();
 	test_kinds();
+	test_agents();
+	test_against();
 	test_bad_input();
 	test_text();
 
