@@ -22,13 +22,17 @@
  * detail): opened filled from the case's own copy of its parties, its
  * claims (each remembering the case's claim it was) and facts; F2 saves
  * through case_correct against the version the user saw.  Every
- * respondent is on the form; the applicants after the first (a
- * collective case's, joined with intake_join) and the particulars
- * without a field go through as the case has them.  The agents are not
- * part of a correction (case_correct leaves them), and a kept claim keeps
- * its respondents: its dialog shows them read-only.  A change of claims
- * that would undo the applicant's confirmation is said at the claims and
- * asked before saving.  Its draft names the case and the version.
+ * respondent is on the form with its agents, each remembering the case's
+ * respondent it is (so one removed renumbers the rest, and the claims
+ * follow them); the first applicant with its agents; the applicants after
+ * the first (a collective case's, joined with intake_join), their agents
+ * and the particulars without a field go through as the case has them.
+ * Each claim's respondents and joint liability are corrected in its
+ * dialog, kept claims and new ones alike.  A change of claims that would
+ * undo the applicant's confirmation is said at the claims and asked
+ * before saving.  A save that races another user's change is refused
+ * with what the case now holds shown, the form kept as typed.  Its
+ * draft names the case and the version.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,6 +127,9 @@ struct intake_screen {
 	 * each party: [0] the applicant's, [1 + i] respondent i's */
 	int nresp;
 	struct agents agents[1 + INTAKE_MAX_RESPONDENTS];
+	/* a correction: the case's respondent each one on the form is (its
+	 * number in the case; 0 a new one) */
+	int resp_ord[INTAKE_MAX_RESPONDENTS];
 	struct agent_dialog *adialog; /* the agent dialog while it is open */
 	int pick_resp;                /* the respondent a picker fills */
 	const char **resp_kind_names; /* VOCAB_RESPONDENT */
@@ -273,16 +280,13 @@ static int is_special(const struct agent *a)
 	return kw && !strcmp(kw, "special");
 }
 
-/* The agents of a party as rows, then the row that adds one (a
- * correction has none: the case's agents are not part of it). */
+/* The agents of a party as rows, then the row that adds one. */
 static void build_agent_rows(struct intake_screen *is, int pi)
 {
 	struct form *f = &is->form;
 	struct agents *ag = &is->agents[pi];
 	char pre[32], id[64];
 
-	if (is->correct_id)
-		return;
 	party_prefix(pre, sizeof pre, pi);
 	for (int j = 0; j < ag->n; j++) {
 		const struct agent *a = &ag->v[j];
@@ -634,6 +638,8 @@ static void delete_respondent(struct intake_screen *is, int k)
 	agents_clear(&is->agents[1 + k]);
 	memmove(&is->agents[1 + k], &is->agents[2 + k], (size_t)(is->nresp - k - 1) * sizeof is->agents[0]);
 	memset(&is->agents[is->nresp], 0, sizeof is->agents[0]);
+	memmove(&is->resp_ord[k], &is->resp_ord[k + 1], (size_t)(is->nresp - k - 1) * sizeof is->resp_ord[0]);
+	is->resp_ord[is->nresp - 1] = 0;
 	is->nresp--;
 	/* the claims' numbers of the respondents after it move up one */
 	for (int i = 0; i < is->nclaims; i++) {
@@ -760,6 +766,7 @@ static void to_respondent(struct intake_screen *is, int i, struct intake_employe
 	e->district = keep(k, field(is, rid(id, sizeof id, i, "district")));
 	e->industry = keep(k, field(is, rid(id, sizeof id, i, "industry")));
 	to_agents(is, 1 + i, &e->agents, &e->nagents, k);
+	e->ord = is->correct_id ? is->resp_ord[i] : 0;
 }
 
 static void to_intake(struct intake_screen *is, struct intake *in, struct intake_person *p,
@@ -819,10 +826,26 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	in->evidence = ev;
 }
 
+/* The case's agents of a party as the core takes them (to pass them
+ * through a correction unchanged). */
+static void cv_agents(const struct cv_party *o, const struct intake_agent **out, int *n, struct kept *k)
+{
+	struct intake_agent *v = keep_mem(k, xcalloc((size_t)o->nagents + 1, sizeof *v));
+
+	for (int j = 0; j < o->nagents; j++) {
+		const struct cv_agent *a = &o->agents[j];
+		v[j] = (struct intake_agent){.name = a->name, .kind = a->kind, .org = a->org, .phone = a->phone,
+					     .authority = a->authority, .scope = a->scope};
+	}
+	*out = v;
+	*n = o->nagents;
+}
+
 /* A correction: the form's application with the parties the form does
- * not show (the applicants after the first) as the case has them.
- * persons holds the case's count of applicants (at least one); the first
- * is the form's.  The respondents are all the form's. */
+ * not show (the applicants after the first, with their agents) as the
+ * case has them.  persons holds the case's count of applicants (at least
+ * one); the first is the form's.  The respondents are all the form's,
+ * each with the case's respondent it is. */
 
 static void to_correction(struct intake_screen *is, struct intake *in, struct intake_person *persons,
 			  struct intake_claim *cl, struct kept *k)
@@ -841,6 +864,7 @@ static void to_correction(struct intake_screen *is, struct intake *in, struct in
 						    .address = o->address, .gender = o->gender, .birth_date = o->birth_date,
 						    .household = o->household, .occupation = o->occupation,
 						    .representative = o->representative};
+		cv_agents(o, &persons[i].agents, &persons[i].nagents, k);
 	}
 	in->applicants = persons;
 	in->napplicants = cv->napplicants > 1 ? cv->napplicants : 1;
@@ -1287,6 +1311,11 @@ static void parties_put(struct intake_screen *is, struct strbuf *sb)
 
 	snprintf(num, sizeof num, "%d", is->nresp);
 	draft_put(sb, "respondents.n", num);
+	for (int i = 0; i < is->nresp && is->correct_id; i++) {
+		snprintf(key, sizeof key, "respondent[%d].ord", i);
+		snprintf(num, sizeof num, "%d", is->resp_ord[i]);
+		draft_put(sb, key, num);
+	}
 	for (int pi = 0; pi <= is->nresp; pi++) {
 		const struct agents *ag = &is->agents[pi];
 		if (!ag->n)
@@ -1335,6 +1364,12 @@ static void parties_get_agents(struct intake_screen *is, const char *body)
 	for (int pi = 0; pi <= INTAKE_MAX_RESPONDENTS; pi++)
 		agents_clear(&is->agents[pi]);
 	is->nresp = n < 1 ? 1 : n > INTAKE_MAX_RESPONDENTS ? INTAKE_MAX_RESPONDENTS : n;
+	for (int i = 0; i < INTAKE_MAX_RESPONDENTS; i++) {
+		snprintf(key, sizeof key, "respondent[%d].ord", i);
+		v = i < is->nresp ? draft_get(body, key) : NULL;
+		is->resp_ord[i] = v ? atoi(v) : 0;
+		free(v);
+	}
 	for (int pi = 0; pi <= is->nresp; pi++) {
 		party_prefix(pre, sizeof pre, pi);
 		snprintf(key, sizeof key, "%s.agents.n", pre);
@@ -1892,11 +1927,6 @@ static void claim_dialog_parties(struct intake_screen *is, struct claim_dialog *
 	it->nchoices = (int)TJ_ARRAY_LEN(joint_names);
 	it->choice = c && c->joint ? 1 : 0;
 	claim_dialog_joint(cd);
-	if (is->correct_id && c && c->ord) {
-		/* a kept claim of a correction keeps its respondents (case_correct) */
-		form_find(&cd->form, "against")->readonly = 1;
-		it->readonly = 1;
-	}
 }
 
 /* The cause a new claim starts with, picked before its dialog opens. */
@@ -2525,6 +2555,7 @@ static void add_respondent(struct screen *s)
 		return;
 	}
 	memset(&is->agents[1 + is->nresp], 0, sizeof is->agents[0]);
+	is->resp_ord[is->nresp] = 0; /* a correction: one the case did not have */
 	is->nresp++;
 	is->dirty = 1;
 	rebuild_form(is, rid(id, sizeof id, is->nresp - 1, "kind"));
@@ -2770,6 +2801,42 @@ static void show_problems(struct screen *s, struct intake_result *res)
 		ui_msg(s->app, US_ERROR, "有 %d 处需要更正：%s", res->nproblems, res->problems[0].msg);
 }
 
+/* What another user did to the case since it was loaded (old), as the
+ * timeline says it: at most a screenful, then how many more. */
+static char *changes_since(const struct case_view *old, const struct case_view *now)
+{
+	int64_t last = old->nevents > 0 ? old->events[old->nevents - 1].id : 0;
+	struct strbuf sb;
+	int shown = 0, more = 0;
+
+	sb_init(&sb);
+	for (int i = 0; i < now->nevents; i++) {
+		const struct cv_event *e = &now->events[i];
+		char buf[128];
+		if (e->id <= last)
+			continue;
+		if (shown >= 10) {
+			more++;
+			continue;
+		}
+		const char *what = case_event_what(e, buf, sizeof buf);
+		if (!strcmp(e->entity, "case") && action_from_keyword(e->action) == ACT_EDIT) {
+			char *t = case_edit_text(e->before, e->after);
+			sb_printf(&sb, "%.16s %s：%s\n", e->at, what, t);
+			free(t);
+		} else if (e->before[0] && e->after[0] && strcmp(e->before, e->after)) {
+			sb_printf(&sb, "%.16s %s %s → %s\n", e->at, what, case_event_word(e->before),
+				  case_event_word(e->after));
+		} else {
+			sb_printf(&sb, "%.16s %s %s\n", e->at, what, e->after[0] ? case_event_word(e->after) : "");
+		}
+		shown++;
+	}
+	if (more)
+		sb_printf(&sb, "……另有 %d 项，见案件详情的操作记录\n", more);
+	return sb_detach(&sb);
+}
+
 /* F2 on a correction: the whole application through case_correct,
  * against the version the user saw.  A conflict keeps everything typed
  * and takes the case as it now is as the version to save over, so F2
@@ -2803,11 +2870,23 @@ static int correct_save(struct screen *s)
 				/* the case as it now is: what F2 again saves over */
 				struct case_view *cv = xcalloc(1, sizeof *cv);
 				if (case_load(app->db, &app->actor, is->correct_id, cv) == 1) {
+					char *list = changes_since(is->cv, cv);
+					char *text = xasprintf(
+						"%s 于 %.16s 修改了本案，本表未保存，所填内容均已保留。\n"
+						"案件现在的情况（本表打开后的变动）：\n%s"
+						"请核对本表；再按 F2 保存时，以本表内容为准"
+						"（上述变动本表未同样修改的，将按本表改回）。",
+						res.changed_by, res.changed_at, *list ? list : "（无）\n");
+					ui_alert(app, "案件已被他人修改", text);
+					free(text);
+					free(list);
 					case_view_free(is->cv);
 					free(is->cv);
 					is->cv = cv;
 					is->correct_version = cv->version;
 					reconfirm_note(is);
+					ui_msg(app, US_ERROR, "案件已被 %s 修改：本表未保存，内容已保留；核对后按 F2 保存",
+					       res.changed_by);
 				} else {
 					free(cv);
 				}
@@ -3191,6 +3270,27 @@ struct screen *intake_screen_new(struct app *app, const char *draft_body, int64_
 	return s;
 }
 
+/* A party's agents on the form as the case has them. */
+static void prefill_agents(struct agents *ag, const struct cv_party *o)
+{
+	agents_clear(ag);
+	for (int j = 0; j < o->nagents; j++) {
+		const struct cv_agent *c = &o->agents[j];
+		struct agent *a = agent_append(ag);
+		int kind = vocab_index(VOCAB_AGENT, c->kind), auth = vocab_index(VOCAB_AUTHORITY, c->authority);
+		free(a->name);
+		a->name = xstrdup(c->name);
+		free(a->org);
+		a->org = xstrdup(c->org);
+		free(a->phone);
+		a->phone = xstrdup(c->phone);
+		free(a->scope);
+		a->scope = xstrdup(c->scope);
+		a->kind = kind > 0 ? kind : 0;
+		a->authority = auth > 0 ? auth : 0;
+	}
+}
+
 /* Every respondent of the case on the form, as the case has it (the
  * archive's district and industry of an organisation: the case keeps
  * none). */
@@ -3203,6 +3303,13 @@ static void prefill_respondents(struct screen *s)
 	is->nresp = cv->nrespondents > 1 ? cv->nrespondents : 1;
 	if (is->nresp > INTAKE_MAX_RESPONDENTS)
 		is->nresp = INTAKE_MAX_RESPONDENTS;
+	/* each party's agents, each respondent the case's */
+	if (cv->napplicants > 0)
+		prefill_agents(&is->agents[0], &cv->applicants[0]);
+	for (int i = 0; i < cv->nrespondents && i < is->nresp; i++) {
+		prefill_agents(&is->agents[1 + i], &cv->respondents[i]);
+		is->resp_ord[i] = cv->respondents[i].ord;
+	}
 	rebuild_form(is, NULL);
 	for (int i = 0; i < cv->nrespondents && i < is->nresp; i++) {
 		const struct cv_party *e = &cv->respondents[i];
@@ -3253,6 +3360,10 @@ static void prefill(struct screen *s)
 		set_field(is, "applicant[0].nationality", p->nationality);
 		set_field(is, "applicant[0].phone", p->phone);
 		set_field(is, "applicant[0].address", p->address);
+		/* typed sex and birth date (a passport's ...) stay: check_id
+		 * makes them read-only only when the number gives them */
+		form_find(&is->form, "applicant[0].gender")->readonly = 0;
+		form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
 		form_find(&is->form, "applicant[0].gender")->choice = vocab_index(VOCAB_GENDER, p->gender) + 1;
 		set_field(is, "applicant[0].birth_date", p->birth_date);
 		form_find(&is->form, "applicant[0].household")->choice = vocab_index(VOCAB_HOUSEHOLD, p->household) + 1;

@@ -5,6 +5,11 @@
 # applicant must confirm again, asks, and saves; the case detail is back
 # with the timeline line and the status 登记, and the database has the
 # amount, the events and the confirmation cleared.
+# Then a case with two respondents and an agent (imported): the agent's
+# name is corrected in the agent dialog and the second claim is turned
+# from the first respondent to the second in the claim dialog; both
+# changes are in the timeline and the database (the agent row, the
+# claim's respondents, one event each).
 . "$(dirname "$0")/lib.sh"
 DB="$T/demo.db"
 "$TJ" demo --db "$DB" --cases 300 --seed 1 >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
@@ -83,6 +88,79 @@ expect_screen timeline-note "修改请求事项后需申请人重新确认"
 	ok || fail "case row: $(q "SELECT status, confirm_how, confirmed_at FROM cases WHERE id = $cid")"
 [ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action = 'edit' AND before = '请求1 金额：$old' AND after = '请求1 金额：$new'")" = 1 ] &&
 	ok || fail "edit event: $(q "SELECT action, before, after FROM events WHERE case_id = $cid ORDER BY id DESC LIMIT 4")"
+"$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
+
+key F10
+key F10
+
+# ---- an agent and a claim's respondents ------------------------------------
+sed -e 's/WX-2026-000123/COR-1/' "$SRCDIR/tests/cmd/data/application_example.json" >"$T/app.json"
+"$TJ" import --db "$DB" "$T/app.json" >"$T/import.out" 2>&1 || fail "import: $(cat "$T/import.out")"
+cid=$(q "SELECT id FROM cases WHERE external_id = 'COR-1'")
+cno=$(q "SELECT case_no FROM cases WHERE id = $cid")
+[ "$(q "SELECT against FROM claims WHERE case_id = $cid AND ord = 2")" = 1 ] && ok || fail "claim 2 not against respondent 1"
+
+start "$TJ" --db "$DB"
+login clerk demo1234
+skip_drafts
+expect_screen desk2 "案件队列"
+key 3
+expect_screen search2 "查找："
+typ "$cno"
+expect_screen found2 "$cno"
+key Enter
+expect_screen detail2 "$cno   登记"
+key F3
+expect_screen menu2 "修改申请"
+pick_menu 修改申请
+expect_screen form2 "修改申请"
+# a passport holder's typed sex and birth date are on the form
+expect_screen form2-sex "< 男 >"
+expect_screen form2-birth "1990-05-17"
+
+# the applicant's agent, in its dialog
+for i in $(seq 1 30); do
+	selected_line | grep -qF "委托代理人1：李律师" && break
+	key Tab
+done
+selected_line | grep -qF "委托代理人1：李律师" && ok || { fail "agent row not reached"; screen_text >&2; }
+key F6
+expect_screen agent-dialog "修改申请人的委托代理人"
+key C-k
+typ "王律师"
+key C-s
+expect_screen agent-changed "委托代理人1：王律师"
+
+# the second claim: against the second respondent instead of the first
+for i in $(seq 1 40); do
+	selected_line | grep -qF " 2. " && break
+	key Tab
+done
+selected_line | grep -qF "（被申请人1）" && ok || { fail "claim 2 not reached"; screen_text >&2; }
+key F6
+expect_screen claim-dialog2 "修改请求事项"
+key Tab Tab
+key Right
+expect_screen against-choice "< 被申请人2 上海某某劳务派遣"
+key C-s
+expect_screen claim-against "（被申请人2）"
+key F2
+expect_screen saved2 "已修改申请（2 处）"
+expect_screen status2 "$cno   登记"
+for i in 1 2 3 4 5 6; do
+	screen_text | grep -qF "修改申请：申请人 代理人1 姓名 李律师 → 王律师" && break
+	key NPage
+done
+expect_screen timeline-agent "修改申请：申请人 代理人1 姓名 李律师 → 王律师"
+expect_screen timeline-against "修改申请：请求2 被申请人 上海某某科技有限公司 →"
+
+[ "$(q "SELECT name || '|' || kind || '|' || authority FROM case_agents WHERE case_id = $cid AND role = 'applicant'")" = "王律师|lawyer|special" ] &&
+	ok || fail "agent: $(q "SELECT * FROM case_agents WHERE case_id = $cid")"
+# (claim 1, against both jointly, is now "all of them": the same two)
+[ "$(q "SELECT coalesce(against, '1,2') || '|' || joint FROM claims WHERE case_id = $cid ORDER BY ord")" = "$(printf '1,2|1\n2|0')" ] &&
+	ok || fail "claims: $(q "SELECT ord, against, joint FROM claims WHERE case_id = $cid")"
+[ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action = 'edit' AND before = '请求2 被申请人：上海某某科技有限公司' AND after = '请求2 被申请人：上海某某劳务派遣有限公司'")" = 1 ] &&
+	ok || fail "against event: $(q "SELECT before, after FROM events WHERE case_id = $cid AND action = 'edit'")"
 "$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
 
 key F10
