@@ -81,6 +81,16 @@ struct agents {
 	int n, cap;
 };
 
+/* An applicant after the first, in a correction (the form's fields are
+ * the first one's): his particulars as the case has them, corrected in
+ * the applicant dialog.  id_type indexes id_type_kws; gender and
+ * household 0 for none, else 1 + the VOCAB_GENDER / VOCAB_HOUSEHOLD
+ * index. */
+struct other_app {
+	int id_type, gender, household;
+	char *id_no, *name, *birth, *nationality, *phone, *address, *occupation;
+};
+
 /* An item of evidence as typed (checked by the core's evidence_check). */
 struct evid {
 	char *name, *source, *purpose, *pages;
@@ -91,6 +101,7 @@ struct evid {
 struct claim_dialog;
 struct evid_dialog;
 struct agent_dialog;
+struct app_dialog;
 
 struct intake_screen {
 	struct form form;
@@ -130,6 +141,10 @@ struct intake_screen {
 	/* a correction: the case's respondent each one on the form is (its
 	 * number in the case; 0 a new one) */
 	int resp_ord[INTAKE_MAX_RESPONDENTS];
+	/* a correction: the applicants after the first (the case's count) */
+	struct other_app *others;
+	int nothers;
+	struct app_dialog *pdialog; /* the applicant dialog while it is open */
 	struct agent_dialog *adialog; /* the agent dialog while it is open */
 	int pick_resp;                /* the respondent a picker fills */
 	const char **resp_kind_names; /* VOCAB_RESPONDENT */
@@ -320,6 +335,39 @@ static void build_agent_rows(struct intake_screen *is, int pi)
 	it->tag = -1;
 }
 
+/* The applicants after the first (a correction), one row each, opened
+ * in the applicant dialog; each row's id is the applicant's field prefix
+ * ("applicant[1]"), so that a problem of his shows there. */
+static void build_other_rows(struct intake_screen *is)
+{
+	char id[32], kind[64];
+
+	for (int i = 0; i < is->nothers; i++) {
+		const struct other_app *o = &is->others[i];
+		snprintf(id, sizeof id, "applicant[%d]", i + 1);
+		snprintf(kind, sizeof kind, "%s", id_type_names[o->id_type]);
+		struct strbuf sb;
+		sb_init(&sb);
+		sb_printf(&sb, "  申请人%d：%s（%s %s）  F6 修改", i + 2, o->name, kind, o->id_no);
+		struct form_item *it = form_add(&is->form, FK_ROW, id, "申请人");
+		form_set_text(it, sb.buf);
+		sb_free(&sb);
+		it->tag = i;
+	}
+}
+
+static void other_free(struct other_app *o)
+{
+	free(o->id_no);
+	free(o->name);
+	free(o->birth);
+	free(o->nationality);
+	free(o->phone);
+	free(o->address);
+	free(o->occupation);
+	memset(o, 0, sizeof *o);
+}
+
 static int resp_individual(struct intake_screen *is, int i)
 {
 	char id[48];
@@ -439,6 +487,7 @@ static void build_form(struct intake_screen *is)
 	it->choices = is->household_names;
 	text_item(f, "applicant[0].occupation", "职业/岗位", 50);
 	build_agent_rows(is, 0);
+	build_other_rows(is);
 
 	form_add(f, FK_SECTION, "sec.respondent", "被申请人（用人单位）");
 	if (is->nresp < 1)
@@ -864,6 +913,20 @@ static void to_correction(struct intake_screen *is, struct intake *in, struct in
 						    .address = o->address, .gender = o->gender, .birth_date = o->birth_date,
 						    .household = o->household, .occupation = o->occupation,
 						    .representative = o->representative};
+		if (i - 1 < is->nothers) {
+			/* as corrected in the applicant dialog */
+			const struct other_app *x = &is->others[i - 1];
+			persons[i].id_type = id_type_kws[x->id_type];
+			persons[i].id_no = x->id_no;
+			persons[i].name = x->name;
+			persons[i].nationality = x->nationality;
+			persons[i].phone = x->phone;
+			persons[i].address = x->address;
+			persons[i].birth_date = x->birth;
+			persons[i].occupation = x->occupation;
+			persons[i].gender = x->gender > 0 ? vocab_code_at(VOCAB_GENDER, x->gender - 1) : "";
+			persons[i].household = x->household > 0 ? vocab_code_at(VOCAB_HOUSEHOLD, x->household - 1) : "";
+		}
 		cv_agents(o, &persons[i].agents, &persons[i].nagents, k);
 	}
 	in->applicants = persons;
@@ -1301,6 +1364,7 @@ static void evid_dialog_put(struct intake_screen *is, struct strbuf *sb);
 static int evid_dialog_changed(const struct evid_dialog *ed);
 static void agent_dialog_put(struct intake_screen *is, struct strbuf *sb);
 static int agent_dialog_changed(const struct agent_dialog *ad);
+static void app_dialog_put(struct intake_screen *is, struct strbuf *sb);
 
 /* The parties' part of the draft: how many respondents, each party's
  * agents, each claim's respondents and joint liability.  (Each
@@ -1427,6 +1491,69 @@ static void claim_parties_get(struct intake_screen *is, struct claim *c, int i, 
 	}
 }
 
+/* The applicants after the first (a correction) in the draft. */
+#define OTHER_FIELDS(o) {&(o)->id_no, &(o)->name, &(o)->birth, &(o)->nationality, &(o)->phone, &(o)->address, \
+			 &(o)->occupation}
+static const char *const other_keys[] = {"id_no", "name", "birth", "nationality", "phone", "address", "occupation"};
+
+static void others_put(struct intake_screen *is, struct strbuf *sb)
+{
+	char key[48], num[16];
+
+	for (int i = 0; i < is->nothers; i++) {
+		struct other_app *o = &is->others[i];
+		char **f[] = OTHER_FIELDS(o);
+		for (size_t j = 0; j < TJ_ARRAY_LEN(other_keys); j++) {
+			snprintf(key, sizeof key, "other[%d].%s", i, other_keys[j]);
+			draft_put(sb, key, *f[j]);
+		}
+		snprintf(key, sizeof key, "other[%d].id_type", i);
+		draft_put(sb, key, id_type_kws[o->id_type]);
+		snprintf(key, sizeof key, "other[%d].gender", i);
+		snprintf(num, sizeof num, "%d", o->gender);
+		draft_put(sb, key, num);
+		snprintf(key, sizeof key, "other[%d].household", i);
+		snprintf(num, sizeof num, "%d", o->household);
+		draft_put(sb, key, num);
+	}
+}
+
+/* What the draft kept of them, over what the case has (the same case:
+ * the count is the case's). */
+static void others_get(struct intake_screen *is, const char *body)
+{
+	char key[48], *v;
+
+	for (int i = 0; i < is->nothers; i++) {
+		struct other_app *o = &is->others[i];
+		char **f[] = OTHER_FIELDS(o);
+		for (size_t j = 0; j < TJ_ARRAY_LEN(other_keys); j++) {
+			snprintf(key, sizeof key, "other[%d].%s", i, other_keys[j]);
+			if ((v = draft_get(body, key))) {
+				free(*f[j]);
+				*f[j] = v;
+			}
+		}
+		snprintf(key, sizeof key, "other[%d].id_type", i);
+		if ((v = draft_get(body, key))) {
+			for (int t = 0; t < (int)TJ_ARRAY_LEN(id_type_kws); t++)
+				if (!strcmp(id_type_kws[t], v))
+					o->id_type = t;
+			free(v);
+		}
+		snprintf(key, sizeof key, "other[%d].gender", i);
+		if ((v = draft_get(body, key))) {
+			o->gender = atoi(v);
+			free(v);
+		}
+		snprintf(key, sizeof key, "other[%d].household", i);
+		if ((v = draft_get(body, key))) {
+			o->household = atoi(v);
+			free(v);
+		}
+	}
+}
+
 static char *serialise(struct intake_screen *is)
 {
 	struct strbuf sb;
@@ -1476,10 +1603,12 @@ static char *serialise(struct intake_screen *is)
 		snprintf(key, sizeof key, "evidence[%d].party", i);
 		draft_put(&sb, key, vocab_code_at(VOCAB_PARTY, e->party));
 	}
+	others_put(is, &sb);
 	parties_put(is, &sb);
 	claim_dialog_put(is, &sb);
 	evid_dialog_put(is, &sb);
 	agent_dialog_put(is, &sb);
+	app_dialog_put(is, &sb);
 	return sb_detach(&sb);
 }
 
@@ -1492,6 +1621,7 @@ static void restore(struct screen *s, const char *body)
 	form_find(&is->form, "applicant[0].gender")->readonly = 0;
 	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
 	parties_get_agents(is, body);
+	others_get(is, body);
 	rebuild_form(is, NULL);
 	form_find(&is->form, "applicant[0].gender")->readonly = 0;
 	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
@@ -2543,6 +2673,265 @@ static void reopen_agent(struct screen *s, const char *body)
 	agent_dialog_scope(ad);
 }
 
+/* ---- the applicant dialog (a correction's applicants after the first) ------ */
+
+struct app_dialog {
+	struct form form;
+	struct screen *parent;
+	int index; /* into the intake's others */
+	char *snap;
+};
+
+static int app_dialog_changed(const struct app_dialog *pd)
+{
+	return form_changed(&pd->form, pd->snap);
+}
+
+/* An applicant half typed is part of the intake's draft, under
+ * "dialog.applicant.", with the one it edits. */
+#define APP_DRAFT "dialog.applicant."
+
+static void app_dialog_put(struct intake_screen *is, struct strbuf *sb)
+{
+	struct app_dialog *pd = is->pdialog;
+	char num[16];
+
+	if (!pd || !app_dialog_changed(pd))
+		return;
+	snprintf(num, sizeof num, "%d", pd->index);
+	draft_put(sb, APP_DRAFT "index", num);
+	form_draft_put(&pd->form, sb, APP_DRAFT);
+}
+
+static const enum ui_action app_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
+
+static int app_text_input(struct screen *s)
+{
+	struct app_dialog *pd = s->priv;
+
+	return form_text_input(&pd->form);
+}
+
+static void app_layout(struct screen *s, int rows, int cols)
+{
+	struct app_dialog *pd = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	pd->form.label_w = 11;
+	form_area(&pd->form, rows / 2 - 6, 6, 11, cols - 12);
+	pd->form.field_w = cols - 12 - 13 - 24;
+}
+
+static void app_draw(struct screen *s)
+{
+	struct app_dialog *pd = s->priv;
+	int y = s->rows / 2 - 8;
+	char title[80];
+
+	snprintf(title, sizeof title, "修改申请人%d", pd->index + 2);
+	ui_box(y, 4, 16, s->cols - 8, title);
+	ui_put(y + 14, 6, "身份证等证件由号码得出性别和出生日期；F2/^S 保存，Esc 取消", s->cols - 12, ui_attr(US_DIM), 0);
+	form_draw(&pd->form);
+}
+
+static char *pfield(struct app_dialog *pd, const char *id)
+{
+	return edit_get(&form_find(&pd->form, id)->edit);
+}
+
+/* Checked as the core checks an applicant (intake_check on an
+ * application of this one alone: only his own problems count), each
+ * problem at its field; the dialog keeps what was typed. */
+static int app_save(struct screen *s)
+{
+	struct app_dialog *pd = s->priv;
+	struct intake_screen *is = pd->parent->priv;
+	struct form *f = &pd->form;
+	struct other_app o = {.id_type = form_find(f, "p.id_type")->choice,
+			      .gender = form_find(f, "p.gender")->choice,
+			      .household = form_find(f, "p.household")->choice,
+			      .id_no = pfield(pd, "p.id_no"),
+			      .name = pfield(pd, "p.name"),
+			      .birth = pfield(pd, "p.birth_date"),
+			      .nationality = pfield(pd, "p.nationality"),
+			      .phone = pfield(pd, "p.phone"),
+			      .address = pfield(pd, "p.address"),
+			      .occupation = pfield(pd, "p.occupation")};
+	char g = 0, birth[11] = "", code[2] = "";
+	if (intake_sex_birth(s->app->cfg, id_type_kws[o.id_type], o.id_no, &g, birth) == INTAKE_SB_NUMBER) {
+		/* the number says them */
+		code[0] = g;
+		o.gender = vocab_index(VOCAB_GENDER, code) + 1;
+		free(o.birth);
+		o.birth = xstrdup(birth);
+	}
+	struct intake_person p = {.id_type = id_type_kws[o.id_type], .id_no = o.id_no, .name = o.name,
+				  .nationality = o.nationality, .phone = o.phone, .address = o.address,
+				  .gender = o.gender > 0 ? vocab_code_at(VOCAB_GENDER, o.gender - 1) : "",
+				  .birth_date = o.birth,
+				  .household = o.household > 0 ? vocab_code_at(VOCAB_HOUSEHOLD, o.household - 1) : "",
+				  .occupation = o.occupation};
+	struct intake in = {.channel = "window", .facts = "", .napplicants = 1, .applicants = &p};
+	struct intake_result res;
+	int bad = 0;
+
+	memset(&res, 0, sizeof res);
+	form_clear_errors(f);
+	if (intake_check(s->app->db, s->app->cfg, &in, &res) < 0) {
+		ui_error(s->app);
+		other_free(&o);
+		return UI_HANDLED;
+	}
+	for (int i = 0; i < res.nproblems; i++) {
+		const char *fld = res.problems[i].field;
+		if (strncmp(fld, "applicant[0].", 13) != 0)
+			continue;
+		char id[64];
+		snprintf(id, sizeof id, "p.%s", fld + 13);
+		struct form_item *it = form_find(f, id);
+		if (!it)
+			it = form_find(f, "p.name");
+		if (!(it->msg[0] && it->msg_style == US_ERROR))
+			form_set_msg(it, US_ERROR, "%s", res.problems[i].msg);
+		bad++;
+	}
+	intake_result_free(&res);
+	if (bad) {
+		form_show_errors(f, s->app);
+		other_free(&o);
+		return UI_HANDLED;
+	}
+	other_free(&is->others[pd->index]);
+	is->others[pd->index] = o;
+	is->dirty = 1;
+	char id[32];
+	snprintf(id, sizeof id, "applicant[%d]", pd->index + 1);
+	rebuild_form(is, id);
+	ui_msg(s->app, US_OK, "申请人%d已修改（按 F2 保存本次修改申请）", pd->index + 2);
+	return UI_HANDLED | UI_CLOSE;
+}
+
+static int app_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct app_dialog *pd = s->priv;
+	struct form_item *it = form_focused(&pd->form);
+
+	switch (a) {
+	case UA_BACK:
+		/* Esc never throws what was typed away without asking */
+		if (!app_dialog_changed(pd))
+			return UI_HANDLED | UI_CLOSE;
+		switch (ui_ask_unsaved(s->app, "这名申请人的修改")) {
+		case UI_SAVE:
+			return app_save(s); /* stays open when something is wrong */
+		case UI_DISCARD:
+			return UI_HANDLED | UI_CLOSE;
+		default:
+			return UI_HANDLED;
+		}
+	case UA_SAVE:
+		return app_save(s);
+	case UA_ENTER:
+		if (it && it == &pd->form.items[pd->form.n - 1])
+			return app_save(s);
+		form_handle(&pd->form, UA_NEXT, 0);
+		return UI_HANDLED;
+	default: {
+		int r = form_handle(&pd->form, a, ch);
+		if (r >= 0) {
+			struct form_item *c = &pd->form.items[r];
+			if (c->msg_style == US_ERROR)
+				c->msg[0] = '\0';
+			((struct intake_screen *)pd->parent->priv)->dirty = 1; /* the autosave keeps it */
+		}
+		return UI_HANDLED;
+	}
+	}
+}
+
+static void app_destroy(struct screen *s)
+{
+	struct app_dialog *pd = s->priv;
+	struct intake_screen *is = pd->parent->priv;
+
+	if (is->pdialog == pd)
+		is->pdialog = NULL;
+	form_free(&pd->form);
+	free(pd->snap);
+	free(pd);
+}
+
+static const struct screen_ops app_ops = {
+	.name = "applicant",
+	.actions = app_actions,
+	.overlay = 1,
+	.text_input = app_text_input,
+	.layout = app_layout,
+	.draw = app_draw,
+	.handle = app_handle,
+	.destroy = app_destroy,
+};
+
+static struct app_dialog *open_applicant(struct screen *s, int index)
+{
+	struct intake_screen *is = s->priv;
+	const struct other_app *o = &is->others[index];
+	struct app_dialog *pd = xcalloc(1, sizeof *pd);
+	struct form_item *it;
+
+	pd->parent = s;
+	pd->index = index;
+	form_init(&pd->form);
+	it = form_add(&pd->form, FK_CHOICE, "p.id_type", "证件类型");
+	it->choices = id_type_names;
+	it->nchoices = (int)TJ_ARRAY_LEN(id_type_names);
+	it->choice = o->id_type;
+	it = text_item(&pd->form, "p.id_no", "证件号码", 40);
+	edit_set(&it->edit, o->id_no);
+	it = text_item(&pd->form, "p.name", "姓名", 50);
+	edit_set(&it->edit, o->name);
+	it = form_add(&pd->form, FK_CHOICE, "p.gender", "性别");
+	it->choices = is->gender_names;
+	it->nchoices = vocab_count(VOCAB_GENDER) + 1;
+	it->choice = o->gender;
+	it = text_item(&pd->form, "p.birth_date", "出生日期", 10);
+	edit_set(&it->edit, o->birth);
+	it = text_item(&pd->form, "p.nationality", "国籍/地区", 30);
+	edit_set(&it->edit, o->nationality);
+	it = text_item(&pd->form, "p.phone", "联系电话", 30);
+	edit_set(&it->edit, o->phone);
+	it = text_item(&pd->form, "p.address", "住址", 200);
+	edit_set(&it->edit, o->address);
+	it = form_add(&pd->form, FK_CHOICE, "p.household", "户籍类型");
+	it->choices = is->household_names;
+	it->nchoices = vocab_count(VOCAB_HOUSEHOLD) + 1;
+	it->choice = o->household;
+	it = text_item(&pd->form, "p.occupation", "职业/岗位", 50);
+	edit_set(&it->edit, o->occupation);
+	form_focus(&pd->form, 2);
+	pd->snap = form_snapshot(&pd->form);
+	is->pdialog = pd;
+	ui_push(s->app, screen_new(s->app, &app_ops, s->title, pd));
+	return pd;
+}
+
+/* The applicant dialog as the draft kept it, open again with what was typed. */
+static void reopen_applicant(struct screen *s, const char *body)
+{
+	struct intake_screen *is = s->priv;
+	char *v = draft_get(body, APP_DRAFT "index");
+	struct app_dialog *pd;
+
+	if (!v)
+		return; /* no dialog was open */
+	int index = atoi(v);
+	free(v);
+	if (index < 0 || index >= is->nothers || !(pd = open_applicant(s, index)))
+		return;
+	form_draft_get(&pd->form, body, APP_DRAFT);
+}
+
 /* ---- adding and removing parties ------------------------------------------- */
 
 static void add_respondent(struct screen *s)
@@ -2762,6 +3151,14 @@ static int party_problem_item(struct intake_screen *is, const char *field)
 			return idx;
 		snprintf(id, sizeof id, "%.*s", (int)(ag + 7 - field), field);
 		return form_index(&is->form, id);
+	}
+	int k;
+	if (sscanf(field, "applicant[%d]", &k) == 1 && k >= 1) {
+		/* an applicant after the first: at his row */
+		snprintf(id, sizeof id, "applicant[%d]", k);
+		int idx = form_index(&is->form, id);
+		if (idx >= 0)
+			return idx;
 	}
 	if (!strncmp(field, "respondent", 10))
 		return form_index(&is->form, "sec.respondent");
@@ -3090,6 +3487,10 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 	int ci = focused_claim(is);
 	int in_ev, ei = focused_evidence(is, &in_ev);
 	int party, agent, agents_add;
+	struct form_item *fi = form_focused(&is->form);
+	int k, other = fi && fi->kind == FK_ROW && fi->id && sscanf(fi->id, "applicant[%d]", &k) == 1 && k >= 1 &&
+				       k <= is->nothers && !strchr(fi->id, '.')
+			       ? k - 1 : -1;
 
 	focused_party(is, &party, &agent, &agents_add);
 	switch (a) {
@@ -3109,7 +3510,9 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 			open_claim(s, -1, 1);
 		return UI_HANDLED;
 	case UA_EDIT:
-		if (ci >= 0)
+		if (other >= 0)
+			open_applicant(s, other);
+		else if (ci >= 0)
 			open_claim(s, ci, 0);
 		else if (ei >= 0)
 			open_evidence(s, ei);
@@ -3119,6 +3522,10 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 			ui_msg(app, US_WARN, "请先选中一项请求事项、证据或委托代理人");
 		return UI_HANDLED;
 	case UA_DELETE:
+		if (other >= 0) {
+			ui_msg(app, US_WARN, "修改申请可以更正申请人%d的信息（F6），不能删除申请人", other + 2);
+			return UI_HANDLED;
+		}
 		if (agent >= 0) {
 			remove_agent(s, party, agent);
 			return UI_HANDLED;
@@ -3180,7 +3587,9 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 	case UA_ENTER: {
 		struct form_item *it = form_focused(&is->form);
 		if (it && it->kind == FK_ROW) {
-			if (ci >= 0)
+			if (other >= 0)
+				open_applicant(s, other);
+			else if (ci >= 0)
 				open_claim(s, ci, 0);
 			else if (agent >= 0 || agents_add)
 				open_agent(s, party, agent);
@@ -3215,6 +3624,9 @@ static void intake_destroy(struct screen *s)
 	free(is->evidence);
 	for (int pi = 0; pi <= INTAKE_MAX_RESPONDENTS; pi++)
 		agents_clear(&is->agents[pi]);
+	for (int i = 0; i < is->nothers; i++)
+		other_free(&is->others[i]);
+	free(is->others);
 	free(is->resp_kind_names);
 	free(is->agent_kind_names);
 	free(is->authority_names);
@@ -3397,6 +3809,31 @@ static void prefill(struct screen *s)
 	update_facts_count(is);
 }
 
+/* The applicants after the first as the case has them. */
+static void prefill_others(struct intake_screen *is)
+{
+	const struct case_view *cv = is->cv;
+
+	is->nothers = cv->napplicants > 1 ? cv->napplicants - 1 : 0;
+	is->others = xcalloc((size_t)is->nothers + 1, sizeof *is->others);
+	for (int i = 0; i < is->nothers; i++) {
+		const struct cv_party *p = &cv->applicants[i + 1];
+		struct other_app *o = &is->others[i];
+		for (int t = 0; t < (int)TJ_ARRAY_LEN(id_type_kws); t++)
+			if (!strcmp(id_type_kws[t], p->id_type))
+				o->id_type = t;
+		o->id_no = xstrdup(p->id_no);
+		o->name = xstrdup(p->name);
+		o->birth = xstrdup(p->birth_date);
+		o->nationality = xstrdup(p->nationality);
+		o->phone = xstrdup(p->phone);
+		o->address = xstrdup(p->address);
+		o->occupation = xstrdup(p->occupation);
+		o->gender = p->gender[0] ? vocab_index(VOCAB_GENDER, p->gender) + 1 : 0;
+		o->household = p->household[0] ? vocab_index(VOCAB_HOUSEHOLD, p->household) + 1 : 0;
+	}
+}
+
 struct screen *intake_correct_screen_new(struct app *app, int64_t case_id, void (*done)(void *ctx), void *ctx,
 					 const char *draft_body, int64_t draft_id)
 {
@@ -3413,6 +3850,7 @@ struct screen *intake_correct_screen_new(struct app *app, int64_t case_id, void 
 	is->correct_id = case_id;
 	is->correct_version = cv->version;
 	is->cv = cv;
+	prefill_others(is);
 	is->done = done;
 	is->done_ctx = ctx;
 	form_init(&is->form);
@@ -3458,6 +3896,8 @@ void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
 			reopen_claim(cs, draft_body);
 		if (ui_top(app) == cs)
 			reopen_agent(cs, draft_body);
+		if (ui_top(app) == cs)
+			reopen_applicant(cs, draft_body);
 		return;
 	}
 	struct screen *s = intake_screen_new(app, draft_body, draft_id);

@@ -10,6 +10,8 @@
 # from the first respondent to the second in the claim dialog; both
 # changes are in the timeline and the database (the agent row, the
 # claim's respondents, one event each).
+# Last, a collective case: the third applicant's phone is corrected in
+# the applicant dialog (the form's own fields are the first applicant's).
 . "$(dirname "$0")/lib.sh"
 DB="$T/demo.db"
 "$TJ" demo --db "$DB" --cases 300 --seed 1 >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
@@ -161,6 +163,54 @@ expect_screen timeline-against "修改申请：请求2 被申请人 上海某某
 	ok || fail "claims: $(q "SELECT ord, against, joint FROM claims WHERE case_id = $cid")"
 [ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action = 'edit' AND before = '请求2 被申请人：上海某某科技有限公司' AND after = '请求2 被申请人：上海某某劳务派遣有限公司'")" = 1 ] &&
 	ok || fail "against event: $(q "SELECT before, after FROM events WHERE case_id = $cid AND action = 'edit'")"
+"$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
+
+key F10
+key F10
+
+# ---- an applicant after the first ------------------------------------------
+row=$(q "SELECT c.id || '|' || c.case_no || '|' || p.phone FROM cases c JOIN case_parties p ON p.case_id = c.id
+	AND p.role = 'applicant' AND p.ord = 3 WHERE c.status IN ('registered', 'confirmed', 'accepted')
+	AND c.mediator_id IS NULL AND p.id_type = 'id' ORDER BY c.id LIMIT 1")
+[ -n "$row" ] && ok || fail "no open case with three applicants in the demo"
+cid=${row%%|*}; rest=${row#*|}; cno=${rest%%|*}; oldphone=${rest#*|}
+newphone=13900000003
+[ "$oldphone" != "$newphone" ] || newphone=13900000004
+start "$TJ" --db "$DB"
+login clerk demo1234
+skip_drafts
+expect_screen desk3 "案件队列"
+key 3
+expect_screen search3 "查找："
+typ "$cno"
+expect_screen found3 "$cno"
+key Enter
+expect_screen detail3 "$cno"
+key F3
+expect_screen menu3 "修改申请"
+pick_menu 修改申请
+expect_screen form3 "修改申请"
+for i in $(seq 1 30); do
+	selected_line | grep -qF "申请人3：" && break
+	key Tab
+done
+selected_line | grep -qF "申请人3：" && ok || { fail "applicant 3's row not reached"; screen_text >&2; }
+key F6
+expect_screen applicant-dialog "修改申请人3"
+key Tab Tab Tab Tab
+key C-k
+typ "$newphone"
+key C-s
+expect_screen applicant-changed "申请人3已修改"
+key F2
+expect_screen saved3 "已修改申请（1 处）"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	screen_text | grep -qF "修改申请：申请人3 电话 $oldphone → $newphone" && break
+	key NPage
+done
+expect_screen timeline-applicant3 "修改申请：申请人3 电话 $oldphone → $newphone"
+[ "$(q "SELECT phone FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND ord = 3")" = "$newphone" ] &&
+	ok || fail "applicant 3: $(q "SELECT ord, phone FROM case_parties WHERE case_id = $cid AND role = 'applicant'")"
 "$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
 
 key F10
