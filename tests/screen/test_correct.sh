@@ -5,11 +5,12 @@
 # applicant must confirm again, asks, and saves; the case detail is back
 # with the timeline line and the status 登记, and the database has the
 # amount, the events and the confirmation cleared.
-# Then a case with two respondents and an agent (imported): the agent's
-# name is corrected in the agent dialog and the second claim is turned
-# from the first respondent to the second in the claim dialog; both
-# changes are in the timeline and the database (the agent row, the
-# claim's respondents, one event each).
+# Then a case with two respondents and an agent (imported, confirmed):
+# the agent's name is corrected in the agent dialog (no word of the
+# confirmation) and the second claim is turned from the first respondent
+# to the second in the claim dialog (the form says the confirmation goes,
+# and asks); both changes are in the timeline and the database (the agent
+# row, the claim's respondents, one event each), the case is 登记 again.
 # Last, a collective case: the third applicant's phone is corrected in
 # the applicant dialog (the form's own fields are the first applicant's).
 . "$(dirname "$0")/lib.sh"
@@ -112,6 +113,12 @@ typ "$cno"
 expect_screen found2 "$cno"
 key Enter
 expect_screen detail2 "$cno   登记"
+# confirmed first: a change of whom a claim is against undoes it
+key F3
+pick_menu 确认请求
+expect_screen confirm-form2 "请求事项（规范文本）"
+key C-s
+expect_screen status-confirmed2 "$cno   已确认"
 key F3
 expect_screen menu2 "修改申请"
 pick_menu 修改申请
@@ -132,6 +139,7 @@ key C-k
 typ "王律师"
 key C-s
 expect_screen agent-changed "委托代理人1：王律师"
+expect_no_screen agent-no-reset "修改请求事项后需申请人重新确认"
 
 # the second claim: against the second respondent instead of the first
 for i in $(seq 1 40); do
@@ -146,7 +154,10 @@ key Right
 expect_screen against-choice "< 被申请人2 上海某某劳务派遣"
 key C-s
 expect_screen claim-against "（被申请人2）"
+expect_screen warned2 "修改请求事项后需申请人重新确认"
 key F2
+expect_screen asked2 "保存修改吗"
+key y
 expect_screen saved2 "已修改申请（2 处）"
 expect_screen status2 "$cno   登记"
 for i in 1 2 3 4 5 6; do

@@ -683,6 +683,28 @@ static void test_agents(void)
 	app.agents = aa;
 	app.nagents = 2;
 	refused(&clerk, id, NULL, "没有变化");
+	/* a correction of an agent that races another user's change:
+	 * refused with who changed the case and when, nothing written */
+	int64_t seen = version_of(id);
+	apply(id, ACT_ACCEPT); /* the other user */
+	aa[0].org = "上海另一律师事务所";
+	char *before = snap(id);
+	char *agents0 = sql_text("SELECT group_concat(name || org, ',') FROM case_agents WHERE case_id = ?", id);
+	CHECK_INT(correct(&clerk, id, seen, &res), -1);
+	CHECK_INT(res.conflict, 1);
+	CHECK_STR(res.changed_by, "管理员甲");
+	CHECK(strstr(tj_errmsg(), "已保留") != NULL, "%s", tj_errmsg());
+	intake_result_free(&res);
+	char *after = snap(id);
+	CHECK_STR(after, before);
+	sql_is("SELECT group_concat(name || org, ',') FROM case_agents WHERE case_id = ?", id, agents0);
+	free(before);
+	free(after);
+	free(agents0);
+	/* against the version now held, it goes through */
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	intake_result_free(&res);
+	CHECK_INT(events_like(id, "edit", "申请人 代理人1 单位：上海某某律师事务所", "申请人 代理人1 单位：上海另一律师事务所"), 1);
 	app.agents = NULL;
 	app.nagents = 0;
 	emp.agents = NULL;
