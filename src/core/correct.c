@@ -11,7 +11,15 @@
  * so the log keeps both values and the timeline words them
  * (case_edit_text).
  *
- * Parties are corrected by position.  A party whose particulars changed
+ * Applicants are corrected by position, respondents by the number of the
+ * case's respondent each one is (intake_employer.ord; by position when
+ * none is given): one removed from the middle renumbers the rest
+ * (db_case_parties_reorder), and the claims name them by their new
+ * numbers while the log speaks of the same respondents.  A party's
+ * agents are compared one by one: an added or removed one is an event
+ * whole ("申请人 代理人2：周大海（近亲属，特别授权：…）"), a changed one
+ * an event per particular ("申请人 代理人1 电话：…"); the party's agents
+ * are then written again.  A party whose particulars changed
  * gets its copy in the case rewritten (case_parties, migration 004) and
  * the archive (P/C档) updated with the changed particulars only - what
  * the clerk left as the case had it must not take back newer particulars
@@ -20,10 +28,15 @@
  * change leaves the archive alone.
  *
  * The claims are replaced by the list (db_claims_replace), each claim
- * naming the case's claim it corrects.  Changing the claims of a confirmed
- * case undoes the confirmation: back to registered, confirm_how and
- * confirmed_at cleared, an event 'unconfirm' (before/after the status
- * keywords, so `tiaojie check` follows it) and a note.  An accepted case
+ * naming the case's claim it corrects, with its respondents and joint
+ * liability as the list gives them ("请求2 被申请人：甲公司" →
+ * "请求2 被申请人：甲公司、乙公司", "请求2 连带责任：否" → "是", compared
+ * by who the respondents are); a kept claim that named a respondent the
+ * list removes must name its respondents anew.  Changing the claims of a
+ * confirmed case (any of that) undoes the confirmation: back to
+ * registered, confirm_how and confirmed_at cleared, an event 'unconfirm'
+ * (before/after the status keywords, so `tiaojie check` follows it) and
+ * a note.  An accepted case
  * keeps its acceptance and its deadline; a case not yet accepted gets the
  * acceptance deadline of its corrected received date.
  */
