@@ -70,7 +70,7 @@ struct intake_employer {
 	int nagents;
 	const struct intake_agent *agents;
 	int ord; /* a correction: the number of the case's respondent this is,
-		  * 0 a new one; ord 0 on every respondent matches them by
+		  * -1 a new one; ord 0 on every respondent matches them by
 		  * position */
 };
 

@@ -402,9 +402,9 @@ static const struct cv_party *cv_respondent(const struct case_view *cv, int ord)
 }
 
 /* For each respondent of the list, the case's respondent it corrects (0:
- * new): by ord when any is given, else by position.  Problems (res not
- * NULL) for an ord the case does not have or one given twice; returns
- * their number. */
+ * new): by ord when any is given (-1 a new one), else by position.
+ * Problems (res not NULL) for an ord the case does not have or one given
+ * twice; returns their number. */
 static int respondent_origins(const struct case_view *cv, const struct intake *in, int *old_ord,
 			      struct intake_result *res)
 {
@@ -414,6 +414,8 @@ static int respondent_origins(const struct case_view *cv, const struct intake *i
 		any |= in->respondents[i].ord != 0;
 	for (int i = 0; i < in->nrespondents; i++) {
 		int ord = any ? in->respondents[i].ord : (i < cv->nrespondents ? cv->respondents[i].ord : 0);
+		if (ord < 0)
+			ord = 0; /* a new one */
 		int found = cv_respondent(cv, ord) != NULL;
 		for (int j = 0; j < i && found; j++)
 			found = old_ord[j] != ord;
@@ -796,9 +798,9 @@ static int fix_claims(struct fix *f)
 		 * given, for a new claim and a kept one alike */
 		struct strbuf sb;
 		sb_init(&sb);
-		for (int j = 0; j < ic->nagainst; j++)
+		for (int j = 0; j < ic->nagainst && ic->nagainst < in->nrespondents; j++)
 			sb_printf(&sb, "%s%d", j ? "," : "", ic->against[j]);
-		against[i] = sb_detach(&sb);
+		against[i] = sb_detach(&sb); /* every one of them named: all */
 		v[i] = (struct claim_edit){.old_ord = old_ord[i], .cause = ic->cause, .text = ic->text, .amount_fen = fen,
 					   .against = old_ord[i] || *against[i] ? against[i] : NULL,
 					   .joint = ic->joint != 0};

@@ -139,7 +139,7 @@ struct intake_screen {
 	int nresp;
 	struct agents agents[1 + INTAKE_MAX_RESPONDENTS];
 	/* a correction: the case's respondent each one on the form is (its
-	 * number in the case; 0 a new one) */
+	 * number in the case; -1 a new one) */
 	int resp_ord[INTAKE_MAX_RESPONDENTS];
 	/* a correction: the applicants after the first (the case's count) */
 	struct other_app *others;
@@ -822,6 +822,10 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 		      struct intake_claim *cl, struct kept *k)
 {
 	struct intake_employer *e = keep_mem(k, xcalloc((size_t)is->nresp, sizeof *e));
+	int *all = keep_mem(k, xcalloc((size_t)is->nresp + 1, sizeof *all));
+
+	for (int i = 0; i < is->nresp; i++)
+		all[i] = i + 1;
 
 	/* every field the form does not fill stays empty (new ones too) */
 	memset(in, 0, sizeof *in);
@@ -861,6 +865,13 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 			cl[i].nagainst = is->claims[i].nagainst;
 			cl[i].against = is->claims[i].nagainst ? is->claims[i].against : NULL;
 			cl[i].joint = is->claims[i].joint;
+		}
+		if (is->correct_id && !cl[i].nagainst) {
+			/* a correction names them all the same: a claim that
+			 * named a respondent the form removed says anew whom it
+			 * is against (case_correct) */
+			cl[i].nagainst = is->nresp;
+			cl[i].against = all;
 		}
 	}
 	/* the evidence: submitted on the day received (the core's default) */
@@ -2944,7 +2955,7 @@ static void add_respondent(struct screen *s)
 		return;
 	}
 	memset(&is->agents[1 + is->nresp], 0, sizeof is->agents[0]);
-	is->resp_ord[is->nresp] = 0; /* a correction: one the case did not have */
+	is->resp_ord[is->nresp] = -1; /* a correction: one the case did not have */
 	is->nresp++;
 	is->dirty = 1;
 	rebuild_form(is, rid(id, sizeof id, is->nresp - 1, "kind"));

@@ -760,7 +760,8 @@ static void test_against(void)
 		  1);
 	CHECK_INT(events_like(id, "edit", "请求2 连带责任：否", "请求2 连带责任：是"), 1);
 	CHECK_INT(events_like(id, "unconfirm", "confirmed", "registered"), 1);
-	sql_is("SELECT against || '|' || joint FROM claims WHERE case_id = ? AND ord = 2", id, "1,2|1");
+	/* every respondent named: stored as all of them */
+	sql_is("SELECT coalesce(against, '*') || '|' || joint FROM claims WHERE case_id = ? AND ord = 2", id, "*|1");
 	char *t = case_edit_text("请求2 连带责任：否", "请求2 连带责任：是");
 	CHECK_STR(t, "请求2 连带责任 否 → 是");
 	free(t);
@@ -775,7 +776,7 @@ static void test_against(void)
 	CHECK_INT(res.reconfirm, 1);
 	intake_result_free(&res);
 	CHECK_INT(events_like(id, "edit", "请求2 连带责任：是", "请求2 连带责任：否"), 1);
-	sql_is("SELECT against || '|' || joint FROM claims WHERE case_id = ? AND ord = 2", id, "1,2|0");
+	sql_is("SELECT coalesce(against, '*') || '|' || joint FROM claims WHERE case_id = ? AND ord = 2", id, "*|0");
 
 	/* a third respondent, an individual with an agent, and a new claim
 	 * against him alone; claim 1 (all of them) now against three */
@@ -856,6 +857,32 @@ static void test_against(void)
 			   "WHERE case_id = ? ORDER BY ord)",
 			   id,
 		  "1:* 2:1 3:2");
+
+	/* both replaced by a new one (ord -1): the old ones removed, not
+	 * renamed; the claims now against the new one */
+	struct intake_employer one = {.name = "上海新某某餐饮有限公司", .legal_rep = "孙八", .address = "上海市某区某路8号",
+				       .ord = -1};
+	in.respondents = &one;
+	in.nrespondents = 1;
+	for (int i = 0; i < 3; i++) {
+		claims[i].nagainst = 0;
+		claims[i].joint = 0;
+	}
+	/* claims 2 and 3 named a removed one: said anew, or refused */
+	refused(&clerk, id, "claims[1].against", "被申请人1（上海某某物流有限公司）已被删除");
+	claims[1].nagainst = claims[2].nagainst = 1;
+	claims[1].against = claims[2].against = first;
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	intake_result_free(&res);
+	CHECK_INT(events_like(id, "edit", "被申请人1：上海某某物流有限公司", ""), 1);
+	CHECK_INT(events_like(id, "edit", "被申请人2：包工头王某", ""), 1);
+	CHECK_INT(events_like(id, "edit", "被申请人2 代理人1：孙律师（律师，一般授权）", ""), 1);
+	CHECK_INT(events_like(id, "edit", "", "被申请人1：上海新某某餐饮有限公司"), 1);
+	CHECK_INT(events_like(id, "edit", "请求3 被申请人：包工头王某", "请求3 被申请人：上海新某某餐饮有限公司"), 1);
+	sql_is("SELECT group_concat(ord || ' ' || name, ' | ') FROM case_parties WHERE case_id = ? AND role = 'respondent'",
+	       id, "1 上海新某某餐饮有限公司");
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM case_agents WHERE case_id = ? AND role = 'respondent'", id), 0);
+
 	struct strbuf rep;
 	sb_init(&rep);
 	CHECK_INT(db_check(db, lifecycle_status_actions_json(), &rep), 0);
