@@ -11,6 +11,8 @@
 # to the second in the claim dialog (the form says the confirmation goes,
 # and asks); both changes are in the timeline and the database (the agent
 # row, the claim's respondents, one event each), the case is 登记 again.
+# Then its first respondent is removed (not the second: claim 2 names it
+# alone); the second takes number 1, claim 2 still against it.
 # Last, a collective case: the third applicant's phone is corrected in
 # the applicant dialog (the form's own fields are the first applicant's).
 . "$(dirname "$0")/lib.sh"
@@ -174,6 +176,42 @@ expect_screen timeline-against "修改申请：请求2 被申请人 上海某某
 	ok || fail "claims: $(q "SELECT ord, against, joint FROM claims WHERE case_id = $cid")"
 [ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action = 'edit' AND before = '请求2 被申请人：上海某某科技有限公司' AND after = '请求2 被申请人：上海某某劳务派遣有限公司'")" = 1 ] &&
 	ok || fail "against event: $(q "SELECT before, after FROM events WHERE case_id = $cid AND action = 'edit'")"
+"$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
+
+# a respondent removed: not the one claim 2 names alone; the other one
+# is, and the one left takes number 1 with claim 2 still against it
+key F3
+expect_screen menu2b "修改申请"
+pick_menu 修改申请
+expect_screen form2b "修改申请"
+for i in $(seq 1 40); do
+	selected_line | grep -qF "上海某某劳务派遣有限公司" && break
+	key Tab
+done
+key F8
+expect_screen remove-refused "第2项请求针对被申请人2，请先修改该项请求"
+for i in $(seq 1 20); do
+	selected_line | grep -qF "上海某某科技有限公司" && break
+	key BTab
+done
+key F8
+expect_screen remove-asked "删除被申请人1 上海某某科技有限公司"
+key y
+expect_screen removed "已删除被申请人1"
+key F2
+expect_screen saved2b "已修改申请（3 处）"
+for i in 1 2 3 4 5 6; do
+	screen_text | grep -qF "修改申请：删除被申请人1：上海某某科技有限公司" && break
+	key NPage
+done
+expect_screen timeline-removed "修改申请：删除被申请人1：上海某某科技有限公司"
+[ "$(q "SELECT group_concat(ord || ' ' || name) FROM case_parties WHERE case_id = $cid AND role = 'respondent'")" = "1 上海某某劳务派遣有限公司" ] &&
+	ok || fail "respondents: $(q "SELECT ord, name FROM case_parties WHERE case_id = $cid AND role = 'respondent'")"
+[ "$(q "SELECT group_concat(ord || ':' || coalesce(against, '*') || ':' || joint, ' ') FROM claims WHERE case_id = $cid")" = "1:*:0 2:*:0" ] &&
+	ok || fail "claims: $(q "SELECT ord, against, joint FROM claims WHERE case_id = $cid")"
+# (only the earlier correction's line for claim 2)
+[ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action = 'edit' AND before LIKE '请求2%'")" = 1 ] &&
+	ok || fail "claim 2 logged as changed: $(q "SELECT before, after FROM events WHERE case_id = $cid AND action = 'edit'")"
 "$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
 
 key F10
