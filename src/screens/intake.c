@@ -3282,8 +3282,8 @@ static int correct_save(struct screen *s)
 					char *text = xasprintf(
 						"%s 于 %.16s 修改了本案，本表未保存，所填内容均已保留。\n"
 						"案件现在的情况（本表打开后的变动）：\n%s"
-						"请核对本表；再按 F2 保存时，以本表内容为准"
-						"（上述变动本表未同样修改的，将按本表改回）。",
+						"请核对本表：再按 F2，本案按本表保存，"
+						"本表所列各项都以本表为准。",
 						res.changed_by, res.changed_at, *list ? list : "（无）\n");
 					ui_alert(app, "案件已被他人修改", text);
 					free(text);

@@ -13,8 +13,11 @@
 # row, the claim's respondents, one event each), the case is 登记 again.
 # Then its first respondent is removed (not the second: claim 2 names it
 # alone); the second takes number 1, claim 2 still against it.
-# Last, a collective case: the third applicant's phone is corrected in
+# Then a collective case: the third applicant's phone is corrected in
 # the applicant dialog (the form's own fields are the first applicant's).
+# Last, a correction that races an administrator's confirmation at
+# another terminal: refused with what the case now holds, nothing typed
+# lost, saved with F2 again.
 . "$(dirname "$0")/lib.sh"
 DB="$T/demo.db"
 "$TJ" demo --db "$DB" --cases 300 --seed 1 >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
@@ -260,6 +263,78 @@ done
 expect_screen timeline-applicant3 "修改申请：申请人3 电话 $oldphone → $newphone"
 [ "$(q "SELECT phone FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND ord = 3")" = "$newphone" ] &&
 	ok || fail "applicant 3: $(q "SELECT ord, phone FROM case_parties WHERE case_id = $cid AND role = 'applicant'")"
+"$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
+
+key F10
+key F10
+
+# ---- a correction that races another user's change ---------------------------
+# The clerk has a phone typed on the correction form when an administrator,
+# at another terminal, confirms the case's claims: F2 is refused with what
+# the case now holds, the phone typed is still there, and F2 again saves it
+# over the case as it now is (the confirmation stays: no claim changed).
+row=$(q "SELECT c.id || '|' || c.case_no || '|' || p.phone FROM cases c JOIN case_parties p ON p.case_id = c.id
+	AND p.role = 'applicant' AND p.ord = 1 WHERE c.status = 'registered' AND c.external_id IS NULL
+	AND (SELECT count(*) FROM case_parties x WHERE x.case_id = c.id AND x.role = 'applicant') = 1
+	ORDER BY c.id LIMIT 1")
+[ -n "$row" ] && ok || fail "no registered case left in the demo"
+cid=${row%%|*}; rest=${row#*|}; cno=${rest%%|*}; oldphone=${rest#*|}
+newphone=13900000007
+start "$TJ" --db "$DB"
+login clerk demo1234
+skip_drafts
+expect_screen desk4 "案件队列"
+key 3
+expect_screen search4 "查找："
+typ "$cno"
+expect_screen found4 "$cno"
+key Enter
+expect_screen detail4 "$cno   登记"
+key F3
+expect_screen menu4 "修改申请"
+pick_menu 修改申请
+expect_screen form4 "修改申请"
+for i in $(seq 1 12); do
+	selected_line | grep -qF "联系电话" && break
+	key Tab
+done
+key C-k
+typ "$newphone"
+expect_screen typed4 "联系电话    $newphone"
+
+# the administrator, at another terminal
+tm new-session -d -s u -x 80 -y 24 "cd '$T' && env TIAOJIE_SYNC='$T/sync2' $TJ --db '$DB' 2>>'$T/app2.err'; sleep 600"
+TGT=u SYNCF="$T/sync2"
+wait_for "登录" 10 || fail "second program did not start: $(cat "$T/app2.err")"
+login admin demo1234
+skip_drafts
+key 3
+typ "$cno"
+expect_screen found-admin "$cno"
+key Enter
+expect_screen detail-admin "$cno   登记"
+key F3
+pick_menu 确认请求
+expect_screen confirm-admin "请求事项（规范文本）"
+key C-s
+expect_screen confirmed-admin "$cno   已确认"
+key F10
+key F10
+TGT=t SYNCF="$T/sync"
+
+key F2
+expect_screen race-refused "案件已被他人修改"
+expect_screen race-what "确认请求"
+expect_screen race-kept "所填内容均已保"
+[ "$(q "SELECT phone FROM case_parties WHERE case_id = $cid AND role = 'applicant'")" = "$oldphone" ] && ok ||
+	fail "saved over the newer case"
+key Enter
+expect_screen race-form "联系电话    $newphone"
+key F2
+expect_screen race-saved "已修改申请（1 处）"
+expect_screen race-status "$cno   已确认"
+[ "$(q "SELECT phone || '|' || status FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE case_id = $cid AND role = 'applicant'")" = "$newphone|confirmed" ] &&
+	ok || fail "after the race: $(q "SELECT phone, status FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE case_id = $cid")"
 "$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
 
 key F10
