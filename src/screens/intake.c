@@ -3306,14 +3306,14 @@ static int correct_save(struct screen *s)
 		ui_error(app);
 	is->draft_id = 0;
 	is->dirty = 0;
+	if (is->done) /* the case below shows what it now holds */
+		is->done(is->done_ctx);
 	if (res.reconfirm)
 		ui_msg(app, US_WARN, "已修改申请（%d 处）；" RECONFIRM_TEXT "，案件已退回「%s」", res.nchanges,
 		       status_name(res.status));
 	else
 		ui_msg(app, US_OK, "已修改申请（%d 处）", res.nchanges);
 	rc = UI_HANDLED | UI_CLOSE;
-	if (is->done)
-		is->done(is->done_ctx);
 out:
 	intake_result_free(&res);
 	free_kept(&k);
@@ -3890,6 +3890,15 @@ struct screen *intake_correct_screen_new(struct app *app, int64_t case_id, void 
 	return s;
 }
 
+/* A resumed correction saved: the case below it shows what it now holds
+ * (as its F9 does). */
+static void resumed_saved(void *ctx)
+{
+	struct screen *detail = ctx;
+
+	detail->ops->handle(detail, UA_REFRESH, 0);
+}
+
 void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
 {
 	char *cid = draft_get(draft_body, "correct.case_id");
@@ -3898,10 +3907,18 @@ void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
 		/* a correction kept as a draft: the case, and the form on it */
 		int64_t id = atoll(cid);
 		free(cid);
-		struct screen *cs = intake_correct_screen_new(app, id, NULL, NULL, draft_body, draft_id);
-		if (!cs)
+		struct screen *detail = casedetail_screen_new(app, id);
+		struct screen *cs = detail ? intake_correct_screen_new(app, id, resumed_saved, detail, draft_body,
+								       draft_id)
+					   : NULL;
+		if (!cs) {
+			if (detail) {
+				detail->ops->destroy(detail);
+				free(detail);
+			}
 			return;
-		ui_push(app, casedetail_screen_new(app, id));
+		}
+		ui_push(app, detail);
 		ui_push(app, cs);
 		if (ui_top(app) == cs)
 			reopen_claim(cs, draft_body);

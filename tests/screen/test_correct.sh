@@ -14,7 +14,8 @@
 # Then its first respondent is removed (not the second: claim 2 names it
 # alone); the second takes number 1, claim 2 still against it.
 # Then a collective case: the third applicant's phone is corrected in
-# the applicant dialog (the form's own fields are the first applicant's).
+# the applicant dialog (the form's own fields are the first applicant's),
+# the dialog half typed kept over SIGHUP.
 # Last, a correction that races an administrator's confirmation at
 # another terminal: refused with what the case now holds, nothing typed
 # lost, saved with F2 again.
@@ -252,6 +253,22 @@ expect_screen applicant-dialog "修改申请人3"
 key Tab Tab Tab Tab
 key C-k
 typ "$newphone"
+# SIGHUP with the dialog half typed: the correction's draft keeps it, and
+# the next login opens the form and the dialog again as they were
+pid=$(pgrep -f -- "^$TJ --db $DB")
+[ -n "$pid" ] && kill -HUP $pid
+for i in $(seq 1 30); do pgrep -f -- "^$TJ --db $DB" >/dev/null || break; sleep 0.1; done
+body=$(q "SELECT body FROM drafts WHERE kind = 'intake'")
+for want in "correct.case_id=$cid" "dialog.applicant.index=1" "dialog.applicant.p.phone=$newphone" "other[1].phone=$oldphone"; do
+	case "$body" in *"$want"*) ok ;; *) fail "the draft lacks $want: $body" ;; esac
+done
+start "$TJ" --db "$DB"
+login clerk demo1234
+expect_screen drafts-offered "未完成的表单"
+key Enter
+expect_screen resumed "已恢复草稿"
+expect_screen resumed-dialog "修改申请人3"
+expect_screen resumed-phone "$newphone"
 key C-s
 expect_screen applicant-changed "申请人3已修改"
 key F2
