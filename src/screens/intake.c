@@ -25,8 +25,9 @@
  * respondent is on the form with its agents, each remembering the case's
  * respondent it is (so one removed renumbers the rest, and the claims
  * follow them); the first applicant with its agents; the applicants after
- * the first (a collective case's, joined with intake_join), their agents
- * and the particulars without a field go through as the case has them.
+ * the first (a collective case's, joined with intake_join) one row each,
+ * corrected in the applicant dialog; their agents and the particulars
+ * without a field (a representative) go through as the case has them.
  * Each claim's respondents and joint liability are corrected in its
  * dialog, kept claims and new ones alike.  A change of claims that would
  * undo the applicant's confirmation is said at the claims and asked
