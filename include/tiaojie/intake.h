@@ -176,7 +176,11 @@ int64_t intake_claim_total(const struct intake_claim *c);
 /* More applicants join an existing open case (a collective dispute): the
  * applicants of `in` are checked like at registration, written to the
  * archive and added as parties, with a 'join' event, in one transaction.
- * Only in->applicants is used. */
+ * Their claims (in->claims, may be none) go to the case's claims of the
+ * same cause: each worker's amount becomes his own amount there and the
+ * claim's total grows by it, with an 'edit' event for each; a claim of a
+ * cause the case does not have is not added (collective.c has the rule,
+ * collective_join_preview says it before).  The rest of `in` is not used. */
 int intake_join(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
 		const struct intake *in, struct intake_result *res);
 

@@ -1131,7 +1131,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 	struct case_state_row row;
 	const char *reason;
 	char now[20];
-	int found;
+	int found, *ords = NULL; /* the joining applicants' numbers in the case */
 
 	res->nproblems = 0;
 	res->case_no = NULL;
@@ -1163,6 +1163,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 	}
 	struct strbuf names;
 	sb_init(&names);
+	ords = xcalloc((size_t)in->napplicants, sizeof *ords);
 	for (int i = 0; i < in->napplicants; i++) {
 		const struct intake_person *p = &in->applicants[i];
 		char *changes = NULL;
@@ -1190,6 +1191,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 			goto fail;
 		}
 		free(changes);
+		ords[i] = pr.ord;
 		if (names.len)
 			sb_add(&names, "、");
 		sb_add(&names, p->name);
@@ -1219,12 +1221,18 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 	}
 	struct event_rec ev = {.at = now, .user_id = who->user_id, .case_id = case_id, .entity = "case",
 			       .entity_id = case_id, .action = "join", .after = names.buf};
+	/* the joining workers' claims: their amounts to the case's claims
+	 * of the same cause (the rule: collective.c) */
+	int wrote = 0;
 	if (db_event_add(db, &ev) < 0 ||
-	    db_case_touch(db, case_id, now, who->user_id, napp >= cfg->collective_threshold) < 0) {
+	    collective_join_claims(db, cfg, who, case_id, in, ords, now, napp >= cfg->collective_threshold, &wrote) < 0 ||
+	    (wrote < 2 && db_case_touch(db, case_id, now, who->user_id, napp >= cfg->collective_threshold) < 0)) {
 		sb_free(&names);
 		goto fail;
 	}
 	sb_free(&names);
+	free(ords);
+	ords = NULL;
 	if (db_commit(db) < 0)
 		return -1;
 	res->case_id = case_id;
@@ -1234,6 +1242,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 fail: {
 	char msg[1024];
 	snprintf(msg, sizeof msg, "%s", tj_errmsg());
+	free(ords);
 	db_rollback(db);
 	tj_error("加入失败，未写入任何数据：%s", msg);
 	return -1;
