@@ -59,7 +59,7 @@ int case_represent(struct db *db, const struct config *cfg, const struct actor *
  * amount registered for all of them.  Legal where lifecycle_check
  * (ACT_SHARES) says so, on a collective case.  One transaction with the
  * version check and an event 'edit' (修改申请) for each value changed:
- * "申请人3 王五 请求1 金额：3,000.00" -> "…：3,500.00", the 未分列 part
+ * "王五 请求1 金额：3,000.00" -> "…：3,500.00", the 未分列 part
  * and the claim's total; like a correction, a change to a confirmed
  * case's claims resets the confirmation (back to registered, 'unconfirm'
  * and a note).  0, or -1 with a Chinese message set. */

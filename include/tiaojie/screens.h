@@ -35,6 +35,12 @@ void casedetail_resume(struct app *app, const char *draft_body, int64_t draft_id
 /* Seconds between autosaves of a form being typed (shorter in test
  * builds through TIAOJIE_AUTOSAVE). */
 int screen_autosave_seconds(void);
+/* A collective dispute's table: each worker's own amount of each claim,
+ * the representatives; pushed here (with elect, the election dialog
+ * open on it), done(ctx) after each act (to reload the case shown
+ * below).  NULL (message shown) when the case cannot be loaded. */
+struct screen *collective_screen_new(struct app *app, int64_t case_id, int elect, void (*done)(void *ctx),
+				     void *ctx);
 /* Choosing a case's mediator; done(ctx) is called after a successful
  * assignment (to reload the case shown below). */
 struct screen *assign_screen_new(struct app *app, int64_t case_id, void (*done)(void *ctx), void *ctx);

@@ -12,8 +12,8 @@
  * version, and a change to a confirmed case's claims undoes the
  * confirmation as case_correct does (correct.c).  The amounts' events are
  * 'edit' events with before and after "label：value", so the timeline
- * reads them as every correction ("修改申请：申请人3 王五 请求1 金额
- * 3,000.00 → 3,500.00").
+ * reads them as every correction ("修改申请：王五 请求1 金额 3,000.00
+ * → 3,500.00"; a name two workers share has the worker's number).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,14 +69,6 @@ int case_shares_resets(const struct case_view *cv)
 	return cv->status == ST_CONFIRMED;
 }
 
-static const char *applicant_name(const struct case_view *cv, int ord)
-{
-	for (int i = 0; i < cv->napplicants; i++)
-		if (cv->applicants[i].ord == ord)
-			return cv->applicants[i].name;
-	return "?";
-}
-
 /* A name as the log says it: with the applicant's number when another
  * applicant has the same name. */
 static void add_name(struct strbuf *sb, const struct case_view *cv, const struct cv_party *p)
@@ -89,6 +81,22 @@ static void add_name(struct strbuf *sb, const struct case_view *cv, const struct
 		sb_printf(sb, "%s（申请人%d）", p->name, p->ord);
 	else
 		sb_add(sb, p->name);
+}
+
+/* The label of a worker's amount in the log: "王五 请求1 金额" (the
+ * brief form the timeline shows on one line). */
+static void share_label(char *buf, size_t size, const struct case_view *cv, int ord, int claim_ord)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	for (int i = 0; i < cv->napplicants; i++)
+		if (cv->applicants[i].ord == ord)
+			add_name(&sb, cv, &cv->applicants[i]);
+	if (!sb.len)
+		sb_printf(&sb, "申请人%d", ord);
+	snprintf(buf, size, "%s 请求%d 金额", sb.buf, claim_ord);
+	sb_free(&sb);
 }
 
 char *case_representatives_text(const struct case_view *cv)
@@ -403,8 +411,7 @@ static int share_body(struct act *t, const void *p)
 	if (total != c->amount_fen && db_claim_amount_set(t->db, t->cv.id, c->ord, total) < 0)
 		return FAILED;
 	if (a->applicant != SHARE_UNDIVIDED) {
-		snprintf(label, sizeof label, "申请人%d %s 请求%d 金额", a->applicant, applicant_name(&t->cv, a->applicant),
-			 c->ord);
+		share_label(label, sizeof label, &t->cv, a->applicant, c->ord);
 		if (edit_event(t, label, old < 0 ? NULL : money_format(old, o, sizeof o),
 			       fen < 0 ? NULL : money_format(fen, n, sizeof n)) < 0)
 			return FAILED;
@@ -592,7 +599,7 @@ int collective_join_claims(struct db *db, const struct config *cfg, const struct
 			if (fen == 0)
 				continue;
 			*tot += fen;
-			snprintf(label, sizeof label, "申请人%d %s 请求%d 金额", ords[j], in->applicants[j].name, k->ord);
+			share_label(label, sizeof label, &t.cv, ords[j], k->ord);
 			if (db_claim_share_put(db, case_id, k->ord, ords[j], fen) < 0 ||
 			    edit_event(&t, label, NULL, money_format(fen, n, sizeof n)) < 0)
 				rc = -1;
@@ -674,6 +681,15 @@ void case_shares_table(const struct case_view *cv, int width, struct strbuf *out
 
 	if (!cv->collective || nc == 0 || na == 0)
 		return;
+	/* nothing divided yet: a row of dashes for every worker says less
+	 * than this */
+	int divided = 0;
+	for (int k = 0; k < nc; k++)
+		divided |= cv->claims[k].nshares > 0;
+	if (!divided) {
+		sb_add(out, "  尚未分列各申请人的金额（请求金额为全体申请人合计）\n");
+		return;
+	}
 	/* the cells as text; cw the widest of them, at least "请求99" */
 	int rows = na + 2; /* the workers, 未分列, 合计 */
 	char ***cell = xcalloc((size_t)rows, sizeof *cell);

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "tiaojie/casework.h"
+#include "tiaojie/collective.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/draft.h"
 #include "tiaojie/intake.h"
@@ -200,7 +201,7 @@ static void add_claim_parties(struct detail *d, const struct case_view *cv, cons
 		add_wrapped(d, sb.buf, w - 5, "     ");
 		sb_free(&sb);
 	}
-	if (c->nshares > 0) {
+	if (c->nshares > 0 && !cv->collective) { /* a collective case has its table */
 		struct strbuf sb;
 		sb_init(&sb);
 		sb_add(&sb, "各申请人：");
@@ -254,7 +255,7 @@ static void build(struct screen *s)
 		int kind = val_kind_from_keyword(p->id_type);
 		const char *sex = vocab_label(VOCAB_GENDER, p->gender);
 		add_line(d, p->representative ? US_WARN : US_NORMAL, " %d. %s%s  %s %s  %s %s", i + 1, p->name,
-			 p->representative ? " ★代表" : "", sex ? sex : "", p->birth_date,
+			 p->representative ? "（代表）" : "", sex ? sex : "", p->birth_date,
 			 kind >= 0 ? val_kind_name(kind) : p->id_type, p->id_no);
 		/* each item labelled and apart: a foreign nationality used to run
 		 * straight into the address ("日本上海市...") */
@@ -332,6 +333,18 @@ static void build(struct screen *s)
 		add_line(d, US_DIM, "    请求合计 %s 元，协议合计 %s 元", a, b);
 	} else {
 		add_line(d, US_DIM, "    请求合计 %s 元", a);
+	}
+	if (cv->collective && cv->nclaims > 0) {
+		/* worker x claim, with the totals (collective.c) */
+		struct strbuf tb;
+		sb_init(&tb);
+		case_shares_table(cv, w, &tb);
+		add_line(d, US_HEADER, "各申请人金额（元）");
+		for (char *p = tb.buf, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
+			*nl = '\0';
+			add_line(d, US_NORMAL, "%s", p);
+		}
+		sb_free(&tb);
 	}
 	add_line(d, US_HEADER, "事实与理由");
 	add_wrapped(d, cv->facts, w - 4, "    ");
@@ -982,6 +995,11 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 	}
 	if (a == ACT_ASSIGN || a == ACT_REASSIGN) {
 		ui_push(app, assign_screen_new(app, d->case_id, assigned, s));
+		return NULL;
+	}
+	if (a == ACT_REPRESENT || a == ACT_SHARES) {
+		/* the collective dispute's table (collective.c); back here after each act */
+		collective_screen_new(app, d->case_id, a == ACT_REPRESENT, assigned, s);
 		return NULL;
 	}
 	if (a == ACT_EDIT) {

@@ -221,7 +221,7 @@ static void test_join(void)
 	CHECK_INT(num("SELECT count(*) FROM case_parties WHERE case_id = ? AND role = 'applicant'", id), 7);
 	CHECK_INT(version_of(id), v0 + 1);
 	/* each value its event */
-	CHECK_INT(events_like(id, "edit", "", "申请人7 张七 请求1 金额：2,500.00"), 1);
+	CHECK_INT(events_like(id, "edit", "", "张七 请求1 金额：2,500.00"), 1);
 	CHECK_INT(events_like(id, "edit", "请求1 金额：21,000.00", "请求1 金额：23,500.00"), 1);
 	CHECK_INT(events_like(id, "edit", "请求2 金额：9,000.00", "请求2 金额：10,000.00"), 1);
 	CHECK_INT(events_like(id, "join", "", "张七"), 1);
@@ -231,7 +231,7 @@ static void test_join(void)
 	apply(id, ACT_CONFIRM);
 	struct intake_person j2 = joiner;
 	j2.id_no = ids[7];
-	j2.name = names[7];
+	j2.name = names[0]; /* a second 张一: the log tells them apart */
 	struct intake_claim jc2 = {.cause = "0601", .text = "支付拖欠工资", .amount = "100"};
 	j.applicants = &j2;
 	j.claims = &jc2;
@@ -247,6 +247,7 @@ static void test_join(void)
 	CHECK_INT(events_like(id, "unconfirm", "confirmed", "registered"), 1);
 	CHECK_INT(version_of(id), v0 + 1);
 	CHECK_INT(share_fen(id, 1, 8), 10000);
+	CHECK_INT(events_like(id, "edit", "", "张一（申请人8） 请求1 金额：100.00"), 1);
 	CHECK_INT(claim_fen(id, 1), 2360000);
 }
 
@@ -327,7 +328,7 @@ static void test_shares(void)
 	CHECK_INT(share(&clerk, id, v0, 1, 2, "4,500", 0, &res), 0);
 	CHECK_INT(share_fen(id, 1, 2), 450000);
 	CHECK_INT(claim_fen(id, 1), 2350000);
-	CHECK_INT(events_like(id, "edit", "申请人2 张二 请求1 金额：2,000.00", "申请人2 张二 请求1 金额：4,500.00"), 1);
+	CHECK_INT(events_like(id, "edit", "张二 请求1 金额：2,000.00", "张二 请求1 金额：4,500.00"), 1);
 	CHECK_INT(events_like(id, "edit", "请求1 金额：21,000.00", "请求1 金额：23,500.00"), 1);
 	/* the confirmation undone, as a correction undoes it */
 	CHECK_INT(res.reconfirm, 1);
@@ -338,8 +339,8 @@ static void test_shares(void)
 	CHECK_INT(version_of(id), v0 + 1);
 	CHECK_INT(res.new_version, v0 + 1);
 	/* the timeline's line */
-	char *line = case_edit_text("申请人2 张二 请求1 金额：2,000.00", "申请人2 张二 请求1 金额：4,500.00");
-	CHECK_STR(line, "申请人2 张二 请求1 金额 2,000.00 → 4,500.00");
+	char *line = case_edit_text("张二 请求1 金额：2,000.00", "张二 请求1 金额：4,500.00");
+	CHECK_STR(line, "张二 请求1 金额 2,000.00 → 4,500.00");
 	free(line);
 
 	/* registered now: no reset again */
@@ -347,7 +348,7 @@ static void test_shares(void)
 	CHECK_INT(res.reconfirm, 0);
 	CHECK_INT(share_fen(id, 1, 3), -1);
 	CHECK_INT(claim_fen(id, 1), 2050000);
-	CHECK_INT(events_like(id, "edit", "申请人3 张三 请求1 金额：3,000.00", ""), 1);
+	CHECK_INT(events_like(id, "edit", "张三 请求1 金额：3,000.00", ""), 1);
 
 	/* 请求2, one amount for all: a worker's part of it taken from the
 	 * 未分列 part keeps the total; more than is left is refused */
