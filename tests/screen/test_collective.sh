@@ -115,5 +115,11 @@ expect_screen timeline-rep "推举代表  张一、张二 → 张一、张三"
 	ok || fail "represent event: $(q "SELECT action, before, after FROM events WHERE case_id = $cid ORDER BY id DESC LIMIT 4")"
 "$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
 
+# leave the program: it ends cleanly (under the sanitizers, no report)
 key F10
+key F12
+wait_for "确定" 2 && key y
+wait_exit && ok || fail "the program did not end"
+grep -q "EXITED 0" "$T/app.out" && ok || fail "exit: $(cat "$T/app.out")"
+grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error" "$T/app.err" && fail "sanitizer: $(head -20 "$T/app.err")" || ok
 done_tests
