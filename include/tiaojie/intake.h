@@ -90,6 +90,9 @@ struct intake_claim {
 	int joint;          /* they answer jointly (连带): two or more of them */
 	int nshares;
 	const struct intake_share *shares;
+	/* with shares: the part of the amount not divided among the workers
+	 * (未分列, collective.h), as typed; NULL or empty: none */
+	const char *undivided;
 	int ord;            /* a correction: the number of the case's claim this is, 0 a new one */
 };
 
@@ -168,8 +171,8 @@ int intake_register(struct db *db, const struct config *cfg, const struct actor 
 		    struct intake_result *res);
 void intake_result_free(struct intake_result *res);
 
-/* A claim's amount in fen: its shares' total when it has shares, else the
- * amount typed (0 when empty).  -1 when an amount does not parse or the
+/* A claim's amount in fen: its shares' total (and its undivided part)
+ * when it has shares, else the amount typed (0 when empty).  -1 when an amount does not parse or the
  * total is out of range (intake_check says which). */
 int64_t intake_claim_total(const struct intake_claim *c);
 

@@ -376,6 +376,13 @@ int64_t intake_claim_total(const struct intake_claim *c)
 		if (total > MONEY_MAX_FEN)
 			return -1;
 	}
+	if (!blank(c->undivided)) {
+		if (money_parse(c->undivided, &fen, &reason) < 0)
+			return -1;
+		total += fen;
+		if (total > MONEY_MAX_FEN)
+			return -1;
+	}
 	return total;
 }
 
@@ -450,11 +457,25 @@ static void check_claim_parties(struct intake_result *res, const struct intake *
 	}
 	if (bad)
 		return;
-	int64_t typed;
+	/* the part not divided among the workers (collective.h): what a case
+	 * registered with one amount for all of them keeps until divided */
+	int64_t typed, undivided = 0;
+	if (!blank(c->undivided)) {
+		snprintf(f, sizeof f, "claims[%d].undivided", i);
+		if (money_parse(c->undivided, &undivided, &reason) < 0) {
+			problem(res, f, "第%d项请求的未分列金额：%s", i + 1, reason);
+			return;
+		}
+		total += undivided;
+		if (total > MONEY_MAX_FEN) {
+			problem(res, f, "第%d项请求：各申请人金额合计过大", i + 1);
+			return;
+		}
+	}
 	snprintf(f, sizeof f, "claims[%d].amount", i);
 	if (!blank(c->amount) && money_parse(c->amount, &typed, &reason) == 0 && typed != total)
-		problem(res, f, "第%d项请求金额%s元与各申请人金额合计%s元不一致", i + 1,
-			money_format(typed, a, sizeof a), money_format(total, b, sizeof b));
+		problem(res, f, "第%d项请求金额%s元与各申请人金额%s合计%s元不一致", i + 1,
+			money_format(typed, a, sizeof a), undivided ? "及未分列金额" : "", money_format(total, b, sizeof b));
 }
 
 /* 调解仲裁法 §7: the workers of a collective dispute elect their

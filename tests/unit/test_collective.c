@@ -15,6 +15,7 @@
 #include "tiaojie/casework.h"
 #include "tiaojie/collective.h"
 #include "tiaojie/intake.h"
+#include "tiaojie/record.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/util.h"
 
@@ -179,6 +180,11 @@ static int share(const struct actor *who, int64_t id, int64_t version, int ord, 
 		free(after_);                                                                     \
 	} while (0)
 
+static void took(void *arg, const struct record_result *r)
+{
+	*(struct record_result *)arg = *r;
+}
+
 /* ---- joining ------------------------------------------------------------------------ */
 
 static void test_join(void)
@@ -226,6 +232,41 @@ static void test_join(void)
 	CHECK_INT(events_like(id, "edit", "请求2 金额：9,000.00", "请求2 金额：10,000.00"), 1);
 	CHECK_INT(events_like(id, "join", "", "张七"), 1);
 	CHECK_INT(num("SELECT status = 'registered' FROM cases WHERE id = ?", id), 1);
+
+	/* the record (tiaojie show --json) says what is not divided, so that
+	 * it imports again as it stands (the shares and it add up) */
+	struct case_view cv;
+	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
+	char *json = record_case_json(&cv, 1);
+	case_view_free(&cv);
+	CHECK(json && strstr(json, "\"undivided\": \"9000.00\""), "%s", json ? json : tj_errmsg());
+	CHECK(json && !strstr(json, "\"undivided\": \"0.00\""), "no undivided part of claim 1");
+	struct record_totals tot = {0};
+	struct record_result rr = {0};
+	CHECK_INT(record_import(db, &cfg, &clerk, json, strlen(json), took, &rr, &tot), 0);
+	CHECK(tot.registered == 1, "imported again: %s %s", rr.nproblems ? rr.problems[0].field : "",
+	      rr.nproblems ? rr.problems[0].msg : "");
+	free(json);
+	int64_t again = num("SELECT max(id) FROM cases WHERE ? > 0", 1);
+	CHECK(again != id, "a new case");
+	CHECK_INT(claim_fen(again, 2), 1000000);
+	CHECK_INT(share_fen(again, 2, 7), 100000);
+	CHECK_INT(claim_fen(again, 1), 2350000);
+	/* a typed amount must be the shares and the undivided part together */
+	struct intake_share one = {.applicant = 1, .amount = "100"};
+	struct intake_claim uc = {.cause = "0601", .text = "工资", .amount = "600", .nshares = 1, .shares = &one,
+				  .undivided = "400"};
+	CHECK_INT(intake_claim_total(&uc), 50000);
+	struct intake uin = {.channel = "window", .facts = "x", .napplicants = 1, .applicants = workers,
+			     .nrespondents = 1, .respondents = &emp, .nclaims = 1, .claims = &uc};
+	workers[0].representative = 0;
+	CHECK(intake_check(db, &cfg, &uin, &res) > 0 && !strcmp(res.problems[0].field, "claims[0].amount") &&
+		      strstr(res.problems[0].msg, "与各申请人金额及未分列金额合计500.00元不一致"),
+	      "%s", res.nproblems ? res.problems[0].msg : "no problem");
+	uc.undivided = "4x";
+	CHECK(intake_check(db, &cfg, &uin, &res) > 0 && !strcmp(res.problems[0].field, "claims[0].undivided"),
+	      "%s", res.nproblems ? res.problems[0].field : "no problem");
+	workers[0].representative = 1;
 
 	/* a confirmed case whose totals change is confirmed again */
 	apply(id, ACT_CONFIRM);
