@@ -226,8 +226,11 @@ static void build(struct screen *s)
 	add_line(d, US_HEADER, "%s   %s%s%s%s", cv->case_no, status_name(cv->status),
 		 cv->status == ST_AGREED ? "（" : "", cv->status == ST_AGREED ? perf_name(cv->perf) : "",
 		 cv->status == ST_AGREED ? "）" : "");
-	if (cv->collective)
-		add_line(d, US_WARN, "集体争议：申请人 %d 名", cv->napplicants);
+	if (cv->collective) {
+		char *reps = case_representatives_text(cv);
+		add_line(d, US_WARN, "集体争议：申请人 %d 名  代表：%s", cv->napplicants, *reps ? reps : "未推举");
+		free(reps);
+	}
 	const char *ch = vocab_label(VOCAB_CHANNEL, cv->channel);
 	if (!ch)
 		ch = vocab_label(VOCAB_CHANNEL, "other");

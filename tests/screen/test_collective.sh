@@ -48,6 +48,7 @@ expect_screen found "$cno"
 key Enter
 expect_screen detail "$cno   登记"
 expect_screen marked "张一（代表）"
+expect_screen detail-reps "集体争议：申请人 10 名  代表：张一、张二"
 # the table further down the case
 for i in 1 2 3 4; do
 	screen_text | grep -qF "各申请人金额（元）" && break
@@ -103,6 +104,7 @@ key d
 # back on the case: the timeline has both acts
 key Escape
 expect_screen detail-again "$cno   登记"
+expect_screen detail-reps-again "集体争议：申请人 10 名  代表：张一、张三"
 for i in 1 2 3 4 5 6 7 8; do
 	screen_text | grep -qF "修改申请：张五 请求1 金额 5,000.00 → 5,500.00" && break
 	key NPage
