@@ -41,6 +41,10 @@ int screen_autosave_seconds(void);
  * below).  NULL (message shown) when the case cannot be loaded. */
 struct screen *collective_screen_new(struct app *app, int64_t case_id, int elect, void (*done)(void *ctx),
 				     void *ctx);
+/* Its dialog as a draft kept it (a case draft whose action is 推举代表
+ * or 修改各申请人金额): the table, the dialog on it with what was typed. */
+void collective_resume(struct app *app, int64_t case_id, const char *body, int64_t draft_id, void (*done)(void *ctx),
+		       void *ctx);
 /* Choosing a case's mediator; done(ctx) is called after a successful
  * assignment (to reload the case shown below). */
 struct screen *assign_screen_new(struct app *app, int64_t case_id, void (*done)(void *ctx), void *ctx);

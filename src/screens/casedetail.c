@@ -1169,6 +1169,9 @@ static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 	if (a < 0 || !allowed) {
 		ui_msg(app, US_WARN, "案件现为「%s」，草稿中的「%s」已不能办理；可在草稿中放弃它",
 		       d->loaded ? status_name(d->cv.status) : "", a >= 0 ? action_name((enum case_action)a) : kw ? kw : "");
+	} else if (a == ACT_REPRESENT || a == ACT_SHARES) {
+		/* the collective table's dialogs keep their own (collective.c) */
+		collective_resume(app, d->case_id, body, draft_id, assigned, s);
 	} else if ((af = open_action(s, (enum case_action)a))) {
 		af->draft_id = draft_id;
 		if (ver && atoll(ver) > 0)

@@ -13,14 +13,19 @@
  * the case detail beneath is read again when it is done.  A save that
  * comes after someone else's change is refused with who and when, and the
  * dialog keeps what was typed; F2 again applies it to the case as it now
- * is.
+ * is.  An open dialog with changes is kept as the case's draft (kind
+ * "case", as the case detail's forms: its action, the version seen, the
+ * cell, the fields under "f.") every autosave interval and on SIGHUP or
+ * SIGTERM; the case detail offers it again (collective_resume).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tiaojie/casework.h"
 #include "tiaojie/collective.h"
+#include "tiaojie/draft.h"
 #include "tiaojie/money.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/store.h"
@@ -229,14 +234,105 @@ static void coll_draw(struct screen *s)
 	curs_set(0);
 }
 
+/* ---- drafts of the dialogs ------------------------------------------------------------ */
+
+#define DRAFT_KIND "case"   /* the case detail's kind: one draft per case and user */
+#define DRAFT_FIELDS "f."
+
+/* What the two dialogs share: the form, the table below, the version the
+ * user saw and the draft the form was kept as. */
+struct keep {
+	struct form form;
+	struct screen *table;
+	enum case_action action;
+	int64_t version;
+	char *snap;       /* the fields as the dialog opened */
+	int64_t draft_id; /* 0: not kept yet */
+	int dirty;        /* typed since it was last kept */
+	time_t last_save;
+	int claim_ord, applicant; /* the cell (ACT_SHARES) */
+};
+
+static void keep_save(struct screen *s)
+{
+	struct keep *k = s->priv;
+	struct coll *c = k->table->priv;
+	struct app *app = s->app;
+	struct strbuf sb;
+	char num[32];
+
+	if (!app->logged_in || !c->loaded || !form_changed(&k->form, k->snap))
+		return;
+	snprintf(num, sizeof num, "%lld", (long long)c->case_id);
+	if (!k->draft_id &&
+	    draft_find(app->db, app->user.id, DRAFT_KIND, "case_id", num, &k->draft_id, NULL, NULL) < 0)
+		k->draft_id = 0;
+	sb_init(&sb);
+	draft_put(&sb, "case_id", num);
+	draft_put(&sb, "case_no", c->cv.case_no);
+	draft_put(&sb, "action", action_keyword(k->action));
+	snprintf(num, sizeof num, "%lld", (long long)k->version);
+	draft_put(&sb, "version", num);
+	if (k->action == ACT_SHARES) {
+		snprintf(num, sizeof num, "%d", k->claim_ord);
+		draft_put(&sb, "claim", num);
+		snprintf(num, sizeof num, "%d", k->applicant);
+		draft_put(&sb, "applicant", num);
+	}
+	form_draft_put(&k->form, &sb, DRAFT_FIELDS);
+	char *body = sb_detach(&sb);
+	if (draft_keep(app->db, app->user.id, DRAFT_KIND, body, &k->draft_id) == 0) {
+		k->dirty = 0;
+		k->last_save = time(NULL);
+	} else {
+		ui_error(app);
+	}
+	free(body);
+}
+
+static void keep_tick(struct screen *s)
+{
+	struct keep *k = s->priv;
+
+	if (k->dirty && time(NULL) - k->last_save >= screen_autosave_seconds()) {
+		keep_save(s);
+		if (!k->dirty)
+			ui_msg(s->app, US_DIM, "已自动保存草稿");
+	}
+}
+
+/* Saved or thrown away: the kept draft goes. */
+static void keep_drop(struct screen *s)
+{
+	struct keep *k = s->priv;
+
+	if (draft_drop(s->app->db, s->app->user.id, k->draft_id) < 0)
+		ui_error(s->app);
+	k->draft_id = 0;
+	k->dirty = 0;
+}
+
+static void keep_init(struct keep *k, struct screen *table, enum case_action a)
+{
+	struct coll *c = table->priv;
+
+	form_init(&k->form);
+	k->table = table;
+	k->action = a;
+	k->version = c->cv.version;
+	k->last_save = time(NULL);
+}
+
+static void keep_free(struct keep *k)
+{
+	form_free(&k->form);
+	free(k->snap);
+}
+
 /* ---- the amount of one cell ------------------------------------------------------------- */
 
 struct cell_dialog {
-	struct form form;
-	struct screen *table;
-	int claim_ord, applicant; /* applicant SHARE_UNDIVIDED: the 未分列 part */
-	int64_t version;          /* the version the user saw */
-	char *snap;
+	struct keep k;            /* first: the screen's priv is both */
 	char what[160];           /* "申请人3 王五 请求1" */
 };
 
@@ -246,7 +342,7 @@ static int cell_text_input(struct screen *s)
 {
 	struct cell_dialog *cd = s->priv;
 
-	return form_text_input(&cd->form);
+	return form_text_input(&cd->k.form);
 }
 
 static void cell_layout(struct screen *s, int rows, int cols)
@@ -255,8 +351,8 @@ static void cell_layout(struct screen *s, int rows, int cols)
 
 	s->rows = rows;
 	s->cols = cols;
-	cd->form.label_w = 12;
-	form_area(&cd->form, 6, 8, rows - 10 > 4 ? 6 : rows - 10, cols - 16);
+	cd->k.form.label_w = 12;
+	form_area(&cd->k.form, 6, 8, rows - 10 > 4 ? 6 : rows - 10, cols - 16);
 }
 
 static void cell_draw(struct screen *s)
@@ -265,15 +361,15 @@ static void cell_draw(struct screen *s)
 
 	ui_box(4, 6, 10, s->cols - 12, action_name(ACT_SHARES));
 	ui_put(5, 8, "F2/^S 保存，Esc 取消；填写的内容在出错时会保留", s->cols - 16, ui_attr(US_DIM), 0);
-	form_draw(&cd->form);
+	form_draw(&cd->k.form);
 }
 
 static int cell_submit(struct screen *s)
 {
 	struct cell_dialog *cd = s->priv;
-	struct coll *c = cd->table->priv;
+	struct coll *c = cd->k.table->priv;
 	struct app *app = s->app;
-	struct form_item *it = form_find(&cd->form, "amount");
+	struct form_item *it = form_find(&cd->k.form, "amount");
 	char *amount = edit_get(&it->edit);
 	struct collective_result res;
 	int from_undivided = 0, rc = UI_HANDLED;
@@ -284,21 +380,21 @@ static int cell_submit(struct screen *s)
 	it->msg[0] = '\0';
 	if (*amount && money_parse(amount, &fen, &reason) < 0) {
 		form_set_msg(it, US_ERROR, "%s", reason);
-		form_show_errors(&cd->form, app);
+		form_show_errors(&cd->k.form, app);
 		goto out;
 	}
 	const struct cv_claim *k = NULL;
 	for (int i = 0; c->loaded && i < c->cv.nclaims; i++)
-		if (c->cv.claims[i].ord == cd->claim_ord)
+		if (c->cv.claims[i].ord == cd->k.claim_ord)
 			k = &c->cv.claims[i];
 	/* a worker whose amount was in the amount registered for all of
 	 * them: is it taken from the 未分列 part, or does it come on top? */
 	int64_t undivided = k ? case_claim_undivided(k) : 0;
-	if (k && cd->applicant != SHARE_UNDIVIDED && undivided > 0 && *amount && !case_claim_share(k, cd->applicant, NULL)) {
+	if (k && cd->k.applicant != SHARE_UNDIVIDED && undivided > 0 && *amount && !case_claim_share(k, cd->k.applicant, NULL)) {
 		char a[32], b[32];
 		char *q = xasprintf("请求%d 有未分列金额 %s 元（登记时全体申请人的合计）。\n%s 的 %s 元包含在其中吗？\n"
 				    "是：从未分列金额中扣除，请求合计不变；否：另行计入，请求合计增加。",
-				    cd->claim_ord, money_format(undivided, a, sizeof a), cd->what,
+				    cd->k.claim_ord, money_format(undivided, a, sizeof a), cd->what,
 				    money_format(fen, b, sizeof b));
 		int ans = ui_ask(app, q);
 		free(q);
@@ -312,24 +408,25 @@ static int cell_submit(struct screen *s)
 		ui_msg(app, US_DIM, "未保存，请继续修改");
 		goto out;
 	}
-	if (case_share_set(app->db, app->cfg, &app->actor, c->case_id, cd->version, cd->claim_ord, cd->applicant, amount,
+	if (case_share_set(app->db, app->cfg, &app->actor, c->case_id, cd->k.version, cd->k.claim_ord, cd->k.applicant, amount,
 			   from_undivided, &res) < 0) {
 		if (!strcmp(res.field, "amount")) {
 			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
-			form_show_errors(&cd->form, app);
+			form_show_errors(&cd->k.form, app);
 		} else {
 			ui_error(app);
 		}
 		if (res.conflict) {
 			char msg[600];
 			snprintf(msg, sizeof msg, "%s", tj_errmsg());
-			acted(cd->table);
-			cd->version = c->cv.version;
+			acted(cd->k.table);
+			cd->k.version = c->cv.version;
 			ui_msg(app, US_ERROR, "%s；再按 F2 将按新版本保存", msg);
 		}
 		goto out;
 	}
-	acted(cd->table);
+	keep_drop(s);
+	acted(cd->k.table);
 	if (res.reconfirm)
 		ui_msg(app, US_WARN, "已修改%s的金额；申请人须重新确认请求，案件已退回「%s」", cd->what,
 		       status_name(res.status));
@@ -349,19 +446,21 @@ static int cell_handle(struct screen *s, enum ui_action a, wint_t ch)
 
 	switch (a) {
 	case UA_BACK:
-		if (form_changed(&cd->form, cd->snap)) {
+		if (form_changed(&cd->k.form, cd->k.snap)) {
 			int ans = ui_ask_unsaved(s->app, "这项金额");
 			if (ans == UI_SAVE)
 				return cell_submit(s);
 			if (ans != UI_DISCARD)
 				return UI_HANDLED;
 		}
+		keep_drop(s);
 		return UI_HANDLED | UI_CLOSE;
 	case UA_SAVE:
 	case UA_ENTER:
 		return cell_submit(s);
 	default:
-		form_handle(&cd->form, a, ch);
+		if (form_handle(&cd->k.form, a, ch) >= 0)
+			cd->k.dirty = 1;
 		return UI_HANDLED;
 	}
 }
@@ -370,17 +469,17 @@ static void cell_destroy(struct screen *s)
 {
 	struct cell_dialog *cd = s->priv;
 
-	form_free(&cd->form);
-	free(cd->snap);
+	keep_free(&cd->k);
 	free(cd);
 }
 
 static const struct screen_ops cell_ops = {
 	.name = "collective-cell", .actions = cell_actions, .overlay = 1, .text_input = cell_text_input,
-	.layout = cell_layout, .draw = cell_draw, .handle = cell_handle, .destroy = cell_destroy,
+	.layout = cell_layout, .draw = cell_draw, .handle = cell_handle, .tick = keep_tick, .save_draft = keep_save,
+	.destroy = cell_destroy,
 };
 
-static void open_cell(struct screen *s)
+static struct keep *open_cell(struct screen *s)
 {
 	struct coll *c = s->priv;
 	struct app *app = s->app;
@@ -388,49 +487,48 @@ static void open_cell(struct screen *s)
 	char amt[32], tot[32];
 
 	if (!c->loaded || cv->nclaims == 0)
-		return;
+		return NULL;
 	if (!may(c, &app->actor, ACT_SHARES)) {
 		ui_msg(app, US_WARN, "案件处于「%s」状态，您现在不能%s", status_name(cv->status), action_name(ACT_SHARES));
-		return;
+		return NULL;
 	}
 	const struct cv_claim *k = &cv->claims[c->col];
 	struct cell_dialog *cd = xcalloc(1, sizeof *cd);
-	cd->table = s;
-	cd->claim_ord = k->ord;
-	cd->version = cv->version;
+	keep_init(&cd->k, s, ACT_SHARES);
+	cd->k.claim_ord = k->ord;
 	int64_t fen = 0;
 	int has;
 	if (c->row < cv->napplicants) {
 		const struct cv_party *p = &cv->applicants[c->row];
-		cd->applicant = p->ord;
+		cd->k.applicant = p->ord;
 		snprintf(cd->what, sizeof cd->what, "申请人%d %s 请求%d", p->ord, p->name, k->ord);
 		has = case_claim_share(k, p->ord, &fen);
 	} else {
-		cd->applicant = SHARE_UNDIVIDED;
+		cd->k.applicant = SHARE_UNDIVIDED;
 		snprintf(cd->what, sizeof cd->what, "请求%d 未分列部分", k->ord);
 		fen = case_claim_undivided(k);
 		has = fen != 0;
 	}
-	form_init(&cd->form);
-	struct form_item *it = form_add(&cd->form, FK_INFO, NULL, NULL);
+	struct form_item *it = form_add(&cd->k.form, FK_INFO, NULL, NULL);
 	char *line = xasprintf("%s [%s %s]", cd->what, k->cause, k->cause_name);
 	form_set_text(it, line);
 	free(line);
-	it = form_add(&cd->form, FK_INFO, NULL, NULL);
+	it = form_add(&cd->k.form, FK_INFO, NULL, NULL);
 	line = xasprintf("请求合计 %s 元，其中未分列 %s 元", money_format(k->amount_fen, tot, sizeof tot),
 			 money_format(case_claim_undivided(k), amt, sizeof amt));
 	form_set_text(it, line);
 	free(line);
-	it = form_add(&cd->form, FK_TEXT, "amount", "金额（元）");
+	it = form_add(&cd->k.form, FK_TEXT, "amount", "金额（元）");
 	it->edit.max = 20;
 	if (has)
 		edit_set(&it->edit, money_format(fen, amt, sizeof amt));
-	it = form_add(&cd->form, FK_INFO, NULL, NULL);
-	form_set_text(it, cd->applicant == SHARE_UNDIVIDED ? "留空：没有未分列的金额，请求合计为各人金额之和"
+	it = form_add(&cd->k.form, FK_INFO, NULL, NULL);
+	form_set_text(it, cd->k.applicant == SHARE_UNDIVIDED ? "留空：没有未分列的金额，请求合计为各人金额之和"
 							    : "留空：该申请人在此项请求中没有本人金额");
-	form_focus(&cd->form, form_index(&cd->form, "amount"));
-	cd->snap = form_snapshot(&cd->form);
+	form_focus(&cd->k.form, form_index(&cd->k.form, "amount"));
+	cd->k.snap = form_snapshot(&cd->k.form);
 	ui_push(app, screen_new(app, &cell_ops, NULL, cd));
+	return &cd->k;
 }
 
 /* ---- electing the representatives --------------------------------------------------------- */
@@ -438,10 +536,7 @@ static void open_cell(struct screen *s)
 static const char *const yes_no[] = {"否", "是（代表）"};
 
 struct rep_dialog {
-	struct form form;
-	struct screen *table;
-	int64_t version;
-	char *snap;
+	struct keep k;
 };
 
 static const enum ui_action rep_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_NONE};
@@ -459,8 +554,8 @@ static void rep_layout(struct screen *s, int rows, int cols)
 
 	s->rows = rows;
 	s->cols = cols;
-	rd->form.label_w = 16;
-	form_area(&rd->form, 5, 8, rows - 7, cols - 16);
+	rd->k.form.label_w = 16;
+	form_area(&rd->k.form, 5, 8, rows - 7, cols - 16);
 }
 
 static void rep_draw(struct screen *s)
@@ -472,13 +567,13 @@ static void rep_draw(struct screen *s)
 	snprintf(buf, sizeof buf, "选定%d至%d名代表（空格或左右键切换），F2/^S 保存，Esc 取消", INTAKE_MIN_REPRESENTATIVES,
 		 INTAKE_MAX_REPRESENTATIVES);
 	ui_put(3, 8, buf, s->cols - 16, ui_attr(US_DIM), 0);
-	form_draw(&rd->form);
+	form_draw(&rd->k.form);
 }
 
 static int rep_submit(struct screen *s)
 {
 	struct rep_dialog *rd = s->priv;
-	struct coll *c = rd->table->priv;
+	struct coll *c = rd->k.table->priv;
 	struct app *app = s->app;
 	struct collective_result res;
 	int *ords = xcalloc((size_t)c->cv.napplicants + 1, sizeof *ords), n = 0, rc = UI_HANDLED;
@@ -486,22 +581,23 @@ static int rep_submit(struct screen *s)
 	for (int i = 0; i < c->cv.napplicants; i++) {
 		char id[24];
 		snprintf(id, sizeof id, "rep[%d]", c->cv.applicants[i].ord);
-		struct form_item *it = form_find(&rd->form, id);
+		struct form_item *it = form_find(&rd->k.form, id);
 		if (it && it->choice == 1)
 			ords[n++] = c->cv.applicants[i].ord;
 	}
-	if (case_represent(app->db, app->cfg, &app->actor, c->case_id, rd->version, ords, n, &res) < 0) {
+	if (case_represent(app->db, app->cfg, &app->actor, c->case_id, rd->k.version, ords, n, &res) < 0) {
 		ui_error(app);
 		if (res.conflict) {
 			char msg[600];
 			snprintf(msg, sizeof msg, "%s", tj_errmsg());
-			acted(rd->table);
-			rd->version = c->cv.version;
+			acted(rd->k.table);
+			rd->k.version = c->cv.version;
 			ui_msg(app, US_ERROR, "%s；再按 F2 将按新版本保存", msg);
 		}
 		goto out;
 	}
-	acted(rd->table);
+	keep_drop(s);
+	acted(rd->k.table);
 	char *names = case_representatives_text(&c->cv);
 	ui_msg(app, US_OK, "已推举代表：%s", names);
 	free(names);
@@ -517,21 +613,23 @@ static int rep_handle(struct screen *s, enum ui_action a, wint_t ch)
 
 	switch (a) {
 	case UA_BACK:
-		if (form_changed(&rd->form, rd->snap)) {
+		if (form_changed(&rd->k.form, rd->k.snap)) {
 			int ans = ui_ask_unsaved(s->app, "推举的代表");
 			if (ans == UI_SAVE)
 				return rep_submit(s);
 			if (ans != UI_DISCARD)
 				return UI_HANDLED;
 		}
+		keep_drop(s);
 		return UI_HANDLED | UI_CLOSE;
 	case UA_SAVE:
 		return rep_submit(s);
 	case UA_ENTER:
-		form_handle(&rd->form, UA_NEXT, 0);
+		form_handle(&rd->k.form, UA_NEXT, 0);
 		return UI_HANDLED;
 	default:
-		form_handle(&rd->form, a, ch);
+		if (form_handle(&rd->k.form, a, ch) >= 0)
+			rd->k.dirty = 1;
 		return UI_HANDLED;
 	}
 }
@@ -540,47 +638,45 @@ static void rep_destroy(struct screen *s)
 {
 	struct rep_dialog *rd = s->priv;
 
-	form_free(&rd->form);
-	free(rd->snap);
+	keep_free(&rd->k);
 	free(rd);
 }
 
 static const struct screen_ops rep_ops = {
 	.name = "collective-rep", .actions = rep_actions, .overlay = 1, .text_input = rep_text_input,
-	.layout = rep_layout, .draw = rep_draw,
-	.handle = rep_handle, .destroy = rep_destroy,
+	.layout = rep_layout, .draw = rep_draw, .handle = rep_handle, .tick = keep_tick, .save_draft = keep_save,
+	.destroy = rep_destroy,
 };
 
-static void open_representatives(struct screen *s)
+static struct keep *open_representatives(struct screen *s)
 {
 	struct coll *c = s->priv;
 	struct app *app = s->app;
 
 	if (!c->loaded)
-		return;
+		return NULL;
 	if (!may(c, &app->actor, ACT_REPRESENT)) {
 		ui_msg(app, US_WARN, "案件处于「%s」状态，您现在不能%s", status_name(c->cv.status),
 		       action_name(ACT_REPRESENT));
-		return;
+		return NULL;
 	}
 	struct rep_dialog *rd = xcalloc(1, sizeof *rd);
-	rd->table = s;
-	rd->version = c->cv.version;
-	form_init(&rd->form);
+	keep_init(&rd->k, s, ACT_REPRESENT);
 	for (int i = 0; i < c->cv.napplicants; i++) {
 		const struct cv_party *p = &c->cv.applicants[i];
 		char id[24], label[96];
 		snprintf(id, sizeof id, "rep[%d]", p->ord);
 		snprintf(label, sizeof label, "%d %s", p->ord, p->name);
-		struct form_item *it = form_add(&rd->form, FK_CHOICE, id, label);
+		struct form_item *it = form_add(&rd->k.form, FK_CHOICE, id, label);
 		it->choices = yes_no;
 		it->nchoices = 2;
 		it->choice = p->representative ? 1 : 0;
 	}
 	/* the first current representative, or the worker the table was on */
-	form_focus(&rd->form, c->row < c->cv.napplicants ? c->row : 0);
-	rd->snap = form_snapshot(&rd->form);
+	form_focus(&rd->k.form, c->row < c->cv.napplicants ? c->row : 0);
+	rd->k.snap = form_snapshot(&rd->k.form);
 	ui_push(app, screen_new(app, &rep_ops, NULL, rd));
+	return &rd->k;
 }
 
 /* ---- the screen ---------------------------------------------------------------------------- */
@@ -692,4 +788,48 @@ struct screen *collective_screen_new(struct app *app, int64_t case_id, int elect
 	if (elect)
 		open_representatives(s);
 	return s;
+}
+
+void collective_resume(struct app *app, int64_t case_id, const char *body, int64_t draft_id, void (*done)(void *ctx),
+		       void *ctx)
+{
+	char *kw = draft_get(body, "action"), *ver = draft_get(body, "version");
+	char *claim = draft_get(body, "claim"), *applicant = draft_get(body, "applicant");
+	int a = kw ? action_from_keyword(kw) : -1;
+	struct screen *s = collective_screen_new(app, case_id, 0, done, ctx);
+	struct keep *k = NULL;
+
+	if (s && a == ACT_REPRESENT) {
+		k = open_representatives(s);
+	} else if (s && a == ACT_SHARES) {
+		/* the cell the draft was typed for, where it still is */
+		struct coll *c = s->priv;
+		int row = -1, col = -1, ap = applicant ? atoi(applicant) : -1;
+		for (int i = 0; i < c->cv.nclaims; i++)
+			if (claim && c->cv.claims[i].ord == atoi(claim))
+				col = i;
+		if (ap == SHARE_UNDIVIDED)
+			row = c->cv.napplicants;
+		for (int i = 0; i < c->cv.napplicants; i++)
+			if (c->cv.applicants[i].ord == ap)
+				row = i;
+		if (row < 0 || col < 0) {
+			ui_msg(app, US_WARN, "草稿中的请求或申请人已不在本案；可在草稿中放弃它");
+		} else {
+			c->row = row;
+			c->col = col;
+			k = open_cell(s);
+		}
+	}
+	if (k) {
+		k->draft_id = draft_id;
+		if (ver && atoll(ver) > 0)
+			k->version = atoll(ver);
+		form_draft_get(&k->form, body, DRAFT_FIELDS);
+		ui_msg(app, US_OK, "已恢复草稿，请继续填写");
+	}
+	free(kw);
+	free(ver);
+	free(claim);
+	free(applicant);
 }

@@ -117,7 +117,41 @@ expect_screen timeline-rep "推举代表  张一、张二 → 张一、张三"
 	ok || fail "represent event: $(q "SELECT action, before, after FROM events WHERE case_id = $cid ORDER BY id DESC LIMIT 4")"
 "$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
 
+# a dialog half typed is kept over SIGHUP and offered again
+key Home
+key F3
+pick_menu 修改各申请人金额
+expect_screen table-again "代表：张一、张三"
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	selected_line | grep -qF "  6 张六" && break
+	key Down
+done
+key Enter
+expect_screen cell-6 "申请人6 张六 请求1 [0601"
+key C-k
+typ "6600"
+pid=$(pgrep -f -- "^$TJ --db $DB")
+[ -n "$pid" ] && kill -HUP $pid
+for i in $(seq 1 30); do pgrep -f -- "^$TJ --db $DB" >/dev/null || break; sleep 0.1; done
+pgrep -f -- "^$TJ --db $DB" >/dev/null && fail "still running 3 s after SIGHUP" || ok
+body=$(q "SELECT body FROM drafts WHERE kind = 'case'")
+for want in "action=shares" "claim=1" "applicant=6" "f.amount=6600"; do
+	case "$body" in *"$want"*) ok ;; *) fail "the draft lacks $want: $body" ;; esac
+done
+start "$TJ" --db "$DB"
+login clerk demo1234
+expect_screen drafts-offered "未完成的表单"
+key Enter
+expect_screen cell-resumed "申请人6 张六 请求1 [0601"
+expect_screen cell-resumed-amount "6600"
+key F2
+expect_screen cell-6-saved "已修改申请人6 张六 请求1的金额：6,600.00 元"
+[ "$(q "SELECT amount_fen FROM claims WHERE case_id = $cid AND ord = 1")" = 5610000 ] && ok ||
+	fail "claim total after the draft: $(q "SELECT ord, amount_fen FROM claims WHERE case_id = $cid")"
+[ "$(q "SELECT count(*) FROM drafts")" = 0 ] && ok || fail "the draft stayed"
+
 # leave the program: it ends cleanly (under the sanitizers, no report)
+key F10
 key F10
 key F12
 wait_for "确定" 2 && key y
