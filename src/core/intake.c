@@ -1244,16 +1244,17 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 			       .entity_id = case_id, .action = "join", .after = names.buf};
 	/* the joining workers' claims: their amounts to the case's claims
 	 * of the same cause (the rule: collective.c) */
-	int wrote = 0;
-	if (db_event_add(db, &ev) < 0 ||
-	    collective_join_claims(db, cfg, who, case_id, in, ords, now, napp >= cfg->collective_threshold, &wrote) < 0 ||
+	int wrote = 0, joined = db_event_add(db, &ev) < 0 ? -1
+				: collective_join_claims(db, cfg, who, case_id, in, ords, now,
+							 napp >= cfg->collective_threshold, &wrote);
+	free(ords);
+	ords = NULL;
+	if (joined < 0 ||
 	    (wrote < 2 && db_case_touch(db, case_id, now, who->user_id, napp >= cfg->collective_threshold) < 0)) {
 		sb_free(&names);
 		goto fail;
 	}
 	sb_free(&names);
-	free(ords);
-	ords = NULL;
 	if (db_commit(db) < 0)
 		return -1;
 	res->case_id = case_id;
