@@ -461,7 +461,9 @@ int case_share_set(struct db *db, const struct config *cfg, const struct actor *
  * have is not added: the case is one dispute, and that claim is the
  * worker's own application - the form says so before the join
  * (collective_join_preview) and he registers it separately.  A confirmed
- * case whose totals change is confirmed again, as after a correction. */
+ * case whose totals change is confirmed again, as after a correction.
+ * Joining is its own act (ACT_JOIN: a clerk's while the case is open);
+ * the worker's amounts come with him and need no ACT_SHARES. */
 
 /* For each claim of the application, the case's claim it goes to (its
  * number), 0 none. */

@@ -354,6 +354,24 @@ static void test_represent(void)
 	id = small;
 	int pair[] = {1, 2};
 	REFUSED(represent(&clerk, id, version_of(id), pair, 2, &res), "申请人不足3名，不是集体争议，无须推举代表");
+	/* offered on a collective case only, to those the lifecycle allows */
+	enum case_action acts[ACT_COUNT];
+	int n, has_rep = 0, has_shares = 0;
+	CHECK_INT(case_load(db, &clerk, small, &cv), 1);
+	n = case_actions(&cv, &clerk, acts, ACT_COUNT);
+	for (int i = 0; i < n; i++)
+		has_rep |= acts[i] == ACT_REPRESENT, has_shares |= acts[i] == ACT_SHARES;
+	CHECK(!has_rep && !has_shares, "not collective: represent %d shares %d", has_rep, has_shares);
+	case_view_free(&cv);
+	int64_t big = new_case();
+	CHECK_INT(case_load(db, &clerk, big, &cv), 1);
+	n = case_actions(&cv, &clerk, acts, ACT_COUNT);
+	for (int i = 0; i < n; i++)
+		has_rep |= acts[i] == ACT_REPRESENT, has_shares |= acts[i] == ACT_SHARES;
+	CHECK(has_rep && has_shares, "collective: represent %d shares %d", has_rep, has_shares);
+	CHECK(acts[n - 1] == ACT_EDIT, "the correction last");
+	CHECK_INT(case_actions(&cv, &med, acts, ACT_COUNT), 0);
+	case_view_free(&cv);
 	REFUSED(share(&clerk, id, version_of(id), 1, 1, "100", 0, &res), "本案不是集体争议");
 }
 
