@@ -69,6 +69,15 @@ key Down Space Down Space
 key F2
 expect_screen elected "已推举代表：张一、张三"
 expect_screen table-head "代表：张一、张三"
+# a larger terminal: the totals at its foot; back to 80x24
+tm resize-window -t t -x 110 -y 30
+wait_for "代表：张一、张三" 3
+last=$(screen_text | grep -n "     合计 " | tail -1 | cut -d: -f1)
+[ "${last:-0}" -ge 27 ] && ok || { fail "totals not at the foot of 30 lines (line $last)"; screen_text >&2; }
+tm resize-window -t t -x 80 -y 24
+wait_for "代表：张一、张三" 3
+last=$(screen_text | grep -n "     合计 " | tail -1 | cut -d: -f1)
+[ "${last:-0}" -le 22 ] && [ "${last:-0}" -ge 20 ] && ok || { fail "totals not at the foot of 24 lines (line $last)"; screen_text >&2; }
 [ "$(q "SELECT group_concat(ord) FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND representative = 1")" = "1,3" ] &&
 	ok || fail "representatives: $(q "SELECT ord, representative FROM case_parties WHERE case_id = $cid")"
 
