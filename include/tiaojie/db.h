@@ -685,4 +685,14 @@ struct claim_edit {
 };
 int db_claims_replace(struct db *db, int64_t case_id, const struct claim_edit *v, int n);
 
+/* ---- a collective dispute (collective.c) ---------------------------------- */
+/* Applicant ord of the case marked an elected representative, or not.
+ * 0, or -1 with the error set (no such applicant). */
+int db_case_representative_set(struct db *db, int64_t case_id, int ord, int representative);
+/* Applicant's own amount of claim claim_ord of the case set (added or
+ * changed); amount_fen < 0: removed.  0, or -1 with the error set. */
+int db_claim_share_put(struct db *db, int64_t case_id, int claim_ord, int applicant, int64_t amount_fen);
+/* Claim claim_ord's amount (its total).  0, or -1 with the error set. */
+int db_claim_amount_set(struct db *db, int64_t case_id, int claim_ord, int64_t amount_fen);
+
 #endif

@@ -93,6 +93,9 @@ struct intake_claim {
 	int joint;          /* they answer jointly (连带): two or more of them */
 	int nshares;
 	const struct intake_share *shares;
+	/* with shares: the part of the amount not divided among the workers
+	 * (未分列, collective.h), as typed; NULL or empty: none */
+	const char *undivided;
 	int ord;            /* a correction: the number of the case's claim this is, 0 a new one */
 };
 
@@ -171,15 +174,19 @@ int intake_register(struct db *db, const struct config *cfg, const struct actor 
 		    struct intake_result *res);
 void intake_result_free(struct intake_result *res);
 
-/* A claim's amount in fen: its shares' total when it has shares, else the
- * amount typed (0 when empty).  -1 when an amount does not parse or the
+/* A claim's amount in fen: its shares' total (and its undivided part)
+ * when it has shares, else the amount typed (0 when empty).  -1 when an amount does not parse or the
  * total is out of range (intake_check says which). */
 int64_t intake_claim_total(const struct intake_claim *c);
 
 /* More applicants join an existing open case (a collective dispute): the
  * applicants of `in` are checked like at registration, written to the
  * archive and added as parties, with a 'join' event, in one transaction.
- * Only in->applicants is used. */
+ * Their claims (in->claims, may be none) go to the case's claims of the
+ * same cause: each worker's amount becomes his own amount there and the
+ * claim's total grows by it, with an 'edit' event for each; a claim of a
+ * cause the case does not have is not added (collective.c has the rule,
+ * collective_join_preview says it before).  The rest of `in` is not used. */
 int intake_join(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
 		const struct intake *in, struct intake_result *res);
 

@@ -56,6 +56,8 @@ enum case_action {
 	ACT_PERFORM,      /* 履行回访: performed or defaulted */
 	ACT_JOIN,         /* 加入集体争议: more applicants join an open case */
 	ACT_EVIDENCE,     /* 登记证据: add, change or remove an item of the evidence list */
+	ACT_REPRESENT,    /* 推举代表: a collective dispute's 2-5 representatives (case_represent, collective.h) */
+	ACT_SHARES,       /* 修改各申请人金额: a worker's own amount of a claim (case_share_set, collective.h) */
 	ACT_COUNT
 };
 

@@ -74,5 +74,15 @@ struct employer_full;
 struct screen *employerpick_screen_new(struct app *app, const char *text,
 				       void (*picked)(void *ctx, const struct employer_full *e), void *ctx);
 
+/* A collective dispute's table: each worker's own amount of each claim,
+ * the representatives; pushed here (with elect, the election dialog
+ * open on it), done(ctx) after each act (to reload the case shown
+ * below).  NULL (message shown) when the case cannot be loaded. */
+struct screen *collective_screen_new(struct app *app, int64_t case_id, int elect, void (*done)(void *ctx),
+				     void *ctx);
+/* Its dialog as a draft kept it (a case draft whose action is 推举代表
+ * or 修改各申请人金额): the table, the dialog on it with what was typed. */
+void collective_resume(struct app *app, int64_t case_id, const char *body, int64_t draft_id, void (*done)(void *ctx),
+		       void *ctx);
 
 #endif

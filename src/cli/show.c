@@ -14,6 +14,7 @@
 
 #include "tiaojie/access.h"
 #include "tiaojie/casework.h"
+#include "tiaojie/collective.h"
 #include "tiaojie/cli.h"
 #include "tiaojie/intake.h"
 #include "tiaojie/money.h"
@@ -68,7 +69,7 @@ static char *case_text(const struct case_view *cv, int full_ids)
 		const char *sex = vocab_label(VOCAB_GENDER, p->gender);
 		if (!full_ids)
 			val_mask(p->id_no, masked, sizeof masked);
-		sb_printf(&sb, "  %d. %s%s  %s %s  %s %s\n", i + 1, p->name, p->representative ? " ★代表" : "",
+		sb_printf(&sb, "  %d. %s%s  %s %s  %s %s\n", i + 1, p->name, p->representative ? "（代表）" : "",
 			  sex ? sex : "", p->birth_date, kind ? kind : p->id_type, full_ids ? p->id_no : masked);
 		sb_printf(&sb, "     国籍/地区 %s  电话 %s", p->nationality, p->phone);
 		if (p->household && *p->household)
@@ -129,6 +130,11 @@ static char *case_text(const struct case_view *cv, int full_ids)
 		}
 	}
 	sb_printf(&sb, "  请求合计 %s 元\n", money_format(total, amt, sizeof amt));
+	if (cv->collective && cv->nclaims > 0) {
+		/* worker x claim with the totals, as the case detail shows it */
+		sb_add(&sb, "各申请人金额（元）\n");
+		case_shares_table(cv, 78, &sb);
+	}
 	sb_printf(&sb, "事实与理由\n  %s\n", cv->facts);
 	sb_printf(&sb, "证据（%d）\n", cv->nevidence);
 	for (int i = 0; i < cv->nevidence; i++) {

@@ -942,7 +942,8 @@ int case_apply(struct db *db, const struct config *cfg, const struct holidays *h
 		tj_error("未知的操作");
 		return -1;
 	}
-	if (op->action == ACT_REGISTER || op->action == ACT_EDIT || op->action == ACT_JOIN) {
+	if (op->action == ACT_REGISTER || op->action == ACT_EDIT || op->action == ACT_JOIN ||
+	    op->action == ACT_REPRESENT || op->action == ACT_SHARES) {
 		tj_error("此操作不能在此执行");
 		return -1;
 	}
@@ -1227,6 +1228,10 @@ int case_actions(const struct case_view *cv, const struct actor *who, enum case_
 
 	for (int a = 0; a < ACT_COUNT && n < max; a++) {
 		if (a == ACT_REGISTER || a == ACT_EDIT || a == ACT_JOIN)
+			continue;
+		/* representatives and each worker's own amounts: a collective
+		 * dispute's (collective.c) */
+		if ((a == ACT_REPRESENT || a == ACT_SHARES) && !cv->collective)
 			continue;
 		if (lifecycle_check((enum case_action)a, &cs, who, &reason) == 0)
 			out[n++] = (enum case_action)a;

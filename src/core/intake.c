@@ -376,6 +376,13 @@ int64_t intake_claim_total(const struct intake_claim *c)
 		if (total > MONEY_MAX_FEN)
 			return -1;
 	}
+	if (!blank(c->undivided)) {
+		if (money_parse(c->undivided, &fen, &reason) < 0)
+			return -1;
+		total += fen;
+		if (total > MONEY_MAX_FEN)
+			return -1;
+	}
 	return total;
 }
 
@@ -450,11 +457,25 @@ static void check_claim_parties(struct intake_result *res, const struct intake *
 	}
 	if (bad)
 		return;
-	int64_t typed;
+	/* the part not divided among the workers (collective.h): what a case
+	 * registered with one amount for all of them keeps until divided */
+	int64_t typed, undivided = 0;
+	if (!blank(c->undivided)) {
+		snprintf(f, sizeof f, "claims[%d].undivided", i);
+		if (money_parse(c->undivided, &undivided, &reason) < 0) {
+			problem(res, f, "第%d项请求的未分列金额：%s", i + 1, reason);
+			return;
+		}
+		total += undivided;
+		if (total > MONEY_MAX_FEN) {
+			problem(res, f, "第%d项请求：各申请人金额合计过大", i + 1);
+			return;
+		}
+	}
 	snprintf(f, sizeof f, "claims[%d].amount", i);
 	if (!blank(c->amount) && money_parse(c->amount, &typed, &reason) == 0 && typed != total)
-		problem(res, f, "第%d项请求金额%s元与各申请人金额合计%s元不一致", i + 1,
-			money_format(typed, a, sizeof a), money_format(total, b, sizeof b));
+		problem(res, f, "第%d项请求金额%s元与各申请人金额%s合计%s元不一致", i + 1,
+			money_format(typed, a, sizeof a), undivided ? "及未分列金额" : "", money_format(total, b, sizeof b));
 }
 
 /* 调解仲裁法 §7: the workers of a collective dispute elect their
@@ -1131,7 +1152,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 	struct case_state_row row;
 	const char *reason;
 	char now[20];
-	int found;
+	int found, *ords = NULL; /* the joining applicants' numbers in the case */
 
 	res->nproblems = 0;
 	res->case_no = NULL;
@@ -1163,6 +1184,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 	}
 	struct strbuf names;
 	sb_init(&names);
+	ords = xcalloc((size_t)in->napplicants, sizeof *ords);
 	for (int i = 0; i < in->napplicants; i++) {
 		const struct intake_person *p = &in->applicants[i];
 		char *changes = NULL;
@@ -1190,6 +1212,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 			goto fail;
 		}
 		free(changes);
+		ords[i] = pr.ord;
 		if (names.len)
 			sb_add(&names, "、");
 		sb_add(&names, p->name);
@@ -1219,8 +1242,15 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 	}
 	struct event_rec ev = {.at = now, .user_id = who->user_id, .case_id = case_id, .entity = "case",
 			       .entity_id = case_id, .action = "join", .after = names.buf};
-	if (db_event_add(db, &ev) < 0 ||
-	    db_case_touch(db, case_id, now, who->user_id, napp >= cfg->collective_threshold) < 0) {
+	/* the joining workers' claims: their amounts to the case's claims
+	 * of the same cause (the rule: collective.c) */
+	int wrote = 0, joined = db_event_add(db, &ev) < 0 ? -1
+				: collective_join_claims(db, cfg, who, case_id, in, ords, now,
+							 napp >= cfg->collective_threshold, &wrote);
+	free(ords);
+	ords = NULL;
+	if (joined < 0 ||
+	    (wrote < 2 && db_case_touch(db, case_id, now, who->user_id, napp >= cfg->collective_threshold) < 0)) {
 		sb_free(&names);
 		goto fail;
 	}
@@ -1234,6 +1264,7 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 fail: {
 	char msg[1024];
 	snprintf(msg, sizeof msg, "%s", tj_errmsg());
+	free(ords);
 	db_rollback(db);
 	tj_error("加入失败，未写入任何数据：%s", msg);
 	return -1;

@@ -34,4 +34,14 @@ void intake_employer_norm(const struct intake_employer *e, struct employer_norm 
 int intake_archive_event(struct db *db, const struct actor *who, int64_t case_id, const char *entity, int64_t id,
 			 const char *changes, const char *now);
 
+/* Joining (intake_join, in its transaction): the claims of the joining
+ * application go to the case's claims of the same cause, each worker's
+ * amount his own amount there, the totals following (collective.c);
+ * ords: the joining applicants' numbers in the case.  *wrote: 0 nothing
+ * changed, 1 amounts written, 2 and the case row too (a confirmation
+ * undone, collective set): the caller then does not touch it again.
+ * 0, or -1 with the error set. */
+int collective_join_claims(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
+			   const struct intake *in, const int *ords, const char *now, int collective, int *wrote);
+
 #endif

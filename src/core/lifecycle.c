@@ -9,7 +9,9 @@
  *   assigned, mediating: schedule, and reschedule / unschedule a booked
  *   session (only while one is booked), keep the status
  *   registered, confirmed, accepted: edit (修改申请) by a clerk or an
- *   administrator; assigned, mediating: edit by an administrator only
+ *   administrator; assigned, mediating: edit by an administrator only;
+ *   likewise a collective dispute's representatives (represent) and each
+ *   worker's own amounts (shares)
  *
  * Each row: the states it is legal from, the roles that may take it,
  * further states where only an administrator may take it, and whether a
@@ -69,6 +71,12 @@ static const struct transition {
 	[ACT_EVIDENCE] = {"evidence", "登记证据",
 			  S(ST_REGISTERED) | S(ST_CONFIRMED) | S(ST_ACCEPTED) | S(ST_ASSIGNED) | S(ST_MEDIATING), KEEP,
 			  R(ROLE_CLERK) | R(ROLE_MEDIATOR) | R(ROLE_ADMIN), 1},
+	/* a collective dispute's representatives and each worker's own
+	 * amounts are part of the application: corrected as it is (ACT_EDIT) */
+	[ACT_REPRESENT] = {"represent", "推举代表", S(ST_REGISTERED) | S(ST_CONFIRMED) | S(ST_ACCEPTED), KEEP,
+			   R(ROLE_CLERK) | R(ROLE_ADMIN), 0, S(ST_ASSIGNED) | S(ST_MEDIATING)},
+	[ACT_SHARES] = {"shares", "修改各申请人金额", S(ST_REGISTERED) | S(ST_CONFIRMED) | S(ST_ACCEPTED), KEEP,
+			R(ROLE_CLERK) | R(ROLE_ADMIN), 0, S(ST_ASSIGNED) | S(ST_MEDIATING)},
 };
 
 const char *status_keyword(enum case_status s)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/collective.h"
 #include "tiaojie/intake.h"
 #include "tiaojie/lifecycle.h"
 #include "tiaojie/util.h"
@@ -168,6 +169,11 @@ static json_t *claim(const struct cv_claim *c)
 			json_array_append_new(pw, x);
 		}
 		json_object_set_new(o, "per_worker", pw);
+		/* the part of the amount not divided among the workers, so that
+		 * the shares and it add up to the amount (collective.h) */
+		int64_t u = case_claim_undivided(c);
+		if (u != 0)
+			str(o, "undivided", record_amount(u, amt, sizeof amt));
 	}
 	if (c->agreed_fen >= 0) {
 		str(o, "agreed", record_amount(c->agreed_fen, amt, sizeof amt));
@@ -617,6 +623,7 @@ static void to_intake(struct record_result *r, json_t *o, struct intake *in, str
 				c->nshares = (int)json_array_size(pw);
 				c->shares = v;
 			}
+			c->undivided = get_str(r, x, path, "undivided");
 		}
 	} else if (!json_object_get(o, "claims")) {
 		said(r, "claims", "缺少请求事项（claims）");

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "tiaojie/casework.h"
+#include "tiaojie/collective.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/draft.h"
 #include "tiaojie/intake.h"
@@ -200,7 +201,7 @@ static void add_claim_parties(struct detail *d, const struct case_view *cv, cons
 		add_wrapped(d, sb.buf, w - 5, "     ");
 		sb_free(&sb);
 	}
-	if (c->nshares > 0) {
+	if (c->nshares > 0 && !cv->collective) { /* a collective case has its table */
 		struct strbuf sb;
 		sb_init(&sb);
 		sb_add(&sb, "各申请人：");
@@ -225,8 +226,11 @@ static void build(struct screen *s)
 	add_line(d, US_HEADER, "%s   %s%s%s%s", cv->case_no, status_name(cv->status),
 		 cv->status == ST_AGREED ? "（" : "", cv->status == ST_AGREED ? perf_name(cv->perf) : "",
 		 cv->status == ST_AGREED ? "）" : "");
-	if (cv->collective)
-		add_line(d, US_WARN, "集体争议：申请人 %d 名", cv->napplicants);
+	if (cv->collective) {
+		char *reps = case_representatives_text(cv);
+		add_line(d, US_WARN, "集体争议：申请人 %d 名  代表：%s", cv->napplicants, *reps ? reps : "未推举");
+		free(reps);
+	}
 	const char *ch = vocab_label(VOCAB_CHANNEL, cv->channel);
 	if (!ch)
 		ch = vocab_label(VOCAB_CHANNEL, "other");
@@ -254,7 +258,7 @@ static void build(struct screen *s)
 		int kind = val_kind_from_keyword(p->id_type);
 		const char *sex = vocab_label(VOCAB_GENDER, p->gender);
 		add_line(d, p->representative ? US_WARN : US_NORMAL, " %d. %s%s  %s %s  %s %s", i + 1, p->name,
-			 p->representative ? " ★代表" : "", sex ? sex : "", p->birth_date,
+			 p->representative ? "（代表）" : "", sex ? sex : "", p->birth_date,
 			 kind >= 0 ? val_kind_name(kind) : p->id_type, p->id_no);
 		/* each item labelled and apart: a foreign nationality used to run
 		 * straight into the address ("日本上海市...") */
@@ -332,6 +336,18 @@ static void build(struct screen *s)
 		add_line(d, US_DIM, "    请求合计 %s 元，协议合计 %s 元", a, b);
 	} else {
 		add_line(d, US_DIM, "    请求合计 %s 元", a);
+	}
+	if (cv->collective && cv->nclaims > 0) {
+		/* worker x claim, with the totals (collective.c) */
+		struct strbuf tb;
+		sb_init(&tb);
+		case_shares_table(cv, w, &tb);
+		add_line(d, US_HEADER, "各申请人金额（元）");
+		for (char *p = tb.buf, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
+			*nl = '\0';
+			add_line(d, US_NORMAL, "%s", p);
+		}
+		sb_free(&tb);
 	}
 	add_line(d, US_HEADER, "事实与理由");
 	add_wrapped(d, cv->facts, w - 4, "    ");
@@ -984,6 +1000,11 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 		ui_push(app, assign_screen_new(app, d->case_id, assigned, s));
 		return NULL;
 	}
+	if (a == ACT_REPRESENT || a == ACT_SHARES) {
+		/* the collective dispute's table (collective.c); back here after each act */
+		collective_screen_new(app, d->case_id, a == ACT_REPRESENT, assigned, s);
+		return NULL;
+	}
 	if (a == ACT_EDIT) {
 		/* the intake form on this case; back here when saved */
 		struct screen *form = intake_correct_screen_new(app, d->case_id, assigned, s, NULL, 0);
@@ -1148,6 +1169,9 @@ static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 	if (a < 0 || !allowed) {
 		ui_msg(app, US_WARN, "案件现为「%s」，草稿中的「%s」已不能办理；可在草稿中放弃它",
 		       d->loaded ? status_name(d->cv.status) : "", a >= 0 ? action_name((enum case_action)a) : kw ? kw : "");
+	} else if (a == ACT_REPRESENT || a == ACT_SHARES) {
+		/* the collective table's dialogs keep their own (collective.c) */
+		collective_resume(app, d->case_id, body, draft_id, assigned, s);
 	} else if ((af = open_action(s, (enum case_action)a))) {
 		af->draft_id = draft_id;
 		if (ver && atoll(ver) > 0)

@@ -42,6 +42,7 @@
 
 #include "tiaojie/access.h"
 #include "tiaojie/casework.h"
+#include "tiaojie/collective.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/draft.h"
 #include "tiaojie/intake.h"
@@ -3352,13 +3353,17 @@ static int intake_save(struct screen *s)
 	}
 	rescan(s);
 	if (is->warn_valid && is->warn.collective && is->warn.coll.collective_case_id) {
-		char q[300];
-		snprintf(q, sizeof q,
-			 "同一单位、相同请求已有集体争议案件 %s（%d 名劳动者）。\n将本申请人加入该案件吗？\n"
-			 "选「否」则单独登记新案件；选「返回」回到登记表，不登记。",
-			 is->warn.coll.collective_case_no, is->warn.coll.applicants);
+		/* what joining does with this application's claims (each to the
+		 * case's claim of its cause, or not added: collective.c) */
+		char *plan = collective_join_preview(app->db, &app->actor, is->warn.coll.collective_case_id, &in);
+		char *q = xasprintf("同一单位、相同请求已有集体争议案件 %s（%d 名劳动者）。\n将本申请人加入该案件吗？\n"
+				    "%s%s选「否」则单独登记新案件；选「返回」回到登记表，不登记。",
+				    is->warn.coll.collective_case_no, is->warn.coll.applicants, plan ? plan : "",
+				    plan && *plan ? "\n" : "");
+		free(plan);
 		/* three answers: join, a case of its own, or back to the form */
 		int ans = ui_ask(app, q);
+		free(q);
 		if (app->quit)
 			goto out;
 		if (ans == UI_CANCEL) {

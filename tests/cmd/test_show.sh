@@ -96,6 +96,40 @@ if [ -n "$pid" ]; then
 	eq passport-sex "$(jq -r '[.applicants[] | select(.doc_kind == "护照") | .sex] | all(. == "男" or . == "女")' pp.json)" true
 fi
 
+# a collective dispute: the representatives marked, each worker's own
+# amounts in a table with the totals, the undivided part of a claim
+python3 - coll.json <<'EOF'
+import json, sys
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+def idno(i):
+    base = "31010419850101%03d" % (21 + 2 * i)
+    return base + "10X98765432"[sum(int(c) * k for c, k in zip(base, w)) % 11]
+apps = [{"doc_kind": "居民身份证", "doc_no": idno(i), "name": "工人%s" % "甲乙丙丁戊己庚辛壬癸"[i],
+         "phone": "13812345678", "representative": i in (0, 2)} for i in range(10)]
+rec = {"channel": "窗口", "applicants": apps,
+       "respondents": [{"uscc": "91310115MA78778997", "name": "上海某某集体科技有限公司", "legal_rep": "王某",
+                        "address": "上海市浦东新区张江路1号", "phone": "021-50000000"}],
+       "claims": [{"cause": "0601", "text": "支付拖欠工资",
+                   "per_worker": [{"applicant": i + 1, "amount": "%d000.00" % (i + 1)} for i in range(10)]},
+                  {"cause": "0402", "text": "支付经济补偿", "amount": "20000.00"}],
+       "facts": "被申请人拖欠十名员工工资。"}
+json.dump([rec], open(sys.argv[1], "w"), ensure_ascii=False)
+EOF
+run "$TJ" import --db demo.db coll.json
+expect_rc coll-import 0
+ccno=$(q "SELECT case_no FROM cases c JOIN case_parties p ON p.case_id = c.id AND p.name = '工人甲'")
+run "$TJ" show --db demo.db "$ccno"
+expect_rc coll-show 0
+expect_out coll-rep "1. 工人甲（代表）"
+expect_out coll-rep3 "3. 工人丙（代表）"
+case "$OUT" in *"工人乙（代表）"*) fail "工人乙 marked" ;; *) ok ;; esac
+expect_out coll-table "各申请人金额（元）"
+expect_out coll-head "  序 申请人         请求1     请求2      合计"
+expect_out coll-row "  3 工人丙 代表  3,000.00         -  3,000.00"
+expect_out coll-row10 " 10 工人癸      10,000.00         - 10,000.00"
+expect_out coll-undivided "     未分列             - 20,000.00 20,000.00"
+expect_out coll-total "     合计       55,000.00 20,000.00 75,000.00"
+
 # refusals
 run "$TJ" show --db demo.db "沪劳人调(1999)第99999号"
 expect_rc no-case 1

@@ -89,12 +89,22 @@ if [ -n "$crow" ]; then
 		fail "Esc on the collective question joined the case"
 	key C-s
 	expect_screen join-question-again "将本申请人加入该案件吗"
+	# what joining does with the claims: each to the case's claim of its
+	# cause, the worker's 1,000.00 his own amount there
+	expect_screen join-plan "元：计入该案请求"
+	total0=$(q "SELECT sum(amount_fen) FROM claims WHERE case_id = $cid")
 	key y
 	expect_screen joined "已加入集体争议案件"
 	after=$(q "SELECT count(*) FROM case_parties WHERE case_id = $cid AND role = 'applicant'")
 	[ "$after" = $((before + 1)) ] && ok || fail "applicants $before -> $after"
 	[ "$(q "SELECT count(*) FROM cases")" = "$ncases" ] && ok || fail "a new case was created instead of joining"
 	[ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action = 'join'")" -ge 1 ] && ok || fail "join event"
+	nclaims=$(echo "$causes" | tr ',' '\n' | wc -l)
+	[ "$(q "SELECT count(*) FROM claim_shares s JOIN claims k ON k.id = s.claim_id WHERE k.case_id = $cid
+		AND s.applicant = $after AND s.amount_fen = 100000")" = "$nclaims" ] && ok ||
+		fail "the joining worker's own amounts: $(q "SELECT k.ord, s.applicant, s.amount_fen FROM claim_shares s JOIN claims k ON k.id = s.claim_id WHERE k.case_id = $cid")"
+	[ "$(q "SELECT sum(amount_fen) FROM claims WHERE case_id = $cid")" = $((total0 + nclaims * 100000)) ] && ok ||
+		fail "claims' totals: $total0 -> $(q "SELECT sum(amount_fen) FROM claims WHERE case_id = $cid")"
 	key Enter
 fi
 "$TJ" check --db "$DB" >/dev/null && ok || fail "check after joining"

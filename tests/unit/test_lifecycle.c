@@ -34,6 +34,14 @@ static const struct {
 	{ACT_EVIDENCE, ST_REGISTERED, ST_REGISTERED}, {ACT_EVIDENCE, ST_CONFIRMED, ST_CONFIRMED},
 	{ACT_EVIDENCE, ST_ACCEPTED, ST_ACCEPTED},     {ACT_EVIDENCE, ST_ASSIGNED, ST_ASSIGNED},
 	{ACT_EVIDENCE, ST_MEDIATING, ST_MEDIATING},
+	/* a collective dispute's representatives and per-worker amounts:
+	 * corrected as the application is */
+	{ACT_REPRESENT, ST_REGISTERED, ST_REGISTERED}, {ACT_REPRESENT, ST_CONFIRMED, ST_CONFIRMED},
+	{ACT_REPRESENT, ST_ACCEPTED, ST_ACCEPTED},     {ACT_REPRESENT, ST_ASSIGNED, ST_ASSIGNED},
+	{ACT_REPRESENT, ST_MEDIATING, ST_MEDIATING},
+	{ACT_SHARES, ST_REGISTERED, ST_REGISTERED},    {ACT_SHARES, ST_CONFIRMED, ST_CONFIRMED},
+	{ACT_SHARES, ST_ACCEPTED, ST_ACCEPTED},        {ACT_SHARES, ST_ASSIGNED, ST_ASSIGNED},
+	{ACT_SHARES, ST_MEDIATING, ST_MEDIATING},
 };
 
 /* Roles allowed per action: C clerk, M mediator (own cases), A admin. */
@@ -46,6 +54,8 @@ static const char *roles_for(enum case_action a)
 	case ACT_ACCEPT:
 	case ACT_REJECT:
 	case ACT_JOIN:
+	case ACT_REPRESENT:
+	case ACT_SHARES:
 		return "CA";
 	case ACT_ASSIGN:
 	case ACT_REASSIGN:
@@ -75,7 +85,10 @@ static int is_legal(enum case_action a, enum case_status from, enum case_status 
 			*to = legal[i].to;
 			/* once a mediator is assigned, a correction is the
 			 * administrator's */
-			*roles = a == ACT_EDIT && (from == ST_ASSIGNED || from == ST_MEDIATING) ? "A" : roles_for(a);
+			*roles = (a == ACT_EDIT || a == ACT_REPRESENT || a == ACT_SHARES) &&
+						 (from == ST_ASSIGNED || from == ST_MEDIATING)
+					 ? "A"
+					 : roles_for(a);
 			return 1;
 		}
 	return 0;
