@@ -24,6 +24,16 @@ bench=build/rel/bench
 db=$dir/bench.db
 stamp=$dir/bench.stamp
 
+# ccpu: the processor time the shell's children have used so far, in
+# seconds (times, run in this shell: in a command substitution it would
+# count another process's).
+children_cpu() {
+	times >"$dir/times"
+	ccpu=$(sed -n 2p "$dir/times" | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub("s", "", a[2]);
+		n += a[1] * 60 + a[2] } printf "%.1f", n }')
+	rm -f "$dir/times"
+}
+
 for f in "$app" "$bench"; do
 	[ -x "$f" ] || { echo "bench.sh: $f is missing (make bench builds it)" >&2; exit 2; }
 done
@@ -43,23 +53,29 @@ if [ -f "$db" ] && [ -f "$stamp" ] && [ "$(sed -n 1p "$stamp")" = "$want" ]; the
 fi
 if [ "$grown" = 0 ] && [ -f "$db" ] && [ -f "$stamp" ] && [ "$(sed -n 1p "$stamp")" = "$want" ]; then
 	secs=$(sed -n 2p "$stamp")
+	cpu=$(sed -n 4p "$stamp")
 	echo "using $db, made $(sed -n 3p "$stamp") (remove it to make it again)"
 	cached=--gen-cached
 else
 	rm -f "$db" "$db-wal" "$db-shm" "$stamp"
 	echo "making $db: tiaojie demo --cases $cases (a few minutes) ..."
 	t0=$(date +%s.%N)
+	children_cpu
+	c0=$ccpu
 	if ! TIAOJIE_DATADIR=data "$app" demo --db "$db" --cases "$cases" >"$dir/demo.log" 2>&1; then
 		cat "$dir/demo.log" >&2
 		rm -f "$db" "$db-wal" "$db-shm"
 		exit 2
 	fi
 	t1=$(date +%s.%N)
+	children_cpu
+	c1=$ccpu
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-	printf '%s\n%s\n%s, load %s\n' "$want" "$secs" "$(date '+%Y-%m-%d %H:%M')" "$(cut -d' ' -f1-3 /proc/loadavg)" \
-		>"$stamp"
-	echo "made in $secs s"
+	cpu=$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.1f", b - a }')
+	printf '%s\n%s\n%s, load %s\n%s\n' "$want" "$secs" "$(date '+%Y-%m-%d %H:%M')" \
+		"$(cut -d' ' -f1-3 /proc/loadavg)" "$cpu" >"$stamp"
+	echo "made in $secs s (CPU $cpu s)"
 	cached=
 fi
 exec "$bench" --db "$db" --app "$app" --iter "$iter" --writers "$writers" --gen-seconds "$secs" \
-	--gen-cases "$cases" $cached
+	--gen-cases "$cases" ${cpu:+--gen-cpu "$cpu"} $cached

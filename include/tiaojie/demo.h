@@ -97,6 +97,26 @@ void demo_name(struct demo_rng *r, int male, char *out, size_t outlen);
 /* An 11-digit mobile number. */
 void demo_mobile(struct demo_rng *r, char out[12]);
 
+/* ---- agents ------------------------------------------------------------------- */
+
+/* An agent (委托代理人) as the power of attorney names them. */
+struct demo_agent {
+	const char *kind;      /* lawyer, legal-worker, relative, union, staff, other */
+	char name[64];
+	char org[192];         /* "" for a relative */
+	char phone[24];
+	int special;           /* 特别授权 (else 一般授权) */
+	const char *authority; /* "special" or "general" */
+	const char *scope;     /* what a special authority covers; "" for a general one */
+};
+
+/* The agents of a party: none, one or (now and then) two colleagues.  A
+ * worker (respondent 0) brings one in about a quarter of the cases, mostly
+ * a lawyer, else a legal service worker, a relative, the union; a company
+ * in more than half, mostly its own staff (employer: its name), else a
+ * lawyer; an individual employer now and then.  Returns how many. */
+int demo_agents(struct demo_rng *r, int respondent, int individual, const char *employer, struct demo_agent out[2]);
+
 /* ---- employers -------------------------------------------------------------- */
 
 enum demo_industry {

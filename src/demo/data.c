@@ -320,6 +320,95 @@ void demo_household(struct demo_rng *r, struct demo_person *p)
 	snprintf(p->household, sizeof p->household, "%s", rural ? "rural" : "urban");
 }
 
+/* ---- agents ------------------------------------------------------------------ */
+
+/* Law firms and legal service offices of the demo: made-up names. */
+static const char *const firm_words[] = {
+	"申衡", "沪正", "明理", "中恒信", "同德", "浦江", "正平", "华诚", "锦程", "立衡", "信达和", "东方明",
+	"瀚海", "衡平", "嘉合", "九州", "鼎业", "恒泰", "致远", "君衡",
+};
+static const char *const office_words[] = {"正义", "民生", "和谐", "公平", "明德", "惠民", "安和", "同心"};
+static const char *const community_words[] = {"阳光", "康乐", "幸福", "和平", "绿苑", "新村", "金桥", "锦绣"};
+static const char *const scopes[] = {
+	"代为承认、放弃、变更调解请求，进行和解，签收调解文书",
+	"代为承认、放弃、变更请求，参加调解，代签调解协议书",
+	"代为参加调解、进行和解，代为签收法律文书",
+	"代为承认、放弃或者变更请求，进行和解，代签调解协议及签收相关文书",
+};
+static const char *const staff_jobs[] = {"人事经理", "人力资源主管", "法务专员", "行政经理", "人事专员"};
+
+/* A landline of the district's exchange, 021-XXXXXXXX. */
+static void office_phone(struct demo_rng *r, char *out, size_t n)
+{
+	snprintf(out, n, "021-%d%07u", demo_range(r, 5, 6), demo_below(r, 10000000));
+}
+
+int demo_agents(struct demo_rng *r, int respondent, int individual, const char *employer, struct demo_agent out[2])
+{
+	/* a worker: about one in four brings an agent, mostly a lawyer; a
+	 * company: more than half, mostly its own staff; an individual
+	 * employer: now and then a relative or a lawyer */
+	static const int worker_w[] = {45, 20, 20, 10, 0, 5}, company_w[] = {35, 3, 0, 0, 58, 4},
+			 person_w[] = {50, 10, 40, 0, 0, 0};
+	static const char *const kinds[] = {"lawyer", "legal-worker", "relative", "union", "staff", "other"};
+	static const int special_pct[] = {85, 70, 40, 50, 60, 30};
+	double p = !respondent ? 0.26 : individual ? 0.2 : 0.55;
+	const int *w = !respondent ? worker_w : individual ? person_w : company_w;
+	int n;
+
+	if (!demo_chance(r, p))
+		return 0;
+	n = demo_chance(r, respondent && !individual ? 0.15 : 0.08) ? 2 : 1;
+	for (int i = 0; i < n; i++) {
+		struct demo_agent *a = &out[i];
+		int k = 0;
+		memset(a, 0, sizeof *a);
+		/* a second agent is a colleague of the first: the same kind */
+		if (i == 0)
+			k = pick_weighted(r, w, 6);
+		else
+			while (k < 5 && strcmp(kinds[k], out[0].kind) != 0)
+				k++;
+		a->kind = kinds[k];
+		demo_name(r, demo_chance(r, 0.55), a->name, sizeof a->name);
+		switch (k) {
+		case 0:
+			if (i == 1)
+				snprintf(a->org, sizeof a->org, "%s", out[0].org);
+			else
+				snprintf(a->org, sizeof a->org, "上海%s律师事务所", PICK(r, firm_words));
+			break;
+		case 1:
+			if (i == 1)
+				snprintf(a->org, sizeof a->org, "%s", out[0].org);
+			else
+				snprintf(a->org, sizeof a->org, "上海市%s%s法律服务所", district_pick(r)->name,
+					 PICK(r, office_words));
+			break;
+		case 3:
+			snprintf(a->org, sizeof a->org, "上海市%s总工会", district_pick(r)->name);
+			break;
+		case 4:
+			snprintf(a->org, sizeof a->org, "%s（%s）", employer ? employer : "", PICK(r, staff_jobs));
+			break;
+		case 5:
+			snprintf(a->org, sizeof a->org, "上海市%s%s社区居民委员会推荐", district_pick(r)->name,
+				 PICK(r, community_words));
+			break;
+		default: /* a relative: no organisation */
+			break;
+		}
+		if (k == 0 || k == 1 || k == 3 ? demo_chance(r, 0.4) : demo_chance(r, 0.1))
+			office_phone(r, a->phone, sizeof a->phone);
+		else
+			demo_mobile(r, a->phone);
+		a->special = (int)demo_below(r, 100) < special_pct[k];
+		a->authority = a->special ? "special" : "general";
+		a->scope = a->special ? PICK(r, scopes) : "";
+	}
+	return n;
+}
+
 /* ---- employers --------------------------------------------------------------- */
 
 static const char *const industry_names[IND_COUNT] = {

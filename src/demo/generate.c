@@ -27,6 +27,20 @@
  * deciding on acceptance; acceptance replaces it with the mediation
  * deadline, which a closed case keeps.
  *
+ * The parties are those of a real window: one worker, now and then a few,
+ * and about one case in two hundred a collective dispute (collective_min
+ * workers or more) whose workers elect 2 to 5 representatives and claim
+ * each an amount of his own (claim_shares, adding up to the claim's).
+ * The respondent is the employer; in 劳务派遣 the dispatching company
+ * with the 用工单位, the money asked of the first or of both jointly (连
+ * 带) and the joint liability of the second; now and then a shopkeeper or
+ * household without a business (个人, a person of the worker archive);
+ * on building sites a gang master (个人, the 承包方) with the company
+ * that let him the work (发包方), jointly.  About a quarter of the
+ * workers and more than half of the employers act through agents
+ * (委托代理人) of the kinds the vocabulary has, most lawyers and the
+ * employers' own staff with a special authority and its scope.
+ *
  * Memory stays small whatever --cases says: one case at a time, a table of
  * employer row ids, a set of the identity numbers used (to keep them
  * unique), a ring of recent workers (some come back with a second case)
@@ -197,7 +211,7 @@ struct gen {
 
 	long cases_done, made;
 	long st_count[ST_COUNT], perf_count[4];
-	long npersons, nemployers, nconsult, nsessions, ncollective;
+	long npersons, nemployers, nconsult, nsessions, ncollective, nagents;
 	int open_collective; /* a recent collective dispute left open (for the intake warning) */
 };
 
@@ -832,6 +846,64 @@ static void plan_evidence(struct gen *g, struct demo_rng *r, const struct sim *s
 	}
 }
 
+/* A respondent of the case being made. */
+struct resp {
+	const char *kind;      /* VOCAB_RESPONDENT keyword */
+	int individual;        /* a natural person (person), not an employer */
+	int gangmaster;        /* the individual is a gang master (承包方) */
+	uint32_t eidx;         /* the employer's number, unless individual */
+	const struct demo_employer *e;
+	struct demo_person person;
+};
+
+static int has_cause(const struct demo_text *t, const char *code)
+{
+	for (int i = 0; i < t->nclaims; i++)
+		if (strcmp(t->claims[i].cause, code) == 0)
+			return 1;
+	return 0;
+}
+
+/* The agents of party (role, ord), as the power of attorney named them at
+ * registration. */
+static int agents_add(struct gen *g, struct demo_rng *r, int64_t case_id, const char *role, int ord, int individual,
+		      const char *employer)
+{
+	struct demo_agent a[2];
+	int n = demo_agents(r, strcmp(role, "respondent") == 0, individual, employer, a);
+
+	for (int k = 0; k < n; k++) {
+		struct agent_row ar = {.case_id = case_id, .role = role, .party_ord = ord, .ord = k + 1,
+				       .name = a[k].name, .kind = a[k].kind, .org = a[k].org, .phone = a[k].phone,
+				       .authority = a[k].authority, .scope = a[k].scope};
+		if (db_case_agent_add(g->db, &ar) < 0)
+			return -1;
+	}
+	g->nagents += n;
+	return 0;
+}
+
+/* Each worker's own amount of a collective claim: around the average (by
+ * wage and service), in whole yuan, the last taking what is left so that
+ * they add up to the claim's amount. */
+static int shares_add(struct gen *g, struct demo_rng *r, int64_t case_id, int claim_ord, int napp, int64_t fen)
+{
+	int w[INTAKE_MAX_PARTIES], total = 0;
+	int64_t left = fen;
+
+	for (int k = 0; k < napp; k++)
+		total += w[k] = demo_range(r, 70, 130);
+	for (int k = 0; k < napp; k++) {
+		int64_t part = k == napp - 1 ? left : fen * w[k] / total / 100 * 100;
+		if (part > left)
+			part = left;
+		left -= part;
+		if (db_claim_share_add(g->db, case_id, claim_ord, k + 1, part) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int gen_case(struct gen *g, tj_day day, moment t0)
 {
 	struct demo_rng *r = &g->r;
@@ -839,6 +911,9 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	 * draws from a generator of its own, so that the rest of each case is
 	 * what it was before */
 	struct demo_rng more = demo_rng_for(g->seed, (uint64_t)++g->made, 0xE71D);
+	/* and the parties' shapes, agents, representatives and per-worker
+	 * amounts, later still, from one more */
+	struct demo_rng extra = demo_rng_for(g->seed, (uint64_t)g->made, 0xA6E7);
 	const struct config *cfg = g->cfg;
 	struct demo_employer emp[2];
 	uint32_t eidx[2];
@@ -886,6 +961,35 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 			scenario = 0; /* no dispatch company around: wages owed instead */
 	}
 	demo_case_text(r, scenario, day, &emp[0], nresp == 2 ? &emp[1] : NULL, napp, &text);
+
+	/* who answers: the employer; in 劳务派遣 the dispatching company (用人
+	 * 单位) with the workplace (用工单位); now and then a natural person
+	 * who employs without a business (个人); on a building site the
+	 * gang master (个人, the 承包方) with the company that let the work to
+	 * him (发包方, 劳动合同法 §94) */
+	struct resp rs[2];
+	memset(rs, 0, sizeof rs);
+	if (nresp == 2) {
+		rs[0] = (struct resp){.kind = "employer", .eidx = eidx[1], .e = &emp[1]};
+		rs[1] = (struct resp){.kind = "host", .eidx = eidx[0], .e = &emp[0]};
+	} else {
+		rs[0] = (struct resp){.kind = "employer", .eidx = eidx[0], .e = &emp[0]};
+		enum demo_industry ind = emp[0].industry;
+		int small = ind == IND_RESIDENT_SERVICES || ind == IND_CATERING || ind == IND_RETAIL;
+		double u = demo_unit(&extra);
+		/* what a worker asks of a shopkeeper or a household: wages, the
+		 * double wages of no written contract, the end of the job */
+		int plain = has_cause(&text, "0601") || has_cause(&text, "0201") || has_cause(&text, "0401") ||
+			    has_cause(&text, "0402") || has_cause(&text, "0602");
+		if (napp == 1 && eidx[0] != g->distressed && small && plain && u < 0.07) {
+			rs[0] = (struct resp){.kind = "individual", .individual = 1};
+		} else if (napp == 1 && eidx[0] != g->distressed && ind == IND_CONSTRUCTION && has_cause(&text, "0601") &&
+			   u < 0.35) {
+			rs[0] = (struct resp){.kind = "individual", .individual = 1, .gangmaster = 1};
+			rs[1] = (struct resp){.kind = "contractor", .eidx = eidx[0], .e = &emp[0]};
+			nresp = 2;
+		}
+	}
 
 	/* the stuck ones: a few recent cases stop where they are, and any
 	 * open status not seen yet is made to occur */
@@ -962,18 +1066,55 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 				g->ring_n++;
 		}
 	}
-	/* the respondents: the employer, or the dispatching company first */
+	/* the respondents: an employer is stored the first time it is a
+	 * party; an individual is a new person of the worker archive */
 	int64_t resp_id[2];
-	if (nresp == 2) {
-		if (employer_row(g, eidx[1], &emp[1], regts, &ecreated[0]) < 0 ||
-		    employer_row(g, eidx[0], &emp[0], regts, &ecreated[1]) < 0)
+	for (int k = 0; k < nresp; k++) {
+		struct resp *x = &rs[k];
+		if (!x->individual) {
+			if (employer_row(g, x->eidx, x->e, regts, &ecreated[k]) < 0)
+				goto out;
+			resp_id[k] = g->emp_db[x->eidx];
+			continue;
+		}
+		struct demo_person *p = &x->person;
+		/* a local trader or gang master: a mainland identity card */
+		do
+			demo_person_make(&extra, day, p);
+		while (strcmp(p->id_type, "id") != 0 || !idset_add(&g->ids, hash2(p->id_type, p->id_no)));
+		demo_household(&extra, p);
+		snprintf(p->occupation, sizeof p->occupation, "%s", x->gangmaster ? "工程承包人" : "个体经营者");
+		struct person_rec pr = {
+			.id_type = p->id_type,
+			.id_no = p->id_no,
+			.name = p->name,
+			.gender = p->gender,
+			.birth_date = p->birth,
+			.nationality = p->nationality,
+			.phone = p->phone,
+			.address = p->address,
+			.household = p->household[0] ? p->household : NULL,
+			.occupation = p->occupation,
+		};
+		char *changes = NULL;
+		int created = db_person_upsert(g->db, &pr, regts, &changes);
+		free(changes);
+		if (created < 0)
 			goto out;
-		resp_id[0] = g->emp_db[eidx[1]];
-		resp_id[1] = g->emp_db[eidx[0]];
-	} else {
-		if (employer_row(g, eidx[0], &emp[0], regts, &ecreated[0]) < 0)
-			goto out;
-		resp_id[0] = g->emp_db[eidx[0]];
+		resp_id[k] = pr.id;
+		ecreated[k] = created == 1;
+		g->npersons += created == 1;
+	}
+	if (rs[0].gangmaster) {
+		/* how the gang master came in, when the story has room for it */
+		int sentences = 0;
+		for (const char *q = text.facts; (q = strstr(q, "。")); q += 3)
+			sentences++;
+		size_t len = strlen(text.facts);
+		if (sentences < 6)
+			snprintf(text.facts + len, sizeof text.facts - len,
+				 "申请人系由被申请人%s招用，%s承包了被申请人%s发包的工程，不具备用工主体资格。",
+				 rs[0].person.name, rs[0].person.name, emp[0].name);
 	}
 
 	int y, m, d;
@@ -1028,12 +1169,36 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	};
 	if (db_case_insert(g->db, &c) < 0)
 		goto out;
-	for (int i = 0; i < napp; i++)
-		if (db_case_party_add(g->db, c.id, "applicant", i + 1, g->apps[i].db_id) < 0)
+	/* a collective dispute's elected representatives (调解仲裁法 §7) */
+	char rep[INTAKE_MAX_PARTIES];
+	memset(rep, 0, sizeof rep);
+	if (c.collective) {
+		int nrep = demo_range(&extra, INTAKE_MIN_REPRESENTATIVES, INTAKE_MAX_REPRESENTATIVES);
+		for (int k = 0; k < nrep && k < napp; k++) {
+			int x = (int)demo_below(&extra, (uint32_t)napp);
+			while (rep[x])
+				x = (x + 1) % napp;
+			rep[x] = 1;
+		}
+	}
+	for (int i = 0; i < napp; i++) {
+		struct party_row pr = {.case_id = c.id, .role = "applicant", .ord = i + 1,
+				       .person_id = g->apps[i].db_id, .representative = rep[i]};
+		if (db_case_party_insert(g->db, &pr) < 0)
 			goto out;
-	for (int i = 0; i < nresp; i++)
-		if (db_case_party_add(g->db, c.id, "respondent", i + 1, resp_id[i]) < 0)
+		/* in a collective dispute the representatives act, some through an agent */
+		if ((!c.collective || rep[i]) && agents_add(g, &extra, c.id, "applicant", i + 1, 0, NULL) < 0)
 			goto out;
+	}
+	for (int i = 0; i < nresp; i++) {
+		struct party_row pr = {.case_id = c.id, .role = "respondent", .ord = i + 1, .kind = rs[i].kind,
+				       .person_id = rs[i].individual ? resp_id[i] : 0,
+				       .employer_id = rs[i].individual ? 0 : resp_id[i]};
+		if (db_case_party_insert(g->db, &pr) < 0 ||
+		    agents_add(g, &extra, c.id, "respondent", i + 1, rs[i].individual, rs[i].individual ? NULL
+												       : rs[i].e->name) < 0)
+			goto out;
+	}
 	char pay[11];
 	if (s.agreed) {
 		date_format(s.pay_date, pay);
@@ -1047,6 +1212,19 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 			if (agreed > 0)
 				sb_printf(&agreement, "，%s前支付", pay);
 		}
+		/* whom it is against: with two respondents, the one that is
+		 * asked to answer jointly is named by the claim (1401), the
+		 * money is asked of the employer or of both jointly (连带) */
+		const char *against = NULL;
+		int joint = 0, money = text.claims[i].amount_fen > 0;
+		if (nresp == 2) {
+			if (strcmp(text.claims[i].cause, "1401") == 0)
+				against = "2";
+			else if (money && (rs[0].gangmaster || demo_chance(&extra, 0.7)))
+				against = "1,2", joint = 1;
+			else
+				against = "1";
+		}
 		struct claim_row cr = {
 			.case_id = c.id,
 			.ord = i + 1,
@@ -1055,8 +1233,12 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 			.amount_fen = text.claims[i].amount_fen,
 			.agreed_fen = agreed,
 			.pay_date = agreed > 0 ? pay : NULL,
+			.against = against,
+			.joint = joint,
 		};
 		if (db_claim_add(g->db, &cr) < 0)
+			goto out;
+		if (c.collective && money && shares_add(g, &extra, c.id, i + 1, napp, text.claims[i].amount_fen) < 0)
 			goto out;
 	}
 
@@ -1116,8 +1298,8 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 					pchanges[k] ? "update" : "create", "", pchanges[k] ? pchanges[k] : "") < 0)
 				goto out;
 		for (int k = 0; k < nresp; k++)
-			if (ecreated[k] && event_write(g, t0, g->uid_clerk, c.id, "employer", resp_id[k], "create", "",
-						       "") < 0)
+			if (ecreated[k] && event_write(g, t0, g->uid_clerk, c.id, rs[k].individual ? "person" : "employer",
+						       resp_id[k], "create", "", "") < 0)
 				goto out;
 	}
 	for (int i = 0; i < s.nses; i++) {

@@ -4,8 +4,9 @@
  *
  * Every figure is measured through the functions the screens call (the
  * full-screen program itself in a pseudo-terminal for start-up and
- * memory; case_search, case_load, intake_register, queue_counts and
- * report_export for the rest), and printed beside a baseline measured in
+ * memory; case_search, employer_search, case_load, intake_register,
+ * queue_counts, doc_issue and report_export for the rest), and printed
+ * beside a baseline measured in
  * the same run: the same question asked raw through the sqlite3 library
  * with the best index the schema has - the limit the program can approach,
  * so each figure is also a ratio.  Medians and 95th percentiles over
@@ -45,6 +46,7 @@
 #include "tiaojie/config.h"
 #include "tiaojie/db.h"
 #include "tiaojie/demo.h"
+#include "tiaojie/docs.h"
 #include "tiaojie/intake.h"
 #include "tiaojie/report.h"
 #include "tiaojie/search.h"
@@ -63,12 +65,12 @@
 static struct {
 	const char *db, *app;
 	int iter, writers;
-	double gen_seconds;
+	double gen_seconds, gen_cpu;
 	long gen_cases;
 	int gen_cached;
 	int quick;
 	const char *only; /* comma-separated sections, NULL all */
-} opt = {.app = "build/tiaojie", .iter = 100, .writers = 8, .gen_seconds = -1};
+} opt = {.app = "build/tiaojie", .iter = 100, .writers = 8, .gen_seconds = -1, .gen_cpu = -1};
 
 static struct db *db;
 static struct config cfg;
@@ -90,6 +92,16 @@ static double now_ms(void)
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* The processor time this process has used, in ms: beside a time taken on
+ * a shared machine, what the work itself cost. */
+static double cpu_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
@@ -439,52 +451,146 @@ static void bench_search(const struct search_kind *k)
 
 /* ---- the employer picker ---------------------------------------------------------------- */
 
+/* The picker's page: as many employers as it lists (EMPLOYERS_SHOWN in
+ * src/screens/listpick.c). */
+#define PICKER_PAGE 50
+
 /* F4 on 单位名称 at intake: the employer archive by any part of the name,
  * as the picker asks it (employer_search, one page of matches) while the
- * clerk types; baseline the FTS index alone for the same page. */
-static void bench_employer_pick(const char *label, int chars)
+ * clerk types: lo to hi characters (a length drawn for each run) from any
+ * place in a name drawn at random, so the common words (上海, 有限公司) come
+ * up as often as they do in the names.  Baseline the index lookup alone
+ * for the same page: the trigram FTS for 3 characters or more, the
+ * two-character grams below. */
+static void bench_employer_pick(const char *label, int lo, int hi)
 {
 	int n = opt.iter, w = warmups();
-	char sample[160];
-	snprintf(sample, sizeof sample, "SELECT substr(name, 3, %d) FROM employers WHERE id = ?1 AND name LIKE '上海%%'",
-		 chars);
+	char sample[320];
+	/* the length and the place from the drawn id, so that they vary */
+	snprintf(sample, sizeof sample,
+		 "SELECT substr(name, 1 + (?1 * 7919) %% max(1, length(name) - l + 1), l) FROM "
+		 "(SELECT name, %d + (?1 * 104729) %% %d AS l FROM employers WHERE id = ?1) WHERE length(name) >= l",
+		 lo, hi - lo + 1);
 	char **vals = draw(sample, max_employers, n + w), **bvals = draw(sample, max_employers, n + w);
 	struct samples app = {0}, base = {0}, app1 = {0}, base1 = {0};
-	sqlite3_stmt *bst = raw_prep(chars >= 3 ? "SELECT rowid FROM employers_fts WHERE employers_fts MATCH "
-						  "'\"' || ?1 || '\"' LIMIT 21"
-						: "SELECT id FROM search_grams WHERE gram = ?1 AND kind = 1 LIMIT 21");
+	sqlite3_stmt *fts = raw_prep("SELECT rowid FROM employers_fts WHERE employers_fts MATCH "
+				     "'\"' || ?1 || '\"' LIMIT ?2");
+	sqlite3_stmt *gram = raw_prep("SELECT id FROM search_grams WHERE gram = lower(?1) AND kind = 1 LIMIT ?2");
 	struct actor who = searcher(0);
 	struct employer_matches m;
-	int64_t total = 0;
+	int64_t total = 0, more = 0;
 
 	for (int i = 0; i < n + w; i++) {
 		for (int again = 0; again < 2; again++) {
 			double t0 = now_ms();
-			if (employer_search(db, &who, vals[i], PAGE, &m) < 0)
+			if (employer_search(db, &who, vals[i], PICKER_PAGE, &m) < 0)
 				die("employer_search(%s): %s", vals[i], tj_errmsg());
 			if (i >= w) {
 				sample_add(again ? &app : &app1, now_ms() - t0);
 				total += again ? m.n : 0;
+				more += again ? m.more : 0;
 			}
 			employer_matches_free(&m);
 		}
+		sqlite3_stmt *bst = utf8_chars(bvals[i]) >= 3 ? fts : gram;
 		for (int again = 0; again < 2; again++) {
 			double t0 = now_ms();
 			sqlite3_bind_text(bst, 1, bvals[i], -1, SQLITE_STATIC);
+			sqlite3_bind_int(bst, 2, PICKER_PAGE + 1);
 			raw_run(bst);
 			if (i >= w)
 				sample_add(again ? &base : &base1, now_ms() - t0);
 		}
 	}
-	sqlite3_finalize(bst);
+	sqlite3_finalize(fts);
+	sqlite3_finalize(gram);
 	row_pair(label, 20, &app, &base, &app1, &base1);
-	printf("  %-44s %6.1f employers shown on average (e.g. %s)\n", label, (double)total / n, vals[w]);
+	printf("  %-44s %6.1f employers shown on average, a full page in %d%% (e.g. %s, %s)\n", label,
+	       (double)total / n, (int)(more * 100 / n), vals[w], vals[w + n / 2]);
 	free_values(vals, n + w);
 	free_values(bvals, n + w);
 	free(app.v);
 	free(base.v);
 	free(app1.v);
 	free(base1.v);
+}
+
+/* ---- a document ----------------------------------------------------------------------------- */
+
+/* An ordinary case's 调解协议书 as a PDF, as the case detail's one key
+ * issues it: doc_issue loads the case, fills the template, typesets A4
+ * pages with Pango/Cairo, writes the file and records it on the case (a
+ * documents row and its event).  Agreed cases of one worker against one
+ * employer (用人单位), drawn at random.  Baseline: the typesetting alone (doc_pdf_write) of the same
+ * case's document, its blocks made beforehand - what is left when nothing
+ * is read or recorded. */
+static void bench_agreement_pdf(const char *dir)
+{
+	int n = opt.iter, w = warmups();
+	char **vals = draw("SELECT id FROM cases WHERE id = ?1 AND status = 'agreed' AND collective = 0 AND NOT EXISTS "
+			   "(SELECT 1 FROM case_parties p WHERE p.case_id = ?1 AND p.role = 'respondent' AND "
+			   "(p.ord > 1 OR p.kind = 'individual'))",
+			   max_cases, n + w);
+	struct samples app = {0}, base = {0}, cpu = {0};
+	struct doc_template *t = doc_template_load(DOC_AGREEMENT);
+	long bytes = 0;
+	int pages = 0;
+
+	if (!t)
+		die("the agreement's template: %s", tj_errmsg());
+	for (int i = 0; i < n + w; i++) {
+		int64_t id = strtoll(vals[i], NULL, 10);
+		char *path = xasprintf("%s/agreement-%d.pdf", dir, i);
+		double c0 = cpu_ms(), t0 = now_ms();
+		if (doc_issue(db, &cfg, &bench_admin, id, DOC_AGREEMENT, path, NULL) < 0)
+			die("doc_issue(case %lld): %s", (long long)id, tj_errmsg());
+		double t1 = now_ms(), c1 = cpu_ms();
+		struct stat st;
+		if (i >= w) {
+			sample_add(&app, t1 - t0);
+			sample_add(&cpu, c1 - c0);
+			if (stat(path, &st) == 0)
+				bytes += (long)st.st_size;
+		}
+		unlink(path);
+		db_idle(db, 0); /* the idle tick after a write, outside the timing */
+
+		/* the same document's typesetting alone */
+		struct case_view cv;
+		struct doc_blocks b = {0};
+		if (case_load(db, &bench_admin, id, &cv) < 0)
+			die("case_load(%lld): %s", (long long)id, tj_errmsg());
+		struct doc_dict *d = doc_dict_build(&cv, &cfg);
+		if (doc_template_render(t, d, &b) < 0)
+			die("render (case %lld): %s", (long long)id, tj_errmsg());
+		FILE *f = fopen(path, "wb");
+		if (!f)
+			die("%s: %s", path, strerror(errno));
+		int np = 0;
+		t0 = now_ms();
+		if (doc_pdf_write(&b, "调解协议书", f, &np) < 0)
+			die("doc_pdf_write (case %lld): %s", (long long)id, tj_errmsg());
+		t1 = now_ms();
+		fclose(f);
+		unlink(path);
+		if (i >= w) {
+			sample_add(&base, t1 - t0);
+			pages += np;
+		}
+		doc_blocks_free(&b);
+		doc_dict_free(d);
+		case_view_free(&cv);
+		free(path);
+	}
+	doc_template_free(t);
+	row_set(row_add("agreement as PDF, an ordinary case", U_MS, 200), &app, &base);
+	row_set(row_add("  CPU time of it", U_MS, 0), &cpu, NULL);
+	printf("  %-44s %.1f pages, %.0f KB on average\n", "agreement as PDF, an ordinary case", (double)pages / n,
+	       (double)bytes / n / 1024);
+	free_values(vals, n + w);
+	free(app.v);
+	free(base.v);
+	free(cpu.v);
 }
 
 /* ---- list pages ---------------------------------------------------------------------------- */
@@ -1067,8 +1173,8 @@ static void bench_counts(const char *label, int64_t mediator)
 
 /* The export in a child process, for its peak memory: *secs and *peak_mb
  * (the child's maximum resident set), *ncases. */
-static int export_in_child(const struct report_period *p, const char *path, double *secs, double *peak_mb,
-			   int64_t *ncases)
+static int export_in_child(const struct report_period *p, const char *path, double *secs, double *cpu,
+			   double *peak_mb, int64_t *ncases)
 {
 	int fd[2];
 	pid_t pid;
@@ -1106,6 +1212,8 @@ static int export_in_child(const struct report_period *p, const char *path, doub
 	if (wait4(pid, &status, 0, &ru) < 0 || got != (ssize_t)sizeof res || res[0] < 0)
 		return -1;
 	*secs = res[0];
+	*cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
+	       ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) / 1e6;
 	*ncases = (int64_t)res[1];
 	*peak_mb = (double)ru.ru_maxrss / 1024.0;
 	return 0;
@@ -1167,12 +1275,12 @@ static void bench_export(const char *dir)
 				die("period %s..%s: %s", from, last, tj_errmsg());
 		}
 		char *path = xasprintf("%s/export-%zu.xlsx", dir, i);
-		struct samples secs = {0}, mem = {0};
+		struct samples secs = {0}, mem = {0}, cpus = {0};
 		int64_t nc = 0;
 		int reps = opt.quick ? 1 : runs[i].runs;
 		for (int r = 0; r <= reps; r++) {
-			double sec, mb;
-			if (export_in_child(&p, path, &sec, &mb, &nc) < 0) {
+			double sec, cpu, mb;
+			if (export_in_child(&p, path, &sec, &cpu, &mb, &nc) < 0) {
 				struct row *x = row_add("export", U_S, runs[i].limit_s);
 				snprintf(x->note, sizeof x->note, "failed (see above)");
 				goto next;
@@ -1180,6 +1288,7 @@ static void bench_export(const char *dir)
 			if (r == 0 && !opt.quick)
 				continue; /* from the disk */
 			sample_add(&secs, sec);
+			sample_add(&cpus, cpu);
 			sample_add(&mem, mb);
 		}
 		if (runs[i].cases == 0) {
@@ -1191,6 +1300,11 @@ static void bench_export(const char *dir)
 		struct row *x = row_add(label, U_S, runs[i].limit_s);
 		x->by_median = 1;
 		row_set(x, &secs, NULL);
+		/* on a shared machine the time taken follows the load; the
+		 * processor time it used does not */
+		x = row_add("  CPU time of that export", U_S, 0);
+		x->by_median = 1;
+		row_set(x, &cpus, NULL);
 		x = row_add("  peak memory of that export", U_MB, runs[i].limit_mb);
 		x->by_median = 1;
 		row_set(x, &mem, NULL);
@@ -1198,6 +1312,7 @@ static void bench_export(const char *dir)
 		unlink(path);
 		free(path);
 		free(secs.v);
+		free(cpus.v);
 		free(mem.v);
 	}
 }
@@ -1405,8 +1520,8 @@ static int wanted(const char *section)
 static void usage(void)
 {
 	fputs("usage: bench --db FILE [--app PROGRAM] [--iter N] [--writers N] [--gen-seconds S --gen-cases N"
-	      " [--gen-cached]] [--quick]\n"
-	      "       [--only startup,search,list,detail,counts,save,export]\n",
+	      " [--gen-cpu S] [--gen-cached]] [--quick]\n"
+	      "       [--only startup,search,list,detail,counts,save,doc,export]\n",
 	      stderr);
 	exit(2);
 }
@@ -1429,7 +1544,7 @@ int main(int argc, char **argv)
 		{"iter", required_argument, NULL, 'i'},     {"writers", required_argument, NULL, 'w'},
 		{"gen-seconds", required_argument, NULL, 's'}, {"gen-cases", required_argument, NULL, 'c'},
 		{"gen-cached", no_argument, NULL, 'C'},     {"quick", no_argument, NULL, 'q'},
-		{"only", required_argument, NULL, 'o'},
+		{"only", required_argument, NULL, 'o'},     {"gen-cpu", required_argument, NULL, 'u'},
 		{0, 0, 0, 0},
 	};
 	int c;
@@ -1447,6 +1562,7 @@ int main(int argc, char **argv)
 		case 'C': opt.gen_cached = 1; break;
 		case 'q': opt.quick = 1; break;
 		case 'o': opt.only = optarg; break;
+		case 'u': opt.gen_cpu = atof(optarg); break;
 		default: usage();
 		}
 	}
@@ -1482,6 +1598,11 @@ int main(int argc, char **argv)
 		struct row *r = row_add(label, U_S, 300);
 		r->by_median = 1;
 		r->med = opt.gen_seconds;
+		if (opt.gen_cpu >= 0) {
+			r = row_add("  CPU time of the generation", U_S, 0);
+			r->by_median = 1;
+			r->med = opt.gen_cpu;
+		}
 	}
 
 	int64_t med = raw_int("SELECT mediator_id FROM users WHERE login = 'mediator1'");
@@ -1490,8 +1611,9 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < TJ_ARRAY_LEN(searches) && wanted("search"); i++)
 		bench_search(&searches[i]);
 	if (wanted("search")) {
-		bench_employer_pick("employer picker: name part, 2 characters", 2);
-		bench_employer_pick("employer picker: name part, 4 characters", 4);
+		bench_employer_pick("employer picker: name part, 2 characters", 2, 2);
+		bench_employer_pick("employer picker: name part, 4 characters", 4, 4);
+		bench_employer_pick("employer picker: any part, 2-8 characters", 2, 8);
 	}
 	if (wanted("list")) {
 		bench_list("list: one status, by deadline", 1, 0, SORT_DEADLINE,
@@ -1516,6 +1638,16 @@ int main(int argc, char **argv)
 	}
 	if (wanted("save"))
 		bench_save();
+	if (wanted("doc")) {
+		char *dir = xasprintf("%s.doc-XXXXXX", opt.db);
+		if (!mkdtemp(dir))
+			die("mkdtemp %s: %s", dir, strerror(errno));
+		export_dir = dir;
+		bench_agreement_pdf(dir);
+		remove_export_dir();
+		export_dir = NULL;
+		free(dir);
+	}
 	if (wanted("export")) {
 		char *dir = xasprintf("%s.export-XXXXXX", opt.db);
 		if (!mkdtemp(dir))

@@ -1,8 +1,9 @@
 # test_bench.sh - a smoke run of the benchmark (build/rel/bench, which `make
 # bench` runs at a million cases): on a small demo database, with a few runs
 # of each figure, it measures everything - start-up in a pseudo-terminal,
-# every search, the list pages, a case, saves alone and with other writers,
-# the work-desk counts, the exports - and prints its table.  Whether the
+# every search, the employer picker, the list pages, a case, saves alone and
+# with other writers, the work-desk counts, an agreement as PDF, the exports
+# - and prints its table.  Whether the
 # targets hold is for `make bench` to say, not for a build under
 # AddressSanitizer on a small database.
 . "$(dirname "$0")/lib.sh"
@@ -21,7 +22,8 @@ for row in "generate 2000 cases" "start-up to the drawn login screen" "log-in: p
 	"peak memory of the program" "search: case number" "search: ID number" "search: two-character name" \
 	"search: three-character name" "search: employer name part" "search: phone number" \
 	"search: phone, last 4 digits" "employer picker: name part, 2 characters" \
-	"employer picker: name part, 4 characters" "list: one status, by deadline" "list: all cases, newest first" \
+	"employer picker: name part, 4 characters" "employer picker: any part, 2-8 characters" \
+	"agreement as PDF, an ordinary case" "list: one status, by deadline" "list: all cases, newest first" \
 	"list: a mediator's own cases" "case detail with its timeline" "work-desk counts, every queue (admin)" \
 	"save an application with 3 claims" "2 others saving at that moment" "export: a month" "export: a year" "export: the month" "peak memory of that export"; do
 	expect_out "row $row" "$row"
@@ -32,7 +34,7 @@ case "$OUT" in *"every target holds"* | *"SOME TARGETS MISSED"*) ok ;; *) fail "
 check no-failed-rows sh -c '! printf "%s\n" "$1" | grep -q "failed (see above)\|n/a"' sh "$OUT"
 # the saves went in as cases, and the exports left nothing behind
 check saves-stored test "$(sqlite3 b.db 'SELECT count(*) FROM cases')" -gt 2000
-check exports-removed sh -c '! ls -d b.db.export-* 2>/dev/null'
+check exports-removed sh -c '! ls -d b.db.export-* b.db.doc-* 2>/dev/null'
 
 run "$BENCH" --db nosuch.db
 expect_rc missing-db 2

@@ -182,6 +182,50 @@ eq evidence-events "SELECT count(*) - (SELECT count(*) FROM evidence) FROM event
 eq evidence-event-text "SELECT count(*) FROM evidence v WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = v.case_id AND e.entity = 'case' AND e.action = 'evidence' AND substr(e.at, 1, 10) = v.submitted AND e.after = '第' || v.ord || '项 ' || v.name || '（' || CASE v.original WHEN 1 THEN '原件' ELSE '复印件' END || '，' || v.pages || '页，' || CASE v.party WHEN 'applicant' THEN '申请人' ELSE '被申请人' END || '提交，' || v.submitted || '）；来源：' || v.source || '；证明目的：' || v.purpose)" 0
 eq evidence-while-open "SELECT count(*) FROM events e JOIN cases c ON c.id = e.case_id WHERE e.action = 'evidence' AND c.closed_at IS NOT NULL AND e.at >= c.closed_at" 0
 
+# who answers: the employer; in 劳务派遣 the dispatching company (用人单位)
+# first and the workplace (用工单位) second; now and then a natural person
+# (个人, with an identity card, in the worker archive) alone, or a gang
+# master (个人) with the company that let him the work (发包方)
+eq respondent-kinds "SELECT group_concat(kind) FROM (SELECT DISTINCT kind FROM case_parties WHERE role = 'respondent' ORDER BY kind)" \
+	"contractor,employer,host,individual"
+eq respondents-per-case "SELECT count(*) FROM cases c WHERE (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'respondent') NOT BETWEEN 1 AND 2" 0
+eq dispatch-pair "SELECT count(*) FROM case_parties h WHERE h.kind = 'host' AND (h.ord != 2 OR (SELECT kind FROM case_parties e WHERE e.case_id = h.case_id AND e.role = 'respondent' AND e.ord = 1) != 'employer')" 0
+eq contractor-pair "SELECT count(*) FROM case_parties k WHERE k.kind = 'contractor' AND (k.ord != 2 OR (SELECT kind FROM case_parties i WHERE i.case_id = k.case_id AND i.role = 'respondent' AND i.ord = 1) != 'individual')" 0
+ge second-respondent-pct1000 "SELECT count(*) * 1000 / (SELECT count(*) FROM cases) FROM case_parties WHERE role = 'respondent' AND ord = 2" 10
+eq individual-is-person "SELECT count(*) FROM case_parties WHERE role = 'respondent' AND (kind = 'individual') != (person_id IS NOT NULL AND employer_id IS NULL AND id_type = 'id' AND id_no IS NOT NULL)" 0
+eq individual-create-event "SELECT count(*) FROM case_parties p WHERE p.kind = 'individual' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.entity = 'person' AND e.entity_id = p.person_id AND e.case_id = p.case_id AND e.action = 'create')" 0
+# a claim is against respondents the case has, jointly only with two
+eq claim-against "SELECT count(*) FROM claims k WHERE against IS NOT NULL AND (against NOT IN ('1', '2', '1,2') OR (against != '1' AND (SELECT count(*) FROM case_parties p WHERE p.case_id = k.case_id AND p.role = 'respondent') < 2))" 0
+eq claim-joint "SELECT count(*) FROM claims WHERE joint = 1 AND against IS NOT '1,2'" 0
+ge joint-claims "SELECT count(*) FROM claims WHERE joint = 1" 1
+eq two-respondents-claims-named "SELECT count(*) FROM claims k WHERE against IS NULL AND (SELECT count(*) FROM case_parties p WHERE p.case_id = k.case_id AND p.role = 'respondent') = 2" 0
+
+# agents (委托代理人) of every kind, for workers and for respondents; a
+# special authority says what it covers, a general one nothing more
+eq agent-kinds "SELECT group_concat(kind) FROM (SELECT DISTINCT kind FROM case_agents ORDER BY kind)" \
+	"lawyer,legal-worker,other,relative,staff,union"
+eq agent-sides "SELECT count(DISTINCT role) FROM case_agents" 2
+eq agent-staff-respondent "SELECT count(*) FROM case_agents WHERE kind = 'staff' AND role != 'respondent'" 0
+eq agent-scope "SELECT count(*) FROM case_agents WHERE (authority = 'special') != (scope != '')" 0
+eq agent-authorities "SELECT count(DISTINCT authority) FROM case_agents" 2
+eq agent-party "SELECT count(*) FROM case_agents a WHERE NOT EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = a.case_id AND p.role = a.role AND p.ord = a.party_ord)" 0
+eq agent-org "SELECT count(*) FROM case_agents WHERE (kind = 'relative') != (org = '') OR phone = '' OR length(name) < 2" 0
+ge applicant-agents-pct "SELECT count(DISTINCT case_id) * 100 / (SELECT count(*) FROM cases) FROM case_agents WHERE role = 'applicant'" 15
+ge respondent-agents-pct "SELECT count(DISTINCT case_id) * 100 / (SELECT count(*) FROM cases) FROM case_agents WHERE role = 'respondent'" 35
+nbad=0
+for v in $(q "SELECT phone FROM case_agents ORDER BY random() LIMIT 20"); do
+	"$TJ" validate phone "$v" >/dev/null 2>&1 || { nbad=$((nbad + 1)); echo "invalid agent phone $v" >&2; }
+done
+check agent-phones-valid test "$nbad" -eq 0
+
+# collective disputes: 2 to 5 elected representatives (none elsewhere), and
+# each worker's own amount of every money claim, adding up to the claim's
+eq representatives "SELECT count(*) FROM cases c WHERE (SELECT sum(representative) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'applicant') NOT BETWEEN CASE c.collective WHEN 1 THEN 2 ELSE 0 END AND CASE c.collective WHEN 1 THEN 5 ELSE 0 END" 0
+eq shares-sum "SELECT count(*) FROM claims k WHERE EXISTS (SELECT 1 FROM claim_shares s WHERE s.claim_id = k.id) AND k.amount_fen != (SELECT sum(amount_fen) FROM claim_shares s WHERE s.claim_id = k.id)" 0
+eq shares-every-worker "SELECT count(*) FROM claims k JOIN cases c ON c.id = k.case_id WHERE c.collective = 1 AND k.amount_fen > 0 AND (SELECT count(*) FROM claim_shares s WHERE s.claim_id = k.id) != (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'applicant')" 0
+eq shares-only-collective "SELECT count(*) FROM claim_shares s JOIN claims k ON k.id = s.claim_id JOIN cases c ON c.id = k.case_id WHERE c.collective = 0" 0
+ge shares-differ "SELECT max(n) FROM (SELECT count(DISTINCT amount_fen) n FROM claim_shares GROUP BY claim_id)" 3
+
 # a 仲裁申请书 for a worker with a passport, 港澳 or 台湾 pass (it needs the
 # sex and birth date)
 abroad=$(q "SELECT c.case_no FROM cases c JOIN case_parties cp ON cp.case_id = c.id AND cp.role = 'applicant' WHERE cp.id_type IN ('passport', 'hkmo', 'tw') AND c.status IN ('failed', 'referred', 'rejected', 'withdrawn') ORDER BY c.id LIMIT 1")

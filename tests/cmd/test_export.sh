@@ -357,7 +357,8 @@ ws = wb["案件明细"]
 rs = rows(ws)
 want = qa("""SELECT c.case_no, c.received, c.channel, p.name, p.id_no,
   (SELECT count(*) FROM case_parties WHERE case_id = c.id AND role = 'applicant'),
-  (SELECT group_concat(name, '、') FROM (SELECT e.name FROM case_parties x JOIN employers e ON e.id = x.employer_id
+  (SELECT group_concat(name, '、') FROM (SELECT coalesce(e.name, s.name) name FROM case_parties x
+     LEFT JOIN employers e ON e.id = x.employer_id LEFT JOIN persons s ON s.id = x.person_id
      WHERE x.case_id = c.id AND x.role = 'respondent' ORDER BY x.ord)),
   (SELECT coalesce(sum(amount_fen), 0) FROM claims WHERE case_id = c.id),
   c.status, c.performance, coalesce(m.name, ''), c.accepted_at, c.deadline, c.closed_at,

@@ -51,8 +51,8 @@ q "SELECT c.case_no, (SELECT group_concat(cause, ',') FROM (SELECT DISTINCT caus
    WHERE case_id = c.id ORDER BY cause)) FROM cases c" | sort >want_causes
 same causes-column got_causes want_causes
 tail -n +2 all.tsv | cut -f1,6 | sort >got_resp
-q "SELECT c.case_no, e.name FROM cases c JOIN case_parties p ON p.case_id = c.id AND p.role = 'respondent'
-   JOIN employers e ON e.id = p.employer_id WHERE p.ord = (SELECT min(ord) FROM case_parties
+q "SELECT c.case_no, coalesce(e.name, s.name) FROM cases c JOIN case_parties p ON p.case_id = c.id AND p.role = 'respondent'
+   LEFT JOIN employers e ON e.id = p.employer_id LEFT JOIN persons s ON s.id = p.person_id WHERE p.ord = (SELECT min(ord) FROM case_parties
    WHERE case_id = c.id AND role = 'respondent')" | sort >want_resp
 same respondent-column got_resp want_resp
 # applicant: first applicant's name (等N人 when several) and the masked number
