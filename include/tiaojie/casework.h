@@ -47,6 +47,7 @@ struct cv_party {
 	char *legal_rep_title; /* respondents: the legal representative's position */
 	char kind[16];     /* respondents: VOCAB_RESPONDENT keyword; applicants: "" */
 	int representative; /* applicants: an elected representative */
+	char e_consent[11]; /* the day it consented to electronic service, "" none */
 	struct cv_agent *agents;
 	int nagents;
 };
@@ -93,7 +94,21 @@ struct cv_session {
 };
 
 struct cv_document {
+	int64_t id;
 	char *kind, *issued_at, *user, *file;
+	int64_t session_id, of_document; /* 0 none */
+};
+
+/* The service (送达) of a document on one party: made when the document
+ * is issued, completed when it is served (served_on[0] then set). */
+struct cv_service {
+	int64_t id, document_id;
+	char role[12];       /* "applicant" or "respondent" */
+	int ord;             /* the party's number among its side */
+	char *name;          /* the party as addressed */
+	char method[12];     /* VOCAB_SERVICE keyword; "" not yet served */
+	char *tracking, *signed_by, *user;
+	char served_on[11], recorded_at[20];
 };
 
 struct cv_event {
@@ -139,6 +154,9 @@ struct case_view {
 	int ndocuments;
 	struct cv_evidence *evidence;
 	int nevidence;
+	struct cv_service *services; /* by document, then party */
+	int nservices;
+	char *clerk;              /* who registered the case (display name, "" unknown) */
 	struct cv_event *events;  /* oldest first */
 	int nevents;
 };

@@ -307,6 +307,36 @@ int db_mediator_specialty_add(struct db *db, int64_t mediator_id, const char *ca
 int db_document_add(struct db *db, int64_t case_id, const char *kind, const char *at, int64_t user_id,
 		    const char *file);
 
+/* ---- documents with their addressees, and service (送达, service.c) ---- */
+
+/* A document row as issued: session_id (调解通知书), of_document (送达回证)
+ * and enquiry_hash (收件回执) 0/NULL when not used.  *id gets its id. */
+struct document_row {
+	int64_t case_id;
+	const char *kind, *issued_at, *file;
+	int64_t user_id, session_id, of_document;
+	const char *enquiry_hash;
+};
+int db_document_insert(struct db *db, const struct document_row *d, int64_t *id);
+/* A party the document is to be served on (not yet served). */
+int db_service_pending_add(struct db *db, int64_t document_id, int64_t case_id, const char *role, int ord,
+			   const char *name);
+/* Complete the service row id (of case case_id) when it is still not
+ * served: 1 done, 0 it is served already or not this case's, -1 error. */
+struct service_set {
+	int64_t id, case_id;
+	const char *method, *tracking, *served_on, *signed_by, *recorded_at;
+	int64_t user_id;
+};
+int db_service_set(struct db *db, const struct service_set *s);
+/* Record a party's consent to electronic service (its day). */
+int db_party_econsent_set(struct db *db, int64_t case_id, const char *role, int ord, const char *day);
+/* Cases with documents issued and not yet served on every party
+ * (mediator_id 0: all cases). */
+struct case_view;
+int db_case_services_load(struct db *db, int64_t case_id, struct case_view *cv);
+int db_unserved_count(struct db *db, int64_t mediator_id, int64_t *n);
+
 /* ---- maintenance ------------------------------------------------------- */
 /* PRAGMA integrity_check, foreign keys and the event log: triggers in place,
  * no event removed, every case has events, and (when status_actions_json, a

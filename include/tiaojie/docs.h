@@ -77,6 +77,35 @@ int doc_allowed(const struct case_view *cv, enum doc_kind k);
  * agreed -> agreement (defaulted -> arbitration), failed and withdrawn ->
  * termination, referred -> arbitration, anything else -> application. */
 enum doc_kind doc_kind_for_case(const struct case_view *cv);
+/* The kinds the case's state calls for, the most fitting first (the
+ * screen's one key offers a choice when there are several); at most max.
+ * Each is allowed (doc_allowed). */
+int doc_kinds_for_case(const struct case_view *cv, enum doc_kind *out, int max);
+
+/* ---- addressees and service (送达) ------------------------------------------- */
+
+/* Whom a kind is served on: 0 nobody (kept on file), 1 the applicants,
+ * 2 every party. */
+int doc_kind_served(enum doc_kind k);
+/* The parties a document of kind k is addressed to (a collective case's
+ * representatives for its workers); for a 送达回证, the parties of the
+ * document of_document.  *out malloc'd (free it); returns the count. */
+struct doc_addressee {
+	const char *role; /* "applicant" or "respondent" */
+	int ord;
+	const struct cv_party *p;    /* NULL when the party is gone */
+	const struct cv_service *sv; /* a 送达回证's: the service row */
+};
+int doc_addressees(const struct case_view *cv, enum doc_kind k, int64_t of_document, struct doc_addressee **out);
+/* The session a 调解通知书 is for: the next booked one (today or later),
+ * else the last booked; an index into cv->sessions, -1 none. */
+int doc_session_for(const struct case_view *cv);
+/* The document a 送达回证 is for: the latest with a party not yet served,
+ * else the latest served; an index into cv->documents, -1 none. */
+int doc_service_target(const struct case_view *cv);
+/* How many (document, party) services of the case are still open. */
+int doc_unserved(const struct case_view *cv);
+
 /* A file name for the document: "<case number>-<kind name>.<ext>", with
  * '/' and control characters replaced (malloc'd). */
 char *doc_file_name(const struct case_view *cv, enum doc_kind k, enum doc_format f);
@@ -149,6 +178,7 @@ enum doc_style {
 	DOC_RIGHT,    /* ">> " right-aligned */
 	DOC_GAP,      /* a blank line */
 	DOC_ORG,      /* "^^ " centred, bold: the issuing organisation above the title */
+	DOC_PAGE,     /* "====" alone on a line: a new page (per addressee, per session) */
 };
 struct doc_blocks {
 	struct doc_block {

@@ -50,6 +50,13 @@ struct screen *stats_screen_new(struct app *app);
  * print it when a print command is configured; the outcome is on the
  * message line.  0 issued (printed or not), -1 not. */
 int screen_issue_document(struct app *app, int64_t case_id, int kind);
+/* F11 on a case (docserve.c): the document its state calls for, or a
+ * choice when several fit; done(ctx) after issuing (the detail re-reads). */
+struct case_view;
+void screen_choose_document(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx);
+/* 登记送达: the dialog recording a document's service on a party;
+ * done(ctx) once recorded.  -1 (with a message) when nothing is open. */
+int screen_record_service(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx);
 
 /* A mediator's own cases with today's sessions first; the agenda (day or
  * week: a mediator's own, everyone's for administrators and clerks). */

@@ -39,6 +39,8 @@ enum vocab_kind {
 	VOCAB_AUTHORITY,  /* an agent's authority: general 一般授权, special 特别授权 */
 	VOCAB_SESSION,    /* a session's state: scheduled 待进行, held 已进行, cancelled 已取消 */
 	VOCAB_ORIGINAL,   /* an evidence item, by its index: 0 copy 复印件, 1 original 原件 */
+	VOCAB_SERVICE,    /* how a document was served (送达): direct 直接送达, post 邮寄送达,
+			   * electronic 电子送达, lodged 留置送达, public 公告送达 */
 	VOCAB_KIND_COUNT
 };
 
@@ -52,6 +54,7 @@ enum queue {
 	Q_OVERDUE,        /* open, deadline before today */
 	Q_STALLED,        /* open, no event for stalled_days */
 	Q_FOLLOWUP,       /* agreed, pending, a payment date reached */
+	Q_UNSERVED,       /* documents issued and not yet served on every party (送达) */
 	Q_COUNT
 };
 
@@ -60,6 +63,13 @@ enum doc_kind {
 	DOC_AGREEMENT,       /* 调解协议书 */
 	DOC_TERMINATION,     /* 调解终止通知书 */
 	DOC_ARBITRATION,     /* 仲裁申请书 */
+	DOC_RECEIPT,         /* 收件回执 */
+	DOC_ACCEPTANCE,      /* 受理通知书 */
+	DOC_REJECTION,       /* 不予受理通知书 */
+	DOC_SESSION,         /* 调解通知书 */
+	DOC_SERVICE,         /* 送达回证 */
+	DOC_EVIDENCE,        /* 证据清单 */
+	DOC_RECORD,          /* 调解笔录 */
 	DOC_KIND_COUNT
 };
 

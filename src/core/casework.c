@@ -1049,6 +1049,14 @@ void case_view_free(struct case_view *cv)
 	for (int i = 0; i < cv->nevidence; i++)
 		cv_evidence_free(&cv->evidence[i]);
 	free(cv->evidence);
+	for (int i = 0; i < cv->nservices; i++) {
+		free(cv->services[i].name);
+		free(cv->services[i].tracking);
+		free(cv->services[i].signed_by);
+		free(cv->services[i].user);
+	}
+	free(cv->services);
+	free(cv->clerk);
 	for (int i = 0; i < cv->nevents; i++) {
 		free(cv->events[i].user);
 		free(cv->events[i].action);
@@ -1106,6 +1114,8 @@ const char *case_event_what(const struct cv_event *e, char *buf, size_t size)
 			return "确认失效"; /* a correction of the claims (case_correct) */
 		if (!strcmp(e->action, "document"))
 			return "出具文书";
+		if (!strcmp(e->action, "serve"))
+			return "登记送达";
 		if (!strcmp(e->action, "full-ids"))
 			return "查看完整证件号码";
 	}

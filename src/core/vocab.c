@@ -52,6 +52,7 @@ static const struct vocab_word queues[Q_COUNT] = {
 	[Q_OVERDUE] = {"overdue", "已超期", NULL},
 	[Q_STALLED] = {"stalled", "久未推进", NULL},
 	[Q_FOLLOWUP] = {"followup", "待履行回访", NULL},
+	[Q_UNSERVED] = {"unserved", "待送达文书", NULL},
 };
 
 static const struct vocab_word doc_kinds[DOC_KIND_COUNT] = {
@@ -59,6 +60,13 @@ static const struct vocab_word doc_kinds[DOC_KIND_COUNT] = {
 	[DOC_AGREEMENT] = {"agreement", "调解协议书", NULL},
 	[DOC_TERMINATION] = {"termination", "调解终止通知书", NULL},
 	[DOC_ARBITRATION] = {"arbitration", "仲裁申请书", NULL},
+	[DOC_RECEIPT] = {"receipt", "收件回执", NULL},
+	[DOC_ACCEPTANCE] = {"acceptance", "受理通知书", NULL},
+	[DOC_REJECTION] = {"rejection", "不予受理通知书", NULL},
+	[DOC_SESSION] = {"session", "调解通知书", NULL},
+	[DOC_SERVICE] = {"service", "送达回证", NULL},
+	[DOC_EVIDENCE] = {"evidence", "证据清单", NULL},
+	[DOC_RECORD] = {"record", "调解笔录", NULL},
 };
 
 static const struct vocab_word parties[] = {
@@ -128,6 +136,14 @@ static const struct vocab_word session_states[] = {
 	{"cancelled", "已取消", NULL},
 };
 
+static const struct vocab_word service_methods[] = {
+	{"direct", "直接送达", NULL},
+	{"post", "邮寄送达", NULL},
+	{"electronic", "电子送达", NULL},
+	{"lodged", "留置送达", NULL},
+	{"public", "公告送达", NULL},
+};
+
 /* index = the evidence item's original flag */
 static const struct vocab_word originals[] = {
 	{"copy", "复印件", NULL},
@@ -156,6 +172,7 @@ static const struct {
 	[VOCAB_AUTHORITY] = {authorities, (int)TJ_ARRAY_LEN(authorities), 0},
 	[VOCAB_SESSION] = {session_states, (int)TJ_ARRAY_LEN(session_states), 0},
 	[VOCAB_ORIGINAL] = {originals, (int)TJ_ARRAY_LEN(originals), 0},
+	[VOCAB_SERVICE] = {service_methods, (int)TJ_ARRAY_LEN(service_methods), 0},
 };
 
 const struct vocab_word *vocab_words(enum vocab_kind k, int *n)

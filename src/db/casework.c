@@ -676,7 +676,8 @@ static int load_sessions(struct db *db, int64_t case_id, struct case_view *cv)
 
 static int load_documents(struct db *db, int64_t case_id, struct case_view *cv)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT d.kind, d.issued_at, u.display_name, d.file FROM documents d "
+	sqlite3_stmt *st = db_prep(db, "SELECT d.kind, d.issued_at, u.display_name, d.file, d.id, "
+				       "coalesce(d.session_id, 0), coalesce(d.of_document, 0) FROM documents d "
 				       "LEFT JOIN users u ON u.id = d.user_id WHERE d.case_id = ? "
 				       "ORDER BY d.issued_at, d.id");
 	int rc, cap = 0;
@@ -691,6 +692,9 @@ static int load_documents(struct db *db, int64_t case_id, struct case_view *cv)
 		d->issued_at = db_col_strdup(st, 1);
 		d->user = col_strdup_null(st, 2);
 		d->file = db_col_strdup(st, 3);
+		d->id = sqlite3_column_int64(st, 4);
+		d->session_id = sqlite3_column_int64(st, 5);
+		d->of_document = sqlite3_column_int64(st, 6);
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "读取文书记录");
@@ -792,7 +796,7 @@ int db_case_view_load(struct db *db, int64_t case_id, struct case_view *out)
 	    (load_applicants(db, case_id, out) < 0 || load_respondents(db, case_id, out) < 0 ||
 	     load_agents(db, case_id, out) < 0 || load_claims(db, case_id, out) < 0 || load_sessions(db, case_id, out) < 0 ||
 	     load_documents(db, case_id, out) < 0 || load_evidence(db, case_id, out) < 0 ||
-	     load_events(db, case_id, out) < 0))
+	     db_case_services_load(db, case_id, out) < 0 || load_events(db, case_id, out) < 0))
 		rc = -1;
 	if (own) {
 		if (rc < 0) {

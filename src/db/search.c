@@ -53,7 +53,7 @@
 #include "internal.h"
 
 _Static_assert(Q_AWAIT_CONFIRM == 1 && Q_AWAIT_ACCEPT == 2 && Q_AWAIT_ASSIGN == 3 && Q_DUE_SOON == 4 &&
-		       Q_OVERDUE == 5 && Q_STALLED == 6 && Q_FOLLOWUP == 7,
+		       Q_OVERDUE == 5 && Q_STALLED == 6 && Q_FOLLOWUP == 7 && Q_UNSERVED == 8 && Q_COUNT <= 16,
 	       "the queue numbers index queue_sql below");
 
 #define Q_OPEN "c.status IN ('registered','confirmed','accepted','assigned','mediating')"
@@ -63,6 +63,9 @@ _Static_assert(Q_AWAIT_CONFIRM == 1 && Q_AWAIT_ACCEPT == 2 && Q_AWAIT_ASSIGN == 
 #define Q_FOLLOW "c.id IN (SELECT case_id FROM search_followups WHERE due <= :today)"
 #define Q_FOLLOW_ROW "EXISTS (SELECT 1 FROM search_followups WHERE case_id = c.id AND due <= :today)"
 
+/* documents issued and not yet served (services_pending) */
+#define Q_UNSERVED_SQL "c.id IN (SELECT case_id FROM services WHERE served_on IS NULL)"
+
 static const char *const queue_sql[Q_COUNT] = {
 	[Q_AWAIT_CONFIRM] = "c.status = 'registered'",
 	[Q_AWAIT_ACCEPT] = "c.status = 'confirmed'",
@@ -71,6 +74,7 @@ static const char *const queue_sql[Q_COUNT] = {
 	[Q_OVERDUE] = Q_OVER,
 	[Q_STALLED] = Q_STALE,
 	[Q_FOLLOWUP] = Q_FOLLOW,
+	[Q_UNSERVED] = Q_UNSERVED_SQL,
 };
 
 /* The last eight characters of a phone number, last first: the expression
@@ -283,8 +287,8 @@ enum {
 	K_NAMES_SHIFT = 17,  /* 2 bits: enum how */
 	K_CASE_T_SHIFT = 19, /* 2 bits */
 	K_CASE_N_SHIFT = 21, /* 2 bits */
-	K_QUEUE_SHIFT = 23,  /* 3 bits */
-	K_SORT_SHIFT = 26,   /* 3 bits */
+	K_QUEUE_SHIFT = 23,  /* 4 bits */
+	K_SORT_SHIFT = 27,   /* 3 bits */
 };
 
 /* The ids of the cases whose number, or a party's name, number or phone,
@@ -357,7 +361,7 @@ static void add_text_ids(struct strbuf *sb, unsigned key)
 /* " AND ..." for each filter that is set, and the queue. */
 static void add_filters(struct strbuf *sb, unsigned key)
 {
-	unsigned q = (key >> K_QUEUE_SHIFT) & 7;
+	unsigned q = (key >> K_QUEUE_SHIFT) & 15;
 
 	if (key & K_ST)
 		sb_add(sb, " AND c.status = :st");
@@ -381,7 +385,7 @@ static void add_filters(struct strbuf *sb, unsigned key)
 static char *build_sql(unsigned key)
 {
 	struct strbuf sb;
-	unsigned q = (key >> K_QUEUE_SHIFT) & 7;
+	unsigned q = (key >> K_QUEUE_SHIFT) & 15;
 	const char *order = orders[(key >> K_SORT_SHIFT) & 7];
 
 	sb_init(&sb);
@@ -821,7 +825,8 @@ int db_employer_search(struct db *db, const struct search_terms *t, const char *
 	"SELECT " KEPT("", kmed) ", " KEPT(" AND status = 'registered'", kmed) ", "                      \
 	KEPT(" AND status = 'confirmed'", kmed) ", " KEPT(" AND status = 'accepted'", kmed) ", "          \
 	COUNTED(Q_DUE, cmed) ", " COUNTED(Q_OVER, cmed) ", " COUNTED(Q_STALE, cmed) ", "                  \
-	"(SELECT count(*) FROM search_followups WHERE due <= :today" kmed ")"
+	"(SELECT count(*) FROM search_followups WHERE due <= :today" kmed "), "                           \
+	COUNTED(Q_UNSERVED_SQL, cmed)
 static const char *const counts_sql[2] = {
 	COUNTS_SQL("", ""),
 	COUNTS_SQL(" AND mediator_id = :med", " AND c.mediator_id = :med"),

@@ -79,6 +79,20 @@ static const struct field_def {
 	{"", "agreement", 0, NULL},
 	{"", "defaulted", 0, NULL},
 	{"", "overdue", 0, "调解期限届满"},
+	{"", "enquiry_code", 0, "查询码"},
+	{"", "decide_by", 0, "决定是否受理的期限"},
+	{"", "decide_rule", 0, "决定是否受理的期间"},
+	{"", "clerk", 0, "经办人"},
+	{"", "evidence_count", 0, "证据件数"},
+	{"", "session_date", 0, "调解日期"},
+	{"", "session_time", 0, "调解开始时间"},
+	{"", "session_end", 0, "调解结束时间"},
+	{"", "session_room", 0, "调解地点"},
+	{"", "session_mediator", 0, "主持调解的调解员"},
+	{"", "session_no", 0, "第几次调解"},
+	{"", "served_document", 0, "所送达的文书"},
+	{"", "served_issued", 0, "所送达文书的出具日期"},
+	{"", "addressees", 1, "受送达人"},
 	{"", "applicants", 1, NULL},
 	{"", "respondents", 1, NULL},
 	{"", "claims", 1, "请求事项"},
@@ -147,6 +161,21 @@ static const struct field_def {
 	{"shares", "name", 0, "申请人姓名"},
 	{"shares", "amount", 0, "该申请人的金额"},
 
+	{"addressees", "no", 0, "受送达人序号"},
+	{"addressees", "role", 0, "受送达人的身份"},
+	{"addressees", "name", 0, "受送达人"},
+	{"addressees", "address", 0, "送达地址"},
+	{"addressees", "phone", 0, "受送达人联系电话"},
+	{"addressees", "applicant", 0, "受送达人是申请人"},
+	{"addressees", "respondent", 0, "受送达人是被申请人"},
+	{"addressees", "legal_rep", 0, "受送达单位的法定代表人"},
+	{"addressees", "agent_names", 0, "受送达人的委托代理人"},
+	{"addressees", "method", 0, "送达方式"},
+	{"addressees", "served_on", 0, "送达日期"},
+	{"addressees", "signed_by", 0, "签收人"},
+	{"addressees", "tracking", 0, "邮件号码"},
+
+	{"sessions", "no", 0, "第几次调解"},
 	{"sessions", "date", 0, "调解日期"},
 	{"sessions", "time", 0, "调解时间"},
 	{"sessions", "room", 0, "调解室"},
@@ -260,7 +289,7 @@ static void date_cn(const char *iso, char *out, size_t outlen)
 	snprintf(out, outlen, "%d年%d月%d日", y, m, d);
 }
 
-static void set_date(struct doc_dict *d, const char *name, const char *iso)
+void doc_set_date(struct doc_dict *d, const char *name, const char *iso)
 {
 	char buf[64]; /* 二〇二六年十二月二十七日: 36 bytes */
 
@@ -393,7 +422,7 @@ static void add_parties(struct doc_dict *d, const struct case_view *cv)
 		set_int(it, "no", i + 1);
 		doc_dict_set(it, "name", p->name);
 		doc_dict_set(it, "gender", gender_cn(p->gender));
-		set_date(it, "birth_date", p->birth_date);
+		doc_set_date(it, "birth_date", p->birth_date);
 		if (age >= 0)
 			set_int(it, "age", age);
 		doc_dict_set(it, "nationality", p->nationality);
@@ -585,7 +614,7 @@ static void add_claims(struct doc_dict *d, const struct case_view *cv)
 		set_amount(it, "amount", "amount_capital", k->amount_fen, 0);
 		set_amount(it, "agreed", "agreed_capital", k->agreed_fen, 1);
 		set_flag(it, "waived", k->agreed_fen >= 0 && k->waived);
-		set_date(it, "pay_date", k->pay_date);
+		doc_set_date(it, "pay_date", k->pay_date);
 		char *o = claim_outcome(cv, k);
 		doc_dict_set(it, "outcome", o);
 		free(o);
@@ -631,6 +660,8 @@ static void add_claims(struct doc_dict *d, const struct case_view *cv)
 
 static void add_evidence(struct doc_dict *d, const struct case_view *cv)
 {
+	if (cv->nevidence > 0)
+		set_int(d, "evidence_count", cv->nevidence);
 	doc_dict_list(d, "evidence");
 	for (int i = 0; i < cv->nevidence; i++) {
 		const struct cv_evidence *e = &cv->evidence[i];
@@ -643,7 +674,7 @@ static void add_evidence(struct doc_dict *d, const struct case_view *cv)
 		doc_dict_set(it, "original", vocab_label_at(VOCAB_ORIGINAL, e->original != 0));
 		doc_dict_set(it, "party", e->party[0] ? vocab_label(VOCAB_PARTY, e->party) : NULL);
 		set_flag(it, "by_applicant", strcmp(e->party, "applicant") == 0);
-		set_date(it, "submitted", e->submitted);
+		doc_set_date(it, "submitted", e->submitted);
 	}
 }
 
@@ -696,7 +727,8 @@ static void add_sessions(struct doc_dict *d, const struct case_view *cv)
 		if (!s->status || strcmp(s->status, "held") != 0)
 			continue;
 		struct doc_dict *it = doc_dict_add_item(d, "sessions");
-		set_date(it, "date", s->day);
+		set_int(it, "no", held + 1);
+		doc_set_date(it, "date", s->day);
 		doc_dict_set(it, "time", s->start);
 		doc_dict_set(it, "room", s->room);
 		doc_dict_set(it, "note", s->note);
@@ -766,12 +798,12 @@ struct doc_dict *doc_dict_build(const struct case_view *cv, const struct config 
 	doc_dict_set(d, "court_address", cfg ? cfg->court_address : NULL);
 	doc_dict_set(d, "court_phone", cfg ? cfg->court_phone : NULL);
 	doc_dict_set(d, "case_no", cv->case_no);
-	set_date(d, "received", cv->received);
-	set_date(d, "accepted", cv->accepted_at);
-	set_date(d, "closed", cv->closed_at);
-	set_date(d, "deadline", cv->deadline);
+	doc_set_date(d, "received", cv->received);
+	doc_set_date(d, "accepted", cv->accepted_at);
+	doc_set_date(d, "closed", cv->closed_at);
+	doc_set_date(d, "deadline", cv->deadline);
 	date_format(tj_today(), today);
-	set_date(d, "today", today);
+	doc_set_date(d, "today", today);
 	ch = channel_name(cv->channel);
 	doc_dict_set(d, "channel", ch ? ch : cv->channel);
 	doc_dict_set(d, "status", status_name(cv->status));
@@ -779,6 +811,7 @@ struct doc_dict *doc_dict_build(const struct case_view *cv, const struct config 
 	doc_dict_set(d, "facts", cv->facts);
 	doc_dict_set(d, "reason", cv->reason);
 	doc_dict_set(d, "mediator", cv->mediator_name);
+	doc_dict_set(d, "clerk", blank_null(cv->clerk));
 	set_flag(d, "collective", cv->collective);
 	set_flag(d, "rejected", cv->status == ST_REJECTED);
 	set_flag(d, "failed", cv->status == ST_FAILED || cv->status == ST_REFERRED);

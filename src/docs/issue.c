@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tiaojie/auth.h"
 #include "tiaojie/calendar.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/embed.h"
@@ -118,10 +119,92 @@ int doc_allowed(const struct case_view *cv, enum doc_kind k)
 				 cv->case_no, st, doc_kind_name(k), status_name(ST_FAILED), status_name(ST_REJECTED),
 				 status_name(ST_WITHDRAWN), status_name(ST_REFERRED), perf_name(PERF_DEFAULTED));
 		return -1;
+	case DOC_RECEIPT:
+		return 0; /* every case was received */
+	case DOC_ACCEPTANCE:
+		if (cv->accepted_at[0])
+			return 0;
+		tj_error("案件 %s 的状态是“%s”，尚未受理，不能出具%s", cv->case_no, st, doc_kind_name(k));
+		return -1;
+	case DOC_REJECTION:
+		if (cv->status == ST_REJECTED)
+			return 0;
+		tj_error("案件 %s 的状态是“%s”，不是%s，不能出具%s", cv->case_no, st, status_name(ST_REJECTED),
+			 doc_kind_name(k));
+		return -1;
+	case DOC_SESSION:
+		if (status_is_open(cv->status) && doc_session_for(cv) >= 0)
+			return 0;
+		tj_error("案件 %s 没有已安排的调解，不能出具%s（请先安排调解）", cv->case_no, doc_kind_name(k));
+		return -1;
+	case DOC_SERVICE:
+		if (doc_service_target(cv) >= 0)
+			return 0;
+		tj_error("案件 %s 没有需要送达的文书，不能出具%s", cv->case_no, doc_kind_name(k));
+		return -1;
+	case DOC_EVIDENCE:
+		if (cv->nevidence > 0)
+			return 0;
+		tj_error("案件 %s 没有登记证据，不能出具%s", cv->case_no, doc_kind_name(k));
+		return -1;
+	case DOC_RECORD:
+		for (int i = 0; i < cv->nsessions; i++)
+			if (cv->sessions[i].status && !strcmp(cv->sessions[i].status, "held"))
+				return 0;
+		tj_error("案件 %s 还没有进行过调解，没有调解记录，不能出具%s", cv->case_no, doc_kind_name(k));
+		return -1;
 	default:
 		tj_error("未知的文书种类");
 		return -1;
 	}
+}
+
+int doc_kinds_for_case(const struct case_view *cv, enum doc_kind *out, int max)
+{
+	enum doc_kind want[2 * DOC_KIND_COUNT];
+	int n = 0, k = 0;
+	char saved[512];
+
+	snprintf(saved, sizeof saved, "%s", tj_errmsg()); /* asking leaves the sink as it was */
+	switch (cv->status) {
+	case ST_REGISTERED:
+	case ST_CONFIRMED:
+		want[n++] = DOC_RECEIPT;
+		want[n++] = DOC_APPLICATION;
+		break;
+	case ST_ACCEPTED:
+	case ST_ASSIGNED:
+	case ST_MEDIATING:
+		want[n++] = DOC_ACCEPTANCE;
+		want[n++] = DOC_SESSION;
+		want[n++] = DOC_APPLICATION;
+		want[n++] = DOC_RECORD;
+		want[n++] = DOC_ARBITRATION; /* the mediation period ran out */
+		break;
+	case ST_REJECTED:
+		want[n++] = DOC_REJECTION;
+		want[n++] = DOC_ARBITRATION;
+		want[n++] = DOC_APPLICATION;
+		break;
+	default: /* mediation has ended */
+		want[n++] = doc_kind_for_case(cv);
+		want[n++] = DOC_TERMINATION;
+		want[n++] = DOC_ARBITRATION;
+		want[n++] = DOC_RECORD;
+		break;
+	}
+	want[n++] = DOC_EVIDENCE;
+	if (doc_unserved(cv) > 0)
+		want[n++] = DOC_SERVICE;
+	for (int i = 0; i < n && k < max; i++) {
+		int seen = 0;
+		for (int j = 0; j < k; j++)
+			seen |= out[j] == want[i];
+		if (!seen && doc_allowed(cv, want[i]) == 0)
+			out[k++] = want[i];
+	}
+	tj_error("%s", saved);
+	return k;
 }
 
 enum doc_kind doc_kind_for_case(const struct case_view *cv)
@@ -368,9 +451,39 @@ static char *absolute(const char *path)
 	return out;
 }
 
-static int record(struct db *db, const struct actor *who, int64_t case_id, enum doc_kind k, const char *file,
-		  const char *tmp, const char *path)
+/* The document's row, its parties to serve and its event, in the
+ * transaction record() opens. */
+static int record_rows(struct db *db, const struct actor *who, const struct case_view *cv, enum doc_kind k,
+		       const struct doc_extra *x, const char *hash, const char *at, const char *file)
 {
+	struct document_row row = {
+		.case_id = cv->id,
+		.kind = doc_kind_keyword(k),
+		.issued_at = at,
+		.file = file ? file : "",
+		.user_id = who->user_id,
+		.session_id = x->session >= 0 ? cv->sessions[x->session].id : 0,
+		.of_document = x->target >= 0 ? cv->documents[x->target].id : 0,
+		.enquiry_hash = hash,
+	};
+	int64_t id;
+
+	if (db_document_insert(db, &row, &id) < 0)
+		return -1;
+	if (!doc_kind_served(k))
+		return 0;
+	struct doc_addressee *ad;
+	int n = doc_addressees(cv, k, 0, &ad), rc = 0;
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = db_service_pending_add(db, id, cv->id, ad[i].role, ad[i].ord, ad[i].p ? ad[i].p->name : "");
+	free(ad);
+	return rc;
+}
+
+static int record(struct db *db, const struct actor *who, const struct case_view *cv, enum doc_kind k,
+		  const struct doc_extra *x, const char *hash, const char *file, const char *tmp, const char *path)
+{
+	int64_t case_id = cv->id;
 	char now[20];
 	char *after = file ? xasprintf("%s：%s", doc_kind_name(k), file) : xasprintf("%s（文本）", doc_kind_name(k));
 	struct event_rec ev = {
@@ -388,8 +501,7 @@ static int record(struct db *db, const struct actor *who, int64_t case_id, enum 
 	tj_now_str(now);
 	if (db_begin(db) < 0)
 		goto out;
-	if (db_document_add(db, case_id, doc_kind_keyword(k), now, who->user_id, file ? file : "") < 0 ||
-	    db_event_add(db, &ev) < 0) {
+	if (record_rows(db, who, cv, k, x, hash, now, file) < 0 || db_event_add(db, &ev) < 0) {
 		db_rollback(db);
 		goto out;
 	}
@@ -417,7 +529,9 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 	struct doc_template *t = NULL;
 	struct doc_dict *d = NULL;
 	struct doc_blocks b = {0};
-	char *tmp = NULL, *file = NULL, *out_text = NULL;
+	char *tmp = NULL, *file = NULL, *out_text = NULL, *code = NULL, *hash = NULL;
+	char decide[11], rule[32];
+	struct doc_extra x = {.session = -1, .target = -1};
 	const char *title;
 	int fmt = DOC_FMT_TEXT, rc = -1;
 
@@ -442,7 +556,33 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 	t = doc_template_load(k);
 	if (!t)
 		goto out;
+	if (k == DOC_SESSION)
+		x.session = doc_session_for(&cv);
+	if (k == DOC_SERVICE)
+		x.target = doc_service_target(&cv);
+	if (k == DOC_RECEIPT) {
+		/* the enquiry code: printed once, on this receipt; only its
+		 * hash is kept (as a password's) */
+		code = doc_enquiry_code();
+		if (!code || !(hash = auth_hash(code)))
+			goto out;
+		x.enquiry_code = code;
+		if (cfg) {
+			struct holidays hol;
+			tj_day r;
+			holidays_init(&hol);
+			if (date_parse(cv.received, &r) == 0 && holidays_from_db(db, &hol) == 0) {
+				date_format(deadline_compute(&hol, r, cfg->arbitration_days, cfg->arbitration_kind), decide);
+				x.decide_by = decide;
+			}
+			holidays_free(&hol);
+			snprintf(rule, sizeof rule, "%d%s", cfg->arbitration_days,
+				 cfg->arbitration_kind == DAYS_WORKING ? "个工作日" : "日");
+			x.decide_rule = rule;
+		}
+	}
 	d = doc_dict_build(&cv, cfg);
+	doc_dict_issue(d, &cv, k, &x);
 	if (doc_template_render(t, d, &b) < 0) {
 		char *why = xstrdup(tj_errmsg());
 		tj_error("无法生成%s，模板需要的数据本案没有：\n%s", doc_kind_name(k), why);
@@ -462,7 +602,7 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 	} else {
 		out_text = doc_text(&b);
 	}
-	if (record(db, who, case_id, k, file, tmp, path) < 0) {
+	if (record(db, who, &cv, k, &x, hash, file, tmp, path) < 0) {
 		char *why = xstrdup(tj_errmsg());
 		if (tmp)
 			unlink(tmp);
@@ -476,6 +616,10 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 	}
 	rc = 0;
 out:
+	if (code)
+		explicit_bzero(code, strlen(code));
+	free(code);
+	free(hash);
 	free(out_text);
 	free(tmp);
 	free(file);

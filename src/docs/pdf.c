@@ -322,6 +322,8 @@ static double keep_after(struct pdf *p, const struct doc_blocks *b, int i)
 	if (j == b->n || !b->v[j].keep)
 		return 0;
 	for (; j < b->n && b->v[j].keep; j++) {
+		if (b->v[j].style == DOC_PAGE)
+			break;
 		if (b->v[j].style == DOC_GAP) {
 			h += GAP_PT;
 			continue;
@@ -345,6 +347,11 @@ static void lay_out(struct pdf *p, const struct doc_blocks *b)
 		if (k->style == DOC_GAP) {
 			if (p->y > MARGIN_T)
 				p->y += GAP_PT;
+			continue;
+		}
+		if (k->style == DOC_PAGE) {
+			if (p->y > MARGIN_T)
+				new_page(p);
 			continue;
 		}
 		l = block_layout(p, k, &after);

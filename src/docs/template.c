@@ -370,6 +370,12 @@ static void parse_line(struct parser *p, int line, const char *s, size_t len)
 		return;
 	}
 	struct node *top = p->stack[p->depth];
+	if (len == 4 && strncmp(s, "====", 4) == 0) {
+		/* a page break: what follows starts a new page */
+		add_node(top, N_STYLE, line)->style = DOC_PAGE;
+		add_node(top, N_NL, line)->drop = 0;
+		return;
+	}
 	if (len >= 3 && strncmp(s, "## ", 3) == 0) {
 		add_node(top, N_STYLE, line)->style = DOC_HEADING;
 		s += 3;
@@ -519,7 +525,15 @@ int doc_blank(const char *s)
 
 static void push_block(struct doc_blocks *b, enum doc_style style, const char *text, int keep)
 {
-	if (style == DOC_GAP && (b->n == 0 || b->v[b->n - 1].style == DOC_GAP))
+	if (style == DOC_PAGE) {
+		/* no gap at the foot of a page, no empty page */
+		while (b->n && b->v[b->n - 1].style == DOC_GAP)
+			free(b->v[--b->n].text);
+		if (b->n == 0 || b->v[b->n - 1].style == DOC_PAGE)
+			return;
+		keep = 0;
+	}
+	if (style == DOC_GAP && (b->n == 0 || b->v[b->n - 1].style == DOC_GAP || b->v[b->n - 1].style == DOC_PAGE))
 		return; /* no leading gap, one gap for many blank lines */
 	b->v = xgrow(b->v, b->n, &b->cap, sizeof *b->v);
 	b->v[b->n].style = style;
@@ -533,7 +547,9 @@ static void end_line(struct filler *f, int drop)
 {
 	const char *text = f->cur.buf ? f->cur.buf : "";
 
-	if (doc_blank(text)) {
+	if (f->style == DOC_PAGE) {
+		push_block(f->out, DOC_PAGE, "", 0);
+	} else if (doc_blank(text)) {
 		if (!drop)
 			push_block(f->out, DOC_GAP, "", f->keep > 0);
 	} else {
@@ -708,7 +724,7 @@ int doc_template_render(const struct doc_template *t, const struct doc_dict *d, 
 	fill(&f, &t->root);
 	if (f.cur.len)
 		end_line(&f, 1);
-	while (out->n && out->v[out->n - 1].style == DOC_GAP) {
+	while (out->n && (out->v[out->n - 1].style == DOC_GAP || out->v[out->n - 1].style == DOC_PAGE)) {
 		free(out->v[out->n - 1].text);
 		out->n--;
 	}

@@ -44,6 +44,9 @@ char *doc_text(const struct doc_blocks *b)
 			break;
 		case DOC_GAP:
 			break;
+		case DOC_PAGE:
+			sb_addc(&sb, '\f'); /* a form feed, as a printer takes it */
+			break;
 		case DOC_HEADING:
 		case DOC_BODY:
 			sb_add(&sb, k->text);

@@ -140,6 +140,11 @@ static void clear_lines(struct detail *d)
 }
 
 /* Keywords in events shown in Chinese where they are keywords. */
+static const char *word_party(const char *role)
+{
+	return vocab_label(VOCAB_PARTY, role);
+}
+
 static const char *word(const char *kw)
 {
 	return case_event_word(kw);
@@ -386,6 +391,18 @@ static void build(struct screen *s)
 		add_line(d, US_NORMAL, " %.16s %s %s %s", cv->documents[i].issued_at,
 			 k >= 0 ? doc_kind_name((enum doc_kind)k) : cv->documents[i].kind, cv->documents[i].user,
 			 cv->documents[i].file);
+		/* its service on each party (送达) */
+		for (int j = 0; j < cv->nservices; j++) {
+			const struct cv_service *v = &cv->services[j];
+			if (v->document_id != cv->documents[i].id)
+				continue;
+			if (v->served_on[0])
+				add_line(d, US_NORMAL, "     送达%s%s：%s %s%s%s", word_party(v->role), v->name,
+					 vocab_label(VOCAB_SERVICE, v->method), v->served_on, v->signed_by[0] ? " 签收：" : "",
+					 v->signed_by);
+			else
+				add_line(d, US_WARN, "     送达%s%s：未送达", word_party(v->role), v->name);
+		}
 	}
 
 	add_line(d, US_HEADER, "操作记录（%d）", cv->nevents);
@@ -1233,7 +1250,10 @@ struct actmenu {
 	struct screen *detail;
 	enum case_action acts[ACT_COUNT];
 	int nacts;
+	int serve; /* 登记送达 follows the actions (documents not yet served) */
 };
+
+static void reread(void *ctx);
 
 static const enum ui_action actmenu_actions[] = {UA_ENTER, UA_BACK, UA_NONE};
 
@@ -1250,7 +1270,7 @@ static void actmenu_draw(struct screen *s)
 {
 	struct actmenu *m = s->priv;
 
-	ui_box(3, s->cols / 2 - 17, m->nacts + 4, 34, "可办理的操作");
+	ui_box(3, s->cols / 2 - 17, m->nacts + m->serve + 4, 34, "可办理的操作");
 	form_draw(&m->form);
 	curs_set(0);
 }
@@ -1266,9 +1286,12 @@ static int actmenu_handle(struct screen *s, enum ui_action a, wint_t ch)
 		struct form_item *it = form_focused(&m->form);
 		struct screen *detail = m->detail;
 		struct app *app = s->app;
-		enum case_action act = it ? m->acts[it->tag] : ACT_COUNT;
+		int serve = it && it->tag == m->nacts;
+		enum case_action act = it && !serve ? m->acts[it->tag] : ACT_COUNT;
 		ui_pop(app); /* the menu goes; the action's form takes its place */
-		if (act != ACT_COUNT)
+		if (serve)
+			screen_record_service(app, &((struct detail *)detail->priv)->cv, reread, detail);
+		else if (act != ACT_COUNT)
 			open_action(detail, act);
 		return UI_HANDLED;
 	}
@@ -1299,7 +1322,8 @@ static void open_menu(struct screen *s)
 	m = xcalloc(1, sizeof *m);
 	m->detail = s;
 	m->nacts = case_actions(&d->cv, &s->app->actor, m->acts, ACT_COUNT);
-	if (m->nacts == 0) {
+	m->serve = doc_unserved(&d->cv) > 0;
+	if (m->nacts + m->serve == 0) {
 		free(m);
 		ui_msg(s->app, US_WARN, "案件处于「%s」状态，您现在没有可办理的操作", status_name(d->cv.status));
 		return;
@@ -1311,6 +1335,13 @@ static void open_menu(struct screen *s)
 		snprintf(buf, sizeof buf, " %d  %s", i + 1, action_name(m->acts[i]));
 		form_set_text(it, buf);
 		it->tag = i;
+	}
+	if (m->serve) {
+		char buf[64];
+		struct form_item *it = form_add(&m->form, FK_ROW, NULL, NULL);
+		snprintf(buf, sizeof buf, " %d  登记送达", m->nacts + 1);
+		form_set_text(it, buf);
+		it->tag = m->nacts;
 	}
 	ui_push(s->app, screen_new(s->app, &actmenu_ops, NULL, m));
 }
@@ -1396,6 +1427,18 @@ out:
 
 /* ---- the screen ------------------------------------------------------------- */
 
+/* After a document or a service: the documents list and the timeline,
+ * where the user was. */
+static void reread(void *ctx)
+{
+	struct screen *s = ctx;
+	struct detail *d = s->priv;
+	int top = d->top;
+
+	reload(s);
+	d->top = top;
+}
+
 static int detail_handle(struct screen *s, enum ui_action a, wint_t ch)
 {
 	struct detail *d = s->priv;
@@ -1413,12 +1456,9 @@ static int detail_handle(struct screen *s, enum ui_action a, wint_t ch)
 			ui_msg(s->app, US_OK, "已刷新");
 		return UI_HANDLED;
 	case UA_PRINT:
-		if (d->loaded) {
-			int top = d->top;
-			screen_issue_document(s->app, d->cv.id, -1);
-			reload(s); /* the documents list and the timeline */
-			d->top = top;
-		}
+		/* the document the state calls for, or a choice of them */
+		if (d->loaded)
+			screen_choose_document(s->app, &d->cv, reread, s);
 		return UI_HANDLED;
 	case UA_DOWN:
 	case UA_NEXT:

@@ -112,7 +112,8 @@ static void desk_build(struct screen *s)
 		snprintf(pad, sizeof pad, "%*s", w > 0 ? w : 0, "");
 		struct form_item *e = entry(d, q, "    %s%s%6lld", queue_name(q), pad, (long long)counts[q]);
 		e->text_style = !counts[q] ? US_NORMAL : q == Q_OVERDUE ? US_OVERDUE
-						: q == Q_DUE_SOON || q == Q_FOLLOWUP ? US_WARN : US_NORMAL;
+						: q == Q_DUE_SOON || q == Q_FOLLOWUP || q == Q_UNSERVED ? US_WARN
+						: US_NORMAL;
 	}
 	entry(d, DE_LOGOUT, " 0  退出登录");
 	d->form.focus = focus < d->form.n && d->form.items[focus].kind == FK_ROW ? focus : 0;

@@ -320,18 +320,184 @@ for alt in "$(printf '%s' "$CASE_agreement" | sed 's/(/（/; s/)/）/')" "$(prin
 	expect_out "brackets-$alt" "$CASE_agreement"
 done
 
+# ---- the documents that leave the window (issue 16): each PDF read back
+# with pdftotext for what it must carry
+cn_date() { date -d "$1" +%Y年%-m月%-d日; }
+# pdf NAME CASE KIND: issue it as PDF, its text flattened in NAME.flat and
+# by page in NAME.txt; counts that it was recorded
+pdf() {
+	local before
+	before=$(doc_count "$2")
+	run "$TJ" doc --db demo.db "$2" "$3" -o "$1.pdf"
+	expect_rc "$1-pdf" 0
+	pdftotext "$1.pdf" "$1.txt"
+	flat "$1.txt" >"$1.flat"
+	eq "$1-recorded" "$(doc_count "$2")" $((before + 1))
+	eq "$1-kind" "$(q "SELECT d.kind FROM documents d JOIN cases c ON c.id = d.case_id WHERE c.case_no = '$2'
+		ORDER BY d.id DESC LIMIT 1")" "$3"
+}
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+parties_in() { # NAME FLAT CASE_ID: every party's name
+	while IFS= read -r n; do has "$1-party" "$2" "$n"; done \
+		< <(q "SELECT name FROM case_parties WHERE case_id = $3")
+}
+
+# 收件回执: what was received, the date, the clerk, the time for the
+# decision, and the enquiry code - printed, kept only as its hash
+REC=$(q "SELECT case_no FROM cases c WHERE status = 'registered' AND EXISTS (SELECT 1 FROM evidence e WHERE e.case_id = c.id)
+	ORDER BY id LIMIT 1")
+check receipt-case [ -n "$REC" ]
+RID=$(q "SELECT id FROM cases WHERE case_no = '$REC'")
+pdf receipt "$REC" receipt
+has receipt-title receipt.flat "收件回执"
+has receipt-case-no receipt.flat "案件编号为$REC"
+parties_in receipt receipt.flat "$RID"
+has receipt-received receipt.flat "于$(cn_date "$(q "SELECT received FROM cases WHERE id = $RID")")收到"
+has receipt-application receipt.flat "调解申请书正本一份，副本$(q "SELECT count(*) FROM case_parties WHERE case_id = $RID AND role = 'respondent'")份"
+while IFS= read -r n; do has receipt-evidence receipt.flat "$n"; done \
+	< <(q "SELECT name FROM evidence WHERE case_id = $RID AND removed_at IS NULL")
+has receipt-clerk receipt.flat "经办人：$(q "SELECT u.display_name FROM cases c JOIN users u ON u.id = c.created_by WHERE c.id = $RID")"
+has receipt-decision receipt.flat "5日内"
+has receipt-rule receipt.flat "第二十九条"
+CODE=$(grep -o '案件查询码：[A-Z0-9]*' receipt.flat | head -1 | sed 's/.*：//')
+eq receipt-code-length "${#CODE}" 8
+HASH=$(q "SELECT enquiry_hash FROM documents WHERE case_id = $RID AND kind = 'receipt' ORDER BY id DESC LIMIT 1")
+check receipt-hash-yescrypt sh -c "case '$HASH' in '\$y\$'*) exit 0 ;; *) exit 1 ;; esac"
+check receipt-hash-verifies python3 -W ignore -c 'import crypt, sys; sys.exit(0 if crypt.crypt(sys.argv[1], sys.argv[2]) == sys.argv[2] else 1)' "$CODE" "$HASH"
+eq receipt-code-not-stored "$(sqlite3 demo.db .dump | grep -c -- "$CODE")" 0
+eq receipt-served-on "$(q "SELECT group_concat(role || ord) FROM services s JOIN documents d ON d.id = s.document_id
+	WHERE d.case_id = $RID AND d.kind = 'receipt' AND s.served_on IS NULL")" "$(q "SELECT group_concat('applicant' || ord)
+	FROM case_parties WHERE case_id = $RID AND role = 'applicant'")"
+# a second receipt: a new code
+pdf receipt2 "$REC" receipt
+CODE2=$(grep -o '案件查询码：[A-Z0-9]*' receipt2.flat | head -1 | sed 's/.*：//')
+check receipt-new-code sh -c '[ -n "$1" ] && [ "$1" != "$2" ]' _ "$CODE2" "$CODE"
+
+# 受理通知书: to each party, a page each, dated by the acceptance
+ACC=$(q "SELECT case_no FROM cases c WHERE status = 'mediating' AND (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id
+	AND p.role = 'respondent') >= 1 ORDER BY id LIMIT 1")
+AID2=$(q "SELECT id FROM cases WHERE case_no = '$ACC'")
+pdf acceptance "$ACC" acceptance
+has acceptance-title acceptance.flat "受理通知书"
+has acceptance-case-no acceptance.flat "$ACC"
+parties_in acceptance acceptance.flat "$AID2"
+has acceptance-date acceptance.flat "决定于$(cn_date "$(q "SELECT substr(accepted_at, 1, 10) FROM cases WHERE id = $AID2")")予以受理"
+has acceptance-deadline acceptance.flat "至$(cn_date "$(q "SELECT deadline FROM cases WHERE id = $AID2")")止"
+eq acceptance-page-per-party "$(pages acceptance.pdf)" "$(q "SELECT count(*) FROM case_parties WHERE case_id = $AID2")"
+# a collective case: its representatives and the respondents, a page each
+CC=$(q "SELECT id FROM cases WHERE collective = 1 AND accepted_at IS NOT NULL ORDER BY id LIMIT 1")
+q "UPDATE case_parties SET representative = 1 WHERE case_id = $CC AND role = 'applicant' AND ord IN (1, 2)"
+pdf coll-acceptance "$(q "SELECT case_no FROM cases WHERE id = $CC")" acceptance
+eq coll-acceptance-pages "$(pages coll-acceptance.pdf)" "$(q "SELECT 2 + count(*) FROM case_parties WHERE case_id = $CC AND role = 'respondent'")"
+n3=$(q "SELECT name FROM case_parties WHERE case_id = $CC AND role = 'applicant' AND ord = 3")
+if grep -qF "${n3}：" coll-acceptance.flat; then fail "collective: a worker who is no representative addressed"; else ok; fi
+eq coll-acceptance-served "$(q "SELECT count(*) FROM services s JOIN documents d ON d.id = s.document_id
+	WHERE d.case_id = $CC AND d.kind = 'acceptance'")" "$(q "SELECT 2 + count(*) FROM case_parties WHERE case_id = $CC AND role = 'respondent'")"
+
+# 不予受理通知书: the reason and the right to go to arbitration directly
+REJ=$(q "SELECT case_no FROM cases WHERE status = 'rejected' ORDER BY id LIMIT 1")
+JID=$(q "SELECT id FROM cases WHERE case_no = '$REJ'")
+pdf rejection "$REJ" rejection
+has rejection-title rejection.flat "不予受理通知书"
+has rejection-case-no rejection.flat "$REJ"
+while IFS= read -r n; do has rejection-applicant rejection.flat "$n"; done \
+	< <(q "SELECT name FROM case_parties WHERE case_id = $JID AND role = 'applicant'")
+has rejection-reason rejection.flat "$(q "SELECT reason FROM cases WHERE id = $JID")"
+has rejection-arbitration rejection.flat "直接向上海市劳动人事争议仲裁委员会申请仲裁"
+has rejection-dated rejection.flat "$(cn_date "$(q "SELECT substr(closed_at, 1, 10) FROM cases WHERE id = $JID")")"
+run "$TJ" doc --db demo.db "$ACC" rejection
+expect_rc rejection-wrong-state 1
+expect_err rejection-wrong-state "不能出具不予受理通知书"
+
+# 调解通知书: the booked session's time, place and mediator, what to
+# bring, what absence means, to each party
+SES=$(q "SELECT c.case_no FROM cases c JOIN sessions s ON s.case_id = c.id WHERE s.status = 'scheduled'
+	AND c.status IN ('assigned', 'mediating') ORDER BY c.id LIMIT 1")
+check session-case [ -n "$SES" ]
+SID=$(q "SELECT id FROM cases WHERE case_no = '$SES'")
+pdf session "$SES" session
+IFS='|' read -r sday sstart sroom smed < <(q "SELECT s.day, s.start, s.room, m.name FROM sessions s JOIN mediators m
+	ON m.id = s.mediator_id WHERE s.case_id = $SID AND s.status = 'scheduled' ORDER BY s.day, s.start LIMIT 1")
+has session-title session.flat "调解通知书"
+has session-case-no session.flat "$SES"
+parties_in session session.flat "$SID"
+has session-time session.flat "$(cn_date "$sday")$sstart"
+has session-room session.flat "在$sroom"
+has session-mediator session.flat "由调解员$smed主持"
+has session-bring session.flat "到场时请携带"
+has session-absent-applicant session.flat "按撤回调解申请处理"
+has session-absent-respondent session.flat "视为不同意调解"
+eq session-recorded-session "$(q "SELECT s.day || ' ' || s.start FROM documents d JOIN sessions s ON s.id = d.session_id
+	WHERE d.case_id = $SID AND d.kind = 'session' ORDER BY d.id DESC LIMIT 1")" "$sday $sstart"
+eq session-to-serve "$(q "SELECT count(*) FROM services WHERE case_id = $SID AND served_on IS NULL")" \
+	"$(q "SELECT count(*) FROM case_parties WHERE case_id = $SID")"
+eq session-queue "$("$TJ" list --db demo.db --queue unserved 2>/dev/null | grep -cF "$SES")" 1
+NOS=$(q "SELECT case_no FROM cases c WHERE status = 'mediating' AND NOT EXISTS (SELECT 1 FROM sessions s
+	WHERE s.case_id = c.id AND s.status = 'scheduled') LIMIT 1")
+run "$TJ" doc --db demo.db "$NOS" session
+expect_rc session-none 1
+expect_err session-none "没有已安排的调解"
+
+# 送达回证: the session notice, a page for each party it goes to
+pdf service "$SES" service
+has service-title service.flat "送达回证"
+has service-document service.flat "送达文书：调解通知书"
+has service-case-no service.flat "$SES"
+while IFS= read -r n; do has service-party service.flat "受送达人：$n"; done \
+	< <(q "SELECT CASE role WHEN 'applicant' THEN '申请人' ELSE '被申请人' END || name FROM case_parties WHERE case_id = $SID")
+has service-methods service.flat "□直接送达□邮寄送达□电子送达□留置送达□公告送达"
+eq service-pages "$(pages service.pdf)" "$(q "SELECT count(*) FROM case_parties WHERE case_id = $SID")"
+
+# 证据清单: every item of the case's list
+EVC=$(q "SELECT case_no FROM cases c WHERE (SELECT count(*) FROM evidence e WHERE e.case_id = c.id AND removed_at IS NULL) >= 3
+	ORDER BY id LIMIT 1")
+EID=$(q "SELECT id FROM cases WHERE case_no = '$EVC'")
+pdf evidence "$EVC" evidence
+has evidence-title evidence.flat "证据清单"
+has evidence-case-no evidence.flat "$EVC"
+has evidence-count evidence.flat "证据共$(q "SELECT count(*) FROM evidence WHERE case_id = $EID AND removed_at IS NULL")件"
+while IFS='|' read -r o n p; do has evidence-item evidence.flat "$o.$n（"; has evidence-pages evidence.flat "$p页"; done \
+	< <(q "SELECT ord, name, pages FROM evidence WHERE case_id = $EID AND removed_at IS NULL ORDER BY ord")
+run "$TJ" doc --db demo.db "$(q "SELECT case_no FROM cases c WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.case_id = c.id) LIMIT 1")" evidence
+expect_rc evidence-none 1
+expect_err evidence-none "没有登记证据"
+
+# 调解笔录: the sessions held, each with its notes, mediator and time
+RCD=$(q "SELECT c.case_no FROM cases c WHERE (SELECT count(*) FROM sessions s WHERE s.case_id = c.id AND s.status = 'held' AND s.note <> '') >= 2
+	ORDER BY c.id LIMIT 1")
+check record-case [ -n "$RCD" ]
+DID=$(q "SELECT id FROM cases WHERE case_no = '$RCD'")
+pdf record "$RCD" record
+has record-title record.flat "调解笔录"
+has record-case-no record.flat "$RCD"
+while IFS='|' read -r day st m note; do
+	has record-time record.flat "时间：$(cn_date "$day")$st"
+	has record-mediator record.flat "调解员：$m"
+	has record-note record.flat "$note"
+done < <(q "SELECT s.day, s.start, m.name, s.note FROM sessions s JOIN mediators m ON m.id = s.mediator_id
+	WHERE s.case_id = $DID AND s.status = 'held' ORDER BY s.day, s.start")
+check record-page-each [ "$(pages record.pdf)" -ge "$(q "SELECT count(*) FROM sessions WHERE case_id = $DID AND status = 'held'")" ]
+eq record-not-served "$(q "SELECT count(*) FROM services s JOIN documents d ON d.id = s.document_id WHERE d.case_id = $DID AND d.kind = 'record'")" 0
+
 # ---- layout over a sample of every kind: no page holds only the
 # signatures, and 此致 is never parted from its addressee
 mkdir layout
 n=0
-for k in application agreement termination arbitration; do
+for k in application agreement termination arbitration receipt acceptance rejection session evidence record service; do
+	lim=50
 	case $k in
 	application) st="'mediating', 'assigned', 'accepted'" ;;
 	agreement) st="'agreed'" ;;
 	termination) st="'failed', 'withdrawn'" ;;
 	arbitration) st="'failed', 'referred', 'rejected', 'withdrawn'" ;;
+	receipt) st="'registered', 'confirmed'"; lim=20 ;;
+	acceptance) st="'accepted', 'assigned', 'mediating'"; lim=20 ;;
+	rejection) st="'rejected'"; lim=20 ;;
+	session | service) st="'assigned', 'mediating') AND id IN (SELECT case_id FROM sessions WHERE status = 'scheduled'"; lim=10 ;;
+	evidence) st="'registered', 'agreed', 'failed') AND id IN (SELECT case_id FROM evidence"; lim=20 ;;
+	record) st="'agreed', 'failed', 'referred'"; lim=20 ;;
 	esac
-	for c in $(q "SELECT case_no FROM cases WHERE status IN ($st) ORDER BY (id * 7919) % 1009 LIMIT 50"); do
+	for c in $(q "SELECT case_no FROM cases WHERE status IN ($st) ORDER BY (id * 7919) % 1009 LIMIT $lim"); do
 		"$TJ" doc --db demo.db "$c" "$k" -o "layout/$n.pdf" 2>/dev/null && n=$((n + 1))
 	done
 done

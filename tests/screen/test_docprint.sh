@@ -30,6 +30,10 @@ key Enter
 expect_screen detail "事实与理由"
 expect_screen key-on-bar "F11^O文书"
 key F11
+# several documents fit an agreed case: a choice, the agreement first
+expect_screen chooser "出具文书"
+expect_screen chooser-first "1  调解协议书"
+key Enter
 expect_screen issued "已生成并送打印：调解协议书" 20
 f="$T/docs/$cno-调解协议书.pdf"
 [ -f "$f" ] && ok || fail "no file $f: $(ls "$T/docs" 2>&1)"
@@ -76,6 +80,9 @@ expect_screen found-2 "$fno"
 key Enter
 expect_screen detail-2 "事实与理由"
 key F11
+expect_screen chooser-2 "1  调解终止通知书"
+expect_screen chooser-2-arbitration "仲裁申请书"
+key Enter
 expect_screen print-failed "打印失败" 20
 expect_screen which-doc "调解终止通知书"
 [ -f "$T/docs/$fno-调解终止通知书.pdf" ] && ok || fail "termination notice not written"

@@ -174,6 +174,8 @@ key Escape
 wait_for "尚未保存" 1 && key d
 expect_screen detail-for-doc "事实与理由"
 key F11
+expect_screen doc-choice "出具文书"
+key Enter
 expect_screen long-msg-window "按 Enter 继续" 30
 expect_screen long-msg-window-title "提示"
 file=$(ls "$LONGDIR" 2>/dev/null | head -1)

@@ -192,9 +192,15 @@ fkeys() {
 	press "open the action menu" F3 C-t "可办理的操作"
 	key Escape
 	no_screen menu-closed "可办理的操作"
+	# a registered case: a choice (收件回执, 调解申请书, ...); Enter issues the first
 	key F11
-	if wait_for "已生成并送打印：调解申请书" 20; then ok; else
-		fail "$term: F11 did not issue the document"; key C-o; expect_screen "$term document by ^O" "已生成并送打印" 20
+	if wait_for "出具文书" 5; then
+		key Enter
+		if wait_for "已生成并送打印：收件回执" 20; then ok; else fail "$term: Enter on the choice did not issue"; fi
+	else
+		fail "$term: F11 did not offer the documents"; key C-o
+		expect_screen "$term document by ^O" "出具文书" 5
+		key Enter
 	fi
 	key F9
 	no_screen refreshed "已生成并送打印"
@@ -488,9 +494,15 @@ raw_keys() {
 		key Escape
 	done
 	raw "F11 ${H_F11[0]}" "${H_F11[0]}" "调解"
+	key Escape # the choice the raw check opened
 	for i in 0 1; do
 		hex ${H_F11[$i]}
-		if wait_for "已生成并送打印" 20; then ok; else fail "$term raw: F11 ${H_F11[$i]} did not issue the document"; fi
+		if wait_for "出具文书" 5; then
+			key Enter
+			if wait_for "已生成并送打印" 20; then ok; else fail "$term raw: F11 ${H_F11[$i]} did not issue the document"; fi
+		else
+			fail "$term raw: F11 ${H_F11[$i]} did not offer the documents"
+		fi
 	done
 	begin "$T/demo.db" mediator1
 	desk_key 我的案件

@@ -431,23 +431,27 @@ static void test_rules(void)
 		const char *allowed; /* a = application, g = agreement, t = termination, r = arbitration */
 		enum doc_kind pick;
 	} rows[] = {
-		{ST_REGISTERED, PERF_NONE, 0, "a", DOC_APPLICATION},
-		{ST_REGISTERED, PERF_NONE, 1, "a", DOC_APPLICATION}, /* acceptance late: not mediation */
-		{ST_CONFIRMED, PERF_NONE, 1, "a", DOC_APPLICATION},
-		{ST_ACCEPTED, PERF_NONE, 0, "a", DOC_APPLICATION},
-		{ST_ACCEPTED, PERF_NONE, 1, "ar", DOC_APPLICATION},
-		{ST_ASSIGNED, PERF_NONE, 1, "ar", DOC_APPLICATION},
-		{ST_MEDIATING, PERF_NONE, 0, "a", DOC_APPLICATION},
-		{ST_MEDIATING, PERF_NONE, 1, "ar", DOC_APPLICATION},
-		{ST_REJECTED, PERF_NONE, 0, "ar", DOC_APPLICATION},
-		{ST_AGREED, PERF_PENDING, 0, "ag", DOC_AGREEMENT},
-		{ST_AGREED, PERF_PERFORMED, 0, "ag", DOC_AGREEMENT},
-		{ST_AGREED, PERF_DEFAULTED, 0, "agr", DOC_ARBITRATION},
-		{ST_FAILED, PERF_NONE, 0, "atr", DOC_TERMINATION},
-		{ST_WITHDRAWN, PERF_NONE, 0, "atr", DOC_TERMINATION},
-		{ST_REFERRED, PERF_NONE, 0, "atr", DOC_ARBITRATION},
+		{ST_REGISTERED, PERF_NONE, 0, "ac", DOC_APPLICATION},
+		{ST_REGISTERED, PERF_NONE, 1, "ac", DOC_APPLICATION}, /* acceptance late: not mediation */
+		{ST_CONFIRMED, PERF_NONE, 1, "ac", DOC_APPLICATION},
+		{ST_ACCEPTED, PERF_NONE, 0, "ac", DOC_APPLICATION},
+		{ST_ACCEPTED, PERF_NONE, 1, "arc", DOC_APPLICATION},
+		{ST_ASSIGNED, PERF_NONE, 1, "arc", DOC_APPLICATION},
+		{ST_MEDIATING, PERF_NONE, 0, "ac", DOC_APPLICATION},
+		{ST_MEDIATING, PERF_NONE, 1, "arc", DOC_APPLICATION},
+		{ST_REJECTED, PERF_NONE, 0, "arcj", DOC_APPLICATION},
+		{ST_AGREED, PERF_PENDING, 0, "agc", DOC_AGREEMENT},
+		{ST_AGREED, PERF_PERFORMED, 0, "agc", DOC_AGREEMENT},
+		{ST_AGREED, PERF_DEFAULTED, 0, "agrc", DOC_ARBITRATION},
+		{ST_FAILED, PERF_NONE, 0, "atrc", DOC_TERMINATION},
+		{ST_WITHDRAWN, PERF_NONE, 0, "atrc", DOC_TERMINATION},
+		{ST_REFERRED, PERF_NONE, 0, "atrc", DOC_ARBITRATION},
 	};
-	static const char letters[DOC_KIND_COUNT] = {'a', 'g', 't', 'r'};
+	/* c receipt, p acceptance, j rejection, s session, v service, e
+	 * evidence, o record: these rows have no acceptance date, sessions,
+	 * evidence or documents, so only the receipt (and the rejection of
+	 * a rejected case) fits */
+	static const char letters[DOC_KIND_COUNT] = {'a', 'g', 't', 'r', 'c', 'p', 'j', 's', 'v', 'e', 'o'};
 
 	for (size_t i = 0; i < TJ_ARRAY_LEN(rows); i++) {
 		struct case_view cv;

@@ -85,8 +85,10 @@ static void test_orders(void)
 	static const char *const ch[] = {"窗口", "网上", "电话", "信函", "其他"};
 	static const char *const ch_codes[] = {"window", "online", "phone", "letter", "other"};
 	static const char *const q[] = {"全部案件", "待确认请求", "待受理", "待分派", "即将到期",
-					"已超期",   "久未推进",   "待履行回访"};
-	static const char *const dk[] = {"调解申请书", "调解协议书", "调解终止通知书", "仲裁申请书"};
+					"已超期",   "久未推进",   "待履行回访", "待送达文书"};
+	static const char *const dk[] = {"调解申请书", "调解协议书", "调解终止通知书", "仲裁申请书",
+					 "收件回执",   "受理通知书", "不予受理通知书", "调解通知书",
+					 "送达回证",   "证据清单",   "调解笔录"};
 	static const char *const ro[] = {"窗口人员", "调解员", "管理员"};
 	static const char *const pf[] = {"待履行", "履行完毕", "未履行"};
 	static const char *const pa[] = {"申请人", "被申请人"};
@@ -111,7 +113,7 @@ static void test_orders(void)
 	static const char *const st_all[] = {"全部", "登记", "已确认", "已受理", "不予受理", "已分派",
 					     "调解中", "调解成功", "调解不成", "撤回", "转仲裁"};
 	static const char *const q_all[] = {"全部", "待确认请求", "待受理", "待分派", "即将到期",
-					    "已超期", "久未推进", "待履行回访"};
+					    "已超期", "久未推进", "待履行回访", "待送达文书"};
 	static const char *const ch_all[] = {"全部", "窗口", "网上", "电话", "信函", "其他"};
 	check_choices(VOCAB_STATUS, "全部", st_all, (int)TJ_ARRAY_LEN(st_all));
 	check_choices(VOCAB_QUEUE, "全部", q_all, (int)TJ_ARRAY_LEN(q_all));

@@ -1,0 +1,231 @@
+/*
+ * notice.c - what the documents that leave the window need besides the
+ * case's own fields: whom each is addressed to (and so served on), the
+ * session a 调解通知书 is for, the document a 送达回证 certifies, and the
+ * 收件回执's enquiry code and decision date.
+ *
+ * Addressees: a receipt and a rejection go to the applicants, an
+ * acceptance, a session notice, an agreement and a termination notice to
+ * every party.  In a collective dispute with elected representatives the
+ * representatives stand for the workers (调解仲裁法 §7): the documents go
+ * to them.  The other kinds (the applications, the evidence list, the
+ * record, the service certificate itself) are not served by the centre.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "tiaojie/clock.h"
+#include "tiaojie/docs.h"
+#include "tiaojie/util.h"
+#include "tiaojie/vocab.h"
+
+#include "internal.h"
+
+int doc_kind_served(enum doc_kind k)
+{
+	switch (k) {
+	case DOC_RECEIPT:
+	case DOC_REJECTION:
+		return 1; /* the applicants */
+	case DOC_ACCEPTANCE:
+	case DOC_SESSION:
+	case DOC_AGREEMENT:
+	case DOC_TERMINATION:
+		return 2; /* every party */
+	default:
+		return 0;
+	}
+}
+
+static int has_representatives(const struct case_view *cv)
+{
+	if (!cv->collective)
+		return 0;
+	for (int i = 0; i < cv->napplicants; i++)
+		if (cv->applicants[i].representative)
+			return 1;
+	return 0;
+}
+
+int doc_addressees(const struct case_view *cv, enum doc_kind k, int64_t of_document, struct doc_addressee **out)
+{
+	int n = 0, cap = 0, who = doc_kind_served(k), reps = has_representatives(cv);
+	struct doc_addressee *v = NULL;
+
+	*out = NULL;
+	if (k == DOC_SERVICE) {
+		for (int i = 0; i < cv->nservices; i++) {
+			const struct cv_service *sv = &cv->services[i];
+			if (sv->document_id != of_document)
+				continue;
+			v = xgrow(v, n, &cap, sizeof *v);
+			int app = strcmp(sv->role, "applicant") == 0;
+			const struct cv_party *ps = app ? cv->applicants : cv->respondents;
+			int np = app ? cv->napplicants : cv->nrespondents;
+			v[n] = (struct doc_addressee){.role = app ? "applicant" : "respondent", .ord = sv->ord, .sv = sv};
+			for (int j = 0; j < np; j++)
+				if (ps[j].ord == sv->ord)
+					v[n].p = &ps[j];
+			n++;
+		}
+		*out = v;
+		return n;
+	}
+	if (!who)
+		return 0;
+	for (int i = 0; i < cv->napplicants; i++) {
+		if (reps && !cv->applicants[i].representative)
+			continue;
+		v = xgrow(v, n, &cap, sizeof *v);
+		v[n++] = (struct doc_addressee){.role = "applicant", .ord = cv->applicants[i].ord, .p = &cv->applicants[i]};
+	}
+	for (int i = 0; who == 2 && i < cv->nrespondents; i++) {
+		v = xgrow(v, n, &cap, sizeof *v);
+		v[n++] = (struct doc_addressee){.role = "respondent", .ord = cv->respondents[i].ord, .p = &cv->respondents[i]};
+	}
+	*out = v;
+	return n;
+}
+
+int doc_session_for(const struct case_view *cv)
+{
+	char today[11];
+	int next = -1, last = -1;
+
+	date_format(tj_today(), today);
+	for (int i = 0; i < cv->nsessions; i++) {
+		const struct cv_session *s = &cv->sessions[i];
+		if (!s->status || strcmp(s->status, "scheduled") != 0)
+			continue;
+		if (strcmp(s->day, today) >= 0 &&
+		    (next < 0 || strcmp(s->day, cv->sessions[next].day) < 0 ||
+		     (strcmp(s->day, cv->sessions[next].day) == 0 && strcmp(s->start, cv->sessions[next].start) < 0)))
+			next = i;
+		if (last < 0 || strcmp(s->day, cv->sessions[last].day) > 0)
+			last = i;
+	}
+	return next >= 0 ? next : last;
+}
+
+int doc_service_target(const struct case_view *cv)
+{
+	int open = -1, any = -1;
+
+	for (int i = 0; i < cv->ndocuments; i++) {
+		int64_t id = cv->documents[i].id;
+		for (int j = 0; j < cv->nservices; j++) {
+			if (cv->services[j].document_id != id)
+				continue;
+			if (any < 0 || cv->documents[any].id < id)
+				any = i;
+			if (!cv->services[j].served_on[0] && (open < 0 || cv->documents[open].id < id))
+				open = i;
+		}
+	}
+	return open >= 0 ? open : any;
+}
+
+int doc_unserved(const struct case_view *cv)
+{
+	int n = 0;
+
+	for (int i = 0; i < cv->nservices; i++)
+		n += !cv->services[i].served_on[0];
+	return n;
+}
+
+/* 8 characters from an alphabet without look-alikes (0/O, 1/I/L). */
+char *doc_enquiry_code(void)
+{
+	static const char alphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+	unsigned char r[8];
+	char *code = xcalloc(1, sizeof r + 1);
+	size_t got = 0;
+
+	while (got < sizeof r) {
+		ssize_t k = getrandom(r + got, sizeof r - got, 0);
+		if (k <= 0) {
+			free(code);
+			tj_error("无法生成查询码：系统随机数不可用");
+			return NULL;
+		}
+		got += (size_t)k;
+	}
+	for (size_t i = 0; i < sizeof r; i++)
+		code[i] = alphabet[r[i] % (sizeof alphabet - 1)];
+	return code;
+}
+
+static const char *agent_names(const struct cv_party *p, struct strbuf *sb)
+{
+	for (int i = 0; i < p->nagents; i++) {
+		if (i)
+			sb_add(sb, "、");
+		sb_add(sb, p->agents[i].name);
+	}
+	return sb->len ? sb->buf : NULL;
+}
+
+void doc_dict_issue(struct doc_dict *d, const struct case_view *cv, enum doc_kind k, const struct doc_extra *x)
+{
+	struct doc_addressee *ad = NULL;
+	int n;
+
+	doc_dict_set(d, "enquiry_code", x->enquiry_code);
+	doc_set_date(d, "decide_by", x->decide_by);
+	doc_dict_set(d, "decide_rule", x->decide_rule);
+	if (x->session >= 0 && x->session < cv->nsessions) {
+		const struct cv_session *s = &cv->sessions[x->session];
+		char end[8] = "", no[16];
+		int h, m, held = 0;
+		if (sscanf(s->start, "%d:%d", &h, &m) == 2) {
+			int t = h * 60 + m + s->minutes;
+			snprintf(end, sizeof end, "%02d:%02d", (t / 60) % 24, t % 60);
+		}
+		for (int i = 0; i < cv->nsessions; i++)
+			held += cv->sessions[i].status && !strcmp(cv->sessions[i].status, "held");
+		snprintf(no, sizeof no, "%d", held + 1);
+		doc_set_date(d, "session_date", s->day);
+		doc_dict_set(d, "session_time", s->start);
+		doc_dict_set(d, "session_end", end);
+		doc_dict_set(d, "session_room", s->room);
+		doc_dict_set(d, "session_mediator", s->mediator);
+		doc_dict_set(d, "session_no", no);
+	}
+	if (x->target >= 0 && x->target < cv->ndocuments) {
+		const struct cv_document *t = &cv->documents[x->target];
+		int tk = doc_kind_from_keyword(t->kind);
+		doc_dict_set(d, "served_document", tk >= 0 ? doc_kind_name((enum doc_kind)tk) : t->kind);
+		doc_set_date(d, "served_issued", t->issued_at);
+	}
+	n = doc_addressees(cv, k, x->target >= 0 && x->target < cv->ndocuments ? cv->documents[x->target].id : 0, &ad);
+	doc_dict_list(d, "addressees");
+	for (int i = 0; i < n; i++) {
+		struct doc_dict *it = doc_dict_add_item(d, "addressees");
+		const struct cv_party *p = ad[i].p;
+		int app = strcmp(ad[i].role, "applicant") == 0;
+		char no[16];
+		struct strbuf sb;
+		snprintf(no, sizeof no, "%d", i + 1);
+		doc_dict_set(it, "no", no);
+		doc_dict_set(it, "role", vocab_label(VOCAB_PARTY, ad[i].role));
+		doc_dict_set(it, "name", p ? p->name : ad[i].sv ? ad[i].sv->name : NULL);
+		doc_dict_set(it, "address", p ? p->address : NULL);
+		doc_dict_set(it, "phone", p ? p->phone : NULL);
+		doc_dict_set(it, "applicant", app ? "是" : NULL);
+		doc_dict_set(it, "respondent", app ? NULL : "是");
+		doc_dict_set(it, "legal_rep", p && !app && p->legal_rep && *p->legal_rep ? p->legal_rep : NULL);
+		sb_init(&sb);
+		doc_dict_set(it, "agent_names", p ? agent_names(p, &sb) : NULL);
+		sb_free(&sb);
+		if (ad[i].sv && ad[i].sv->served_on[0]) {
+			doc_dict_set(it, "method", vocab_label(VOCAB_SERVICE, ad[i].sv->method));
+			doc_set_date(it, "served_on", ad[i].sv->served_on);
+			doc_dict_set(it, "signed_by", ad[i].sv->signed_by);
+			doc_dict_set(it, "tracking", ad[i].sv->tracking);
+		}
+	}
+	free(ad);
+}

@@ -1,0 +1,321 @@
+/*
+ * docserve.c - two dialogs of the case detail about paper that leaves the
+ * window: the choice of document behind F11 when the case's state calls
+ * for several (doc_kinds_for_case), and 登记送达, the record of a
+ * document's service on one party (service_record in the core checks it;
+ * a refusal is shown at its field and nothing typed is lost).
+ *
+ * Both are overlays opened by casedetail.c; when they have changed the
+ * case they call back (done) so the detail re-reads it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tiaojie/casework.h"
+#include "tiaojie/docs.h"
+#include "tiaojie/screens.h"
+#include "tiaojie/service.h"
+#include "tiaojie/uitext.h"
+#include "tiaojie/vocab.h"
+#include "tiaojie/widgets.h"
+
+/* ---- F11: which document ------------------------------------------------------ */
+
+struct docmenu {
+	struct form form;
+	int64_t case_id;
+	enum doc_kind kinds[DOC_KIND_COUNT];
+	int n;
+	void (*done)(void *ctx);
+	void *ctx;
+};
+
+static const enum ui_action docmenu_actions[] = {UA_ENTER, UA_BACK, UA_NONE};
+
+static void docmenu_layout(struct screen *s, int rows, int cols)
+{
+	struct docmenu *m = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	form_area(&m->form, 5, cols / 2 - 14, rows - 8, 28);
+}
+
+static void docmenu_draw(struct screen *s)
+{
+	struct docmenu *m = s->priv;
+
+	ui_box(3, s->cols / 2 - 17, m->n + 4, 34, "出具文书");
+	form_draw(&m->form);
+	curs_set(0);
+}
+
+static int docmenu_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct docmenu *m = s->priv;
+
+	if (a == UA_BACK)
+		return UI_HANDLED | UI_CLOSE;
+	if (a == UA_NONE && ch >= '1' && ch <= '9' && (int)(ch - '0') <= m->n) {
+		form_focus(&m->form, (int)(ch - '1'));
+		a = UA_ENTER;
+	}
+	if (a == UA_ENTER) {
+		struct form_item *it = form_focused(&m->form);
+		struct app *app = s->app;
+		int64_t case_id = m->case_id;
+		int kind = it ? (int)m->kinds[it->tag] : -1;
+		void (*done)(void *) = m->done;
+		void *ctx = m->ctx;
+		ui_pop(app); /* the menu goes; the message tells what was issued */
+		if (kind >= 0) {
+			screen_issue_document(app, case_id, kind);
+			if (done)
+				done(ctx);
+		}
+		return UI_HANDLED;
+	}
+	form_handle(&m->form, a == UA_NEXT ? UA_DOWN : a == UA_PREV ? UA_UP : a, 0);
+	return UI_HANDLED;
+}
+
+static void docmenu_destroy(struct screen *s)
+{
+	struct docmenu *m = s->priv;
+
+	form_free(&m->form);
+	free(m);
+}
+
+static const struct screen_ops docmenu_ops = {
+	.name = "docmenu", .actions = docmenu_actions, .overlay = 1, .layout = docmenu_layout,
+	.draw = docmenu_draw, .handle = docmenu_handle, .destroy = docmenu_destroy,
+};
+
+void screen_choose_document(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx)
+{
+	struct docmenu *m = xcalloc(1, sizeof *m);
+
+	m->case_id = cv->id;
+	m->done = done;
+	m->ctx = ctx;
+	m->n = doc_kinds_for_case(cv, m->kinds, DOC_KIND_COUNT);
+	if (m->n <= 1) {
+		/* one document fits: issued at once, as before */
+		int kind = m->n == 1 ? (int)m->kinds[0] : -1;
+		free(m);
+		screen_issue_document(app, cv->id, kind);
+		if (done)
+			done(ctx);
+		return;
+	}
+	form_init(&m->form);
+	for (int i = 0; i < m->n; i++) {
+		char buf[80];
+		struct form_item *it = form_add(&m->form, FK_ROW, NULL, NULL);
+		snprintf(buf, sizeof buf, " %d  %s", i + 1, doc_kind_name(m->kinds[i]));
+		form_set_text(it, buf);
+		it->tag = i;
+	}
+	ui_push(app, screen_new(app, &docmenu_ops, NULL, m));
+}
+
+/* ---- 登记送达 ---------------------------------------------------------------- */
+
+struct servform {
+	struct form form;
+	int64_t case_id;
+	int64_t *ids;        /* the open services, in the order of names */
+	char **names;        /* "受理通知书 → 申请人张三" */
+	int n;
+	const char **methods;
+	char *snap;
+	void (*done)(void *ctx);
+	void *ctx;
+};
+
+static const enum ui_action servform_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
+
+static const char *const consent_words[] = {"未附卷", "已签署，本次附卷", NULL};
+
+static int servform_text_input(struct screen *s)
+{
+	struct servform *f = s->priv;
+
+	return form_text_input(&f->form);
+}
+
+static void servform_layout(struct screen *s, int rows, int cols)
+{
+	struct servform *f = s->priv;
+
+	s->rows = rows;
+	s->cols = cols;
+	f->form.label_w = 14;
+	form_area(&f->form, 4, 6, rows - 6, cols - 12);
+	/* "调解通知书 → 被申请人上海某某有限公司" whole: the messages go under
+	 * the fields */
+	f->form.field_w = f->form.cols - f->form.label_w - 4;
+}
+
+static void servform_draw(struct screen *s)
+{
+	struct servform *f = s->priv;
+
+	ui_box(2, 4, s->rows - 2, s->cols - 8, "登记送达");
+	ui_put(3, 6, "F2/^S 登记，Esc 取消；出错时填写的内容会保留", s->cols - 12, ui_attr(US_DIM), 0);
+	form_draw(&f->form);
+}
+
+static char *field_text(struct servform *f, const char *id)
+{
+	struct form_item *it = form_find(&f->form, id);
+
+	return it ? edit_get(&it->edit) : xstrdup("");
+}
+
+static int servform_submit(struct screen *s)
+{
+	struct servform *f = s->priv;
+	struct app *app = s->app;
+	struct form_item *svc = form_find(&f->form, "service"), *meth = form_find(&f->form, "method"),
+			 *cons = form_find(&f->form, "consent");
+	char *tracking = field_text(f, "tracking"), *day = field_text(f, "served_on"),
+	     *signer = field_text(f, "signed_by");
+	char field[16];
+	struct service_op op = {
+		.case_id = f->case_id,
+		.service_id = svc && svc->choice >= 0 && svc->choice < f->n ? f->ids[svc->choice] : 0,
+		.method = meth ? vocab_code_at(VOCAB_SERVICE, meth->choice) : NULL,
+		.tracking = tracking,
+		.served_on = day,
+		.signed_by = signer,
+		.consent_now = cons && cons->choice == 1,
+	};
+	int rc = UI_HANDLED;
+
+	form_clear_errors(&f->form);
+	if (service_record(app->db, &app->actor, &op, field) < 0) {
+		struct form_item *at = field[0] ? form_find(&f->form, field) : NULL;
+		if (at) {
+			form_set_msg(at, US_ERROR, "%s", tj_errmsg());
+			form_show_errors(&f->form, app);
+		} else {
+			ui_error(app);
+		}
+		goto out;
+	}
+	ui_msg(app, US_OK, "已登记送达：%s，%s", f->names[svc->choice], vocab_label_at(VOCAB_SERVICE, meth->choice));
+	if (f->done)
+		f->done(f->ctx);
+	rc = UI_HANDLED | UI_CLOSE;
+out:
+	free(tracking);
+	free(day);
+	free(signer);
+	return rc;
+}
+
+static int servform_handle(struct screen *s, enum ui_action a, wint_t ch)
+{
+	struct servform *f = s->priv;
+
+	switch (a) {
+	case UA_BACK:
+		if (form_changed(&f->form, f->snap)) {
+			int ans = ui_ask_unsaved(s->app, "送达登记的内容");
+			if (ans == UI_SAVE)
+				return servform_submit(s);
+			if (ans != UI_DISCARD)
+				return UI_HANDLED;
+		}
+		return UI_HANDLED | UI_CLOSE;
+	case UA_SAVE:
+		return servform_submit(s);
+	case UA_ENTER:
+		form_handle(&f->form, UA_NEXT, 0);
+		return UI_HANDLED;
+	default:
+		form_handle(&f->form, a, ch);
+		return UI_HANDLED;
+	}
+}
+
+static void servform_destroy(struct screen *s)
+{
+	struct servform *f = s->priv;
+
+	form_free(&f->form);
+	for (int i = 0; i < f->n; i++)
+		free(f->names[i]);
+	free(f->names);
+	free(f->ids);
+	free(f->methods);
+	free(f->snap);
+	free(f);
+}
+
+static const struct screen_ops servform_ops = {
+	.name = "service", .actions = servform_actions, .overlay = 1, .text_input = servform_text_input,
+	.layout = servform_layout, .draw = servform_draw, .handle = servform_handle, .destroy = servform_destroy,
+};
+
+int screen_record_service(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx)
+{
+	struct servform *f;
+	struct form_item *it;
+	char today[11];
+
+	if (doc_unserved(cv) == 0) {
+		ui_msg(app, US_WARN, "本案已出具的文书都已登记送达");
+		return -1;
+	}
+	f = xcalloc(1, sizeof *f);
+	f->case_id = cv->id;
+	f->done = done;
+	f->ctx = ctx;
+	f->names = xcalloc((size_t)cv->nservices + 1, sizeof *f->names);
+	f->ids = xcalloc((size_t)cv->nservices + 1, sizeof *f->ids);
+	for (int i = 0; i < cv->nservices; i++) {
+		const struct cv_service *sv = &cv->services[i];
+		const char *kind = NULL;
+		if (sv->served_on[0])
+			continue;
+		for (int j = 0; j < cv->ndocuments; j++)
+			if (cv->documents[j].id == sv->document_id)
+				kind = vocab_label(VOCAB_DOC_KIND, cv->documents[j].kind);
+		f->names[f->n] = xasprintf("%s → %s%s", kind ? kind : "文书", vocab_label(VOCAB_PARTY, sv->role), sv->name);
+		f->ids[f->n++] = sv->id;
+	}
+	int nm;
+	vocab_words(VOCAB_SERVICE, &nm);
+	f->methods = xcalloc((size_t)nm + 1, sizeof *f->methods);
+	for (int i = 0; i < nm; i++)
+		f->methods[i] = vocab_label_at(VOCAB_SERVICE, i);
+
+	form_init(&f->form);
+	it = form_add(&f->form, FK_CHOICE, "service", "文书与受送达人");
+	it->choices = (const char *const *)f->names;
+	it->nchoices = f->n;
+	it = form_add(&f->form, FK_CHOICE, "method", "送达方式");
+	it->choices = f->methods;
+	it->nchoices = nm;
+	it = form_add(&f->form, FK_TEXT, "tracking", "邮件号码");
+	it->edit.max = SERVICE_MAX_TRACKING;
+	it = form_add(&f->form, FK_TEXT, "served_on", "送达日期");
+	it->edit.max = 10;
+	date_format(tj_today(), today);
+	edit_set(&it->edit, today);
+	it = form_add(&f->form, FK_TEXT, "signed_by", "签收人/见证人");
+	it->edit.max = SERVICE_MAX_SIGNED;
+	it = form_add(&f->form, FK_CHOICE, "consent", "电子送达确认书");
+	it->choices = consent_words;
+	it->nchoices = 2;
+	form_add(&f->form, FK_INFO, NULL, NULL);
+	form_set_text(form_add(&f->form, FK_INFO, NULL, NULL),
+		      "邮寄须填邮件号码，电子送达须有确认书，留置送达写见证人。");
+	f->snap = form_snapshot(&f->form);
+	ui_push(app, screen_new(app, &servform_ops, NULL, f));
+	return 0;
+}
