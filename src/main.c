@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "tiaojie/cli.h"
+#include "tiaojie/outfile.h"
 #include "tiaojie/screens.h"
 
 #ifndef TJ_VERSION
@@ -88,6 +89,10 @@ int main(int argc, char **argv)
 	mode_t given = umask(007);
 	umask(given | 007);
 	tj_umask_set((unsigned)(given | 007));
+	/* our temporary files: this run's go when it ends or is stopped, an
+	 * earlier killed run's now (outfile.h) */
+	tj_tmp_cleanup_install();
+	tj_tmp_sweep();
 
 	/* Global options stop at the first non-option (the subcommand). */
 	opterr = 0;

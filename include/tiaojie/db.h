@@ -41,6 +41,9 @@ enum db_open_flags {
  * may read but not write is opened read-only (db_readonly). */
 struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms);
 void db_close(struct db *db);
+/* Close with everything in the main file and no -wal left beside it (a
+ * database about to be renamed): 0, or -1 with the reason; freed either way. */
+int db_close_checked(struct db *db);
 /* 1 when the connection never writes (asked for, or the file is read-only). */
 int db_readonly(const struct db *db);
 

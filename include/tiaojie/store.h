@@ -15,6 +15,8 @@
 /* db_open: flags from enum db_open_flags.  NULL with the error set. */
 struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms);
 void store_close(struct db *db);
+/* Close a database about to be renamed (db_close_checked): 0 or -1. */
+int store_close_checked(struct db *db);
 /* Whether the file could only be opened for reading (db_readonly). */
 int store_readonly(const struct db *db);
 /* The schema version of the open file. */

@@ -1105,6 +1105,8 @@ const char *case_event_what(const struct cv_event *e, char *buf, size_t size)
 			return "确认失效"; /* a correction of the claims (case_correct) */
 		if (!strcmp(e->action, "document"))
 			return "出具文书";
+		if (!strcmp(e->action, "document-failed"))
+			return "文书未写出";
 		if (!strcmp(e->action, "full-ids"))
 			return "查看完整证件号码";
 	}

@@ -17,6 +17,11 @@ void store_close(struct db *db)
 	db_close(db);
 }
 
+int store_close_checked(struct db *db)
+{
+	return db_close_checked(db);
+}
+
 int store_readonly(const struct db *db)
 {
 	return db_readonly(db);

@@ -501,6 +501,28 @@ fail:
 	return NULL;
 }
 
+int db_close_checked(struct db *db)
+{
+	int rc = 0;
+
+	if (!db)
+		return 0;
+	cache_clear(db);
+	/* everything into the main file, the -wal emptied and removed: the
+	 * file alone is the database (it is about to be renamed) */
+	if (sqlite3_exec(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db->h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_fail(db, "写入数据库");
+	if (rc == 0 && sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_fail(db, "写入数据库");
+	if (sqlite3_close(db->h) != SQLITE_OK && rc == 0)
+		rc = db_fail(db, "关闭数据库");
+	db->h = NULL;
+	free(db->path);
+	free(db);
+	return rc;
+}
+
 void db_close(struct db *db)
 {
 	if (!db)

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "tiaojie/outfile.h"
 #include "internal.h"
 
 /* Report each row of st as pre + column 0 + mid + column 1 + post. */
@@ -148,26 +149,25 @@ int db_count_cases_events(struct db *db, int64_t *cases, int64_t *events)
 
 int db_backup(struct db *db, const char *dest)
 {
-	char *tmp = xasprintf("%s.tmp.XXXXXX", dest);
+	struct tj_out o;
 	sqlite3 *out = NULL;
 	sqlite3_backup *b;
 	struct stat stb;
-	int fd, rc;
+	int rc;
 
 	if (stat(dest, &stb) == 0 && S_ISDIR(stb.st_mode)) {
 		tj_error("备份目标是目录：%s", dest);
-		free(tmp);
 		return -1;
 	}
-	fd = mkstemp(tmp); /* mode 0600: a backup holds personal data */
-	if (fd < 0) {
-		tj_error("无法创建备份文件 %s：%s", dest, tj_strerror(errno));
-		free(tmp);
+	/* a name SQLite can open; mode 0600: a backup holds personal data */
+	if (tj_out_open(&o, dest, 0600, TJ_OUT_NAMED) < 0) {
+		char why[600];
+		snprintf(why, sizeof why, "%s", tj_errmsg());
+		tj_error("无法创建备份文件：%s", why);
 		return -1;
 	}
-	close(fd);
-	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		tj_error("无法打开备份文件 %s：%s", tmp, out ? sqlite3_errmsg(out) : "内存不足");
+	if (sqlite3_open_v2(o.tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		tj_error("无法打开备份文件 %s：%s", dest, out ? sqlite3_errmsg(out) : "内存不足");
 		goto fail;
 	}
 	b = sqlite3_backup_init(out, "main", db->h, "main");
@@ -184,7 +184,7 @@ int db_backup(struct db *db, const char *dest)
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		tj_error("备份失败：%s", sqlite3_errstr(rc));
+		tj_error("备份失败：%s", (rc & 0xff) == SQLITE_FULL ? "磁盘已满" : sqlite3_errstr(rc));
 		goto fail;
 	}
 	/* The copy is a self-contained file: no -wal beside it. */
@@ -198,16 +198,17 @@ int db_backup(struct db *db, const char *dest)
 		goto fail;
 	}
 	out = NULL;
-	if (rename(tmp, dest) != 0) {
-		tj_error("无法写入备份文件 %s：%s", dest, tj_strerror(errno));
+	if (tj_out_sync(&o) < 0 || tj_out_place(&o, 0) < 0) {
+		char why[600];
+		snprintf(why, sizeof why, "%s", tj_errmsg());
+		tj_error("无法写入备份文件：%s", why);
 		goto fail;
 	}
-	free(tmp);
+	tj_out_discard(&o);
 	return 0;
 fail:
 	if (out)
 		sqlite3_close(out);
-	unlink(tmp);
-	free(tmp);
+	tj_out_discard(&o);
 	return -1;
 }
