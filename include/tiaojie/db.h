@@ -44,6 +44,8 @@ void db_close(struct db *db);
 /* Close with everything in the main file and no -wal left beside it (a
  * database about to be renamed): 0, or -1 with the reason; freed either way. */
 int db_close_checked(struct db *db);
+/* The file the database was opened from, as given. */
+const char *db_file(const struct db *db);
 /* 1 when the connection never writes (asked for, or the file is read-only). */
 int db_readonly(const struct db *db);
 

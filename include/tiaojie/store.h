@@ -17,6 +17,8 @@ struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms);
 void store_close(struct db *db);
 /* Close a database about to be renamed (db_close_checked): 0 or -1. */
 int store_close_checked(struct db *db);
+/* The file the database was opened from, as given. */
+const char *store_file(const struct db *db);
 /* Whether the file could only be opened for reading (db_readonly). */
 int store_readonly(const struct db *db);
 /* The schema version of the open file. */

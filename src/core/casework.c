@@ -961,6 +961,8 @@ int case_apply(struct db *db, const struct config *cfg, const struct holidays *h
 		goto out_notx;
 	}
 	rc = apply_in_tx(&w);
+	if (rc >= 0 && op->draft_id > 0 && db_draft_delete(db, who->user_id, op->draft_id) < 0)
+		rc = FAILED;
 	if (rc < 0) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());

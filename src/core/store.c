@@ -22,6 +22,11 @@ int store_close_checked(struct db *db)
 	return db_close_checked(db);
 }
 
+const char *store_file(const struct db *db)
+{
+	return db_file(db);
+}
+
 int store_readonly(const struct db *db)
 {
 	return db_readonly(db);

@@ -501,6 +501,11 @@ fail:
 	return NULL;
 }
 
+const char *db_file(const struct db *db)
+{
+	return db->path;
+}
+
 int db_close_checked(struct db *db)
 {
 	int rc = 0;
