@@ -12,6 +12,7 @@
 #include "tiaojie/cli.h"
 #include "tiaojie/outfile.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/store.h"
 
 #ifndef TJ_VERSION
 #define TJ_VERSION "0"
@@ -66,7 +67,7 @@ static int run_app(struct cli *c)
 	if (!db)
 		return EXIT_FAIL;
 	rc = ui_main(db, &c->cfg);
-	db_close(db);
+	store_close(db);
 	return rc;
 }
 

@@ -33,10 +33,11 @@ static double seconds_since(const struct timespec *t0)
 }
 
 /* The side files first: a -wal left without its database would be read
- * into the next one made under the name. */
+ * into the next one made under the name, and the old event log's head
+ * (.head, db_anchor_write) would accuse the new one of lost events. */
 static int remove_db_files(const char *path)
 {
-	static const char *const ext[] = {"-wal", "-shm", "-journal"};
+	static const char *const ext[] = {"-wal", "-shm", "-journal", ".head"};
 
 	for (size_t i = 0; i < TJ_ARRAY_LEN(ext); i++) {
 		char *f = xasprintf("%s%s", path, ext[i]);

@@ -19,7 +19,8 @@
 #include "tiaojie/outfile.h"
 #include "tiaojie/store.h"
 
-/* Move path (and its -wal/-shm) to path.bak-YYYYMMDD-HHMMSS. */
+/* Move path (and its -wal, -shm and the event log's head, .head) to
+ * path.bak-YYYYMMDD-HHMMSS. */
 static int move_aside(const char *path)
 {
 	char now[20];
@@ -36,9 +37,10 @@ static int move_aside(const char *path)
 		return -1;
 	}
 	fprintf(stderr, "原数据库已移至 %s\n", dst);
-	for (int i = 0; i < 2; i++) {
-		char *a = xasprintf("%s%s", path, i ? "-shm" : "-wal");
-		char *b = xasprintf("%s%s", dst, i ? "-shm" : "-wal");
+	static const char *const side[] = {"-wal", "-shm", ".head"};
+	for (size_t i = 0; i < TJ_ARRAY_LEN(side); i++) {
+		char *a = xasprintf("%s%s", path, side[i]);
+		char *b = xasprintf("%s%s", dst, side[i]);
 		if (access(a, F_OK) == 0)
 			rename(a, b);
 		free(a);

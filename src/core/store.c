@@ -14,6 +14,8 @@ struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms)
 
 void store_close(struct db *db)
 {
+	if (db)
+		db_anchor_write(db); /* a failure costs only the next check's certainty */
 	db_close(db);
 }
 
@@ -37,14 +39,9 @@ int store_schema_version(struct db *db)
 	return db_schema_version(db);
 }
 
-int store_check(struct db *db, struct strbuf *report, int64_t *cases, int64_t *events)
+int store_check(struct db *db, struct strbuf *report, struct db_check_info *info)
 {
-	int n = db_check(db, lifecycle_status_actions_json(), report);
-
-	*cases = *events = 0;
-	if (n >= 0)
-		db_count_cases_events(db, cases, events);
-	return n;
+	return db_check_full(db, lifecycle_status_actions_json(), report, info);
 }
 
 int store_head(struct db *db, int64_t *id, char hash[65])
@@ -84,5 +81,10 @@ void store_defer_checkpoints(struct db *db)
 
 int store_idle(struct db *db, int force)
 {
-	return db_idle(db, force);
+	int rc = db_idle(db, force);
+
+	/* the head outside the file, once the saves are through the WAL */
+	if (rc > 0)
+		db_anchor_write(db);
+	return rc;
 }
