@@ -37,6 +37,7 @@ static const char *const side[] = {"", "-wal", "-shm", "-journal"};
 /* this process's named temporary files and their entries in the list */
 static struct reg {
 	volatile sig_atomic_t used;
+	pid_t owner; /* a forked child (the print command) never removes them */
 	char path[NAME_CAP];
 	char link[NAME_CAP];
 } reg[REG_MAX];
@@ -164,6 +165,7 @@ static void reg_add(const char *tmp, const char *dir)
 				reg[i].link[0] = '\0';
 			free(rt);
 		}
+		reg[i].owner = getpid();
 		reg[i].used = 1;
 		return;
 	}
@@ -190,7 +192,7 @@ static void reg_drop(const char *tmp, const char *dir)
 void tj_tmp_cleanup(void)
 {
 	for (int i = 0; i < REG_MAX; i++) {
-		if (!reg[i].used)
+		if (!reg[i].used || reg[i].owner != getpid())
 			continue;
 		unlink_with_sides(reg[i].path);
 		if (reg[i].link[0])
