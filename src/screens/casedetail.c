@@ -864,7 +864,7 @@ static void actform_tick(struct screen *s)
 
 	if (af->dirty && time(NULL) - af->last_save >= screen_autosave_seconds()) {
 		actform_save_draft(s);
-		if (!af->dirty)
+		if (!af->dirty && !af->draft_slot) /* kept aside: its own message stays */
 			ui_msg(s->app, US_DIM, "已自动保存草稿");
 	}
 }

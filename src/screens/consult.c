@@ -61,7 +61,7 @@ static void consult_tick(struct screen *s)
 
 	if (cs->dirty && time(NULL) - cs->last_save >= screen_autosave_seconds()) {
 		consult_save_draft(s);
-		if (!cs->dirty)
+		if (!cs->dirty && !cs->draft_slot) /* kept aside: its own message stays */
 			ui_msg(s->app, US_DIM, "已自动保存草稿");
 	}
 }
@@ -211,10 +211,12 @@ static int consult_handle(struct screen *s, enum ui_action a, wint_t ch)
 				if (consult_typed(cs))
 					return UI_HANDLED;
 			} else if (ans == UI_KEEP) {
+				cs->dirty = 1; /* cleared only when kept */
 				consult_save_draft(s);
-				if (cs->dirty && !cs->draft_id && !cs->draft_slot)
+				if (cs->dirty)
 					return UI_HANDLED; /* not kept (the message says why): stay */
-				ui_msg(s->app, US_OK, "咨询已存为草稿，可从工作台“草稿”继续");
+				if (!cs->draft_slot) /* kept aside: its own message says where */
+					ui_msg(s->app, US_OK, "咨询已存为草稿，可从工作台“草稿”继续");
 				return UI_HANDLED | UI_CLOSE;
 			} else if (ans != UI_DISCARD) {
 				return UI_HANDLED;

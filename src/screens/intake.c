@@ -1609,7 +1609,7 @@ static void intake_tick(struct screen *s)
 
 	if (is->dirty && time(NULL) - is->last_save >= screen_autosave_seconds()) {
 		intake_save_draft(s);
-		if (!is->dirty)
+		if (!is->dirty && !is->draft_slot) /* kept aside: its own message stays */
 			ui_msg(s->app, US_DIM, "已自动保存草稿");
 	}
 }
@@ -3101,10 +3101,12 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 				return intake_save(s); /* registers; stays open when something is wrong */
 			if (ans == UI_KEEP) {
 				/* parked: the draft is offered on the desk */
+				is->dirty = 1; /* cleared only when kept */
 				intake_save_draft(s);
 				if (is->dirty)
 					return UI_HANDLED; /* not kept (the message says why): stay */
-				ui_msg(app, US_OK, "登记表已存为草稿，可从工作台“草稿”继续");
+				if (!is->draft_slot) /* kept aside: its own message says where */
+					ui_msg(app, US_OK, "登记表已存为草稿，可从工作台“草稿”继续");
 				is->draft_id = 0;
 				return UI_HANDLED | UI_CLOSE;
 			}
