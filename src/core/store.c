@@ -5,6 +5,8 @@
  */
 #include "tiaojie/store.h"
 
+#include <stdlib.h>
+
 #include "tiaojie/lifecycle.h"
 
 struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms)
@@ -14,8 +16,14 @@ struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms)
 
 void store_close(struct db *db)
 {
-	if (db)
-		db_anchor_write(db); /* a failure costs only the next check's certainty */
+	if (db) {
+		/* a failure costs only the next check's certainty; the caller's
+		 * error, about to be shown, stays the error */
+		char *keep = xstrdup(tj_errmsg());
+		db_anchor_write(db);
+		tj_error("%s", keep);
+		free(keep);
+	}
 	db_close(db);
 }
 
@@ -83,8 +91,13 @@ int store_idle(struct db *db, int force)
 {
 	int rc = db_idle(db, force);
 
-	/* the head outside the file, once the saves are through the WAL */
-	if (rc > 0)
+	/* the head outside the file, once the saves are through the WAL (its
+	 * failure is not the idle work's) */
+	if (rc > 0) {
+		char *keep = xstrdup(tj_errmsg());
 		db_anchor_write(db);
+		tj_error("%s", keep);
+		free(keep);
+	}
 	return rc;
 }
