@@ -6,10 +6,11 @@
 -- changed in its own table behind the log's back - a claim's amount, an
 -- account made an administrator by SQL.  Each event on a case or an
 -- account now carries state: the first 16 bytes of a SHA-256 over what
--- the case's claims or the account hold right after the event (order,
--- cause, amount, agreed amount, payment date, waived; login, role,
--- disabled - src/db/events.c, db_entity_state), and its hash
--- covers it.  `tiaojie check` computes the state of every case and
+-- the case or the account holds right after the event (the case's number,
+-- dates, facts, status and mediator, its parties as they stood in its
+-- application, its claims with their amounts and outcome; the account's
+-- login, role and whether disabled - src/db/events.c, db_entity_state),
+-- and its hash covers it.  `tiaojie check` computes the state of every case and
 -- account again and compares it with the one its last event sealed.
 -- Events from before this migration, and those a bulk load (demo) writes,
 -- carry none; check counts what it could not compare.

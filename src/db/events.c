@@ -93,54 +93,72 @@ int db_event_last_hash(struct db *db, int64_t *id, char out[65])
 
 /* ---- what an event leaves behind ---------------------------------------- */
 
-static void field_i(GChecksum *c, int64_t v)
+/* Every column of every row of st (bound to id) into the checksum, a
+ * NULL apart from an empty text.  0, or -1 with the error set. */
+static int rows_into(struct db *db, GChecksum *c, sqlite3_stmt *st, int64_t id)
 {
-	char buf[24];
+	int rc;
 
-	snprintf(buf, sizeof buf, "%lld", (long long)v);
-	field(c, buf);
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int n = sqlite3_column_count(st);
+		field(c, "row");
+		for (int i = 0; i < n; i++) {
+			if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+				field(c, NULL);
+				g_checksum_update(c, (const guchar *)"N", 1);
+			} else {
+				field(c, (const char *)sqlite3_column_text(st, i));
+			}
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取记录");
+	sqlite3_reset(st);
+	return 0;
 }
+
+/* The columns sealed: named, never "*", so a later migration that adds a
+ * column does not change every case's state.  Each of them changes only
+ * with an event on the case (register, correct, the lifecycle's actions,
+ * join), written after the rows in the same transaction. */
+#define STATE_CASE "SELECT case_no, year, seq, received, channel, facts, status, performance, mediator_id " \
+		   "FROM cases WHERE id = ?"
+#define STATE_PARTIES                                                                                      \
+	"SELECT role, ord, person_id, employer_id, name, id_type, id_no, gender, birth_date, nationality, "  \
+	"household, occupation, phone, address, uscc, legal_rep, legal_rep_title, kind, representative "   \
+	"FROM case_parties WHERE case_id = ? ORDER BY role, ord"
+#define STATE_CLAIMS \
+	"SELECT ord, cause, text, amount_fen, agreed_fen, pay_date, waived FROM claims WHERE case_id = ? ORDER BY ord"
+/* not the mediator an account is linked to: the roster links them with an
+ * event of the mediator's */
+#define STATE_USER "SELECT login, role, disabled FROM users WHERE id = ?"
 
 int db_entity_state(struct db *db, const char *entity, int64_t id, char out[33])
 {
-	sqlite3_stmt *st;
+	int is_case = strcmp(entity, "case") == 0;
 	GChecksum *c;
-	int rc, is_case = strcmp(entity, "case") == 0;
+	int rc = 0;
 
 	out[0] = '\0';
 	if (id <= 0 || (!is_case && strcmp(entity, "user") != 0))
 		return 0;
-	st = is_case ? db_prep(db, "SELECT ord, cause, amount_fen, coalesce(agreed_fen, -1), coalesce(pay_date, ''), "
-				   "waived FROM claims WHERE case_id = ? ORDER BY ord")
-		     : db_prep(db, "SELECT login, role, disabled FROM users WHERE id = ?");
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
 	c = g_checksum_new(G_CHECKSUM_SHA256);
 	field(c, entity);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (is_case) {
-			field_i(c, sqlite3_column_int64(st, 0));
-			field(c, (const char *)sqlite3_column_text(st, 1));
-			field_i(c, sqlite3_column_int64(st, 2));
-			field_i(c, sqlite3_column_int64(st, 3));
-			field(c, (const char *)sqlite3_column_text(st, 4));
-			field_i(c, sqlite3_column_int64(st, 5));
-		} else {
-			/* not the mediator it is linked to: the roster links
-			 * them with an event of the mediator's */
-			field(c, (const char *)sqlite3_column_text(st, 0));
-			field(c, (const char *)sqlite3_column_text(st, 1));
-			field_i(c, sqlite3_column_int64(st, 2));
-		}
+	if (is_case) {
+		sqlite3_stmt *a = db_prep(db, STATE_CASE), *b = a ? db_prep(db, STATE_PARTIES) : NULL,
+			     *k = b ? db_prep(db, STATE_CLAIMS) : NULL;
+		if (!k || rows_into(db, c, a, id) < 0 || rows_into(db, c, b, id) < 0 || rows_into(db, c, k, id) < 0)
+			rc = -1;
+	} else {
+		sqlite3_stmt *u = db_prep(db, STATE_USER);
+		if (!u || rows_into(db, c, u, id) < 0)
+			rc = -1;
 	}
-	if (rc != SQLITE_DONE) {
-		g_checksum_free(c);
-		return db_fail(db, "读取记录");
-	}
-	snprintf(out, 33, "%s", g_checksum_get_string(c)); /* the first 16 bytes */
+	if (rc == 0)
+		snprintf(out, 33, "%s", g_checksum_get_string(c)); /* the first 16 bytes */
 	g_checksum_free(c);
-	return 1;
+	return rc < 0 ? -1 : 1;
 }
 
 static int add(struct db *db, const struct event_rec *e)

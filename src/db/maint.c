@@ -237,7 +237,7 @@ static int check_states(struct db *db, struct strbuf *report, struct db_check_in
 		if (strcmp(now, want) != 0) {
 			if (problems < 20) {
 				if (is_case)
-					sb_printf(report, "案件 %s 的请求事项（金额、案由、调解结果）与第 %lld 条操作记录记下的不符："
+					sb_printf(report, "案件 %s 的登记内容或请求事项（当事人、金额、调解结果等）与第 %lld 条操作记录记下的不符："
 							  "在操作记录之外被改动\n", *name ? name : "（已删除）", (long long)ev);
 				else
 					sb_printf(report, "账号 %s 的角色或状态与第 %lld 条操作记录记下的不符："

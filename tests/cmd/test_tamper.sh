@@ -149,7 +149,7 @@ run "$TJ" user add zz --role clerk --name 测试 --db s.db --password-file pw
 expect_rc sealed-user 0
 run "$TJ" check --db s.db
 expect_rc sealed-clean 0
-expect_out sealed-counted "一致：1 件案件（另 200 件"
+expect_out sealed-counted "一致：1 件（另 200 件"
 expect_out sealed-users "账号：1 个"
 expect_out says-integrity "PRAGMA integrity_check"
 expect_out says-numbers "无缺号、无重号"
@@ -162,12 +162,20 @@ cp s.db.head t.db.head 2>/dev/null
 q t.db "UPDATE claims SET amount_fen = amount_fen + 100000 WHERE case_id = (SELECT max(id) FROM cases) AND ord = 1"
 run "$TJ" check --db t.db
 expect_rc amount-changed 1
-expect_err amount-changed-names "案件 $caseno 的请求事项"
+expect_err amount-changed-names "案件 $caseno 的登记内容或请求事项"
 expect_err amount-changed-why "在操作记录之外被改动"
 # ... and put back: passes again (the state is the rows', nothing else)
 q t.db "UPDATE claims SET amount_fen = amount_fen - 100000 WHERE case_id = (SELECT max(id) FROM cases) AND ord = 1"
 run "$TJ" check --db t.db
 expect_rc amount-restored 0
+
+# 7b. the applicant's name in the case's own record (its snapshot) changed
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "UPDATE case_parties SET name = name || '某' WHERE case_id = (SELECT max(id) FROM cases) AND role = 'applicant'"
+run "$TJ" check --db t.db
+expect_rc party-changed 1
+expect_err party-changed-names "案件 $caseno 的登记内容"
 
 # 8. an account promoted to administrator by SQL
 cp s.db t.db
