@@ -159,8 +159,19 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		cli_err("无法创建数据库 %s：%s", path, tj_errmsg());
 		goto fail;
 	}
-	if (stat(path, &stb) == 0 && move_aside(path) < 0)
-		goto fail;
+	if (stat(path, &stb) == 0) {
+		if (move_aside(path) < 0)
+			goto fail;
+	} else {
+		/* side files of a database no longer there: a -wal would be
+		 * read into the new one, a .head would accuse it of lost events */
+		static const char *const side[] = {"-wal", "-shm", "-journal", ".head"};
+		for (size_t i = 0; i < TJ_ARRAY_LEN(side); i++) {
+			char *f = xasprintf("%s%s", path, side[i]);
+			unlink(f);
+			free(f);
+		}
+	}
 	if (tj_out_place(&out, TJ_OUT_EXCL) < 0) {
 		cli_err("无法创建数据库 %s：%s", path, tj_errmsg());
 		goto fail;
