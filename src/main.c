@@ -10,7 +10,9 @@
 #include <sys/stat.h>
 
 #include "tiaojie/cli.h"
+#include "tiaojie/outfile.h"
 #include "tiaojie/screens.h"
+#include "tiaojie/store.h"
 
 #ifndef TJ_VERSION
 #define TJ_VERSION "0"
@@ -65,7 +67,7 @@ static int run_app(struct cli *c)
 	if (!db)
 		return EXIT_FAIL;
 	rc = ui_main(db, &c->cfg);
-	db_close(db);
+	store_close(db);
 	return rc;
 }
 
@@ -88,6 +90,10 @@ int main(int argc, char **argv)
 	mode_t given = umask(007);
 	umask(given | 007);
 	tj_umask_set((unsigned)(given | 007));
+	/* our temporary files: this run's go when it ends or is stopped, an
+	 * earlier killed run's now (outfile.h) */
+	tj_tmp_cleanup_install();
+	tj_tmp_sweep();
 
 	/* Global options stop at the first non-option (the subcommand). */
 	opterr = 0;

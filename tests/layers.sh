@@ -36,7 +36,7 @@
 # shrink (issue 14, items 1, 2 and 5): an entry whose file no longer
 # offends is an error too, so that it is taken off the list.
 
-BASE_HEADERS="tiaojie/util.h tiaojie/uitext.h tiaojie/run.h tiaojie/clock.h tiaojie/date.h"
+BASE_HEADERS="tiaojie/util.h tiaojie/uitext.h tiaojie/run.h tiaojie/clock.h tiaojie/date.h tiaojie/outfile.h"
 UI_HEADERS="tiaojie/ui.h tiaojie/widgets.h tiaojie/lines.h"
 
 # Known offenders - issue 14.  Remove a line when its file is fixed.

@@ -256,6 +256,9 @@ struct case_op {
 	int64_t evidence_id;
 	int evidence_remove;
 	const struct case_op_evidence *evidence;
+	/* the acting user's draft of this form (0: none): deleted in the
+	 * transaction that applies it, so a done action is never offered again */
+	int64_t draft_id;
 };
 
 struct case_op_result {

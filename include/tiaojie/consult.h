@@ -13,8 +13,10 @@
 /* Check and record one consultation (cause optional: a second-level code;
  * note required, at most CONSULT_MAX_NOTE characters; phone optional but
  * valid when given).  One transaction.  0, or -1 with the reason; *field
- * names the field at fault ("cause", "note", "phone") when it is one. */
+ * names the field at fault ("cause", "note", "phone") when it is one.
+ * draft_id: the user's draft of the form (0: none), deleted in the same
+ * transaction. */
 int consult_record(struct db *db, const struct actor *who, const char *cause, const char *note,
-		   const char *phone, const char **field);
+		   const char *phone, int64_t draft_id, const char **field);
 
 #endif

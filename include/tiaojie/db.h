@@ -41,6 +41,11 @@ enum db_open_flags {
  * may read but not write is opened read-only (db_readonly). */
 struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms);
 void db_close(struct db *db);
+/* Close with everything in the main file and no -wal left beside it (a
+ * database about to be renamed): 0, or -1 with the reason; freed either way. */
+int db_close_checked(struct db *db);
+/* The file the database was opened from, as given. */
+const char *db_file(const struct db *db);
 /* 1 when the connection never writes (asked for, or the file is read-only). */
 int db_readonly(const struct db *db);
 
@@ -145,6 +150,9 @@ struct event_rec {
 	const char *action;
 	const char *before;
 	const char *after;
+	/* what the case's claims or the account hold after the event (hex of
+	 * 16 bytes, db_entity_state); set by db_event_add, NULL: none */
+	const char *state;
 };
 /* Append an event with its link in the hash chain (inside the caller's
  * write transaction, or in one of its own).  0, or -1 with the error set. */
@@ -344,6 +352,31 @@ int db_unserved_count(struct db *db, int64_t mediator_id, int64_t *n);
  * each case has the status its last such event set.  Problems appended to
  * report, one per line.  Returns the number of problems, -1 on error. */
 int db_check(struct db *db, const char *status_actions_json, struct strbuf *report);
+/* What db_check_full looked at, for its report of what was checked. */
+struct db_check_info {
+	int64_t cases, events;
+	int64_t head_id;
+	char head[65];
+	/* the head kept outside the database file (db_anchor_write) */
+	int anchor;          /* 0 none, 1 found and matches, -1 found and does not */
+	int64_t anchor_id;
+	char anchor_at[20];
+	char anchor_file[1024];
+	int years;           /* case-number years checked */
+	char numbers[512];   /* "2025年 1–812号，2026年 1–1203号" */
+	int64_t sealed_cases, unsealed_cases, sealed_users, unsealed_users;
+};
+int db_check_full(struct db *db, const char *status_actions_json, struct strbuf *report,
+		  struct db_check_info *info);
+/* The head of the event log written beside the database file (FILE.head:
+ * id, hash, count, time), when it has moved on since: so a later check can
+ * tell the file lost events it once had (a damaged WAL, a restored copy).
+ * Never moves it back.  0, or -1 (nothing written; not an error for the
+ * caller's work). */
+int db_anchor_write(struct db *db);
+/* The hex state of a case's claims (entity "case", id the case) or an
+ * account (entity "user"): 1 with out set, 0 not an entity with a state. */
+int db_entity_state(struct db *db, const char *entity, int64_t id, char out[33]);
 /* How many cases and events the database holds (what `tiaojie check`
  * reports when all is well). */
 int db_count_cases_events(struct db *db, int64_t *cases, int64_t *events);

@@ -28,6 +28,21 @@ int draft_drop(struct db *db, int64_t user_id, int64_t id);
 int draft_find(struct db *db, int64_t user_id, const char *kind, const char *key, const char *value, int64_t *id,
 	       char **body, char **saved_at);
 
+/* When the database cannot take a draft (the disk is full, the file
+ * read-only): a file of its own in the user's runtime directory
+ * (outfile.h; $XDG_RUNTIME_DIR is usually memory, not the full disk),
+ * mode 0600, named after the database, the user, this process and a slot
+ * the caller keeps per form (so each autosave replaces its file).  0 with
+ * the directory in *where (malloc'd), or -1 with the reason. */
+int draft_keep_aside(struct db *db, int64_t user_id, const char *kind, const char *body, int slot,
+		     char **where);
+/* Remove a form's draft kept aside (it is now in the database, or saved). */
+void draft_drop_aside(struct db *db, int64_t user_id, int slot);
+/* At login: the user's drafts kept aside by runs that have ended (or by
+ * this process before) moved into the database, where the drafts screen
+ * offers them.  The number moved, or -1 with the reason. */
+int draft_recover_aside(struct db *db, int64_t user_id);
+
 void draft_put(struct strbuf *sb, const char *key, const char *value);
 /* The value of key (malloc'd), or NULL when absent. */
 char *draft_get(const char *body, const char *key);

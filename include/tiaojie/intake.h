@@ -115,6 +115,9 @@ struct intake {
 	 * it; a blank submitted date is the day received */
 	int nevidence;
 	const struct case_op_evidence *evidence;
+	/* the saving user's draft of this form (0: none): deleted in the
+	 * transaction that saves, so a saved form is never offered again */
+	int64_t draft_id;
 };
 
 /* Which field a problem is about, so the form can show it beside it. */

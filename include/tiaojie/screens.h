@@ -35,6 +35,16 @@ void casedetail_resume(struct app *app, const char *draft_body, int64_t draft_id
 /* Seconds between autosaves of a form being typed (shorter in test
  * builds through TIAOJIE_AUTOSAVE). */
 int screen_autosave_seconds(void);
+/* Keep a form as a draft: in the database (*id, 0 for a new one), else,
+ * when the database cannot take it (the disk full), in a file in the
+ * user's runtime directory (*slot, 0 for a new one), offered at the next
+ * login.  Tells the user which, counts it on app (drafts_kept, ...).
+ * 0 kept in the database, 1 kept aside, -1 not kept (the error set). */
+int screen_draft_keep(struct app *app, const char *kind, const char *body, int64_t *id, int *slot);
+/* A form saved: its draft kept aside goes (the database's went with the save). */
+void screen_draft_forget(struct app *app, int *slot);
+/* Resume a consultation draft. */
+void consult_resume(struct app *app, const char *draft_body, int64_t draft_id);
 /* Choosing a case's mediator; done(ctx) is called after a successful
  * assignment (to reload the case shown below). */
 struct screen *assign_screen_new(struct app *app, int64_t case_id, void (*done)(void *ctx), void *ctx);

@@ -14,17 +14,22 @@
 
 /* db_open: flags from enum db_open_flags.  NULL with the error set. */
 struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms);
+/* Close, the event log's head first written beside the file when it
+ * moved on (db_anchor_write). */
 void store_close(struct db *db);
+/* Close a database about to be renamed (db_close_checked): 0 or -1. */
+int store_close_checked(struct db *db);
+/* The file the database was opened from, as given. */
+const char *store_file(const struct db *db);
 /* Whether the file could only be opened for reading (db_readonly). */
 int store_readonly(const struct db *db);
 /* The schema version of the open file. */
 int store_schema_version(struct db *db);
-/* The whole check of `tiaojie check` (db_check with the lifecycle's
+/* The whole check of `tiaojie check` (db_check_full with the lifecycle's
  * status actions): the number of problems found, each described in
- * report, or -1 with the error set; *cases and *events counted (0 when the
- * count fails). */
+ * report, or -1 with the error set; what was looked at in *info. */
 struct strbuf;
-int store_check(struct db *db, struct strbuf *report, int64_t *cases, int64_t *events);
+int store_check(struct db *db, struct strbuf *report, struct db_check_info *info);
 /* The event log's last event and its hash: printed by check and backup so
  * that a copy kept outside can prove later that nothing before it
  * changed.  0, or -1 with the error set. */

@@ -191,6 +191,13 @@ struct app {
 	/* Idle work the application registers (checkpoints): called when a
 	 * second has passed without a key; < 0 shows the error sink. */
 	int (*idle)(struct app *app);
+	/* What became of the open forms since a signal asked for their
+	 * drafts (the screens count; the exit message tells it exactly):
+	 * kept in the database, kept aside in drafts_where, not kept. */
+	int drafts_kept, drafts_aside, drafts_lost;
+	int drafts_counting;
+	char drafts_where[256];
+	char drafts_why[1300]; /* why the database did not take the last one */
 };
 
 extern volatile sig_atomic_t ui_signal; /* SIGHUP or SIGTERM received */

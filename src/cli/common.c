@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tiaojie/cli.h"
+#include "tiaojie/outfile.h"
 #include "tiaojie/store.h"
 
 void cli_err(const char *fmt, ...)
@@ -57,7 +58,13 @@ struct db *cli_open_db(struct cli *c, unsigned flags)
 
 	if (cli_load_config(c) < 0)
 		return NULL;
-	db = store_open(cli_db_path(c), flags, c->cfg.busy_timeout_ms);
+	/* a killed init, demo or backup beside the database left its
+	 * temporary file here */
+	const char *path = cli_db_path(c), *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	tj_tmp_sweep_dir(dir);
+	free(dir);
+	db = store_open(path, flags, c->cfg.busy_timeout_ms);
 	if (!db)
 		cli_err("%s", tj_errmsg());
 	return db;

@@ -2,7 +2,8 @@
  * demo.c - `tiaojie demo`: the options, the checks on the file to be made,
  * and what the user is told; the demo database itself is made by the
  * generator (demo.h, src/demo).  An existing file is refused unless
- * --force, and a failed run leaves no file behind.
+ * --force, and a failed or killed run leaves no file behind: the database
+ * is made under a temporary name and renamed when complete.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -17,6 +18,7 @@
 #include "tiaojie/cli.h"
 #include "tiaojie/demo.h"
 #include "tiaojie/lifecycle.h"
+#include "tiaojie/outfile.h"
 
 #define DEMO_DEFAULT_CASES 3000L
 #define DEMO_MAX_CASES 5000000L
@@ -30,9 +32,12 @@ static double seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* The side files first: a -wal left without its database would be read
+ * into the next one made under the name, and the old event log's head
+ * (.head, db_anchor_write) would accuse the new one of lost events. */
 static int remove_db_files(const char *path)
 {
-	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	static const char *const ext[] = {"-wal", "-shm", "-journal", ".head"};
 
 	for (size_t i = 0; i < TJ_ARRAY_LEN(ext); i++) {
 		char *f = xasprintf("%s%s", path, ext[i]);
@@ -42,6 +47,27 @@ static int remove_db_files(const char *path)
 			return -1;
 		}
 		free(f);
+	}
+	return 0;
+}
+
+/* The finished database under its name: no -wal of its own left (the
+ * generator's connection is closed), synced, the old file's side files
+ * removed and the old file replaced in one rename. */
+static int place(struct tj_out *out, const char *path)
+{
+	char *wal = xasprintf("%s-wal", out->tmp);
+	struct stat st;
+	int left = stat(wal, &st) == 0 && st.st_size > 0;
+
+	free(wal);
+	if (left) {
+		cli_err("无法创建数据库 %s：演示数据未能全部写入数据库文件", path);
+		return -1;
+	}
+	if (tj_out_sync(out) < 0 || remove_db_files(path) < 0 || tj_out_place(out, 0) < 0) {
+		cli_err("无法创建数据库 %s：%s", path, tj_errmsg());
+		return -1;
 	}
 	return 0;
 }
@@ -193,14 +219,19 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 			cli_err("数据库 %s 已存在；确需重新生成请加 --force（原文件将被删除）", path);
 			return EXIT_FAIL;
 		}
-		if (remove_db_files(path) < 0)
-			return EXIT_FAIL;
 	}
 	if (check_dir(path) < 0)
 		return EXIT_FAIL;
+	/* Made under a temporary name beside it and put under its own only
+	 * when complete: a killed demo leaves no half-made database. */
+	struct tj_out out;
+	if (tj_out_open(&out, path, 0644, TJ_OUT_NAMED) < 0) {
+		cli_err("无法创建数据库 %s：%s", path, tj_errmsg());
+		return EXIT_FAIL;
+	}
 
 	struct demo_options o = {
-		.path = path,
+		.path = out.tmp,
 		.cfg = &c->cfg,
 		.ncases = ncases,
 		.seed = seed,
@@ -209,11 +240,14 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 	struct demo_summary s;
 	switch (demo_generate(&o, &s)) {
 	case DEMO_OK:
+		if (place(&out, path) < 0)
+			break;
+		tj_out_discard(&out);
 		print_summary(&s, path, seconds_since(&t0));
 		return EXIT_OK;
 	case DEMO_ERR_OPEN:
 		cli_err("%s", tj_errmsg());
-		return EXIT_FAIL;
+		break;
 	case DEMO_ERR_DATA:
 		cli_err("%s", tj_errmsg());
 		break;
@@ -221,6 +255,6 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		cli_err("生成演示数据失败：%s", tj_errmsg());
 		break;
 	}
-	remove_db_files(path);
+	tj_out_discard(&out);
 	return EXIT_FAIL;
 }

@@ -2,6 +2,8 @@
  * init.c - `tiaojie init`: create the database, load the causes and the
  * holiday calendar, create the first administrator.  An existing database
  * is refused unless --force, and even then it is moved aside, not deleted.
+ * The new database is made under a temporary name beside it and takes its
+ * name only when complete (outfile.h).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -14,9 +16,11 @@
 #include "tiaojie/calendar.h"
 #include "tiaojie/cli.h"
 #include "tiaojie/datafile.h"
+#include "tiaojie/outfile.h"
 #include "tiaojie/store.h"
 
-/* Move path (and its -wal/-shm) to path.bak-YYYYMMDD-HHMMSS. */
+/* Move path (and its -wal, -shm and the event log's head, .head) to
+ * path.bak-YYYYMMDD-HHMMSS. */
 static int move_aside(const char *path)
 {
 	char now[20];
@@ -33,9 +37,10 @@ static int move_aside(const char *path)
 		return -1;
 	}
 	fprintf(stderr, "原数据库已移至 %s\n", dst);
-	for (int i = 0; i < 2; i++) {
-		char *a = xasprintf("%s%s", path, i ? "-shm" : "-wal");
-		char *b = xasprintf("%s%s", dst, i ? "-shm" : "-wal");
+	static const char *const side[] = {"-wal", "-shm", ".head"};
+	for (size_t i = 0; i < TJ_ARRAY_LEN(side); i++) {
+		char *a = xasprintf("%s%s", path, side[i]);
+		char *b = xasprintf("%s%s", dst, side[i]);
 		if (access(a, F_OK) == 0)
 			rename(a, b);
 		free(a);
@@ -75,8 +80,10 @@ int cmd_init(struct cli *c, int argc, char **argv)
 	const char *admin = "admin", *pwfile = NULL, *reason;
 	int force = 0, opt;
 	char *password = NULL;
-	struct db *db;
+	struct db *db = NULL;
 	struct stat stb;
+	struct tj_out out;
+	int version;
 
 	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (cli_common_opt(c, opt, optarg))
@@ -123,26 +130,60 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		free(password);
 		return EXIT_FAIL;
 	}
-	if (stat(path, &stb) == 0 && move_aside(path) < 0) {
+	/* Built under a temporary name beside it and put under its own only
+	 * when complete: a killed init leaves no half-made database. */
+	if (tj_out_open(&out, path, 0644, TJ_OUT_NAMED) < 0) {
+		cli_err("无法创建数据库 %s：%s", path, tj_errmsg());
 		free(password);
 		return EXIT_FAIL;
 	}
-	db = cli_open_db(c, DB_OPEN_CREATE);
+	db = store_open(out.tmp, DB_OPEN_CREATE, c->cfg.busy_timeout_ms);
 	if (!db) {
-		free(password);
-		return EXIT_FAIL;
+		cli_err("%s", tj_errmsg());
+		goto fail;
 	}
 	if (setup_reference_data(db) < 0 ||
 	    auth_user_add(db, &c->cfg, 0, admin, "管理员", "admin", password, 0) < 0) {
 		if (tj_errmsg()[0])
 			cli_err("%s", tj_errmsg());
-		store_close(db);
-		unlink(path);
-		free(password);
-		return EXIT_FAIL;
+		goto fail;
 	}
+	version = store_schema_version(db);
+	if (store_close_checked(db) < 0) {
+		db = NULL;
+		cli_err("无法创建数据库 %s：%s", path, tj_errmsg());
+		goto fail;
+	}
+	db = NULL;
+	if (tj_out_sync(&out) < 0) {
+		cli_err("无法创建数据库 %s：%s", path, tj_errmsg());
+		goto fail;
+	}
+	if (stat(path, &stb) == 0) {
+		if (move_aside(path) < 0)
+			goto fail;
+	} else {
+		/* side files of a database no longer there: a -wal would be
+		 * read into the new one, a .head would accuse it of lost events */
+		static const char *const side[] = {"-wal", "-shm", "-journal", ".head"};
+		for (size_t i = 0; i < TJ_ARRAY_LEN(side); i++) {
+			char *f = xasprintf("%s%s", path, side[i]);
+			unlink(f);
+			free(f);
+		}
+	}
+	if (tj_out_place(&out, TJ_OUT_EXCL) < 0) {
+		cli_err("无法创建数据库 %s：%s", path, tj_errmsg());
+		goto fail;
+	}
+	tj_out_discard(&out);
 	free(password);
-	printf("已创建数据库 %s（第%d版），管理员账号：%s\n", path, store_schema_version(db), admin);
-	store_close(db);
+	printf("已创建数据库 %s（第%d版），管理员账号：%s\n", path, version, admin);
 	return EXIT_OK;
+fail:
+	if (db)
+		store_close(db);
+	tj_out_discard(&out);
+	free(password);
+	return EXIT_FAIL;
 }

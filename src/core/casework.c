@@ -962,6 +962,8 @@ int case_apply(struct db *db, const struct config *cfg, const struct holidays *h
 		goto out_notx;
 	}
 	rc = apply_in_tx(&w);
+	if (rc >= 0 && op->draft_id > 0 && db_draft_delete(db, who->user_id, op->draft_id) < 0)
+		rc = FAILED;
 	if (rc < 0) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());
@@ -1116,6 +1118,8 @@ const char *case_event_what(const struct cv_event *e, char *buf, size_t size)
 			return "出具文书";
 		if (!strcmp(e->action, "serve"))
 			return "登记送达";
+		if (!strcmp(e->action, "document-failed"))
+			return "文书未写出";
 		if (!strcmp(e->action, "full-ids"))
 			return "查看完整证件号码";
 	}

@@ -11,7 +11,7 @@
 #include "tiaojie/validate.h"
 
 int consult_record(struct db *db, const struct actor *who, const char *cause, const char *note,
-		   const char *phone, const char **field)
+		   const char *phone, int64_t draft_id, const char **field)
 {
 	char now[20], norm[64] = "";
 	const char *reason;
@@ -60,7 +60,8 @@ int consult_record(struct db *db, const struct actor *who, const char *cause, co
 	if (db_begin(db) < 0)
 		return -1;
 	int64_t id;
-	if (db_consult_add(db, now, cause, note, norm, who->user_id, &id) < 0 || db_commit(db) < 0) {
+	if (db_consult_add(db, now, cause, note, norm, who->user_id, &id) < 0 ||
+	    (draft_id > 0 && db_draft_delete(db, who->user_id, draft_id) < 0) || db_commit(db) < 0) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());
 		db_rollback(db);

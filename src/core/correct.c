@@ -1086,6 +1086,8 @@ int case_correct(struct db *db, const struct config *cfg, const struct actor *wh
 	if (db_begin(db) < 0)
 		return -1;
 	rc = correct_in_tx(&f, expect_version);
+	if (rc >= 0 && in->draft_id > 0 && db_draft_delete(db, who->user_id, in->draft_id) < 0)
+		rc = FAILED;
 	if (rc < 0) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());

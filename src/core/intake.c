@@ -928,7 +928,8 @@ int intake_register(struct db *db, const struct config *cfg, const struct actor 
 		date_parse(in->received, &received);
 	if (db_begin(db) < 0)
 		return -1;
-	if (save(db, cfg, who, in, res, now, received) < 0) {
+	if (save(db, cfg, who, in, res, now, received) < 0 ||
+	    (in->draft_id > 0 && db_draft_delete(db, who->user_id, in->draft_id) < 0)) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());
 		db_rollback(db);
@@ -1255,6 +1256,8 @@ int intake_join(struct db *db, const struct config *cfg, const struct actor *who
 		goto fail;
 	}
 	sb_free(&names);
+	if (in->draft_id > 0 && db_draft_delete(db, who->user_id, in->draft_id) < 0)
+		goto fail;
 	if (db_commit(db) < 0)
 		return -1;
 	res->case_id = case_id;

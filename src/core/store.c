@@ -5,6 +5,8 @@
  */
 #include "tiaojie/store.h"
 
+#include <stdlib.h>
+
 #include "tiaojie/lifecycle.h"
 
 struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms)
@@ -14,7 +16,25 @@ struct db *store_open(const char *path, unsigned flags, int busy_timeout_ms)
 
 void store_close(struct db *db)
 {
+	if (db) {
+		/* a failure costs only the next check's certainty; the caller's
+		 * error, about to be shown, stays the error */
+		char *keep = xstrdup(tj_errmsg());
+		db_anchor_write(db);
+		tj_error("%s", keep);
+		free(keep);
+	}
 	db_close(db);
+}
+
+int store_close_checked(struct db *db)
+{
+	return db_close_checked(db);
+}
+
+const char *store_file(const struct db *db)
+{
+	return db_file(db);
 }
 
 int store_readonly(const struct db *db)
@@ -27,14 +47,9 @@ int store_schema_version(struct db *db)
 	return db_schema_version(db);
 }
 
-int store_check(struct db *db, struct strbuf *report, int64_t *cases, int64_t *events)
+int store_check(struct db *db, struct strbuf *report, struct db_check_info *info)
 {
-	int n = db_check(db, lifecycle_status_actions_json(), report);
-
-	*cases = *events = 0;
-	if (n >= 0)
-		db_count_cases_events(db, cases, events);
-	return n;
+	return db_check_full(db, lifecycle_status_actions_json(), report, info);
 }
 
 int store_head(struct db *db, int64_t *id, char hash[65])
@@ -74,5 +89,15 @@ void store_defer_checkpoints(struct db *db)
 
 int store_idle(struct db *db, int force)
 {
-	return db_idle(db, force);
+	int rc = db_idle(db, force);
+
+	/* the head outside the file, once the saves are through the WAL (its
+	 * failure is not the idle work's) */
+	if (rc > 0) {
+		char *keep = xstrdup(tj_errmsg());
+		db_anchor_write(db);
+		tj_error("%s", keep);
+		free(keep);
+	}
+	return rc;
 }

@@ -188,12 +188,19 @@ static const char *migration_text(int version)
 	return NULL;
 }
 
+/* The highest numbered migration.  Numbers are handed out to work done
+ * side by side, so one may arrive before a lower one: a number without a
+ * file is passed over (db_migrate), not the end. */
 int db_latest_version(void)
 {
 	int v = 0;
 
-	while (migration_text(v + 1))
-		v++;
+	for (const struct embedded_file *f = tj_embedded; f->name; f++) {
+		const char *n = f->name;
+		size_t len = strlen(n);
+		if (len > 8 && n[0] >= '0' && n[0] <= '9' && strcmp(n + len - 4, ".sql") == 0 && atoi(n) > v)
+			v = atoi(n);
+	}
 	return v;
 }
 
@@ -234,7 +241,8 @@ int db_migrate(struct db *db)
 				db->path, v);
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
 		int64_t filled = 0;
-		if (db_exec(db, migration_text(v)) < 0 ||
+		const char *text = migration_text(v);
+		if ((text && db_exec(db, text) < 0) ||
 		    (v == DB_VERSION_EVENT_CHAIN && db_event_chain_fill(db, &filled) < 0) || db_exec(db, pragma) < 0) {
 			char msg[1024];
 			snprintf(msg, sizeof msg, "%s", tj_errmsg());
@@ -499,6 +507,33 @@ struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
 fail:
 	db_close(db);
 	return NULL;
+}
+
+const char *db_file(const struct db *db)
+{
+	return db->path;
+}
+
+int db_close_checked(struct db *db)
+{
+	int rc = 0;
+
+	if (!db)
+		return 0;
+	cache_clear(db);
+	/* everything into the main file, the -wal emptied and removed: the
+	 * file alone is the database (it is about to be renamed) */
+	if (sqlite3_exec(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(db->h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_fail(db, "写入数据库");
+	if (rc == 0 && sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_fail(db, "写入数据库");
+	if (sqlite3_close(db->h) != SQLITE_OK && rc == 0)
+		rc = db_fail(db, "关闭数据库");
+	db->h = NULL;
+	free(db->path);
+	free(db);
+	return rc;
 }
 
 void db_close(struct db *db)

@@ -52,6 +52,8 @@ void db_event_hash(const char *prev, const struct event_rec *e, char out[65])
 	field(c, e->action);
 	field(c, e->before ? e->before : "");
 	field(c, e->after ? e->after : "");
+	if (e->state && *e->state) /* 011: only events that carry one */
+		field(c, e->state);
 	snprintf(out, 65, "%s", g_checksum_get_string(c));
 	g_checksum_free(c);
 }
@@ -89,21 +91,100 @@ int db_event_last_hash(struct db *db, int64_t *id, char out[65])
 	return 0;
 }
 
+/* ---- what an event leaves behind ---------------------------------------- */
+
+/* Every column of every row of st (bound to id) into the checksum, a
+ * NULL apart from an empty text.  0, or -1 with the error set. */
+static int rows_into(struct db *db, GChecksum *c, sqlite3_stmt *st, int64_t id)
+{
+	int rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int n = sqlite3_column_count(st);
+		field(c, "row");
+		for (int i = 0; i < n; i++) {
+			if (sqlite3_column_type(st, i) == SQLITE_NULL) {
+				field(c, NULL);
+				g_checksum_update(c, (const guchar *)"N", 1);
+			} else {
+				field(c, (const char *)sqlite3_column_text(st, i));
+			}
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "读取记录");
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* The columns sealed: named, never "*", so a later migration that adds a
+ * column does not change every case's state.  Each of them changes only
+ * with an event on the case (register, correct, the lifecycle's actions,
+ * join), written after the rows in the same transaction. */
+#define STATE_CASE "SELECT case_no, year, seq, received, channel, facts, status, performance, mediator_id " \
+		   "FROM cases WHERE id = ?"
+#define STATE_PARTIES                                                                                      \
+	"SELECT role, ord, person_id, employer_id, name, id_type, id_no, gender, birth_date, nationality, "  \
+	"household, occupation, phone, address, uscc, legal_rep, legal_rep_title, kind, representative "   \
+	"FROM case_parties WHERE case_id = ? ORDER BY role, ord"
+#define STATE_CLAIMS \
+	"SELECT ord, cause, text, amount_fen, agreed_fen, pay_date, waived FROM claims WHERE case_id = ? ORDER BY ord"
+/* not the mediator an account is linked to: the roster links them with an
+ * event of the mediator's */
+#define STATE_USER "SELECT login, role, disabled FROM users WHERE id = ?"
+
+int db_entity_state(struct db *db, const char *entity, int64_t id, char out[33])
+{
+	int is_case = strcmp(entity, "case") == 0;
+	GChecksum *c;
+	int rc = 0;
+
+	out[0] = '\0';
+	if (id <= 0 || (!is_case && strcmp(entity, "user") != 0))
+		return 0;
+	c = g_checksum_new(G_CHECKSUM_SHA256);
+	field(c, entity);
+	if (is_case) {
+		sqlite3_stmt *a = db_prep(db, STATE_CASE), *b = a ? db_prep(db, STATE_PARTIES) : NULL,
+			     *k = b ? db_prep(db, STATE_CLAIMS) : NULL;
+		if (!k || rows_into(db, c, a, id) < 0 || rows_into(db, c, b, id) < 0 || rows_into(db, c, k, id) < 0)
+			rc = -1;
+	} else {
+		sqlite3_stmt *u = db_prep(db, STATE_USER);
+		if (!u || rows_into(db, c, u, id) < 0)
+			rc = -1;
+	}
+	if (rc == 0)
+		snprintf(out, 33, "%s", g_checksum_get_string(c)); /* the first 16 bytes */
+	g_checksum_free(c);
+	return rc < 0 ? -1 : 1;
+}
+
 static int add(struct db *db, const struct event_rec *e)
 {
 	sqlite3_stmt *st;
-	char now[20], prev[65], hash[65];
+	char now[20], prev[65], hash[65], state[33];
 	struct event_rec x = *e;
+	int has_state = 0;
 
 	if (!x.at) {
 		tj_now_str(now);
 		x.at = now;
 	}
+	x.state = NULL;
+	if (!db->bulk && x.entity) {
+		int64_t sid = !strcmp(x.entity, "case") ? x.case_id : !strcmp(x.entity, "user") ? x.entity_id : 0;
+		if (sid > 0 && (has_state = db_entity_state(db, x.entity, sid, state)) < 0)
+			return -1;
+		if (has_state)
+			x.state = state;
+	}
 	if (db_event_last_hash(db, NULL, prev) < 0)
 		return -1;
 	db_event_hash(prev, &x, hash);
 	st = db_prep(db, "INSERT INTO events(at, user_id, case_id, entity, entity_id, action, "
-			 "before, after, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			 "before, after, hash, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, x.at);
@@ -120,6 +201,13 @@ static int add(struct db *db, const struct event_rec *e)
 	unsigned char bin[32];
 	db_hash_bin(hash, bin);
 	sqlite3_bind_blob(st, 9, bin, 32, SQLITE_TRANSIENT);
+	if (has_state) {
+		unsigned char sbin[32];
+		char full[65];
+		snprintf(full, sizeof full, "%s%s", state, state); /* db_hash_bin reads 64 digits */
+		db_hash_bin(full, sbin);
+		sqlite3_bind_blob(st, 10, sbin, 16, SQLITE_TRANSIENT);
+	}
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入操作记录");
 	return 0;
@@ -157,14 +245,20 @@ static int64_t row(sqlite3_stmt *st, struct event_rec *e, const char **hash)
 	e->after = (const char *)sqlite3_column_text(st, 8);
 	if (hash)
 		*hash = (const char *)sqlite3_column_text(st, 9);
+	e->state = (const char *)sqlite3_column_text(st, 10);
+	if (e->state && !*e->state)
+		e->state = NULL;
 	return sqlite3_column_int64(st, 0);
 }
 
-#define EVENT_COLS "id, at, user_id, case_id, entity, entity_id, action, before, after, lower(hex(hash))"
+#define EVENT_COLS \
+	"id, at, user_id, case_id, entity, entity_id, action, before, after, lower(hex(hash)), lower(hex(state))"
 
 int db_event_chain_fill(struct db *db, int64_t *filled)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT " EVENT_COLS " FROM events WHERE hash IS NULL ORDER BY id");
+	/* at migration 8, before events had a state (011): the columns of then */
+	sqlite3_stmt *st = db_prep(db, "SELECT id, at, user_id, case_id, entity, entity_id, action, before, after, "
+				       "lower(hex(hash)) FROM events WHERE hash IS NULL ORDER BY id");
 	sqlite3_stmt *up = db_prep(db, "UPDATE events SET hash = ? WHERE id = ?");
 	char prev[65] = "", hash[65];
 	int64_t first = -1;

@@ -21,6 +21,7 @@ struct db {
 	char *path;
 	int readonly;
 	int in_tx;
+	int bulk; /* a bulk load: events carry no state (db_bulk_load_begin) */
 	int busy_ms;         /* how long to wait for a lock */
 	int64_t busy_since;  /* when this wait began (monotonic ms) */
 	int wal_frames;      /* frames in the WAL after our last commit */

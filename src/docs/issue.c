@@ -11,12 +11,13 @@
  * its 15 days ran out; §15: the agreement was not performed), which also
  * covers a withdrawn application.
  *
- * Writing: rendering happens before anything is written; the file goes to
- * a temporary name beside the target (mode 0600 - it holds identity
- * numbers and addresses), then the documents row and the event are
- * written in one transaction, and the file is renamed into place inside
- * it.  If anything fails the temporary file or the renamed file is
- * removed, so a document on disk is always a document on record.
+ * Writing: rendering happens before anything is written; the file is
+ * written beside the target without a name where the file system allows
+ * (outfile.h; mode 0600 - it holds identity numbers and addresses) and
+ * synced, then the documents row and the event are committed in one
+ * transaction, and only then does the file take its name.  If anything
+ * fails before, nothing is left; so a document on disk is always a
+ * document on record.
  * Issuing does not touch the case row (its version): printing a document
  * must not make someone else's pending save on the case a conflict.
  */
@@ -34,6 +35,7 @@
 #include "tiaojie/calendar.h"
 #include "tiaojie/docs.h"
 #include "tiaojie/embed.h"
+#include "tiaojie/outfile.h"
 #include "tiaojie/run.h"
 #include "tiaojie/util.h"
 
@@ -376,32 +378,24 @@ struct doc_template *doc_template_load(enum doc_kind k)
 
 /* ---- writing ------------------------------------------------------------------------ */
 
-/* The document under a temporary name beside path (mode 0600); the
- * temporary name in *tmp.  0 ok, -1 with the error set (nothing left). */
+/* The document written completely and synced, not yet under its name
+ * (outfile.h: no name at all where the file system allows, mode 0600 -
+ * it holds identity numbers and addresses).  0 ok, -1 with the error set
+ * (nothing left). */
 static int write_temp(const char *path, enum doc_format fmt, const struct doc_blocks *b, const char *title,
-		      char **tmp)
+		      struct tj_out *out)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, (size_t)(slash - path) + (slash == path)) : xstrdup(".");
-	const char *base = slash ? slash + 1 : path;
-	int fd, rc = 0, err = 0;
+	int rc = 0, err = 0, fd;
 	FILE *f;
 
-	*tmp = strlen(base) > 200 ? xasprintf("%s/.tiaojie-doc.XXXXXX", dir) : xasprintf("%s/.%s.XXXXXX", dir, base);
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
-		tj_error("无法在 %s 中写文件：%s", dir, tj_strerror(errno));
-		free(dir);
-		free(*tmp);
-		*tmp = NULL;
+	if (tj_out_open(out, path, 0600, 0) < 0)
 		return -1;
-	}
-	free(dir);
-	fchmod(fd, 0600);
-	f = fdopen(fd, "wb");
+	fd = dup(out->fd);
+	f = fd < 0 ? NULL : fdopen(fd, "wb");
 	if (!f) {
 		tj_error("无法写入 %s：%s", path, tj_strerror(errno));
-		close(fd);
+		if (fd >= 0)
+			close(fd);
 		goto fail;
 	}
 	if (fmt == DOC_FMT_PDF) {
@@ -413,7 +407,7 @@ static int write_temp(const char *path, enum doc_format fmt, const struct doc_bl
 			rc = -1, err = errno;
 		free(text);
 	}
-	if (rc == 0 && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
+	if (rc == 0 && (fflush(f) != 0 || ferror(f)))
 		rc = -1, err = errno ? errno : EIO;
 	if (fclose(f) != 0 && rc == 0)
 		rc = -1, err = errno;
@@ -427,11 +421,11 @@ static int write_temp(const char *path, enum doc_format fmt, const struct doc_bl
 		}
 		goto fail;
 	}
+	if (tj_out_sync(out) < 0)
+		goto fail;
 	return 0;
 fail:
-	unlink(*tmp);
-	free(*tmp);
-	*tmp = NULL;
+	tj_out_discard(out);
 	return -1;
 }
 
@@ -480,8 +474,14 @@ static int record_rows(struct db *db, const struct actor *who, const struct case
 	return rc;
 }
 
+/* The documents row and its event in one transaction, committed before
+ * the file takes its name: a document under its name is always a document
+ * on record (a kill between the two leaves a record of a document that
+ * was not handed over, never a document with identity numbers that is not
+ * recorded).  Should the file then not go into place, a second event says
+ * so. */
 static int record(struct db *db, const struct actor *who, const struct case_view *cv, enum doc_kind k,
-		  const struct doc_extra *x, const char *hash, const char *file, const char *tmp, const char *path)
+		  const struct doc_extra *x, const char *hash, const char *file, struct tj_out *out)
 {
 	int64_t case_id = cv->id;
 	char now[20];
@@ -505,15 +505,21 @@ static int record(struct db *db, const struct actor *who, const struct case_view
 		db_rollback(db);
 		goto out;
 	}
-	if (tmp && rename(tmp, path) < 0) {
-		tj_error("无法写入 %s：%s", path, tj_strerror(errno));
-		db_rollback(db);
+	if (db_commit(db) < 0)
 		goto out;
-	}
-	if (db_commit(db) < 0) {
-		if (tmp)
-			unlink(path);
-		db_rollback(db);
+	if (out && tj_out_place(out, 0) < 0) {
+		char why[512];
+		snprintf(why, sizeof why, "%s", tj_errmsg());
+		free(after);
+		after = xasprintf("%s未写出：%s（%s）", doc_kind_name(k), file, why);
+		ev.action = "document-failed";
+		ev.before = "";
+		ev.after = after;
+		tj_now_str(now);
+		if (db_begin(db) == 0 && (db_event_add(db, &ev) < 0 || db_commit(db) < 0))
+			db_rollback(db);
+		tj_error("文书已登记，但未能写出（已记入操作记录）：%s", why);
+		rc = -2;
 		goto out;
 	}
 	rc = 0;
@@ -529,7 +535,8 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 	struct doc_template *t = NULL;
 	struct doc_dict *d = NULL;
 	struct doc_blocks b = {0};
-	char *tmp = NULL, *file = NULL, *out_text = NULL, *code = NULL, *hash = NULL;
+	struct tj_out out = {.fd = -1};
+	char *file = NULL, *out_text = NULL, *code = NULL, *hash = NULL;
 	char decide[11], rule[32];
 	struct doc_extra x = {.session = -1, .target = -1};
 	const char *title;
@@ -596,16 +603,17 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 			break;
 		}
 	if (path) {
-		if (write_temp(path, (enum doc_format)fmt, &b, title, &tmp) < 0)
+		if (write_temp(path, (enum doc_format)fmt, &b, title, &out) < 0)
 			goto out;
 		file = absolute(path);
 	} else {
 		out_text = doc_text(&b);
 	}
-	if (record(db, who, &cv, k, &x, hash, file, tmp, path) < 0) {
+	int r = record(db, who, &cv, k, &x, hash, file, path ? &out : NULL);
+	if (r == -2)
+		goto out;
+	if (r < 0) {
 		char *why = xstrdup(tj_errmsg());
-		if (tmp)
-			unlink(tmp);
 		tj_error("未能登记文书，文书未出具：%s", why);
 		free(why);
 		goto out;
@@ -621,7 +629,7 @@ out:
 	free(code);
 	free(hash);
 	free(out_text);
-	free(tmp);
+	tj_out_discard(&out);
 	free(file);
 	doc_blocks_free(&b);
 	doc_dict_free(d);

@@ -28,10 +28,12 @@
  * borders and no empty cells (gridlines print instead): a quarter less
  * XML to write and to compress.
  *
- * The file appears only when complete: it is written under a temporary
- * name beside the target (created 0600, so personal data is never
- * readable by others even for a moment) and renamed at the end; an error
- * or a cancel removes it.
+ * The file appears only when complete: it is written beside the target
+ * without a name where the file system allows, else under a temporary one
+ * (outfile.h; created 0600, so personal data is never readable by others
+ * even for a moment), synced, its event committed when it must be
+ * recorded, and only then put under its name; an error or a cancel
+ * removes it.
  *
  * This file is the export itself: the temporary file, the snapshot, the
  * order of the work and the rename.  The parts (xlsx_internal.h):
@@ -52,6 +54,7 @@
 #include "xlsx_internal.h"
 
 #include "tiaojie/access.h"
+#include "tiaojie/outfile.h"
 #define EXCEL_MAX_ROWS 1048576
 #define EXPORT_CACHE_KIB 32768 /* SQLite's page cache during an export */
 
@@ -82,49 +85,10 @@ static char *dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-/* A temporary file beside path, mode 0600: its name (malloc'd) or NULL
- * with the reason. */
-static char *make_temp(const char *path, const char *dir)
-{
-	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	char *tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
-	int fd = mkstemp(tmp);
-
-	if (fd < 0) {
-		int e = errno;
-		if (e == ENOENT || e == ENOTDIR)
-			tj_error("不能写入 %s：目录 %s 不存在", path, dir);
-		else if (e == EACCES || e == EPERM || e == EROFS)
-			tj_error("不能写入 %s：没有在目录 %s 中建立文件的权限（%s）", path, dir, tj_strerror(e));
-		else
-			tj_error("不能写入 %s：%s", path, tj_strerror(e));
-		free(tmp);
-		return NULL;
-	}
-	if (fchmod(fd, 0600) < 0 || close(fd) < 0) {
-		tj_error("不能写入 %s：%s", path, tj_strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return NULL;
-	}
-	return tmp;
-}
-
-static int flush_file(const char *path)
-{
-	int fd = open(path, O_RDONLY);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 /* The workbook into place under its name, recorded when it must be: the
- * event and the rename in one transaction (see report_export). */
-static int place(struct db *db, const struct actor *who, const struct report_period *p, const char *tmp,
+ * event committed first, so a workbook under its name is always on record
+ * (see report_export). */
+static int place(struct db *db, const struct actor *who, const struct report_period *p, struct tj_out *o,
 		 const char *path, struct report_opts *opts, int64_t ncases)
 {
 	int must = opts->record || opts->full_ids;
@@ -134,10 +98,8 @@ static int place(struct db *db, const struct actor *who, const struct report_per
 			tj_error("数据库只读，导出完整证件号码无法记入操作记录，未导出");
 			return -1;
 		}
-		if (rename(tmp, path) < 0) {
-			tj_error("不能把工作簿存为 %s：%s", path, tj_strerror(errno));
+		if (tj_out_place(o, 0) < 0)
 			return -1;
-		}
 		if (must)
 			opts->unrecorded = 1;
 		return 0;
@@ -152,6 +114,7 @@ static int place(struct db *db, const struct actor *who, const struct report_per
 	char *after = xasprintf("导出调解统计 %s：%s（案件明细 %lld 行，证件号码%s）", label, shown, (long long)ncases,
 				opts->full_ids ? "完整" : "已遮蔽");
 	struct event_rec e = {.user_id = who->user_id, .entity = "system", .action = "export", .after = after};
+	char *shown_copy = xstrdup(shown);
 	int rc = -1;
 
 	free(label);
@@ -162,17 +125,25 @@ static int place(struct db *db, const struct actor *who, const struct report_per
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());
 		db_rollback(db);
 		tj_error("未能记入操作记录，未导出：%s", msg);
-	} else if (rename(tmp, path) < 0) {
-		tj_error("不能把工作簿存为 %s：%s", path, tj_strerror(errno));
-		db_rollback(db);
 	} else if (db_commit(db) < 0) {
 		char msg[600];
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());
-		unlink(path); /* ours, just put there: not left unrecorded */
 		tj_error("未能记入操作记录，未导出：%s", msg);
+	} else if (tj_out_place(o, 0) < 0) {
+		/* on record, not written: the record says so too */
+		char msg[600];
+		snprintf(msg, sizeof msg, "%s", tj_errmsg());
+		free(after);
+		after = xasprintf("导出未写出：%s（%s）", shown_copy, msg);
+		e.action = "export-failed";
+		e.after = after;
+		if (db_begin(db) == 0 && (db_event_add(db, &e) < 0 || db_commit(db) < 0))
+			db_rollback(db);
+		tj_error("导出已记入操作记录，但未能写出：%s", msg);
 	} else {
 		rc = 0;
 	}
+	free(shown_copy);
 	free(after);
 	return rc;
 }
@@ -185,7 +156,8 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	struct report_stats s;
 	struct xw x;
 	struct stat sb;
-	char *dir = NULL, *tmp = NULL;
+	char *dir = NULL;
+	struct tj_out out = {.fd = -1};
 	int began = 0, rc = REPORT_ERROR, have_stats = 0, cache_set = 0;
 	int64_t old_cache = 0;
 	tj_day today;
@@ -208,7 +180,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		return REPORT_ERROR;
 	}
 	dir = dir_of(path);
-	if (!(tmp = make_temp(path, dir))) {
+	if (tj_out_open(&out, path, 0600, 0) < 0) {
 		free(dir);
 		return REPORT_ERROR;
 	}
@@ -243,7 +215,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	x.label_ly = report_period_label(&s.last_year);
 
 	lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = dir};
-	x.wb = workbook_new_opt(tmp, &wo);
+	x.wb = workbook_new_opt(tj_out_name(&out), &wo);
 	if (!x.wb) {
 		tj_error("不能建立工作簿 %s（内存不足或不能建立临时文件）", path);
 		goto out;
@@ -291,11 +263,13 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		tj_error("保存工作簿 %s 失败：%s", path, lxw_strerror(e));
 		goto out;
 	}
-	if (chmod(tmp, tj_file_mode(opts->full_ids ? 0600 : 0640)) < 0 || flush_file(tmp) < 0) {
+	if (fchmod(out.fd, tj_file_mode(opts->full_ids ? 0600 : 0640)) < 0) {
 		tj_error("保存工作簿 %s 失败：%s", path, tj_strerror(errno));
 		goto out;
 	}
-	if (place(db, who, p, tmp, path, opts, x.written) < 0)
+	if (tj_out_sync(&out) < 0)
+		goto out;
+	if (place(db, who, p, &out, path, opts, x.written) < 0)
 		goto out;
 	if (ncases)
 		*ncases = x.written;
@@ -311,14 +285,12 @@ out:
 		if (rc == REPORT_ERROR)
 			tj_error("%s", keep);
 	}
-	if (rc != REPORT_OK && tmp)
-		unlink(tmp);
+	tj_out_discard(&out);
 	if (have_stats)
 		report_stats_free(&s);
 	free(x.label);
 	free(x.label_prev);
 	free(x.label_ly);
-	free(tmp);
 	free(dir);
 	return rc;
 }

@@ -77,7 +77,19 @@ int ui_main(struct db *db, struct config *cfg)
 	if (store_idle(db, 1) < 0)
 		fprintf(stderr, "tiaojie: %s\n", tj_errmsg());
 	holidays_free(&app.hol);
-	if (ui_signal)
-		fprintf(stderr, "tiaojie: 收到信号 %d，已保存草稿并退出\n", (int)ui_signal);
-	return 0;
+	if (!ui_signal)
+		return 0;
+	/* exactly what became of the open forms */
+	fprintf(stderr, "tiaojie: 收到信号 %d，", (int)ui_signal);
+	if (!app.drafts_kept && !app.drafts_aside && !app.drafts_lost)
+		fprintf(stderr, "没有需要保存的表单，已退出\n");
+	if (app.drafts_kept)
+		fprintf(stderr, "已将 %d 份表单存为草稿%s", app.drafts_kept,
+			app.drafts_aside || app.drafts_lost ? "；" : "，已退出\n");
+	if (app.drafts_aside)
+		fprintf(stderr, "%d 份草稿未能存入数据库（%s），已另存到 %s，下次登录时提供%s", app.drafts_aside,
+			app.drafts_why, app.drafts_where, app.drafts_lost ? "；" : "，已退出\n");
+	if (app.drafts_lost)
+		fprintf(stderr, "%d 份表单未能保存为草稿（%s），已退出\n", app.drafts_lost, app.drafts_why);
+	return app.drafts_lost ? 1 : 0;
 }

@@ -512,6 +512,8 @@ struct actform {
 	char *snap;       /* the fields as the form opened: has it changed? */
 	int64_t draft_id; /* the draft this form was kept as (0: none yet) */
 	int dirty;        /* typed since the last draft */
+	int saved;        /* applied: never kept as a draft again */
+	int draft_slot;   /* kept aside, not in the database (screen_draft_keep) */
 	time_t last_save;
 };
 
@@ -574,6 +576,8 @@ static char *val(struct actform *af, const char *id)
 
 	return it ? edit_get(&it->edit) : NULL;
 }
+
+static void actform_save_draft(struct screen *s);
 
 static int actform_submit(struct screen *s)
 {
@@ -666,6 +670,9 @@ static int actform_submit(struct screen *s)
 		op.nagreed = n;
 		op.agreed = agreed;
 	}
+	if (af->draft_slot) /* kept aside: into the database, deleted there with the action */
+		actform_save_draft(s);
+	op.draft_id = af->draft_id; /* deleted in the same transaction */
 	if (case_apply(app->db, app->cfg, &app->hol, &app->actor, &op, &res) < 0) {
 		/* the error at the field it is about (the form's items are named
 		 * as the core names its inputs), named on the message line */
@@ -688,10 +695,10 @@ static int actform_submit(struct screen *s)
 	}
 	reload(af->detail);
 	ui_msg(app, US_OK, "已办理：%s（%s）", action_name(af->action), status_name(res.status));
-	if (draft_drop(app->db, app->user.id, af->draft_id) < 0)
-		ui_error(app); /* done; only the old draft stays */
-	af->draft_id = 0;
+	af->draft_id = 0; /* gone with the action */
+	screen_draft_forget(app, &af->draft_slot);
 	af->dirty = 0;
+	af->saved = 1;
 	rc = UI_HANDLED | UI_CLOSE;
 out:
 	if (amounts)
@@ -821,6 +828,7 @@ static int actform_handle(struct screen *s, enum ui_action a, wint_t ch)
 		if (draft_drop(s->app->db, s->app->user.id, af->draft_id) < 0)
 			ui_error(s->app);
 		af->draft_id = 0;
+		screen_draft_forget(s->app, &af->draft_slot);
 		af->dirty = 0;
 		return UI_HANDLED | UI_CLOSE;
 	case UA_SAVE:
@@ -853,7 +861,7 @@ static void actform_save_draft(struct screen *s)
 	struct strbuf sb;
 	char num[32];
 
-	if (!app->logged_in || !d->loaded || !actform_changed(af))
+	if (af->saved || !app->logged_in || !d->loaded || !actform_changed(af))
 		return;
 	if (!af->draft_id) {
 		/* one draft per case: a new form replaces an older one */
@@ -876,11 +884,9 @@ static void actform_save_draft(struct screen *s)
 		draft_put(&sb, "session_id", num);
 	}
 	char *body = sb_detach(&sb);
-	if (draft_keep(app->db, app->user.id, CASE_DRAFT_KIND, body, &af->draft_id) == 0) {
+	if (screen_draft_keep(app, CASE_DRAFT_KIND, body, &af->draft_id, &af->draft_slot) >= 0) {
 		af->dirty = 0;
 		af->last_save = time(NULL);
-	} else {
-		ui_error(app);
 	}
 	free(body);
 }
@@ -891,7 +897,7 @@ static void actform_tick(struct screen *s)
 
 	if (af->dirty && time(NULL) - af->last_save >= screen_autosave_seconds()) {
 		actform_save_draft(s);
-		if (!af->dirty)
+		if (!af->dirty && !af->draft_slot) /* kept aside: its own message stays */
 			ui_msg(s->app, US_DIM, "已自动保存草稿");
 	}
 }

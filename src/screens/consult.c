@@ -1,13 +1,18 @@
 /*
  * consult.c - the consultation log (咨询登记): a short form (topic cause,
- * phone, note) and today's consultations below it.
+ * phone, note) and today's consultations below it.  What is typed is kept
+ * as a draft like every other form (kind "consult": on SIGHUP, SIGTERM,
+ * leaving with 暂存, and every 30 seconds), and saving deletes the draft in
+ * the transaction that records the consultation.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tiaojie/access.h"
 #include "tiaojie/consult.h"
+#include "tiaojie/draft.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/uitext.h"
 #include "tiaojie/util.h"
@@ -18,7 +23,59 @@ struct consult_screen {
 	char cause[8];
 	char *cause_name;
 	char *snap; /* the empty form: has anything been typed? */
+	int64_t draft_id; /* the draft this form was kept as (0: none yet) */
+	int draft_slot;   /* kept aside, not in the database (screen_draft_keep) */
+	int dirty;        /* typed since the last draft */
+	time_t last_save;
 };
+
+#define CONSULT_DRAFT_KIND "consult"
+
+static int consult_typed(struct consult_screen *cs)
+{
+	return cs->cause[0] || form_changed(&cs->form, cs->snap);
+}
+
+/* Keep the form as a draft (SIGHUP, SIGTERM, the autosave, 暂存). */
+static void consult_save_draft(struct screen *s)
+{
+	struct consult_screen *cs = s->priv;
+	struct strbuf sb;
+
+	if (!s->app->logged_in || !consult_typed(cs))
+		return;
+	sb_init(&sb);
+	draft_put(&sb, "cause", cs->cause);
+	draft_put(&sb, "cause_name", cs->cause_name);
+	form_draft_put(&cs->form, &sb, "f.");
+	if (screen_draft_keep(s->app, CONSULT_DRAFT_KIND, sb.buf, &cs->draft_id, &cs->draft_slot) >= 0) {
+		cs->dirty = 0;
+		cs->last_save = time(NULL);
+	}
+	sb_free(&sb);
+}
+
+static void consult_tick(struct screen *s)
+{
+	struct consult_screen *cs = s->priv;
+
+	if (cs->dirty && time(NULL) - cs->last_save >= screen_autosave_seconds()) {
+		consult_save_draft(s);
+		if (!cs->dirty && !cs->draft_slot) /* kept aside: its own message stays */
+			ui_msg(s->app, US_DIM, "已自动保存草稿");
+	}
+}
+
+static void consult_drop_draft(struct screen *s)
+{
+	struct consult_screen *cs = s->priv;
+
+	if (draft_drop(s->app->db, s->app->user.id, cs->draft_id) < 0)
+		ui_error(s->app);
+	cs->draft_id = 0;
+	screen_draft_forget(s->app, &cs->draft_slot);
+	cs->dirty = 0;
+}
 
 static const enum ui_action consult_actions[] = {UA_SAVE, UA_PICK, UA_REFRESH, UA_BACK,
 						 UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
@@ -112,7 +169,9 @@ static int consult_save(struct screen *s)
 	const char *field;
 
 	note->msg[0] = phone->msg[0] = '\0';
-	if (consult_record(s->app->db, &s->app->actor, cs->cause, n, p, &field) < 0) {
+	if (cs->draft_slot) /* kept aside: into the database, deleted there with the save */
+		consult_save_draft(s);
+	if (consult_record(s->app->db, &s->app->actor, cs->cause, n, p, cs->draft_id, &field) < 0) {
 		struct form_item *it = field ? form_find(&cs->form, field) : NULL;
 		if (it && it->kind != FK_ROW) {
 			form_set_msg(it, US_ERROR, "%s", tj_errmsg());
@@ -122,6 +181,9 @@ static int consult_save(struct screen *s)
 		}
 	} else {
 		ui_msg(s->app, US_OK, "已登记咨询");
+		cs->draft_id = 0; /* gone in the same transaction */
+		screen_draft_forget(s->app, &cs->draft_slot);
+		cs->dirty = 0;
 		cs->cause[0] = '\0';
 		set_cause_row(cs);
 		edit_set(&note->edit, "");
@@ -141,17 +203,26 @@ static int consult_handle(struct screen *s, enum ui_action a, wint_t ch)
 
 	switch (a) {
 	case UA_BACK:
-		if (cs->cause[0] || form_changed(&cs->form, cs->snap)) {
-			int ans = ui_ask_unsaved(s->app, "这条咨询");
+		if (consult_typed(cs)) {
+			int ans = ui_ask_unsaved_keep(s->app, "这条咨询");
 			if (ans == UI_SAVE) {
 				consult_save(s);
 				/* saved: the form is empty again; refused: it stays */
-				if (cs->cause[0] || form_changed(&cs->form, cs->snap))
+				if (consult_typed(cs))
 					return UI_HANDLED;
+			} else if (ans == UI_KEEP) {
+				cs->dirty = 1; /* cleared only when kept */
+				consult_save_draft(s);
+				if (cs->dirty)
+					return UI_HANDLED; /* not kept (the message says why): stay */
+				if (!cs->draft_slot) /* kept aside: its own message says where */
+					ui_msg(s->app, US_OK, "咨询已存为草稿，可从工作台“草稿”继续");
+				return UI_HANDLED | UI_CLOSE;
 			} else if (ans != UI_DISCARD) {
 				return UI_HANDLED;
 			}
 		}
+		consult_drop_draft(s); /* discarded (or nothing typed): the draft goes too */
 		return UI_HANDLED | UI_CLOSE;
 	case UA_SAVE:
 		return consult_save(s);
@@ -159,6 +230,7 @@ static int consult_handle(struct screen *s, enum ui_action a, wint_t ch)
 		build_list(s);
 		return UI_HANDLED;
 	case UA_PICK:
+		cs->dirty = 1;
 		/* the topic's list belongs to the topic's row only */
 		if (it && it->id && !strcmp(it->id, "cause"))
 			ui_push(s->app, causepick_screen_new(s->app, cs->cause, picked, cs));
@@ -167,6 +239,7 @@ static int consult_handle(struct screen *s, enum ui_action a, wint_t ch)
 		return UI_HANDLED;
 	case UA_ENTER:
 		if (it && it->id && !strcmp(it->id, "cause")) {
+			cs->dirty = 1;
 			ui_push(s->app, causepick_screen_new(s->app, cs->cause, picked, cs));
 			return UI_HANDLED;
 		}
@@ -175,7 +248,8 @@ static int consult_handle(struct screen *s, enum ui_action a, wint_t ch)
 		form_handle(&cs->form, UA_NEXT, 0);
 		return UI_HANDLED;
 	default:
-		form_handle(&cs->form, a, ch);
+		if (form_handle(&cs->form, a, ch) >= 0)
+			cs->dirty = 1;
 		return UI_HANDLED;
 	}
 }
@@ -197,6 +271,8 @@ static const struct screen_ops consult_ops = {
 	.layout = consult_layout,
 	.draw = consult_draw,
 	.handle = consult_handle,
+	.tick = consult_tick,
+	.save_draft = consult_save_draft,
 	.destroy = consult_destroy,
 };
 
@@ -220,4 +296,23 @@ struct screen *consult_screen_new(struct app *app)
 	s = screen_new(app, &consult_ops, "咨询登记", cs);
 	build_list(s);
 	return s;
+}
+
+void consult_resume(struct app *app, const char *draft_body, int64_t draft_id)
+{
+	struct screen *s = consult_screen_new(app);
+	struct consult_screen *cs = s->priv;
+	char *cause = draft_get(draft_body, "cause"), *name = draft_get(draft_body, "cause_name");
+
+	snprintf(cs->cause, sizeof cs->cause, "%s", cause ? cause : "");
+	free(cs->cause_name);
+	cs->cause_name = xstrdup(name ? name : "");
+	free(cause);
+	free(name);
+	set_cause_row(cs);
+	form_draft_get(&cs->form, draft_body, "f.");
+	cs->draft_id = draft_id;
+	cs->last_save = time(NULL);
+	ui_push(app, s);
+	ui_msg(app, US_OK, "已恢复咨询草稿，按 F2 登记");
 }

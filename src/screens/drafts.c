@@ -1,9 +1,12 @@
 /*
  * drafts.c - the user's unfinished forms (saved on a dropped connection,
  * on leaving, or by the 30-second autosave), offered at login and from
- * the work desk: Enter resumes one, F8/^D discards it.  Two kinds: an
- * intake form ("intake", with the claim dialog that was open) and a form
- * of an action on a case ("case": an agreement, a session record...).
+ * the work desk: Enter resumes one, F8/^D discards it.  Three kinds: an
+ * intake form ("intake", with the claim dialog that was open), a form of
+ * an action on a case ("case": an agreement, a session record...) and a
+ * consultation ("consult").  A draft the database could not take (the
+ * disk full) is kept in the runtime directory and moved back in at the
+ * next login (screen_draft_keep, draft_recover_aside).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +19,54 @@
 #include "tiaojie/widgets.h"
 
 #define AUTOSAVE_SECONDS 30
+
+int screen_draft_keep(struct app *app, const char *kind, const char *body, int64_t *id, int *slot)
+{
+	static int next_slot;
+	int64_t dbid = *id;
+	char why[600], *where = NULL;
+
+	if (draft_keep(app->db, app->user.id, kind, body, &dbid) == 0) {
+		if (*slot) /* the database takes drafts again */
+			draft_drop_aside(app->db, app->user.id, *slot);
+		*slot = 0;
+		*id = dbid;
+		app->drafts_kept++;
+		return 0;
+	}
+	snprintf(why, sizeof why, "%s", tj_errmsg());
+	int full = strstr(why, "磁盘已满") != NULL;
+	snprintf(app->drafts_why, sizeof app->drafts_why, "%s", full ? "磁盘已满" : why);
+	if (!*slot)
+		*slot = ++next_slot;
+	if (draft_keep_aside(app->db, app->user.id, kind, body, *slot, &where) == 0) {
+		app->drafts_aside++;
+		snprintf(app->drafts_where, sizeof app->drafts_where, "%s", where);
+		if (full)
+			ui_msg(app, US_WARN, "磁盘已满，草稿未能存入数据库；已另存到 %s，下次登录时提供", where);
+		else
+			ui_msg(app, US_WARN, "草稿未能存入数据库（%s）；已另存到 %s，下次登录时提供", why, where);
+		free(where);
+		return 1;
+	}
+	char aside[600];
+	snprintf(aside, sizeof aside, "%s", tj_errmsg());
+	snprintf(app->drafts_why, sizeof app->drafts_why, "%s；另存也失败：%s", full ? "磁盘已满" : why, aside);
+	app->drafts_lost++;
+	if (full)
+		tj_error("磁盘已满，草稿未能保存（另存也失败：%s）", aside);
+	else
+		tj_error("草稿未能保存：%s（另存也失败：%s）", why, aside);
+	ui_error(app);
+	return -1;
+}
+
+void screen_draft_forget(struct app *app, int *slot)
+{
+	if (*slot)
+		draft_drop_aside(app->db, app->user.id, *slot);
+	*slot = 0;
+}
 
 int screen_autosave_seconds(void)
 {
@@ -55,6 +106,19 @@ static void drafts_build(struct screen *s)
 				 a >= 0 ? action_name((enum case_action)a) : kw ? kw : "");
 			free(no);
 			free(kw);
+		} else if (strcmp(r->kind, "consult") == 0) {
+			char *note = draft_get(r->body, "f.note");
+			size_t cut = 0;
+			/* the first 30 characters, never half of one */
+			for (int n = 0; note && note[cut] && n < 30; n++)
+				do
+					cut++;
+				while ((note[cut] & 0xC0) == 0x80);
+			snprintf(buf, sizeof buf, " %s  咨询登记  %.*s", r->saved_at, (int)cut,
+				 note && *note ? note : "（未填摘要）");
+			if (!note || !*note)
+				snprintf(buf, sizeof buf, " %s  咨询登记  （未填摘要）", r->saved_at);
+			free(note);
 		} else {
 			char *name = draft_get(r->body, "applicant[0].name");
 			char *emp = draft_get(r->body, "respondent[0].name");
@@ -110,6 +174,8 @@ static int drafts_handle(struct screen *s, enum ui_action a, wint_t ch)
 			ui_pop(app); /* frees s and the list */
 			if (strcmp(kind, "case") == 0)
 				casedetail_resume(app, body, id);
+			else if (strcmp(kind, "consult") == 0)
+				consult_resume(app, body, id);
 			else
 				intake_resume(app, body, id);
 			free(body);

@@ -117,6 +117,8 @@ struct intake_screen {
 	const char **party_names; /* VOCAB_PARTY */
 	int64_t draft_id;
 	int dirty;
+	int saved; /* registered or corrected: never kept as a draft again */
+	int draft_slot; /* kept aside, not in the database (screen_draft_keep) */
 	time_t last_save;
 	struct intake_warnings warn;
 	int warn_valid;
@@ -1758,16 +1760,25 @@ static void intake_save_draft(struct screen *s)
 {
 	struct intake_screen *is = s->priv;
 
-	if (!has_content(is) || !s->app->logged_in || (is->correct_id && !intake_changed(is)))
+	if (is->saved || !has_content(is) || !s->app->logged_in || (is->correct_id && !intake_changed(is)))
 		return;
 	char *body = serialise(is);
-	if (draft_keep(s->app->db, s->app->user.id, "intake", body, &is->draft_id) == 0) {
+	if (screen_draft_keep(s->app, "intake", body, &is->draft_id, &is->draft_slot) >= 0) {
 		is->dirty = 0;
 		is->last_save = time(NULL);
-	} else {
-		ui_error(s->app);
 	}
 	free(body);
+}
+
+/* Before a save: a draft kept aside moves into the database, where the
+ * save deletes it in its own transaction (a kill after the save can then
+ * leave no copy of a saved form to be offered again). */
+static void settle_draft(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+
+	if (is->draft_slot)
+		intake_save_draft(s);
 }
 
 static void intake_tick(struct screen *s)
@@ -1776,7 +1787,7 @@ static void intake_tick(struct screen *s)
 
 	if (is->dirty && time(NULL) - is->last_save >= screen_autosave_seconds()) {
 		intake_save_draft(s);
-		if (!is->dirty)
+		if (!is->dirty && !is->draft_slot) /* kept aside: its own message stays */
 			ui_msg(s->app, US_DIM, "已自动保存草稿");
 	}
 }
@@ -3265,6 +3276,8 @@ static int correct_save(struct screen *s)
 
 	memset(&res, 0, sizeof res);
 	to_correction(is, &in, persons, cl, &k);
+	settle_draft(s);
+	in.draft_id = is->draft_id; /* deleted with the save */
 	if (case_correct_resets(is->cv, &in) &&
 	    (!ui_confirm(app, "本案申请人已确认请求事项。\n" RECONFIRM_TEXT "，案件将退回「登记」。\n保存修改吗？") ||
 	     app->quit)) {
@@ -3304,12 +3317,14 @@ static int correct_save(struct screen *s)
 		}
 		goto out;
 	}
-	if (draft_drop(app->db, app->user.id, is->draft_id) < 0)
-		ui_error(app);
+	/* the draft went in the same transaction; whatever is still shown
+	 * of the form (a hangup in the next dialog) is never kept again */
 	is->draft_id = 0;
+	screen_draft_forget(app, &is->draft_slot);
 	is->dirty = 0;
 	if (is->done) /* the case below shows what it now holds */
 		is->done(is->done_ctx);
+	is->saved = 1;
 	if (res.reconfirm)
 		ui_msg(app, US_WARN, "已修改申请（%d 处）；" RECONFIRM_TEXT "，案件已退回「%s」", res.nchanges,
 		       status_name(res.status));
@@ -3341,6 +3356,8 @@ static int intake_save(struct screen *s)
 	}
 	memset(&res, 0, sizeof res);
 	to_intake(is, &in, &p, cl, &k);
+	settle_draft(s);
+	in.draft_id = is->draft_id; /* deleted in the transaction that registers */
 	/* what is wrong first, at its fields: no question is asked about a
 	 * form that cannot be saved yet */
 	rc = intake_check(app->db, app->cfg, &in, &res);
@@ -3407,10 +3424,12 @@ static int intake_save(struct screen *s)
 			ui_error(app);
 		goto out;
 	}
-	if (draft_drop(app->db, app->user.id, is->draft_id) < 0)
-		ui_error(app); /* the case is saved; only the old draft stays */
+	/* the draft went in the same transaction; whatever is still shown
+	 * of the form (a hangup in the dialogs below) is never kept again */
 	is->draft_id = 0;
+	screen_draft_forget(app, &is->draft_slot);
 	is->dirty = 0;
+	is->saved = 1;
 	char text[600], next[200];
 	snprintf(next, sizeof next, "下一步：在案件详情按 F3 办理「%s」「%s」", action_name(ACT_CONFIRM),
 		 action_name(ACT_ACCEPT));
@@ -3585,10 +3604,12 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 				return intake_save(s); /* registers; stays open when something is wrong */
 			if (ans == UI_KEEP) {
 				/* parked: the draft is offered on the desk */
+				is->dirty = 1; /* cleared only when kept */
 				intake_save_draft(s);
 				if (is->dirty)
 					return UI_HANDLED; /* not kept (the message says why): stay */
-				ui_msg(app, US_OK, "登记表已存为草稿，可从工作台“草稿”继续");
+				if (!is->draft_slot) /* kept aside: its own message says where */
+					ui_msg(app, US_OK, "登记表已存为草稿，可从工作台“草稿”继续");
 				is->draft_id = 0;
 				return UI_HANDLED | UI_CLOSE;
 			}
@@ -3599,6 +3620,7 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 		if (draft_drop(app->db, app->user.id, is->draft_id) < 0)
 			ui_error(app);
 		is->draft_id = 0;
+		screen_draft_forget(app, &is->draft_slot);
 		is->dirty = 0;
 		return UI_HANDLED | UI_CLOSE;
 	case UA_ENTER: {

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "tiaojie/access.h"
+#include "tiaojie/draft.h"
+#include "tiaojie/store.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/widgets.h"
 
@@ -87,6 +89,16 @@ static int try_login(struct screen *s)
 	}
 	app->logged_in = 1;
 	ui_msg(app, US_OK, "欢迎，%s", app->user.display_name);
+	/* drafts a full disk kept in the runtime directory come back in now,
+	 * offered with the others on the desk */
+	if (!store_readonly(app->db)) {
+		int n = draft_recover_aside(app->db, app->user.id);
+		if (n > 0)
+			ui_msg(app, US_WARN, "欢迎，%s。上次磁盘已满时另存的草稿 %d 份已取回，见工作台“草稿”",
+			       app->user.display_name, n);
+		else if (n < 0)
+			ui_msg(app, US_WARN, "欢迎，%s。另存的草稿未能取回：%s", app->user.display_name, tj_errmsg());
+	}
 	/* the login screen leaves; the desk takes its place */
 	ui_pop(app);
 	open_desk(app);

@@ -751,6 +751,10 @@ static void loop_until(struct app *app, struct screen *until)
 				return;
 		}
 		if (ui_signal) {
+			if (!app->drafts_counting) {
+				app->drafts_counting = 1;
+				app->drafts_kept = app->drafts_aside = app->drafts_lost = 0;
+			}
 			save_all_drafts(app);
 			app->quit = 1;
 			return;

@@ -107,9 +107,9 @@ def f(s):
 def i(v):
     return f(str(v) if v is not None and v > 0 else "")
 prev = ""
-rows = db.execute("SELECT id, at, user_id, case_id, entity, entity_id, action, before, after FROM events ORDER BY id").fetchall()
-for (id_, at, u, c, ent, eid, act, bef, aft) in rows:
-    h = hashlib.sha256(f(prev) + f(at) + i(u) + i(c) + f(ent) + i(eid) + f(act) + f(bef) + f(aft)).hexdigest()
+rows = db.execute("SELECT id, at, user_id, case_id, entity, entity_id, action, before, after, lower(hex(state)) FROM events ORDER BY id").fetchall()
+for (id_, at, u, c, ent, eid, act, bef, aft, st) in rows:
+    h = hashlib.sha256(f(prev) + f(at) + i(u) + i(c) + f(ent) + i(eid) + f(act) + f(bef) + f(aft) + (f(st) if st else b"")).hexdigest()
     db.execute("UPDATE events SET hash = ? WHERE id = ?", (bytes.fromhex(h), id_))
     prev = h
 db.commit()
@@ -131,10 +131,99 @@ def f(s):
 def i(v):
     return f(str(v) if v is not None and v > 0 else "")
 prev = ""
-for (at, u, c, ent, eid, act, bef, aft) in db.execute("SELECT at, user_id, case_id, entity, entity_id, action, before, after FROM events ORDER BY id"):
-    prev = hashlib.sha256(f(prev) + f(at) + i(u) + i(c) + f(ent) + i(eid) + f(act) + f(bef) + f(aft)).hexdigest()
+for (at, u, c, ent, eid, act, bef, aft, st) in db.execute("SELECT at, user_id, case_id, entity, entity_id, action, before, after, lower(hex(state)) FROM events ORDER BY id"):
+    prev = hashlib.sha256(f(prev) + f(at) + i(u) + i(c) + f(ent) + i(eid) + f(act) + f(bef) + f(aft) + (f(st) if st else b"")).hexdigest()
 print(prev)
 PY
 eq independent-head "$(cat py.head)" "$head0"
+
+# ---- rows changed in their own tables, behind the log's back ---------------
+# A case registered by import and an account added carry the state their
+# events sealed (011_event_state.sql); demo's bulk-made cases do not, and
+# check says how many it could not compare.
+cp d.db s.db
+run "$TJ" import --db s.db "$SRCDIR/tests/cmd/data/application_example.json"
+expect_rc sealed-import 0
+printf 'abcdefgh1\n' >pw
+run "$TJ" user add zz --role clerk --name 测试 --db s.db --password-file pw
+expect_rc sealed-user 0
+run "$TJ" check --db s.db
+expect_rc sealed-clean 0
+expect_out sealed-counted "一致：1 件（另 200 件"
+expect_out sealed-users "账号：1 个"
+expect_out says-integrity "PRAGMA integrity_check"
+expect_out says-numbers "无缺号、无重号"
+expect_out says-counters "工作台计数与履行跟进队列与案件一致"
+caseno=$(q s.db "SELECT case_no FROM cases ORDER BY id DESC LIMIT 1")
+
+# 7. a claim's amount changed in its table
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "UPDATE claims SET amount_fen = amount_fen + 100000 WHERE case_id = (SELECT max(id) FROM cases) AND ord = 1"
+run "$TJ" check --db t.db
+expect_rc amount-changed 1
+expect_err amount-changed-names "案件 $caseno 的登记内容或请求事项"
+expect_err amount-changed-why "在操作记录之外被改动"
+# ... and put back: passes again (the state is the rows', nothing else)
+q t.db "UPDATE claims SET amount_fen = amount_fen - 100000 WHERE case_id = (SELECT max(id) FROM cases) AND ord = 1"
+run "$TJ" check --db t.db
+expect_rc amount-restored 0
+
+# 7b. the applicant's name in the case's own record (its snapshot) changed
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "UPDATE case_parties SET name = name || '某' WHERE case_id = (SELECT max(id) FROM cases) AND role = 'applicant'"
+run "$TJ" check --db t.db
+expect_rc party-changed 1
+expect_err party-changed-names "案件 $caseno 的登记内容"
+
+# 8. an account promoted to administrator by SQL
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "UPDATE users SET role = 'admin' WHERE login = 'zz'"
+run "$TJ" check --db t.db
+expect_rc promoted 1
+expect_err promoted-names "账号 zz 的角色或状态"
+
+# 9. a case number skipped, a repeat made impossible by the counter
+cp s.db t.db
+q t.db "UPDATE cases SET seq = seq + 5 WHERE id = (SELECT max(id) FROM cases)"
+run "$TJ" check --db t.db
+expect_rc number-gap 1
+expect_err number-gap-says "案件编号不连续"
+cp s.db t.db
+q t.db "UPDATE case_seq SET last = last - 1 WHERE year = (SELECT max(year) FROM case_seq)"
+run "$TJ" check --db t.db
+expect_rc counter-behind 1
+expect_err counter-behind-says "下一件会重号"
+
+# 10. a count the triggers keep, off by one
+cp s.db t.db
+q t.db "UPDATE search_counts SET n = n + 1 WHERE rowid IN (SELECT rowid FROM search_counts LIMIT 1)" 2>/dev/null ||
+	q t.db "UPDATE search_counts SET n = n + 1 WHERE status = (SELECT status FROM search_counts LIMIT 1) AND mediator_id = (SELECT mediator_id FROM search_counts LIMIT 1)"
+run "$TJ" check --db t.db
+expect_rc counts-off 1
+expect_err counts-off-says "工作台计数有误"
+
+# 11. committed saves lost at the end (a damaged WAL does this): the chain
+# of what is left is whole, the head written beside the file at the last
+# close says the log had more
+cp s.db t.db
+cp s.db.head t.db.head
+check head-written test -s s.db.head
+last=$(q t.db "SELECT max(id) FROM events")
+untrigger
+q t.db "DELETE FROM events WHERE id > $((last - 2)); UPDATE sqlite_sequence SET seq = $((last - 2)) WHERE name = 'events'"
+retrigger
+run "$TJ" check --db t.db
+expect_rc tail-lost 1
+expect_err tail-lost-says "操作记录末尾缺失"
+expect_err tail-lost-id "已有第 $last 条"
+# without the head outside, check says it cannot know (never "无缺失")
+rm -f t.db.head
+run "$TJ" check --db t.db
+expect_rc tail-unknown 0
+expect_out tail-unknown-says "末尾若有已提交的记录丢失，无从发现"
+case "$OUT" in *无缺失*) fail "check claims nothing is missing without the head" ;; *) ok ;; esac
 
 done_tests

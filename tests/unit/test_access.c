@@ -404,7 +404,7 @@ static void test_reads(void)
 	CHECK_INT(employer_search(db, &who[MED2], "权限测试", 10, &em), -1);
 
 	/* consultations: not mediators */
-	CHECK_INT(consult_record(db, &who[CLERK], "0601", "工资怎么算", "", &field), 0);
+	CHECK_INT(consult_record(db, &who[CLERK], "0601", "工资怎么算", "", 0, &field), 0);
 	CHECK_INT(consult_day_load(db, &who[CLERK], "2026-11-20", &cl), 0);
 	CHECK_INT(cl.n, 1);
 	consult_list_free(&cl);

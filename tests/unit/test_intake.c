@@ -366,6 +366,27 @@ int main(void)
 	CHECK_STR(channel_name("letter"), "信函");
 	CHECK(!channel_valid("fax"), "fax");
 
+	/* 13. The form's draft goes in the transaction that registers it (a
+	 * saved application is never offered again); a refused save keeps it. */
+	testdb_raw(db, "INSERT INTO users(login, display_name, role, pw_hash, created_at) "
+		       "VALUES ('drafter', '窗口二', 'clerk', 'x', '2026-11-20 09:00:00')");
+	struct actor drafter = {.role = ROLE_CLERK,
+				.user_id = testdb_int(db, "SELECT id FROM users WHERE login = 'drafter'")};
+	int64_t did = 0, other_draft = 0;
+	CHECK_INT(db_draft_save(db, drafter.user_id, "intake", "applicant[0].name=张三\n", &did), 0);
+	CHECK_INT(db_draft_save(db, drafter.user_id, "intake", "applicant[0].name=别的\n", &other_draft), 0);
+	struct intake wd = in;
+	wd.draft_id = did;
+	wd.channel = "fax";
+	CHECK_INT(intake_register(db, &cfg, &drafter, &wd, &res), -1);
+	intake_result_free(&res);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM drafts WHERE user_id = (SELECT id FROM users WHERE login = 'drafter')"), 2);
+	wd.channel = "window";
+	CHECK_INT(intake_register(db, &cfg, &drafter, &wd, &res), 0);
+	intake_result_free(&res);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM drafts WHERE id = (SELECT max(id) FROM drafts) "
+				 "AND body LIKE '%别的%'"), 1); /* only its own draft went */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM drafts"), 1);
 	db_close(db);
 	config_free(&cfg);
 	testdb_cleanup();
