@@ -386,7 +386,7 @@ has acceptance-deadline acceptance.flat "至$(cn_date "$(q "SELECT deadline FROM
 eq acceptance-page-per-party "$(pages acceptance.pdf)" "$(q "SELECT count(*) FROM case_parties WHERE case_id = $AID2")"
 # a collective case: its representatives and the respondents, a page each
 CC=$(q "SELECT id FROM cases WHERE collective = 1 AND accepted_at IS NOT NULL ORDER BY id LIMIT 1")
-q "UPDATE case_parties SET representative = 1 WHERE case_id = $CC AND role = 'applicant' AND ord IN (1, 2)"
+q "UPDATE case_parties SET representative = (ord IN (1, 2)) WHERE case_id = $CC AND role = 'applicant'"
 pdf coll-acceptance "$(q "SELECT case_no FROM cases WHERE id = $CC")" acceptance
 eq coll-acceptance-pages "$(pages coll-acceptance.pdf)" "$(q "SELECT 2 + count(*) FROM case_parties WHERE case_id = $CC AND role = 'respondent'")"
 n3=$(q "SELECT name FROM case_parties WHERE case_id = $CC AND role = 'applicant' AND ord = 3")
