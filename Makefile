@@ -174,7 +174,7 @@ check: deps
 	@$(MAKE) --no-print-directory run-tests
 
 run-tests: build/tiaojie build/test/tiaojie build/asan/tiaojie build/rel/bench $(TESTS_test) $(TESTS_asan) \
-           $(FUZZ_BINS)
+           $(FUZZ_BINS) build/test/crashdrv
 	@sh tests/run.sh
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libtiaojie.a
