@@ -71,7 +71,10 @@ static inline int mix_weight(enum case_action a)
 static inline void mix_id(int k, int i, char id[19])
 {
 	static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-	snprintf(id, 19, "3101041985%02d%02d%03d", 1 + k % 12, 1 + i % 28, (i / 28) % 1000);
+	char buf[32];
+	snprintf(buf, sizeof buf, "3101041985%02u%02u%03u", 1 + (unsigned)k % 12, 1 + (unsigned)i % 28,
+		 (unsigned)i / 28 % 1000);
+	memcpy(id, buf, 17);
 	int sum = 0;
 	for (int j = 0; j < 17; j++)
 		sum += (id[j] - '0') * w[j];
