@@ -18,11 +18,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char path[128];
 
+static void cleanup(void)
+{
+	unlink(path);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!path[0]) {
 		const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 		snprintf(path, sizeof path, "%s/tiaojie-fuzz-config.%d", dir, (int)getpid());
+		atexit(cleanup);
 	}
 	FILE *f = fopen(path, "w");
 	if (!f)
