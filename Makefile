@@ -6,6 +6,8 @@
 #   make demo       install what is missing, build, create demo.db, open it
 #   make deps       install the Debian packages (apt-get, as root)
 #   make install    PREFIX=/usr/local DESTDIR=  binary, man pages, forms/, data/
+#   make crash      1,000 kill -9 trials (TRIALS=N) of tests/crash/
+#   make fuzz       the libFuzzer targets of tests/fuzz/ (FUZZ_SECONDS each)
 #   make clean
 #
 # Every library is found with pkg-config; a missing one stops the build with
@@ -22,7 +24,7 @@ PKGS     = ncursesw sqlite3 xlsxwriter libpcre2-8 libxcrypt inih pangocairo cair
 DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev \
             libpcre2-dev libcrypt-dev libinih-dev libpango1.0-dev libcairo2-dev \
             libfontconfig-dev libjansson-dev fonts-noto-cjk
-DEB_TEST  = tmux ncurses-term sqlite3 python3 python3-openpyxl poppler-utils
+DEB_TEST  = tmux ncurses-term sqlite3 python3 python3-openpyxl poppler-utils clang unzip
 DEB_ALL   = $(DEB_BUILD) $(DEB_TEST)
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -43,6 +45,14 @@ CFLAGS_test = -O2 -g -DTIAOJIE_TESTING
 CFLAGS_asan = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined -DTIAOJIE_TESTING
 LDFLAGS_asan = -fsanitize=address,undefined
+#   fuzz  the library under clang's coverage for the libFuzzer targets of
+#         tests/fuzz/ (ASan + UBSan); only the library and the targets
+CC_rel  = $(CC)
+CC_test = $(CC)
+CC_asan = $(CC)
+CC_fuzz = clang
+CFLAGS_fuzz = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+              -fno-sanitize-recover=undefined -DTIAOJIE_TESTING -Wno-missing-field-initializers
 
 LIB_SRCS  := $(sort $(shell find src -name '*.c' ! -path src/main.c))
 TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c))
@@ -52,7 +62,7 @@ DATA_FILES := $(sort $(wildcard data/*.sql data/*.tsv))
 FORM_FILES := $(sort $(wildcard forms/*.txt))
 EMBED_FILES := $(DATA_FILES) $(FORM_FILES)
 
-.PHONY: all check demo deps libs install uninstall clean bench run-tests
+.PHONY: all check demo deps libs install uninstall clean bench run-tests crash fuzz
 .DEFAULT_GOAL := all
 
 all: build/tiaojie
@@ -116,7 +126,7 @@ OBJS_$(1) := $$(patsubst %.c,build/$(1)/%.o,$$(LIB_SRCS)) build/$(1)/gen/embed.o
 
 build/$(1)/%.o: %.c | libs
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(CSTD) $$(WARN) $$(CFLAGS_$(1)) $$(CFLAGS) $$(CPPFLAGS_ALL) $$(CPPFLAGS) -MMD -MP -c $$< -o $$@
+	$$(CC_$(1)) $$(CSTD) $$(WARN) $$(CFLAGS_$(1)) $$(CFLAGS) $$(CPPFLAGS_ALL) $$(CPPFLAGS) -MMD -MP -c $$< -o $$@
 
 build/$(1)/gen/embed.o: build/gen/embed.S $$(EMBED_FILES)
 	@mkdir -p $$(dir $$@)
@@ -124,7 +134,7 @@ build/$(1)/gen/embed.o: build/gen/embed.S $$(EMBED_FILES)
 
 build/$(1)/gen/embed_index.o: build/gen/embed_index.c
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(CSTD) $$(WARN) $$(CFLAGS_$(1)) -Iinclude -c $$< -o $$@
+	$$(CC_$(1)) $$(CSTD) $$(WARN) $$(CFLAGS_$(1)) -Iinclude -c $$< -o $$@
 
 build/$(1)/libtiaojie.a: $$(OBJS_$(1)) tests/linkcheck.sh | build/layers.ok
 	@sh tests/linkcheck.sh build/$(1) || { echo "make: 层次越界 / an object uses a room it may not (tests/linkcheck.sh)" >&2; exit 1; }
@@ -141,7 +151,7 @@ build/$(1)/src/core/datafile.o build/$(1)/src/docs/issue.o: build/gen/datadir.h
 
 -include $$(OBJS_$(1):.o=.d) build/$(1)/src/main.d $$(patsubst tests/unit/%.c,build/$(1)/tests/unit/%.d,$$(TEST_SRCS))
 endef
-$(foreach c,rel test asan,$(eval $(call CONFIG_RULES,$(c))))
+$(foreach c,rel test asan fuzz,$(eval $(call CONFIG_RULES,$(c))))
 
 TESTS_test := $(patsubst tests/unit/%.c,build/test/tests/%,$(TEST_SRCS))
 TESTS_asan := $(patsubst tests/unit/%.c,build/asan/tests/%,$(TEST_SRCS))
@@ -150,12 +160,37 @@ TESTS_asan := $(patsubst tests/unit/%.c,build/asan/tests/%,$(TEST_SRCS))
 build/tiaojie: build/rel/tiaojie
 	cp $< $@.tmp && mv -f $@.tmp $@
 
+# ---- the reliability suite ------------------------------------------------
+# tests/crash: kill -9 during every kind of write (make check: 100 trials in
+# all; make crash: TRIALS, 1,000 unless given).  tests/fuzz: libFuzzer
+# targets under ASan/UBSan (make check: 20 s each; make fuzz: FUZZ_SECONDS).
+TRIALS ?= 1000
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BINS := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
+
 # ---- tests ---------------------------------------------------------------
 check: deps
 	@$(MAKE) --no-print-directory run-tests
 
-run-tests: build/tiaojie build/test/tiaojie build/asan/tiaojie build/rel/bench $(TESTS_test) $(TESTS_asan)
+run-tests: build/tiaojie build/test/tiaojie build/asan/tiaojie build/rel/bench $(TESTS_test) $(TESTS_asan) \
+           $(FUZZ_BINS) build/test/crashdrv
 	@sh tests/run.sh
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c build/fuzz/libtiaojie.a
+	$(CC_fuzz) $(CSTD) $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -DTIAOJIE_TESTING $(CPPFLAGS_ALL) -o $@ $< build/fuzz/libtiaojie.a $(PKG_LIBS) -lm
+
+build/test/crashdrv: tests/crash/crashdrv.c build/test/libtiaojie.a
+	$(CC) $(CSTD) $(WARN) $(CFLAGS_test) $(CFLAGS) $(CPPFLAGS_ALL) $(CPPFLAGS) -o $@ $< build/test/libtiaojie.a $(PKG_LIBS) -lm
+
+crash: deps
+	@$(MAKE) --no-print-directory build/test/tiaojie build/test/crashdrv
+	@CRASH_TRIALS=$(TRIALS) TJ=build/test/tiaojie SRCDIR=$(CURDIR) bash tests/crash/test_crash.sh
+
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZ_BINS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/test_fuzz.sh
 
 # ---- demo ----------------------------------------------------------------
 demo: deps

@@ -34,6 +34,10 @@
 
 #define MAX_DEPTH 16     /* nested sections */
 #define MAX_ERRORS 30    /* lines of errors reported */
+/* Nodes a render may visit: lists nested in one another multiply (a
+ * template with claims in applicants in respondents ... 16 deep); a real
+ * document visits some thousands. */
+#define MAX_STEPS 2000000
 
 /* ---- dictionaries ----------------------------------------------------------------- */
 
@@ -310,6 +314,15 @@ static void parse_tag(struct parser *p, int line, const char *body, size_t len)
 			perr(p, line, "段落嵌套过深（最多 %d 层）", MAX_DEPTH);
 			return;
 		}
+		/* a list inside itself repeats it for each of its own items, and
+		 * again at each level: 40 claims nested 16 deep never finish */
+		if (sigil == '#' && kind == 2)
+			for (int k = 1; k <= p->depth; k++)
+				if (p->stack[k]->is_list && !p->stack[k]->inverted && strcmp(p->stack[k]->s, nm) == 0) {
+					perr(p, line, "{{#%s}} 不能写在同一列表的 {{#%s}}（第%d行）之中", nm, nm,
+					     p->stack[k]->line);
+					return;
+				}
 		struct node *s = add_node(top, N_SECTION, line);
 		s->s = xstrdup(nm);
 		s->inverted = sigil == '^';
@@ -500,6 +513,7 @@ struct filler {
 	struct strbuf errs;
 	int nerrs;
 	int keep; /* inside {{#keep}} */
+	long steps; /* nodes visited, up to MAX_STEPS */
 };
 
 void doc_blocks_free(struct doc_blocks *b)
@@ -656,6 +670,16 @@ static void fill(struct filler *f, const struct node *parent)
 		const struct node *n = &parent->kids[i];
 		const struct doc_entry *e;
 		int level;
+
+		if (f->steps > MAX_STEPS)
+			return;
+		if (++f->steps > MAX_STEPS) {
+			char msg[256];
+			snprintf(msg, sizeof msg, "%s: 文书过长：模板中的列表互相嵌套，展开超过 %d 处（请减少列表的嵌套）",
+				 f->t->file, MAX_STEPS);
+			ferr(f, msg);
+			return;
+		}
 
 		switch (n->type) {
 		case N_TEXT:

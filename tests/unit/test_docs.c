@@ -177,6 +177,32 @@ static void test_parse(void)
 	CHECK(t != NULL, "good template refused: %s", tj_errmsg());
 	doc_template_free(t);
 
+	/* a list inside itself is refused: it repeats for each of its own
+	 * items at every level (fuzz_template found 3 claims nested a dozen
+	 * deep running for minutes) */
+	parse_fails("{{#claims}}\n{{#applicants}}{{#claims}}{{no}}{{/claims}}{{/applicants}}\n{{/claims}}\n",
+		    "t.txt:2: {{#claims}} 不能写在同一列表的 {{#claims}}（第1行）之中");
+	/* different lists inside one another multiply too: the render stops */
+	{
+		struct doc_dict *big = doc_dict_new();
+		static const char *lists[] = {"applicants", "respondents", "claims"};
+		for (int l = 0; l < 3; l++) {
+			doc_dict_list(big, lists[l]);
+			for (int k = 0; k < 150; k++)
+				doc_dict_add_item(big, lists[l]);
+		}
+		tj_error_clear();
+		char *out = fill("{{#applicants}}{{#respondents}}{{#claims}}x{{/claims}}{{/respondents}}{{/applicants}}\n",
+				 big);
+		CHECK(out == NULL, "150 x 150 x 150 items rendered");
+		CHECK_HAS(tj_errmsg(), "t.txt: 文书过长：模板中的列表互相嵌套");
+		free(out);
+		out = fill("{{#applicants}}{{#claims}}x{{/claims}}{{/applicants}}\n", big);
+		CHECK(out != NULL && strlen(out) >= 150 * 150, "150 x 150 items: %s", out ? "short" : tj_errmsg());
+		free(out);
+		doc_dict_free(big);
+	}
+
 	/* the court's templates */
 	for (int k = 0; k < DOC_KIND_COUNT; k++) {
 		char path[600];
