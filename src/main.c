@@ -43,6 +43,10 @@ static const char usage[] =
 	"  tiaojie check                              检查数据库和操作记录的完整性\n"
 	"  tiaojie --help | --version\n"
 	"\n"
+	"\n"
+	"除 init、demo、validate 外，不是 root 或 tiaojie 系统账号运行时须登录：\n"
+	"  --user LOGIN，密码由 --password-file F（user 命令为 --login-password-file F）或终端输入；\n"
+	"  未给 --user 时在终端上询问。登录失败退出码 3，角色无权退出码 4。\n"
 	"数据库路径：--db，否则 $TIAOJIE_DB，否则配置文件的 [database] path，否则 ./tiaojie.db\n"
 	"配置文件：--config，否则 $XDG_CONFIG_HOME/tiaojie/config，否则 /etc/tiaojie/tiaojie.conf\n"
 	"详见 tiaojie(1) 和 tiaojie.conf(5)。\n";
@@ -74,6 +78,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -95,6 +100,8 @@ int main(int argc, char **argv)
 		switch (opt) {
 		case 'D':
 		case 'C':
+		case 'U':
+		case 'L':
 			cli_common_opt(&c, opt, optarg);
 			break;
 		case 'h':

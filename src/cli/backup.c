@@ -14,6 +14,8 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
+		CLI_LOGIN_PWFILE,
 		{"force", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
@@ -44,6 +46,14 @@ int cmd_backup(struct cli *c, int argc, char **argv)
 	if (stat(dest, &stb) == 0 && !force) {
 		cli_err("备份文件 %s 已存在；覆盖请加 --force", dest);
 		return EXIT_FAIL;
+	}
+	struct actor who;
+	int r = cli_sign_in(c, &who);
+	if (r != 0)
+		return r;
+	if (access_may_maintain(&who) < 0) {
+		cli_err("backup：%s", tj_errmsg());
+		return EXIT_DENIED;
 	}
 	struct db *db = cli_open_db(c, DB_OPEN_READONLY);
 	if (!db)

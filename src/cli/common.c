@@ -87,6 +87,14 @@ int cli_common_opt(struct cli *c, int opt, const char *arg)
 		c->config_opt = arg;
 		return 1;
 	}
+	if (opt == 'U') {
+		c->user_opt = arg;
+		return 1;
+	}
+	if (opt == 'L') {
+		c->login_pw = arg;
+		return 1;
+	}
 	return 0;
 }
 
@@ -182,4 +190,82 @@ char *cli_read_password(const char *file, const char *prompt, int confirm)
 	}
 	free(b);
 	return a;
+}
+
+/* The login name typed on the terminal (echoed); NULL when there is none. */
+static char *prompt_login(void)
+{
+	FILE *tty = fopen("/dev/tty", "r+");
+	char *line;
+	int nul;
+
+	if (!tty)
+		return NULL;
+	fputs("账号：", tty);
+	fflush(tty);
+	line = read_line_from(tty, &nul);
+	fclose(tty);
+	if (line && (nul || !*line)) {
+		free(line);
+		line = NULL;
+	}
+	return line;
+}
+
+int cli_sign_in(struct cli *c, struct actor *who)
+{
+	char *typed = NULL, *pw;
+	const char *login = c->user_opt;
+	struct db *db;
+	int rc;
+
+	if (cli_load_config(c) < 0)
+		return EXIT_FAIL;
+	access_refusal_clear();
+	if (!login && access_trusted_caller()) {
+		*who = access_system_actor(&c->cfg);
+		return 0;
+	}
+	if (!login && !c->login_pw) {
+		typed = prompt_login();
+		login = typed;
+	}
+	if (!login || !*login) {
+		cli_err("此命令需要登录：请用 --user 账号，密码由 --password-file 文件或终端输入"
+			"（只有 root 和 %s 系统账号不必登录）",
+			TJ_SERVICE_USER);
+		free(typed);
+		return EXIT_LOGIN;
+	}
+	/* opened before the password is asked: a missing or unreadable
+	 * database is said at once */
+	db = cli_open_db(c, 0);
+	if (!db) {
+		free(typed);
+		return EXIT_FAIL;
+	}
+	pw = cli_read_password(c->login_pw, "密码：", 0);
+	if (!pw) {
+		store_close(db);
+		free(typed);
+		return EXIT_LOGIN;
+	}
+	struct account acct;
+	if (account_sign_in(db, &c->cfg, login, pw, &acct, who) < 0) {
+		cli_err("登录失败：%s", tj_errmsg());
+		rc = EXIT_LOGIN;
+	} else {
+		account_free(&acct);
+		rc = 0;
+	}
+	explicit_bzero(pw, strlen(pw));
+	free(pw);
+	free(typed);
+	store_close(db);
+	return rc;
+}
+
+int cli_fail_status(void)
+{
+	return access_refused() ? EXIT_DENIED : EXIT_FAIL;
 }
