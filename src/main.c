@@ -40,6 +40,9 @@ static const char usage[] =
 	"  tiaojie user disable|enable|unlock LOGIN\n"
 	"  tiaojie user list\n"
 	"  tiaojie backup FILE [--force]              在线备份数据库（他人写入时亦可）\n"
+	"  tiaojie backup --dir DIR [--keep-daily N] [--keep-monthly M]\n"
+	"                                             备份到目录，检查副本，轮换旧备份\n"
+	"  tiaojie restore FILE [--force]             以备份替换数据库（保留原文件；有会话时拒绝）\n"
 	"  tiaojie check                              检查数据库和操作记录的完整性\n"
 	"  tiaojie --help | --version\n"
 	"\n"
@@ -58,7 +61,7 @@ static const struct {
 	{"init", cmd_init},   {"demo", cmd_demo},     {"validate", cmd_validate},
 	{"user", cmd_user},   {"backup", cmd_backup}, {"check", cmd_check},
 	{"list", cmd_list},   {"doc", cmd_doc},       {"export", cmd_export},
-	{"show", cmd_show},   {"import", cmd_import},
+	{"show", cmd_show},   {"import", cmd_import}, {"restore", cmd_restore},
 };
 
 static int run_app(struct cli *c)

@@ -61,6 +61,9 @@ int cli_sign_in(struct cli *c, struct actor *who);
 /* The exit status for a failed core call: EXIT_DENIED when an access rule
  * refused it (access_refused), else EXIT_FAIL. */
 int cli_fail_status(void);
+/* The whole check of `tiaojie check` on a backup file (restore.c): 0
+ * clean, -1 after printing what is wrong. */
+int cli_verify_backup(struct cli *c, const char *path);
 /* Handle --db/--config/--user/--login-password-file given after the
  * subcommand: returns 1 if the option at optind-1 was one of them
  * (getopt_long codes 'D', 'C', 'U', 'L'). */
@@ -75,6 +78,7 @@ int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_validate(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_restore(struct cli *c, int argc, char **argv);
 int cmd_check(struct cli *c, int argc, char **argv);
 int cmd_list(struct cli *c, int argc, char **argv);
 int cmd_doc(struct cli *c, int argc, char **argv);
