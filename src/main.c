@@ -89,6 +89,7 @@ int main(int argc, char **argv)
 	struct cli c = {0};
 	int opt, rc;
 
+	cli_priv_init(); /* before anything else reads a file */
 	setlocale(LC_ALL, "");
 	/* Files we create (database, WAL, backups, exports) hold personal
 	 * data: never world-readable.  The umask given is only ever made
@@ -131,6 +132,8 @@ int main(int argc, char **argv)
 		if (strcmp(name, commands[i].name) == 0) {
 			int sub_argc = argc - optind;
 			char **sub_argv = argv + optind;
+			if (!strcmp(name, "init") || !strcmp(name, "demo") || !strcmp(name, "validate"))
+				cli_priv_drop(); /* they make or need no system database */
 			optind = 0; /* reinitialise getopt (and drop the "+" mode) for the subcommand */
 			opterr = 0;
 			rc = commands[i].run(&c, sub_argc, sub_argv);

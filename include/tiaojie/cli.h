@@ -43,6 +43,15 @@ struct cli {
 #define CLI_LOGIN_PWFILE { "password-file", required_argument, NULL, 'L' }
 
 void cli_err(const char *fmt, ...) TJ_PRINTF(1, 2);
+/* The setgid program's group (common.c, README "The privilege boundary"):
+ * cli_priv_init drops it at start-up, cli_open_db holds it only while
+ * opening the database; cli_priv_drop gives it up for good (commands that
+ * never open the system database: init, demo, validate). */
+/* "/etc/tiaojie/tiaojie.conf"; test builds honour TIAOJIE_TEST_SYSTEM_CONFIG */
+const char *cli_system_config(void);
+void cli_priv_init(void);
+void cli_priv_drop(void);
+int cli_priv_setgid(void);
 /* Load the configuration once (defaults, then the file); prints problems. */
 int cli_load_config(struct cli *c);
 /* --db, else $TIAOJIE_DB, else the configuration's db, else ./tiaojie.db */

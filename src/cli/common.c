@@ -1,12 +1,27 @@
 /*
  * common.c - helpers shared by the subcommands: configuration and database
- * lookup, password input, error output.
+ * lookup, password input, error output, and the group privilege of an
+ * installed setgid program.
+ *
+ * The privilege (README, "The privilege boundary"): installed setgid
+ * tiaojie, the program drops the group at once (cli_priv_init) and holds
+ * it again only while it opens the database (cli_open_db), which is the
+ * one thing it is for: configuration, templates, documents, exports, the
+ * print command and every file a command writes are read, written and run
+ * with the caller's own ids.  SQLite keeps the files it opened (the
+ * database, its -wal and -shm) open for the connection's life, so nothing
+ * later needs the group.  An untrusted caller of the setgid program gets
+ * the system's configuration and its database only: --db, --config,
+ * $TIAOJIE_DB and the per-user configuration would let them aim the group
+ * at another file.
  */
+#define _GNU_SOURCE /* setresgid */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -24,10 +39,77 @@ void cli_err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+const char *cli_system_config(void)
+{
+#ifdef TIAOJIE_TESTING
+	const char *e = getenv("TIAOJIE_TEST_SYSTEM_CONFIG");
+	if (e && *e)
+		return e;
+#endif
+	return "/etc/tiaojie/tiaojie.conf";
+}
+
+/* The group the program was installed setgid to; 0 when it was not (or
+ * once given up for good). */
+static gid_t priv_gid;
+
+void cli_priv_init(void)
+{
+	gid_t rgid = getgid(), egid = getegid();
+
+	if (egid == rgid)
+		return;
+	if (setegid(rgid) != 0) {
+		/* cannot lower it: refuse to run with it */
+		cli_err("无法放弃组权限：%s", tj_strerror(errno));
+		exit(EXIT_FAIL);
+	}
+	priv_gid = egid;
+}
+
+void cli_priv_drop(void)
+{
+	gid_t rgid = getgid();
+
+	if (!priv_gid)
+		return;
+	if (setresgid(rgid, rgid, rgid) != 0) {
+		cli_err("无法放弃组权限：%s", tj_strerror(errno));
+		exit(EXIT_FAIL);
+	}
+	priv_gid = 0;
+}
+
+int cli_priv_setgid(void)
+{
+	return priv_gid != 0;
+}
+
+/* The privileged setgid caller's restriction (see the top). */
+static int priv_paths_ok(const struct cli *c)
+{
+	const char *env = getenv("TIAOJIE_DB");
+
+	if (!priv_gid || access_trusted_caller())
+		return 1;
+	if ((c->db_opt && *c->db_opt) || (env && *env) || (c->config_opt && strcmp(c->config_opt, cli_system_config()) != 0)) {
+		cli_err("此程序以 tiaojie 组的权限运行，只打开系统配置（%s）中的数据库：不接受 --db、--config 和 "
+			"TIAOJIE_DB",
+			cli_system_config());
+		return 0;
+	}
+	return 1;
+}
+
 int cli_load_config(struct cli *c)
 {
 	if (c->cfg_loaded)
 		return 0;
+	if (!priv_paths_ok(c))
+		return -1;
+	/* the setgid program's untrusted caller: the system's file only */
+	if (priv_gid && !access_trusted_caller())
+		c->config_opt = cli_system_config();
 	if (config_load(&c->cfg, c->config_opt) < 0) {
 		fprintf(stderr, "tiaojie: 配置文件有误：\n%s\n", tj_errmsg());
 		config_free(&c->cfg);
@@ -57,7 +139,18 @@ struct db *cli_open_db(struct cli *c, unsigned flags)
 
 	if (cli_load_config(c) < 0)
 		return NULL;
+	if (!priv_paths_ok(c))
+		return NULL;
+	if (priv_gid && setegid(priv_gid) != 0) {
+		cli_err("无法取得 tiaojie 组权限：%s", tj_strerror(errno));
+		return NULL;
+	}
 	db = store_open(cli_db_path(c), flags, c->cfg.busy_timeout_ms);
+	if (priv_gid && setegid(getgid()) != 0) {
+		/* never go on holding it */
+		cli_err("无法放弃组权限：%s", tj_strerror(errno));
+		exit(EXIT_FAIL);
+	}
 	if (!db)
 		cli_err("%s", tj_errmsg());
 	return db;
