@@ -6,6 +6,9 @@
 #   make demo       install what is missing, build, create demo.db, open it
 #   make deps       install the Debian packages (apt-get, as root)
 #   make install    PREFIX=/usr/local DESTDIR=  binary, man pages, forms/, data/
+#   make deb        build/tiaojie_VERSION_ARCH.deb (dpkg-deb over a staged install)
+#   make deb-test   build the package, install it here and prove the deployment
+#                   (root; changes the machine: users, /var/lib/tiaojie)
 #   make clean
 #
 # Every library is found with pkg-config; a missing one stops the build with
@@ -52,7 +55,7 @@ DATA_FILES := $(sort $(wildcard data/*.sql data/*.tsv))
 FORM_FILES := $(sort $(wildcard forms/*.txt))
 EMBED_FILES := $(DATA_FILES) $(FORM_FILES)
 
-.PHONY: all check demo deps libs install uninstall clean bench run-tests
+.PHONY: all check demo deps libs install uninstall clean bench run-tests deb deb-test
 .DEFAULT_GOAL := all
 
 all: build/tiaojie
@@ -185,6 +188,22 @@ install: build/tiaojie
 	install -m 644 man/tiaojie.conf.5 $(DESTDIR)$(MANDIR)/man5/tiaojie.conf.5
 	install -m 644 data/*.tsv data/*.sql $(DESTDIR)$(DATADIR)/data/
 	for f in forms/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/forms/ || true; done
+
+# ---- Debian package -------------------------------------------------------
+# The installed program looks for its data under /usr/share/tiaojie: built
+# with PREFIX=/usr (only the two files that compile the path in are rebuilt).
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_FILE  = build/tiaojie_$(VERSION)_$(DEB_ARCH).deb
+deb:
+	@$(MAKE) --no-print-directory PREFIX=/usr build/tiaojie
+	rm -rf build/deb && mkdir -p build/deb
+	@$(MAKE) --no-print-directory PREFIX=/usr DESTDIR=$(CURDIR)/build/deb/root install
+	sh tools/mkdeb.sh build/deb/root $(VERSION) $(DEB_FILE)
+	@if command -v lintian >/dev/null; then lintian --fail-on error $(DEB_FILE); \
+	 else echo "lintian not installed: package not linted"; fi
+
+deb-test: deb
+	sh tests/deb/test_deb.sh $(DEB_FILE)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tiaojie $(DESTDIR)$(MANDIR)/man1/tiaojie.1 $(DESTDIR)$(MANDIR)/man5/tiaojie.conf.5

@@ -4,10 +4,12 @@
  */
 #include <getopt.h>
 #include <locale.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tiaojie/cli.h"
 #include "tiaojie/screens.h"
@@ -95,6 +97,13 @@ int main(int argc, char **argv)
 	 * data: never world-readable.  The umask given is only ever made
 	 * stricter (a umask of 077 stays 077). */
 	mode_t given = umask(007);
+	/* The service account shares what it makes with its group (the
+	 * setgid program of every session): a database it creates must be
+	 * group-writable, and SQLite gives the -wal and -shm the database's
+	 * mode.  Its directory is closed to others (README). */
+	struct passwd *svc = getpwnam(TJ_SERVICE_USER);
+	if (svc && svc->pw_uid == getuid())
+		given = 0;
 	umask(given | 007);
 	tj_umask_set((unsigned)(given | 007));
 

@@ -21,6 +21,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <termios.h>
 #include <unistd.h>
@@ -133,6 +135,26 @@ const char *cli_db_path(struct cli *c)
 	return "tiaojie.db";
 }
 
+/* The service account's database is its group's to write too: the
+ * sessions reach it through the setgid program.  SQLite creates files
+ * 0644 less the umask, never group-writable, and gives the -wal and -shm
+ * the database's mode: so the service account, whenever it opens its own
+ * database, makes it (and them) group-writable. */
+static void share_with_group(const char *path)
+{
+	struct passwd *svc = getpwnam(TJ_SERVICE_USER);
+	struct stat st;
+
+	if (!svc || svc->pw_uid != getuid())
+		return;
+	for (int i = 0; i < 3; i++) {
+		char *p = xasprintf("%s%s", path, i == 0 ? "" : i == 1 ? "-wal" : "-shm");
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == getuid() && (st.st_mode & 060) != 060)
+			chmod(p, (st.st_mode & 07777) | 060);
+		free(p);
+	}
+}
+
 struct db *cli_open_db(struct cli *c, unsigned flags)
 {
 	struct db *db;
@@ -146,6 +168,8 @@ struct db *cli_open_db(struct cli *c, unsigned flags)
 		return NULL;
 	}
 	db = store_open(cli_db_path(c), flags, c->cfg.busy_timeout_ms);
+	if (db)
+		share_with_group(cli_db_path(c));
 	if (priv_gid && setegid(getgid()) != 0) {
 		/* never go on holding it */
 		cli_err("无法放弃组权限：%s", tj_strerror(errno));
