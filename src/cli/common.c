@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <termios.h>
@@ -55,6 +56,20 @@ const char *cli_system_config(void)
  * once given up for good). */
 static gid_t priv_gid;
 
+#ifdef __SANITIZE_ADDRESS__
+/* LeakSanitizer's check at exit stops the threads with ptrace, which the
+ * kernel refuses in a process whose saved group differs from its real
+ * one, or that is undumpable (every setgid process): sanitizer builds
+ * give the group up for good just before it (atexit runs this first). */
+static void priv_for_leak_check(void)
+{
+	gid_t rgid = getgid();
+
+	if (setresgid(rgid, rgid, rgid) == 0)
+		prctl(PR_SET_DUMPABLE, 1);
+}
+#endif
+
 void cli_priv_init(void)
 {
 	gid_t rgid = getgid(), egid = getegid();
@@ -67,6 +82,9 @@ void cli_priv_init(void)
 		exit(EXIT_FAIL);
 	}
 	priv_gid = egid;
+#ifdef __SANITIZE_ADDRESS__
+	atexit(priv_for_leak_check);
+#endif
 }
 
 void cli_priv_drop(void)
