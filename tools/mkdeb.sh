@@ -10,6 +10,8 @@ stage=$1
 version=$2
 out=$3
 top=$(cd "$(dirname "$0")/.." && pwd)
+# who answers for the package: set DEB_MAINTAINER for the court's own
+maint=${DEB_MAINTAINER:-tiaojie maintainers <tiaojie@example.org>}
 pk=$top/packaging
 
 install -d "$stage/DEBIAN" "$stage/etc/tiaojie" "$stage/etc/default" "$stage/lib/systemd/system" \
@@ -26,12 +28,14 @@ Upstream-Name: tiaojie
 Comment: The court's own software; see README.md.gz.
 
 Files: *
-Copyright: the tiaojie authors
+Copyright: 2026 the tiaojie authors
 License: other
  Terms as agreed with the court that commissioned it.
 EOT
-printf 'tiaojie (%s) stable; urgency=medium\n\n  * Package built from the source tree.\n\n -- tiaojie maintainers <root@localhost>  %s\n' \
-	"$version" "$(date -R)" | gzip -9n >"$stage/usr/share/doc/tiaojie/changelog.Debian.gz"
+printf 'tiaojie (%s) stable; urgency=medium\n\n  * Package built from the source tree.\n\n -- %s  %s\n' \
+	"$version" "$maint" "$(date -R)" | gzip -9n >"$stage/usr/share/doc/tiaojie/changelog.gz"
+# the installed binary without its debugging sections
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/usr/bin/tiaojie"
 # man pages compressed, as Debian has them
 find "$stage/usr/share/man" -type f ! -name '*.gz' -exec gzip -9nf {} +
 install -m 755 "$pk/debian/postinst" "$pk/debian/prerm" "$pk/debian/postrm" "$stage/DEBIAN/"
@@ -51,7 +55,7 @@ cat >"$stage/DEBIAN/control" <<EOT
 Package: tiaojie
 Version: $version
 Architecture: $arch
-Maintainer: tiaojie maintainers <root@localhost>
+Maintainer: $maint
 Installed-Size: $size
 Depends: $deps, adduser, fonts-noto-cjk
 Recommends: cups-client, openssh-server

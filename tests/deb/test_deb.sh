@@ -39,6 +39,9 @@ cleanup_machine() {
 }
 trap 'cleanup_tmux; cleanup_machine; rm -rf "$T"' EXIT
 
+printf 'demo1234\n' >"$T/pw"
+chmod 755 "$T" && chmod 644 "$T/pw"
+
 # ---- install ------------------------------------------------------------------------
 run dpkg -i "$deb"
 expect_rc dpkg-install 0
@@ -63,6 +66,12 @@ expect_rc demo 0
 run runuser -u tiaojie -- "$TJ" check
 expect_rc check-as-service 0
 eq db-mode "$(stat -c '%a %G' "$DB")" "660 tiaojie"
+# the documented first step: init by the service account makes the file
+# its group's at once
+run runuser -u tiaojie -- "$TJ" init --db /var/lib/tiaojie/first.db --admin chief --password-file "$T/pw"
+expect_rc init-as-service 0
+eq init-mode "$(stat -c '%a %U %G' /var/lib/tiaojie/first.db)" "660 tiaojie tiaojie"
+rm -f /var/lib/tiaojie/first.db*
 
 # ---- two staff accounts ---------------------------------------------------------------
 for u in $STAFF; do
