@@ -54,6 +54,11 @@ cp sys.conf other.conf
 run nb bin/tj --config "$T/other.conf" list --user clerk --password-file "$T/pw"
 expect_rc staff-config-option 1
 
+# the system configuration missing: said, exit 1
+run nb env TIAOJIE_TEST_SYSTEM_CONFIG="$T/none.conf" bin/tj list --user clerk --password-file "$T/pw"
+expect_rc staff-no-config 1
+expect_err staff-no-config-why "无法读取配置文件"
+
 # nothing written with the group: a document into the data directory is
 # refused, into the caller's own directory it is theirs
 cno=$(sqlite3 data/t.db "SELECT case_no FROM cases ORDER BY id LIMIT 1")

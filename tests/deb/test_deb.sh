@@ -146,6 +146,19 @@ eq backup-owner "$(stat -c '%a %U' "$copy")" "600 tiaojie"
 run "$TJ" check --db "$copy"
 expect_rc backup-passes-check 0
 
+# ---- an upgrade: a checked copy first ---------------------------------------------------------
+if [ -d "$top/build/deb/root/DEBIAN" ]; then
+	sh "$top/tools/mkdeb.sh" "$top/build/deb/root" 0.1.0+t1 "$T/next.deb" >/dev/null || fail "mkdeb next"
+	run dpkg -i "$T/next.deb"
+	expect_rc dpkg-upgrade 0
+	expect_out upgrade-said "升级前已备份数据库"
+	pre=$(ls /var/lib/tiaojie/backups/pre-upgrade-from-0.1.0-*.db 2>/dev/null | head -n 1)
+	check pre-upgrade-copy test -s "$pre"
+	run "$TJ" check --db "$pre"
+	expect_rc pre-upgrade-checks 0
+	eq upgrade-kept-setgid "$(stat -c '%a %G' /usr/bin/tiaojie)" "2755 tiaojie"
+fi
+
 # ---- purge: the data stays ----------------------------------------------------------------
 run dpkg --purge tiaojie
 expect_rc dpkg-purge 0
