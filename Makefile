@@ -8,6 +8,9 @@
 #   make install    PREFIX=/usr/local DESTDIR=  binary, man pages, forms/, data/
 #   make crash      1,000 kill -9 trials (TRIALS=N) of tests/crash/
 #   make fuzz       the libFuzzer targets of tests/fuzz/ (FUZZ_SECONDS each)
+#   make deb        build/tiaojie_VERSION_ARCH.deb (dpkg-deb over a staged install)
+#   make deb-test   build the package, install it here and prove the deployment
+#                   (root; changes the machine: users, /var/lib/tiaojie)
 #   make clean
 #
 # Every library is found with pkg-config; a missing one stops the build with
@@ -62,7 +65,7 @@ DATA_FILES := $(sort $(wildcard data/*.sql data/*.tsv))
 FORM_FILES := $(sort $(wildcard forms/*.txt))
 EMBED_FILES := $(DATA_FILES) $(FORM_FILES)
 
-.PHONY: all check demo deps libs install uninstall clean bench run-tests crash fuzz
+.PHONY: all check demo deps libs install uninstall clean bench run-tests crash fuzz deb deb-test
 .DEFAULT_GOAL := all
 
 all: build/tiaojie
@@ -220,6 +223,22 @@ install: build/tiaojie
 	install -m 644 man/tiaojie.conf.5 $(DESTDIR)$(MANDIR)/man5/tiaojie.conf.5
 	install -m 644 data/*.tsv data/*.sql $(DESTDIR)$(DATADIR)/data/
 	for f in forms/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/forms/ || true; done
+
+# ---- Debian package -------------------------------------------------------
+# The installed program looks for its data under /usr/share/tiaojie: built
+# with PREFIX=/usr (only the two files that compile the path in are rebuilt).
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_FILE  = build/tiaojie_$(VERSION)_$(DEB_ARCH).deb
+deb:
+	@$(MAKE) --no-print-directory PREFIX=/usr build/tiaojie
+	rm -rf build/deb && mkdir -p build/deb
+	@$(MAKE) --no-print-directory PREFIX=/usr DESTDIR=$(CURDIR)/build/deb/root install
+	sh tools/mkdeb.sh build/deb/root $(VERSION) $(DEB_FILE)
+	@if command -v lintian >/dev/null; then lintian --fail-on error $(DEB_FILE); \
+	 else echo "lintian not installed: package not linted"; fi
+
+deb-test: deb
+	sh tests/deb/test_deb.sh $(DEB_FILE)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/tiaojie $(DESTDIR)$(MANDIR)/man1/tiaojie.1 $(DESTDIR)$(MANDIR)/man5/tiaojie.conf.5

@@ -4,10 +4,12 @@
  */
 #include <getopt.h>
 #include <locale.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tiaojie/cli.h"
 #include "tiaojie/outfile.h"
@@ -42,9 +44,16 @@ static const char usage[] =
 	"  tiaojie user disable|enable|unlock LOGIN\n"
 	"  tiaojie user list\n"
 	"  tiaojie backup FILE [--force]              在线备份数据库（他人写入时亦可）\n"
+	"  tiaojie backup --dir DIR [--keep-daily N] [--keep-monthly M]\n"
+	"                                             备份到目录，检查副本，轮换旧备份\n"
+	"  tiaojie restore FILE [--force]             以备份替换数据库（保留原文件；有会话时拒绝）\n"
 	"  tiaojie check                              检查数据库和操作记录的完整性\n"
 	"  tiaojie --help | --version\n"
 	"\n"
+	"\n"
+	"除 init、demo、validate 外，不是 root 或 tiaojie 系统账号运行时须登录：\n"
+	"  --user LOGIN，密码由 --password-file F（user 命令为 --login-password-file F）或终端输入；\n"
+	"  未给 --user 时在终端上询问。登录失败退出码 3，角色无权退出码 4。\n"
 	"数据库路径：--db，否则 $TIAOJIE_DB，否则配置文件的 [database] path，否则 ./tiaojie.db\n"
 	"配置文件：--config，否则 $XDG_CONFIG_HOME/tiaojie/config，否则 /etc/tiaojie/tiaojie.conf\n"
 	"详见 tiaojie(1) 和 tiaojie.conf(5)。\n";
@@ -56,7 +65,7 @@ static const struct {
 	{"init", cmd_init},   {"demo", cmd_demo},     {"validate", cmd_validate},
 	{"user", cmd_user},   {"backup", cmd_backup}, {"check", cmd_check},
 	{"list", cmd_list},   {"doc", cmd_doc},       {"export", cmd_export},
-	{"show", cmd_show},   {"import", cmd_import},
+	{"show", cmd_show},   {"import", cmd_import}, {"restore", cmd_restore},
 };
 
 static int run_app(struct cli *c)
@@ -76,6 +85,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -83,11 +93,19 @@ int main(int argc, char **argv)
 	struct cli c = {0};
 	int opt, rc;
 
+	cli_priv_init(); /* before anything else reads a file */
 	setlocale(LC_ALL, "");
 	/* Files we create (database, WAL, backups, exports) hold personal
 	 * data: never world-readable.  The umask given is only ever made
 	 * stricter (a umask of 077 stays 077). */
 	mode_t given = umask(007);
+	/* The service account shares what it makes with its group (the
+	 * setgid program of every session): a database it creates must be
+	 * group-writable, and SQLite gives the -wal and -shm the database's
+	 * mode.  Its directory is closed to others (README). */
+	struct passwd *svc = getpwnam(TJ_SERVICE_USER);
+	if (svc && svc->pw_uid == getuid())
+		given = 0;
 	umask(given | 007);
 	tj_umask_set((unsigned)(given | 007));
 	/* our temporary files: this run's go when it ends or is stopped, an
@@ -101,6 +119,8 @@ int main(int argc, char **argv)
 		switch (opt) {
 		case 'D':
 		case 'C':
+		case 'U':
+		case 'L':
 			cli_common_opt(&c, opt, optarg);
 			break;
 		case 'h':
@@ -127,6 +147,8 @@ int main(int argc, char **argv)
 		if (strcmp(name, commands[i].name) == 0) {
 			int sub_argc = argc - optind;
 			char **sub_argv = argv + optind;
+			if (!strcmp(name, "init") || !strcmp(name, "demo") || !strcmp(name, "validate"))
+				cli_priv_drop(); /* they make or need no system database */
 			optind = 0; /* reinitialise getopt (and drop the "+" mode) for the subcommand */
 			opterr = 0;
 			rc = commands[i].run(&c, sub_argc, sub_argv);

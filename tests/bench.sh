@@ -9,7 +9,8 @@
 # it takes minutes and some 4 GB of disk.
 #
 # Environment: BENCH_CASES (1000000), BENCH_ITER (runs of each figure, 100),
-# BENCH_WRITERS (other processes saving at the same time, 8), BENCH_DIR
+# BENCH_WRITERS (other processes saving at the same time, 8), BENCH_SESSIONS
+# (full-screen programs logged in at once, 60), BENCH_DIR
 # (build/bench).  Exit status: 0 when every target holds, 1 when one is
 # missed, 2 when the benchmark could not run.
 set -eu
@@ -18,6 +19,7 @@ cd "$top"
 cases=${BENCH_CASES:-1000000}
 iter=${BENCH_ITER:-100}
 writers=${BENCH_WRITERS:-8}
+sessions=${BENCH_SESSIONS:-60}
 dir=${BENCH_DIR:-build/bench}
 app=build/tiaojie
 bench=build/rel/bench
@@ -77,5 +79,5 @@ else
 	echo "made in $secs s (CPU $cpu s)"
 	cached=
 fi
-exec "$bench" --db "$db" --app "$app" --iter "$iter" --writers "$writers" --gen-seconds "$secs" \
+exec "$bench" --db "$db" --app "$app" --iter "$iter" --writers "$writers" --sessions "$sessions" --gen-seconds "$secs" \
 	--gen-cases "$cases" ${cpu:+--gen-cpu "$cpu"} $cached

@@ -65,6 +65,35 @@ int access_may_read_archive(const struct actor *who);
  * command line): an administrator with no account (user id 0). */
 struct actor access_system_actor(const struct config *cfg);
 
+/* ---- the command line's boundary --------------------------------------------- */
+
+/* The Unix account the program's data belongs to (the package's system
+ * user).  Fixed at build time: nothing a caller controls (options, the
+ * environment, a configuration file of their choosing) may make them
+ * trusted. */
+#ifndef TJ_SERVICE_USER
+#define TJ_SERVICE_USER "tiaojie"
+#endif
+/* Is the process run by root or by the service account (its real user id:
+ * a setgid binary's staff caller stays a staff caller)?  Such a caller is
+ * the server's administrator and acts as access_system_actor without an
+ * application login; every other caller signs in (account_sign_in) and
+ * gets their account's role.  Test builds (TIAOJIE_TESTING) alone honour
+ * TIAOJIE_TEST_UNTRUSTED=1, which makes even root an ordinary caller. */
+int access_trusted_caller(void);
+/* Whether a rule of this file refused something since the last
+ * access_refusal_clear(): lets a command tell "not allowed" from "failed"
+ * (its exit status) whatever core function the refusal came through. */
+void access_refusal_clear(void);
+int access_refused(void);
+/* Accounts are managed by administrators only (tiaojie user ...). */
+int access_may_manage_users(const struct actor *who);
+/* Backups, integrity checks of the whole database: administrators only. */
+int access_may_maintain(const struct actor *who);
+/* Registering cases from application records (tiaojie import): those who
+ * register cases, as at the window. */
+int access_may_import(const struct actor *who);
+
 /* ---- the signed-in user ----------------------------------------------------- */
 
 /* Sign in (auth_login): 0 with the account and the actor (the user as

@@ -18,6 +18,8 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
+		CLI_LOGIN_PWFILE,
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
@@ -37,6 +39,14 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	if (optind < argc) {
 		cli_err("check：多余的参数 %s", argv[optind]);
 		return EXIT_USAGE;
+	}
+	struct actor who;
+	int r = cli_sign_in(c, &who);
+	if (r != 0)
+		return r;
+	if (access_may_maintain(&who) < 0) {
+		cli_err("check：%s", tj_errmsg());
+		return EXIT_DENIED;
 	}
 	struct db *db = cli_open_db(c, DB_OPEN_READONLY);
 	if (!db)

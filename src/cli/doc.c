@@ -42,6 +42,8 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
+		CLI_LOGIN_PWFILE,
 		{"output", required_argument, NULL, 'o'},
 		{"force", no_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
@@ -92,10 +94,12 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 		return EXIT_FAIL;
 	}
 
+	int r = cli_sign_in(c, &system);
+	if (r != 0)
+		return r;
 	struct db *db = cli_open_db(c, 0);
 	if (!db)
 		return EXIT_FAIL;
-	system = access_system_actor(&c->cfg);
 	found = case_find(db, argv[optind], &case_id);
 	if (found <= 0) {
 		if (found == 0)
@@ -108,7 +112,7 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 	if (doc_issue(db, &c->cfg, &system, case_id, (enum doc_kind)kind, out, out ? NULL : &text) < 0) {
 		cli_err("%s", tj_errmsg());
 		store_close(db);
-		return EXIT_FAIL;
+		return cli_fail_status();
 	}
 	store_close(db);
 	if (*doc_notice())

@@ -70,6 +70,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
+		CLI_LOGIN_PWFILE,
 		{"month", required_argument, NULL, 'm'},
 		{"quarter", required_argument, NULL, 'Q'},
 		{"year", required_argument, NULL, 'y'},
@@ -142,6 +144,14 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		cli_err("export：%s", tj_errmsg());
 		return EXIT_FAIL;
 	}
+	struct actor system;
+	int r0 = cli_sign_in(c, &system);
+	if (r0 != 0)
+		return r0;
+	if (access_may_export(&system, full_ids) < 0) {
+		cli_err("export：%s", tj_errmsg());
+		return EXIT_DENIED;
+	}
 	path = out ? xstrdup(out) : report_default_filename(&p);
 	if (!force && lstat(path, &sb) == 0 && !S_ISDIR(sb.st_mode)) {
 		cli_err("export：文件 %s 已存在；要覆盖请加 --force", path);
@@ -163,7 +173,6 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	struct tty_progress tp = {.on = !quiet && isatty(STDERR_FILENO), .last_pct = -1};
 	struct report_opts ro = {.full_ids = full_ids, .today = today, .record = 1};
 	int64_t n = 0;
-	struct actor system = access_system_actor(&c->cfg);
 	int r = report_export(db, &c->cfg, &system, &p, path, &ro, show_progress, &tp, &n);
 	if (tp.on && tp.last_pct >= 0)
 		fputc('\n', stderr);
@@ -178,6 +187,8 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		rc = EXIT_OK;
 	} else {
 		cli_err("export：%s", r == REPORT_CANCELLED ? "导出已中断，未留下文件" : tj_errmsg());
+		if (r != REPORT_CANCELLED)
+			rc = cli_fail_status();
 	}
 	store_close(db);
 	free(path);

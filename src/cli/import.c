@@ -90,6 +90,8 @@ int cmd_import(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
+		CLI_LOGIN_PWFILE,
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
@@ -111,6 +113,14 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		cli_err("import：%s\n%s", argc - optind < 1 ? "缺少文件名" : "参数过多", usage);
 		return EXIT_USAGE;
 	}
+	struct actor system;
+	int r = cli_sign_in(c, &system);
+	if (r != 0)
+		return r;
+	if (access_may_import(&system) < 0) {
+		cli_err("import：%s", tj_errmsg());
+		return EXIT_DENIED;
+	}
 	char *text = read_all(argv[optind], &len);
 	if (!text)
 		return EXIT_FAIL;
@@ -119,13 +129,12 @@ int cmd_import(struct cli *c, int argc, char **argv)
 		free(text);
 		return EXIT_FAIL;
 	}
-	struct actor system = access_system_actor(&c->cfg);
 	int rc = record_import(db, &c->cfg, &system, text, len, report, NULL, &t);
 	store_close(db);
 	free(text);
 	if (rc < 0) {
 		cli_err("import：%s", tj_errmsg());
-		return EXIT_FAIL;
+		return cli_fail_status();
 	}
 	printf("共 %d 条：登记 %d 条，跳过 %d 条，未登记 %d 条\n", t.registered + t.skipped + t.refused, t.registered,
 	       t.skipped, t.refused);

@@ -1,7 +1,8 @@
 /*
  * list.c - `tiaojie list`: the cases matching a search, as TSV for scripts
  * (SPEC section 7).  The same case_search() as the case list screen, run
- * as the server's administrator (access_system_actor), paged
+ * as the signed-in user (cli_sign_in: a mediator sees their own cases),
+ * paged
  * through to the end inside one read snapshot, oldest first.  Identity
  * numbers are masked as in every list; status is the English keyword.
  */
@@ -19,7 +20,7 @@ static char *usage_text(void)
 {
 	char *st = vocab_join_codes(VOCAB_STATUS, " "), *q = vocab_join_codes(VOCAB_QUEUE, " ");
 	char *u = xasprintf("用法：tiaojie list [--status S] [--month YYYY-MM] [--mediator LOGIN] [--queue Q] "
-			    "[--db FILE] [TEXT]\n"
+			    "[--user LOGIN [--password-file F]] [--db FILE] [TEXT]\n"
 			    "  S: %s\n"
 			    "  Q: %s\n"
 			    "  TEXT: 案件编号（或其一部分）、当事人姓名、证件号码、单位名称、信用代码、电话；\n"
@@ -76,6 +77,8 @@ static int list_main(struct cli *c, int argc, char **argv, const char *list_usag
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
+		CLI_LOGIN_PWFILE,
 		{"status", required_argument, NULL, 's'},
 		{"month", required_argument, NULL, 'm'},
 		{"mediator", required_argument, NULL, 'M'},
@@ -143,16 +146,18 @@ static int list_main(struct cli *c, int argc, char **argv, const char *list_usag
 	if (optind < argc)
 		f.text = argv[optind];
 
+	struct actor who;
+	if ((rc = cli_sign_in(c, &who)) != 0)
+		return rc;
 	struct db *db = cli_open_db(c, DB_OPEN_READONLY);
 	if (!db)
 		return EXIT_FAIL;
-	struct actor system = access_system_actor(&c->cfg);
 	if (mediator) {
-		found = account_mediator(db, &system, mediator, &f.mediator_id);
+		found = account_mediator(db, &who, mediator, &f.mediator_id);
 		if (found < 0) {
 			cli_err("%s", tj_errmsg());
 			store_close(db);
-			return EXIT_FAIL;
+			return cli_fail_status();
 		}
 		if (f.mediator_id == 0) {
 			cli_err(found ? "list：账号 %s 不是调解员" : "list：没有调解员账号 %s", mediator);
@@ -169,9 +174,9 @@ static int list_main(struct cli *c, int argc, char **argv, const char *list_usag
 	}
 	puts("case_no\tstatus\treceived\tdeadline\tapplicant\trespondent\tmediator\tcauses");
 	for (;;) {
-		if (case_search(db, &c->cfg, &system, today, &f, &l) < 0) {
+		if (case_search(db, &c->cfg, &who, today, &f, &l) < 0) {
 			cli_err("%s", tj_errmsg());
-			rc = EXIT_FAIL;
+			rc = cli_fail_status();
 			break;
 		}
 		for (int i = 0; i < l.n; i++)

@@ -180,6 +180,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
+		CLI_LOGIN_PWFILE,
 		{"json", no_argument, NULL, 'j'},
 		{"full-ids", no_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
@@ -212,10 +214,13 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		cli_err("show：%s\n%s", argc - optind < 1 ? "缺少案件编号" : "参数过多", usage);
 		return EXIT_USAGE;
 	}
-	struct actor system = access_system_actor(&c->cfg);
+	struct actor system;
+	int r = cli_sign_in(c, &system);
+	if (r != 0)
+		return r;
 	if (full && access_may_see_full_ids(&system) < 0) {
 		cli_err("show：%s", tj_errmsg());
-		return EXIT_FAIL;
+		return EXIT_DENIED;
 	}
 	struct db *db = cli_open_db(c, full ? 0 : DB_OPEN_READONLY);
 	if (!db)
@@ -232,7 +237,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	if (case_load(db, &system, case_id, &cv) != 1) {
 		cli_err("%s", tj_errmsg());
 		store_close(db);
-		return EXIT_FAIL;
+		return cli_fail_status();
 	}
 	if (full && case_log_full_ids(db, &system, &cv, json ? "show --json" : "show") < 0) {
 		cli_err("show：未能记入操作记录，不显示完整证件号码：%s", tj_errmsg());

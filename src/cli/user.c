@@ -1,7 +1,10 @@
 /*
  * user.c - `tiaojie user add|passwd|disable|enable|list`: accounts from the
- * server's command line (the administrator's shell is trusted like an
- * admin; events are written as by the system).
+ * server's command line.  Root and the service account are trusted like an
+ * administrator (events written as by the system); anyone else signs in
+ * with an administrator's account (cli_sign_in), whose events these are.
+ * --password-file is the new password here; the login's own comes from
+ * --login-password-file or the terminal.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -18,23 +21,22 @@ static const char user_usage[] =
 	"用法：tiaojie user add LOGIN --role clerk|mediator|admin [--name NAME] [--password-file F]\n"
 	"      tiaojie user passwd LOGIN [--password-file F]\n"
 	"      tiaojie user disable LOGIN | enable LOGIN | unlock LOGIN\n"
-	"      tiaojie user list";
+	"      tiaojie user list\n"
+	"  不是 root 或 tiaojie 系统账号时须以管理员登录：--user LOGIN [--login-password-file F]";
 
 static int by_login(const void *a, const void *b)
 {
 	return strcmp(((const struct user_entry *)a)->login, ((const struct user_entry *)b)->login);
 }
 
-/* Every account by login, with its state: the command line is trusted
- * like an administrator. */
-static int user_list(struct db *db)
+/* Every account by login, with its state. */
+static int user_list(struct db *db, const struct actor *who)
 {
-	struct actor system = {.role = ROLE_ADMIN, .user_id = 0};
 	struct user_list l;
 
-	if (users_load(db, &system, &l) < 0) {
+	if (users_load(db, who, &l) < 0) {
 		cli_err("%s", tj_errmsg());
-		return EXIT_FAIL;
+		return cli_fail_status();
 	}
 	qsort(l.v, (size_t)l.n, sizeof *l.v, by_login);
 	puts("login\tname\trole\tstate\tlast_login");
@@ -52,6 +54,7 @@ int cmd_user(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'D'},
 		{"config", required_argument, NULL, 'C'},
+		CLI_LOGIN_OPTS,
 		{"role", required_argument, NULL, 'r'},
 		{"name", required_argument, NULL, 'n'},
 		{"password-file", required_argument, NULL, 'p'},
@@ -100,16 +103,25 @@ int cmd_user(struct cli *c, int argc, char **argv)
 		cli_err("user %s：不接受 --role", verb);
 		return EXIT_USAGE;
 	}
+	struct actor who;
+	int r0 = cli_sign_in(c, &who);
+	if (r0 != 0)
+		return r0;
+	if (access_may_manage_users(&who) < 0) {
+		cli_err("user：%s", tj_errmsg());
+		return EXIT_DENIED;
+	}
+	int64_t actor_id = who.user_id;
 	struct db *db = cli_open_db(c, strcmp(verb, "list") == 0 ? DB_OPEN_READONLY : 0);
 	if (!db)
 		return EXIT_FAIL;
 	if (strcmp(verb, "list") == 0) {
-		rc = user_list(db);
+		rc = user_list(db, &who);
 	} else if (strcmp(verb, "add") == 0 || strcmp(verb, "passwd") == 0) {
-		struct actor system = access_system_actor(&c->cfg);
-		int found = account_exists(db, &system, login);
+		int found = account_exists(db, &who, login);
 		if (found < 0) {
 			cli_err("%s", tj_errmsg());
+			rc = cli_fail_status();
 		} else if (strcmp(verb, "add") == 0 && found) {
 			cli_err("账号 %s 已存在", login);
 		} else if (strcmp(verb, "passwd") == 0 && !found) {
@@ -118,8 +130,8 @@ int cmd_user(struct cli *c, int argc, char **argv)
 			char *pw = cli_read_password(pwfile, "新密码：", 1);
 			if (pw) {
 				int r = strcmp(verb, "add") == 0
-						? auth_user_add(db, &c->cfg, 0, login, name, role, pw, 0)
-						: auth_user_passwd(db, &c->cfg, 0, login, pw);
+						? auth_user_add(db, &c->cfg, actor_id, login, name, role, pw, 0)
+						: auth_user_passwd(db, &c->cfg, actor_id, login, pw);
 				if (r < 0)
 					cli_err("%s", tj_errmsg());
 				else {
@@ -131,7 +143,7 @@ int cmd_user(struct cli *c, int argc, char **argv)
 			}
 		}
 	} else if (strcmp(verb, "unlock") == 0) {
-		if (auth_user_unlock(db, 0, login) < 0) {
+		if (auth_user_unlock(db, actor_id, login) < 0) {
 			cli_err("%s", tj_errmsg());
 		} else {
 			printf("已解锁账号 %s\n", login);
@@ -139,7 +151,7 @@ int cmd_user(struct cli *c, int argc, char **argv)
 		}
 	} else {
 		int disable = strcmp(verb, "disable") == 0;
-		if (auth_user_disable(db, 0, login, disable) < 0) {
+		if (auth_user_disable(db, actor_id, login, disable) < 0) {
 			cli_err("%s", tj_errmsg());
 		} else {
 			printf(disable ? "已停用账号 %s\n" : "已启用账号 %s\n", login);

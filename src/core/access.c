@@ -2,18 +2,44 @@
  * access.c - who may read what (access.h): the rules of visibility,
  * masking and export, and the reads of the screens and commands that
  * apply them.  The db functions below these store and fetch; they decide
- * nothing of who asks.
+ * nothing of who asks.  Also the command line's boundary: which Unix
+ * caller is trusted without an application login
+ * (access_trusted_caller), and the mark a refusal leaves so that a
+ * command can exit with its own status for "not allowed".
  */
 #include "tiaojie/access.h"
 
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tiaojie/auth.h"
 #include "tiaojie/util.h"
 #include "tiaojie/validate.h"
 
 /* ---- the rules ------------------------------------------------------------ */
+
+/* Set by every refusal below (refuse()). */
+static _Thread_local int refused;
+
+void access_refusal_clear(void)
+{
+	refused = 0;
+}
+
+int access_refused(void)
+{
+	return refused;
+}
+
+/* A refusal: the message in the error sink, the mark for access_refused. */
+static int refuse(const char *msg)
+{
+	refused = 1;
+	tj_error("%s", msg);
+	return -1;
+}
 
 int64_t access_case_scope(const struct actor *who)
 {
@@ -25,14 +51,10 @@ int64_t access_case_scope(const struct actor *who)
 int access_mediator_scope(const struct actor *who, int64_t *mediator_id)
 {
 	if (who->role == ROLE_MEDIATOR) {
-		if (who->mediator_id <= 0) {
-			tj_error("您的账号没有关联调解员，请联系管理员");
-			return -1;
-		}
-		if (*mediator_id != 0 && *mediator_id != who->mediator_id) {
-			tj_error("调解员只能查看本人的日程和案件");
-			return -1;
-		}
+		if (who->mediator_id <= 0)
+			return refuse("您的账号没有关联调解员，请联系管理员");
+		if (*mediator_id != 0 && *mediator_id != who->mediator_id)
+			return refuse("调解员只能查看本人的日程和案件");
 		*mediator_id = who->mediator_id;
 	}
 	return 0;
@@ -45,6 +67,7 @@ int access_may_view(const struct actor *who, const struct case_state *cs, const 
 	if (who->mediator_id > 0 && cs->mediator_id == who->mediator_id)
 		return 0;
 	*reason = "此案件不是分派给您的，调解员只能查看本人承办的案件";
+	refused = 1;
 	return -1;
 }
 
@@ -59,16 +82,14 @@ int access_may_export(const struct actor *who, int full_ids)
 	(void)full_ids; /* the one who may export may choose full numbers */
 	if (who->role == ROLE_ADMIN)
 		return 0;
-	tj_error("只有管理员可以导出统计工作簿");
-	return -1;
+	return refuse("只有管理员可以导出统计工作簿");
 }
 
 int access_may_see_full_ids(const struct actor *who)
 {
 	if (who->role == ROLE_ADMIN)
 		return 0;
-	tj_error("只有管理员可以查看完整证件号码");
-	return -1;
+	return refuse("只有管理员可以查看完整证件号码");
 }
 
 struct actor access_system_actor(const struct config *cfg)
@@ -84,8 +105,48 @@ int access_may_read_archive(const struct actor *who)
 
 	if (lifecycle_check(ACT_REGISTER, &none, who, &reason) == 0)
 		return 0;
-	tj_error("%s", reason);
-	return -1;
+	return refuse(reason);
+}
+
+/* ---- the command line's boundary --------------------------------------------- */
+
+int access_trusted_caller(void)
+{
+	uid_t uid = getuid();
+
+#ifdef TIAOJIE_TESTING
+	const char *e = getenv("TIAOJIE_TEST_UNTRUSTED");
+	if (e && strcmp(e, "1") == 0)
+		return 0;
+#endif
+	if (uid == 0)
+		return 1;
+	struct passwd *pw = getpwnam(TJ_SERVICE_USER);
+	return pw && pw->pw_uid == uid;
+}
+
+int access_may_manage_users(const struct actor *who)
+{
+	if (who->role == ROLE_ADMIN)
+		return 0;
+	return refuse("只有管理员可以管理账号");
+}
+
+int access_may_maintain(const struct actor *who)
+{
+	if (who->role == ROLE_ADMIN)
+		return 0;
+	return refuse("只有管理员可以备份或检查整个数据库");
+}
+
+int access_may_import(const struct actor *who)
+{
+	struct case_state none = {0};
+	const char *reason;
+
+	if (lifecycle_check(ACT_REGISTER, &none, who, &reason) == 0)
+		return 0;
+	return refuse(reason);
 }
 
 /* ---- the signed-in user ----------------------------------------------------- */
@@ -123,10 +184,8 @@ int account_mediator(struct db *db, const struct actor *who, const char *login, 
 	int rc;
 
 	*mediator_id = 0;
-	if (who->role == ROLE_MEDIATOR) {
-		tj_error("调解员无权查询其他账号");
-		return -1;
-	}
+	if (who->role == ROLE_MEDIATOR)
+		return refuse("调解员无权查询其他账号");
 	rc = db_user_get(db, login, &u);
 	if (rc == 1) {
 		*mediator_id = u.mediator_id;
@@ -140,10 +199,8 @@ int account_exists(struct db *db, const struct actor *who, const char *login)
 	struct user_rec u = {0};
 	int rc;
 
-	if (who->role != ROLE_ADMIN) {
-		tj_error("只有管理员可以管理账号");
-		return -1;
-	}
+	if (who->role != ROLE_ADMIN)
+		return refuse("只有管理员可以管理账号");
 	rc = db_user_get(db, login, &u);
 	user_rec_free(&u);
 	return rc;
@@ -181,10 +238,8 @@ int cause_lookup(struct db *db, const struct actor *who, const char *code, char 
 int consult_day_load(struct db *db, const struct actor *who, const char *day, struct consult_list *out)
 {
 	memset(out, 0, sizeof *out);
-	if (who->role == ROLE_MEDIATOR) {
-		tj_error("调解员无权查看咨询登记");
-		return -1;
-	}
+	if (who->role == ROLE_MEDIATOR)
+		return refuse("调解员无权查看咨询登记");
 	return db_consult_day(db, day, out);
 }
 
@@ -224,10 +279,8 @@ void employer_full_free(struct employer_full *e)
 int mediator_choices_load(struct db *db, const struct actor *who, struct mediator_choices *out)
 {
 	memset(out, 0, sizeof *out);
-	if (who->role == ROLE_MEDIATOR) {
-		tj_error("调解员无权查看调解员名单");
-		return -1;
-	}
+	if (who->role == ROLE_MEDIATOR)
+		return refuse("调解员无权查看调解员名单");
 	return db_mediator_choices(db, out);
 }
 
@@ -242,10 +295,8 @@ int dashboard_load(struct db *db, const struct config *cfg, const struct actor *
 	char since[11];
 
 	memset(out, 0, sizeof *out);
-	if (who->role != ROLE_ADMIN) {
-		tj_error("只有管理员可以查看统计看板");
-		return -1;
-	}
+	if (who->role != ROLE_ADMIN)
+		return refuse("只有管理员可以查看统计看板");
 	date_format(today - cfg->high_incidence_days, since);
 	return db_dashboard_load(db, since, cfg->high_incidence_cases, out);
 }

@@ -5,6 +5,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -439,11 +440,12 @@ struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
 		tj_error("不是数据库文件而是目录：%s", path);
 		goto fail;
 	}
-	if (exists && access(path, R_OK) != 0) {
+	/* the effective ids (AT_EACCESS): a setgid program opens by its group */
+	if (exists && faccessat(AT_FDCWD, path, R_OK, AT_EACCESS) != 0) {
 		tj_error("无法读取数据库文件 %s：%s", path, tj_strerror(errno));
 		goto fail;
 	}
-	db->readonly = (flags & DB_OPEN_READONLY) || (exists && access(path, W_OK) != 0);
+	db->readonly = (flags & DB_OPEN_READONLY) || (exists && faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0);
 	oflags = db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (!exists)
 		oflags |= SQLITE_OPEN_CREATE;

@@ -65,12 +65,13 @@
 static struct {
 	const char *db, *app;
 	int iter, writers;
+	int sessions; /* full-screen programs open at once (bench_sessions) */
 	double gen_seconds, gen_cpu;
 	long gen_cases;
 	int gen_cached;
 	int quick;
 	const char *only; /* comma-separated sections, NULL all */
-} opt = {.app = "build/tiaojie", .iter = 100, .writers = 8, .gen_seconds = -1, .gen_cpu = -1};
+} opt = {.app = "build/tiaojie", .iter = 100, .writers = 8, .sessions = 60, .gen_seconds = -1, .gen_cpu = -1};
 
 static struct db *db;
 static struct config cfg;
@@ -1502,6 +1503,116 @@ static void bench_startup(void)
 	free(own.v);
 }
 
+/* ---- many sessions at once ------------------------------------------------------------------------ */
+
+/* The proportional set size of a process (its own pages, and its share of
+ * those it shares with the other sessions: libraries, the database's
+ * mapped -shm), in MB; -1 unknown. */
+static double proc_pss(pid_t pid)
+{
+	char path[64], line[256];
+	double kb = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/smaps_rollup", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (strncmp(line, "Pss:", 4) == 0)
+			kb = atof(line + 4);
+	fclose(f);
+	return kb < 0 ? -1 : kb / 1024.0;
+}
+
+/* Read and forget what the sessions have written (a terminal nobody reads
+ * would stop them), waiting up to ms for it. */
+static void drain(struct pty_run *p, int n, int ms)
+{
+	double end = now_ms() + ms;
+
+	do {
+		for (int i = 0; i < n; i++) {
+			char tmp[4096];
+			struct pollfd pfd = {.fd = p[i].fd, .events = POLLIN};
+			while (poll(&pfd, 1, 0) > 0 && (pfd.revents & POLLIN) && read(p[i].fd, tmp, sizeof tmp) > 0)
+				;
+		}
+		if (ms > 0)
+			usleep(20000);
+	} while (now_ms() < end);
+}
+
+/* A court's server at the busy hour: opt.sessions full-screen programs
+ * (ssh sessions) logged in and idle at the work desk, each one's memory,
+ * and a save made while they are all open (they watch the database for
+ * others' saves to refresh their counts). */
+static void bench_sessions(void)
+{
+	int n = opt.sessions, w = warmups();
+	char *argv[] = {(char *)opt.app, (char *)"--db", (char *)opt.db, NULL};
+	const char keys[] = ADMIN_LOGIN "\r" ADMIN_PASSWORD "\r";
+	struct samples rss = {0}, pss = {0}, saves = {0};
+	char label[96];
+
+	if (n <= 0)
+		return;
+	if (access(opt.app, X_OK) != 0) {
+		snprintf(label, sizeof label, "%d sessions at the desk: memory each (PSS)", n);
+		snprintf(row_add(label, U_MB, 15)->note, sizeof rows[0].note, "n/a (no program to start)");
+		return;
+	}
+	struct pty_run *p = xcalloc((size_t)n, sizeof *p);
+	for (int i = 0; i < n; i++) {
+		pty_start(&p[i], argv);
+		if (pty_wait(&p[i], 0, LOGIN_MARKER, 20000) < 0)
+			die("session %d: the login screen did not appear", i + 1);
+		size_t mark = p[i].len;
+		if (write(p[i].fd, keys, sizeof keys - 1) != (ssize_t)(sizeof keys - 1))
+			die("write to the terminal: %s", strerror(errno));
+		if (pty_wait(&p[i], mark, DESK_MARKER, 20000) < 0)
+			die("session %d: the work desk did not appear", i + 1);
+		free(p[i].buf);
+		p[i].buf = NULL;
+		p[i].len = p[i].cap = 0;
+		drain(p, i + 1, 0);
+	}
+	drain(p, n, 1500); /* idle: drawn, counted, waiting for a key */
+	for (int i = 0; i < n; i++) {
+		sample_add(&rss, proc_mem(p[i].pid, "VmRSS"));
+		sample_add(&pss, proc_pss(p[i].pid));
+	}
+
+	struct saver s;
+	saver_init(&s, db, (unsigned)(getpid() + time(NULL) + 17) % 1000);
+	s.k = (uint64_t)time(NULL) * 11 + (uint64_t)getpid();
+	for (int i = 0; i < opt.iter + w; i++) {
+		double a = save_one(&s);
+		if (a < 0)
+			die("a save with %d sessions open failed: %s", n, tj_errmsg());
+		db_idle(db, 0);
+		drain(p, n, 0);
+		if (i >= w)
+			sample_add(&saves, a);
+	}
+	saver_free(&s);
+	for (int i = 0; i < n; i++)
+		pty_end(&p[i]);
+	free(p);
+
+	snprintf(label, sizeof label, "%d sessions at the desk: memory each (PSS)", n);
+	struct row *r = row_add(label, U_MB, 15);
+	r->by_median = 1;
+	row_set(r, &pss, NULL);
+	r = row_add("  the same, resident (VmRSS)", U_MB, 0);
+	r->by_median = 1;
+	row_set(r, &rss, NULL);
+	snprintf(label, sizeof label, "save an application, %d sessions open", n);
+	row_set(row_add(label, U_MS, 50), &saves, NULL);
+	free(rss.v);
+	free(pss.v);
+	free(saves.v);
+}
+
 /* ---- the run --------------------------------------------------------------------------------- */
 
 /* Is the section to be run (--only)? */
@@ -1519,9 +1630,9 @@ static int wanted(const char *section)
 
 static void usage(void)
 {
-	fputs("usage: bench --db FILE [--app PROGRAM] [--iter N] [--writers N] [--gen-seconds S --gen-cases N"
-	      " [--gen-cpu S] [--gen-cached]] [--quick]\n"
-	      "       [--only startup,search,list,detail,counts,save,doc,export]\n",
+	fputs("usage: bench --db FILE [--app PROGRAM] [--iter N] [--writers N] [--sessions N]"
+	      " [--gen-seconds S --gen-cases N [--gen-cpu S] [--gen-cached]] [--quick]\n"
+	      "       [--only startup,search,list,detail,counts,save,doc,sessions,export]\n",
 	      stderr);
 	exit(2);
 }
@@ -1545,6 +1656,7 @@ int main(int argc, char **argv)
 		{"gen-seconds", required_argument, NULL, 's'}, {"gen-cases", required_argument, NULL, 'c'},
 		{"gen-cached", no_argument, NULL, 'C'},     {"quick", no_argument, NULL, 'q'},
 		{"only", required_argument, NULL, 'o'},     {"gen-cpu", required_argument, NULL, 'u'},
+		{"sessions", required_argument, NULL, 'S'},
 		{0, 0, 0, 0},
 	};
 	int c;
@@ -1563,6 +1675,7 @@ int main(int argc, char **argv)
 		case 'q': opt.quick = 1; break;
 		case 'o': opt.only = optarg; break;
 		case 'u': opt.gen_cpu = atof(optarg); break;
+		case 'S': opt.sessions = atoi(optarg); break;
 		default: usage();
 		}
 	}
@@ -1648,6 +1761,8 @@ int main(int argc, char **argv)
 		export_dir = NULL;
 		free(dir);
 	}
+	if (wanted("sessions"))
+		bench_sessions();
 	if (wanted("export")) {
 		char *dir = xasprintf("%s.export-XXXXXX", opt.db);
 		if (!mkdtemp(dir))

@@ -224,14 +224,14 @@ cp "$TJ" ro/tj && chmod 755 "$T" ro ro/tj && chmod 644 ro/r.db
 # make the copy self-contained (checkpoint the WAL) before locking it down
 sqlite3 ro/r.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 chmod 555 ro
-run as_user ro/tj check --db ro/r.db
+run as_user ro/tj check --user chief --password-file "$T/pw" --db ro/r.db
 expect_rc readonly-check 0
-run as_user ro/tj user add w9 --role clerk --password-file "$T/pw" --db ro/r.db
+run as_user ro/tj user add w9 --role clerk --password-file "$T/pw" --user chief --login-password-file "$T/pw" --db ro/r.db
 expect_rc readonly-write 1
 expect_err readonly-write "只读"
 chmod 755 ro
 chmod 600 ro/r.db
-run as_user ro/tj check --db ro/r.db
+run as_user ro/tj check --user chief --password-file "$T/pw" --db ro/r.db
 expect_rc unreadable 1
 expect_err unreadable "无法读取"
 chmod 644 ro/r.db

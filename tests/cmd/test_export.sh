@@ -556,16 +556,18 @@ as_user() {
 		"$@"
 	fi
 }
+# not root: it signs in as the demo administrator
+printf 'demo1234\n' >adminpw && chmod 644 adminpw
 mkdir rodb rout && cp demo.db rodb/r.db && cp "$TJ" rodb/tj
 sqlite3 rodb/r.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 rm -f rodb/r.db-wal rodb/r.db-shm
 chmod 755 "$T" rodb rodb/tj && chmod 644 rodb/r.db && chmod 555 rodb && chmod 777 rout
-run as_user rodb/tj export --db rodb/r.db --month 2026-10 --full-ids -o rout/full.xlsx
+run as_user rodb/tj export --user admin --password-file "$T/adminpw" --db rodb/r.db --month 2026-10 --full-ids -o rout/full.xlsx
 expect_rc ro-full-refused 1
 expect_err ro-full-why "无法记入操作记录，未导出"
 check ro-full-no-file [ ! -e rout/full.xlsx ]
 check ro-full-no-temp test "$(ls -A rout | wc -l)" -eq 0
-run as_user rodb/tj export --db rodb/r.db --month 2026-10 -o rout/masked.xlsx
+run as_user rodb/tj export --user admin --password-file "$T/adminpw" --db rodb/r.db --month 2026-10 -o rout/masked.xlsx
 expect_rc ro-masked 0
 expect_err ro-masked-said "未记入操作记录"
 check ro-masked-file [ -s rout/masked.xlsx ]

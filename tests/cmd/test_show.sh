@@ -73,15 +73,17 @@ as_user() {
 		"$@"
 	fi
 }
+# not root: it signs in as the demo administrator
+printf 'demo1234\n' >adminpw && chmod 644 adminpw
 mkdir ro && cp demo.db ro/r.db && cp "$TJ" ro/tj
 sqlite3 ro/r.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 rm -f ro/r.db-wal ro/r.db-shm
 chmod 755 "$T" ro ro/tj && chmod 644 ro/r.db && chmod 555 ro
-run as_user ro/tj show --db ro/r.db --full-ids "$cno"
+run as_user ro/tj show --user admin --password-file "$T/adminpw" --db ro/r.db --full-ids "$cno"
 expect_rc full-readonly 1
 expect_err full-readonly "未能记入操作记录"
 case "$OUT" in *"$idno"*) fail "full ID shown without its record" ;; *) ok ;; esac
-run as_user ro/tj show --db ro/r.db "$cno"
+run as_user ro/tj show --user admin --password-file "$T/adminpw" --db ro/r.db "$cno"
 expect_rc readonly-masked 0
 expect_out readonly-masked "$cno"
 chmod 755 ro

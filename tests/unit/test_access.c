@@ -14,11 +14,14 @@
  * 5. full export: only the administrator exports the workbook, masked or
  *    in full;
  * 6. the other reads: the archive, consultations, the mediators to choose
- *    from, the dashboard, drafts and the agenda's scope by role.
+ *    from, the dashboard, drafts and the agenda's scope by role;
+ * 7. the command line's boundary: who is trusted without a login, the
+ *    administrator's commands, and the mark a refusal leaves.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tap.h"
 #include "testdb.h"
@@ -453,6 +456,55 @@ static void test_reads(void)
 	CHECK_INT(account_mediator(db, &who[MED1], "med2", &m), -1);
 }
 
+/* ---- 7. the command line's boundary ---------------------------------------------- */
+
+static void test_boundary(void)
+{
+	const char *reason;
+	int64_t mid = 0;
+
+	/* root (or the service account) is trusted; the test override makes
+	 * anyone an ordinary caller, and only "1" does */
+	unsetenv("TIAOJIE_TEST_UNTRUSTED");
+	if (getuid() == 0)
+		CHECK_INT(access_trusted_caller(), 1);
+	setenv("TIAOJIE_TEST_UNTRUSTED", "1", 1);
+	CHECK_INT(access_trusted_caller(), 0);
+	setenv("TIAOJIE_TEST_UNTRUSTED", "yes", 1);
+	if (getuid() == 0)
+		CHECK_INT(access_trusted_caller(), 1);
+	unsetenv("TIAOJIE_TEST_UNTRUSTED");
+
+	CHECK_INT(access_may_manage_users(&who[ADMIN]), 0);
+	CHECK_INT(access_may_maintain(&who[ADMIN]), 0);
+	CHECK_INT(access_may_import(&who[ADMIN]), 0);
+	CHECK_INT(access_may_import(&who[CLERK]), 0);
+	for (int k = CLERK; k < NWHO; k++) {
+		access_refusal_clear();
+		CHECK_INT(access_may_manage_users(&who[k]), -1);
+		CHECK_INT(access_refused(), 1);
+		CHECK_STR(tj_errmsg(), "只有管理员可以管理账号");
+		CHECK_INT(access_may_maintain(&who[k]), -1);
+	}
+	CHECK_INT(access_may_import(&who[MED1]), -1);
+
+	/* the mark: set by a refusal, whatever the function it came through */
+	access_refusal_clear();
+	CHECK_INT(access_refused(), 0);
+	CHECK_INT(access_may_manage_users(&who[ADMIN]), 0);
+	CHECK_INT(access_refused(), 0);
+	struct case_state other = {.mediator_id = who[MED1].mediator_id + 1000};
+	CHECK_INT(access_may_view(&who[MED1], &other, &reason), -1);
+	CHECK_INT(access_refused(), 1);
+	access_refusal_clear();
+	CHECK_INT(account_mediator(db, &who[MED1], "admin", &mid), -1);
+	CHECK_INT(access_refused(), 1);
+	access_refusal_clear();
+	CHECK_INT(access_may_see_full_ids(&who[CLERK]), -1);
+	CHECK_INT(access_refused(), 1);
+	access_refusal_clear();
+}
+
 int main(void)
 {
 	setenv("TIAOJIE_NOW", "2026-11-20 10:00:00", 1);
@@ -470,6 +522,7 @@ int main(void)
 	test_masking();
 	test_export();
 	test_reads();
+	test_boundary();
 
 	for (int i = 0; i < NWHO; i++)
 		account_free(&accts[i]);
