@@ -212,6 +212,63 @@ void report_stats_add_case(struct report_stats *s, const struct report_case_row 
 int report_stats_load_earlier(struct db *db, struct report_stats *out);
 void report_stats_free(struct report_stats *s);
 
+/* ---- 月报: the monthly report in the layout reported upward ------------------ */
+
+/* A breakdown row (by 争议类型, 行业, 区县): the key as stored ("" when the
+ * case has none), the cases accepted in the period, their workers and
+ * amounts, and the accepted cases closed in the period, of which agreed. */
+struct report_breakdown {
+	char *key;
+	int64_t accepted, workers, claimed_fen;
+	int64_t closed, agreed;
+};
+
+/* The figures of 月报 (definitions: src/report/monthly.c).  受理 is
+ * acceptance (cases.accepted_at), as upward reports count it; the balance
+ * 上期未结 + 本期受理 = 本期结案 + 期末未结 is over accepted cases. */
+struct report_monthly {
+	tj_day from, end;            /* the period, end = the last day seen */
+	int64_t open_before;         /* 上期未结: accepted before from, not closed before from */
+	int64_t accepted;            /* 本期受理 */
+	int64_t closed;              /* 本期结案: accepted cases closed in the period */
+	int64_t open_after;          /* 期末未结: accepted by end, open at its end */
+	int64_t agreed, failed, referred, withdrawn, other; /* 本期结案 by outcome (referred of failed) */
+	int64_t on_time;             /* closed on or before their deadline */
+	int64_t perf_done, perf_pending, perf_defaulted; /* 履行 of the agreed closed */
+	int64_t days_sum, days_n;    /* acceptance to closing of the closed */
+	int64_t rejected;            /* 不予受理 in the period (never accepted: outside the balance) */
+	int64_t workers;             /* applicants of the cases accepted */
+	int64_t migrant, foreign, hkmotw; /* of which 农民工 (农村户籍), 外籍, 港澳台 */
+	int64_t big_collective, big_collective_workers; /* accepted with >= REPORT_BIG_COLLECTIVE applicants */
+	int64_t claimed_fen;         /* 涉案金额: claims of the cases accepted */
+	int64_t closed_fen;          /* 结案金额: agreed amounts of the agreed closed */
+	struct report_breakdown *by_type, *by_industry, *by_district;
+	int ntype, nindustry, ndistrict;
+};
+#define REPORT_BIG_COLLECTIVE 10
+
+/* One case as 月报 counts it (src/db/report.c hands them over). */
+struct report_mcase {
+	int64_t id;
+	const char *case_no, *status, *performance; /* performance NULL when none */
+	const char *accepted_at, *deadline, *closed_at; /* NULL when none */
+	int64_t applicants, migrant, foreign, hkmotw;
+	int64_t claimed_fen, agreed_fen;
+	const char *type, *industry, *district;     /* "" when none */
+};
+
+/* The figures of 月报 for the period p seen from today, with the balance
+ * checked: a mismatch is an error (-1, the four figures in the message),
+ * never a silent figure.  Free with report_monthly_free. */
+int report_monthly_load(struct db *db, const struct report_period *p, tj_day today, struct report_monthly *out);
+void report_monthly_free(struct report_monthly *m);
+/* 1 when the balance holds. */
+int report_monthly_balanced(const struct report_monthly *m);
+/* 调解成功率, 口径一 (成功 ÷ (成功 + 不成)) and 口径二 (成功 ÷ 结案); the
+ * others of 月报: 结案率 = 结案 ÷ (上期未结 + 本期受理), 按期结案率 =
+ * 按期结案 ÷ 结案, 履行率 = 履行完毕 ÷ 调解成功.  -1 when the divisor is 0. */
+double report_ratio(int64_t num, int64_t den);
+
 /* ---- the workbook ------------------------------------------------------------ */
 
 /* Called as the detail sheet is written (and once at 0 before, once at
@@ -336,6 +393,17 @@ void report_case_row_own(struct report_case_row *row);
 void report_case_row_free(struct report_case_row *row);
 /* An employer's particulars: 1 found, 0 not, -1 error. */
 int db_report_employer_get(struct db *db, int64_t id, struct report_employer *out);
+
+/* 月报 (src/report/monthly.c): the four balance figures, each counted on
+ * its own (so that the balance checks something): from and to "YYYY-MM-DD",
+ * to the last day seen. */
+int db_report_balance(struct db *db, const char *from, const char *to, int64_t *open_before, int64_t *accepted,
+		      int64_t *closed, int64_t *open_after, int64_t *rejected);
+/* The cases accepted in the period (closed = 0) or the accepted cases
+ * closed in it (closed = 1), each once: fn(ud, case).  The strings are
+ * valid during the call. */
+int db_report_mcases(struct db *db, const char *from, const char *to, int closed,
+		     void (*fn)(void *ud, const struct report_mcase *c), void *ud);
 
 /* A read snapshot for the whole report: 1 when this call began one (then
  * end it with db_report_snapshot_end), 0 when the caller already holds a

@@ -380,6 +380,112 @@ int db_report_trend(struct db *db, struct report_month *months, int nmonths)
 	return 0;
 }
 
+static const char *col_or_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text(st, i);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? s : "";
+}
+
+/* ---- 月报 -------------------------------------------------------------------------- */
+
+int db_report_balance(struct db *db, const char *from, const char *to, int64_t *open_before, int64_t *accepted,
+		      int64_t *closed, int64_t *open_after, int64_t *rejected)
+{
+	/* Each figure by its own words, not one derived from the others: an
+	 * accepted case open by its status or closed only later; accepted in
+	 * the period; closed in it, accepted before; so a case whose status
+	 * and closing time disagree breaks the balance instead of hiding. */
+	char after[11];
+
+	day_after(to, after);
+	if (count_between(db,
+			  "SELECT count(*) FROM cases WHERE accepted_at < ?1 AND "
+			  "(status IN " OPEN_STATUSES " OR closed_at >= ?1) AND ?2 = ?2",
+			  from, after, open_before, "统计上期未结") < 0 ||
+	    count_between(db, "SELECT count(*) FROM cases WHERE accepted_at >= ?1 AND accepted_at < ?2", from, after,
+			  accepted, "统计本期受理") < 0 ||
+	    count_between(db,
+			  "SELECT count(*) FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 "
+			  "AND accepted_at IS NOT NULL AND +status IN " CLOSED_STATUSES,
+			  from, after, closed, "统计本期结案") < 0 ||
+	    count_between(db,
+			  "SELECT count(*) FROM cases WHERE accepted_at < ?2 AND "
+			  "(status IN " OPEN_STATUSES " OR closed_at >= ?2) AND ?1 = ?1",
+			  from, after, open_after, "统计期末未结") < 0 ||
+	    count_between(db,
+			  "SELECT count(*) FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 AND +status = 'rejected'",
+			  from, after, rejected, "统计不予受理") < 0)
+		return -1;
+	return 0;
+}
+
+int db_report_mcases(struct db *db, const char *from, const char *to, int closed,
+		     void (*fn)(void *ud, const struct report_mcase *c), void *ud)
+{
+	/* the particulars of each applicant as they stood in the case
+	 * (case_parties), the archive's for rows older than migration 004 */
+#define MCASE_COLS                                                                                              \
+	"SELECT c.id, c.case_no, c.status, c.performance, c.accepted_at, c.deadline, c.closed_at, "            \
+	" (SELECT count(*) FROM case_parties WHERE case_id = c.id AND role = 'applicant'), "                   \
+	" (SELECT count(*) FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id "                   \
+	"   WHERE p.case_id = c.id AND p.role = 'applicant' AND coalesce(p.household, pe.household) = 'rural'), " \
+	" (SELECT count(*) FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id "                   \
+	"   WHERE p.case_id = c.id AND p.role = 'applicant' AND (coalesce(p.id_type, pe.id_type) = 'foreign-pr' " \
+	"   OR (coalesce(p.id_type, pe.id_type) = 'passport' "                                                  \
+	"       AND coalesce(p.nationality, pe.nationality, '中国') NOT IN ('中国', '')))), "                   \
+	" (SELECT count(*) FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id "                   \
+	"   WHERE p.case_id = c.id AND p.role = 'applicant' AND coalesce(p.id_type, pe.id_type) IN ('hkmo', 'tw')), " \
+	" (SELECT coalesce(sum(amount_fen), 0) FROM claims WHERE case_id = c.id), "                            \
+	" (SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id = c.id), "                            \
+	" coalesce((SELECT ca.stat_group FROM claims cl JOIN causes ca ON ca.code = cl.cause "                 \
+	"   WHERE cl.case_id = c.id ORDER BY cl.ord LIMIT 1), ''), "                                            \
+	" coalesce((SELECT e.industry FROM case_parties p JOIN employers e ON e.id = p.employer_id "           \
+	"   WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord LIMIT 1), ''), "                    \
+	" coalesce((SELECT e.district FROM case_parties p JOIN employers e ON e.id = p.employer_id "           \
+	"   WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord LIMIT 1), '') "                     \
+	"FROM cases c "
+	static const char by_accepted[] = MCASE_COLS "WHERE c.accepted_at >= ?1 AND c.accepted_at < ?2";
+	static const char by_closed[] = MCASE_COLS "WHERE c.closed_at >= ?1 AND c.closed_at < ?2 "
+						   "AND c.accepted_at IS NOT NULL AND +c.status IN " CLOSED_STATUSES;
+#undef MCASE_COLS
+	sqlite3_stmt *st = db_prep(db, closed ? by_closed : by_accepted);
+	char after[11];
+	int rc;
+
+	if (!st)
+		return -1;
+	day_after(to, after);
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, after);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_mcase c = {
+			.id = sqlite3_column_int64(st, 0),
+			.case_no = col_text(st, 1),
+			.status = col_text(st, 2),
+			.performance = col_or_null(st, 3),
+			.accepted_at = col_or_null(st, 4),
+			.deadline = col_or_null(st, 5),
+			.closed_at = col_or_null(st, 6),
+			.applicants = sqlite3_column_int64(st, 7),
+			.migrant = sqlite3_column_int64(st, 8),
+			.foreign = sqlite3_column_int64(st, 9),
+			.hkmotw = sqlite3_column_int64(st, 10),
+			.claimed_fen = sqlite3_column_int64(st, 11),
+			.agreed_fen = sqlite3_column_int64(st, 12),
+			.type = col_text(st, 13),
+			.industry = col_text(st, 14),
+			.district = col_text(st, 15),
+		};
+		fn(ud, &c);
+	}
+	return finish(db, st, rc, closed ? "统计本期结案明细" : "统计本期受理明细");
+}
+
 /* ---- the cases, row by row ----------------------------------------------------- */
 
 /* The running statement and its connection, out of the callers' sight. */
@@ -424,17 +530,6 @@ struct db_report_cursor *db_report_cases_begin(struct db *db, const char *from, 
 	c->db = db;
 	c->st = st;
 	return c;
-}
-
-static const char *col_or_null(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text(st, i);
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
 }
 
 /* "id<US>uscc<US>name<RS>..." into r->resp, the text kept in r->buf. */

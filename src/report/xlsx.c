@@ -1,6 +1,7 @@
 /*
  * xlsx.c - the statistics workbook (SPEC section 6), written with
- * libxlsxwriter: 汇总, 按案由, 按调解员, 高发单位, 集体争议, 案件明细.
+ * libxlsxwriter: 月报, 汇总, 按案由, 按调解员, 按行业区县, 高发单位, 集体争议,
+ * 案件明细.
  *
  * Every sheet has the same frame: a title with the court's name, the
  * period, a line saying what the sheet counts, then the header row (row 5),
@@ -183,10 +184,11 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 {
 	struct report_opts none = {0};
 	struct report_stats s;
+	struct report_monthly mon;
 	struct xw x;
 	struct stat sb;
 	char *dir = NULL, *tmp = NULL;
-	int began = 0, rc = REPORT_ERROR, have_stats = 0, cache_set = 0;
+	int began = 0, rc = REPORT_ERROR, have_stats = 0, have_mon = 0, cache_set = 0;
 	int64_t old_cache = 0;
 	tj_day today;
 
@@ -237,6 +239,10 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 			 (long long)s.cur.received, EXCEL_MAX_ROWS - HEADER_ROW - 1);
 		goto out;
 	}
+	if (report_monthly_load(db, p, today, &mon) < 0)
+		goto out;
+	have_mon = 1;
+	x.m = &mon;
 	x.s = &s;
 	x.label = report_period_label(&s.period);
 	x.label_prev = report_period_label(&s.prev);
@@ -270,6 +276,8 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		r = report_emp_acc_top(&acc, db, REPORT_MIN_EMPLOYER_CASES, REPORT_TOP_EMPLOYERS, &s);
 	report_emp_acc_free(&acc);
 	if (r == 0 && !x.cancelled && x.err == LXW_NO_ERROR) {
+		xw_write_monthly(&x);
+		xw_write_breakdowns(&x);
 		xw_write_summary(&x);
 		xw_write_causes(&x);
 		xw_write_mediators(&x);
@@ -315,6 +323,8 @@ out:
 		unlink(tmp);
 	if (have_stats)
 		report_stats_free(&s);
+	if (have_mon)
+		report_monthly_free(&mon);
 	free(x.label);
 	free(x.label_prev);
 	free(x.label_ly);

@@ -20,7 +20,8 @@
 
 #define MAX_CELL_BYTES 2000
 
-const char *const xw_sheet_names[SH_COUNT] = {"汇总", "按案由", "按调解员", "高发单位", "集体争议", "案件明细"};
+const char *const xw_sheet_names[SH_COUNT] = {"月报",     "汇总",     "按案由",   "按调解员",
+					      "按行业区县", "高发单位", "集体争议", "案件明细"};
 
 void xw_chk(struct xw *x, lxw_error e)
 {
@@ -183,7 +184,7 @@ static void header_text(struct strbuf *sb, const char *s, size_t max)
 	}
 }
 
-static void print_setup(struct sheet *sh)
+void xw_print_setup(struct sheet *sh, int landscape, int fit_wide)
 {
 	struct xw *x = sh->x;
 	struct strbuf h;
@@ -198,10 +199,14 @@ static void print_setup(struct sheet *sh)
 	xw_chk(x, worksheet_set_header(sh->ws, h.buf));
 	sb_free(&h);
 	xw_chk(x, worksheet_set_footer(sh->ws, "&C第 &P 页，共 &N 页"));
-	worksheet_set_landscape(sh->ws);
+	if (landscape)
+		worksheet_set_landscape(sh->ws);
+	else
+		worksheet_set_portrait(sh->ws);
 	worksheet_set_paper(sh->ws, 9); /* A4 */
 	worksheet_set_margins(sh->ws, 0.5, 0.5, 0.75, 0.75);
-	worksheet_fit_to_pages(sh->ws, 1, 0);
+	if (fit_wide)
+		worksheet_fit_to_pages(sh->ws, 1, 0);
 	worksheet_center_horizontally(sh->ws);
 	xw_chk(x, worksheet_repeat_rows(sh->ws, HEADER_ROW, HEADER_ROW));
 }
@@ -246,7 +251,7 @@ int xw_sheet_begin(struct xw *x, struct sheet *sh, enum sheet_id id, const char 
 	if (nrows >= 0)
 		xw_chk(x, worksheet_autofilter(sh->ws, HEADER_ROW, 0, (lxw_row_t)(HEADER_ROW + nrows), (lxw_col_t)(ncols - 1)));
 	worksheet_freeze_panes(sh->ws, HEADER_ROW + 1, (lxw_col_t)freeze_cols);
-	print_setup(sh);
+	xw_print_setup(sh, 1, 1);
 	sh->row = HEADER_ROW + 1;
 	return 0;
 }
@@ -290,7 +295,10 @@ void xw_make_formats(struct xw *x)
 {
 	x->f.title = fmt(x, NULL, 1, 0, 0);
 	format_set_font_size(x->f.title, 16);
+	x->f.title_c = fmt(x, NULL, 1, 0, LXW_ALIGN_CENTER_ACROSS);
+	format_set_font_size(x->f.title_c, 16);
 	x->f.sub = fmt(x, NULL, 0, 0, 0);
+	x->f.sub_r = fmt(x, NULL, 0, 0, LXW_ALIGN_RIGHT);
 	x->f.note = fmt(x, NULL, 0, 0, 0);
 	format_set_font_color(x->f.note, 0x595959);
 	x->f.section = fmt(x, NULL, 1, 0, 0);

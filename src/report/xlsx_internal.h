@@ -5,6 +5,7 @@
  *   xlsx.c          report_export: the temporary file, the snapshot, the
  *                   order of the work, the rename (with its record in the event log)
  *   xlsx_cells.c    formats, cells and the frame every sheet shares
+ *   xlsx_monthly.c  月报 and 按行业区县
  *   xlsx_sheets.c   the summaries: 汇总, 按案由, 按调解员, 高发单位
  *   xlsx_detail.c   集体争议 and 案件明细, streamed from the feed
  *   xlsx_feed.c     the feed: the detail rows read on a thread of their own
@@ -28,7 +29,10 @@ struct xw;
 
 /* The sheets in their order in the workbook (not the order they are
  * written: 案件明细 and 集体争议 stream first, the summaries follow). */
-enum sheet_id { SH_SUMMARY, SH_CAUSES, SH_MEDIATORS, SH_EMPLOYERS, SH_COLLECTIVE, SH_DETAIL, SH_COUNT };
+enum sheet_id {
+	SH_MONTHLY, SH_SUMMARY, SH_CAUSES, SH_MEDIATORS, SH_BREAKDOWN, SH_EMPLOYERS, SH_COLLECTIVE, SH_DETAIL,
+	SH_COUNT
+};
 extern const char *const xw_sheet_names[SH_COUNT];
 
 struct sheet {
@@ -46,6 +50,7 @@ struct xw {
 	lxw_workbook *wb;
 	const struct config *cfg;
 	struct report_stats *s; /* the cause table is completed by the detail stream */
+	const struct report_monthly *m; /* 月报 and 按行业区县 */
 	int full_ids;
 	char now[20];
 	char *label, *label_prev, *label_ly;
@@ -56,7 +61,7 @@ struct xw {
 	int64_t written;          /* detail rows */
 	lxw_worksheet *sheets[SH_COUNT];
 	struct {
-		lxw_format *title, *sub, *note, *section, *header;
+		lxw_format *title, *title_c, *sub, *sub_r, *note, *section, *header;
 		lxw_format *text, *text_wrap, *indent1, *indent2, *bold;
 		lxw_format *count, *count_bold, *signed_count;
 		lxw_format *money, *money_bold, *signed_money;
@@ -100,12 +105,18 @@ int xw_sheet_begin(struct xw *x, struct sheet *sh, enum sheet_id id, const char 
 		const int *caps, int ncols, int freeze_cols, int64_t nrows);
 /* Column widths, from the widest text written. */
 void xw_sheet_end(struct sheet *sh);
+/* A4, the court in the page header, the pages counted in the footer, the
+ * header row repeated; landscape or portrait, one page wide (fit_wide) or
+ * at full size across as many pages as it takes. */
+void xw_print_setup(struct sheet *sh, int landscape, int fit_wide);
 /* A section's title, and a header row, below a sheet's first table. */
 void xw_section_title(struct sheet *sh, const char *text);
 void xw_header_row(struct sheet *sh, const char *const *h, int n);
 
 /* ---- the sheets (xlsx_sheets.c, xlsx_detail.c) ----------------------------------- */
 
+void xw_write_monthly(struct xw *x);
+void xw_write_breakdowns(struct xw *x);
 void xw_write_summary(struct xw *x);
 void xw_write_causes(struct xw *x);
 void xw_write_mediators(struct xw *x);

@@ -141,19 +141,24 @@ except Exception as e:
     print("FAIL cannot read %s: %s" % (xlsx, e), file=sys.stderr)
     print("0 1")
     sys.exit(0)
-ok(wb.sheetnames == ["汇总", "按案由", "按调解员", "高发单位", "集体争议", "案件明细"], "sheets %s" % wb.sheetnames)
+ok(wb.sheetnames == ["月报", "汇总", "按案由", "按调解员", "按行业区县", "高发单位", "集体争议", "案件明细"],
+   "sheets %s" % wb.sheetnames)
 ok(zipfile.ZipFile(xlsx).testzip() is None, "zip intact")
 
 # the frame of every sheet: title with the court, header row 5 frozen, print set-up
 for ws in wb.worksheets:
-    ok(court in (ws["A1"].value or ""), ws.title + " title")
+    if ws.title == "月报":  # the official layout: its own title, portrait
+        ok(ws["A1"].value in ("劳动人事争议调解情况月报表", "劳动人事争议调解情况统计表"), "月报 title")
+        ok(ws.page_setup.orientation == "portrait", "月报 portrait")
+    else:
+        ok(court in (ws["A1"].value or ""), ws.title + " title")
+        ok(ws.page_setup.orientation == "landscape", ws.title + " landscape")
     ok(ws.freeze_panes is not None and ws.freeze_panes[-1] == "6", ws.title + " frozen header " + str(ws.freeze_panes))
-    ok(ws.page_setup.orientation == "landscape", ws.title + " landscape")
     ok(str(ws.page_setup.paperSize) == "9", ws.title + " A4")
     ok(court in (ws.oddHeader.left.text or ""), ws.title + " header has the court")
     ok("&P" in (ws.oddFooter.center.text or "") and "&N" in ws.oddFooter.center.text, ws.title + " page numbers")
     ok(ws.print_title_rows in ("$5:$5", "5:5"), ws.title + " header repeated " + str(ws.print_title_rows))
-    if ws.title != "汇总":
+    if ws.title not in ("汇总", "月报", "按行业区县"):
         ok(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A5:"), ws.title + " autofilter")
 
 def rows(ws, start=6):
@@ -393,6 +398,62 @@ if rs:
     ok(isinstance(rs[0][9], (int, float)), "案件明细 amount is a number")
     fits(ws, "A", [r[0] for r in rs])
     fits(ws, "G", [r[6] for r in rs])
+
+# ---- 月报: recomputed from the definitions (src/report/monthly.c)
+ws = wb["月报"]
+mf, mt = iso(frm), iso(min(to, today))
+ma = iso(min(to, today) + datetime.timedelta(days=1))
+OPEN = "status IN ('registered','confirmed','accepted','assigned','mediating')"
+acc = "accepted_at >= ? AND accepted_at < ?"
+clo = "date(closed_at) BETWEEN ? AND ? AND accepted_at IS NOT NULL AND status IN ('agreed','failed','referred','withdrawn','rejected')"
+M = {}
+M["上期未结"] = q1("SELECT count(*) FROM cases WHERE accepted_at < ? AND (" + OPEN + " OR closed_at >= ?)", mf, mf)
+M["本期受理"] = q1("SELECT count(*) FROM cases WHERE " + acc, mf, ma)
+M["本期结案"] = q1("SELECT count(*) FROM cases WHERE " + clo, mf, mt)
+M["期末未结"] = q1("SELECT count(*) FROM cases WHERE accepted_at < ? AND (" + OPEN + " OR closed_at >= ?)", ma, ma)
+ok(M["上期未结"] + M["本期受理"] == M["本期结案"] + M["期末未结"], "月报 balance in SQL %r" % M)
+M["当期受理案件总数"] = M["本期受理"]
+M["按调解组织：仲裁机构案外调解"] = M["本期受理"]
+M["调解结案数"] = M["本期结案"]
+def cl(where):
+    return q1("SELECT count(*) FROM cases WHERE " + clo + where, mf, mt)
+M["调解成功"] = cl(" AND status = 'agreed'")
+M["调解不成"] = cl(" AND status IN ('failed','referred')")
+M["其中：转仲裁"] = cl(" AND status = 'referred'")
+M["撤回"] = cl(" AND status = 'withdrawn'")
+M["履行情况：履行完毕"] = cl(" AND status = 'agreed' AND performance = 'performed'")
+M["履行情况：未履行"] = cl(" AND status = 'agreed' AND performance = 'defaulted'")
+M["履行情况：待履行"] = cl(" AND status = 'agreed' AND performance = 'pending'")
+M["附：不予受理"] = q1("SELECT count(*) FROM cases WHERE date(closed_at) BETWEEN ? AND ? AND status = 'rejected'", mf, mt)
+AP = ("FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id JOIN cases c ON c.id = p.case_id "
+      "WHERE p.role = 'applicant' AND c.accepted_at >= ? AND c.accepted_at < ?")
+M["涉及劳动者人数"] = q1("SELECT count(*) " + AP, mf, ma)
+M["其中：农民工"] = q1("SELECT count(*) " + AP + " AND coalesce(p.household, pe.household) = 'rural'", mf, ma)
+M["其中：港澳台"] = q1("SELECT count(*) " + AP + " AND coalesce(p.id_type, pe.id_type) IN ('hkmo','tw')", mf, ma)
+M["其中：外籍"] = q1("SELECT count(*) " + AP + " AND (coalesce(p.id_type, pe.id_type) = 'foreign-pr' OR "
+                   "(coalesce(p.id_type, pe.id_type) = 'passport' AND coalesce(p.nationality, pe.nationality, '中国') NOT IN ('中国', '')))", mf, ma)
+big = qa("SELECT n FROM (SELECT (SELECT count(*) FROM case_parties WHERE case_id = c.id AND role = 'applicant') n "
+         "FROM cases c WHERE " + acc + ") WHERE n >= 10", mf, ma)
+M["集体争议案件数"] = len(big)
+M["集体争议涉及劳动者人数"] = sum(n for (n,) in big)
+M["涉案金额"] = round(q1("SELECT coalesce(sum(amount_fen), 0) FROM claims WHERE case_id IN (SELECT id FROM cases WHERE " + acc + ")", mf, ma) / 1e6, 2)
+M["结案金额"] = round(q1("SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id IN (SELECT id FROM cases WHERE " + clo + " AND status = 'agreed')", mf, mt) / 1e6, 2)
+mrows = {r[0]: r for r in rows(ws) if r and r[0]}
+for k, v in M.items():
+    r = mrows.get(k)
+    ok(r is not None and close(r[2], v), "月报 %s %r != %r" % (k, r and r[2], v))
+if M["上期未结"] + M["本期受理"]:
+    ok(close(mrows["结案率"][2], M["本期结案"] / (M["上期未结"] + M["本期受理"])), "月报 结案率")
+ok("调解成功÷（调解成功＋调解不成）" in (mrows["调解成功率（口径一）"][3] or ""), "月报 口径一 formula")
+ok("调解成功÷调解结案数" in (mrows["调解成功率（口径二）"][3] or ""), "月报 口径二 formula")
+lines = [r[1] for r in rows(ws) if r and isinstance(r[1], int)]
+ok(lines == list(range(1, len(lines) + 1)), "月报 行次 1..n")
+ok(ws["A3"].value.startswith("填报单位：") and "统计期：" in (ws["D3"].value or ""), "月报 header block")
+ok(any(isinstance(r[0], str) and r[0].startswith("单位负责人：") for r in rows(ws)), "月报 signatures")
+ws = wb["按行业区县"]
+brs = rows(ws)
+tot = [r for r in brs if r[0] == "合计"]
+ok(len(tot) == 2 and all(t[1] == M["本期受理"] for t in tot), "按行业区县 totals %r" % tot)
 
 # identity numbers: never in full unless asked
 ids = {i for (i,) in qa("SELECT p.id_no FROM persons p JOIN case_parties a ON a.person_id = p.id "
