@@ -36,7 +36,7 @@ struct indicator {
 
 enum {
 	I_RECEIVED, I_WINDOW, I_ONLINE, I_PHONE, I_LETTER, I_OTHER, I_COLLECTIVE, I_WORKERS, I_CONSULT,
-	I_CLOSED, I_AGREED, I_FAILED, I_REFERRED, I_WITHDRAWN, I_REJECTED, I_RATE, I_CLAIMED, I_AGREED_AMT,
+	I_CLOSED, I_AGREED, I_FAILED, I_REFERRED, I_WITHDRAWN, I_REJECTED, I_RATE, I_RATE2, I_CLAIMED, I_AGREED_AMT,
 	I_DAYS, I_OVERDUE_OPEN, I_OVERDUE_CLOSED, I_COUNT
 };
 
@@ -56,10 +56,11 @@ static const struct indicator indicators[I_COUNT] = {
 	[I_REFERRED] = {"其中：", 2, IK_COUNT, "调解不成后转仲裁", 1, VOCAB_STATUS, ST_REFERRED},
 	[I_WITHDRAWN] = {"", 1, IK_COUNT, "", 1, VOCAB_STATUS, ST_WITHDRAWN},
 	[I_REJECTED] = {"", 1, IK_COUNT, "", 1, VOCAB_STATUS, ST_REJECTED},
-	[I_RATE] = {"调解成功率", 0, IK_RATE, "调解成功÷（调解成功＋调解不成）；增减以百分点计"},
+	[I_RATE] = {"调解成功率（口径一）", 0, IK_RATE, "口径一：调解成功÷（调解成功＋调解不成），不计撤回和不予受理；增减以百分点计"},
+	[I_RATE2] = {"调解成功率（口径二）", 0, IK_RATE, "口径二：调解成功÷结案数（含撤回和不予受理）；增减以百分点计"},
 	[I_CLAIMED] = {"请求金额（元）", 0, IK_MONEY, "本期收案的请求金额合计"},
 	[I_AGREED_AMT] = {"协议金额（元）", 0, IK_MONEY, "本期调解成功结案的协议金额合计"},
-	[I_DAYS] = {"平均办理天数", 0, IK_DAYS, "本期结案且已受理的案件，受理日至结案日的日历天数的平均"},
+	[I_DAYS] = {"平均办理天数", 0, IK_DAYS, "受理日至结案日的日历天数之和÷本期结案且已受理的案件数"},
 	[I_OVERDUE_OPEN] = {"期末超期未结", 0, IK_COUNT, "期末（本期最后一天，本期未完时为今天）未结且已过期限的案件"},
 	[I_OVERDUE_CLOSED] = {"超期结案", 0, IK_COUNT, "本期结案、结案日晚于期限的案件"},
 };
@@ -85,6 +86,10 @@ static int ind_value(int i, const struct report_headline *h, double *v)
 	case I_REJECTED: *v = (double)h->rejected; return 1;
 	case I_RATE:
 		r = report_success_rate(h->agreed, h->failed);
+		*v = r;
+		return r >= 0;
+	case I_RATE2:
+		r = report_ratio(h->agreed, h->closed);
 		*v = r;
 		return r >= 0;
 	case I_CLAIMED: *v = (double)h->claimed_fen / 100.0; return 1;

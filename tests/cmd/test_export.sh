@@ -111,7 +111,8 @@ def headline(f, t):
     h["不予受理"] = closed(" AND status = 'rejected'")
     h["结案数"] = closed("")
     s, fl = h["调解成功"], h["调解不成"]
-    h["调解成功率"] = s / (s + fl) if s + fl else None
+    h["调解成功率（口径一）"] = s / (s + fl) if s + fl else None
+    h["调解成功率（口径二）"] = s / h["结案数"] if h["结案数"] else None
     h["请求金额（元）"] = q1("SELECT coalesce(sum(amount_fen), 0) FROM claims WHERE case_id IN "
                           "(SELECT id FROM cases WHERE received BETWEEN ? AND ?)", f, t) / 100
     h["协议金额（元）"] = q1("SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id IN "
@@ -175,7 +176,7 @@ def fits(ws, col, texts):
 # ---- 汇总
 ws = wb["汇总"]
 labels = {}
-for r in ws.iter_rows(min_row=6, max_row=26):
+for r in ws.iter_rows(min_row=6, max_row=27):
     if r[0].value:
         labels[r[0].value] = r
 for name in cur:
@@ -190,7 +191,7 @@ for name in cur:
     for col, old in ((3, l), (6, p)):
         if c is None or old is None:
             ok(r[col].value == "—" and r[col + 1].value == "—", "汇总 %s change of none" % name)
-        elif name == "调解成功率":
+        elif name.startswith("调解成功率"):
             ok(close(r[col].value, (c - old) * 100), "汇总 %s 百分点 %r" % (name, r[col].value))
             ok(r[col + 1].value == "—", "汇总 rate has no percentage")
         else:
@@ -202,9 +203,9 @@ for name in cur:
                 ok("%" in r[col + 1].number_format, "汇总 percentage format")
     if name.endswith("（元）"):
         ok(r[1].number_format == "#,##0.00", "汇总 amount format " + r[1].number_format)
-    if name == "调解成功率" and c is not None:
+    if name.startswith("调解成功率") and c is not None:
         ok("%" in r[1].number_format, "rate as percentage")
-    if c is not None and name != "调解成功率":
+    if c is not None and not name.startswith("调解成功率"):
         ok(isinstance(r[1].value, (int, float)), "汇总 %s is a number" % name)
 
 all_rows = rows(ws, 1)
@@ -323,7 +324,7 @@ if none[0] or none[1]:
 ok(len(meds) == shown, "按调解员 rows %d, want %d" % (len(meds), shown))
 if total is not None:
     ok(total[3] == cur["收案数"] and total[4] == cur["结案数"] and total[5] == cur["调解成功"], "按调解员 total %r" % total)
-    ok(close(val(total[9]), cur["调解成功率"]), "按调解员 total rate")
+    ok(close(val(total[9]), cur["调解成功率（口径一）"]), "按调解员 total rate")
     ok(close(val(total[11]), cur["平均办理天数"]), "按调解员 total days")
 
 # ---- 高发单位
@@ -557,8 +558,8 @@ check_xlsx demo.db empty.xlsx month 2024-01 - "$TODAY" 0
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 s = wb["汇总"]
-r = {row[0].value: row for row in s.iter_rows(min_row=6, max_row=26)}
-assert r["收案数"][1].value == 0 and r["结案数"][1].value == 0 and r["调解成功率"][1].value == "—"
+r = {row[0].value: row for row in s.iter_rows(min_row=6, max_row=27)}
+assert r["收案数"][1].value == 0 and r["结案数"][1].value == 0 and r["调解成功率（口径一）"][1].value == "—"
 assert wb["案件明细"].max_row == 5
 assert sum(1 for row in wb["按案由"].iter_rows(min_row=6, max_row=87, values_only=True) if row[4] == 0) == 82
 PYEOF
@@ -731,20 +732,20 @@ check_xlsx fx.db 调解统计-2026-01.xlsx month 2026-01 - 2026-02-10 0
 "$PY" - 调解统计-2026-01.xlsx <<'PYEOF' && ok || fail "fixture figures differ from the known answers"
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-r = {row[0].value: [c.value for c in row] for row in wb["汇总"].iter_rows(min_row=6, max_row=26)}
+r = {row[0].value: [c.value for c in row] for row in wb["汇总"].iter_rows(min_row=6, max_row=27)}
 want = {
     "收案数": (5, 1, 3), "其中：窗口": (2, 1, 1), "其中：网上": (1, 0, 1), "其中：电话": (1, 0, 0),
     "其中：信函": (0, 0, 1), "其中：其他渠道": (1, 0, 0), "其中：集体争议": (1, 0, 0),
     "涉及劳动者人数": (16, 1, 3), "咨询登记": (2, 1, 1), "结案数": (4, 1, 1), "调解成功": (1, 1, 1),
     "调解不成": (1, 0, 0), "其中：转仲裁": (0, 0, 0), "撤回": (1, 0, 0), "不予受理": (1, 0, 0),
-    "调解成功率": (0.5, 1.0, 1.0), "请求金额（元）": (15950, 400, 610), "协议金额（元）": (1000, 400, 300),
+    "调解成功率（口径一）": (0.5, 1.0, 1.0), "请求金额（元）": (15950, 400, 610), "协议金额（元）": (1000, 400, 300),
     "平均办理天数": (13.5, 4, 11), "期末超期未结": (2, 0, 1), "超期结案": (2, 0, 0),
 }
 for k, (cur, ly, prev) in want.items():
     assert (r[k][1], r[k][2], r[k][5]) == (cur, ly, prev), (k, r[k])
 assert r["收案数"][3] == 4 and r["收案数"][4] == 4 and r["收案数"][6] == 2
 assert abs(r["收案数"][7] - 2 / 3) < 1e-12
-assert abs(r["调解成功率"][3] - -50) < 1e-9 and r["调解成功率"][4] == "—"
+assert abs(r["调解成功率（口径一）"][3] - -50) < 1e-9 and r["调解成功率（口径一）"][4] == "—"
 assert r["其中：网上"][4] == "—" and r["其中：网上"][6] == 0 and r["其中：网上"][7] == 0
 c = {row[1]: row for row in wb["按案由"].iter_rows(min_row=6, max_row=87, values_only=True)}
 assert c["0601"][4:10] == (3, 3, 13300, 1, 1, 800), c["0601"]
