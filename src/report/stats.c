@@ -37,15 +37,16 @@
  *   调解成功率        调解成功 / (调解成功 + 调解不成) of the cases closed:
  *                     the share of mediations that ran to an end and ended
  *                     in agreement; withdrawn and rejected cases were never
- *                     decided either way and are left out.  None ("—")
- *                     when both are zero.
+ *                     decided either way and are left out (口径一).  None
+ *                     (an empty cell) when both are zero.  口径二,
+ *                     调解成功 / 结案数, stands beside it.
  *   请求金额          the sum of claims.amount_fen of the cases received.
  *   协议金额          the sum of claims.agreed_fen of the cases closed with
  *                     status agreed.
  *   平均办理天数      of the cases closed that had been accepted
  *                     (accepted_at set): the calendar days from the day of
- *                     acceptance to the day of closing, averaged; "—" when
- *                     there is none.
+ *                     acceptance to the day of closing, averaged; none
+ *                     when there is no such case.
  *   期末超期未结      cases still open at the end of the period (received
  *                     by then, and not closed until after it) whose
  *                     deadline (cases.deadline) is before that last day -
@@ -59,8 +60,8 @@
  *   同比/环比         each figure for the same period last year and for
  *                     the previous period, the change (本期 - 上期) and the
  *                     change as a percentage of the earlier figure; the
- *                     percentage is "—" when the earlier figure is zero or
- *                     none.  For 调解成功率 the change is in percentage
+ *                     percentage is none when the earlier figure is zero
+ *                     or none.  For 调解成功率 the change is in percentage
  *                     points and there is no percentage.
  *
  * By cause (按案由): each of the 17 first-level and 65 second-level causes

@@ -5,12 +5,17 @@
  *
  * Every sheet has the same frame: a title with the court's name, the
  * period, a line saying what the sheet counts, then the header row (row 5),
- * frozen and repeated on every printed page; A4 landscape, one page wide,
+ * frozen and repeated on every printed page (the title printed once); A4,
  * the court's name in the page header and "第 N 页，共 M 页" in the footer.
+ * The summaries print landscape one page wide, 月报 portrait (its own
+ * header block: xlsx_monthly.c), the long lists (集体争议, 案件明细) at full
+ * size across as many pages as they take.  Every format names a CJK font
+ * (XW_FONT, with GB2312 as its character set for a fallback); tables have
+ * borders and grid lines are never printed (they would run over titles).
  * Numbers and dates are real cells (amounts "#,##0.00", rates as
  * percentages, dates as dates), so a statistician can sum and filter them;
- * "—" marks a figure that does not exist (a rate without cases, a change
- * against zero).  Column widths follow the widest text written, in the display
+ * a figure that does not exist (a rate without cases, a change against
+ * zero) is an empty cell.  Column widths follow the widest text written, in the display
  * columns of uitext.h (a Chinese character two, as on the screen) plus
  * the indent of the format.
  *
@@ -25,9 +30,7 @@
  * (report_stats_add_case) - so a year's cases are read once and never
  * held.  The summaries follow from report_stats_load_streaming().
  * Everything is read in one snapshot, so the detail has exactly as many
- * rows as the headline says were received.  The long lists have no
- * borders and no empty cells (gridlines print instead): a quarter less
- * XML to write and to compress.
+ * rows as the headline says were received.
  *
  * The file appears only when complete: it is written under a temporary
  * name beside the target (created 0600, so personal data is never

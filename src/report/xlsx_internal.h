@@ -41,7 +41,7 @@ struct sheet {
 	char name[32];
 	lxw_row_t row;            /* the row being written */
 	int ncols;
-	int plain;                /* a long list: no borders (gridlines print instead), no empty cells */
+	int plain;                /* a long list: the p* formats */
 	int width[MAXCOLS];       /* widest text of each column (display columns) */
 	int cap[MAXCOLS];         /* the most a column may take */
 };
@@ -68,7 +68,7 @@ struct xw {
 		lxw_format *pct, *pct_bold, *signed_pct, *points;
 		lxw_format *days, *days_bold, *signed_days;
 		lxw_format *date, *month, *dash;
-		lxw_format *pcount, *pmoney, *pdate; /* without borders, for the long lists */
+		lxw_format *ptext, *pcount, *pmoney, *pdate; /* for the long lists */
 	} f;
 };
 
@@ -92,8 +92,13 @@ void xw_put_num(struct sheet *sh, int col, double v, lxw_format *f, int w);
 int xw_digits(int64_t v);
 void xw_put_count(struct sheet *sh, int col, int64_t v, lxw_format *f);
 void xw_put_money(struct sheet *sh, int col, int64_t fen, lxw_format *f);
-/* "—": a figure that does not exist. */
-void xw_put_dash(struct sheet *sh, int col);
+/* A figure that does not exist (a rate without cases, a change against
+ * zero): an empty cell with its border and the number format f (NULL: a
+ * plain one), never a dash, so the column stays numbers. */
+void xw_put_none(struct sheet *sh, int col, lxw_format *f);
+/* The font of every format (XW_FONT, GB2312, with its family). */
+#define XW_FONT "SimSun"
+void xw_font(lxw_format *f);
 /* The date of a "YYYY-MM-DD...": 0 or -1 (reports nothing). */
 int xw_parse_ymd(const char *s, int *y, int *m, int *d);
 /* A "YYYY-MM-DD..." as a date cell; blank when there is none. */

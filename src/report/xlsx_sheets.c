@@ -7,8 +7,8 @@
  *
  * Numbers and dates are real cells (amounts "#,##0.00", rates as
  * percentages, dates as dates), so a statistician can sum and filter them;
- * "—" marks a figure that does not exist (a rate without cases, a change
- * against zero).
+ * a figure that does not exist (a rate without cases, a change against
+ * zero) is an empty cell, never text in a column of numbers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,7 +109,7 @@ static void put_value(struct sheet *sh, int col, enum ind_kind k, int have, doub
 	struct xw *x = sh->x;
 
 	if (!have) {
-		xw_put_dash(sh, col);
+		xw_put_none(sh, col, k == IK_RATE ? x->f.pct : k == IK_DAYS ? x->f.days : NULL);
 		return;
 	}
 	switch (k) {
@@ -126,8 +126,8 @@ static void put_change(struct sheet *sh, int col, enum ind_kind k, int have_cur,
 	struct xw *x = sh->x;
 
 	if (!have_cur || !have_old) {
-		xw_put_dash(sh, col);
-		xw_put_dash(sh, col + 1);
+		xw_put_none(sh, col, NULL);
+		xw_put_none(sh, col + 1, NULL);
 		return;
 	}
 	switch (k) {
@@ -137,7 +137,7 @@ static void put_change(struct sheet *sh, int col, enum ind_kind k, int have_cur,
 	case IK_DAYS: xw_put_num(sh, col, cur - old, x->f.signed_days, 7); break;
 	}
 	if (k == IK_RATE || old == 0)
-		xw_put_dash(sh, col + 1);
+		xw_put_none(sh, col + 1, NULL);
 	else
 		xw_put_num(sh, col + 1, (cur - old) / old, x->f.signed_pct, 8);
 }
@@ -151,6 +151,16 @@ static lxw_chart *chart_new(struct xw *x, uint8_t type, const char *title)
 		return NULL;
 	}
 	chart_title_set_name(ch, title);
+	/* the CJK font of the cells, here too: a chart's text is Calibri
+	 * otherwise, which has no Chinese */
+	lxw_chart_font tf = {.name = (char *)XW_FONT, .bold = LXW_TRUE, .size = 12, .charset = 134};
+	lxw_chart_font nf = {.name = (char *)XW_FONT, .size = 9, .charset = 134};
+	chart_title_set_name_font(ch, &tf);
+	chart_legend_set_font(ch, &nf);
+	if (type != LXW_CHART_PIE) {
+		chart_axis_set_num_font(ch->x_axis, &nf);
+		chart_axis_set_num_font(ch->y_axis, &nf);
+	}
 	return ch;
 }
 
@@ -208,7 +218,7 @@ void xw_write_summary(struct xw *x)
 		if (h->closed > 0)
 			xw_put_num(&sh, 2, (double)comp[i] / (double)h->closed, x->f.pct, 7);
 		else
-			xw_put_dash(&sh, 2);
+			xw_put_none(&sh, 2, x->f.pct);
 		sh.row++;
 	}
 	lxw_chart *pie = chart_new(x, LXW_CHART_PIE, "本期结案结果");
@@ -219,6 +229,8 @@ void xw_write_summary(struct xw *x)
 		chart_series_set_name(ser, "件数");
 		chart_series_set_labels(ser);
 		chart_series_set_labels_percentage(ser);
+		lxw_chart_font lf = {.name = (char *)XW_FONT, .size = 9, .charset = 134};
+		chart_series_set_labels_font(ser, &lf);
 		chart_legend_set_position(pie, LXW_CHART_LEGEND_RIGHT);
 		lxw_chart_options o = {.x_scale = 1.25, .y_scale = 0.9};
 		xw_chk(x, worksheet_insert_chart_opt(sh.ws, comp_top, 4, pie, &o));
@@ -283,9 +295,17 @@ void xw_write_summary(struct xw *x)
 		chart_series_set_values(ser, "汇总", cause_first, 2, cause_first + (lxw_row_t)nfirst - 1, 2);
 		chart_series_set_name(ser, "收案件数");
 		chart_series_set_labels(ser);
-		chart_axis_set_reverse(bar->x_axis); /* the first cause on top */
+		lxw_chart_font lf = {.name = (char *)XW_FONT, .size = 9, .charset = 134};
+		chart_series_set_labels_font(ser, &lf);
+		/* in a bar chart y is the axis of the categories: reversed, the
+		 * first cause is on top and the bars still grow left to right
+		 * (reversing x, the values, made them grow right to left); every
+		 * cause's name shown, not every other one */
+		chart_axis_set_reverse(bar->y_axis);
+		chart_axis_set_interval_unit(bar->y_axis, 1);
+		chart_axis_set_crossing_max(bar->y_axis); /* the values' scale stays below */
 		chart_legend_set_position(bar, LXW_CHART_LEGEND_NONE);
-		lxw_chart_options o = {.x_scale = 1.25, .y_scale = (double)(nfirst + 2) * 20.0 / 288.0};
+		lxw_chart_options o = {.x_scale = 1.25, .y_scale = (double)(nfirst + 3) * 24.0 / 288.0};
 		xw_chk(x, worksheet_insert_chart_opt(sh.ws, cause_top, 4, bar, &o));
 	}
 	xw_sheet_end(&sh);
@@ -342,7 +362,7 @@ void xw_write_causes(struct xw *x)
 static void put_rate(struct sheet *sh, int col, double r, lxw_format *f)
 {
 	if (r < 0)
-		xw_put_dash(sh, col);
+		xw_put_none(sh, col, f);
 	else
 		xw_put_num(sh, col, r, f, 7);
 }
@@ -365,7 +385,7 @@ static void mediator_row(struct sheet *sh, const struct report_mediator *m, cons
 	xw_put_money(sh, 10, m->agreed_fen, bold ? x->f.money_bold : x->f.money);
 	double d = report_avg_days(m->days_sum, m->days_n);
 	if (d < 0)
-		xw_put_dash(sh, 11);
+		xw_put_none(sh, 11, x->f.days);
 	else
 		xw_put_num(sh, 11, d, bold ? x->f.days_bold : x->f.days, 6);
 	xw_put_count(sh, 12, m->open, n);

@@ -134,7 +134,8 @@ def close(x, y):
     return abs(x - y) < 1e-6 * max(1, abs(y))
 
 def val(c):
-    return None if c in ("—", None) else c
+    ok(c != "—", "a dash where a number belongs")
+    return c
 
 try:
     wb = openpyxl.load_workbook(xlsx)
@@ -147,7 +148,24 @@ ok(wb.sheetnames == ["月报", "汇总", "按案由", "按调解员", "按行业
 ok(zipfile.ZipFile(xlsx).testzip() is None, "zip intact")
 
 # the frame of every sheet: title with the court, header row 5 frozen, print set-up
+styles = zipfile.ZipFile(xlsx).read("xl/styles.xml").decode()
+fonts = styles[styles.index("<fonts"):styles.index("</fonts>")]
+# font 0 is the workbook's default, used by no cell
+ok(fonts.count("<font>") - 1 == fonts.count('<name val="SimSun"/>'), "a CJK font on every format")
 for ws in wb.worksheets:
+    ok(not ws.print_options.gridLines, ws.title + " no printed grid")
+    long_list = ws.title in ("案件明细", "集体争议")
+    fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+    ok(bool(fit) != long_list, ws.title + " fit to width only for the summaries")
+    if long_list:
+        ok(ws.page_setup.pageOrder == "overThenDown", ws.title + " print order")
+        ok(ws.print_title_cols in ("$A:$A", "A:A"), ws.title + " case number repeated " + str(ws.print_title_cols))
+    for row in ws.iter_rows(min_row=6):
+        for c in row:
+            if c.value is not None:
+                ok(c.font.name == "SimSun", "%s!%s font %s" % (ws.title, c.coordinate, c.font.name))
+                break
+        break
     if ws.title == "月报":  # the official layout: its own title, portrait
         ok(ws["A1"].value in ("劳动人事争议调解情况月报表", "劳动人事争议调解情况统计表"), "月报 title")
         ok(ws.page_setup.orientation == "portrait", "月报 portrait")
@@ -190,14 +208,14 @@ for name in cur:
     ok(close(val(r[5].value), p), "汇总 %s 上期 %r != %r" % (name, r[5].value, p))
     for col, old in ((3, l), (6, p)):
         if c is None or old is None:
-            ok(r[col].value == "—" and r[col + 1].value == "—", "汇总 %s change of none" % name)
+            ok(r[col].value is None and r[col + 1].value is None, "汇总 %s change of none" % name)
         elif name.startswith("调解成功率"):
             ok(close(r[col].value, (c - old) * 100), "汇总 %s 百分点 %r" % (name, r[col].value))
-            ok(r[col + 1].value == "—", "汇总 rate has no percentage")
+            ok(r[col + 1].value is None, "汇总 rate has no percentage")
         else:
             ok(close(r[col].value, c - old), "汇总 %s 增减 %r != %r" % (name, r[col].value, c - old))
             if old == 0:
-                ok(r[col + 1].value == "—", "汇总 %s %% against 0 is — (%r)" % (name, r[col + 1].value))
+                ok(r[col + 1].value is None, "汇总 %s %% against 0 is empty (%r)" % (name, r[col + 1].value))
             else:
                 ok(close(r[col + 1].value, (c - old) / old), "汇总 %s %% %r != %r" % (name, r[col + 1].value, (c - old) / old))
                 ok("%" in r[col + 1].number_format, "汇总 percentage format")
@@ -248,6 +266,18 @@ if i is not None:
            "汇总 cause %s" % code)
 charts = {type(c).__name__ for c in ws._charts}
 ok({"BarChart", "LineChart", "PieChart"} <= charts, "charts %s" % charts)
+# the bars: categories (y) reversed so the first cause is on top, values
+# (x) not reversed so bars grow left to right, every label shown
+zf = zipfile.ZipFile(xlsx)
+bars = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/") and "<c:barChart>" in zf.read(n).decode()]
+ok(len(bars) == 1, "one bar chart")
+for x in bars:
+    cat = x[x.index("<c:catAx>"):x.index("</c:catAx>")]
+    va = x[x.index("<c:valAx>"):x.index("</c:valAx>")]
+    ok('<c:orientation val="maxMin"/>' in cat, "bar categories reversed")
+    ok('<c:orientation val="minMax"/>' in va, "bar values not reversed")
+    ok('<c:tickLblSkip val="1"/>' in cat, "bar every label shown")
+    ok('typeface="SimSun"' in x, "bar chart font")
 
 # ---- 按案由
 ws = wb["按案由"]
@@ -559,7 +589,7 @@ import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 s = wb["汇总"]
 r = {row[0].value: row for row in s.iter_rows(min_row=6, max_row=27)}
-assert r["收案数"][1].value == 0 and r["结案数"][1].value == 0 and r["调解成功率（口径一）"][1].value == "—"
+assert r["收案数"][1].value == 0 and r["结案数"][1].value == 0 and r["调解成功率（口径一）"][1].value is None
 assert wb["案件明细"].max_row == 5
 assert sum(1 for row in wb["按案由"].iter_rows(min_row=6, max_row=87, values_only=True) if row[4] == 0) == 82
 PYEOF
@@ -745,8 +775,8 @@ for k, (cur, ly, prev) in want.items():
     assert (r[k][1], r[k][2], r[k][5]) == (cur, ly, prev), (k, r[k])
 assert r["收案数"][3] == 4 and r["收案数"][4] == 4 and r["收案数"][6] == 2
 assert abs(r["收案数"][7] - 2 / 3) < 1e-12
-assert abs(r["调解成功率（口径一）"][3] - -50) < 1e-9 and r["调解成功率（口径一）"][4] == "—"
-assert r["其中：网上"][4] == "—" and r["其中：网上"][6] == 0 and r["其中：网上"][7] == 0
+assert abs(r["调解成功率（口径一）"][3] - -50) < 1e-9 and r["调解成功率（口径一）"][4] is None
+assert r["其中：网上"][4] is None and r["其中：网上"][6] == 0 and r["其中：网上"][7] == 0
 c = {row[1]: row for row in wb["按案由"].iter_rows(min_row=6, max_row=87, values_only=True)}
 assert c["0601"][4:10] == (3, 3, 13300, 1, 1, 800), c["0601"]
 assert c["06"][4:10] == (3, 4, 13800, 1, 1, 1000), c["06"]
