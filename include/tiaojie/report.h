@@ -76,6 +76,11 @@ char *report_default_filename(const struct report_period *p);
 /* The last day the figures can see: the period's end, or today when the
  * period is still running. */
 tj_day report_period_end_seen(const struct report_period *p, tj_day today);
+/* 1 when today is a day of p before its last. */
+int report_period_running(const struct report_period *p, tj_day today);
+/* The label, with "（截至4日）" (a month) or "（截至12月4日）" when the
+ * period is running (malloc'd). */
+char *report_period_label_seen(const struct report_period *p, tj_day today);
 
 /* ---- the figures ------------------------------------------------------------- */
 
@@ -154,6 +159,8 @@ struct report_month {
 #define REPORT_MIN_EMPLOYER_CASES 2
 
 struct report_stats {
+	/* prev and last_year: for a running period only as many days from
+	 * their start as it has seen (a range then) - like with like */
 	struct report_period period, prev, last_year;
 	tj_day today;
 	struct report_headline cur, prev_h, last_year_h;

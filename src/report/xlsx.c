@@ -247,7 +247,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	have_mon = 1;
 	x.m = &mon;
 	x.s = &s;
-	x.label = report_period_label(&s.period);
+	x.label = report_period_label_seen(&s.period, today);
 	x.label_prev = report_period_label(&s.prev);
 	x.label_ly = report_period_label(&s.last_year);
 

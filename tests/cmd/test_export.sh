@@ -83,6 +83,11 @@ if kind == "range":
     ly = (back_year(frm), back_year(to))
 else:
     ly = (back_year(frm), month_end(to.year - 1, to.month))
+# a period under way is compared like with like: as many days of the others
+if frm <= today < to:
+    seen = today - frm
+    prev = (prev[0], min(prev[1], prev[0] + seen))
+    ly = (ly[0], min(ly[1], ly[0] + seen))
 
 con = sqlite3.connect(db_path)
 def q1(sql, *args):
@@ -191,6 +196,13 @@ def fits(ws, col, texts):
     need = max([width(t) for t in texts if t is not None] + [0])
     ok(w >= min(need, 40), "%s column %s width %s < %s" % (ws.title, col, w, need))
 
+# ---- a period under way: labelled, and compared with as many days
+if frm <= today < to:
+    s2 = wb["汇总"]["A2"].value or ""
+    want = "（截至%d日）" % today.day if kind == "month" else "（截至%d月%d日）" % (today.month, today.day)
+    ok(want in s2, "running period labelled %r in %r" % (want, s2))
+    ok("环比：%s至%s" % (iso(prev[0]), iso(prev[1])) in (wb["汇总"]["A3"].value or ""), "like-with-like 环比 label %r" % wb["汇总"]["A3"].value)
+    ok(want in (wb["月报"]["D3"].value or ""), "月报 统计期 labelled")
 # ---- 汇总
 ws = wb["汇总"]
 labels = {}

@@ -580,9 +580,40 @@ static void test_other_periods(void)
 	CHECK_INT(s.cur.referred, 1);
 	CHECK_INT(s.cur.overdue_open, 2); /* seen on today */
 	CHECK_INT(s.cur.consultations, 3);
-	CHECK_INT(s.prev_h.received, 3);  /* 2025-Q4 */
+	/* like with like: the first 41 days of 2025-Q4 (none of its three
+	 * cases, all received in December) and of 2025-Q1 (C7) */
+	char a[11], b[11];
+	CHECK_STR(fmt_day(s.prev.from, a), "2025-10-01");
+	CHECK_STR(fmt_day(s.prev.to, b), "2025-11-10");
+	CHECK_INT(s.prev_h.received, 0);
+	CHECK_STR(fmt_day(s.last_year.from, a), "2025-01-01");
+	CHECK_STR(fmt_day(s.last_year.to, b), "2025-02-10");
 	CHECK_INT(s.last_year_h.received, 1);
+	char *lb = report_period_label_seen(&p, today);
+	CHECK_STR(lb, "2026年第一季度（截至2月10日）");
+	free(lb);
+	lb = report_period_label(&s.prev);
+	CHECK_STR(lb, "2025-10-01至2025-11-10");
+	free(lb);
 	report_stats_free(&s);
+
+	/* February up to the 10th against 1-10 January (C1, C2) and 1-10
+	 * February 2025 (nothing) */
+	report_period_month("2026-02", &p);
+	CHECK_INT(report_stats_load(db, &p, today, &s), 0);
+	CHECK_STR(fmt_day(s.prev.to, b), "2026-01-10");
+	CHECK_INT(s.prev_h.received, 2);
+	CHECK_STR(fmt_day(s.last_year.to, b), "2025-02-10");
+	CHECK_INT(s.last_year_h.received, 0);
+	lb = report_period_label_seen(&p, today);
+	CHECK_STR(lb, "2026年2月（截至10日）");
+	free(lb);
+	report_stats_free(&s);
+	/* a whole past month keeps whole months */
+	report_period_month("2026-01", &p);
+	lb = report_period_label_seen(&p, today);
+	CHECK_STR(lb, "2026年1月");
+	free(lb);
 
 	/* the year 2025 */
 	report_period_year("2025", &p);
