@@ -255,11 +255,11 @@ int xw_sheet_begin(struct xw *x, struct sheet *sh, enum sheet_id id, const char 
 	worksheet_freeze_panes(sh->ws, HEADER_ROW + 1, (lxw_col_t)freeze_cols);
 	if (id == SH_DETAIL || id == SH_COLLECTIVE) {
 		/* the long lists at full size, as many pages across as they take,
-		 * each band of rows printed across before the next (so a case's
-		 * row stays together), the case number repeated on each page */
+		 * each band of rows printed across before the next, so the pages
+		 * of a case's row come together (the case number is not repeated
+		 * on them: a repeated column would print the title again) */
 		xw_print_setup(sh, 1, 0);
 		worksheet_print_across(sh->ws);
-		xw_chk(x, worksheet_repeat_columns(sh->ws, 0, 0));
 	} else {
 		xw_print_setup(sh, 1, 1);
 	}

@@ -154,7 +154,7 @@ static lxw_chart *chart_new(struct xw *x, uint8_t type, const char *title)
 	/* the CJK font of the cells, here too: a chart's text is Calibri
 	 * otherwise, which has no Chinese */
 	lxw_chart_font tf = {.name = (char *)XW_FONT, .bold = LXW_TRUE, .size = 12, .charset = 134};
-	lxw_chart_font nf = {.name = (char *)XW_FONT, .size = 9, .charset = 134};
+	lxw_chart_font nf = {.name = (char *)XW_FONT, .size = 10, .charset = 134};
 	chart_title_set_name_font(ch, &tf);
 	chart_legend_set_font(ch, &nf);
 	if (type != LXW_CHART_PIE) {
@@ -168,7 +168,7 @@ void xw_write_summary(struct xw *x)
 {
 	static const char *const heads[] = {"指标", "本期", "去年同期", "同比增减", "同比", "上期", "环比增减", "环比",
 					    "口径说明"};
-	static const int caps[] = {24, 16, 16, 16, 10, 16, 16, 10, 70};
+	static const int caps[] = {24, 16, 16, 16, 10, 16, 16, 10, 30}; /* the notes wrap */
 	const struct report_stats *s = x->s;
 	struct sheet sh;
 	char *what;
@@ -197,7 +197,7 @@ void xw_write_summary(struct xw *x)
 		put_change(&sh, 3, in->kind, hc, cur, hl, ly);
 		put_value(&sh, 5, in->kind, hp, prev, 0);
 		put_change(&sh, 6, in->kind, hc, cur, hp, prev);
-		xw_put_text(&sh, 8, in->note, x->f.text);
+		xw_put_text(&sh, 8, in->note, x->f.text_wrap);
 		sh.row++;
 	}
 
@@ -229,7 +229,7 @@ void xw_write_summary(struct xw *x)
 		chart_series_set_name(ser, "件数");
 		chart_series_set_labels(ser);
 		chart_series_set_labels_percentage(ser);
-		lxw_chart_font lf = {.name = (char *)XW_FONT, .size = 9, .charset = 134};
+		lxw_chart_font lf = {.name = (char *)XW_FONT, .size = 10, .charset = 134};
 		chart_series_set_labels_font(ser, &lf);
 		chart_legend_set_position(pie, LXW_CHART_LEGEND_RIGHT);
 		lxw_chart_options o = {.x_scale = 1.25, .y_scale = 0.9};
@@ -295,7 +295,7 @@ void xw_write_summary(struct xw *x)
 		chart_series_set_values(ser, "汇总", cause_first, 2, cause_first + (lxw_row_t)nfirst - 1, 2);
 		chart_series_set_name(ser, "收案件数");
 		chart_series_set_labels(ser);
-		lxw_chart_font lf = {.name = (char *)XW_FONT, .size = 9, .charset = 134};
+		lxw_chart_font lf = {.name = (char *)XW_FONT, .size = 10, .charset = 134};
 		chart_series_set_labels_font(ser, &lf);
 		/* in a bar chart y is the axis of the categories: reversed, the
 		 * first cause is on top and the bars still grow left to right
