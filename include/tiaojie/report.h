@@ -276,6 +276,37 @@ int report_monthly_balanced(const struct report_monthly *m);
  * 按期结案 ÷ 结案, 履行率 = 履行完毕 ÷ 调解成功.  -1 when the divisor is 0. */
 double report_ratio(int64_t num, int64_t den);
 
+/* ---- closed months (src/report/close.c) ----------------------------------------- */
+
+/* A change since the month was closed: the case, the 月报 row it counted
+ * in, what it added then and now (amounts in fen when money). */
+struct report_correction {
+	char *case_no, *figure;
+	int64_t old, now;
+	int money;
+};
+
+struct report_frozen {
+	int closed;
+	char closed_at[20];              /* "YYYY-MM-DD HH:MM:SS" */
+	struct report_monthly m;         /* 月报 as it was closed */
+	struct report_headline h;        /* 汇总's 本期 as it was closed */
+	struct report_correction *fix;   /* by case number, then row label */
+	int nfix;
+};
+
+/* Close a month that has ended (administrators: access_may_close_report):
+ * its figures and each case's part in them frozen in the database, with
+ * the event 'report-close', in one transaction.  0, or -1 with the reason
+ * (already closed, not ended, unbalanced, a database before migration 15). */
+int report_month_close(struct db *db, const struct actor *who, const struct report_period *p, tj_day today);
+/* Reopen a closed month (administrators), with the event 'report-reopen'. */
+int report_month_reopen(struct db *db, const struct actor *who, const struct report_period *p);
+/* A closed month's frozen figures and the corrections since: 1 closed,
+ * 0 not (or not a month), -1 error.  Free with report_frozen_free. */
+int report_frozen_load(struct db *db, const struct report_period *p, tj_day today, struct report_frozen *out);
+void report_frozen_free(struct report_frozen *f);
+
 /* ---- the workbook ------------------------------------------------------------ */
 
 /* Called as the detail sheet is written (and once at 0 before, once at
@@ -411,6 +442,22 @@ int db_report_balance(struct db *db, const char *from, const char *to, int64_t *
  * valid during the call. */
 int db_report_mcases(struct db *db, const char *from, const char *to, int closed,
 		     void (*fn)(void *ud, const struct report_mcase *c), void *ud);
+
+/* The cases of 上期未结 (at_end = 0) or 期末未结 (at_end = 1). */
+int db_report_open_cases(struct db *db, const char *from, const char *to, int at_end,
+			 void (*fn)(void *ud, int64_t id, const char *case_no), void *ud);
+/* Closed months (report_months, report_month_cases; month "YYYY-MM"):
+ * get 1 with the figures (and the time closed, may be NULL; both
+ * malloc'd), 0 when the month is open, -1 error. */
+int db_report_month_get(struct db *db, const char *month, char **figures, char **closed_at);
+int db_report_month_cases(struct db *db, const char *month,
+			  void (*fn)(void *ud, int64_t id, const char *case_no, const char *figure, int64_t value),
+			  void *ud);
+/* Writes, inside the caller's transaction (with its event). */
+int db_report_month_insert(struct db *db, const char *month, const char *closed_at, int64_t user_id,
+			   const char *figures);
+int db_report_month_case_add(struct db *db, const char *month, int64_t case_id, const char *figure, int64_t value);
+int db_report_month_delete(struct db *db, const char *month);
 
 /* A read snapshot for the whole report: 1 when this call began one (then
  * end it with db_report_snapshot_end), 0 when the caller already holds a

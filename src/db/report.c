@@ -486,6 +486,110 @@ int db_report_mcases(struct db *db, const char *from, const char *to, int closed
 	return finish(db, st, rc, closed ? "统计本期结案明细" : "统计本期受理明细");
 }
 
+int db_report_open_cases(struct db *db, const char *from, const char *to, int at_end,
+			 void (*fn)(void *ud, int64_t id, const char *case_no), void *ud)
+{
+	/* the cases of 上期未结 (at_end = 0) or 期末未结 (1), as
+	 * db_report_balance counts them */
+	sqlite3_stmt *st = db_prep(db, "SELECT id, case_no FROM cases WHERE accepted_at < ?1 AND "
+				       "(status IN " OPEN_STATUSES " OR closed_at >= ?1)");
+	char after[11];
+	int rc;
+
+	if (!st)
+		return -1;
+	day_after(to, after);
+	db_bind_text(st, 1, at_end ? after : from);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ud, sqlite3_column_int64(st, 0), col_text(st, 1));
+	return finish(db, st, rc, at_end ? "读取期末未结案件" : "读取上期未结案件");
+}
+
+/* ---- closed months (migration 015) ------------------------------------------------ */
+
+int db_report_month_get(struct db *db, const char *month, char **figures, char **closed_at)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT figures, closed_at FROM report_months WHERE month = ?1");
+	int rc;
+
+	*figures = NULL;
+	if (closed_at)
+		*closed_at = NULL;
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, month);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*figures = db_col_strdup(st, 0);
+		if (closed_at)
+			*closed_at = db_col_strdup(st, 1);
+		sqlite3_reset(st);
+		return 1;
+	}
+	return finish(db, st, rc, "读取关账记录") < 0 ? -1 : 0;
+}
+
+int db_report_month_cases(struct db *db, const char *month,
+			  void (*fn)(void *ud, int64_t id, const char *case_no, const char *figure, int64_t value),
+			  void *ud)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT r.case_id, c.case_no, r.figure, r.value FROM report_month_cases r "
+				       "JOIN cases c ON c.id = r.case_id WHERE r.month = ?1");
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, month);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ud, sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), sqlite3_column_int64(st, 3));
+	return finish(db, st, rc, "读取关账时的案件");
+}
+
+int db_report_month_insert(struct db *db, const char *month, const char *closed_at, int64_t user_id,
+			   const char *figures)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO report_months(month, closed_at, closed_by, figures) "
+				       "VALUES (?1, ?2, nullif(?3, 0), ?4)");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, month);
+	db_bind_text(st, 2, closed_at);
+	sqlite3_bind_int64(st, 3, user_id);
+	db_bind_text(st, 4, figures);
+	return finish(db, st, sqlite3_step(st), "写入关账记录");
+}
+
+int db_report_month_case_add(struct db *db, const char *month, int64_t case_id, const char *figure, int64_t value)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO report_month_cases(month, case_id, figure, value) "
+				       "VALUES (?1, ?2, ?3, ?4)");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, month);
+	sqlite3_bind_int64(st, 2, case_id);
+	db_bind_text(st, 3, figure);
+	sqlite3_bind_int64(st, 4, value);
+	return finish(db, st, sqlite3_step(st), "写入关账时的案件");
+}
+
+int db_report_month_delete(struct db *db, const char *month)
+{
+	sqlite3_stmt *a = db_prep(db, "DELETE FROM report_month_cases WHERE month = ?1");
+
+	if (!a)
+		return -1;
+	db_bind_text(a, 1, month);
+	if (finish(db, a, sqlite3_step(a), "撤销关账") < 0)
+		return -1;
+	sqlite3_stmt *b = db_prep(db, "DELETE FROM report_months WHERE month = ?1");
+	if (!b)
+		return -1;
+	db_bind_text(b, 1, month);
+	return finish(db, b, sqlite3_step(b), "撤销关账");
+}
+
 /* ---- the cases, row by row ----------------------------------------------------- */
 
 /* The running statement and its connection, out of the callers' sight. */

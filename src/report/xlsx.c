@@ -188,10 +188,11 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	struct report_opts none = {0};
 	struct report_stats s;
 	struct report_monthly mon;
+	struct report_frozen frozen;
 	struct xw x;
 	struct stat sb;
 	char *dir = NULL, *tmp = NULL;
-	int began = 0, rc = REPORT_ERROR, have_stats = 0, have_mon = 0, cache_set = 0;
+	int began = 0, rc = REPORT_ERROR, have_stats = 0, have_mon = 0, have_frozen = 0, cache_set = 0;
 	int64_t old_cache = 0;
 	tj_day today;
 
@@ -246,6 +247,15 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		goto out;
 	have_mon = 1;
 	x.m = &mon;
+	/* a closed month: its frozen figures, and what changed since */
+	int fr = report_frozen_load(db, p, today, &frozen);
+	if (fr < 0)
+		goto out;
+	if (fr > 0) {
+		have_frozen = 1;
+		x.frozen = &frozen;
+		x.m = &frozen.m;
+	}
 	x.s = &s;
 	x.label = report_period_label_seen(&s.period, today);
 	x.label_prev = report_period_label(&s.prev);
@@ -270,7 +280,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	xw_chk(&x, workbook_set_properties(x.wb, &props));
 	xw_make_formats(&x);
 	for (int i = 0; i < SH_COUNT; i++)
-		if (!(x.sheets[i] = workbook_add_worksheet(x.wb, xw_sheet_names[i])))
+		if ((i != SH_CORRECTIONS || x.frozen) && !(x.sheets[i] = workbook_add_worksheet(x.wb, xw_sheet_names[i])))
 			xw_chk(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	/* the long part first, with the progress bar; then what it counted */
 	struct report_emp_acc acc = {0};
@@ -279,9 +289,13 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		r = report_emp_acc_top(&acc, db, REPORT_MIN_EMPLOYER_CASES, REPORT_TOP_EMPLOYERS, &s);
 	report_emp_acc_free(&acc);
 	if (r == 0 && !x.cancelled && x.err == LXW_NO_ERROR) {
+		if (x.frozen)
+			s.cur = x.frozen->h; /* 汇总's 本期 as closed */
 		xw_write_monthly(&x);
 		xw_write_breakdowns(&x);
 		xw_write_summary(&x);
+		if (x.frozen)
+			xw_write_corrections(&x);
 		xw_write_causes(&x);
 		xw_write_mediators(&x);
 		xw_write_employers(&x);
@@ -328,6 +342,8 @@ out:
 		report_stats_free(&s);
 	if (have_mon)
 		report_monthly_free(&mon);
+	if (have_frozen)
+		report_frozen_free(&frozen);
 	free(x.label);
 	free(x.label_prev);
 	free(x.label_ly);

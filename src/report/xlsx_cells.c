@@ -21,7 +21,7 @@
 #define MAX_CELL_BYTES 2000
 
 const char *const xw_sheet_names[SH_COUNT] = {"月报",     "汇总",     "按案由",   "按调解员",
-					      "按行业区县", "高发单位", "集体争议", "案件明细"};
+					      "按行业区县", "高发单位", "集体争议", "案件明细", "更正"};
 
 void xw_chk(struct xw *x, lxw_error e)
 {

@@ -31,6 +31,7 @@ struct xw;
  * written: 案件明细 and 集体争议 stream first, the summaries follow). */
 enum sheet_id {
 	SH_MONTHLY, SH_SUMMARY, SH_CAUSES, SH_MEDIATORS, SH_BREAKDOWN, SH_EMPLOYERS, SH_COLLECTIVE, SH_DETAIL,
+	SH_CORRECTIONS, /* a closed month only */
 	SH_COUNT
 };
 extern const char *const xw_sheet_names[SH_COUNT];
@@ -51,6 +52,7 @@ struct xw {
 	const struct config *cfg;
 	struct report_stats *s; /* the cause table is completed by the detail stream */
 	const struct report_monthly *m; /* 月报 and 按行业区县 */
+	const struct report_frozen *frozen; /* a closed month, else NULL */
 	int full_ids;
 	char now[20];
 	char *label, *label_prev, *label_ly;
@@ -122,6 +124,7 @@ void xw_header_row(struct sheet *sh, const char *const *h, int n);
 
 void xw_write_monthly(struct xw *x);
 void xw_write_breakdowns(struct xw *x);
+void xw_write_corrections(struct xw *x);
 void xw_write_summary(struct xw *x);
 void xw_write_causes(struct xw *x);
 void xw_write_mediators(struct xw *x);

@@ -146,6 +146,11 @@ void xw_write_monthly(struct xw *x)
 	xw_put_frame(&sh, 3, t, x->f.sub_r);
 	free(t);
 	sh.row = 3;
+	if (x->frozen) {
+		t = xasprintf("本月已于 %s 关账：本表为关账时的数字，其后的变化见“更正”", x->frozen->closed_at);
+		xw_put_frame(&sh, 0, t, x->f.note);
+		free(t);
+	}
 	xw_put_frame(&sh, 3, "计量单位：件、人、万元", x->f.sub_r);
 	sh.row = HEADER_ROW;
 	for (int c = 0; c < 4; c++)
@@ -297,5 +302,41 @@ void xw_write_breakdowns(struct xw *x)
 	xw_section_title(&sh, "按区县");
 	xw_header_row(&sh, dheads, 6);
 	breakdown_table(&sh, m->by_district, m->ndistrict, "（未填区县）");
+	xw_sheet_end(&sh);
+}
+
+/* ---- 更正 ------------------------------------------------------------------------- */
+
+void xw_write_corrections(struct xw *x)
+{
+	static const char *const heads[] = {"案件编号", "项目", "关账时", "现在", "增减"};
+	static const int caps[] = {30, 36, 16, 16, 16};
+	const struct report_frozen *f = x->frozen;
+	struct sheet sh;
+	char *what = xasprintf("本月于 %s 关账后，案件数据的变化对月报各项的影响（月报仍为关账时的数字）；"
+			       "金额以元计。共 %d 处。", f->closed_at, f->nfix);
+
+	if (xw_sheet_begin(x, &sh, SH_CORRECTIONS, what, heads, caps, 5, 1, f->nfix) < 0) {
+		free(what);
+		return;
+	}
+	free(what);
+	for (int i = 0; i < f->nfix; i++) {
+		const struct report_correction *c = &f->fix[i];
+		char *fig = c->money ? xasprintf("%s（元）", c->figure) : xstrdup(c->figure);
+		xw_put_text(&sh, 0, c->case_no, x->f.text);
+		xw_put_text(&sh, 1, fig, x->f.text);
+		if (c->money) {
+			xw_put_money(&sh, 2, c->old, x->f.money);
+			xw_put_money(&sh, 3, c->now, x->f.money);
+			xw_put_num(&sh, 4, (double)(c->now - c->old) / 100.0, x->f.signed_money, xw_digits((c->now - c->old) / 100) + 5);
+		} else {
+			xw_put_count(&sh, 2, c->old, x->f.count);
+			xw_put_count(&sh, 3, c->now, x->f.count);
+			xw_put_num(&sh, 4, (double)(c->now - c->old), x->f.signed_count, xw_digits(c->now - c->old) + 2);
+		}
+		free(fig);
+		sh.row++;
+	}
 	xw_sheet_end(&sh);
 }

@@ -175,7 +175,9 @@ void xw_write_summary(struct xw *x)
 	char end[11];
 
 	date_format(report_period_end_seen(&s->period, s->today), end);
-	what = xasprintf("同比：%s；环比：%s；数据截至 %s；制表时间 %s", x->label_ly, x->label_prev, end, x->now);
+	what = xasprintf("同比：%s；环比：%s；数据截至 %s；制表时间 %s%s%s%s", x->label_ly, x->label_prev, end, x->now,
+			 x->frozen ? "；本期数为 " : "", x->frozen ? x->frozen->closed_at : "",
+			 x->frozen ? " 关账时的数字，其后的变化见“更正”" : "");
 	if (xw_sheet_begin(x, &sh, SH_SUMMARY, what, heads, caps, 9, 1, -1) < 0) {
 		free(what);
 		return;
