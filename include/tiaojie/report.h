@@ -306,6 +306,8 @@ int report_month_reopen(struct db *db, const struct actor *who, const struct rep
  * 0 not (or not a month), -1 error.  Free with report_frozen_free. */
 int report_frozen_load(struct db *db, const struct report_period *p, tj_day today, struct report_frozen *out);
 void report_frozen_free(struct report_frozen *f);
+/* 1 when p is a closed month, 0 not, -1 error. */
+int report_month_closed(struct db *db, const struct report_period *p);
 
 /* ---- the workbook ------------------------------------------------------------ */
 

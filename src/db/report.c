@@ -393,6 +393,14 @@ static const char *col_text(sqlite3_stmt *st, int i)
 
 /* ---- 月报 -------------------------------------------------------------------------- */
 
+/* Accepted before day D (a "?n" of the statement) and open at its start:
+ * open now, or closed on or after D - as two counts, so that each walks an
+ * index (the status one, the closing time one) rather than every case. */
+#define OPEN_AT(d)                                                                                     \
+	"SELECT (SELECT count(*) FROM cases WHERE status IN " OPEN_STATUSES " AND accepted_at < " d ") + " \
+	"(SELECT count(*) FROM cases WHERE closed_at >= " d " AND accepted_at < " d                       \
+	" AND +status IN " CLOSED_STATUSES ") + 0 * length(?1 || ?2)"
+
 int db_report_balance(struct db *db, const char *from, const char *to, int64_t *open_before, int64_t *accepted,
 		      int64_t *closed, int64_t *open_after, int64_t *rejected)
 {
@@ -403,19 +411,14 @@ int db_report_balance(struct db *db, const char *from, const char *to, int64_t *
 	char after[11];
 
 	day_after(to, after);
-	if (count_between(db,
-			  "SELECT count(*) FROM cases WHERE accepted_at < ?1 AND "
-			  "(status IN " OPEN_STATUSES " OR closed_at >= ?1) AND ?2 = ?2",
-			  from, after, open_before, "统计上期未结") < 0 ||
+	if (count_between(db, OPEN_AT("?1"), from, after, open_before, "统计上期未结") < 0 ||
 	    count_between(db, "SELECT count(*) FROM cases WHERE accepted_at >= ?1 AND accepted_at < ?2", from, after,
 			  accepted, "统计本期受理") < 0 ||
 	    count_between(db,
 			  "SELECT count(*) FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 "
 			  "AND accepted_at IS NOT NULL AND +status IN " CLOSED_STATUSES,
 			  from, after, closed, "统计本期结案") < 0 ||
-	    count_between(db,
-			  "SELECT count(*) FROM cases WHERE accepted_at < ?2 AND "
-			  "(status IN " OPEN_STATUSES " OR closed_at >= ?2) AND ?1 = ?1",
+	    count_between(db, OPEN_AT("?2"),
 			  from, after, open_after, "统计期末未结") < 0 ||
 	    count_between(db,
 			  "SELECT count(*) FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 AND +status = 'rejected'",
@@ -427,34 +430,35 @@ int db_report_balance(struct db *db, const char *from, const char *to, int64_t *
 int db_report_mcases(struct db *db, const char *from, const char *to, int closed,
 		     void (*fn)(void *ud, const struct report_mcase *c), void *ud)
 {
-	/* the particulars of each applicant as they stood in the case
-	 * (case_parties), the archive's for rows older than migration 004 */
-#define MCASE_COLS                                                                                              \
-	"SELECT c.id, c.case_no, c.status, c.performance, c.accepted_at, c.deadline, c.closed_at, "            \
-	" (SELECT count(*) FROM case_parties WHERE case_id = c.id AND role = 'applicant'), "                   \
-	" (SELECT count(*) FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id "                   \
-	"   WHERE p.case_id = c.id AND p.role = 'applicant' AND coalesce(p.household, pe.household) = 'rural'), " \
-	" (SELECT count(*) FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id "                   \
-	"   WHERE p.case_id = c.id AND p.role = 'applicant' AND (coalesce(p.id_type, pe.id_type) = 'foreign-pr' " \
-	"   OR (coalesce(p.id_type, pe.id_type) = 'passport' "                                                  \
-	"       AND coalesce(p.nationality, pe.nationality, '中国') NOT IN ('中国', '')))), "                   \
-	" (SELECT count(*) FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id "                   \
-	"   WHERE p.case_id = c.id AND p.role = 'applicant' AND coalesce(p.id_type, pe.id_type) IN ('hkmo', 'tw')), " \
-	" (SELECT coalesce(sum(amount_fen), 0) FROM claims WHERE case_id = c.id), "                            \
-	" (SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id = c.id), "                            \
+	/* one subquery per kind of thing, read back in C */
+#define MCASE_HEAD "SELECT c.id, c.case_no, c.status, c.performance, c.accepted_at, c.deadline, c.closed_at, "
+	/* the applicants as the case recorded them (case_parties; migration
+	 * 004 copied the archive into the older rows) */
+#define MCASE_PARTIES                                                                                        \
+	" (SELECT count(*) || ' ' || coalesce(sum(household = 'rural'), 0) || ' ' || "                        \
+	"   coalesce(sum(id_type = 'foreign-pr' OR (id_type = 'passport' "                                     \
+	"    AND coalesce(nationality, '中国') NOT IN ('中国', ''))), 0) || ' ' || "                             \
+	"   coalesce(sum(id_type IN ('hkmo', 'tw')), 0) "                                                        \
+	"   FROM case_parties WHERE case_id = c.id AND role = 'applicant'), "
+#define MCASE_REST                                                                                           \
+	" (SELECT coalesce(sum(amount_fen), 0) || ' ' || coalesce(sum(agreed_fen), 0) "                        \
+	"   FROM claims WHERE case_id = c.id), "                                                                 \
+	" (SELECT e.industry || char(31) || e.district FROM case_parties p JOIN employers e ON e.id = p.employer_id " \
+	"   WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord LIMIT 1), "                         \
 	" coalesce((SELECT ca.stat_group FROM claims cl JOIN causes ca ON ca.code = cl.cause "                 \
-	"   WHERE cl.case_id = c.id ORDER BY cl.ord LIMIT 1), ''), "                                            \
-	" coalesce((SELECT e.industry FROM case_parties p JOIN employers e ON e.id = p.employer_id "           \
-	"   WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord LIMIT 1), ''), "                    \
-	" coalesce((SELECT e.district FROM case_parties p JOIN employers e ON e.id = p.employer_id "           \
-	"   WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord LIMIT 1), '') "                     \
+	"   WHERE cl.case_id = c.id ORDER BY cl.ord LIMIT 1), '') "                                             \
 	"FROM cases c "
-	static const char by_accepted[] = MCASE_COLS "WHERE c.accepted_at >= ?1 AND c.accepted_at < ?2";
-	static const char by_closed[] = MCASE_COLS "WHERE c.closed_at >= ?1 AND c.closed_at < ?2 "
+	static const char by_accepted[] =
+		MCASE_HEAD MCASE_PARTIES MCASE_REST "WHERE c.accepted_at >= ?1 AND c.accepted_at < ?2";
+	/* the closed need no applicants */
+	static const char by_closed[] = MCASE_HEAD "'0 0 0 0', " MCASE_REST
+						   "WHERE c.closed_at >= ?1 AND c.closed_at < ?2 "
 						   "AND c.accepted_at IS NOT NULL AND +c.status IN " CLOSED_STATUSES;
-#undef MCASE_COLS
+#undef MCASE_HEAD
+#undef MCASE_PARTIES
+#undef MCASE_REST
 	sqlite3_stmt *st = db_prep(db, closed ? by_closed : by_accepted);
-	char after[11];
+	char after[11], type[256], industry[256], district[256];
 	int rc;
 
 	if (!st)
@@ -463,6 +467,16 @@ int db_report_mcases(struct db *db, const char *from, const char *to, int closed
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, after);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* "applicants migrant foreign hkmotw", "claimed agreed",
+		 * "industry<US>district", the type: one subquery each */
+		long long ap = 0, mi = 0, fo = 0, hk = 0, cf = 0, af = 0;
+		const char *parties = col_text(st, 7), *claims = col_text(st, 8), *resp = col_text(st, 9);
+		sscanf(parties, "%lld %lld %lld %lld", &ap, &mi, &fo, &hk);
+		sscanf(claims, "%lld %lld", &cf, &af);
+		const char *us = strchr(resp, '\x1f');
+		snprintf(type, sizeof type, "%s", col_text(st, 10));
+		snprintf(industry, sizeof industry, "%.*s", us ? (int)(us - resp) : 0, resp);
+		snprintf(district, sizeof district, "%s", us ? us + 1 : "");
 		struct report_mcase c = {
 			.id = sqlite3_column_int64(st, 0),
 			.case_no = col_text(st, 1),
@@ -471,15 +485,15 @@ int db_report_mcases(struct db *db, const char *from, const char *to, int closed
 			.accepted_at = col_or_null(st, 4),
 			.deadline = col_or_null(st, 5),
 			.closed_at = col_or_null(st, 6),
-			.applicants = sqlite3_column_int64(st, 7),
-			.migrant = sqlite3_column_int64(st, 8),
-			.foreign = sqlite3_column_int64(st, 9),
-			.hkmotw = sqlite3_column_int64(st, 10),
-			.claimed_fen = sqlite3_column_int64(st, 11),
-			.agreed_fen = sqlite3_column_int64(st, 12),
-			.type = col_text(st, 13),
-			.industry = col_text(st, 14),
-			.district = col_text(st, 15),
+			.applicants = ap,
+			.migrant = mi,
+			.foreign = fo,
+			.hkmotw = hk,
+			.claimed_fen = cf,
+			.agreed_fen = af,
+			.type = type,
+			.industry = industry,
+			.district = district,
 		};
 		fn(ud, &c);
 	}
@@ -491,8 +505,10 @@ int db_report_open_cases(struct db *db, const char *from, const char *to, int at
 {
 	/* the cases of 上期未结 (at_end = 0) or 期末未结 (1), as
 	 * db_report_balance counts them */
-	sqlite3_stmt *st = db_prep(db, "SELECT id, case_no FROM cases WHERE accepted_at < ?1 AND "
-				       "(status IN " OPEN_STATUSES " OR closed_at >= ?1)");
+	sqlite3_stmt *st = db_prep(db, "SELECT id, case_no FROM cases WHERE status IN " OPEN_STATUSES
+				       " AND accepted_at < ?1 UNION ALL "
+				       "SELECT id, case_no FROM cases WHERE closed_at >= ?1 AND accepted_at < ?1 "
+				       "AND +status IN " CLOSED_STATUSES);
 	char after[11];
 	int rc;
 

@@ -431,12 +431,27 @@ int report_frozen_load(struct db *db, const struct report_period *p, tj_day toda
 		report_frozen_free(out);
 		return -1;
 	}
-	qsort(old.v, (size_t)old.n, sizeof *old.v, by_case_figure);
-	qsort(now.v, (size_t)now.n, sizeof *now.v, by_case_figure);
+	if (old.n)
+		qsort(old.v, (size_t)old.n, sizeof *old.v, by_case_figure);
+	if (now.n)
+		qsort(now.v, (size_t)now.n, sizeof *now.v, by_case_figure);
 	diff(&old, &now, out);
 	contribs_free(&old);
 	contribs_free(&now);
 	return 1;
+}
+
+int report_month_closed(struct db *db, const struct report_period *p)
+{
+	char key[8], *fig = NULL;
+	int r;
+
+	if (p->kind != RP_MONTH || db_schema_version(db) < CLOSE_SCHEMA)
+		return 0;
+	snprintf(key, sizeof key, "%04d-%02d", p->year, p->num);
+	r = db_report_month_get(db, key, &fig, NULL);
+	free(fig);
+	return r;
 }
 
 void report_frozen_free(struct report_frozen *f)

@@ -22,7 +22,8 @@
  *   涉及劳动者人数  the applicants of the cases accepted; of them 农民工
  *               (户籍类型 农村), 外籍 (外国人永久居留身份证, or a passport
  *               of a nationality other than 中国) and 港澳台 (港澳、台湾
- *               居民的证件), each as the case recorded the party.
+ *               居民的证件), each as the case recorded the party
+ *               (case_parties, not today's archive).
  *   集体争议    cases accepted with REPORT_BIG_COLLECTIVE (10) applicants or
  *               more, and their applicants.
  *   涉案金额    the claims of the cases accepted; 结案金额 the agreed
@@ -186,9 +187,12 @@ int report_monthly_load(struct db *db, const struct report_period *p, tj_day tod
 			 (long long)out->open_after, (long long)closed_check);
 		goto done;
 	}
-	qsort(out->by_type, (size_t)out->ntype, sizeof *out->by_type, by_accepted);
-	qsort(out->by_industry, (size_t)out->nindustry, sizeof *out->by_industry, by_accepted);
-	qsort(out->by_district, (size_t)out->ndistrict, sizeof *out->by_district, by_accepted);
+	if (out->ntype)
+		qsort(out->by_type, (size_t)out->ntype, sizeof *out->by_type, by_accepted);
+	if (out->nindustry)
+		qsort(out->by_industry, (size_t)out->nindustry, sizeof *out->by_industry, by_accepted);
+	if (out->ndistrict)
+		qsort(out->by_district, (size_t)out->ndistrict, sizeof *out->by_district, by_accepted);
 	rc = 0;
 done:
 	db_report_snapshot_end(db, began);

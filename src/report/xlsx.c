@@ -61,6 +61,28 @@
 
 /* ---- the export ------------------------------------------------------------------- */
 
+int xw_load_monthly(void *ud, struct db *db)
+{
+	struct xw *x = ud;
+
+	if (report_monthly_load(db, x->period, x->today, &x->mon) < 0)
+		return -1;
+	x->have_mon = 1;
+	x->m = &x->mon;
+	/* a closed month: its frozen figures, and what changed since */
+	if (x->closed) {
+		int r = report_frozen_load(db, x->period, x->today, &x->fr);
+		if (r < 0)
+			return -1;
+		if (r > 0) {
+			x->have_fr = 1;
+			x->frozen = &x->fr;
+			x->m = &x->fr.m;
+		}
+	}
+	return 0;
+}
+
 /* Drop a workbook unwritten.  lxw_workbook_free leaves the temporary
  * file of each constant_memory sheet open: close them first. */
 static void discard(struct xw *x)
@@ -187,12 +209,11 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 {
 	struct report_opts none = {0};
 	struct report_stats s;
-	struct report_monthly mon;
-	struct report_frozen frozen;
+
 	struct xw x;
 	struct stat sb;
 	char *dir = NULL, *tmp = NULL;
-	int began = 0, rc = REPORT_ERROR, have_stats = 0, have_mon = 0, have_frozen = 0, cache_set = 0;
+	int began = 0, rc = REPORT_ERROR, have_stats = 0, cache_set = 0;
 	int64_t old_cache = 0;
 	tj_day today;
 
@@ -243,19 +264,10 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 			 (long long)s.cur.received, EXCEL_MAX_ROWS - HEADER_ROW - 1);
 		goto out;
 	}
-	if (report_monthly_load(db, p, today, &mon) < 0)
+	x.period = p;
+	x.today = today;
+	if ((x.closed = report_month_closed(db, p)) < 0)
 		goto out;
-	have_mon = 1;
-	x.m = &mon;
-	/* a closed month: its frozen figures, and what changed since */
-	int fr = report_frozen_load(db, p, today, &frozen);
-	if (fr < 0)
-		goto out;
-	if (fr > 0) {
-		have_frozen = 1;
-		x.frozen = &frozen;
-		x.m = &frozen.m;
-	}
 	x.s = &s;
 	x.label = report_period_label_seen(&s.period, today);
 	x.label_prev = report_period_label(&s.prev);
@@ -280,7 +292,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	xw_chk(&x, workbook_set_properties(x.wb, &props));
 	xw_make_formats(&x);
 	for (int i = 0; i < SH_COUNT; i++)
-		if ((i != SH_CORRECTIONS || x.frozen) && !(x.sheets[i] = workbook_add_worksheet(x.wb, xw_sheet_names[i])))
+		if ((i != SH_CORRECTIONS || x.closed) && !(x.sheets[i] = workbook_add_worksheet(x.wb, xw_sheet_names[i])))
 			xw_chk(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	/* the long part first, with the progress bar; then what it counted */
 	struct report_emp_acc acc = {0};
@@ -340,10 +352,10 @@ out:
 		unlink(tmp);
 	if (have_stats)
 		report_stats_free(&s);
-	if (have_mon)
-		report_monthly_free(&mon);
-	if (have_frozen)
-		report_frozen_free(&frozen);
+	if (x.have_mon)
+		report_monthly_free(&x.mon);
+	if (x.have_fr)
+		report_frozen_free(&x.fr);
 	free(x.label);
 	free(x.label_prev);
 	free(x.label_ly);

@@ -217,7 +217,7 @@ int xw_stream_cases(struct xw *x, struct db *db, struct report_emp_acc *acc)
 	}
 	date_format(s->period.from, from);
 	date_format(s->period.to, to);
-	struct feed *f = xw_feed_start(db, x->s, from, to);
+	struct feed *f = xw_feed_start(db, x->s, from, to, xw_load_monthly, x);
 	if (!f)
 		return -1;
 	sb_init(&c.causes);

@@ -53,6 +53,14 @@ struct xw {
 	struct report_stats *s; /* the cause table is completed by the detail stream */
 	const struct report_monthly *m; /* 月报 and 按行业区县 */
 	const struct report_frozen *frozen; /* a closed month, else NULL */
+	/* 月报's figures (and a closed month's frozen ones) are loaded by the
+	 * feed's thread after the detail rows, while they are written */
+	const struct report_period *period;
+	tj_day today;
+	int closed;                       /* the month is closed: sheet 更正 */
+	struct report_monthly mon;
+	struct report_frozen fr;
+	int have_mon, have_fr;
 	int full_ids;
 	char now[20];
 	char *label, *label_prev, *label_ly;
@@ -146,9 +154,13 @@ struct feed_batch {
 
 struct feed;
 /* Start reading the cases received from..to on a thread of its own, which
- * then loads s's earlier periods (report_stats_load_earlier).  NULL with
- * the error set. */
-struct feed *xw_feed_start(struct db *db, struct report_stats *s, const char *from, const char *to);
+ * then loads s's earlier periods (report_stats_load_earlier) and calls
+ * after(ud, db) when given.  NULL with the error set. */
+struct feed *xw_feed_start(struct db *db, struct report_stats *s, const char *from, const char *to,
+			   int (*after)(void *ud, struct db *db), void *ud);
+/* The loads of 月报 (report_monthly_load, report_frozen_load) into x:
+ * the feed's after (xlsx.c).  0, or -1 with the error set. */
+int xw_load_monthly(void *ud, struct db *db);
 /* The next batch of rows, NULL when there are no more. */
 struct feed_batch *xw_feed_take(struct feed *f);
 /* The batch is written: the reader may fill it again. */

@@ -468,6 +468,7 @@ M["履行情况：履行完毕"] = cl(" AND status = 'agreed' AND performance = 
 M["履行情况：未履行"] = cl(" AND status = 'agreed' AND performance = 'defaulted'")
 M["履行情况：待履行"] = cl(" AND status = 'agreed' AND performance = 'pending'")
 M["附：不予受理"] = q1("SELECT count(*) FROM cases WHERE date(closed_at) BETWEEN ? AND ? AND status = 'rejected'", mf, mt)
+# the parties as the case recorded them (the archive's only where the case has none)
 AP = ("FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id JOIN cases c ON c.id = p.case_id "
       "WHERE p.role = 'applicant' AND c.accepted_at >= ? AND c.accepted_at < ?")
 M["涉及劳动者人数"] = q1("SELECT count(*) " + AP, mf, ma)
