@@ -29,6 +29,10 @@ DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev 
             libfontconfig-dev libjansson-dev fonts-noto-cjk
 DEB_TEST  = tmux ncurses-term sqlite3 python3 python3-openpyxl poppler-utils clang unzip
 DEB_ALL   = $(DEB_BUILD) $(DEB_TEST)
+# The print test only (make check-print): LibreOffice to print the workbook
+# to PDF, and the metric twin of the Calibri its columns are measured in.
+DEB_PRINT = libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils python3
+DEB_PKGS  = $(DEB_ALL) # what `make deps` installs
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
@@ -65,7 +69,7 @@ DATA_FILES := $(sort $(wildcard data/*.sql data/*.tsv))
 FORM_FILES := $(sort $(wildcard forms/*.txt))
 EMBED_FILES := $(DATA_FILES) $(FORM_FILES)
 
-.PHONY: all check demo deps libs install uninstall clean bench run-tests crash fuzz deb deb-test
+.PHONY: all check demo deps libs install uninstall clean bench run-tests check-print crash fuzz deb deb-test
 .DEFAULT_GOAL := all
 
 all: build/tiaojie
@@ -80,7 +84,7 @@ libs:
 	  exit 1; fi
 
 deps:
-	@missing=""; for p in $(DEB_ALL); do \
+	@missing=""; for p in $(DEB_PKGS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
@@ -194,6 +198,14 @@ crash: deps
 fuzz: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BINS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/test_fuzz.sh
+
+# The statistics workbook printed to PDF by LibreOffice (tests/print/): not
+# part of check, as LibreOffice is big to install and slow to start (the
+# test itself takes about 20 seconds).
+check-print:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PRINT)"
+	@$(MAKE) --no-print-directory build/test/tiaojie
+	TJ=build/test/tiaojie SRCDIR=$(CURDIR) bash tests/print/test_print.sh
 
 # ---- demo ----------------------------------------------------------------
 demo: deps

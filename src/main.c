@@ -32,6 +32,7 @@ static const char usage[] =
 	"  tiaojie export [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from D --to D]\n"
 	"                 [-o FILE] [--full-ids] [--force]\n"
 	"                                             统计工作簿（Excel）；默认上个月，证件号码遮蔽\n"
+	"  tiaojie report close|reopen --month YYYY-MM 关账（冻结该月统计数字）或重开；仅管理员，记入操作记录\n"
 	"  tiaojie doc CASE_NO KIND [-o FILE] [--force]  出具文书（.pdf 或 .txt；无 -o 时文本输出到标准输出）；KIND:\n"
 	"                                             application agreement termination arbitration\n"
 	"  tiaojie show CASE_NO [--json] [--full-ids]  整个案件：当事人、请求、证据、调解、文书、操作记录\n"
@@ -66,6 +67,7 @@ static const struct {
 	{"user", cmd_user},   {"backup", cmd_backup}, {"check", cmd_check},
 	{"list", cmd_list},   {"doc", cmd_doc},       {"export", cmd_export},
 	{"show", cmd_show},   {"import", cmd_import}, {"restore", cmd_restore},
+	{"report", cmd_report},
 };
 
 static int run_app(struct cli *c)

@@ -53,6 +53,9 @@ char *access_mask_id(const struct actor *who, const char *id_no, char *out, size
 /* May the actor export the workbook (full_ids: with identity numbers in
  * full)?  0 yes; -1 no, with the error set. */
 int access_may_export(const struct actor *who, int full_ids);
+/* Closing a month's statistics and reopening it (tiaojie report
+ * close|reopen): administrators.  0, or -1 with the reason. */
+int access_may_close_report(const struct actor *who);
 /* Full identity numbers of a case outside an export (tiaojie show
  * --full-ids): administrators only, like the full export.  0 or -1 with
  * the message set. */

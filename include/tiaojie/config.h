@@ -16,6 +16,7 @@
 
 #define CONFIG_MAX_ROOMS 32
 #define CONFIG_MAX_DISTRICTS 64
+#define CONFIG_MAX_BODIES 16
 #define CONFIG_MAX_LIST 64 /* the longest of the lists above */
 
 struct config {
@@ -71,6 +72,18 @@ struct config {
 	char *arbitration_addressee; /* arbitration_addressee = (empty: [court] name with 仲裁院 made
 				      * 仲裁委员会) to whom the 仲裁申请书 is addressed */
 	int doc_dates_chinese;     /* dates = arabic|chinese (arabic): 2026年12月4日 or 二〇二六年十二月四日 */
+
+	/* [report]: the header block of 月报 (src/report/xlsx_monthly.c) */
+	char *report_table_no;     /* table_number = (empty) 表号 */
+	char *report_unit;         /* unit = (empty: [court] centre) 填报单位 */
+	char *report_head;         /* head = (empty) 单位负责人 */
+	char *report_statistician; /* statistician = (empty) 统计负责人 */
+	char *report_preparer;     /* preparer = (empty) 填表人 */
+	/* bodies = 企业劳动争议调解委员会, ... (comma separated, ，too; empty: none):
+	 * the mediation bodies 月报 lists after 仲裁机构案外调解, whose figures
+	 * this system does not hold (left blank for the statistician) */
+	char *report_bodies[CONFIG_MAX_BODIES];
+	int nreport_bodies;
 
 	/* [policy] */
 	int clerk_may_assign;      /* clerk_may_assign = no */

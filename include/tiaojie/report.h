@@ -76,6 +76,11 @@ char *report_default_filename(const struct report_period *p);
 /* The last day the figures can see: the period's end, or today when the
  * period is still running. */
 tj_day report_period_end_seen(const struct report_period *p, tj_day today);
+/* 1 when today is a day of p before its last. */
+int report_period_running(const struct report_period *p, tj_day today);
+/* The label, with "（截至4日）" (a month) or "（截至12月4日）" when the
+ * period is running (malloc'd). */
+char *report_period_label_seen(const struct report_period *p, tj_day today);
 
 /* ---- the figures ------------------------------------------------------------- */
 
@@ -154,6 +159,8 @@ struct report_month {
 #define REPORT_MIN_EMPLOYER_CASES 2
 
 struct report_stats {
+	/* prev and last_year: for a running period only as many days from
+	 * their start as it has seen (a range then) - like with like */
 	struct report_period period, prev, last_year;
 	tj_day today;
 	struct report_headline cur, prev_h, last_year_h;
@@ -211,6 +218,96 @@ int report_stats_load_streaming(struct db *db, const struct report_period *p, tj
 void report_stats_add_case(struct report_stats *s, const struct report_case_row *r);
 int report_stats_load_earlier(struct db *db, struct report_stats *out);
 void report_stats_free(struct report_stats *s);
+
+/* ---- 月报: the monthly report in the layout reported upward ------------------ */
+
+/* A breakdown row (by 争议类型, 行业, 区县): the key as stored ("" when the
+ * case has none), the cases accepted in the period, their workers and
+ * amounts, and the accepted cases closed in the period, of which agreed. */
+struct report_breakdown {
+	char *key;
+	int64_t accepted, workers, claimed_fen;
+	int64_t closed, agreed;
+};
+
+/* The figures of 月报 (definitions: src/report/monthly.c).  受理 is
+ * acceptance (cases.accepted_at), as upward reports count it; the balance
+ * 上期未结 + 本期受理 = 本期结案 + 期末未结 is over accepted cases. */
+struct report_monthly {
+	tj_day from, end;            /* the period, end = the last day seen */
+	int64_t open_before;         /* 上期未结: accepted before from, not closed before from */
+	int64_t accepted;            /* 本期受理 */
+	int64_t closed;              /* 本期结案: accepted cases closed in the period */
+	int64_t open_after;          /* 期末未结: accepted by end, open at its end */
+	int64_t agreed, failed, referred, withdrawn, other; /* 本期结案 by outcome (referred of failed) */
+	int64_t on_time;             /* closed on or before their deadline */
+	int64_t perf_done, perf_pending, perf_defaulted; /* 履行 of the agreed closed */
+	int64_t days_sum, days_n;    /* acceptance to closing of the closed */
+	int64_t rejected;            /* 不予受理 in the period (never accepted: outside the balance) */
+	int64_t workers;             /* applicants of the cases accepted */
+	int64_t migrant, foreign, hkmotw; /* of which 农民工 (农村户籍), 外籍, 港澳台 */
+	int64_t big_collective, big_collective_workers; /* accepted with >= REPORT_BIG_COLLECTIVE applicants */
+	int64_t claimed_fen;         /* 涉案金额: claims of the cases accepted */
+	int64_t closed_fen;          /* 结案金额: agreed amounts of the agreed closed */
+	struct report_breakdown *by_type, *by_industry, *by_district;
+	int ntype, nindustry, ndistrict;
+};
+#define REPORT_BIG_COLLECTIVE 10
+
+/* One case as 月报 counts it (src/db/report.c hands them over). */
+struct report_mcase {
+	int64_t id;
+	const char *case_no, *status, *performance; /* performance NULL when none */
+	const char *accepted_at, *deadline, *closed_at; /* NULL when none */
+	int64_t applicants, migrant, foreign, hkmotw;
+	int64_t claimed_fen, agreed_fen;
+	const char *type, *industry, *district;     /* "" when none */
+};
+
+/* The figures of 月报 for the period p seen from today, with the balance
+ * checked: a mismatch is an error (-1, the four figures in the message),
+ * never a silent figure.  Free with report_monthly_free. */
+int report_monthly_load(struct db *db, const struct report_period *p, tj_day today, struct report_monthly *out);
+void report_monthly_free(struct report_monthly *m);
+/* 1 when the balance holds. */
+int report_monthly_balanced(const struct report_monthly *m);
+/* 调解成功率, 口径一 (成功 ÷ (成功 + 不成)) and 口径二 (成功 ÷ 结案); the
+ * others of 月报: 结案率 = 结案 ÷ (上期未结 + 本期受理), 按期结案率 =
+ * 按期结案 ÷ 结案, 履行率 = 履行完毕 ÷ 调解成功.  -1 when the divisor is 0. */
+double report_ratio(int64_t num, int64_t den);
+
+/* ---- closed months (src/report/close.c) ----------------------------------------- */
+
+/* A change since the month was closed: the case, the 月报 row it counted
+ * in, what it added then and now (amounts in fen when money). */
+struct report_correction {
+	char *case_no, *figure;
+	int64_t old, now;
+	int money;
+};
+
+struct report_frozen {
+	int closed;
+	char closed_at[20];              /* "YYYY-MM-DD HH:MM:SS" */
+	struct report_monthly m;         /* 月报 as it was closed */
+	struct report_headline h;        /* 汇总's 本期 as it was closed */
+	struct report_correction *fix;   /* by case number, then row label */
+	int nfix;
+};
+
+/* Close a month that has ended (administrators: access_may_close_report):
+ * its figures and each case's part in them frozen in the database, with
+ * the event 'report-close', in one transaction.  0, or -1 with the reason
+ * (already closed, not ended, unbalanced, a database before migration 15). */
+int report_month_close(struct db *db, const struct actor *who, const struct report_period *p, tj_day today);
+/* Reopen a closed month (administrators), with the event 'report-reopen'. */
+int report_month_reopen(struct db *db, const struct actor *who, const struct report_period *p);
+/* A closed month's frozen figures and the corrections since: 1 closed,
+ * 0 not (or not a month), -1 error.  Free with report_frozen_free. */
+int report_frozen_load(struct db *db, const struct report_period *p, tj_day today, struct report_frozen *out);
+void report_frozen_free(struct report_frozen *f);
+/* 1 when p is a closed month, 0 not, -1 error. */
+int report_month_closed(struct db *db, const struct report_period *p);
 
 /* ---- the workbook ------------------------------------------------------------ */
 
@@ -336,6 +433,33 @@ void report_case_row_own(struct report_case_row *row);
 void report_case_row_free(struct report_case_row *row);
 /* An employer's particulars: 1 found, 0 not, -1 error. */
 int db_report_employer_get(struct db *db, int64_t id, struct report_employer *out);
+
+/* 月报 (src/report/monthly.c): the four balance figures, each counted on
+ * its own (so that the balance checks something): from and to "YYYY-MM-DD",
+ * to the last day seen. */
+int db_report_balance(struct db *db, const char *from, const char *to, int64_t *open_before, int64_t *accepted,
+		      int64_t *closed, int64_t *open_after, int64_t *rejected);
+/* The cases accepted in the period (closed = 0) or the accepted cases
+ * closed in it (closed = 1), each once: fn(ud, case).  The strings are
+ * valid during the call. */
+int db_report_mcases(struct db *db, const char *from, const char *to, int closed,
+		     void (*fn)(void *ud, const struct report_mcase *c), void *ud);
+
+/* The cases of 上期未结 (at_end = 0) or 期末未结 (at_end = 1). */
+int db_report_open_cases(struct db *db, const char *from, const char *to, int at_end,
+			 void (*fn)(void *ud, int64_t id, const char *case_no), void *ud);
+/* Closed months (report_months, report_month_cases; month "YYYY-MM"):
+ * get 1 with the figures (and the time closed, may be NULL; both
+ * malloc'd), 0 when the month is open, -1 error. */
+int db_report_month_get(struct db *db, const char *month, char **figures, char **closed_at);
+int db_report_month_cases(struct db *db, const char *month,
+			  void (*fn)(void *ud, int64_t id, const char *case_no, const char *figure, int64_t value),
+			  void *ud);
+/* Writes, inside the caller's transaction (with its event). */
+int db_report_month_insert(struct db *db, const char *month, const char *closed_at, int64_t user_id,
+			   const char *figures);
+int db_report_month_case_add(struct db *db, const char *month, int64_t case_id, const char *figure, int64_t value);
+int db_report_month_delete(struct db *db, const char *month);
 
 /* A read snapshot for the whole report: 1 when this call began one (then
  * end it with db_report_snapshot_end), 0 when the caller already holds a

@@ -85,6 +85,14 @@ int access_may_export(const struct actor *who, int full_ids)
 	return refuse("只有管理员可以导出统计工作簿");
 }
 
+int access_may_close_report(const struct actor *who)
+{
+	if (who->role == ROLE_ADMIN)
+		return 0;
+	tj_error("只有管理员可以关账或重开统计月份");
+	return -1;
+}
+
 int access_may_see_full_ids(const struct actor *who)
 {
 	if (who->role == ROLE_ADMIN)

@@ -71,6 +71,7 @@ enum key_type {
 	K_PATTERN,  /* case-number pattern */
 	K_ROOMS,    /* comma-separated room names */
 	K_DISTRICTS, /* comma-separated district names, may be empty */
+	K_BODIES,   /* comma-separated names of mediation bodies, may be empty */
 };
 
 struct key_def {
@@ -120,6 +121,13 @@ static const struct key_def keys[] = {
 	{ "documents", "arbitration_addressee", K_STR, F(arbitration_addressee), 0, 0 },
 	{ "documents", "dates", K_DATESTYLE, F(doc_dates_chinese), 0, 0 },
 
+	{ "report", "table_number", K_STR, F(report_table_no), 0, 0 },
+	{ "report", "unit", K_STR, F(report_unit), 0, 0 },
+	{ "report", "head", K_STR, F(report_head), 0, 0 },
+	{ "report", "statistician", K_STR, F(report_statistician), 0, 0 },
+	{ "report", "preparer", K_STR, F(report_preparer), 0, 0 },
+	{ "report", "bodies", K_BODIES, F(report_bodies), 0, 0 },
+
 	{ "policy", "clerk_may_assign", K_BOOL, F(clerk_may_assign), 0, 0 },
 	{ "policy", "lockout_failures", K_INT, F(lockout_failures), 1, 100 },
 	{ "policy", "min_password_length", K_INT, F(min_password_len), 6, 128 },
@@ -129,7 +137,7 @@ static const struct key_def keys[] = {
 
 static const char *const sections[] = {
 	"court", "database", "case", "deadlines",
-	"warnings", "sessions", "commands", "documents", "policy",
+	"warnings", "sessions", "commands", "documents", "report", "policy",
 };
 
 #define SECT_NONE (-1)    /* before the first section header */
@@ -208,6 +216,12 @@ void config_defaults(struct config *c)
 	c->arbitration_addressee = xstrdup("");
 	c->doc_dates_chinese = 0;
 
+	c->report_table_no = xstrdup("");
+	c->report_unit = xstrdup("");
+	c->report_head = xstrdup("");
+	c->report_statistician = xstrdup("");
+	c->report_preparer = xstrdup("");
+
 	c->clerk_may_assign = 0;
 	c->lockout_failures = 5;
 	c->min_password_len = 8;
@@ -226,6 +240,7 @@ static void free_lists(struct config *c)
 {
 	free_list(c->rooms, &c->nrooms, CONFIG_MAX_ROOMS);
 	free_list(c->districts, &c->ndistricts, CONFIG_MAX_DISTRICTS);
+	free_list(c->report_bodies, &c->nreport_bodies, CONFIG_MAX_BODIES);
 }
 
 void config_free(struct config *c)
@@ -235,6 +250,8 @@ void config_free(struct config *c)
 		&c->court_address, &c->court_phone, &c->db,
 		&c->case_number_pattern, &c->print_command, &c->notify_command,
 		&c->documents_dir, &c->doc_heading, &c->arbitration_addressee,
+		&c->report_table_no, &c->report_unit, &c->report_head, &c->report_statistician,
+		&c->report_preparer,
 	};
 
 	for (size_t i = 0; i < TJ_ARRAY_LEN(strs); i++) {
@@ -667,6 +684,9 @@ static void set_value(struct parse_state *st, const struct key_def *k, const cha
 		return;
 	case K_DISTRICTS:
 		set_list(st, k, value, "区", st->c->districts, &st->c->ndistricts, CONFIG_MAX_DISTRICTS, 1);
+		return;
+	case K_BODIES:
+		set_list(st, k, value, "调解组织", st->c->report_bodies, &st->c->nreport_bodies, CONFIG_MAX_BODIES, 1);
 		return;
 	}
 }

@@ -380,6 +380,232 @@ int db_report_trend(struct db *db, struct report_month *months, int nmonths)
 	return 0;
 }
 
+static const char *col_or_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text(st, i);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? s : "";
+}
+
+/* ---- 月报 -------------------------------------------------------------------------- */
+
+/* Accepted before day D (a "?n" of the statement) and open at its start:
+ * open now, or closed on or after D - as two counts, so that each walks an
+ * index (the status one, the closing time one) rather than every case. */
+#define OPEN_AT(d)                                                                                     \
+	"SELECT (SELECT count(*) FROM cases WHERE status IN " OPEN_STATUSES " AND accepted_at < " d ") + " \
+	"(SELECT count(*) FROM cases WHERE closed_at >= " d " AND accepted_at < " d                       \
+	" AND +status IN " CLOSED_STATUSES ") + 0 * length(?1 || ?2)"
+
+int db_report_balance(struct db *db, const char *from, const char *to, int64_t *open_before, int64_t *accepted,
+		      int64_t *closed, int64_t *open_after, int64_t *rejected)
+{
+	/* Each figure by its own words, not one derived from the others: an
+	 * accepted case open by its status or closed only later; accepted in
+	 * the period; closed in it, accepted before; so a case whose status
+	 * and closing time disagree breaks the balance instead of hiding. */
+	char after[11];
+
+	day_after(to, after);
+	if (count_between(db, OPEN_AT("?1"), from, after, open_before, "统计上期未结") < 0 ||
+	    count_between(db, "SELECT count(*) FROM cases WHERE accepted_at >= ?1 AND accepted_at < ?2", from, after,
+			  accepted, "统计本期受理") < 0 ||
+	    count_between(db,
+			  "SELECT count(*) FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 "
+			  "AND accepted_at IS NOT NULL AND +status IN " CLOSED_STATUSES,
+			  from, after, closed, "统计本期结案") < 0 ||
+	    count_between(db, OPEN_AT("?2"),
+			  from, after, open_after, "统计期末未结") < 0 ||
+	    count_between(db,
+			  "SELECT count(*) FROM cases WHERE closed_at >= ?1 AND closed_at < ?2 AND +status = 'rejected'",
+			  from, after, rejected, "统计不予受理") < 0)
+		return -1;
+	return 0;
+}
+
+int db_report_mcases(struct db *db, const char *from, const char *to, int closed,
+		     void (*fn)(void *ud, const struct report_mcase *c), void *ud)
+{
+	/* one subquery per kind of thing, read back in C */
+#define MCASE_HEAD "SELECT c.id, c.case_no, c.status, c.performance, c.accepted_at, c.deadline, c.closed_at, "
+	/* the applicants as the case recorded them (case_parties; migration
+	 * 004 copied the archive into the older rows) */
+#define MCASE_PARTIES                                                                                        \
+	" (SELECT count(*) || ' ' || coalesce(sum(household = 'rural'), 0) || ' ' || "                        \
+	"   coalesce(sum(id_type = 'foreign-pr' OR (id_type = 'passport' "                                     \
+	"    AND coalesce(nationality, '中国') NOT IN ('中国', ''))), 0) || ' ' || "                             \
+	"   coalesce(sum(id_type IN ('hkmo', 'tw')), 0) "                                                        \
+	"   FROM case_parties WHERE case_id = c.id AND role = 'applicant'), "
+#define MCASE_REST                                                                                           \
+	" (SELECT coalesce(sum(amount_fen), 0) || ' ' || coalesce(sum(agreed_fen), 0) "                        \
+	"   FROM claims WHERE case_id = c.id), "                                                                 \
+	" (SELECT e.industry || char(31) || e.district FROM case_parties p JOIN employers e ON e.id = p.employer_id " \
+	"   WHERE p.case_id = c.id AND p.role = 'respondent' ORDER BY p.ord LIMIT 1), "                         \
+	" coalesce((SELECT ca.stat_group FROM claims cl JOIN causes ca ON ca.code = cl.cause "                 \
+	"   WHERE cl.case_id = c.id ORDER BY cl.ord LIMIT 1), '') "                                             \
+	"FROM cases c "
+	static const char by_accepted[] =
+		MCASE_HEAD MCASE_PARTIES MCASE_REST "WHERE c.accepted_at >= ?1 AND c.accepted_at < ?2";
+	/* the closed need no applicants */
+	static const char by_closed[] = MCASE_HEAD "'0 0 0 0', " MCASE_REST
+						   "WHERE c.closed_at >= ?1 AND c.closed_at < ?2 "
+						   "AND c.accepted_at IS NOT NULL AND +c.status IN " CLOSED_STATUSES;
+#undef MCASE_HEAD
+#undef MCASE_PARTIES
+#undef MCASE_REST
+	sqlite3_stmt *st = db_prep(db, closed ? by_closed : by_accepted);
+	char after[11], type[256], industry[256], district[256];
+	int rc;
+
+	if (!st)
+		return -1;
+	day_after(to, after);
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, after);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* "applicants migrant foreign hkmotw", "claimed agreed",
+		 * "industry<US>district", the type: one subquery each */
+		long long ap = 0, mi = 0, fo = 0, hk = 0, cf = 0, af = 0;
+		const char *parties = col_text(st, 7), *claims = col_text(st, 8), *resp = col_text(st, 9);
+		sscanf(parties, "%lld %lld %lld %lld", &ap, &mi, &fo, &hk);
+		sscanf(claims, "%lld %lld", &cf, &af);
+		const char *us = strchr(resp, '\x1f');
+		snprintf(type, sizeof type, "%s", col_text(st, 10));
+		snprintf(industry, sizeof industry, "%.*s", us ? (int)(us - resp) : 0, resp);
+		snprintf(district, sizeof district, "%s", us ? us + 1 : "");
+		struct report_mcase c = {
+			.id = sqlite3_column_int64(st, 0),
+			.case_no = col_text(st, 1),
+			.status = col_text(st, 2),
+			.performance = col_or_null(st, 3),
+			.accepted_at = col_or_null(st, 4),
+			.deadline = col_or_null(st, 5),
+			.closed_at = col_or_null(st, 6),
+			.applicants = ap,
+			.migrant = mi,
+			.foreign = fo,
+			.hkmotw = hk,
+			.claimed_fen = cf,
+			.agreed_fen = af,
+			.type = type,
+			.industry = industry,
+			.district = district,
+		};
+		fn(ud, &c);
+	}
+	return finish(db, st, rc, closed ? "统计本期结案明细" : "统计本期受理明细");
+}
+
+int db_report_open_cases(struct db *db, const char *from, const char *to, int at_end,
+			 void (*fn)(void *ud, int64_t id, const char *case_no), void *ud)
+{
+	/* the cases of 上期未结 (at_end = 0) or 期末未结 (1), as
+	 * db_report_balance counts them */
+	sqlite3_stmt *st = db_prep(db, "SELECT id, case_no FROM cases WHERE status IN " OPEN_STATUSES
+				       " AND accepted_at < ?1 UNION ALL "
+				       "SELECT id, case_no FROM cases WHERE closed_at >= ?1 AND accepted_at < ?1 "
+				       "AND +status IN " CLOSED_STATUSES);
+	char after[11];
+	int rc;
+
+	if (!st)
+		return -1;
+	day_after(to, after);
+	db_bind_text(st, 1, at_end ? after : from);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ud, sqlite3_column_int64(st, 0), col_text(st, 1));
+	return finish(db, st, rc, at_end ? "读取期末未结案件" : "读取上期未结案件");
+}
+
+/* ---- closed months (migration 012) ------------------------------------------------ */
+
+int db_report_month_get(struct db *db, const char *month, char **figures, char **closed_at)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT figures, closed_at FROM report_months WHERE month = ?1");
+	int rc;
+
+	*figures = NULL;
+	if (closed_at)
+		*closed_at = NULL;
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, month);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*figures = db_col_strdup(st, 0);
+		if (closed_at)
+			*closed_at = db_col_strdup(st, 1);
+		sqlite3_reset(st);
+		return 1;
+	}
+	return finish(db, st, rc, "读取关账记录") < 0 ? -1 : 0;
+}
+
+int db_report_month_cases(struct db *db, const char *month,
+			  void (*fn)(void *ud, int64_t id, const char *case_no, const char *figure, int64_t value),
+			  void *ud)
+{
+	sqlite3_stmt *st = db_prep(db, "SELECT r.case_id, c.case_no, r.figure, r.value FROM report_month_cases r "
+				       "JOIN cases c ON c.id = r.case_id WHERE r.month = ?1");
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, month);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ud, sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), sqlite3_column_int64(st, 3));
+	return finish(db, st, rc, "读取关账时的案件");
+}
+
+int db_report_month_insert(struct db *db, const char *month, const char *closed_at, int64_t user_id,
+			   const char *figures)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO report_months(month, closed_at, closed_by, figures) "
+				       "VALUES (?1, ?2, nullif(?3, 0), ?4)");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, month);
+	db_bind_text(st, 2, closed_at);
+	sqlite3_bind_int64(st, 3, user_id);
+	db_bind_text(st, 4, figures);
+	return finish(db, st, sqlite3_step(st), "写入关账记录");
+}
+
+int db_report_month_case_add(struct db *db, const char *month, int64_t case_id, const char *figure, int64_t value)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO report_month_cases(month, case_id, figure, value) "
+				       "VALUES (?1, ?2, ?3, ?4)");
+
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, month);
+	sqlite3_bind_int64(st, 2, case_id);
+	db_bind_text(st, 3, figure);
+	sqlite3_bind_int64(st, 4, value);
+	return finish(db, st, sqlite3_step(st), "写入关账时的案件");
+}
+
+int db_report_month_delete(struct db *db, const char *month)
+{
+	sqlite3_stmt *a = db_prep(db, "DELETE FROM report_month_cases WHERE month = ?1");
+
+	if (!a)
+		return -1;
+	db_bind_text(a, 1, month);
+	if (finish(db, a, sqlite3_step(a), "撤销关账") < 0)
+		return -1;
+	sqlite3_stmt *b = db_prep(db, "DELETE FROM report_months WHERE month = ?1");
+	if (!b)
+		return -1;
+	db_bind_text(b, 1, month);
+	return finish(db, b, sqlite3_step(b), "撤销关账");
+}
+
 /* ---- the cases, row by row ----------------------------------------------------- */
 
 /* The running statement and its connection, out of the callers' sight. */
@@ -424,17 +650,6 @@ struct db_report_cursor *db_report_cases_begin(struct db *db, const char *from, 
 	c->db = db;
 	c->st = st;
 	return c;
-}
-
-static const char *col_or_null(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : (const char *)sqlite3_column_text(st, i);
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? s : "";
 }
 
 /* "id<US>uscc<US>name<RS>..." into r->resp, the text kept in r->buf. */

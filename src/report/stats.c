@@ -11,7 +11,11 @@
  * days just before it.  同比 (same period last year) is the same month,
  * quarter or year one year earlier; a range moves both ends back one year
  * (29 February becomes the 28th).  A period whose first day is after today
- * is refused; a period that contains today counts up to today.
+ * is refused; a period that contains today counts up to today, and is
+ * compared like with like: 环比 and 同比 then cover the same number of days
+ * from the start of their periods (December up to the 4th against 1-4
+ * November and 1-4 December of last year), and the period is labelled
+ * "（截至4日）".
  *
  * Which cases belong to a period.  "Received" figures take the cases whose
  * date received (cases.received) lies in the period; "closed" figures take
@@ -37,15 +41,16 @@
  *   调解成功率        调解成功 / (调解成功 + 调解不成) of the cases closed:
  *                     the share of mediations that ran to an end and ended
  *                     in agreement; withdrawn and rejected cases were never
- *                     decided either way and are left out.  None ("—")
- *                     when both are zero.
+ *                     decided either way and are left out (口径一).  None
+ *                     (an empty cell) when both are zero.  口径二,
+ *                     调解成功 / 结案数, stands beside it.
  *   请求金额          the sum of claims.amount_fen of the cases received.
  *   协议金额          the sum of claims.agreed_fen of the cases closed with
  *                     status agreed.
  *   平均办理天数      of the cases closed that had been accepted
  *                     (accepted_at set): the calendar days from the day of
- *                     acceptance to the day of closing, averaged; "—" when
- *                     there is none.
+ *                     acceptance to the day of closing, averaged; none
+ *                     when there is no such case.
  *   期末超期未结      cases still open at the end of the period (received
  *                     by then, and not closed until after it) whose
  *                     deadline (cases.deadline) is before that last day -
@@ -59,8 +64,8 @@
  *   同比/环比         each figure for the same period last year and for
  *                     the previous period, the change (本期 - 上期) and the
  *                     change as a percentage of the earlier figure; the
- *                     percentage is "—" when the earlier figure is zero or
- *                     none.  For 调解成功率 the change is in percentage
+ *                     percentage is none when the earlier figure is zero
+ *                     or none.  For 调解成功率 the change is in percentage
  *                     points and there is no percentage.
  *
  * By cause (按案由): each of the 17 first-level and 65 second-level causes
@@ -350,6 +355,38 @@ tj_day report_period_end_seen(const struct report_period *p, tj_day today)
 	return p->to < today ? p->to : today;
 }
 
+int report_period_running(const struct report_period *p, tj_day today)
+{
+	return p->from <= today && today < p->to;
+}
+
+char *report_period_label_seen(const struct report_period *p, tj_day today)
+{
+	char *label = report_period_label(p), *out;
+	int y, m, d;
+
+	if (!report_period_running(p, today))
+		return label;
+	date_to_ymd(today, &y, &m, &d);
+	if (p->kind == RP_MONTH)
+		out = xasprintf("%s（截至%d日）", label, d);
+	else
+		out = xasprintf("%s（截至%d月%d日）", label, m, d);
+	free(label);
+	return out;
+}
+
+/* The first days of an earlier period, as many as the running period has
+ * seen: a range, labelled by its dates. */
+static void cut_to_days(struct report_period *e, tj_day days_seen)
+{
+	if (e->from + days_seen - 1 < e->to) {
+		e->to = e->from + days_seen - 1;
+		e->kind = RP_RANGE;
+		e->num = 0;
+	}
+}
+
 /* ---- small definitions ------------------------------------------------------------ */
 
 const char *report_channel_keyword(int i)
@@ -615,6 +652,10 @@ static int stats_load(struct db *db, const struct report_period *p, tj_day today
 	out->today = today;
 	report_period_prev(p, &out->prev);
 	report_period_last_year(p, &out->last_year);
+	if (report_period_running(p, today)) {
+		cut_to_days(&out->prev, today - p->from + 1);
+		cut_to_days(&out->last_year, today - p->from + 1);
+	}
 	if ((began = db_report_snapshot_begin(db)) < 0)
 		return -1;
 	if (db_report_mediators(db, &out->mediators, &out->nmediators) < 0)

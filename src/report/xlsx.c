@@ -1,15 +1,21 @@
 /*
  * xlsx.c - the statistics workbook (SPEC section 6), written with
- * libxlsxwriter: 汇总, 按案由, 按调解员, 高发单位, 集体争议, 案件明细.
+ * libxlsxwriter: 月报, 汇总, 按案由, 按调解员, 按行业区县, 高发单位, 集体争议,
+ * 案件明细.
  *
  * Every sheet has the same frame: a title with the court's name, the
  * period, a line saying what the sheet counts, then the header row (row 5),
- * frozen and repeated on every printed page; A4 landscape, one page wide,
+ * frozen and repeated on every printed page (the title printed once); A4,
  * the court's name in the page header and "第 N 页，共 M 页" in the footer.
+ * The summaries print landscape one page wide, 月报 portrait (its own
+ * header block: xlsx_monthly.c), the long lists (集体争议, 案件明细) at full
+ * size across as many pages as they take.  Every format names a CJK font
+ * (XW_FONT, with GB2312 as its character set for a fallback); tables have
+ * borders and grid lines are never printed (they would run over titles).
  * Numbers and dates are real cells (amounts "#,##0.00", rates as
  * percentages, dates as dates), so a statistician can sum and filter them;
- * "—" marks a figure that does not exist (a rate without cases, a change
- * against zero).  Column widths follow the widest text written, in the display
+ * a figure that does not exist (a rate without cases, a change against
+ * zero) is an empty cell.  Column widths follow the widest text written, in the display
  * columns of uitext.h (a Chinese character two, as on the screen) plus
  * the indent of the format.
  *
@@ -24,9 +30,7 @@
  * (report_stats_add_case) - so a year's cases are read once and never
  * held.  The summaries follow from report_stats_load_streaming().
  * Everything is read in one snapshot, so the detail has exactly as many
- * rows as the headline says were received.  The long lists have no
- * borders and no empty cells (gridlines print instead): a quarter less
- * XML to write and to compress.
+ * rows as the headline says were received.
  *
  * The file appears only when complete: it is written beside the target
  * without a name where the file system allows, else under a temporary one
@@ -59,6 +63,28 @@
 #define EXPORT_CACHE_KIB 32768 /* SQLite's page cache during an export */
 
 /* ---- the export ------------------------------------------------------------------- */
+
+int xw_load_monthly(void *ud, struct db *db)
+{
+	struct xw *x = ud;
+
+	if (report_monthly_load(db, x->period, x->today, &x->mon) < 0)
+		return -1;
+	x->have_mon = 1;
+	x->m = &x->mon;
+	/* a closed month: its frozen figures, and what changed since */
+	if (x->closed) {
+		int r = report_frozen_load(db, x->period, x->today, &x->fr);
+		if (r < 0)
+			return -1;
+		if (r > 0) {
+			x->have_fr = 1;
+			x->frozen = &x->fr;
+			x->m = &x->fr.m;
+		}
+	}
+	return 0;
+}
 
 /* Drop a workbook unwritten.  lxw_workbook_free leaves the temporary
  * file of each constant_memory sheet open: close them first. */
@@ -154,6 +180,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 {
 	struct report_opts none = {0};
 	struct report_stats s;
+
 	struct xw x;
 	struct stat sb;
 	char *dir = NULL;
@@ -209,8 +236,12 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 			 (long long)s.cur.received, EXCEL_MAX_ROWS - HEADER_ROW - 1);
 		goto out;
 	}
+	x.period = p;
+	x.today = today;
+	if ((x.closed = report_month_closed(db, p)) < 0)
+		goto out;
 	x.s = &s;
-	x.label = report_period_label(&s.period);
+	x.label = report_period_label_seen(&s.period, today);
 	x.label_prev = report_period_label(&s.prev);
 	x.label_ly = report_period_label(&s.last_year);
 
@@ -233,7 +264,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	xw_chk(&x, workbook_set_properties(x.wb, &props));
 	xw_make_formats(&x);
 	for (int i = 0; i < SH_COUNT; i++)
-		if (!(x.sheets[i] = workbook_add_worksheet(x.wb, xw_sheet_names[i])))
+		if ((i != SH_CORRECTIONS || x.closed) && !(x.sheets[i] = workbook_add_worksheet(x.wb, xw_sheet_names[i])))
 			xw_chk(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 	/* the long part first, with the progress bar; then what it counted */
 	struct report_emp_acc acc = {0};
@@ -242,7 +273,13 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		r = report_emp_acc_top(&acc, db, REPORT_MIN_EMPLOYER_CASES, REPORT_TOP_EMPLOYERS, &s);
 	report_emp_acc_free(&acc);
 	if (r == 0 && !x.cancelled && x.err == LXW_NO_ERROR) {
+		if (x.frozen)
+			s.cur = x.frozen->h; /* 汇总's 本期 as closed */
+		xw_write_monthly(&x);
+		xw_write_breakdowns(&x);
 		xw_write_summary(&x);
+		if (x.frozen)
+			xw_write_corrections(&x);
 		xw_write_causes(&x);
 		xw_write_mediators(&x);
 		xw_write_employers(&x);
@@ -288,6 +325,10 @@ out:
 	tj_out_discard(&out);
 	if (have_stats)
 		report_stats_free(&s);
+	if (x.have_mon)
+		report_monthly_free(&x.mon);
+	if (x.have_fr)
+		report_frozen_free(&x.fr);
 	free(x.label);
 	free(x.label_prev);
 	free(x.label_ly);

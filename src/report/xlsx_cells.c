@@ -4,8 +4,8 @@
  *
  * Every sheet has the same frame: a title with the court's name, the
  * period, a line saying what the sheet counts, then the header row (row 5),
- * frozen and repeated on every printed page; A4 landscape, one page wide,
- * the court's name in the page header and "第 N 页，共 M 页" in the footer.
+ * frozen and repeated on every printed page; A4 landscape, the court's
+ * name in the page header and "第 N 页，共 M 页" in the footer.
  * Column widths follow the widest text written, in the display columns of
  * uitext.h (a Chinese character two, as on the screen) plus the indent of
  * the format.
@@ -20,7 +20,8 @@
 
 #define MAX_CELL_BYTES 2000
 
-const char *const xw_sheet_names[SH_COUNT] = {"汇总", "按案由", "按调解员", "高发单位", "集体争议", "案件明细"};
+const char *const xw_sheet_names[SH_COUNT] = {"月报",     "汇总",     "按案由",   "按调解员",
+					      "按行业区县", "高发单位", "集体争议", "案件明细", "更正"};
 
 void xw_chk(struct xw *x, lxw_error e)
 {
@@ -71,13 +72,15 @@ void xw_put_text(struct sheet *sh, int col, const char *s, lxw_format *f)
 	char *copy = NULL;
 	const char *t = s ? s : "";
 
+	if (!f)
+		f = sh->x->f.ptext;
 	if (!clean_text(t))
 		t = copy = cell_text(t);
 	if (*t) {
 		xw_note_width(sh, col, tw_width(t) + (f == sh->x->f.indent1 ? 2 : f == sh->x->f.indent2 ? 4 : 0));
 		xw_chk(sh->x, worksheet_write_string(sh->ws, sh->row, (lxw_col_t)col, t, f));
-	} else if (!sh->plain) {
-		/* an empty cell of a bordered table still has its border */
+	} else {
+		/* an empty cell of a table still has its border */
 		xw_chk(sh->x, worksheet_write_blank(sh->ws, sh->row, (lxw_col_t)col, f));
 	}
 	free(copy);
@@ -117,9 +120,9 @@ void xw_put_money(struct sheet *sh, int col, int64_t fen, lxw_format *f)
 	xw_put_num(sh, col, (double)fen / 100.0, f, xw_digits(fen / 100) + 4);
 }
 
-void xw_put_dash(struct sheet *sh, int col)
+void xw_put_none(struct sheet *sh, int col, lxw_format *f)
 {
-	xw_put_text(sh, col, "—", sh->x->f.dash);
+	xw_chk(sh->x, worksheet_write_blank(sh->ws, sh->row, (lxw_col_t)col, f ? f : sh->x->f.dash));
 }
 
 /* The date of a "YYYY-MM-DD...": by hand, as sscanf was a visible part of
@@ -151,8 +154,8 @@ void xw_put_date(struct sheet *sh, int col, const char *s)
 	int y, m, d;
 
 	if (!s || xw_parse_ymd(s, &y, &m, &d) < 0 || !date_valid(y, m, d)) {
-		if (!sh->plain)
-			xw_chk(sh->x, worksheet_write_blank(sh->ws, sh->row, (lxw_col_t)col, sh->x->f.text));
+		xw_chk(sh->x, worksheet_write_blank(sh->ws, sh->row, (lxw_col_t)col,
+						    sh->plain ? sh->x->f.pdate : sh->x->f.date));
 		return;
 	}
 	lxw_datetime dt = {.year = y, .month = m, .day = d};
@@ -183,7 +186,7 @@ static void header_text(struct strbuf *sb, const char *s, size_t max)
 	}
 }
 
-static void print_setup(struct sheet *sh)
+void xw_print_setup(struct sheet *sh, int landscape, int fit_wide)
 {
 	struct xw *x = sh->x;
 	struct strbuf h;
@@ -198,10 +201,14 @@ static void print_setup(struct sheet *sh)
 	xw_chk(x, worksheet_set_header(sh->ws, h.buf));
 	sb_free(&h);
 	xw_chk(x, worksheet_set_footer(sh->ws, "&C第 &P 页，共 &N 页"));
-	worksheet_set_landscape(sh->ws);
+	if (landscape)
+		worksheet_set_landscape(sh->ws);
+	else
+		worksheet_set_portrait(sh->ws);
 	worksheet_set_paper(sh->ws, 9); /* A4 */
 	worksheet_set_margins(sh->ws, 0.5, 0.5, 0.75, 0.75);
-	worksheet_fit_to_pages(sh->ws, 1, 0);
+	if (fit_wide)
+		worksheet_fit_to_pages(sh->ws, 1, 0);
 	worksheet_center_horizontally(sh->ws);
 	xw_chk(x, worksheet_repeat_rows(sh->ws, HEADER_ROW, HEADER_ROW));
 }
@@ -246,7 +253,16 @@ int xw_sheet_begin(struct xw *x, struct sheet *sh, enum sheet_id id, const char 
 	if (nrows >= 0)
 		xw_chk(x, worksheet_autofilter(sh->ws, HEADER_ROW, 0, (lxw_row_t)(HEADER_ROW + nrows), (lxw_col_t)(ncols - 1)));
 	worksheet_freeze_panes(sh->ws, HEADER_ROW + 1, (lxw_col_t)freeze_cols);
-	print_setup(sh);
+	if (id == SH_DETAIL || id == SH_COLLECTIVE) {
+		/* the long lists at full size, as many pages across as they take,
+		 * each band of rows printed across before the next, so the pages
+		 * of a case's row come together (the case number is not repeated
+		 * on them: a repeated column would print the title again) */
+		xw_print_setup(sh, 1, 0);
+		worksheet_print_across(sh->ws);
+	} else {
+		xw_print_setup(sh, 1, 1);
+	}
 	sh->row = HEADER_ROW + 1;
 	return 0;
 }
@@ -266,6 +282,16 @@ void xw_sheet_end(struct sheet *sh)
 
 /* ---- formats ----------------------------------------------------------------------- */
 
+void xw_font(lxw_format *f)
+{
+	/* a CJK font named on every format, with its character set (GB2312)
+	 * and family, so that a reader without it substitutes a Chinese font
+	 * rather than a Latin one */
+	format_set_font_name(f, XW_FONT);
+	format_set_font_charset(f, 134);
+	format_set_font_family(f, 3);
+}
+
 static lxw_format *fmt(struct xw *x, const char *num, int bold, int border, uint8_t align)
 {
 	lxw_format *f = workbook_add_format(x->wb);
@@ -274,6 +300,7 @@ static lxw_format *fmt(struct xw *x, const char *num, int bold, int border, uint
 		xw_chk(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return NULL;
 	}
+	xw_font(f);
 	if (num)
 		format_set_num_format(f, num);
 	if (bold)
@@ -289,8 +316,13 @@ static lxw_format *fmt(struct xw *x, const char *num, int bold, int border, uint
 void xw_make_formats(struct xw *x)
 {
 	x->f.title = fmt(x, NULL, 1, 0, 0);
+	/* the title and notes above a table: no border, no grid (grid lines
+	 * are never printed: the tables have borders) */
 	format_set_font_size(x->f.title, 16);
+	x->f.title_c = fmt(x, NULL, 1, 0, LXW_ALIGN_CENTER_ACROSS);
+	format_set_font_size(x->f.title_c, 16);
 	x->f.sub = fmt(x, NULL, 0, 0, 0);
+	x->f.sub_r = fmt(x, NULL, 0, 0, LXW_ALIGN_RIGHT);
 	x->f.note = fmt(x, NULL, 0, 0, 0);
 	format_set_font_color(x->f.note, 0x595959);
 	x->f.section = fmt(x, NULL, 1, 0, 0);
@@ -323,9 +355,10 @@ void xw_make_formats(struct xw *x)
 	x->f.date = fmt(x, "yyyy-mm-dd", 0, 1, LXW_ALIGN_CENTER);
 	x->f.month = fmt(x, "yyyy\"年\"m\"月\"", 0, 1, LXW_ALIGN_CENTER);
 	x->f.dash = fmt(x, NULL, 0, 1, LXW_ALIGN_CENTER);
-	x->f.pcount = fmt(x, "#,##0", 0, 0, 0);
-	x->f.pmoney = fmt(x, "#,##0.00", 0, 0, 0);
-	x->f.pdate = fmt(x, "yyyy-mm-dd", 0, 0, LXW_ALIGN_CENTER);
+	x->f.ptext = fmt(x, NULL, 0, 1, 0);
+	x->f.pcount = fmt(x, "#,##0", 0, 1, 0);
+	x->f.pmoney = fmt(x, "#,##0.00", 0, 1, 0);
+	x->f.pdate = fmt(x, "yyyy-mm-dd", 0, 1, LXW_ALIGN_CENTER);
 }
 
 /* ---- sections below the first table --------------------------------------------- */

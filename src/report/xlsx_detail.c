@@ -3,9 +3,10 @@
  * workbook: one pass over the cases received, as the feed (xlsx_feed.c)
  * hands them over, writes both side by side and counts the employers for
  * 高发单位 (report_emp_acc) and the received figures of 按案由
- * (report_stats_add_case), calling the progress function as it goes.  The
- * long lists have no borders and no empty cells (gridlines print
- * instead): a quarter less XML to write and to compress.
+ * (report_stats_add_case), calling the progress function as it goes.
+ * They print at full size, as many pages across as they take (see
+ * xw_sheet_begin), with borders round every cell and no printed grid,
+ * which would run over the titles.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,6 +135,8 @@ static void collective_row(struct sheet *sh, const struct report_case_row *r, co
 	xw_put_date(sh, 8, r->closed_at);
 	if (strcmp(r->status, "agreed") == 0)
 		xw_put_money(sh, 9, c->agreed, x->f.pmoney);
+	else
+		xw_put_none(sh, 9, x->f.pmoney);
 	sh->row++;
 }
 
@@ -162,8 +165,12 @@ static void detail_row(struct sheet *sh, const struct report_case_row *r, const 
 	xw_put_date(sh, 15, r->closed_at);
 	if (case_days(r, &days))
 		xw_put_count(sh, 16, days, x->f.pcount);
+	else
+		xw_put_none(sh, 16, x->f.pcount);
 	if (strcmp(r->status, "agreed") == 0)
 		xw_put_money(sh, 17, c->agreed, x->f.pmoney);
+	else
+		xw_put_none(sh, 17, x->f.pmoney);
 	xw_put_text(sh, 18, r->collective ? "是" : "否", NULL);
 	sh->row++;
 }
@@ -204,15 +211,13 @@ int xw_stream_cases(struct xw *x, struct db *db, struct report_emp_acc *acc)
 	/* long lists: gridlines on paper instead of a border round every cell,
 	 * and no cell at all where there is nothing to say */
 	det.plain = col.plain = 1;
-	worksheet_gridlines(det.ws, LXW_SHOW_ALL_GRIDLINES);
-	worksheet_gridlines(col.ws, LXW_SHOW_ALL_GRIDLINES);
 	if (x->progress && x->progress(x->ud, 0, total)) {
 		x->cancelled = 1;
 		return 0;
 	}
 	date_format(s->period.from, from);
 	date_format(s->period.to, to);
-	struct feed *f = xw_feed_start(db, x->s, from, to);
+	struct feed *f = xw_feed_start(db, x->s, from, to, xw_load_monthly, x);
 	if (!f)
 		return -1;
 	sb_init(&c.causes);

@@ -27,6 +27,8 @@
 struct feed {
 	struct db *db;
 	struct report_stats *s;
+	int (*after)(void *ud, struct db *db);
+	void *ud;
 	struct db_report_cursor *cur;
 	pthread_t thread;
 	pthread_mutex_t mu;
@@ -84,6 +86,8 @@ static void *feed_run(void *arg)
 		if (rc == 0 && !stop) {
 			db_set_interrupt_check(f->db, feed_interrupt, f);
 			int e = report_stats_load_earlier(f->db, f->s);
+			if (e == 0 && f->after)
+				e = f->after(f->ud, f->db);
 			db_set_interrupt_check(f->db, NULL, NULL);
 			/* read by xw_feed_end after the join; interrupted is no error */
 			if (e < 0 && !feed_interrupt(f)) {
@@ -95,13 +99,16 @@ static void *feed_run(void *arg)
 	return NULL;
 }
 
-struct feed *xw_feed_start(struct db *db, struct report_stats *s, const char *from, const char *to)
+struct feed *xw_feed_start(struct db *db, struct report_stats *s, const char *from, const char *to,
+			   int (*after)(void *ud, struct db *db), void *ud)
 {
 	struct feed *f = xcalloc(1, sizeof *f);
 	sigset_t all, old;
 
 	f->db = db;
 	f->s = s;
+	f->after = after;
+	f->ud = ud;
 	if (!(f->cur = db_report_cases_begin(db, from, to))) {
 		free(f);
 		return NULL;

@@ -7,8 +7,8 @@
  *
  * Numbers and dates are real cells (amounts "#,##0.00", rates as
  * percentages, dates as dates), so a statistician can sum and filter them;
- * "—" marks a figure that does not exist (a rate without cases, a change
- * against zero).
+ * a figure that does not exist (a rate without cases, a change against
+ * zero) is an empty cell, never text in a column of numbers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +36,7 @@ struct indicator {
 
 enum {
 	I_RECEIVED, I_WINDOW, I_ONLINE, I_PHONE, I_LETTER, I_OTHER, I_COLLECTIVE, I_WORKERS, I_CONSULT,
-	I_CLOSED, I_AGREED, I_FAILED, I_REFERRED, I_WITHDRAWN, I_REJECTED, I_RATE, I_CLAIMED, I_AGREED_AMT,
+	I_CLOSED, I_AGREED, I_FAILED, I_REFERRED, I_WITHDRAWN, I_REJECTED, I_RATE, I_RATE2, I_CLAIMED, I_AGREED_AMT,
 	I_DAYS, I_OVERDUE_OPEN, I_OVERDUE_CLOSED, I_COUNT
 };
 
@@ -56,10 +56,11 @@ static const struct indicator indicators[I_COUNT] = {
 	[I_REFERRED] = {"其中：", 2, IK_COUNT, "调解不成后转仲裁", 1, VOCAB_STATUS, ST_REFERRED},
 	[I_WITHDRAWN] = {"", 1, IK_COUNT, "", 1, VOCAB_STATUS, ST_WITHDRAWN},
 	[I_REJECTED] = {"", 1, IK_COUNT, "", 1, VOCAB_STATUS, ST_REJECTED},
-	[I_RATE] = {"调解成功率", 0, IK_RATE, "调解成功÷（调解成功＋调解不成）；增减以百分点计"},
+	[I_RATE] = {"调解成功率（口径一）", 0, IK_RATE, "口径一：调解成功÷（调解成功＋调解不成），不计撤回和不予受理；增减以百分点计"},
+	[I_RATE2] = {"调解成功率（口径二）", 0, IK_RATE, "口径二：调解成功÷结案数（含撤回和不予受理）；增减以百分点计"},
 	[I_CLAIMED] = {"请求金额（元）", 0, IK_MONEY, "本期收案的请求金额合计"},
 	[I_AGREED_AMT] = {"协议金额（元）", 0, IK_MONEY, "本期调解成功结案的协议金额合计"},
-	[I_DAYS] = {"平均办理天数", 0, IK_DAYS, "本期结案且已受理的案件，受理日至结案日的日历天数的平均"},
+	[I_DAYS] = {"平均办理天数", 0, IK_DAYS, "受理日至结案日的日历天数之和÷本期结案且已受理的案件数"},
 	[I_OVERDUE_OPEN] = {"期末超期未结", 0, IK_COUNT, "期末（本期最后一天，本期未完时为今天）未结且已过期限的案件"},
 	[I_OVERDUE_CLOSED] = {"超期结案", 0, IK_COUNT, "本期结案、结案日晚于期限的案件"},
 };
@@ -87,6 +88,10 @@ static int ind_value(int i, const struct report_headline *h, double *v)
 		r = report_success_rate(h->agreed, h->failed);
 		*v = r;
 		return r >= 0;
+	case I_RATE2:
+		r = report_ratio(h->agreed, h->closed);
+		*v = r;
+		return r >= 0;
 	case I_CLAIMED: *v = (double)h->claimed_fen / 100.0; return 1;
 	case I_AGREED_AMT: *v = (double)h->agreed_fen / 100.0; return 1;
 	case I_DAYS:
@@ -104,7 +109,7 @@ static void put_value(struct sheet *sh, int col, enum ind_kind k, int have, doub
 	struct xw *x = sh->x;
 
 	if (!have) {
-		xw_put_dash(sh, col);
+		xw_put_none(sh, col, k == IK_RATE ? x->f.pct : k == IK_DAYS ? x->f.days : NULL);
 		return;
 	}
 	switch (k) {
@@ -121,8 +126,8 @@ static void put_change(struct sheet *sh, int col, enum ind_kind k, int have_cur,
 	struct xw *x = sh->x;
 
 	if (!have_cur || !have_old) {
-		xw_put_dash(sh, col);
-		xw_put_dash(sh, col + 1);
+		xw_put_none(sh, col, NULL);
+		xw_put_none(sh, col + 1, NULL);
 		return;
 	}
 	switch (k) {
@@ -132,7 +137,7 @@ static void put_change(struct sheet *sh, int col, enum ind_kind k, int have_cur,
 	case IK_DAYS: xw_put_num(sh, col, cur - old, x->f.signed_days, 7); break;
 	}
 	if (k == IK_RATE || old == 0)
-		xw_put_dash(sh, col + 1);
+		xw_put_none(sh, col + 1, NULL);
 	else
 		xw_put_num(sh, col + 1, (cur - old) / old, x->f.signed_pct, 8);
 }
@@ -146,6 +151,16 @@ static lxw_chart *chart_new(struct xw *x, uint8_t type, const char *title)
 		return NULL;
 	}
 	chart_title_set_name(ch, title);
+	/* the CJK font of the cells, here too: a chart's text is Calibri
+	 * otherwise, which has no Chinese */
+	lxw_chart_font tf = {.name = (char *)XW_FONT, .bold = LXW_TRUE, .size = 12, .charset = 134};
+	lxw_chart_font nf = {.name = (char *)XW_FONT, .size = 10, .charset = 134};
+	chart_title_set_name_font(ch, &tf);
+	chart_legend_set_font(ch, &nf);
+	if (type != LXW_CHART_PIE) {
+		chart_axis_set_num_font(ch->x_axis, &nf);
+		chart_axis_set_num_font(ch->y_axis, &nf);
+	}
 	return ch;
 }
 
@@ -153,14 +168,16 @@ void xw_write_summary(struct xw *x)
 {
 	static const char *const heads[] = {"指标", "本期", "去年同期", "同比增减", "同比", "上期", "环比增减", "环比",
 					    "口径说明"};
-	static const int caps[] = {24, 16, 16, 16, 10, 16, 16, 10, 70};
+	static const int caps[] = {24, 16, 16, 16, 10, 16, 16, 10, 30}; /* the notes wrap */
 	const struct report_stats *s = x->s;
 	struct sheet sh;
 	char *what;
 	char end[11];
 
 	date_format(report_period_end_seen(&s->period, s->today), end);
-	what = xasprintf("同比：%s；环比：%s；数据截至 %s；制表时间 %s", x->label_ly, x->label_prev, end, x->now);
+	what = xasprintf("同比：%s；环比：%s；数据截至 %s；制表时间 %s%s%s%s", x->label_ly, x->label_prev, end, x->now,
+			 x->frozen ? "；本期数为 " : "", x->frozen ? x->frozen->closed_at : "",
+			 x->frozen ? " 关账时的数字，其后的变化见“更正”" : "");
 	if (xw_sheet_begin(x, &sh, SH_SUMMARY, what, heads, caps, 9, 1, -1) < 0) {
 		free(what);
 		return;
@@ -182,7 +199,7 @@ void xw_write_summary(struct xw *x)
 		put_change(&sh, 3, in->kind, hc, cur, hl, ly);
 		put_value(&sh, 5, in->kind, hp, prev, 0);
 		put_change(&sh, 6, in->kind, hc, cur, hp, prev);
-		xw_put_text(&sh, 8, in->note, x->f.text);
+		xw_put_text(&sh, 8, in->note, x->f.text_wrap);
 		sh.row++;
 	}
 
@@ -203,7 +220,7 @@ void xw_write_summary(struct xw *x)
 		if (h->closed > 0)
 			xw_put_num(&sh, 2, (double)comp[i] / (double)h->closed, x->f.pct, 7);
 		else
-			xw_put_dash(&sh, 2);
+			xw_put_none(&sh, 2, x->f.pct);
 		sh.row++;
 	}
 	lxw_chart *pie = chart_new(x, LXW_CHART_PIE, "本期结案结果");
@@ -214,6 +231,8 @@ void xw_write_summary(struct xw *x)
 		chart_series_set_name(ser, "件数");
 		chart_series_set_labels(ser);
 		chart_series_set_labels_percentage(ser);
+		lxw_chart_font lf = {.name = (char *)XW_FONT, .size = 10, .charset = 134};
+		chart_series_set_labels_font(ser, &lf);
 		chart_legend_set_position(pie, LXW_CHART_LEGEND_RIGHT);
 		lxw_chart_options o = {.x_scale = 1.25, .y_scale = 0.9};
 		xw_chk(x, worksheet_insert_chart_opt(sh.ws, comp_top, 4, pie, &o));
@@ -278,9 +297,17 @@ void xw_write_summary(struct xw *x)
 		chart_series_set_values(ser, "汇总", cause_first, 2, cause_first + (lxw_row_t)nfirst - 1, 2);
 		chart_series_set_name(ser, "收案件数");
 		chart_series_set_labels(ser);
-		chart_axis_set_reverse(bar->x_axis); /* the first cause on top */
+		lxw_chart_font lf = {.name = (char *)XW_FONT, .size = 10, .charset = 134};
+		chart_series_set_labels_font(ser, &lf);
+		/* in a bar chart y is the axis of the categories: reversed, the
+		 * first cause is on top and the bars still grow left to right
+		 * (reversing x, the values, made them grow right to left); every
+		 * cause's name shown, not every other one */
+		chart_axis_set_reverse(bar->y_axis);
+		chart_axis_set_interval_unit(bar->y_axis, 1);
+		chart_axis_set_crossing_max(bar->y_axis); /* the values' scale stays below */
 		chart_legend_set_position(bar, LXW_CHART_LEGEND_NONE);
-		lxw_chart_options o = {.x_scale = 1.25, .y_scale = (double)(nfirst + 2) * 20.0 / 288.0};
+		lxw_chart_options o = {.x_scale = 1.25, .y_scale = (double)(nfirst + 3) * 24.0 / 288.0};
 		xw_chk(x, worksheet_insert_chart_opt(sh.ws, cause_top, 4, bar, &o));
 	}
 	xw_sheet_end(&sh);
@@ -337,7 +364,7 @@ void xw_write_causes(struct xw *x)
 static void put_rate(struct sheet *sh, int col, double r, lxw_format *f)
 {
 	if (r < 0)
-		xw_put_dash(sh, col);
+		xw_put_none(sh, col, f);
 	else
 		xw_put_num(sh, col, r, f, 7);
 }
@@ -360,7 +387,7 @@ static void mediator_row(struct sheet *sh, const struct report_mediator *m, cons
 	xw_put_money(sh, 10, m->agreed_fen, bold ? x->f.money_bold : x->f.money);
 	double d = report_avg_days(m->days_sum, m->days_n);
 	if (d < 0)
-		xw_put_dash(sh, 11);
+		xw_put_none(sh, 11, x->f.days);
 	else
 		xw_put_num(sh, 11, d, bold ? x->f.days_bold : x->f.days, 6);
 	xw_put_count(sh, 12, m->open, n);

@@ -83,6 +83,11 @@ if kind == "range":
     ly = (back_year(frm), back_year(to))
 else:
     ly = (back_year(frm), month_end(to.year - 1, to.month))
+# a period under way is compared like with like: as many days of the others
+if frm <= today < to:
+    seen = today - frm
+    prev = (prev[0], min(prev[1], prev[0] + seen))
+    ly = (ly[0], min(ly[1], ly[0] + seen))
 
 con = sqlite3.connect(db_path)
 def q1(sql, *args):
@@ -111,7 +116,8 @@ def headline(f, t):
     h["不予受理"] = closed(" AND status = 'rejected'")
     h["结案数"] = closed("")
     s, fl = h["调解成功"], h["调解不成"]
-    h["调解成功率"] = s / (s + fl) if s + fl else None
+    h["调解成功率（口径一）"] = s / (s + fl) if s + fl else None
+    h["调解成功率（口径二）"] = s / h["结案数"] if h["结案数"] else None
     h["请求金额（元）"] = q1("SELECT coalesce(sum(amount_fen), 0) FROM claims WHERE case_id IN "
                           "(SELECT id FROM cases WHERE received BETWEEN ? AND ?)", f, t) / 100
     h["协议金额（元）"] = q1("SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id IN "
@@ -133,7 +139,8 @@ def close(x, y):
     return abs(x - y) < 1e-6 * max(1, abs(y))
 
 def val(c):
-    return None if c in ("—", None) else c
+    ok(c != "—", "a dash where a number belongs")
+    return c
 
 try:
     wb = openpyxl.load_workbook(xlsx)
@@ -141,19 +148,41 @@ except Exception as e:
     print("FAIL cannot read %s: %s" % (xlsx, e), file=sys.stderr)
     print("0 1")
     sys.exit(0)
-ok(wb.sheetnames == ["汇总", "按案由", "按调解员", "高发单位", "集体争议", "案件明细"], "sheets %s" % wb.sheetnames)
+ok(wb.sheetnames == ["月报", "汇总", "按案由", "按调解员", "按行业区县", "高发单位", "集体争议", "案件明细"],
+   "sheets %s" % wb.sheetnames)
 ok(zipfile.ZipFile(xlsx).testzip() is None, "zip intact")
 
 # the frame of every sheet: title with the court, header row 5 frozen, print set-up
+styles = zipfile.ZipFile(xlsx).read("xl/styles.xml").decode()
+fonts = styles[styles.index("<fonts"):styles.index("</fonts>")]
+# font 0 is the workbook's default, used by no cell
+ok(fonts.count("<font>") - 1 == fonts.count('<name val="SimSun"/>'), "a CJK font on every format")
 for ws in wb.worksheets:
-    ok(court in (ws["A1"].value or ""), ws.title + " title")
+    ok(not ws.print_options.gridLines, ws.title + " no printed grid")
+    long_list = ws.title in ("案件明细", "集体争议")
+    fit = ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+    ok(bool(fit) != long_list, ws.title + " fit to width only for the summaries")
+    if long_list:
+        ok(ws.page_setup.pageOrder == "overThenDown", ws.title + " print order")
+        ok(not ws.print_title_cols, ws.title + " no repeated column (it would repeat the title)")
+    for row in ws.iter_rows(min_row=6):
+        for c in row:
+            if c.value is not None:
+                ok(c.font.name == "SimSun", "%s!%s font %s" % (ws.title, c.coordinate, c.font.name))
+                break
+        break
+    if ws.title == "月报":  # the official layout: its own title, portrait
+        ok(ws["A1"].value in ("劳动人事争议调解情况月报表", "劳动人事争议调解情况统计表"), "月报 title")
+        ok(ws.page_setup.orientation == "portrait", "月报 portrait")
+    else:
+        ok(court in (ws["A1"].value or ""), ws.title + " title")
+        ok(ws.page_setup.orientation == "landscape", ws.title + " landscape")
     ok(ws.freeze_panes is not None and ws.freeze_panes[-1] == "6", ws.title + " frozen header " + str(ws.freeze_panes))
-    ok(ws.page_setup.orientation == "landscape", ws.title + " landscape")
     ok(str(ws.page_setup.paperSize) == "9", ws.title + " A4")
     ok(court in (ws.oddHeader.left.text or ""), ws.title + " header has the court")
     ok("&P" in (ws.oddFooter.center.text or "") and "&N" in ws.oddFooter.center.text, ws.title + " page numbers")
     ok(ws.print_title_rows in ("$5:$5", "5:5"), ws.title + " header repeated " + str(ws.print_title_rows))
-    if ws.title != "汇总":
+    if ws.title not in ("汇总", "月报", "按行业区县"):
         ok(ws.auto_filter.ref is not None and ws.auto_filter.ref.startswith("A5:"), ws.title + " autofilter")
 
 def rows(ws, start=6):
@@ -167,10 +196,17 @@ def fits(ws, col, texts):
     need = max([width(t) for t in texts if t is not None] + [0])
     ok(w >= min(need, 40), "%s column %s width %s < %s" % (ws.title, col, w, need))
 
+# ---- a period under way: labelled, and compared with as many days
+if frm <= today < to:
+    s2 = wb["汇总"]["A2"].value or ""
+    want = "（截至%d日）" % today.day if kind == "month" else "（截至%d月%d日）" % (today.month, today.day)
+    ok(want in s2, "running period labelled %r in %r" % (want, s2))
+    ok("环比：%s至%s" % (iso(prev[0]), iso(prev[1])) in (wb["汇总"]["A3"].value or ""), "like-with-like 环比 label %r" % wb["汇总"]["A3"].value)
+    ok(want in (wb["月报"]["D3"].value or ""), "月报 统计期 labelled")
 # ---- 汇总
 ws = wb["汇总"]
 labels = {}
-for r in ws.iter_rows(min_row=6, max_row=26):
+for r in ws.iter_rows(min_row=6, max_row=27):
     if r[0].value:
         labels[r[0].value] = r
 for name in cur:
@@ -184,22 +220,22 @@ for name in cur:
     ok(close(val(r[5].value), p), "汇总 %s 上期 %r != %r" % (name, r[5].value, p))
     for col, old in ((3, l), (6, p)):
         if c is None or old is None:
-            ok(r[col].value == "—" and r[col + 1].value == "—", "汇总 %s change of none" % name)
-        elif name == "调解成功率":
+            ok(r[col].value is None and r[col + 1].value is None, "汇总 %s change of none" % name)
+        elif name.startswith("调解成功率"):
             ok(close(r[col].value, (c - old) * 100), "汇总 %s 百分点 %r" % (name, r[col].value))
-            ok(r[col + 1].value == "—", "汇总 rate has no percentage")
+            ok(r[col + 1].value is None, "汇总 rate has no percentage")
         else:
             ok(close(r[col].value, c - old), "汇总 %s 增减 %r != %r" % (name, r[col].value, c - old))
             if old == 0:
-                ok(r[col + 1].value == "—", "汇总 %s %% against 0 is — (%r)" % (name, r[col + 1].value))
+                ok(r[col + 1].value is None, "汇总 %s %% against 0 is empty (%r)" % (name, r[col + 1].value))
             else:
                 ok(close(r[col + 1].value, (c - old) / old), "汇总 %s %% %r != %r" % (name, r[col + 1].value, (c - old) / old))
                 ok("%" in r[col + 1].number_format, "汇总 percentage format")
     if name.endswith("（元）"):
         ok(r[1].number_format == "#,##0.00", "汇总 amount format " + r[1].number_format)
-    if name == "调解成功率" and c is not None:
+    if name.startswith("调解成功率") and c is not None:
         ok("%" in r[1].number_format, "rate as percentage")
-    if c is not None and name != "调解成功率":
+    if c is not None and not name.startswith("调解成功率"):
         ok(isinstance(r[1].value, (int, float)), "汇总 %s is a number" % name)
 
 all_rows = rows(ws, 1)
@@ -242,6 +278,18 @@ if i is not None:
            "汇总 cause %s" % code)
 charts = {type(c).__name__ for c in ws._charts}
 ok({"BarChart", "LineChart", "PieChart"} <= charts, "charts %s" % charts)
+# the bars: categories (y) reversed so the first cause is on top, values
+# (x) not reversed so bars grow left to right, every label shown
+zf = zipfile.ZipFile(xlsx)
+bars = [zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/") and "<c:barChart>" in zf.read(n).decode()]
+ok(len(bars) == 1, "one bar chart")
+for x in bars:
+    cat = x[x.index("<c:catAx>"):x.index("</c:catAx>")]
+    va = x[x.index("<c:valAx>"):x.index("</c:valAx>")]
+    ok('<c:orientation val="maxMin"/>' in cat, "bar categories reversed")
+    ok('<c:orientation val="minMax"/>' in va, "bar values not reversed")
+    ok('<c:tickLblSkip val="1"/>' in cat, "bar every label shown")
+    ok('typeface="SimSun"' in x, "bar chart font")
 
 # ---- 按案由
 ws = wb["按案由"]
@@ -318,7 +366,7 @@ if none[0] or none[1]:
 ok(len(meds) == shown, "按调解员 rows %d, want %d" % (len(meds), shown))
 if total is not None:
     ok(total[3] == cur["收案数"] and total[4] == cur["结案数"] and total[5] == cur["调解成功"], "按调解员 total %r" % total)
-    ok(close(val(total[9]), cur["调解成功率"]), "按调解员 total rate")
+    ok(close(val(total[9]), cur["调解成功率（口径一）"]), "按调解员 total rate")
     ok(close(val(total[11]), cur["平均办理天数"]), "按调解员 total days")
 
 # ---- 高发单位
@@ -394,6 +442,63 @@ if rs:
     ok(isinstance(rs[0][9], (int, float)), "案件明细 amount is a number")
     fits(ws, "A", [r[0] for r in rs])
     fits(ws, "G", [r[6] for r in rs])
+
+# ---- 月报: recomputed from the definitions (src/report/monthly.c)
+ws = wb["月报"]
+mf, mt = iso(frm), iso(min(to, today))
+ma = iso(min(to, today) + datetime.timedelta(days=1))
+OPEN = "status IN ('registered','confirmed','accepted','assigned','mediating')"
+acc = "accepted_at >= ? AND accepted_at < ?"
+clo = "date(closed_at) BETWEEN ? AND ? AND accepted_at IS NOT NULL AND status IN ('agreed','failed','referred','withdrawn','rejected')"
+M = {}
+M["上期未结"] = q1("SELECT count(*) FROM cases WHERE accepted_at < ? AND (" + OPEN + " OR closed_at >= ?)", mf, mf)
+M["本期受理"] = q1("SELECT count(*) FROM cases WHERE " + acc, mf, ma)
+M["本期结案"] = q1("SELECT count(*) FROM cases WHERE " + clo, mf, mt)
+M["期末未结"] = q1("SELECT count(*) FROM cases WHERE accepted_at < ? AND (" + OPEN + " OR closed_at >= ?)", ma, ma)
+ok(M["上期未结"] + M["本期受理"] == M["本期结案"] + M["期末未结"], "月报 balance in SQL %r" % M)
+M["当期受理案件总数"] = M["本期受理"]
+M["按调解组织：仲裁机构案外调解"] = M["本期受理"]
+M["调解结案数"] = M["本期结案"]
+def cl(where):
+    return q1("SELECT count(*) FROM cases WHERE " + clo + where, mf, mt)
+M["调解成功"] = cl(" AND status = 'agreed'")
+M["调解不成"] = cl(" AND status IN ('failed','referred')")
+M["其中：转仲裁"] = cl(" AND status = 'referred'")
+M["撤回"] = cl(" AND status = 'withdrawn'")
+M["履行情况：履行完毕"] = cl(" AND status = 'agreed' AND performance = 'performed'")
+M["履行情况：未履行"] = cl(" AND status = 'agreed' AND performance = 'defaulted'")
+M["履行情况：待履行"] = cl(" AND status = 'agreed' AND performance = 'pending'")
+M["附：不予受理"] = q1("SELECT count(*) FROM cases WHERE date(closed_at) BETWEEN ? AND ? AND status = 'rejected'", mf, mt)
+# the parties as the case recorded them (the archive's only where the case has none)
+AP = ("FROM case_parties p LEFT JOIN persons pe ON pe.id = p.person_id JOIN cases c ON c.id = p.case_id "
+      "WHERE p.role = 'applicant' AND c.accepted_at >= ? AND c.accepted_at < ?")
+M["涉及劳动者人数"] = q1("SELECT count(*) " + AP, mf, ma)
+M["其中：农民工"] = q1("SELECT count(*) " + AP + " AND coalesce(p.household, pe.household) = 'rural'", mf, ma)
+M["其中：港澳台"] = q1("SELECT count(*) " + AP + " AND coalesce(p.id_type, pe.id_type) IN ('hkmo','tw')", mf, ma)
+M["其中：外籍"] = q1("SELECT count(*) " + AP + " AND (coalesce(p.id_type, pe.id_type) = 'foreign-pr' OR "
+                   "(coalesce(p.id_type, pe.id_type) = 'passport' AND coalesce(p.nationality, pe.nationality, '中国') NOT IN ('中国', '')))", mf, ma)
+big = qa("SELECT n FROM (SELECT (SELECT count(*) FROM case_parties WHERE case_id = c.id AND role = 'applicant') n "
+         "FROM cases c WHERE " + acc + ") WHERE n >= 10", mf, ma)
+M["集体争议案件数"] = len(big)
+M["集体争议涉及劳动者人数"] = sum(n for (n,) in big)
+M["涉案金额"] = round(q1("SELECT coalesce(sum(amount_fen), 0) FROM claims WHERE case_id IN (SELECT id FROM cases WHERE " + acc + ")", mf, ma) / 1e6, 2)
+M["结案金额"] = round(q1("SELECT coalesce(sum(agreed_fen), 0) FROM claims WHERE case_id IN (SELECT id FROM cases WHERE " + clo + " AND status = 'agreed')", mf, mt) / 1e6, 2)
+mrows = {r[0]: r for r in rows(ws) if r and r[0]}
+for k, v in M.items():
+    r = mrows.get(k)
+    ok(r is not None and close(r[2], v), "月报 %s %r != %r" % (k, r and r[2], v))
+if M["上期未结"] + M["本期受理"]:
+    ok(close(mrows["结案率"][2], M["本期结案"] / (M["上期未结"] + M["本期受理"])), "月报 结案率")
+ok("调解成功÷（调解成功＋调解不成）" in (mrows["调解成功率（口径一）"][3] or ""), "月报 口径一 formula")
+ok("调解成功÷调解结案数" in (mrows["调解成功率（口径二）"][3] or ""), "月报 口径二 formula")
+lines = [r[1] for r in rows(ws) if r and isinstance(r[1], int)]
+ok(lines == list(range(1, len(lines) + 1)), "月报 行次 1..n")
+ok(ws["A3"].value.startswith("填报单位：") and "统计期：" in (ws["D3"].value or ""), "月报 header block")
+ok(any(isinstance(r[0], str) and r[0].startswith("单位负责人：") for r in rows(ws)), "月报 signatures")
+ws = wb["按行业区县"]
+brs = rows(ws)
+tot = [r for r in brs if r[0] == "合计"]
+ok(len(tot) == 2 and all(t[1] == M["本期受理"] for t in tot), "按行业区县 totals %r" % tot)
 
 # identity numbers: never in full unless asked
 ids = {i for (i,) in qa("SELECT p.id_no FROM persons p JOIN case_parties a ON a.person_id = p.id "
@@ -497,8 +602,8 @@ check_xlsx demo.db empty.xlsx month 2024-01 - "$TODAY" 0
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 s = wb["汇总"]
-r = {row[0].value: row for row in s.iter_rows(min_row=6, max_row=26)}
-assert r["收案数"][1].value == 0 and r["结案数"][1].value == 0 and r["调解成功率"][1].value == "—"
+r = {row[0].value: row for row in s.iter_rows(min_row=6, max_row=27)}
+assert r["收案数"][1].value == 0 and r["结案数"][1].value == 0 and r["调解成功率（口径一）"][1].value is None
 assert wb["案件明细"].max_row == 5
 assert sum(1 for row in wb["按案由"].iter_rows(min_row=6, max_row=87, values_only=True) if row[4] == 0) == 82
 PYEOF
@@ -673,21 +778,21 @@ check_xlsx fx.db 调解统计-2026-01.xlsx month 2026-01 - 2026-02-10 0
 "$PY" - 调解统计-2026-01.xlsx <<'PYEOF' && ok || fail "fixture figures differ from the known answers"
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-r = {row[0].value: [c.value for c in row] for row in wb["汇总"].iter_rows(min_row=6, max_row=26)}
+r = {row[0].value: [c.value for c in row] for row in wb["汇总"].iter_rows(min_row=6, max_row=27)}
 want = {
     "收案数": (5, 1, 3), "其中：窗口": (2, 1, 1), "其中：网上": (1, 0, 1), "其中：电话": (1, 0, 0),
     "其中：信函": (0, 0, 1), "其中：其他渠道": (1, 0, 0), "其中：集体争议": (1, 0, 0),
     "涉及劳动者人数": (16, 1, 3), "咨询登记": (2, 1, 1), "结案数": (4, 1, 1), "调解成功": (1, 1, 1),
     "调解不成": (1, 0, 0), "其中：转仲裁": (0, 0, 0), "撤回": (1, 0, 0), "不予受理": (1, 0, 0),
-    "调解成功率": (0.5, 1.0, 1.0), "请求金额（元）": (15950, 400, 610), "协议金额（元）": (1000, 400, 300),
+    "调解成功率（口径一）": (0.5, 1.0, 1.0), "请求金额（元）": (15950, 400, 610), "协议金额（元）": (1000, 400, 300),
     "平均办理天数": (13.5, 4, 11), "期末超期未结": (2, 0, 1), "超期结案": (2, 0, 0),
 }
 for k, (cur, ly, prev) in want.items():
     assert (r[k][1], r[k][2], r[k][5]) == (cur, ly, prev), (k, r[k])
 assert r["收案数"][3] == 4 and r["收案数"][4] == 4 and r["收案数"][6] == 2
 assert abs(r["收案数"][7] - 2 / 3) < 1e-12
-assert abs(r["调解成功率"][3] - -50) < 1e-9 and r["调解成功率"][4] == "—"
-assert r["其中：网上"][4] == "—" and r["其中：网上"][6] == 0 and r["其中：网上"][7] == 0
+assert abs(r["调解成功率（口径一）"][3] - -50) < 1e-9 and r["调解成功率（口径一）"][4] is None
+assert r["其中：网上"][4] is None and r["其中：网上"][6] == 0 and r["其中：网上"][7] == 0
 c = {row[1]: row for row in wb["按案由"].iter_rows(min_row=6, max_row=87, values_only=True)}
 assert c["0601"][4:10] == (3, 3, 13300, 1, 1, 800), c["0601"]
 assert c["06"][4:10] == (3, 4, 13800, 1, 1, 1000), c["06"]

@@ -102,8 +102,9 @@ expect_screen quarter "2026年第四季度（2026-10-01 至 2026-12-31）"
 line_has quarter-received "^ +收案数 +$(received 2026-10-01 2026-12-31) "
 key Right
 expect_screen year "2026年（2026-01-01 至 2026-12-31）"
-expect_screen year-compare "同比：2025年  环比：2025年"
-line_has year-received "^ +收案数 +$(received 2026-01-01 2026-12-31) +$(received 2025-01-01 2025-12-31) "
+# still running on 2026-11-20: compared like with like, the same days of 2025
+expect_screen year-compare "同比：2025-01-01至2025-11-20  环比：2025-01-01至2025-11-20"
+line_has year-received "^ +收案数 +$(received 2026-01-01 2026-12-31) +$(received 2025-01-01 2025-11-20) "
 key Right
 expect_screen range "共 31 天"
 key Right

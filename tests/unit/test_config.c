@@ -230,7 +230,15 @@ static const char full_file[] =
 	"[policy]\n"
 	"clerk_may_assign = on\n"
 	"lockout_failures = 3\n"
-	"min_password_length = 12\n";
+	"min_password_length = 12\n"
+	"\n"
+	"[report]\n"
+	"table_number = 人社统MA1表\n"
+	"unit = 北京市劳动争议调解中心统计科\n"
+	"head = 赵主任\n"
+	"statistician = 钱科长\n"
+	"preparer = 孙填表\n"
+	"bodies = 企业劳动争议调解委员会，乡镇（街道）调解组织\n";
 
 static void check_full(const struct config *c)
 {
@@ -267,6 +275,14 @@ static void check_full(const struct config *c)
 	CHECK_INT(c->clerk_may_assign, 1);
 	CHECK_INT(c->lockout_failures, 3);
 	CHECK_INT(c->min_password_len, 12);
+	CHECK_STR(c->report_table_no, "人社统MA1表");
+	CHECK_STR(c->report_unit, "北京市劳动争议调解中心统计科");
+	CHECK_STR(c->report_head, "赵主任");
+	CHECK_STR(c->report_statistician, "钱科长");
+	CHECK_STR(c->report_preparer, "孙填表");
+	CHECK_INT(c->nreport_bodies, 2);
+	CHECK_STR(c->report_bodies[0], "企业劳动争议调解委员会");
+	CHECK_STR(c->report_bodies[1], "乡镇（街道）调解组织");
 }
 
 static void test_full(void)

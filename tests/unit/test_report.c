@@ -580,9 +580,40 @@ static void test_other_periods(void)
 	CHECK_INT(s.cur.referred, 1);
 	CHECK_INT(s.cur.overdue_open, 2); /* seen on today */
 	CHECK_INT(s.cur.consultations, 3);
-	CHECK_INT(s.prev_h.received, 3);  /* 2025-Q4 */
+	/* like with like: the first 41 days of 2025-Q4 (none of its three
+	 * cases, all received in December) and of 2025-Q1 (C7) */
+	char a[11], b[11];
+	CHECK_STR(fmt_day(s.prev.from, a), "2025-10-01");
+	CHECK_STR(fmt_day(s.prev.to, b), "2025-11-10");
+	CHECK_INT(s.prev_h.received, 0);
+	CHECK_STR(fmt_day(s.last_year.from, a), "2025-01-01");
+	CHECK_STR(fmt_day(s.last_year.to, b), "2025-02-10");
 	CHECK_INT(s.last_year_h.received, 1);
+	char *lb = report_period_label_seen(&p, today);
+	CHECK_STR(lb, "2026年第一季度（截至2月10日）");
+	free(lb);
+	lb = report_period_label(&s.prev);
+	CHECK_STR(lb, "2025-10-01至2025-11-10");
+	free(lb);
 	report_stats_free(&s);
+
+	/* February up to the 10th against 1-10 January (C1, C2) and 1-10
+	 * February 2025 (nothing) */
+	report_period_month("2026-02", &p);
+	CHECK_INT(report_stats_load(db, &p, today, &s), 0);
+	CHECK_STR(fmt_day(s.prev.to, b), "2026-01-10");
+	CHECK_INT(s.prev_h.received, 2);
+	CHECK_STR(fmt_day(s.last_year.to, b), "2025-02-10");
+	CHECK_INT(s.last_year_h.received, 0);
+	lb = report_period_label_seen(&p, today);
+	CHECK_STR(lb, "2026年2月（截至10日）");
+	free(lb);
+	report_stats_free(&s);
+	/* a whole past month keeps whole months */
+	report_period_month("2026-01", &p);
+	lb = report_period_label_seen(&p, today);
+	CHECK_STR(lb, "2026年1月");
+	free(lb);
 
 	/* the year 2025 */
 	report_period_year("2025", &p);
@@ -824,6 +855,229 @@ static void test_export(void)
 	config_free(&cfg);
 }
 
+/* ---- 月报 ------------------------------------------------------------------------ */
+
+static const struct report_breakdown *find_row(const struct report_breakdown *v, int n, const char *key)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(v[i].key, key) == 0)
+			return &v[i];
+	return NULL;
+}
+
+/* January 2026 as 月报 counts it (受理 by accepted_at): C1-C4 accepted; C1
+ * (agreed, performed, on time, 9 days) and C2 (failed, after its deadline,
+ * 18 days) closed; C3 (closed 02-03) and C4 (open) at the end; nothing
+ * open before; C5 (withdrawn, never accepted) nowhere; C6 refused. */
+static void test_monthly(void)
+{
+	struct report_period p;
+	struct report_monthly m;
+	const struct report_breakdown *b;
+
+	/* C4's workers as the case recorded them: five 农村户籍, a 港澳 permit,
+	 * a foreign permanent resident, an American and a Chinese passport */
+	testdb_raw(db, "UPDATE case_parties SET household = 'rural' WHERE case_id = 4 AND role = 'applicant' AND ord <= 5;"
+		       "UPDATE case_parties SET id_type = 'hkmo' WHERE case_id = 4 AND role = 'applicant' AND ord = 6;"
+		       "UPDATE case_parties SET id_type = 'foreign-pr' WHERE case_id = 4 AND role = 'applicant' AND ord = 7;"
+		       "UPDATE case_parties SET id_type = 'passport', nationality = '美国' "
+		       " WHERE case_id = 4 AND role = 'applicant' AND ord = 8;"
+		       "UPDATE case_parties SET id_type = 'passport', nationality = '中国' "
+		       " WHERE case_id = 4 AND role = 'applicant' AND ord = 9;");
+	report_period_month("2026-01", &p);
+	CHECK_INT(report_monthly_load(db, &p, today, &m), 0);
+	CHECK_INT(m.open_before, 0);
+	CHECK_INT(m.accepted, 4);
+	CHECK_INT(m.closed, 2);
+	CHECK_INT(m.open_after, 2);
+	CHECK(report_monthly_balanced(&m), "balance");
+	CHECK_INT(m.agreed, 1);
+	CHECK_INT(m.failed, 1);
+	CHECK_INT(m.referred, 0);
+	CHECK_INT(m.withdrawn, 0);
+	CHECK_INT(m.other, 0);
+	CHECK_INT(m.on_time, 1);
+	CHECK_INT(m.perf_done, 1);
+	CHECK_INT(m.perf_pending, 0);
+	CHECK_INT(m.perf_defaulted, 0);
+	CHECK_INT(m.days_sum, 27);
+	CHECK_INT(m.days_n, 2);
+	CHECK_INT(m.rejected, 1);
+	CHECK_INT(m.workers, 15);
+	CHECK_INT(m.migrant, 5);
+	CHECK_INT(m.foreign, 2);
+	CHECK_INT(m.hkmotw, 1);
+	CHECK_INT(m.big_collective, 1);
+	CHECK_INT(m.big_collective_workers, 12);
+	CHECK_INT(m.claimed_fen, 1590000);
+	CHECK_INT(m.closed_fen, 100000);
+	/* by type: the group of the first claim; most first */
+	CHECK_INT(m.ntype, 2);
+	CHECK_STR(m.by_type[0].key, "劳动报酬");
+	CHECK_INT(m.by_type[0].accepted, 3);
+	CHECK_INT(m.by_type[0].closed, 1);
+	CHECK_INT(m.by_type[0].agreed, 1);
+	CHECK_STR(m.by_type[1].key, "解除劳动合同");
+	CHECK_INT(m.by_type[1].accepted, 1);
+	CHECK_INT(m.by_type[1].closed, 1);
+	CHECK_INT(m.by_type[1].agreed, 0);
+	/* by the first respondent's industry and district (C2's is E3) */
+	b = find_row(m.by_industry, m.nindustry, "制造业");
+	CHECK(b && b->accepted == 3 && b->workers == 14 && b->claimed_fen == 1390000 && b->closed == 1 && b->agreed == 1,
+	      "制造业 row");
+	b = find_row(m.by_industry, m.nindustry, "租赁和商务服务业");
+	CHECK(b && b->accepted == 1 && b->workers == 1 && b->claimed_fen == 200000 && b->closed == 1 && b->agreed == 0,
+	      "租赁和商务服务业 row");
+	CHECK_INT(m.nindustry, 2);
+	b = find_row(m.by_district, m.ndistrict, "黄浦区");
+	CHECK(b && b->accepted == 3, "黄浦区 row");
+	b = find_row(m.by_district, m.ndistrict, "静安区");
+	CHECK(b && b->accepted == 1, "静安区 row");
+	CHECK(report_ratio(m.closed, m.open_before + m.accepted) == 0.5, "结案率");
+	CHECK(report_ratio(m.agreed, m.agreed + m.failed) == 0.5, "成功率口径一");
+	CHECK(report_ratio(m.agreed, m.closed) == 0.5, "成功率口径二");
+	CHECK(report_ratio(1, 0) < 0, "no divisor");
+	report_monthly_free(&m);
+
+	/* February, under way on the 10th: C3 and C4 open at its start, C3
+	 * closed on the 3rd, C4 still open */
+	report_period_month("2026-02", &p);
+	CHECK_INT(report_monthly_load(db, &p, today, &m), 0);
+	CHECK_INT(m.open_before, 2);
+	CHECK_INT(m.accepted, 0);
+	CHECK_INT(m.closed, 1);
+	CHECK_INT(m.failed, 1);
+	CHECK_INT(m.referred, 1);
+	CHECK_INT(m.open_after, 1);
+	report_monthly_free(&m);
+
+	/* a case closed by its status but without a closing time breaks the
+	 * balance: an error naming the four figures, no figures */
+	testdb_raw(db, "UPDATE cases SET closed_at = NULL WHERE id = 1");
+	report_period_month("2026-01", &p);
+	tj_error_clear();
+	CHECK_INT(report_monthly_load(db, &p, today, &m), -1);
+	CHECK(strstr(tj_errmsg(), "不平衡") && strstr(tj_errmsg(), "上期未结 0") && strstr(tj_errmsg(), "本期受理 4") &&
+		      strstr(tj_errmsg(), "本期结案 1") && strstr(tj_errmsg(), "期末未结 2"),
+	      "%s", tj_errmsg());
+	CHECK_INT(m.accepted, 0);
+	/* and the export refuses to write it */
+	struct report_opts o = {.today = today};
+	struct stat sb;
+	unlink(testdb_path("unbalanced.xlsx"));
+	CHECK_INT(report_export(db, NULL, &admin, &p, testdb_path("unbalanced.xlsx"), &o, NULL, NULL, NULL), REPORT_ERROR);
+	CHECK(strstr(tj_errmsg(), "不平衡") != NULL, "%s", tj_errmsg());
+	CHECK(stat(testdb_path("unbalanced.xlsx"), &sb) < 0, "unbalanced workbook written");
+	testdb_raw(db, "UPDATE cases SET closed_at = '2026-01-15 10:00:00' WHERE id = 1");
+}
+
+/* ---- closing a month --------------------------------------------------------------- */
+
+static int64_t events_of(const char *action)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM events WHERE entity = 'system' AND action = '%s'", action);
+	return testdb_int(db, sql);
+}
+
+/* January closed on 2026-02-10, then C2 referred to arbitration: the
+ * frozen figures stay, the correction lists C2; reopened, nothing is
+ * frozen (migration 012, report_months). */
+static void test_close(void)
+{
+	struct report_period p;
+	struct report_frozen f;
+	struct report_monthly m;
+	const struct actor clerk = {.role = ROLE_CLERK}, mediator = {.role = ROLE_MEDIATOR};
+
+	CHECK_INT(db_schema_version(db) >= 12, 1);
+	report_period_month("2026-01", &p);
+	CHECK_INT(report_frozen_load(db, &p, today, &f), 0);
+	/* administrators only, enforced in the core */
+	tj_error_clear();
+	CHECK_INT(report_month_close(db, &clerk, &p, today), -1);
+	CHECK(strstr(tj_errmsg(), "管理员") != NULL, "%s", tj_errmsg());
+	CHECK_INT(report_month_close(db, &mediator, &p, today), -1);
+	/* a month not yet over */
+	struct report_period feb;
+	report_period_month("2026-02", &feb);
+	CHECK_INT(report_month_close(db, &admin, &feb, today), -1);
+	CHECK(strstr(tj_errmsg(), "尚未结束") != NULL, "%s", tj_errmsg());
+	CHECK_INT(events_of("report-close"), 0);
+
+	CHECK_INT(report_month_close(db, &admin, &p, today), 0);
+	CHECK_INT(events_of("report-close"), 1);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE action = 'report-close' AND after LIKE "
+				 "'%2026年1月%上期未结 0，本期受理 4，本期结案 2，期末未结 2%'"),
+		  1);
+	CHECK_INT(report_month_close(db, &admin, &p, today), -1);
+	CHECK(strstr(tj_errmsg(), "已经关账") != NULL, "%s", tj_errmsg());
+	CHECK_INT(events_of("report-close"), 1);
+	/* each case's part: C4's twelve workers, C1's 调解成功 */
+	CHECK_INT(testdb_int(db, "SELECT value FROM report_month_cases WHERE month = '2026-01' AND case_id = 4 "
+				 "AND figure = '涉及劳动者人数'"),
+		  12);
+	CHECK_INT(testdb_int(db, "SELECT value FROM report_month_cases WHERE month = '2026-01' AND case_id = 1 "
+				 "AND figure = '调解成功'"),
+		  1);
+
+	/* frozen, nothing changed yet: the same figures, no correction */
+	CHECK_INT(report_monthly_load(db, &p, today, &m), 0);
+	CHECK_INT(report_frozen_load(db, &p, today, &f), 1);
+	CHECK_INT(f.nfix, 0);
+	CHECK_INT(f.m.open_before, m.open_before);
+	CHECK_INT(f.m.accepted, m.accepted);
+	CHECK_INT(f.m.closed, m.closed);
+	CHECK_INT(f.m.open_after, m.open_after);
+	CHECK_INT(f.m.failed, 1);
+	CHECK_INT(f.m.referred, 0);
+	CHECK_INT(f.m.workers, 15);
+	CHECK_INT(f.m.migrant, 5);
+	CHECK_INT(f.m.claimed_fen, 1590000);
+	CHECK_INT(f.m.closed_fen, 100000);
+	CHECK_INT(f.m.ntype, m.ntype);
+	CHECK_STR(f.m.by_type[0].key, "劳动报酬");
+	CHECK_INT(f.m.by_type[0].accepted, 3);
+	CHECK_INT(f.m.nindustry, 2);
+	CHECK_INT(f.m.ndistrict, 2);
+	CHECK_INT(f.h.received, 5);
+	CHECK_INT(f.h.channel[0], 2);
+	report_frozen_free(&f);
+	report_monthly_free(&m);
+
+	/* C2 referred to arbitration and C1's agreed amount corrected after
+	 * the close: the figures stay, the corrections say what moved */
+	testdb_raw(db, "UPDATE cases SET status = 'referred' WHERE id = 2;"
+		       "UPDATE claims SET agreed_fen = 90000 WHERE case_id = 1 AND ord = 1");
+	CHECK_INT(report_frozen_load(db, &p, today, &f), 1);
+	CHECK_INT(f.m.referred, 0);
+	CHECK_INT(f.m.closed_fen, 100000);
+	CHECK_INT(f.nfix, 2);
+	if (f.nfix == 2) {
+		CHECK_STR(f.fix[0].case_no, "沪劳人调(2026)第00001号");
+		CHECK_STR(f.fix[0].figure, "结案金额");
+		CHECK_INT(f.fix[0].old, 100000);
+		CHECK_INT(f.fix[0].now, 110000);
+		CHECK_INT(f.fix[0].money, 1);
+		CHECK_STR(f.fix[1].case_no, "沪劳人调(2026)第00002号");
+		CHECK_STR(f.fix[1].figure, "其中：转仲裁");
+		CHECK_INT(f.fix[1].old, 0);
+		CHECK_INT(f.fix[1].now, 1);
+	}
+	report_frozen_free(&f);
+
+	/* reopened: an administrator's act in the event log; nothing frozen */
+	CHECK_INT(report_month_reopen(db, &clerk, &p), -1);
+	CHECK_INT(report_month_reopen(db, &admin, &p), 0);
+	CHECK_INT(events_of("report-reopen"), 1);
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM report_month_cases"), 0);
+	CHECK_INT(report_frozen_load(db, &p, today, &f), 0);
+	CHECK_INT(report_month_reopen(db, &admin, &p), -1);
+	CHECK(strstr(tj_errmsg(), "没有关账") != NULL, "%s", tj_errmsg());
+	testdb_raw(db, "UPDATE cases SET status = 'failed' WHERE id = 2;"
+		       "UPDATE claims SET agreed_fen = 80000 WHERE case_id = 1 AND ord = 1");
+}
+
 int main(void)
 {
 	today = day("2026-02-10");
@@ -838,6 +1092,8 @@ int main(void)
 	test_other_periods();
 	test_streaming();
 	test_export();
+	test_monthly();
+	test_close();
 	db_close(db);
 	testdb_cleanup();
 	return tap_done();
