@@ -17,34 +17,58 @@
 #include "tiaojie/embed.h"
 #include "tiaojie/util.h"
 
+/* What went wrong, in the user's words first, SQLite's own text after it
+ * in brackets.  An I/O error says what the system said (a full disk, a
+ * read-only file system), which SQLite reports only as "disk I/O error". */
 int db_fail(struct db *db, const char *what)
 {
 	int code = db && db->h ? sqlite3_extended_errcode(db->h) : SQLITE_ERROR;
+	int sys = db && db->h ? sqlite3_system_errno(db->h) : 0;
 	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : "no connection";
-	const char *hint = "";
+	const char *cn;
 
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		hint = "（数据库正被其他用户写入，请稍后重试）";
+		cn = "数据库正被其他用户写入，请稍后重试";
 		break;
 	case SQLITE_READONLY:
-		hint = "（数据库文件只读，不能保存）";
+		cn = "数据库文件只读，不能保存";
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		hint = "（数据库文件已损坏，请用备份恢复并运行 tiaojie check）";
+		cn = "数据库文件已损坏，请用备份恢复并运行 tiaojie check";
 		break;
 	case SQLITE_FULL:
-		hint = "（磁盘已满）";
+		cn = "磁盘已满";
 		break;
 	case SQLITE_CONSTRAINT:
-		hint = "（数据不符合约束）";
+		cn = "数据不符合约束";
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		if (sys == ENOSPC || sys == EDQUOT)
+			cn = "磁盘已满";
+		else if (sys == EROFS)
+			cn = "文件系统只读，不能保存";
+		else if (sys == EACCES || sys == EPERM)
+			cn = "没有读写数据库文件的权限";
+		else if ((code & 0xff) == SQLITE_CANTOPEN)
+			cn = "无法打开数据库文件";
+		else
+			cn = "磁盘读写错误";
+		break;
+	case SQLITE_NOMEM:
+		cn = "内存不足";
+		break;
+	case SQLITE_INTERRUPT:
+		cn = "操作已中断";
 		break;
 	default:
+		cn = "数据库错误";
 		break;
 	}
-	tj_error("%s失败：%s%s", what, msg, hint);
+	tj_error("%s失败：%s（%s）", what, cn, msg);
 	return -1;
 }
 

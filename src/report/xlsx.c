@@ -52,6 +52,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "tiaojie/calendar.h"
@@ -88,6 +89,22 @@ int xw_load_monthly(void *ud, struct db *db)
 
 /* Drop a workbook unwritten.  lxw_workbook_free leaves the temporary
  * file of each constant_memory sheet open: close them first. */
+/* Why libxlsxwriter failed, in the user's words: its errors name only the
+ * zip operation ("Zip generic error ZIP_ERRNO ..."), so a full file system
+ * under the workbook is found out here; the library's text follows in
+ * brackets. */
+static const char *xw_why(const struct tj_out *out, lxw_error e)
+{
+	static _Thread_local char buf[256];
+	struct statvfs v;
+
+	if (out->fd >= 0 && fstatvfs(out->fd, &v) == 0 && (unsigned long long)v.f_bavail * v.f_frsize < 65536)
+		snprintf(buf, sizeof buf, "磁盘已满（%s）", lxw_strerror(e));
+	else
+		snprintf(buf, sizeof buf, "工作簿库出错（%s）", lxw_strerror(e));
+	return buf;
+}
+
 static void discard(struct xw *x)
 {
 	for (int i = 0; i < SH_COUNT; i++)
@@ -288,7 +305,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	began = 0;
 	if (r < 0 || x.cancelled || x.err != LXW_NO_ERROR) {
 		if (r == 0 && !x.cancelled)
-			tj_error("写入工作簿 %s 失败：%s", path, lxw_strerror(x.err));
+			tj_error("写入工作簿 %s 失败：%s", path, xw_why(&out, x.err));
 		discard(&x);
 		free(title);
 		rc = x.cancelled && r == 0 ? REPORT_CANCELLED : REPORT_ERROR;
@@ -297,7 +314,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	lxw_error e = workbook_close(x.wb); /* frees the workbook whatever happens */
 	free(title);
 	if (e != LXW_NO_ERROR) {
-		tj_error("保存工作簿 %s 失败：%s", path, lxw_strerror(e));
+		tj_error("保存工作簿 %s 失败：%s", path, xw_why(&out, e));
 		goto out;
 	}
 	if (fchmod(out.fd, tj_file_mode(opts->full_ids ? 0600 : 0640)) < 0) {
