@@ -226,9 +226,9 @@ int main(void)
 				 "WHERE e.case_id = c.id AND e.action = 'register')"),
 		  0);
 	struct strbuf report;
-	int64_t cases = 0, events = 0;
+	struct db_check_info info;
 	sb_init(&report);
-	CHECK_INT(store_check(db, &report, &cases, &events), 0);
+	CHECK_INT(store_check(db, &report, &info), 0);
 	if (report.len)
 		fprintf(stderr, "%s", report.buf);
 	sb_free(&report);
