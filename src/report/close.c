@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/lifecycle.h"
 #include "tiaojie/access.h"
 #include "tiaojie/report.h"
 
@@ -202,7 +203,7 @@ static void on_closed_case(void *ud, const struct report_mcase *c)
 
 	contrib_add(k, c->id, c->case_no, "本期结案", 1);
 	contrib_add(k, c->id, c->case_no,
-		    agreed ? "调解成功" : failed ? "调解不成" : withdrawn ? "撤回" : "其他", 1);
+		    agreed ? status_name(ST_AGREED) : failed ? status_name(ST_FAILED) : withdrawn ? status_name(ST_WITHDRAWN) : "其他", 1);
 	contrib_add(k, c->id, c->case_no, "其中：转仲裁", strcmp(c->status, "referred") == 0);
 	if (agreed) {
 		contrib_add(k, c->id, c->case_no, "结案金额", c->agreed_fen);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tiaojie/lifecycle.h"
 #include "tiaojie/calendar.h"
 #include "xlsx_internal.h"
 
@@ -192,10 +193,10 @@ void xw_write_monthly(struct xw *x)
 
 	section(&r, "三、本期结案");
 	count_row(&r, "调解结案数", 0, m->closed, "同行3，为以下四项之和");
-	count_row(&r, "调解成功", 1, m->agreed, "达成调解协议");
-	count_row(&r, "调解不成", 1, m->failed, "含调解不成后转仲裁");
+	count_row(&r, status_name(ST_AGREED), 1, m->agreed, "达成调解协议");
+	count_row(&r, status_name(ST_FAILED), 1, m->failed, "含调解不成后转仲裁");
 	count_row(&r, "其中：转仲裁", 2, m->referred, NULL);
-	count_row(&r, "撤回", 1, m->withdrawn, "申请人撤回申请");
+	count_row(&r, status_name(ST_WITHDRAWN), 1, m->withdrawn, "申请人撤回申请");
 	count_row(&r, "其他", 1, m->other, "以其他方式结案");
 	money_row(&r, "结案金额", 0, m->closed_fen, "本期调解成功结案的协议金额合计，万元，保留两位小数");
 	count_row(&r, "履行情况：履行完毕", 1, m->perf_done, "本期调解成功结案中");
