@@ -171,6 +171,10 @@ void queue_bounds(const struct config *cfg, tj_day today, struct queue_bounds *b
  *   phone_tail  "%digits" (4 or more): the end of a stored number (尾号) */
 struct search_terms {
 	char *text, *like, *norm, *id_lo, *id_hi, *phone, *phone_tail;
+	/* case numbers: the text with its brackets as the configured pattern
+	 * writes them, and as ASCII () (numbers issued under the earlier
+	 * default); NULL when the text has no bracket to change */
+	char *case_text, *case_ascii;
 };
 void search_terms_make(const char *text, struct search_terms *t);
 /* The SQL of employer_search: t from search_terms_make, uscc a whole

@@ -48,3 +48,51 @@ bad:
 	tj_error("案件编号格式无效：%s（可用 {court} {year} {seq} {seq:05}）", pattern);
 	return NULL;
 }
+
+static const char *const bracket_open[] = {"(", "（", "〔", "[", "【"};
+static const char *const bracket_close[] = {")", "）", "〕", "]", "】"};
+
+/* The length of the bracket at p and its kind (index into the tables), or 0. */
+static size_t bracket_at(const char *p, size_t *kind, int *is_open)
+{
+	for (size_t j = 0; j < TJ_ARRAY_LEN(bracket_open); j++) {
+		if (strncmp(p, bracket_open[j], strlen(bracket_open[j])) == 0) {
+			*kind = j, *is_open = 1;
+			return strlen(bracket_open[j]);
+		}
+		if (strncmp(p, bracket_close[j], strlen(bracket_close[j])) == 0) {
+			*kind = j, *is_open = 0;
+			return strlen(bracket_close[j]);
+		}
+	}
+	return 0;
+}
+
+char *casenum_brackets_as(const char *s, enum casenum_brackets kind)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	while (*s) {
+		size_t j, n;
+		int is_open;
+		if ((n = bracket_at(s, &j, &is_open)) > 0) {
+			sb_add(&sb, is_open ? bracket_open[kind] : bracket_close[kind]);
+			s += n;
+		} else {
+			sb_addc(&sb, *s++);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+int casenum_pattern_brackets(const char *pattern)
+{
+	for (const char *p = pattern; p && *p; p++) {
+		size_t j, n;
+		int is_open;
+		if ((n = bracket_at(p, &j, &is_open)) > 0 && j <= CASENUM_HEXAGONAL)
+			return (int)j;
+	}
+	return -1;
+}

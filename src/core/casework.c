@@ -52,6 +52,7 @@
  * event it explains; refer has none.
  */
 #include "tiaojie/casework.h"
+#include "tiaojie/casenum.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -1178,34 +1179,6 @@ int case_load(struct db *db, const struct actor *who, int64_t case_id, struct ca
 	return 1;
 }
 
-/* case_no with its brackets made one kind: ASCII (), full-width （）,
- * or 〔〕 (kind 0, 1, 2); also [] and 【】 typed for them. */
-static char *brackets_as(const char *case_no, int kind)
-{
-	static const char *const open[] = {"(", "（", "〔", "[", "【"}, *const close[] = {")", "）", "〕", "]", "】"};
-	struct strbuf sb;
-	const char *p = case_no;
-
-	sb_init(&sb);
-	while (*p) {
-		size_t j, n = 0;
-		int is_open = 0;
-		for (j = 0; j < TJ_ARRAY_LEN(open) && !n; j++) {
-			if (strncmp(p, open[j], strlen(open[j])) == 0)
-				n = strlen(open[j]), is_open = 1;
-			else if (strncmp(p, close[j], strlen(close[j])) == 0)
-				n = strlen(close[j]);
-		}
-		if (n) {
-			sb_add(&sb, is_open ? open[kind] : close[kind]);
-			p += n;
-		} else {
-			sb_addc(&sb, *p++);
-		}
-	}
-	return sb_detach(&sb);
-}
-
 int case_find(struct db *db, const char *case_no, int64_t *id)
 {
 	int rc;
@@ -1216,7 +1189,7 @@ int case_find(struct db *db, const char *case_no, int64_t *id)
 	/* a number typed with other brackets than it was issued with:
 	 * 沪劳人调(2026)第1号, 沪劳人调（2026）第1号, 沪劳人调〔2026〕第1号 */
 	for (int kind = 0; rc == 0 && kind < 3; kind++) {
-		char *alt = brackets_as(case_no, kind);
+		char *alt = casenum_brackets_as(case_no, (enum casenum_brackets)kind);
 		if (alt && strcmp(alt, case_no) != 0)
 			rc = db_case_find(db, alt, id);
 		free(alt);

@@ -188,7 +188,7 @@ void config_defaults(struct config *c)
 	c->db = NULL;
 	c->busy_timeout_ms = 5000;
 
-	c->case_number_pattern = xstrdup("{court}劳人调({year})第{seq:05}号");
+	c->case_number_pattern = xstrdup("{court}劳人调〔{year}〕{seq}号");
 	c->collective_threshold = 10;
 	c->legacy_id15 = 0;
 

@@ -145,6 +145,8 @@ void search_terms_free(struct search_terms *t)
 	free(t->id_hi);
 	free(t->phone);
 	free(t->phone_tail);
+	free(t->case_text);
+	free(t->case_ascii);
 	memset(t, 0, sizeof *t);
 }
 
@@ -196,6 +198,21 @@ int case_search(struct db *db, const struct config *cfg, const struct actor *who
 	mine.only_mediator = access_case_scope(who);
 	queue_bounds(cfg, today, &b);
 	search_terms_make(f->text, &terms);
+	if (terms.text) {
+		/* 沪劳人调(2026)1号 typed for 沪劳人调〔2026〕1号, and the other way */
+		int kind = casenum_pattern_brackets(pattern);
+		const char *base = terms.norm ? terms.norm : terms.text; /* full-width digits as ASCII */
+		char *as_ascii = casenum_brackets_as(base, CASENUM_ASCII);
+		if (kind > 0) {
+			terms.case_text = casenum_brackets_as(base, (enum casenum_brackets)kind);
+			if (strcmp(terms.case_text, terms.text) == 0)
+				free(terms.case_text), terms.case_text = NULL;
+		}
+		if (strcmp(as_ascii, terms.text) != 0)
+			terms.case_ascii = as_ascii;
+		else
+			free(as_ascii);
+	}
 	struct db_search_in in = {.f = &mine,
 				  .status_kw = f->status >= 0 ? status_keyword((enum case_status)f->status) : NULL,
 				  .b = &b, .terms = &terms, .case_no_sample = sample};

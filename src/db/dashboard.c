@@ -74,7 +74,7 @@ static int load_collective(struct db *db, struct dashboard *out)
 		"  WHERE p.case_id = c.id AND p.role = 'respondent'), ''), "
 		" (SELECT count(*) FROM case_parties a WHERE a.case_id = c.id AND a.role = 'applicant') "
 		"FROM cases c WHERE c.collective = 1 AND c.status IN " DASH_OPEN
-		" ORDER BY c.received DESC, c.case_no DESC");
+		" ORDER BY c.received DESC, c.year DESC, c.seq DESC");
 	int rc;
 
 	if (!st)

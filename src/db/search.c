@@ -127,6 +127,7 @@ struct text_plan {
 	enum how names;        /* persons' and employers' names by t->text */
 	enum how case_t, case_n; /* case numbers by t->text, by t->norm */
 	int check_names, check_t, check_n; /* the trigram match needs the exact test too */
+	const char *ct, *cn;                /* the texts of case_t and case_n */
 	int norm, id_range, phone, tail, tail_scan;
 	char *fq, *fq_case_t, *fq_case_n; /* FTS5 phrases */
 	char rlo[PHONE_REV_LEN + 1], rhi[PHONE_REV_LEN + 1];
@@ -225,16 +226,20 @@ static void plan_text(const char *sample, const struct search_terms *t, struct t
 		p->fq = fts_phrase(t->text);
 		p->check_names = has_cased(t->text, 0);
 	}
-	p->case_t = case_how(sample, t->text);
+	/* case numbers by the text with the pattern's brackets, and by the
+	 * normalised text or its ASCII-bracket form (earlier numbers) */
+	p->ct = t->case_text ? t->case_text : t->text;
+	p->cn = t->case_ascii ? t->case_ascii : t->norm;
+	p->case_t = case_how(sample, p->ct);
 	if (p->case_t == HOW_FTS) {
-		p->fq_case_t = fts_phrase(t->text);
-		p->check_t = has_cased(t->text, 1);
+		p->fq_case_t = fts_phrase(p->ct);
+		p->check_t = has_cased(p->ct, 1);
 	}
-	if (t->norm && strcmp(t->norm, t->text) != 0) {
-		p->case_n = case_how(sample, t->norm);
+	if (p->cn && strcmp(p->cn, p->ct) != 0) {
+		p->case_n = case_how(sample, p->cn);
 		if (p->case_n == HOW_FTS) {
-			p->fq_case_n = fts_phrase(t->norm);
-			p->check_n = has_cased(t->norm, 1);
+			p->fq_case_n = fts_phrase(p->cn);
+			p->check_n = has_cased(p->cn, 1);
 		}
 	}
 	p->norm = t->norm != NULL;
@@ -308,7 +313,7 @@ static void add_text_ids(struct strbuf *sb, unsigned key)
 	 * must decide), or a scan of the case_no index */
 	for (int n = 0; n < 2; n++) {
 		enum how h = n ? case_n : case_t;
-		const char *fq = n ? ":cn" : ":ct", *val = n ? ":n" : ":t";
+		const char *fq = n ? ":cn" : ":ct", *val = n ? ":cnv" : ":ctv";
 		if (h == HOW_FTS && (key & (n ? K_CHECK_N : K_CHECK_T)))
 			sb_printf(sb, "%sSELECT cases_fts.rowid FROM cases_fts JOIN cases x ON x.id = cases_fts.rowid"
 				      " WHERE cases_fts MATCH %s AND instr(x.case_no, %s) > 0", sep, fq, val);
@@ -518,6 +523,8 @@ static void bind_filter(sqlite3_stmt *st, const struct case_filter *f, const cha
 		bind_text_named(st, ":fq", p->fq);
 		bind_text_named(st, ":ct", p->fq_case_t);
 		bind_text_named(st, ":cn", p->fq_case_n);
+		bind_text_named(st, ":ctv", p->ct);
+		bind_text_named(st, ":cnv", p->cn);
 		bind_text_named(st, ":rlo", p->rlo);
 		bind_text_named(st, ":rhi", p->rhi);
 	}

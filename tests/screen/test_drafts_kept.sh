@@ -90,7 +90,7 @@ key C-s
 expect_screen claim "12,000.00 元"
 sleep 1.2 # past an autosave tick in a slow run: a draft of the form may exist before the save
 key C-s
-expect_screen saved "沪劳人调(2026)第00001号" 10
+expect_screen saved "沪劳人调〔2026〕1号" 10
 sig HUP t.db
 [ "$(sql "SELECT count(*) FROM cases")" = 1 ] && ok || fail "the application was not registered"
 [ "$(sql "SELECT count(*) FROM drafts")" = 0 ] && ok ||

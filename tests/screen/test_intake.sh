@@ -95,16 +95,16 @@ expect_screen id-ok "正确（新当事人）"
 expect_screen derived-sex "性别        女"
 expect_screen derived-birth "出生日期    1949-12-31"
 key C-s
-expect_screen saved "沪劳人调(2026)第00001号"
+expect_screen saved "沪劳人调〔2026〕1号"
 key Enter
 expect_screen print-offer "现在打印调解申请书"
 key y
 # the clerk stays on the new case, its next actions named
 expect_screen stays-on-case "案件详情" 20
-expect_screen next-actions "已登记：沪劳人调(2026)第00001号。在案件详情按 F3 办理「确认请求」「受理」"
+expect_screen next-actions "已登记：沪劳人调〔2026〕1号。在案件详情按 F3 办理「确认请求」「受理」"
 txt=$(pdftotext "$T/application.pdf" - 2>/dev/null)
 case "$txt" in *调解申请书*张三丰*) ok ;; *) fail "printed application lacks its title or the applicant" ;; esac
-case "$txt" in *"沪劳人调(2026)第00001号"*) ok ;; *) fail "printed application lacks the case number" ;; esac
+case "$txt" in *"沪劳人调〔2026〕1号"*) ok ;; *) fail "printed application lacks the case number" ;; esac
 [ "$(sql "SELECT count(*) FROM documents WHERE kind = 'application'")" = 1 ] && ok || fail "application not recorded"
 key F3
 expect_screen case-actions "确认请求"

@@ -139,7 +139,7 @@ register() {
 	press "ask before deleting the claim" F8 C-d "删除第"
 	key n
 	expect_screen "$term claim-kept" "12,345.00 元"
-	press "save the application" F2 C-s "沪劳人调(2026)第00001号"
+	press "save the application" F2 C-s "沪劳人调〔2026〕1号"
 	[ "$(sql "SELECT name || '|' || phone || '|' || address FROM persons")" = "张三丰|13812345678|上海市徐汇区漕溪北路1号" ] &&
 		ok || fail "$term person: $(sql 'SELECT name, phone, address FROM persons')"
 	[ "$(sql "SELECT cause || '|' || amount_fen || '|' || text FROM claims")" = "0601|1234500|请求裁令被申请人支付拖欠工资。" ] &&
@@ -185,7 +185,7 @@ fkeys() {
 	# the case: F3 menu, F11 document, F9 refresh
 	desk_key 案件查询
 	expect_screen "$term search" "查找："
-	typ "沪劳人调(2026)第00001号"
+	typ "沪劳人调〔2026〕1号"
 	expect_screen "$term found" "共 1 件"
 	key Enter
 	expect_screen "$term detail" "事实与理由"

@@ -19,6 +19,7 @@
 #include "testdb.h"
 #include "tiaojie/auth.h"
 #include "tiaojie/casework.h"
+#include "tiaojie/casenum.h"
 #include "tiaojie/intake.h"
 
 #define NOW "2026-11-20 10:00:00" /* a Friday */
@@ -1276,7 +1277,7 @@ static void test_load(void)
 	db_document_add(db, id, "agreement", "2026-11-20 10:30:00", 0, "/tmp/x.pdf");
 	CHECK_INT(case_load(db, &own, id, &cv), 1);
 	CHECK_INT(cv.id, id);
-	CHECK(strncmp(cv.case_no, "沪劳人调(2026)第", strlen("沪劳人调(2026)第")) == 0, "%s", cv.case_no);
+	CHECK(strncmp(cv.case_no, "沪劳人调〔2026〕", strlen("沪劳人调〔2026〕")) == 0, "%s", cv.case_no);
 	CHECK_INT(cv.status, ST_MEDIATING);
 	CHECK_INT(cv.perf, PERF_NONE);
 	CHECK_STR(cv.channel, "window");
@@ -1375,6 +1376,27 @@ static void test_load(void)
 	CHECK_INT(found, id);
 	CHECK_INT(case_find(db, "沪劳人调(2026)第99999号", &found), 0);
 	CHECK_INT(case_find(db, "", &found), 0);
+	/* the official 〔〕 typed as a keyboard gives them */
+	{
+		static const int kinds[] = {CASENUM_ASCII, CASENUM_FULLWIDTH};
+		for (size_t k = 0; k < TJ_ARRAY_LEN(kinds); k++) {
+			char *typed = casenum_brackets_as(cv.case_no, (enum casenum_brackets)kinds[k]);
+			found = 0;
+			CHECK(strcmp(typed, cv.case_no) != 0, "%s", typed);
+			CHECK_INT(case_find(db, typed, &found), 1);
+			CHECK_INT(found, id);
+			free(typed);
+		}
+		/* a number issued under the earlier default, typed with 〔〕 */
+		char q[256];
+		snprintf(q, sizeof q, "UPDATE cases SET case_no = '沪劳人调(2026)第00077号' WHERE id = %lld", (long long)id);
+		CHECK_INT(testdb_raw(db, q), SQLITE_OK);
+		found = 0;
+		CHECK_INT(case_find(db, "沪劳人调〔2026〕第00077号", &found), 1);
+		CHECK_INT(found, id);
+		snprintf(q, sizeof q, "UPDATE cases SET case_no = '%s' WHERE id = %lld", cv.case_no, (long long)id);
+		CHECK_INT(testdb_raw(db, q), SQLITE_OK);
+	}
 
 	/* the claims text */
 	char *text = case_claims_text(&cv, &cfg);

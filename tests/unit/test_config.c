@@ -151,7 +151,7 @@ static void test_defaults(void)
 	CHECK_STR(c.court_phone, "");
 	CHECK(c.db == NULL, "db unset");
 	CHECK_INT(c.busy_timeout_ms, 5000);
-	CHECK_STR(c.case_number_pattern, "{court}劳人调({year})第{seq:05}号");
+	CHECK_STR(c.case_number_pattern, "{court}劳人调〔{year}〕{seq}号");
 	CHECK_INT(c.collective_threshold, 10);
 	CHECK_INT(c.legacy_id15, 0);
 	CHECK_INT(c.mediation_days, 15);
@@ -626,7 +626,7 @@ static void test_several(void)
 	CHECK_INT(c.mediation_days, 15);
 	CHECK_INT(c.extension_days, 20);
 	CHECK_INT(c.mediation_kind, DAYS_CALENDAR);
-	CHECK_STR(c.case_number_pattern, "{court}劳人调({year})第{seq:05}号");
+	CHECK_STR(c.case_number_pattern, "{court}劳人调〔{year}〕{seq}号");
 	CHECK_INT(c.legacy_id15, 0);
 	CHECK_INT(c.nrooms, 3);
 	CHECK_INT(c.session_minutes, 45);

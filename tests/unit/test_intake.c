@@ -55,7 +55,7 @@ int main(void)
 	/* 1. A good application. */
 	CHECK_INT(intake_register(db, &cfg, &clerk, &in, &res), 0);
 	dump(&res);
-	CHECK_STR(res.case_no, "沪劳人调(2026)第00001号");
+	CHECK_STR(res.case_no, "沪劳人调〔2026〕1号");
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM cases WHERE status = 'registered' AND received = '2026-11-20'"),
 		  1);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties"), 2);
@@ -74,7 +74,7 @@ int main(void)
 	 * and the change recorded; numbers continue. */
 	app[0].phone = "+86 139 0000 0000";
 	CHECK_INT(intake_register(db, &cfg, &clerk, &in, &res), 0);
-	CHECK_STR(res.case_no, "沪劳人调(2026)第00002号");
+	CHECK_STR(res.case_no, "沪劳人调〔2026〕2号");
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM persons"), 1);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM events WHERE entity = 'person' AND action = 'update' AND "
 				 "after LIKE '%13812345678 → 13900000000%'"),
@@ -85,7 +85,7 @@ int main(void)
 	in.received = "2025-12-31";
 	in.channel = "letter";
 	CHECK_INT(intake_register(db, &cfg, &clerk, &in, &res), 0);
-	CHECK_STR(res.case_no, "沪劳人调(2025)第00001号");
+	CHECK_STR(res.case_no, "沪劳人调〔2025〕1号");
 	intake_result_free(&res);
 	in.received = NULL;
 	in.channel = "window";
@@ -259,7 +259,7 @@ int main(void)
 	t.napplicants = 1;
 	int64_t ev_before = testdb_int(db, "SELECT count(*) FROM events");
 	CHECK_INT(intake_join(db, &cfg, &clerk, coll_id, &t, &res), 0);
-	CHECK_STR(res.case_no, "沪劳人调(2026)第00004号");
+	CHECK_STR(res.case_no, "沪劳人调〔2026〕4号");
 	intake_result_free(&res);
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM case_parties WHERE role = 'applicant' AND case_id = "
 				 "(SELECT max(id) FROM cases)"),

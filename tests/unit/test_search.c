@@ -271,6 +271,7 @@ int main(void)
 	set_case(c8, "agreed", "pending", m1, "2026-09-21", "2026-09-21 10:00:00");  /* pay tomorrow */
 	set_case(c9, "agreed", "performed", m2, "2026-08-20", "2026-10-01 10:00:00");
 	set_case(c10, "rejected", NULL, 0, NULL, "2026-01-10 10:00:00");
+	sql("UPDATE cases SET case_no = '沪劳人调(2025)第00001号' WHERE id = %lld", (long long)c10);
 	set_case(c11, "failed", NULL, m2, "2026-07-22", "2026-07-30 10:00:00");
 	sql("UPDATE claims SET agreed_fen = amount_fen, pay_date = '2026-11-20' WHERE case_id = %lld", (long long)c7);
 	sql("UPDATE claims SET agreed_fen = amount_fen, pay_date = '2026-11-21' WHERE case_id = %lld", (long long)c8);
@@ -298,14 +299,28 @@ int main(void)
 	CHECK_INT(text(""), 11);
 	CHECK_INT(text(" \t　"), 11);
 	/* case number, whole and in part; full-width brackets as an IME types them */
-	CHECK_INT(text("沪劳人调(2026)第00003号"), 1);
+	CHECK_INT(text("沪劳人调〔2026〕3号"), 1);
 	CHECK(has(c3), "whole case number");
+	/* the brackets as a keyboard types them, for 〔〕 */
+	CHECK_INT(text("沪劳人调(2026)3号"), 1);
+	CHECK(has(c3), "ASCII brackets for 〔〕");
+	CHECK_INT(text("沪劳人调（2026）3号"), 1);
+	CHECK(has(c3), "full-width brackets for 〔〕");
+	CHECK_INT(text("[2026]3号"), 1);
+	CHECK(has(c3), "[] for 〔〕");
+	/* c10 carries a number issued under the earlier default pattern */
 	CHECK_INT(text("(2025)"), 1);
 	CHECK(has(c10), "case number part");
 	CHECK_INT(text("（2025）"), 1);
 	CHECK(has(c10), "full-width brackets");
+	CHECK_INT(text("〔2025〕"), 1);
+	CHECK(has(c10), "〔〕 for an ASCII-bracket number");
+	CHECK_INT(text("〔2025〕第00001号"), 1);
+	CHECK(has(c10), "the earlier number typed with 〔〕");
 	CHECK_INT(text("00001"), 2);
-	CHECK(has(c1) && has(c10), "seq 1 of both years");
+	CHECK(has(c10) && has(c1), "a padded sequence number, and c1 by its phone's ending");
+	CHECK_INT(text("〕1号"), 1);
+	CHECK(has(c1), "seq 1 of 2026 under the pattern");
 	/* names: two characters find the longer name too */
 	CHECK_INT(text("王芳"), 2);
 	CHECK(has(c1) && has(c2), "王芳 finds 王芳 and 王芳芳");
@@ -416,7 +431,7 @@ int main(void)
 	CHECK_STR(row(c1)->deadline, "2026-11-20");
 	CHECK_INT(row(c1)->days_left, 0);
 	CHECK_INT(row(c1)->status, ST_ACCEPTED);
-	CHECK_STR(row(c1)->case_no, "沪劳人调(2026)第00001号");
+	CHECK_STR(row(c1)->case_no, "沪劳人调〔2026〕1号");
 	CHECK_STR(row(c2)->mediator, "陈调解");
 	CHECK_INT(row(c2)->days_left, 3);
 	CHECK_INT(row(c3)->days_left, 4);
