@@ -27,7 +27,7 @@ PKGS     = ncursesw sqlite3 xlsxwriter libpcre2-8 libxcrypt inih pangocairo cair
 DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev \
             libpcre2-dev libcrypt-dev libinih-dev libpango1.0-dev libcairo2-dev \
             libfontconfig-dev libjansson-dev fonts-noto-cjk
-DEB_TEST  = tmux ncurses-term sqlite3 python3 python3-openpyxl poppler-utils clang unzip
+DEB_TEST  = tmux ncurses-term sqlite3 python3 python3-openpyxl poppler-utils clang unzip lintian
 DEB_ALL   = $(DEB_BUILD) $(DEB_TEST)
 # The print test only (make check-print): LibreOffice to print the workbook
 # to PDF, and the metric twin of the Calibri its columns are measured in.

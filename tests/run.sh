@@ -65,6 +65,17 @@ for s in tests/crash/test_*.sh tests/faults/test_*.sh tests/fuzz/test_*.sh; do
 	n=$(basename "$s" .sh)
 	tally "$(basename "$(dirname "$s")")/$n" env TJ="build/test/tiaojie" SRCDIR="$top" bash "$s"
 done
+# The deployment (issue 18), on the CI machine only: it installs the
+# package, makes Unix users and purges it again (.ci/run sets
+# TIAOJIE_CI_DEB=1; `make deb-test` runs it by hand).
+if [ "${TIAOJIE_CI_DEB:-0}" = 1 ]; then
+	tally "deb/build" sh -c 'make --no-print-directory deb && echo "1 passed, 0 failed"'
+	deb=$(ls build/tiaojie_*.deb 2>/dev/null | head -n 1)
+	tally "deb/test_deb" bash tests/deb/test_deb.sh "${deb:-build/missing.deb}"
+	# the release binary was made with PREFIX=/usr for the package: make
+	# it again as the tree's own
+	make --no-print-directory build/tiaojie >/dev/null 2>&1 || true
+fi
 rm -f "$log"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

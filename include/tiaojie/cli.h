@@ -58,6 +58,9 @@ int cli_load_config(struct cli *c);
 const char *cli_db_path(struct cli *c);
 /* Open the database; prints the error and returns NULL on failure. */
 struct db *cli_open_db(struct cli *c, unsigned flags);
+/* Run by the service account: its database (and -wal, -shm) made its
+ * group's to write, for the sessions of the setgid program. */
+void cli_share_with_group(const char *path);
 /* A password from the first line of file (when given) or from a prompt on
  * the terminal with echo off (twice when confirm).  malloc'd; NULL after
  * printing why. */

@@ -159,7 +159,7 @@ const char *cli_db_path(struct cli *c)
  * 0644 less the umask, never group-writable, and gives the -wal and -shm
  * the database's mode: so the service account, whenever it opens its own
  * database, makes it (and them) group-writable. */
-static void share_with_group(const char *path)
+void cli_share_with_group(const char *path)
 {
 	struct passwd *svc = getpwnam(TJ_SERVICE_USER);
 	struct stat st;
@@ -194,7 +194,7 @@ struct db *cli_open_db(struct cli *c, unsigned flags)
 	}
 	db = store_open(path, flags, c->cfg.busy_timeout_ms);
 	if (db)
-		share_with_group(path);
+		cli_share_with_group(path);
 	if (priv_gid && setegid(getgid()) != 0) {
 		/* never go on holding it */
 		cli_err("无法放弃组权限：%s", tj_strerror(errno));

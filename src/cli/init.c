@@ -177,6 +177,9 @@ int cmd_init(struct cli *c, int argc, char **argv)
 		goto fail;
 	}
 	tj_out_discard(&out);
+	/* made under a temporary name, so not opened as the database yet:
+	 * the service account's new database is its group's at once */
+	cli_share_with_group(path);
 	free(password);
 	printf("已创建数据库 %s（第%d版），管理员账号：%s\n", path, version, admin);
 	return EXIT_OK;
