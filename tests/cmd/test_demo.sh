@@ -64,7 +64,7 @@ ge received-spread "SELECT count(DISTINCT substr(received, 1, 7)) FROM cases" 18
 eq case-no-unique "SELECT count(*) - count(DISTINCT case_no) FROM cases" 0
 eq seq-rises-with-date "SELECT count(*) FROM (SELECT received, lag(received) OVER (PARTITION BY year ORDER BY seq) prev FROM cases) WHERE prev > received" 0
 eq seq-no-gaps "SELECT count(*) FROM (SELECT year, max(seq) m, count(*) n FROM cases GROUP BY year) WHERE m != n" 0
-eq case-no-pattern "SELECT count(*) FROM cases WHERE case_no != '沪劳人调(' || year || ')第' || printf('%05d', seq) || '号'" 0
+eq case-no-pattern "SELECT count(*) FROM cases WHERE case_no != '沪劳人调〔' || year || '〕' || seq || '号'" 0
 eq channels "SELECT count(DISTINCT channel) FROM cases" 5
 eq confirmed-columns "SELECT count(*) FROM cases WHERE (status NOT IN ('registered', 'rejected')) AND (confirm_how IS NULL OR confirmed_at IS NULL)" 0
 eq accepted-columns "SELECT count(*) FROM cases WHERE status NOT IN ('registered', 'confirmed', 'rejected') AND (accepted_at IS NULL OR deadline IS NULL)" 0
