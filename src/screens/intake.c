@@ -29,7 +29,8 @@
  * corrected in the applicant dialog, each with his agents' rows under it
  * (edited like any party's); each remembering the case's applicant he is,
  * so that one removed with F8 (after a question) renumbers the rest, and
- * one added on the "+ 新增申请人" row, in the same dialog, is new; what
+ * one added on the "+ 新增申请人" row, in the same dialog, is new (F8 in
+ * the first one's own fields removes him: the second takes them); what
  * has no field (a representative) goes through as the case has it.
  * Each claim's respondents and joint liability are corrected in its
  * dialog, kept claims and new ones alike.  A change of claims that would
@@ -159,6 +160,10 @@ struct intake_screen {
 	/* a correction: the applicants after the first (the case's count) */
 	struct other_app *others;
 	int nothers;
+	/* a correction: the case's applicant the form's fields are (the
+	 * first; the second once the first is removed), and his
+	 * representative mark (no field) */
+	int app0_ord, app0_rep;
 	struct app_dialog *pdialog; /* the applicant dialog while it is open */
 	struct agent_dialog *adialog; /* the agent dialog while it is open */
 	int pick_resp;                /* the respondent a picker fills */
@@ -925,24 +930,19 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	in->evidence = ev;
 }
 
-/* A correction: the form's application with the applicants after the
- * first as the applicant dialog left them, each with the case's applicant
- * he is (or none, one added), his agents and what the form has no field
- * for (the elected representative) as the case has it.  persons holds
+/* A correction: the form's application, the first applicant the case's
+ * applicant app0_ord, the applicants after him as the applicant dialog
+ * left them, each with the case's applicant he is (or none, one added),
+ * his agents and what the form has no field for (the elected
+ * representative) as the case has it.  persons holds
  * 1 + is->nothers.  The respondents are all the form's, each with the
  * case's respondent it is. */
 static void to_correction(struct intake_screen *is, struct intake *in, struct intake_person *persons,
 			  struct intake_claim *cl, struct kept *k)
 {
-	const struct case_view *cv = is->cv;
-
 	to_intake(is, in, &persons[0], cl, k);
-	if (cv->napplicants > 0) {
-		persons[0].representative = cv->applicants[0].representative;
-		persons[0].ord = cv->applicants[0].ord;
-	} else {
-		persons[0].ord = -1;
-	}
+	persons[0].representative = is->app0_rep;
+	persons[0].ord = is->app0_ord;
 	for (int i = 1; i <= is->nothers; i++) {
 		const struct other_app *x = &is->others[i - 1];
 		persons[i] = (struct intake_person){
@@ -1533,6 +1533,9 @@ static void others_put(struct intake_screen *is, struct strbuf *sb)
 
 	if (!is->correct_id)
 		return;
+	snprintf(num, sizeof num, "%d", is->app0_ord);
+	draft_put(sb, "first.ord", num);
+	draft_put(sb, "first.representative", is->app0_rep ? "1" : "0");
 	snprintf(num, sizeof num, "%d", is->nothers);
 	draft_put(sb, "others.n", num);
 	for (int i = 0; i < is->nothers; i++) {
@@ -1577,6 +1580,14 @@ static void others_get(struct intake_screen *is, const char *body)
 {
 	char key[48], *v;
 
+	if ((v = draft_get(body, "first.ord"))) {
+		is->app0_ord = atoi(v);
+		free(v);
+	}
+	if ((v = draft_get(body, "first.representative"))) {
+		is->app0_rep = atoi(v) != 0;
+		free(v);
+	}
 	if ((v = draft_get(body, "others.n"))) {
 		int n = atoi(v);
 		free(v);
@@ -3118,6 +3129,58 @@ static void remove_applicant(struct screen *s, int k)
 	ui_msg(s->app, US_OK, "已删除申请人%d（按 F2 保存本次修改申请）", k + 2);
 }
 
+/* The first applicant removed (a correction with more than one): the
+ * second takes the form's fields, with his agents and the case's
+ * applicant he is. */
+static void remove_first_applicant(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	char q[500];
+
+	if (is->nothers < 1) {
+		ui_msg(s->app, US_WARN, "至少需要一名申请人；只有一名时不能删除");
+		return;
+	}
+	struct other_app *o = &is->others[0];
+	char *name = field(is, "applicant[0].name");
+	snprintf(q, sizeof q,
+		 "删除申请人1 %s？\n申请人2 %s 成为申请人1。其委托代理人一并删除；集体争议中其各项请求的金额\n"
+		 "也一并删除，请求合计相应减少。",
+		 name, o->name);
+	free(name);
+	if (!ui_confirm(s->app, q) || s->app->quit)
+		return;
+	form_find(&is->form, "applicant[0].id_type")->choice = o->id_type;
+	set_field(is, "applicant[0].id_no", o->id_no);
+	set_field(is, "applicant[0].name", o->name);
+	set_field(is, "applicant[0].nationality", o->nationality);
+	set_field(is, "applicant[0].phone", o->phone);
+	set_field(is, "applicant[0].address", o->address);
+	set_field(is, "applicant[0].occupation", o->occupation);
+	/* his sex and birth date as the case has them; check_id makes them
+	 * read-only when his number gives them */
+	form_find(&is->form, "applicant[0].gender")->readonly = 0;
+	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
+	form_find(&is->form, "applicant[0].gender")->choice = o->gender;
+	set_field(is, "applicant[0].birth_date", o->birth);
+	form_find(&is->form, "applicant[0].household")->choice = o->household;
+	agents_clear(&is->agents[0]);
+	is->agents[0] = o->agents;
+	memset(&o->agents, 0, sizeof o->agents);
+	is->app0_ord = o->ord;
+	is->app0_rep = o->representative;
+	other_free(o);
+	memmove(&is->others[0], &is->others[1], (size_t)(is->nothers - 1) * sizeof *is->others);
+	is->nothers--;
+	is->dirty = 1;
+	rebuild_form(is, "applicant[0].name");
+	check_id(s, 0);
+	check_phone(is, "applicant[0].phone");
+	archive_preview(s);
+	reconfirm_note(is);
+	ui_msg(s->app, US_OK, "已删除申请人1（按 F2 保存本次修改申请）");
+}
+
 static void remove_agent(struct screen *s, int party, int j)
 {
 	struct intake_screen *is = s->priv;
@@ -3683,6 +3746,10 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 			remove_agent(s, party, agent);
 			return UI_HANDLED;
 		}
+		if (party == 0 && !agents_add && is->correct_id) {
+			remove_first_applicant(s);
+			return UI_HANDLED;
+		}
 		if (party >= 1 && party < APP_PARTY && !agents_add && is->nresp > 1) {
 			remove_respondent(s, party - 1);
 			return UI_HANDLED;
@@ -4011,6 +4078,8 @@ struct screen *intake_correct_screen_new(struct app *app, int64_t case_id, void 
 	is->correct_id = case_id;
 	is->correct_version = cv->version;
 	is->cv = cv;
+	is->app0_ord = cv->napplicants > 0 ? cv->applicants[0].ord : -1;
+	is->app0_rep = cv->napplicants > 0 ? cv->applicants[0].representative : 0;
 	prefill_others(is);
 	is->done = done;
 	is->done_ctx = ctx;

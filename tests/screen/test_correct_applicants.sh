@@ -9,7 +9,9 @@
 # the case has one applicant and no agent of his.  Last, a collective case:
 # a worker who is no representative removed from the middle; the ones after
 # him move up one with their own amounts, the claim's total is less his
-# amount, and `tiaojie check` is content.
+# amount, and `tiaojie check` is content; then the first applicant removed
+# with F8 in his own fields: the second takes the form's fields and number
+# with his agents and amounts.
 . "$(dirname "$0")/lib.sh"
 DB="$T/demo.db"
 "$TJ" demo --db "$DB" --cases 300 --seed 1 >/dev/null 2>"$T/demo.err" || fail "demo failed: $(cat "$T/demo.err")"
@@ -162,6 +164,42 @@ timeline "修改申请：删除申请人 $gone"
 [ "$(q "SELECT coalesce((SELECT s.amount_fen FROM claim_shares s JOIN claims k ON k.id = s.claim_id
 	WHERE k.case_id = $cid AND k.ord = 1 AND s.applicant = $k), 'none')")" = "$nextshare" ] && ok ||
 	fail "$next's own amount did not move with him"
+"$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
+
+# the first applicant removed (F8 in his fields): the second takes the
+# form's fields, and his number, with his agents and his own amounts
+name1=$(q "SELECT name FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND ord = 1")
+name2=$(q "SELECT name FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND ord = 2")
+phone2=$(q "SELECT phone FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND ord = 2")
+agents2=$(q "SELECT count(*) FROM case_agents WHERE case_id = $cid AND role = 'applicant' AND party_ord = 2")
+share2=$(q "SELECT coalesce((SELECT s.amount_fen FROM claim_shares s JOIN claims k ON k.id = s.claim_id
+	WHERE k.case_id = $cid AND k.ord = 1 AND s.applicant = 2), 'none')")
+key F3
+expect_screen menu4 "修改申请"
+pick_menu 修改申请
+expect_screen form4 "修改申请 $cno"
+find_row "姓名"
+key F8
+expect_screen remove-first-asked "删除申请人1 $name1？"
+expect_screen remove-first-who "申请人2 $name2 成为申请人1"
+key y
+expect_screen removed-first "已删除申请人1"
+expect_screen first-now "姓名        $name2"
+expect_screen first-phone "$phone2"
+key F2
+expect_screen saved4 "已修改申请"
+timeline "修改申请：删除申请人 $name1"
+[ "$(q "SELECT name || '|' || phone FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND ord = 1")" = "$name2|$phone2" ] &&
+	ok || fail "applicant 1: $(q "SELECT ord, name, phone FROM case_parties WHERE case_id = $cid AND role = 'applicant' AND ord <= 2")"
+[ "$(q "SELECT count(*) FROM case_parties WHERE case_id = $cid AND role = 'applicant'")" = $((napp - 2)) ] && ok || fail "applicants not two fewer"
+[ "$(q "SELECT count(*) FROM case_agents WHERE case_id = $cid AND role = 'applicant' AND party_ord = 1")" = "$agents2" ] &&
+	ok || fail "$name2's agents did not come with him"
+[ "$(q "SELECT coalesce((SELECT s.amount_fen FROM claim_shares s JOIN claims k ON k.id = s.claim_id
+	WHERE k.case_id = $cid AND k.ord = 1 AND s.applicant = 1), 'none')")" = "$share2" ] && ok ||
+	fail "$name2's own amount did not move with him"
+# no event of a changed particular: the first is removed, not rewritten
+[ "$(q "SELECT count(*) FROM events WHERE case_id = $cid AND action = 'edit' AND before LIKE '申请人1 %'")" = 0 ] && ok ||
+	fail "applicant 1 logged as rewritten: $(q "SELECT before, after FROM events WHERE case_id = $cid AND before LIKE '申请人1 %'")"
 "$TJ" check --db "$DB" >/dev/null 2>&1 && ok || fail "check: $("$TJ" check --db "$DB" 2>&1)"
 key F10
 key F10
