@@ -2,9 +2,10 @@
 # (修改申请), at 80x24.  A registered case of one applicant: on the form's
 # "+ 新增申请人" row the applicant dialog takes a second one (张三, his sex
 # and birth date read from the number), his agent is added on his own
-# agents row, and F2 saves; the case detail lists him with his particulars
-# and agent, the timeline says "修改申请：增加申请人 张三", and the database
-# has the case's own copy of him and his agent.  Then F8 on his row removes
+# agents row, the form is kept over SIGHUP and resumed, and F2 saves; the
+# case detail lists him with his particulars and agent, the timeline says
+# "修改申请：增加申请人 张三", and the database has the case's own copy of
+# him and his agent.  Then F8 on his row removes
 # him again (asked first): the timeline says "修改申请：删除申请人 张三" and
 # the case has one applicant and no agent of his.  Last, a collective case:
 # a worker who is no representative removed from the middle; the ones after
@@ -86,9 +87,26 @@ typ 李律师
 key C-s
 expect_screen agent-added "委托代理人已新增"
 expect_screen agent-row "委托代理人1：李律师（律师"
+# SIGHUP before saving: the correction's draft keeps him, new, with his
+# agent, and the next login has the form as it was
+pid=$(pgrep -f -- "^$TJ --db $DB")
+[ -n "$pid" ] && kill -HUP $pid
+for i in $(seq 1 30); do pgrep -f -- "^$TJ --db $DB" >/dev/null || break; sleep 0.1; done
+body=$(q "SELECT body FROM drafts WHERE kind = 'intake'")
+for want in "correct.case_id=$cid" "others.n=1" "other[0].ord=-1" "other[0].name=张三" "applicant[1].agents[0].name=李律师"; do
+	case "$body" in *"$want"*) ok ;; *) fail "the draft lacks $want: $body" ;; esac
+done
+start "$TJ" --db "$DB"
+login clerk demo1234
+expect_screen drafts-offered "未完成的表单"
+key Enter
+expect_screen resumed "已恢复草稿"
+expect_screen resumed-row "申请人2：张三（居民身份证 440301198001010018） 新增"
+expect_screen resumed-agent "委托代理人1：李律师（律师"
 key F2
 expect_screen saved "已修改申请（2 处）"
 expect_screen detail-listed "2. 张三  男 1980-01-01"
+expect_screen detail-agent "代理人 李律师（律师）"
 expect_screen detail-count "申请人（2）"
 timeline "修改申请：增加申请人 张三"
 [ "$(q "SELECT name || '|' || id_no || '|' || gender || '|' || birth_date || '|' || phone || '|' || address
