@@ -11,11 +11,19 @@
  * so the log keeps both values and the timeline words them
  * (case_edit_text).
  *
- * Applicants are corrected by position, respondents by the number of the
- * case's respondent each one is (intake_employer.ord; by position when
- * none is given): one removed from the middle renumbers the rest
- * (db_case_parties_reorder), and the claims name them by their new
- * numbers while the log speaks of the same respondents.  A party's
+ * Applicants and respondents are corrected by the number of the case's
+ * party each one is (intake_person.ord, intake_employer.ord; by position
+ * when none is given): one removed from the middle renumbers the rest
+ * (db_case_parties_reorder), and the claims name respondents by their new
+ * numbers while the log speaks of the same parties.  An applicant removed
+ * is an event with his name ("申请人2：李四" → "", which the timeline
+ * words "删除申请人 李四"; one added "增加申请人 张三"), and takes with
+ * him his agents, his representative mark and his own amounts of the
+ * claims (an event each, each claim's total less them - a change of the
+ * claims), while the others' amounts follow their new numbers
+ * (db_claim_shares_renumber).  A collective dispute stays one, and while
+ * its representatives change it keeps 2 to 5 of them
+ * (check_representatives).  A party's
  * agents are compared one by one: an added or removed one is an event
  * whole ("申请人 代理人2：周大海（近亲属，特别授权：…）"), a changed one
  * an event per particular ("申请人 代理人1 电话：…"); the party's agents
