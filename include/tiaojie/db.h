@@ -731,6 +731,12 @@ int db_case_agents_clear(struct db *db, int64_t case_id, const char *role, int o
  * role are removed first (their rows name the party's number): the caller
  * adds them again.  0, or -1 with the error set. */
 int db_case_parties_reorder(struct db *db, int64_t case_id, const char *role, const int *old_ord, int n);
+/* The per-worker amounts (claim_shares) of the case's claims follow the
+ * applicants renumbered as db_case_parties_reorder does: the amounts of
+ * applicant old_ord[i] become applicant i + 1's; those of an applicant no
+ * old_ord names are removed.  The claims' totals are the caller's.  0,
+ * or -1 with the error set. */
+int db_claim_shares_renumber(struct db *db, int64_t case_id, const int *old_ord, int n);
 
 /* The claims replaced by a corrected list: v[i] becomes claim i + 1; a
  * claim with old_ord > 0 is that claim of the case (its row kept, its

@@ -53,6 +53,9 @@ struct intake_person {
 	int representative;     /* elected representative of a collective dispute */
 	int nagents;
 	const struct intake_agent *agents;
+	int ord; /* a correction: the number of the case's applicant this is,
+		  * -1 a new one; ord 0 on every applicant matches them by
+		  * position */
 };
 
 /* A respondent: an organisation of the employer archive (C档), or, of
@@ -223,7 +226,14 @@ char *intake_changes_text(const struct intake_changes *ch);
  * case's claim it corrects, 0 for a new one, ord 0 on every claim matches
  * them by position; likewise each respondent's ord, so that a respondent
  * removed from the middle renumbers the ones after it, and the claims
- * name the respondents by their new numbers; applicants go by position).
+ * name the respondents by their new numbers; likewise each applicant's
+ * ord: an applicant removed takes his agents, his representative mark
+ * and his own amounts of the claims with him (each such claim's total
+ * less his amount), the ones after him are renumbered with their
+ * amounts, and a new one goes to the archive and the case keeps its own
+ * copy of his particulars; at least one applicant remains, and a
+ * collective dispute whose representatives change keeps
+ * INTAKE_MIN_ to INTAKE_MAX_REPRESENTATIVES of them).
  * A kept claim that named a removed respondent must name its respondents
  * anew (nagainst > 0), else it is refused at claims[i].against.  Checked exactly as at registration
  * (res->problems, per field).  In one transaction with the version check
@@ -249,7 +259,8 @@ struct case_view;
 int case_correct_resets(const struct case_view *cv, const struct intake *in);
 
 /* The timeline's words for an 'edit' event (malloc'd): "请求2 金额
- * 12,000.00 → 12,500.00", "事实与理由已修改", "新增请求3：…", "删除申请人2：…". */
+ * 12,000.00 → 12,500.00", "事实与理由已修改", "新增请求3：…", "删除被申请人2：…",
+ * a whole applicant "增加申请人 张三", "删除申请人 李四". */
 char *case_edit_text(const char *before, const char *after);
 
 /* What the form warns about as soon as the respondent (and the claims) are

@@ -11,11 +11,19 @@
  * so the log keeps both values and the timeline words them
  * (case_edit_text).
  *
- * Applicants are corrected by position, respondents by the number of the
- * case's respondent each one is (intake_employer.ord; by position when
- * none is given): one removed from the middle renumbers the rest
- * (db_case_parties_reorder), and the claims name them by their new
- * numbers while the log speaks of the same respondents.  A party's
+ * Applicants and respondents are corrected by the number of the case's
+ * party each one is (intake_person.ord, intake_employer.ord; by position
+ * when none is given): one removed from the middle renumbers the rest
+ * (db_case_parties_reorder), and the claims name respondents by their new
+ * numbers while the log speaks of the same parties.  An applicant removed
+ * is an event with his name ("申请人2：李四" → "", which the timeline
+ * words "删除申请人 李四"; one added "增加申请人 张三"), and takes with
+ * him his agents, his representative mark and his own amounts of the
+ * claims (an event each, each claim's total less them - a change of the
+ * claims), while the others' amounts follow their new numbers
+ * (db_claim_shares_renumber).  A collective dispute stays one, and while
+ * its representatives change it keeps 2 to 5 of them
+ * (check_representatives).  A party's
  * agents are compared one by one: an added or removed one is an event
  * whole ("申请人 代理人2：周大海（近亲属，特别授权：…）"), a changed one
  * an event per particular ("申请人 代理人1 电话：…"); the party's agents
@@ -47,6 +55,7 @@
 
 #include "tiaojie/calendar.h"
 #include "tiaojie/casework.h"
+#include "tiaojie/collective.h"
 #include "tiaojie/intake.h"
 #include "tiaojie/money.h"
 #include "tiaojie/util.h"
@@ -104,6 +113,9 @@ struct fix {
 	 * (0: new), and whether the kept ones change their numbers */
 	int *resp_old;
 	int resp_moved;
+	/* likewise for each applicant of the list */
+	int *app_old;
+	int app_moved;
 };
 
 static void add_change(struct fix *f, char *before, char *after)
@@ -139,6 +151,7 @@ static void fix_free(struct fix *f)
 		free(f->arch[i].changes);
 	free(f->arch);
 	free(f->resp_old);
+	free(f->app_old);
 	case_view_free(&f->cv);
 }
 
@@ -341,16 +354,18 @@ static int fix_agents(struct fix *f, const char *role, const char *who, int part
 
 /* ---- parties ------------------------------------------------------------------ */
 
+static const struct cv_party *cv_party_at(const struct cv_party *v, int n, int ord);
+
 static int fix_applicant(struct fix *f, int i, int single)
 {
 	const struct intake_person *p = &f->in->applicants[i];
-	const struct cv_party *o = i < f->cv.napplicants ? &f->cv.applicants[i] : NULL;
+	const struct cv_party *o = cv_party_at(f->cv.applicants, f->cv.napplicants, f->app_old[i]);
 	struct person_norm n;
 	char label[160], who[64];
 
 	intake_person_norm(f->cfg, p, &n);
 	struct party_snapshot s = person_snapshot(&n, p);
-	party_who(who, sizeof who, "申请人", i + 1, 0, single);
+	party_who(who, sizeof who, "申请人", i + 1, o ? o->ord : 0, single);
 	if (!o) {
 		/* a new applicant: into the archive as at registration */
 		if (archive_person_fix(f, NULL, &n, &s.person_id) < 0)
@@ -384,7 +399,7 @@ static int fix_applicant(struct fix *f, int i, int single)
 		if (db_case_party_put(f->db, f->case_id, "applicant", i + 1, &s) < 0)
 			return FAILED;
 	} /* else as the case has it: the archive is left alone */
-	return fix_agents(f, "applicant", who, i + 1, o, p->agents, p->nagents, 0);
+	return fix_agents(f, "applicant", who, i + 1, o, p->agents, p->nagents, f->app_moved);
 }
 
 static const char *respondent_kind(const char *kw)
@@ -392,45 +407,86 @@ static const char *respondent_kind(const char *kw)
 	return blank(kw) ? "employer" : kw;
 }
 
-/* The case's respondent numbered ord; NULL none. */
-static const struct cv_party *cv_respondent(const struct case_view *cv, int ord)
+/* The case's party numbered ord among v (its applicants or its
+ * respondents); NULL none. */
+static const struct cv_party *cv_party_at(const struct cv_party *v, int n, int ord)
 {
-	for (int k = 0; ord > 0 && k < cv->nrespondents; k++)
-		if (cv->respondents[k].ord == ord)
-			return &cv->respondents[k];
+	for (int k = 0; ord > 0 && k < n; k++)
+		if (v[k].ord == ord)
+			return &v[k];
 	return NULL;
 }
 
-/* For each respondent of the list, the case's respondent it corrects (0:
- * new): by ord when any is given (-1 a new one), else by position.
- * Problems (res not NULL) for an ord the case does not have or one given
- * twice; returns their number. */
-static int respondent_origins(const struct case_view *cv, const struct intake *in, int *old_ord,
-			      struct intake_result *res)
+static const struct cv_party *cv_respondent(const struct case_view *cv, int ord)
+{
+	return cv_party_at(cv->respondents, cv->nrespondents, ord);
+}
+
+/* For each party of the list (given: the ords it gives), the case's party
+ * of v it corrects (0: new): by ord when any is given (-1 a new one),
+ * else by position.  Problems (res not NULL) at field[i] for an ord the
+ * case does not have or one given twice; returns their number. */
+static int party_origins(const struct cv_party *v, int nv, const int *given, int n, const char *role,
+			 const char *field, int *old_ord, struct intake_result *res)
 {
 	int any = 0, bad = 0;
 
-	for (int i = 0; i < in->nrespondents; i++)
-		any |= in->respondents[i].ord != 0;
-	for (int i = 0; i < in->nrespondents; i++) {
-		int ord = any ? in->respondents[i].ord : (i < cv->nrespondents ? cv->respondents[i].ord : 0);
+	for (int i = 0; i < n; i++)
+		any |= given[i] != 0;
+	for (int i = 0; i < n; i++) {
+		int ord = any ? given[i] : (i < nv ? v[i].ord : 0);
 		if (ord < 0)
 			ord = 0; /* a new one */
-		int found = cv_respondent(cv, ord) != NULL;
+		int found = cv_party_at(v, nv, ord) != NULL;
 		for (int j = 0; j < i && found; j++)
 			found = old_ord[j] != ord;
 		if (ord != 0 && !found) {
 			char fld[48];
-			snprintf(fld, sizeof fld, "respondent[%d]", i);
+			snprintf(fld, sizeof fld, "%s[%d]", field, i);
 			if (res)
-				intake_problem_add(res, fld, "第%d个被申请人不是本案原有的被申请人（或重复），请刷新后重新填写",
-						   i + 1);
+				intake_problem_add(res, fld, "第%d个%s不是本案原有的%s（或重复），请刷新后重新填写", i + 1,
+						   role, role);
 			bad++;
 			ord = 0;
 		}
 		old_ord[i] = ord;
 	}
 	return bad;
+}
+
+static int respondent_origins(const struct case_view *cv, const struct intake *in, int *old_ord,
+			      struct intake_result *res)
+{
+	int *given = xcalloc((size_t)in->nrespondents + 1, sizeof *given);
+
+	for (int i = 0; i < in->nrespondents; i++)
+		given[i] = in->respondents[i].ord;
+	int bad = party_origins(cv->respondents, cv->nrespondents, given, in->nrespondents, "被申请人", "respondent",
+				old_ord, res);
+	free(given);
+	return bad;
+}
+
+static int applicant_origins(const struct case_view *cv, const struct intake *in, int *old_ord,
+			     struct intake_result *res)
+{
+	int *given = xcalloc((size_t)in->napplicants + 1, sizeof *given);
+
+	for (int i = 0; i < in->napplicants; i++)
+		given[i] = in->applicants[i].ord;
+	int bad = party_origins(cv->applicants, cv->napplicants, given, in->napplicants, "申请人", "applicant", old_ord,
+				res);
+	free(given);
+	return bad;
+}
+
+/* Is the case's applicant numbered ord kept by the list? */
+static int applicant_kept(const int *app_old, int n, int ord)
+{
+	for (int i = 0; i < n; i++)
+		if (app_old[i] == ord)
+			return 1;
+	return 0;
 }
 
 static int fix_respondent(struct fix *f, int i, int single)
@@ -547,10 +603,11 @@ static int fix_respondent(struct fix *f, int i, int single)
 }
 
 /* A party the correction removes, and its agents (their rows go with
- * it). */
+ * it); an applicant's own amounts of the claims too ("李四 请求1 金额：
+ * 3,000.00", as a change of the per-worker amounts says it). */
 static void party_removed(struct fix *f, const char *role, const struct cv_party *o)
 {
-	char who[64];
+	char who[64], amt[32];
 
 	snprintf(who, sizeof who, "%s%d", role, o->ord);
 	add_change(f, xasprintf("%s" LABEL_SEP "%s", who, o->name), xstrdup(""));
@@ -560,6 +617,14 @@ static void party_removed(struct fix *f, const char *role, const struct cv_party
 		add_change(f, xasprintf("%s 代理人%d" LABEL_SEP "%s", who, j + 1, w), xstrdup(""));
 		free(w);
 	}
+	for (int k = 0; strcmp(role, "申请人") == 0 && k < f->cv.nclaims; k++) {
+		int64_t fen;
+		if (case_claim_share(&f->cv.claims[k], o->ord, &fen))
+			add_change(f,
+				   xasprintf("%s 请求%d 金额" LABEL_SEP "%s", o->name, f->cv.claims[k].ord,
+					     money_format(fen, amt, sizeof amt)),
+				   xstrdup(""));
+	}
 }
 
 static int fix_parties(struct fix *f)
@@ -567,15 +632,28 @@ static int fix_parties(struct fix *f)
 	const struct intake *in = f->in;
 	int rc;
 
+	/* the applicants the list no longer has first, with their agents
+	 * and their own amounts; the ones after them take their numbers,
+	 * their amounts too */
+	int gone = 0;
+	for (int k = 0; k < f->cv.napplicants; k++) {
+		const struct cv_party *o = &f->cv.applicants[k];
+		if (applicant_kept(f->app_old, in->napplicants, o->ord))
+			continue;
+		gone++;
+		party_removed(f, "申请人", o);
+		if (!f->app_moved && db_case_party_remove(f->db, f->case_id, "applicant", o->ord) < 0)
+			return FAILED;
+	}
+	if (f->app_moved &&
+	    db_case_parties_reorder(f->db, f->case_id, "applicant", f->app_old, in->napplicants) < 0)
+		return FAILED;
+	if ((gone || f->app_moved) && db_claim_shares_renumber(f->db, f->case_id, f->app_old, in->napplicants) < 0)
+		return FAILED;
 	int single = in->napplicants == 1 && f->cv.napplicants == 1;
 	for (int i = 0; i < in->napplicants; i++)
 		if ((rc = fix_applicant(f, i, single)) < 0)
 			return rc;
-	for (int i = in->napplicants; i < f->cv.napplicants; i++) {
-		party_removed(f, "申请人", &f->cv.applicants[i]);
-		if (db_case_party_remove(f->db, f->case_id, "applicant", f->cv.applicants[i].ord) < 0)
-			return FAILED;
-	}
 	/* the respondents the list no longer has first, so that the ones
 	 * after them take their numbers */
 	for (int k = 0; k < f->cv.nrespondents; k++) {
@@ -830,10 +908,15 @@ static int fix_claims(struct fix *f)
 		 * with per-worker amounts is their total and is not corrected
 		 * here */
 		snprintf(fld, sizeof fld, "claims[%d].amount", i);
-		if (c->nshares > 0 && ic->nshares == 0 && fen != c->amount_fen)
+		/* less the amounts of the applicants removed */
+		int64_t kept_total = c->amount_fen;
+		for (int j = 0; j < c->nshares; j++)
+			if (!applicant_kept(f->app_old, in->napplicants, c->shares[j].applicant))
+				kept_total -= c->shares[j].amount_fen;
+		if (c->nshares > 0 && ic->nshares == 0 && fen != c->amount_fen && fen != kept_total)
 			intake_problem_add(f->res, fld, "第%d项请求按各申请人分列金额，合计金额不能在此修改", i + 1);
 		if (ic->nshares == 0)
-			v[i].amount_fen = fen = c->nshares > 0 ? c->amount_fen : fen;
+			v[i].amount_fen = fen = c->nshares > 0 ? kept_total : fen;
 		size_t ll = strlen(label);
 		char *o = xasprintf("%s %s", c->cause, nz(c->cause_name)), *nw = xasprintf("%s %s", ic->cause, nz(cause_name));
 		snprintf(label + ll, sizeof label - ll, "案由");
@@ -898,6 +981,64 @@ out:
 
 /* ---- the whole correction ------------------------------------------------------- */
 
+static int is_rep_problem(const char *field)
+{
+	size_t n = strlen(field), t = strlen(".representative");
+
+	return !strcmp(field, "representatives") ||
+	       (!strncmp(field, "applicant[", 10) && n > t && !strcmp(field + n - t, ".representative"));
+}
+
+/* The representatives of a collective dispute (调解仲裁法 §7), over what
+ * intake_check says of them.  A case that is collective stays so, with
+ * fewer applicants too; while the correction leaves its representatives
+ * as they are (the same applicants marked, none of them removed) it is
+ * corrected as it stands - a case that grew collective by workers
+ * joining it, or registered before there were any - else it keeps
+ * INTAKE_MIN_ to INTAKE_MAX_REPRESENTATIVES of them, and removing one
+ * that would leave too few is refused saying so. */
+static void check_representatives(struct fix *f)
+{
+	const struct intake *in = f->in;
+	struct intake_result *res = f->res;
+	const struct cv_party *gone_rep = NULL;
+	int same = 1, n = 0;
+
+	for (int i = 0; i < in->napplicants; i++) {
+		const struct cv_party *o = cv_party_at(f->cv.applicants, f->cv.napplicants, f->app_old[i]);
+		int rep = in->applicants[i].representative != 0;
+		n += rep;
+		if ((o && o->representative) != rep)
+			same = 0;
+	}
+	for (int k = 0; k < f->cv.napplicants; k++) {
+		const struct cv_party *o = &f->cv.applicants[k];
+		if (o->representative && !applicant_kept(f->app_old, in->napplicants, o->ord)) {
+			same = 0;
+			gone_rep = o;
+		}
+	}
+	if (!f->cv.collective && in->napplicants < f->cfg->collective_threshold)
+		return; /* not a collective dispute: intake_check's word, none */
+	for (int i = 0; i < res->nproblems; i++)
+		if (is_rep_problem(res->problems[i].field)) {
+			memmove(&res->problems[i], &res->problems[i + 1],
+				(size_t)(res->nproblems - i - 1) * sizeof res->problems[0]);
+			res->nproblems--;
+			i--;
+		}
+	if (same || in->napplicants < 1 || (n >= INTAKE_MIN_REPRESENTATIVES && n <= INTAKE_MAX_REPRESENTATIVES))
+		return;
+	if (gone_rep && n < INTAKE_MIN_REPRESENTATIVES)
+		intake_problem_add(res, "representatives",
+				   "申请人%s是集体争议的代表，删除后只剩%d名代表；集体争议须有%d至%d名代表，"
+				   "请先推举代表再删除",
+				   gone_rep->name, n, INTAKE_MIN_REPRESENTATIVES, INTAKE_MAX_REPRESENTATIVES);
+	else
+		intake_problem_add(res, "representatives", "集体争议（%d名劳动者）须有%d至%d名代表，现为%d名",
+				   in->napplicants, INTAKE_MIN_REPRESENTATIVES, INTAKE_MAX_REPRESENTATIVES, n);
+}
+
 static void conflict(struct fix *f)
 {
 	struct intake_result *res = f->res;
@@ -943,20 +1084,13 @@ static int correct_in_tx(struct fix *f, int64_t expect_version)
 	/* the application, checked as at registration */
 	if (intake_check(f->db, f->cfg, in, res) < 0)
 		return FAILED;
-	/* except the representatives of a collective dispute while the
-	 * correction leaves them as they are: a case that grew collective
-	 * by workers joining it, or registered before there were any, is
-	 * still corrected */
-	int same_reps = in->napplicants == f->cv.napplicants;
-	for (int i = 0; same_reps && i < in->napplicants; i++)
-		same_reps = (in->applicants[i].representative != 0) == (f->cv.applicants[i].representative != 0);
-	for (int i = 0; same_reps && i < res->nproblems; i++)
-		if (!strcmp(res->problems[i].field, "representatives")) {
-			memmove(&res->problems[i], &res->problems[i + 1],
-				(size_t)(res->nproblems - i - 1) * sizeof res->problems[0]);
-			res->nproblems--;
-			i--;
-		}
+	/* the case's applicant each of the list's is */
+	f->app_old = xcalloc((size_t)in->napplicants + 1, sizeof *f->app_old);
+	if (applicant_origins(&f->cv, in, f->app_old, NULL) > 0 && res->nproblems == 0)
+		applicant_origins(&f->cv, in, f->app_old, res);
+	for (int i = 0; i < in->napplicants; i++)
+		f->app_moved |= f->app_old[i] > 0 && f->app_old[i] != i + 1;
+	check_representatives(f);
 	/* the case's respondent each of the list's corrects */
 	f->resp_old = xcalloc((size_t)in->nrespondents + 1, sizeof *f->resp_old);
 	if (res->nproblems == 0)
@@ -1117,6 +1251,17 @@ int case_correct_resets(const struct case_view *cv, const struct intake *in)
 		return 0;
 	if (in->nclaims != cv->nclaims)
 		return 1;
+	/* an applicant removed with his own amounts: their claims' totals
+	 * change */
+	int *app_old = xcalloc((size_t)in->napplicants + 1, sizeof *app_old);
+	applicant_origins(cv, in, app_old, NULL);
+	for (int k = 0; k < cv->nclaims && !r; k++)
+		for (int j = 0; j < cv->claims[k].nshares && !r; j++)
+			r = cv->claims[k].shares[j].amount_fen > 0 &&
+			    !applicant_kept(app_old, in->napplicants, cv->claims[k].shares[j].applicant);
+	free(app_old);
+	if (r)
+		return 1;
 	int *resp_old = xcalloc((size_t)in->nrespondents + 1, sizeof *resp_old);
 	respondent_origins(cv, in, resp_old, NULL);
 	for (int i = 0; i < in->nclaims; i++)
@@ -1135,6 +1280,20 @@ int case_correct_resets(const struct case_view *cv, const struct intake *in)
 	return r;
 }
 
+/* The label of a whole applicant ("申请人2"), added or removed: the
+ * timeline says "增加申请人 张三", "删除申请人 李四". */
+static int applicant_whole(const char *label, size_t ll)
+{
+	size_t wl = strlen("申请人");
+
+	if (ll < wl || strncmp(label, "申请人", wl) != 0)
+		return 0;
+	for (size_t i = wl; i < ll; i++)
+		if (label[i] < '0' || label[i] > '9')
+			return 0;
+	return 1;
+}
+
 char *case_edit_text(const char *before, const char *after)
 {
 	const char *one = before && *before ? before : nz(after);
@@ -1143,6 +1302,8 @@ char *case_edit_text(const char *before, const char *after)
 	const char *b = before && *before ? before + ll + (sep ? strlen(LABEL_SEP) : 0) : NULL;
 	const char *a = after && *after ? after + ll + (sep ? strlen(LABEL_SEP) : 0) : NULL;
 
+	if ((!b || !a) && applicant_whole(one, ll))
+		return xasprintf("%s申请人 %s", b ? "删除" : "增加", b ? b : nz(a));
 	if (!b)
 		return xasprintf("新增%.*s：%s", (int)ll, one, nz(a));
 	if (!a)

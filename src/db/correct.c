@@ -192,6 +192,42 @@ int db_case_parties_reorder(struct db *db, int64_t case_id, const char *role, co
 	return 0;
 }
 
+/* The statements key the cache by their text's address: literals only.
+ * The kept amounts go through numbers no applicant has (1000000 + the
+ * old number), so that the key (claim_id, applicant) stays unique on the
+ * way. */
+#define SHARES_OF_CASE "claim_id IN (SELECT id FROM claims WHERE case_id = ?1)"
+
+int db_claim_shares_renumber(struct db *db, int64_t case_id, const int *old_ord, int n)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE claim_shares SET applicant = applicant + 1000000 WHERE " SHARES_OF_CASE);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "更新各申请人请求金额");
+	for (int i = 0; i < n; i++) {
+		if (old_ord[i] <= 0)
+			continue;
+		st = db_prep(db, "UPDATE claim_shares SET applicant = ?2 WHERE applicant = ?3 + 1000000 AND " SHARES_OF_CASE);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, case_id);
+		sqlite3_bind_int(st, 2, i + 1);
+		sqlite3_bind_int(st, 3, old_ord[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return db_fail(db, "更新各申请人请求金额");
+	}
+	st = db_prep(db, "DELETE FROM claim_shares WHERE applicant > 1000000 AND " SHARES_OF_CASE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "删除各申请人请求金额");
+	return 0;
+}
+
 int db_claims_replace(struct db *db, int64_t case_id, const struct claim_edit *v, int n)
 {
 	sqlite3_stmt *st;

@@ -26,8 +26,12 @@
  * respondent it is (so one removed renumbers the rest, and the claims
  * follow them); the first applicant with its agents; the applicants after
  * the first (a collective case's, joined with intake_join) one row each,
- * corrected in the applicant dialog; their agents and the particulars
- * without a field (a representative) go through as the case has them.
+ * corrected in the applicant dialog, each with his agents' rows under it
+ * (edited like any party's); each remembering the case's applicant he is,
+ * so that one removed with F8 (after a question) renumbers the rest, and
+ * one added on the "+ 新增申请人" row, in the same dialog, is new (F8 in
+ * the first one's own fields removes him: the second takes them); what
+ * has no field (a representative) goes through as the case has it.
  * Each claim's respondents and joint liability are corrected in its
  * dialog, kept claims and new ones alike.  A change of claims that would
  * undo the applicant's confirmation is said at the claims and asked
@@ -91,7 +95,15 @@ struct agents {
 struct other_app {
 	int id_type, gender, household;
 	char *id_no, *name, *birth, *nationality, *phone, *address, *occupation;
+	int ord;            /* the case's applicant he is (-1: one added) */
+	int representative; /* as the case has it (no field) */
+	struct agents agents;
 };
+
+/* The party index of the applicants after the first (their agents):
+ * APP_PARTY + k is applicant k (from 0), the intake's others[k - 1]; 0 is
+ * the first applicant, 1 + i respondent i. */
+#define APP_PARTY 1000
 
 /* An item of evidence as typed (checked by the core's evidence_check). */
 struct evid {
@@ -148,6 +160,10 @@ struct intake_screen {
 	/* a correction: the applicants after the first (the case's count) */
 	struct other_app *others;
 	int nothers;
+	/* a correction: the case's applicant the form's fields are (the
+	 * first; the second once the first is removed), and his
+	 * representative mark (no field) */
+	int app0_ord, app0_rep;
 	struct app_dialog *pdialog; /* the applicant dialog while it is open */
 	struct agent_dialog *adialog; /* the agent dialog while it is open */
 	int pick_resp;                /* the respondent a picker fills */
@@ -253,14 +269,29 @@ static const char *rid(char *buf, size_t len, int i, const char *field)
 	return buf;
 }
 
-/* The field prefix of a party: 0 the applicant, 1 + i respondent i. */
+/* The field prefix of a party: 0 the applicant, 1 + i respondent i,
+ * APP_PARTY + k applicant k. */
 static const char *party_prefix(char *buf, size_t len, int pi)
 {
 	if (pi == 0)
 		snprintf(buf, len, "applicant[0]");
+	else if (pi >= APP_PARTY)
+		snprintf(buf, len, "applicant[%d]", pi - APP_PARTY);
 	else
 		snprintf(buf, len, "respondent[%d]", pi - 1);
 	return buf;
+}
+
+/* The agents of a party (as party_prefix numbers it). */
+static struct agents *party_agents(struct intake_screen *is, int pi)
+{
+	return pi >= APP_PARTY ? &is->others[pi - APP_PARTY - 1].agents : &is->agents[pi];
+}
+
+/* Is pi a party of the form? */
+static int party_valid(struct intake_screen *is, int pi)
+{
+	return (pi >= 0 && pi <= is->nresp) || (pi > APP_PARTY && pi <= APP_PARTY + is->nothers);
 }
 
 static void agent_free(struct agent *a)
@@ -303,7 +334,7 @@ static int is_special(const struct agent *a)
 static void build_agent_rows(struct intake_screen *is, int pi)
 {
 	struct form *f = &is->form;
-	struct agents *ag = &is->agents[pi];
+	struct agents *ag = party_agents(is, pi);
 	char pre[32], id[64];
 
 	party_prefix(pre, sizeof pre, pi);
@@ -340,24 +371,32 @@ static void build_agent_rows(struct intake_screen *is, int pi)
 }
 
 /* The applicants after the first (a correction), one row each, opened
- * in the applicant dialog; each row's id is the applicant's field prefix
- * ("applicant[1]"), so that a problem of his shows there. */
+ * in the applicant dialog, with his agents; each row's id is the
+ * applicant's field prefix ("applicant[1]"), so that a problem of his
+ * shows there; then the row that adds one. */
 static void build_other_rows(struct intake_screen *is)
 {
 	char id[32], kind[64];
 
+	if (!is->correct_id)
+		return;
 	for (int i = 0; i < is->nothers; i++) {
 		const struct other_app *o = &is->others[i];
 		snprintf(id, sizeof id, "applicant[%d]", i + 1);
 		snprintf(kind, sizeof kind, "%s", id_type_names[o->id_type]);
 		struct strbuf sb;
 		sb_init(&sb);
-		sb_printf(&sb, "  申请人%d：%s（%s %s）  F6 修改", i + 2, o->name, kind, o->id_no);
+		sb_printf(&sb, "  申请人%d：%s（%s %s）%s  F6 修改 F8 删除", i + 2, o->name, kind, o->id_no,
+			  o->ord < 0 ? " 新增" : "");
 		struct form_item *it = form_add(&is->form, FK_ROW, id, "申请人");
 		form_set_text(it, sb.buf);
 		sb_free(&sb);
 		it->tag = i;
+		build_agent_rows(is, APP_PARTY + i + 1);
 	}
+	struct form_item *it = form_add(&is->form, FK_ROW, "applicants.add", "申请人");
+	form_set_text(it, " + 新增申请人（F5/^N 或 Enter）");
+	it->tag = -1;
 }
 
 static void other_free(struct other_app *o)
@@ -369,6 +408,7 @@ static void other_free(struct other_app *o)
 	free(o->phone);
 	free(o->address);
 	free(o->occupation);
+	agents_clear(&o->agents);
 	memset(o, 0, sizeof *o);
 }
 
@@ -781,7 +821,7 @@ static void free_kept(struct kept *k)
  * typed before the authority changed stays on the form only). */
 static void to_agents(struct intake_screen *is, int pi, const struct intake_agent **out, int *n, struct kept *k)
 {
-	const struct agents *ag = &is->agents[pi];
+	const struct agents *ag = party_agents(is, pi);
 	struct intake_agent *v = keep_mem(k, xcalloc((size_t)ag->n + 1, sizeof *v));
 
 	for (int j = 0; j < ag->n; j++) {
@@ -890,62 +930,32 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	in->evidence = ev;
 }
 
-/* The case's agents of a party as the core takes them (to pass them
- * through a correction unchanged). */
-static void cv_agents(const struct cv_party *o, const struct intake_agent **out, int *n, struct kept *k)
-{
-	struct intake_agent *v = keep_mem(k, xcalloc((size_t)o->nagents + 1, sizeof *v));
-
-	for (int j = 0; j < o->nagents; j++) {
-		const struct cv_agent *a = &o->agents[j];
-		v[j] = (struct intake_agent){.name = a->name, .kind = a->kind, .org = a->org, .phone = a->phone,
-					     .authority = a->authority, .scope = a->scope};
-	}
-	*out = v;
-	*n = o->nagents;
-}
-
-/* A correction: the form's application with the parties the form does
- * not show (the applicants after the first, with their agents) as the
- * case has them.  persons holds the case's count of applicants (at least
- * one); the first is the form's.  The respondents are all the form's,
- * each with the case's respondent it is. */
-
+/* A correction: the form's application, the first applicant the case's
+ * applicant app0_ord, the applicants after him as the applicant dialog
+ * left them, each with the case's applicant he is (or none, one added),
+ * his agents and what the form has no field for (the elected
+ * representative) as the case has it.  persons holds
+ * 1 + is->nothers.  The respondents are all the form's, each with the
+ * case's respondent it is. */
 static void to_correction(struct intake_screen *is, struct intake *in, struct intake_person *persons,
 			  struct intake_claim *cl, struct kept *k)
 {
-	const struct case_view *cv = is->cv;
-
 	to_intake(is, in, &persons[0], cl, k);
-	/* what the form has no field for, of the first applicant, as the
-	 * case has it: the elected representative */
-	if (cv->napplicants > 0)
-		persons[0].representative = cv->applicants[0].representative;
-	for (int i = 1; i < cv->napplicants; i++) {
-		const struct cv_party *o = &cv->applicants[i];
-		persons[i] = (struct intake_person){.id_type = o->id_type, .id_no = o->id_no, .name = o->name,
-						    .nationality = o->nationality, .phone = o->phone,
-						    .address = o->address, .gender = o->gender, .birth_date = o->birth_date,
-						    .household = o->household, .occupation = o->occupation,
-						    .representative = o->representative};
-		if (i - 1 < is->nothers) {
-			/* as corrected in the applicant dialog */
-			const struct other_app *x = &is->others[i - 1];
-			persons[i].id_type = id_type_kws[x->id_type];
-			persons[i].id_no = x->id_no;
-			persons[i].name = x->name;
-			persons[i].nationality = x->nationality;
-			persons[i].phone = x->phone;
-			persons[i].address = x->address;
-			persons[i].birth_date = x->birth;
-			persons[i].occupation = x->occupation;
-			persons[i].gender = x->gender > 0 ? vocab_code_at(VOCAB_GENDER, x->gender - 1) : "";
-			persons[i].household = x->household > 0 ? vocab_code_at(VOCAB_HOUSEHOLD, x->household - 1) : "";
-		}
-		cv_agents(o, &persons[i].agents, &persons[i].nagents, k);
+	persons[0].representative = is->app0_rep;
+	persons[0].ord = is->app0_ord;
+	for (int i = 1; i <= is->nothers; i++) {
+		const struct other_app *x = &is->others[i - 1];
+		persons[i] = (struct intake_person){
+			.id_type = id_type_kws[x->id_type], .id_no = x->id_no, .name = x->name,
+			.nationality = x->nationality, .phone = x->phone, .address = x->address, .birth_date = x->birth,
+			.occupation = x->occupation,
+			.gender = x->gender > 0 ? vocab_code_at(VOCAB_GENDER, x->gender - 1) : "",
+			.household = x->household > 0 ? vocab_code_at(VOCAB_HOUSEHOLD, x->household - 1) : "",
+			.representative = x->representative, .ord = x->ord};
+		to_agents(is, APP_PARTY + i, &persons[i].agents, &persons[i].nagents, k);
 	}
 	in->applicants = persons;
-	in->napplicants = cv->napplicants > 1 ? cv->napplicants : 1;
+	in->napplicants = 1 + is->nothers;
 }
 
 /* ---- warnings and live checks -------------------------------------------- */
@@ -954,14 +964,15 @@ static void to_correction(struct intake_screen *is, struct intake *in, struct in
 static int correction_resets(struct intake_screen *is)
 {
 	struct intake in;
-	struct intake_person p;
+	struct intake_person *persons = xcalloc((size_t)is->nothers + 1, sizeof *persons);
 	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
 	struct kept k = {0};
 
-	to_intake(is, &in, &p, cl, &k);
+	to_correction(is, &in, persons, cl, &k); /* the applicants too: one removed takes his amounts */
 	int r = case_correct_resets(is->cv, &in);
 	free_kept(&k);
 	free(cl);
+	free(persons);
 	return r;
 }
 
@@ -1395,8 +1406,10 @@ static void parties_put(struct intake_screen *is, struct strbuf *sb)
 		snprintf(num, sizeof num, "%d", is->resp_ord[i]);
 		draft_put(sb, key, num);
 	}
-	for (int pi = 0; pi <= is->nresp; pi++) {
-		const struct agents *ag = &is->agents[pi];
+	/* the first applicant's, the respondents', the other applicants' */
+	for (int q = 0; q <= is->nresp + is->nothers; q++) {
+		int pi = q <= is->nresp ? q : APP_PARTY + q - is->nresp;
+		const struct agents *ag = party_agents(is, pi);
 		if (!ag->n)
 			continue;
 		party_prefix(pre, sizeof pre, pi);
@@ -1432,7 +1445,7 @@ static void parties_put(struct intake_screen *is, struct strbuf *sb)
 }
 
 /* The respondents and agents of a draft, before its fields come back
- * (the form is built for them). */
+ * (the form is built for them); the other applicants are back already. */
 static void parties_get_agents(struct intake_screen *is, const char *body)
 {
 	char key[64], pre[32], *v;
@@ -1449,14 +1462,17 @@ static void parties_get_agents(struct intake_screen *is, const char *body)
 		is->resp_ord[i] = v ? atoi(v) : 0;
 		free(v);
 	}
-	for (int pi = 0; pi <= is->nresp; pi++) {
+	for (int i = 0; i < is->nothers; i++)
+		agents_clear(&is->others[i].agents);
+	for (int q = 0; q <= is->nresp + is->nothers; q++) {
+		int pi = q <= is->nresp ? q : APP_PARTY + q - is->nresp;
 		party_prefix(pre, sizeof pre, pi);
 		snprintf(key, sizeof key, "%s.agents.n", pre);
 		v = draft_get(body, key);
 		int na = v ? atoi(v) : 0;
 		free(v);
 		for (int j = 0; j < na && j < 20; j++) {
-			struct agent *a = agent_append(&is->agents[pi]);
+			struct agent *a = agent_append(party_agents(is, pi));
 			const char *const parts[] = {"name", "org", "phone", "scope"};
 			char **slot[] = {&a->name, &a->org, &a->phone, &a->scope};
 			for (size_t x = 0; x < TJ_ARRAY_LEN(parts); x++) {
@@ -1515,6 +1531,13 @@ static void others_put(struct intake_screen *is, struct strbuf *sb)
 {
 	char key[48], num[16];
 
+	if (!is->correct_id)
+		return;
+	snprintf(num, sizeof num, "%d", is->app0_ord);
+	draft_put(sb, "first.ord", num);
+	draft_put(sb, "first.representative", is->app0_rep ? "1" : "0");
+	snprintf(num, sizeof num, "%d", is->nothers);
+	draft_put(sb, "others.n", num);
 	for (int i = 0; i < is->nothers; i++) {
 		struct other_app *o = &is->others[i];
 		char **f[] = OTHER_FIELDS(o);
@@ -1530,15 +1553,51 @@ static void others_put(struct intake_screen *is, struct strbuf *sb)
 		snprintf(key, sizeof key, "other[%d].household", i);
 		snprintf(num, sizeof num, "%d", o->household);
 		draft_put(sb, key, num);
+		snprintf(key, sizeof key, "other[%d].ord", i);
+		snprintf(num, sizeof num, "%d", o->ord);
+		draft_put(sb, key, num);
+		snprintf(key, sizeof key, "other[%d].representative", i);
+		draft_put(sb, key, o->representative ? "1" : "0");
 	}
 }
 
-/* What the draft kept of them, over what the case has (the same case:
- * the count is the case's). */
+/* One more applicant after the first, blank: added in a correction. */
+static struct other_app *other_append(struct intake_screen *is)
+{
+	is->others = xrealloc(is->others, (size_t)(is->nothers + 1) * sizeof *is->others);
+	struct other_app *o = &is->others[is->nothers++];
+	memset(o, 0, sizeof *o);
+	char **f[] = OTHER_FIELDS(o);
+	for (size_t j = 0; j < TJ_ARRAY_LEN(f); j++)
+		*f[j] = xstrdup("");
+	o->ord = -1;
+	return o;
+}
+
+/* What the draft kept of them, over what the case has: as many as the
+ * draft had (a draft of before the count was kept: the case's). */
 static void others_get(struct intake_screen *is, const char *body)
 {
 	char key[48], *v;
 
+	if ((v = draft_get(body, "first.ord"))) {
+		is->app0_ord = atoi(v);
+		free(v);
+	}
+	if ((v = draft_get(body, "first.representative"))) {
+		is->app0_rep = atoi(v) != 0;
+		free(v);
+	}
+	if ((v = draft_get(body, "others.n"))) {
+		int n = atoi(v);
+		free(v);
+		if (n < 0 || n >= INTAKE_MAX_PARTIES)
+			n = is->nothers;
+		while (is->nothers > n)
+			other_free(&is->others[--is->nothers]);
+		while (is->nothers < n)
+			other_append(is);
+	}
 	for (int i = 0; i < is->nothers; i++) {
 		struct other_app *o = &is->others[i];
 		char **f[] = OTHER_FIELDS(o);
@@ -1564,6 +1623,16 @@ static void others_get(struct intake_screen *is, const char *body)
 		snprintf(key, sizeof key, "other[%d].household", i);
 		if ((v = draft_get(body, key))) {
 			o->household = atoi(v);
+			free(v);
+		}
+		snprintf(key, sizeof key, "other[%d].ord", i);
+		if ((v = draft_get(body, key))) {
+			o->ord = atoi(v);
+			free(v);
+		}
+		snprintf(key, sizeof key, "other[%d].representative", i);
+		if ((v = draft_get(body, key))) {
+			o->representative = atoi(v) != 0;
 			free(v);
 		}
 	}
@@ -1635,8 +1704,8 @@ static void restore(struct screen *s, const char *body)
 	 * read-only again when the number gives them) */
 	form_find(&is->form, "applicant[0].gender")->readonly = 0;
 	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
-	parties_get_agents(is, body);
 	others_get(is, body);
+	parties_get_agents(is, body);
 	rebuild_form(is, NULL);
 	form_find(&is->form, "applicant[0].gender")->readonly = 0;
 	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
@@ -2431,7 +2500,7 @@ static void reopen_evidence(struct screen *s, const char *body)
 struct agent_dialog {
 	struct form form;
 	struct screen *parent;
-	int party; /* 0 the applicant, 1 + i respondent i */
+	int party; /* 0 the applicant, 1 + i respondent i, APP_PARTY + k applicant k */
 	int index; /* -1: new */
 	char *snap;
 };
@@ -2479,6 +2548,11 @@ static void agent_layout(struct screen *s, int rows, int cols)
 	ad->form.field_w = cols - 12 - 16 - 20;
 }
 
+static int is_many_applicants(const struct agent_dialog *ad)
+{
+	return ((struct intake_screen *)ad->parent->priv)->nothers > 0;
+}
+
 static void agent_draw(struct screen *s)
 {
 	struct agent_dialog *ad = s->priv;
@@ -2486,7 +2560,9 @@ static void agent_draw(struct screen *s)
 	char title[80], pre[32];
 
 	if (ad->party == 0)
-		snprintf(pre, sizeof pre, "申请人");
+		snprintf(pre, sizeof pre, is_many_applicants(ad) ? "申请人1" : "申请人");
+	else if (ad->party >= APP_PARTY)
+		snprintf(pre, sizeof pre, "申请人%d", ad->party - APP_PARTY + 1);
 	else
 		snprintf(pre, sizeof pre, "被申请人%d", ad->party);
 	snprintf(title, sizeof title, "%s%s的委托代理人", ad->index < 0 ? "新增" : "修改", pre);
@@ -2525,7 +2601,7 @@ static int agent_save(struct screen *s)
 
 	form_clear_errors(f);
 	party_prefix(pre, sizeof pre, ad->party);
-	if (intake_check_agent(pre, ad->index < 0 ? is->agents[ad->party].n : ad->index, &ia, &res) > 0) {
+	if (intake_check_agent(pre, ad->index < 0 ? party_agents(is, ad->party)->n : ad->index, &ia, &res) > 0) {
 		for (int i = 0; i < res.nproblems; i++) {
 			const char *dot = strrchr(res.problems[i].field, '.');
 			char id[64];
@@ -2539,7 +2615,7 @@ static int agent_save(struct screen *s)
 		agent_free(&a);
 		return UI_HANDLED;
 	}
-	struct agents *ag = &is->agents[ad->party];
+	struct agents *ag = party_agents(is, ad->party);
 	struct agent *to = ad->index < 0 ? agent_append(ag) : &ag->v[ad->index];
 	int j = ad->index < 0 ? ag->n - 1 : ad->index;
 	agent_free(to);
@@ -2627,7 +2703,7 @@ static struct agent_dialog *open_agent(struct screen *s, int party, int index)
 	struct agent_dialog *ad;
 	struct form_item *it;
 
-	if (index < 0 && is->agents[party].n >= INTAKE_MAX_AGENTS) {
+	if (index < 0 && party_agents(is, party)->n >= INTAKE_MAX_AGENTS) {
 		ui_msg(s->app, US_ERROR, "每名当事人最多委托%d名代理人", INTAKE_MAX_AGENTS);
 		return NULL;
 	}
@@ -2657,7 +2733,7 @@ static struct agent_dialog *open_agent(struct screen *s, int party, int index)
 	it = form_add(&ad->form, FK_TEXT, "agent.scope", "特别授权的事项");
 	it->edit.max = 300;
 	if (index >= 0) {
-		const struct agent *a = &is->agents[party].v[index];
+		const struct agent *a = &party_agents(is, party)->v[index];
 		edit_set(&form_find(&ad->form, "agent.name")->edit, a->name);
 		edit_set(&form_find(&ad->form, "agent.org")->edit, a->org);
 		edit_set(&form_find(&ad->form, "agent.phone")->edit, a->phone);
@@ -2687,9 +2763,9 @@ static void reopen_agent(struct screen *s, const char *body)
 	v = draft_get(body, AGENT_DRAFT "index");
 	index = v ? atoi(v) : -1;
 	free(v);
-	if (party < 0 || party > is->nresp)
+	if (!party_valid(is, party))
 		return;
-	if (index < -1 || index >= is->agents[party].n)
+	if (index < -1 || index >= party_agents(is, party)->n)
 		index = -1;
 	if (!(ad = open_agent(s, party, index)))
 		return;
@@ -2702,7 +2778,7 @@ static void reopen_agent(struct screen *s, const char *body)
 struct app_dialog {
 	struct form form;
 	struct screen *parent;
-	int index; /* into the intake's others */
+	int index; /* into the intake's others; -1 a new applicant */
 	char *snap;
 };
 
@@ -2753,7 +2829,10 @@ static void app_draw(struct screen *s)
 	int y = s->rows / 2 - 8;
 	char title[80];
 
-	snprintf(title, sizeof title, "修改申请人%d", pd->index + 2);
+	if (pd->index < 0)
+		snprintf(title, sizeof title, "新增申请人%d", ((struct intake_screen *)pd->parent->priv)->nothers + 2);
+	else
+		snprintf(title, sizeof title, "修改申请人%d", pd->index + 2);
 	ui_box(y, 4, 16, s->cols - 8, title);
 	ui_put(y + 14, 6, "身份证等证件由号码得出性别和出生日期；F2/^S 保存，Esc 取消", s->cols - 12, ui_attr(US_DIM), 0);
 	form_draw(&pd->form);
@@ -2826,13 +2905,22 @@ static int app_save(struct screen *s)
 		other_free(&o);
 		return UI_HANDLED;
 	}
-	other_free(&is->others[pd->index]);
-	is->others[pd->index] = o;
+	int added = pd->index < 0, k = added ? is->nothers : pd->index;
+	struct other_app *to = added ? other_append(is) : &is->others[k];
+	/* what the dialog has no field for stays: the case's applicant he
+	 * is, his representative mark, his agents */
+	o.ord = to->ord;
+	o.representative = to->representative;
+	o.agents = to->agents;
+	memset(&to->agents, 0, sizeof to->agents);
+	other_free(to);
+	*to = o;
 	is->dirty = 1;
 	char id[32];
-	snprintf(id, sizeof id, "applicant[%d]", pd->index + 1);
+	snprintf(id, sizeof id, "applicant[%d]", k + 1);
 	rebuild_form(is, id);
-	ui_msg(s->app, US_OK, "申请人%d已修改（按 F2 保存本次修改申请）", pd->index + 2);
+	reconfirm_note(is);
+	ui_msg(s->app, US_OK, "申请人%d已%s（按 F2 保存本次修改申请）", k + 2, added ? "新增" : "修改");
 	return UI_HANDLED | UI_CLOSE;
 }
 
@@ -2900,9 +2988,18 @@ static const struct screen_ops app_ops = {
 static struct app_dialog *open_applicant(struct screen *s, int index)
 {
 	struct intake_screen *is = s->priv;
-	const struct other_app *o = &is->others[index];
-	struct app_dialog *pd = xcalloc(1, sizeof *pd);
+	static char none[1], china[] = "中国";
+	const struct other_app blank = {.id_no = none, .name = none, .birth = none, .nationality = china, .phone = none,
+					.address = none, .occupation = none};
+	const struct other_app *o = index < 0 ? &blank : &is->others[index];
+	struct app_dialog *pd;
 	struct form_item *it;
+
+	if (index < 0 && is->nothers + 1 >= INTAKE_MAX_PARTIES) {
+		ui_msg(s->app, US_ERROR, "申请人最多 %d 名", INTAKE_MAX_PARTIES);
+		return NULL;
+	}
+	pd = xcalloc(1, sizeof *pd);
 
 	pd->parent = s;
 	pd->index = index;
@@ -2933,7 +3030,7 @@ static struct app_dialog *open_applicant(struct screen *s, int index)
 	it->choice = o->household;
 	it = text_item(&pd->form, "p.occupation", "职业/岗位", 50);
 	edit_set(&it->edit, o->occupation);
-	form_focus(&pd->form, 2);
+	form_focus(&pd->form, index < 0 ? 1 : 2); /* a new one: his document's number first */
 	pd->snap = form_snapshot(&pd->form);
 	is->pdialog = pd;
 	ui_push(s->app, screen_new(s->app, &app_ops, s->title, pd));
@@ -2951,7 +3048,7 @@ static void reopen_applicant(struct screen *s, const char *body)
 		return; /* no dialog was open */
 	int index = atoi(v);
 	free(v);
-	if (index < 0 || index >= is->nothers || !(pd = open_applicant(s, index)))
+	if (index < -1 || index >= is->nothers || !(pd = open_applicant(s, index)))
 		return;
 	form_draft_get(&pd->form, body, APP_DRAFT);
 }
@@ -3007,10 +3104,87 @@ static void remove_respondent(struct screen *s, int k)
 	ui_msg(s->app, US_OK, "已删除被申请人%d", k + 1);
 }
 
+/* An applicant after the first (others[k]) removed from the form, after
+ * a question: his agents with him, and in a collective dispute his own
+ * amounts of the claims (the core takes them off the totals). */
+static void remove_applicant(struct screen *s, int k)
+{
+	struct intake_screen *is = s->priv;
+	char q[400], id[32];
+
+	snprintf(q, sizeof q, "删除申请人%d %s？\n其委托代理人一并删除；集体争议中其各项请求的金额也一并删除，\n请求合计相应减少。",
+		 k + 2, is->others[k].name);
+	if (!ui_confirm(s->app, q) || s->app->quit)
+		return;
+	other_free(&is->others[k]);
+	memmove(&is->others[k], &is->others[k + 1], (size_t)(is->nothers - k - 1) * sizeof *is->others);
+	is->nothers--;
+	is->dirty = 1;
+	if (k < is->nothers)
+		snprintf(id, sizeof id, "applicant[%d]", k + 1);
+	else
+		snprintf(id, sizeof id, "applicants.add");
+	rebuild_form(is, id);
+	reconfirm_note(is);
+	ui_msg(s->app, US_OK, "已删除申请人%d（按 F2 保存本次修改申请）", k + 2);
+}
+
+/* The first applicant removed (a correction with more than one): the
+ * second takes the form's fields, with his agents and the case's
+ * applicant he is. */
+static void remove_first_applicant(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+	char q[500];
+
+	if (is->nothers < 1) {
+		ui_msg(s->app, US_WARN, "至少需要一名申请人；只有一名时不能删除");
+		return;
+	}
+	struct other_app *o = &is->others[0];
+	char *name = field(is, "applicant[0].name");
+	snprintf(q, sizeof q,
+		 "删除申请人1 %s？\n申请人2 %s 成为申请人1。其委托代理人一并删除；集体争议中其各项请求的金额\n"
+		 "也一并删除，请求合计相应减少。",
+		 name, o->name);
+	free(name);
+	if (!ui_confirm(s->app, q) || s->app->quit)
+		return;
+	form_find(&is->form, "applicant[0].id_type")->choice = o->id_type;
+	set_field(is, "applicant[0].id_no", o->id_no);
+	set_field(is, "applicant[0].name", o->name);
+	set_field(is, "applicant[0].nationality", o->nationality);
+	set_field(is, "applicant[0].phone", o->phone);
+	set_field(is, "applicant[0].address", o->address);
+	set_field(is, "applicant[0].occupation", o->occupation);
+	/* his sex and birth date as the case has them; check_id makes them
+	 * read-only when his number gives them */
+	form_find(&is->form, "applicant[0].gender")->readonly = 0;
+	form_find(&is->form, "applicant[0].birth_date")->readonly = 0;
+	form_find(&is->form, "applicant[0].gender")->choice = o->gender;
+	set_field(is, "applicant[0].birth_date", o->birth);
+	form_find(&is->form, "applicant[0].household")->choice = o->household;
+	agents_clear(&is->agents[0]);
+	is->agents[0] = o->agents;
+	memset(&o->agents, 0, sizeof o->agents);
+	is->app0_ord = o->ord;
+	is->app0_rep = o->representative;
+	other_free(o);
+	memmove(&is->others[0], &is->others[1], (size_t)(is->nothers - 1) * sizeof *is->others);
+	is->nothers--;
+	is->dirty = 1;
+	rebuild_form(is, "applicant[0].name");
+	check_id(s, 0);
+	check_phone(is, "applicant[0].phone");
+	archive_preview(s);
+	reconfirm_note(is);
+	ui_msg(s->app, US_OK, "已删除申请人1（按 F2 保存本次修改申请）");
+}
+
 static void remove_agent(struct screen *s, int party, int j)
 {
 	struct intake_screen *is = s->priv;
-	struct agents *ag = &is->agents[party];
+	struct agents *ag = party_agents(is, party);
 	char q[300], pre[32], id[48];
 
 	snprintf(q, sizeof q, "删除委托代理人%d %s？", j + 1, ag->v[j].name);
@@ -3027,9 +3201,10 @@ static void remove_agent(struct screen *s, int party, int j)
 }
 
 /* What the focused item belongs to: *party (0 the applicant, 1 + i
- * respondent i, -1 neither), *agent the agent row (-1: none),
- * *agents_add its add row; the respondents' add row counts as the
- * respondents' part (*party -2). */
+ * respondent i, APP_PARTY + k applicant k's agents, -1 neither), *agent
+ * the agent row (-1: none), *agents_add its add row; the respondents'
+ * add row counts as the respondents' part (*party -2), the applicants'
+ * add row as the applicants' (*party -3). */
 static void focused_party(struct intake_screen *is, int *party, int *agent, int *agents_add)
 {
 	struct form_item *it = form_focused(&is->form);
@@ -3041,10 +3216,14 @@ static void focused_party(struct intake_screen *is, int *party, int *agent, int 
 	*agents_add = 0;
 	if (!strncmp(id, "applicant[0].", 13))
 		*party = 0;
+	else if (sscanf(id, "applicant[%d].", &ri) == 1 && ri >= 1 && ri <= is->nothers && strchr(id, '.'))
+		*party = APP_PARTY + ri;
 	else if (sscanf(id, "respondent[%d].", &ri) == 1 && ri >= 0 && ri < is->nresp)
 		*party = 1 + ri;
 	else if (!strcmp(id, "respondents.add"))
 		*party = -2;
+	else if (!strcmp(id, "applicants.add"))
+		*party = -3;
 	const char *ag = strstr(id, ".agents");
 	if (*party >= 0 && ag && it->kind == FK_ROW) {
 		if (ag[7] == '[')
@@ -3266,8 +3445,7 @@ static int correct_save(struct screen *s)
 {
 	struct intake_screen *is = s->priv;
 	struct app *app = s->app;
-	int np = is->cv->napplicants > 1 ? is->cv->napplicants : 1;
-	struct intake_person *persons = xcalloc((size_t)np, sizeof *persons);
+	struct intake_person *persons = xcalloc((size_t)is->nothers + 1, sizeof *persons);
 	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
 	struct kept k = {0};
 	struct intake in;
@@ -3540,6 +3718,8 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 			open_agent(s, party, -1);
 		else if (party == -2)
 			add_respondent(s);
+		else if (party == -3)
+			open_applicant(s, -1);
 		else if (in_ev)
 			open_evidence(s, -1);
 		else
@@ -3559,14 +3739,18 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 		return UI_HANDLED;
 	case UA_DELETE:
 		if (other >= 0) {
-			ui_msg(app, US_WARN, "修改申请可以更正申请人%d的信息（F6），不能删除申请人", other + 2);
+			remove_applicant(s, other);
 			return UI_HANDLED;
 		}
 		if (agent >= 0) {
 			remove_agent(s, party, agent);
 			return UI_HANDLED;
 		}
-		if (party >= 1 && !agents_add && is->nresp > 1) {
+		if (party == 0 && !agents_add && is->correct_id) {
+			remove_first_applicant(s);
+			return UI_HANDLED;
+		}
+		if (party >= 1 && party < APP_PARTY && !agents_add && is->nresp > 1) {
 			remove_respondent(s, party - 1);
 			return UI_HANDLED;
 		}
@@ -3634,6 +3818,8 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 				open_agent(s, party, agent);
 			else if (party == -2)
 				add_respondent(s);
+			else if (party == -3)
+				open_applicant(s, -1);
 			else if (in_ev)
 				open_evidence(s, ei);
 			else
@@ -3870,6 +4056,9 @@ static void prefill_others(struct intake_screen *is)
 		o->occupation = xstrdup(p->occupation);
 		o->gender = p->gender[0] ? vocab_index(VOCAB_GENDER, p->gender) + 1 : 0;
 		o->household = p->household[0] ? vocab_index(VOCAB_HOUSEHOLD, p->household) + 1 : 0;
+		o->ord = p->ord;
+		o->representative = p->representative;
+		prefill_agents(&o->agents, p);
 	}
 }
 
@@ -3889,6 +4078,8 @@ struct screen *intake_correct_screen_new(struct app *app, int64_t case_id, void 
 	is->correct_id = case_id;
 	is->correct_version = cv->version;
 	is->cv = cv;
+	is->app0_ord = cv->napplicants > 0 ? cv->applicants[0].ord : -1;
+	is->app0_rep = cv->napplicants > 0 ? cv->applicants[0].representative : 0;
 	prefill_others(is);
 	is->done = done;
 	is->done_ctx = ctx;

@@ -4,8 +4,9 @@
  * confirmation undone by a change of claims, an accepted case keeping its
  * acceptance and deadline, the version conflict, the administrator alone
  * after assignment, the case's own copy of its parties rewritten while
- * earlier cases keep theirs, bad input refused per field with nothing
- * written, and the timeline's words.
+ * earlier cases keep theirs, applicants added and removed (their own
+ * copies, agents, representatives and per-worker amounts), bad input
+ * refused per field with nothing written, and the timeline's words.
  */
 #include "tap.h"
 #include "testdb.h"
@@ -942,6 +943,292 @@ static void test_bad_input(void)
 
 /* ---- the timeline's words ---------------------------------------------------------------- */
 
+/* ---- applicants added and removed ------------------------------------------------------------- */
+
+static struct intake_person others[4];
+
+static void reset_others(void)
+{
+	others[0] = (struct intake_person){.id_type = "id", .id_no = "440301198001010018", .name = "张三",
+					   .phone = "13900000001", .address = "上海市静安区某路3号", .household = "rural",
+					   .occupation = "焊工"};
+	others[1] = (struct intake_person){.id_type = "id", .id_no = "110105198001010024", .name = "李四",
+					   .phone = "13900000002", .address = "上海市静安区某路4号"};
+	others[2] = (struct intake_person){.id_type = "id", .id_no = "310101199202020022", .name = "王五",
+					   .phone = "13900000003", .address = "上海市静安区某路5号"};
+}
+
+/* The respondent's position of its legal representative as the case
+ * took it from the archive at registration, for a correction to leave. */
+static char title_buf[64];
+
+static void title_as_case(int64_t id)
+{
+	char *t = sql_text("SELECT legal_rep_title FROM case_parties WHERE case_id = ? AND role = 'respondent'", id);
+
+	snprintf(title_buf, sizeof title_buf, "%s", t ? t : "");
+	free(t);
+	emp.legal_rep_title = title_buf;
+}
+
+/* The case's applicants, "1 周小梅 | 2 张三", with whatever else sql adds. */
+static char *applicants_of(int64_t id)
+{
+	return sql_text("SELECT group_concat(ord || ' ' || name, ' | ') FROM (SELECT * FROM case_parties "
+			"WHERE case_id = ? AND role = 'applicant' ORDER BY ord)",
+			id);
+}
+
+static void test_applicant_added(void)
+{
+	int64_t id = new_case();
+	struct intake_person apps[2];
+	struct intake_result res;
+
+	apply(id, ACT_CONFIRM);
+	reset_application();
+	reset_others();
+	apps[0] = app;
+	apps[0].ord = 1;
+	apps[1] = others[0];
+	apps[1].ord = -1; /* a new one */
+	in.applicants = apps;
+	in.napplicants = 2;
+	title_as_case(id);
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	CHECK_INT(res.nchanges, 1);
+	CHECK_INT(res.reconfirm, 0); /* the claims are as they were */
+	CHECK_INT(res.status, ST_CONFIRMED);
+	intake_result_free(&res);
+	char *a = applicants_of(id);
+	CHECK_STR(a, "1 周小梅 | 2 张三");
+	free(a);
+	/* the event, with his name, and the timeline's words for it */
+	CHECK_INT(events_like(id, "edit", "", "申请人2：张三"), 1);
+	char *t = case_edit_text("", "申请人2：张三");
+	CHECK_STR(t, "增加申请人 张三");
+	free(t);
+	/* the case's own copy of his particulars, the number's sex and
+	 * birth date with them, linked to the archive where he now is */
+	sql_is("SELECT json_array(id_type, id_no, gender, birth_date, nationality, phone, address, household, "
+	       "occupation, representative) FROM case_parties WHERE case_id = ? AND role = 'applicant' AND ord = 2",
+	       id, "[\"id\",\"440301198001010018\",\"M\",\"1980-01-01\",\"中国\",\"13900000001\",\"上海市静安区某路3号\","
+		   "\"rural\",\"焊工\",0]");
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM case_parties p JOIN persons q ON q.id = p.person_id "
+				    "WHERE p.case_id = ? AND p.role = 'applicant' AND p.ord = 2 AND q.id_no = "
+				    "'440301198001010018' AND q.name = '张三'",
+				id),
+		  1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ? AND entity = 'person' AND "
+				    "entity_id = (SELECT id FROM persons WHERE id_no = '440301198001010018')",
+				id),
+		  1);
+	/* a later case with other particulars of him leaves this case's copy */
+	reset_application();
+	app = others[0];
+	app.phone = "13900000009";
+	struct intake_result r2 = {0};
+	CHECK_INT(intake_register(db, &cfg, &clerk, &in, &r2), 0);
+	intake_result_free(&r2);
+	sql_is("SELECT phone FROM case_parties WHERE case_id = ? AND role = 'applicant' AND ord = 2", id, "13900000001");
+	sql_is("SELECT phone FROM persons WHERE id_no = '440301198001010018' AND ? > 0", id, "13900000009");
+	reset_application();
+}
+
+static void test_applicant_removed(void)
+{
+	struct intake_person apps[3];
+	struct intake_agent ag2[1], ag3[1];
+	struct intake_result res;
+
+	/* three applicants, the second and third with an agent each */
+	reset_application();
+	reset_others();
+	ag2[0] = (struct intake_agent){.name = "李律师", .kind = "lawyer", .authority = "general"};
+	ag3[0] = (struct intake_agent){.name = "王家属", .kind = "relative", .authority = "general"};
+	apps[0] = app;
+	apps[1] = others[1];
+	apps[1].agents = ag2;
+	apps[1].nagents = 1;
+	apps[2] = others[2];
+	apps[2].agents = ag3;
+	apps[2].nagents = 1;
+	in.applicants = apps;
+	in.napplicants = 3;
+	struct intake_result r0 = {0};
+	if (intake_register(db, &cfg, &clerk, &in, &r0) < 0) {
+		CHECK(0, "register three applicants: %s", tj_errmsg());
+		return;
+	}
+	int64_t id = r0.case_id;
+	intake_result_free(&r0);
+	title_as_case(id);
+
+	/* 李四, the second, registered by mistake: removed, 王五 takes his
+	 * number and keeps his own agent */
+	apps[0].ord = 1;
+	apps[1] = apps[2];
+	apps[1].ord = 3;
+	in.napplicants = 2;
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	CHECK_INT(res.nchanges, 2); /* he and his agent: 王五 unchanged */
+	intake_result_free(&res);
+	char *a = applicants_of(id);
+	CHECK_STR(a, "1 周小梅 | 2 王五");
+	free(a);
+	sql_is("SELECT group_concat(party_ord || ' ' || name, ',') FROM case_agents WHERE case_id = ? AND role = 'applicant'",
+	       id, "2 王家属");
+	CHECK_INT(events_like(id, "edit", "申请人2：李四", ""), 1);
+	CHECK_INT(events_like(id, "edit", "申请人2 代理人1：李律师（律师，一般授权）", ""), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ? AND action = 'edit' AND "
+				    "(before LIKE '%王五%' OR after LIKE '%王五%')",
+				id),
+		  0);
+	char *t = case_edit_text("申请人2：李四", "");
+	CHECK_STR(t, "删除申请人 李四");
+	free(t);
+	/* the archive keeps him */
+	CHECK_INT(testdb_int(db, "SELECT count(*) FROM persons WHERE id_no = '110105198001010024' AND name = '李四'"), 1);
+
+	/* the last one cannot go: at least one applicant remains */
+	in.napplicants = 1;
+	apps[0] = apps[1];
+	apps[0].ord = 2;
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0); /* 周小梅 removed, 王五 alone */
+	intake_result_free(&res);
+	a = applicants_of(id);
+	CHECK_STR(a, "1 王五");
+	free(a);
+	sql_is("SELECT group_concat(party_ord || ' ' || name, ',') FROM case_agents WHERE case_id = ? AND role = 'applicant'",
+	       id, "1 王家属");
+	in.napplicants = 0;
+	refused(&clerk, id, "applicants", "至少需要一名申请人");
+	a = applicants_of(id);
+	CHECK_STR(a, "1 王五");
+	free(a);
+
+	/* a correction that races another user's change: refused, nothing
+	 * written, the applicant not added */
+	in.napplicants = 2;
+	apps[0].ord = 1;
+	apps[1] = others[1];
+	apps[1].ord = -1;
+	int64_t seen = version_of(id);
+	apply(id, ACT_CONFIRM); /* the other user */
+	char *before = snap(id);
+	CHECK_INT(correct(&clerk, id, seen, &res), -1);
+	CHECK_INT(res.conflict, 1);
+	CHECK_STR(res.changed_by, "管理员甲");
+	intake_result_free(&res);
+	char *after = snap(id);
+	CHECK_STR(after, before);
+	free(before);
+	free(after);
+	a = applicants_of(id);
+	CHECK_STR(a, "1 王五");
+	free(a);
+	/* against the version now held it goes through */
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	intake_result_free(&res);
+	a = applicants_of(id);
+	CHECK_STR(a, "1 王五 | 2 李四");
+	free(a);
+	reset_application();
+}
+
+/* A collective dispute: the representatives it keeps, the removed
+ * worker's own amounts gone with him and the claim's total less them,
+ * the others' amounts renumbered with them. */
+static void test_applicant_collective(void)
+{
+	struct intake_person apps[4];
+	struct intake_share sh[4] = {{1, "1000"}, {2, "2000"}, {3, "3000"}, {4, "4000"}};
+	struct intake_result res;
+	struct case_view cv;
+	int threshold = cfg.collective_threshold;
+
+	cfg.collective_threshold = 3;
+	reset_application();
+	reset_others();
+	apps[0] = app;
+	apps[0].representative = 1;
+	apps[1] = others[1]; /* 李四, a representative */
+	apps[1].representative = 1;
+	apps[2] = others[2];
+	apps[3] = others[0];
+	in.applicants = apps;
+	in.napplicants = 4;
+	claims[0].amount = "";
+	claims[0].shares = sh;
+	claims[0].nshares = 4;
+	struct intake_result r0 = {0};
+	if (intake_register(db, &cfg, &clerk, &in, &r0) < 0) {
+		CHECK(0, "register a collective case: %s (%s)", tj_errmsg(), r0.nproblems ? r0.problems[0].msg : "");
+		cfg.collective_threshold = threshold;
+		return;
+	}
+	int64_t id = r0.case_id;
+	intake_result_free(&r0);
+	title_as_case(id);
+	apply(id, ACT_CONFIRM);
+	CHECK_INT(testdb_int_id(db, "SELECT amount_fen FROM claims WHERE case_id = ? AND ord = 1", id), 1000000);
+
+	/* the form's claim: the total as the case has it, no shares */
+	claims[0].shares = NULL;
+	claims[0].nshares = 0;
+	claims[0].amount = "10,000.00";
+	for (int i = 0; i < 4; i++)
+		apps[i].ord = i + 1;
+	/* 李四 removed: one representative left - refused, saying so */
+	apps[1] = apps[2];
+	apps[2] = apps[3];
+	in.napplicants = 3;
+	refused(&clerk, id, "representatives", "删除后只剩1名代表");
+	/* with 王五 elected too it goes through */
+	apps[1].representative = 1;
+	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
+	CHECK_INT(case_correct_resets(&cv, &in), 1); /* the claim's total changes */
+	case_view_free(&cv);
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	CHECK_INT(res.reconfirm, 1);
+	CHECK_INT(res.status, ST_REGISTERED);
+	intake_result_free(&res);
+	char *a = sql_text("SELECT group_concat(ord || ' ' || name || ' ' || representative, ' | ') FROM (SELECT * FROM "
+			   "case_parties WHERE case_id = ? AND role = 'applicant' ORDER BY ord)",
+			   id);
+	CHECK_STR(a, "1 周小梅 1 | 2 王五 1 | 3 张三 0");
+	free(a);
+	sql_is("SELECT group_concat(s.applicant || ':' || s.amount_fen, ',') FROM (SELECT s.* FROM claim_shares s JOIN "
+	       "claims k ON k.id = s.claim_id WHERE k.case_id = ? AND k.ord = 1 ORDER BY s.applicant) s",
+	       id, "1:100000,2:300000,3:400000");
+	CHECK_INT(testdb_int_id(db, "SELECT amount_fen FROM claims WHERE case_id = ? AND ord = 1", id), 800000);
+	CHECK_INT(events_like(id, "edit", "申请人2：李四", ""), 1);
+	CHECK_INT(events_like(id, "edit", "李四 请求1 金额：2,000.00", ""), 1);
+	CHECK_INT(events_like(id, "edit", "请求1 金额：10,000.00", "请求1 金额：8,000.00"), 1);
+	CHECK_INT(events_like(id, "edit", "申请人2（原申请人3） 代表：否", "申请人2（原申请人3） 代表：是"), 1);
+	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM events WHERE case_id = ? AND action = 'unconfirm'", id), 1);
+	sql_is("SELECT collective FROM cases WHERE id = ?", id, "1");
+
+	/* a worker who is no representative leaves the representatives as
+	 * they are: down to two applicants, the case stays collective */
+	apps[0].ord = 1;
+	apps[1].ord = 2;
+	in.napplicants = 2;
+	claims[0].amount = "8,000.00";
+	CHECK_INT(correct(&clerk, id, version_of(id), &res), 0);
+	intake_result_free(&res);
+	CHECK_INT(testdb_int_id(db, "SELECT amount_fen FROM claims WHERE case_id = ? AND ord = 1", id), 400000);
+	sql_is("SELECT collective FROM cases WHERE id = ?", id, "1");
+	/* a representative of two removed: refused */
+	in.napplicants = 1;
+	claims[0].amount = "4,000.00";
+	refused(&clerk, id, "representatives", "须有2至5名代表");
+
+	cfg.collective_threshold = threshold;
+	claims[0].amount = "12000";
+	reset_application();
+}
+
 static void test_text(void)
 {
 	char *t;
@@ -1010,6 +1297,9 @@ int main(void)
 	test_kinds();
 	test_agents();
 	test_against();
+	test_applicant_added();
+	test_applicant_removed();
+	test_applicant_collective();
 	test_bad_input();
 	test_text();
 
