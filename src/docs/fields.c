@@ -408,17 +408,15 @@ static char *employer_names(const struct case_view *cv)
 static void add_parties(struct doc_dict *d, const struct case_view *cv)
 {
 	char *s, *employer = employer_names(cv);
-	tj_day recv;
+	tj_day today = tj_today();
 	struct strbuf reps;
 
-	if (date_parse(cv->received, &recv) < 0)
-		recv = tj_today();
 	sb_init(&reps);
 	doc_dict_list(d, "applicants");
 	for (int i = 0; i < cv->napplicants; i++) {
 		const struct cv_party *p = &cv->applicants[i];
 		struct doc_dict *it = doc_dict_add_item(d, "applicants");
-		int age = age_on(p->birth_date, recv);
+		int age = age_on(p->birth_date, today); /* as on the document's date */
 		set_int(it, "no", i + 1);
 		doc_dict_set(it, "name", p->name);
 		doc_dict_set(it, "gender", gender_cn(p->gender));
@@ -513,7 +511,16 @@ static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
 	if (k->agreed_fen > 0) {
 		claim_payer(&sb, cv, k);
 		sb_add(&sb, several ? (k->joint ? "同意连带支付" : "同意共同支付") : "同意支付");
-		sb_add(&sb, cv->napplicants > 1 ? "各申请人" : "申请人");
+		/* several workers: the sum for them all, never "各申请人 X 元"
+		 * (which reads as X to each) */
+		if (cv->napplicants > 3)
+			sb_printf(&sb, "申请人%s等%d人共计", cv->applicants[0].name, cv->napplicants);
+		else if (cv->napplicants > 1)
+			for (int j = 0; j < cv->napplicants; j++)
+				sb_printf(&sb, "%s%s%s", j ? "、" : "申请人", cv->applicants[j].name,
+					  j == cv->napplicants - 1 ? "共计" : "");
+		else
+			sb_add(&sb, "申请人");
 		sb_printf(&sb, "人民币%s元（大写：%s）", money_format(k->agreed_fen, fig, sizeof fig),
 			  money_capital(k->agreed_fen, cap, sizeof cap) ? cap : "");
 		if (k->nshares > 0 && k->agreed_fen == k->amount_fen) {

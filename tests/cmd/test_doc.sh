@@ -295,7 +295,14 @@ printf '[documents]\narbitration_addressee = 上海市某某区劳动人事争�
 run "$TJ" doc --db demo.db --config addr.conf "$CASE_arbitration" arbitration
 expect_rc arbitration-more 0
 expect_out arbitration-agent "委托代理人：王律师（律师），工作单位：上海某某律师事务所"
-expect_out arbitration-authority "代理权限：特别授权"
+# the authority given for the mediation is not the arbitration's (a new
+# 授权委托书 is filed there)
+"$TJ" doc --db demo.db --config addr.conf "$CASE_arbitration" arbitration >arb.txt 2>/dev/null
+if grep -q "代理权限" arb.txt; then fail "arbitration: the mediation's authority printed"; else ok; fi
+# the age as on the application's date (today), not on the mediation's
+birth=$(q "SELECT birth_date FROM case_parties WHERE case_id = $AID AND role = 'applicant' ORDER BY ord LIMIT 1")
+age=$(python3 -c "import sys; b='$birth'; t='${TIAOJIE_NOW%% *}'; print(int(t[:4]) - int(b[:4]) - (t[5:] < b[5:]))")
+if grep -q "年龄：${age}岁" arb.txt; then ok; else fail "arbitration: age not ${age} (born $birth, today ${TIAOJIE_NOW%% *})"; fi
 expect_out arbitration-evidence "$EORD. 工资银行流水（原件，3页）；来源：中国工商银行；证明目的：证明工资标准"
 expect_out arbitration-addressee "$(printf '此致\n上海市某某区劳动人事争议仲裁委员会')"
 expect_out arbitration-commits "特向上海市某某区劳动人事争议仲裁委员会申请仲裁"
@@ -403,7 +410,7 @@ has rejection-case-no rejection.flat "$REJ"
 while IFS= read -r n; do has rejection-applicant rejection.flat "$n"; done \
 	< <(q "SELECT name FROM case_parties WHERE case_id = $JID AND role = 'applicant'")
 has rejection-reason rejection.flat "$(q "SELECT reason FROM cases WHERE id = $JID")"
-has rejection-arbitration rejection.flat "直接向上海市劳动人事争议仲裁委员会申请仲裁"
+has rejection-arbitration rejection.flat "直接向有管辖权的劳动人事争议仲裁委员会（劳动合同履行地或者用人单位所在地的仲裁委员会）申请仲裁"
 has rejection-dated rejection.flat "$(cn_date "$(q "SELECT substr(closed_at, 1, 10) FROM cases WHERE id = $JID")")"
 run "$TJ" doc --db demo.db "$ACC" rejection
 expect_rc rejection-wrong-state 1
