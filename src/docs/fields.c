@@ -84,6 +84,9 @@ static const struct field_def {
 	{"", "decide_rule", 0, "决定是否受理的期间"},
 	{"", "clerk", 0, "经办人"},
 	{"", "evidence_count", 0, "证据件数"},
+	{"", "received_evidence", 1, "随申请收到的证据"},
+	{"", "received_evidence_count", 0, "随申请收到的证据件数"},
+	{"", "oral", 0, "口头（电话）申请"},
 	{"", "session_date", 0, "调解日期"},
 	{"", "session_time", 0, "调解开始时间"},
 	{"", "session_end", 0, "调解结束时间"},
@@ -142,6 +145,12 @@ static const struct field_def {
 	{"evidence", "party", 0, "提交方"},
 	{"evidence", "by_applicant", 0, "申请人提交"},
 	{"evidence", "submitted", 0, "提交日期"},
+
+	{"received_evidence", "no", 0, "证据序号"},
+	{"received_evidence", "name", 0, "证据名称"},
+	{"received_evidence", "pages", 0, "页数"},
+	{"received_evidence", "original", 0, "原件或复印件"},
+	{"received_evidence", "submitted", 0, "提交日期"},
 
 	{"claims", "no", 0, "请求序号"},
 	{"claims", "text", 0, "请求内容"},
@@ -667,6 +676,24 @@ static void add_claims(struct doc_dict *d, const struct case_view *cv)
 
 static void add_evidence(struct doc_dict *d, const struct case_view *cv)
 {
+	int nreceived = 0;
+
+	/* what the applicant handed in with the application (the receipt
+	 * lists that, not what came later or from the other side) */
+	doc_dict_list(d, "received_evidence");
+	for (int i = 0; i < cv->nevidence; i++) {
+		const struct cv_evidence *e = &cv->evidence[i];
+		if (strcmp(e->party, "applicant") != 0 || (e->submitted[0] && strcmp(e->submitted, cv->received) > 0))
+			continue;
+		struct doc_dict *it = doc_dict_add_item(d, "received_evidence");
+		set_int(it, "no", ++nreceived);
+		doc_dict_set(it, "name", blank_null(e->name));
+		set_int(it, "pages", e->pages);
+		doc_dict_set(it, "original", vocab_label_at(VOCAB_ORIGINAL, e->original != 0));
+		doc_set_date(it, "submitted", e->submitted);
+	}
+	if (nreceived > 0)
+		set_int(d, "received_evidence_count", nreceived);
 	if (cv->nevidence > 0)
 		set_int(d, "evidence_count", cv->nevidence);
 	doc_dict_list(d, "evidence");
@@ -820,6 +847,7 @@ struct doc_dict *doc_dict_build(const struct case_view *cv, const struct config 
 	doc_dict_set(d, "mediator", cv->mediator_name);
 	doc_dict_set(d, "clerk", blank_null(cv->clerk));
 	set_flag(d, "collective", cv->collective);
+	set_flag(d, "oral", strcmp(cv->channel, "phone") == 0);
 	set_flag(d, "rejected", cv->status == ST_REJECTED);
 	set_flag(d, "failed", cv->status == ST_FAILED || cv->status == ST_REFERRED);
 	set_flag(d, "withdrawn", cv->status == ST_WITHDRAWN);

@@ -355,14 +355,23 @@ REC=$(q "SELECT case_no FROM cases c WHERE status = 'registered' AND EXISTS (SEL
 	ORDER BY id LIMIT 1")
 check receipt-case [ -n "$REC" ]
 RID=$(q "SELECT id FROM cases WHERE case_no = '$REC'")
+# material that came later, or from the other side, is not what was received
+q "INSERT INTO evidence(case_id, ord, name, source, purpose, pages, original, party, submitted)
+   SELECT $RID, coalesce(max(ord), 0) + 1, '单位考勤记录后补', '', '', 2, 0, 'respondent', (SELECT received FROM cases WHERE id = $RID)
+   FROM evidence WHERE case_id = $RID;
+   INSERT INTO evidence(case_id, ord, name, source, purpose, pages, original, party, submitted)
+   SELECT $RID, coalesce(max(ord), 0) + 1, '申请人后补工资条', '', '', 1, 0, 'applicant', date((SELECT received FROM cases WHERE id = $RID), '+3 days')
+   FROM evidence WHERE case_id = $RID"
 pdf receipt "$REC" receipt
+if grep -q "单位考勤记录后补\|申请人后补工资条" receipt.flat; then fail "receipt lists material not received with the application"; else ok; fi
 has receipt-title receipt.flat "收件回执"
 has receipt-case-no receipt.flat "案件编号为$REC"
 parties_in receipt receipt.flat "$RID"
 has receipt-received receipt.flat "于$(cn_date "$(q "SELECT received FROM cases WHERE id = $RID")")收到"
 has receipt-application receipt.flat "调解申请书正本一份，副本$(q "SELECT count(*) FROM case_parties WHERE case_id = $RID AND role = 'respondent'")份"
 while IFS= read -r n; do has receipt-evidence receipt.flat "$n"; done \
-	< <(q "SELECT name FROM evidence WHERE case_id = $RID AND removed_at IS NULL")
+	< <(q "SELECT name FROM evidence WHERE case_id = $RID AND removed_at IS NULL AND party = 'applicant'
+	       AND submitted <= (SELECT received FROM cases WHERE id = $RID)")
 has receipt-clerk receipt.flat "经办人：$(q "SELECT u.display_name FROM cases c JOIN users u ON u.id = c.created_by WHERE c.id = $RID")"
 has receipt-decision receipt.flat "5日内"
 has receipt-rule receipt.flat "第二十九条"
