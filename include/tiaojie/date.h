@@ -20,6 +20,11 @@ int date_weekday(tj_day day); /* 1 = Monday ... 7 = Sunday (ISO) */
 /* Strict "YYYY-MM-DD": exactly that shape, a real date. 0 ok, -1 with a
  * Chinese message in the error sink. */
 int date_parse(const char *s, tj_day *out);
+/* The same, the message naming the field: label "收件日期" gives
+ * "收件日期不存在：2026-02-30", "收件日期格式应为YYYY-MM-DD，……" (never
+ * "收件日期日期……"); date_parse is date_parse_as(s, "日期", out).  A field's
+ * message is made here, not by putting a label before date_parse's. */
+int date_parse_as(const char *s, const char *label, tj_day *out);
 void date_format(tj_day day, char out[11]);
 /* Days in a month; month arithmetic clamps the day (Jan 31 + 1 month = Feb 28/29). */
 int date_days_in_month(int y, int m);

@@ -365,6 +365,7 @@ struct db_check_info {
 	int years;           /* case-number years checked */
 	char numbers[512];   /* "2025年 1–812号，2026年 1–1203号" */
 	int64_t sealed_cases, unsealed_cases, sealed_users, unsealed_users;
+	int64_t sealed_archive, unsealed_archive; /* persons and employers */
 };
 int db_check_full(struct db *db, const char *status_actions_json, struct strbuf *report,
 		  struct db_check_info *info);

@@ -121,6 +121,11 @@ char *doc_file_name(const struct case_view *cv, enum doc_kind k, enum doc_format
  * be written, the file is removed again.  0 ok; -1 with the reason. */
 int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
 	      enum doc_kind k, const char *path, char **text);
+/* Can documents be issued on this database at all?  Every document is
+ * recorded, so not on one opened read-only: -1 with the reason (saying
+ * the database is read-only) in the error sink.  doc_issue asks first;
+ * a screen asks before it makes a directory or shows progress. */
+int doc_issue_possible(struct db *db);
 
 /* Hand a file to the configured print command (cfg->print_command, run as
  * `/bin/sh -c "$print" sh FILE`) and wait for it (at most a minute).

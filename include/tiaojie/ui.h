@@ -179,6 +179,9 @@ struct app {
 	struct account user; /* the signed-in user (access.h) */
 	struct actor actor;  /* the same user as the rules see them */
 	int logged_in;
+	/* Shown on every screen at the right of the title bar while set (the
+	 * application sets "数据库只读" for a database it cannot write). */
+	const char *badge;
 
 	struct screen *stack[16];
 	int depth;

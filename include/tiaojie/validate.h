@@ -34,6 +34,14 @@ const char *val_kind_name(enum val_kind k);
  * -1 when unknown. */
 int val_kind_from_keyword(const char *kw);
 
+/* The most characters a field of this kind takes as typed, spaces
+ * included: the intake form's limit (证件号码 and 信用代码 40, 电话 30),
+ * which `tiaojie validate` applies too.  val_check itself looks only at
+ * the normalised value (spaces dropped). */
+#define VAL_INPUT_MAX_DOC 40
+#define VAL_INPUT_MAX_PHONE 30
+size_t val_input_max(enum val_kind k);
+
 /* Options. */
 #define VAL_ALLOW_LEGACY15 0x1u /* accept 15-digit 居民身份证 (configured) */
 

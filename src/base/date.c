@@ -127,12 +127,14 @@ static int scan_ymd(const char *s, int *y, int *m, int *d)
 	return 0;
 }
 
-int date_parse(const char *s, tj_day *out)
+int date_parse_as(const char *s, const char *label, tj_day *out)
 {
 	int y, m, d, rc;
 
+	if (!label || !*label)
+		label = "日期";
 	if (!s || !*s) {
-		tj_error("日期不能为空");
+		tj_error("%s不能为空", label);
 		return -1;
 	}
 	rc = scan_ymd(s, &y, &m, &d);
@@ -143,16 +145,21 @@ int date_parse(const char *s, tj_day *out)
 		*out = date_from_ymd(y, m, d);
 		return 0;
 	case -2:
-		tj_error("日期的年份应在1900至2999之间");
+		tj_error("%s的年份应在1900至2999之间", label);
 		return -1;
 	case -3:
 		/* The ten characters are known to be digits and dashes here. */
-		tj_error("日期不存在：%.10s", s);
+		tj_error("%s不存在：%.10s", label, s);
 		return -1;
 	default:
-		tj_error("日期格式应为YYYY-MM-DD，例如2026-03-01");
+		tj_error("%s格式应为YYYY-MM-DD，例如2026-03-01", label);
 		return -1;
 	}
+}
+
+int date_parse(const char *s, tj_day *out)
+{
+	return date_parse_as(s, "日期", out);
 }
 
 /* Writes v as exactly n digits (v is in range), no terminator. */

@@ -3,7 +3,8 @@
  * event log (triggers present, nothing removed, the hash chain, every case
  * with its events and the status they lead to, the head kept outside the
  * file), case numbers without gaps or repeats, the counts the triggers
- * keep, and the claims and accounts as their last event sealed them.
+ * keep, and the cases, accounts and the persons and employers archives as
+ * their last event sealed them.
  * Exit 0 when all is well, saying exactly what was checked and what could
  * not be; 1 with the problems listed otherwise.
  */
@@ -91,6 +92,9 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	printf("；账号：%lld 个", (long long)in.sealed_users);
 	if (in.unsealed_users)
 		printf("（另 %lld 个未核对）", (long long)in.unsealed_users);
+	printf("；当事人与用人单位档案：%lld 份", (long long)in.sealed_archive);
+	if (in.unsealed_archive)
+		printf("（另 %lld 份未核对）", (long long)in.unsealed_archive);
 	printf("\n");
 	if (in.head_id > 0)
 		printf("操作记录末条：第 %lld 条，校验值 %s\n", (long long)in.head_id, in.head);

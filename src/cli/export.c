@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,10 +28,22 @@
 #include "tiaojie/report.h"
 #include "tiaojie/store.h"
 
+/* FILE ends in .xlsx (any case), or names a directory (report_export
+ * says what to do then) */
+static int xlsx_name(const char *path)
+{
+	size_t n = strlen(path);
+	struct stat sb;
+
+	if (n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0)
+		return 1;
+	return path[n - 1] == '/' || (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode));
+}
+
 static const char export_usage[] =
 	"用法：tiaojie export [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD]\n"
 	"                    [-o FILE] [--full-ids] [--force] [--quiet] [--db FILE]\n"
-	"  不指定期间时导出上个月；FILE 默认为当前目录下的 调解统计-期间.xlsx（如 调解统计-2026-10.xlsx）\n"
+	"  不指定期间时导出上个月；FILE 默认为当前目录下的 调解统计-期间.xlsx（如 调解统计-2026-10.xlsx），须以 .xlsx 结尾\n"
 	"  --full-ids  导出完整证件号码（默认遮蔽；文件仅所有者可读）\n"
 	"  --force     覆盖已有的文件";
 
@@ -127,6 +140,12 @@ int cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (out && !*out) {
 		cli_err("export：-o 的文件名为空");
+		return EXIT_USAGE;
+	}
+	/* only a workbook is written: another ending would name it wrongly
+	 * (a directory is answered by report_export) */
+	if (out && !xlsx_name(out)) {
+		cli_err("export：文件名 %s 应以 .xlsx 结尾（导出的是 Excel 工作簿）", out);
 		return EXIT_USAGE;
 	}
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tiaojie/cli.h"
+#include "tiaojie/util.h"
 #include "tiaojie/validate.h"
 
 int cmd_validate(struct cli *c, int argc, char **argv)
@@ -34,6 +35,13 @@ int cmd_validate(struct cli *c, int argc, char **argv)
 	}
 	if (cli_load_config(c) < 0)
 		return EXIT_FAIL;
+	/* the form's limit for the field, as typed: the form takes no more */
+	size_t n = utf8_valid(argv[2], strlen(argv[2])) ? utf8_chars(argv[2]) : 0;
+	if (n > val_input_max(kind)) {
+		fprintf(stderr, "无效的%s：输入过长（最多%zu个字，现有%zu个字）\n", val_kind_name(kind),
+			val_input_max(kind), n);
+		return EXIT_FAIL;
+	}
 	if (val_check(kind, argv[2], c->cfg.legacy_id15 ? VAL_ALLOW_LEGACY15 : 0, norm, sizeof norm,
 		      &reason) < 0) {
 		fprintf(stderr, "无效的%s：%s\n", val_kind_name(kind), reason);

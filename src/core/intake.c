@@ -143,8 +143,8 @@ static void check_sex_birth(struct intake_result *res, const struct config *cfg,
 		return;
 	}
 	tj_error_clear();
-	if (date_parse(p->birth_date, &d) < 0) {
-		problem(res, f, "出生日期：%s", tj_errmsg());
+	if (date_parse_as(p->birth_date, "出生日期", &d) < 0) {
+		problem(res, f, "%s", tj_errmsg());
 		return;
 	}
 	if (d > tj_today())
@@ -528,8 +528,8 @@ int intake_check(struct db *db, const struct config *cfg, const struct intake *i
 		free(all);
 	}
 	if (in->received && *in->received) {
-		if (date_parse(in->received, &d) < 0)
-			problem(res, "received", "收件日期%s", tj_errmsg());
+		if (date_parse_as(in->received, "收件日期", &d) < 0)
+			problem(res, "received", "%s", tj_errmsg());
 		else if (d > tj_today())
 			problem(res, "received", "收件日期不能晚于今天");
 		else if (d < date_from_ymd(2000, 1, 1))

@@ -814,6 +814,11 @@ static const char *check_phone(const char *s, char *out, size_t outlen)
 
 /* ---- entry points ----------------------------------------------------------- */
 
+size_t val_input_max(enum val_kind k)
+{
+	return k == VAL_PHONE ? VAL_INPUT_MAX_PHONE : VAL_INPUT_MAX_DOC;
+}
+
 int val_check(enum val_kind k, const char *in, unsigned flags, char *norm, size_t normlen,
 	      const char **reason)
 {

@@ -133,15 +133,27 @@ static int rows_into(struct db *db, GChecksum *c, sqlite3_stmt *st, int64_t id)
 /* not the mediator an account is linked to: the roster links them with an
  * event of the mediator's */
 #define STATE_USER "SELECT login, role, disabled FROM users WHERE id = ?"
+/* the archives: every change of a row comes with an event on it (intake
+ * and correct write "person"/"employer" events after the upserts) */
+#define STATE_PERSON                                                                                  \
+	"SELECT id_type, id_no, name, gender, birth_date, nationality, household, occupation, phone, " \
+	"address FROM persons WHERE id = ?"
+#define STATE_EMPLOYER                                                                            \
+	"SELECT uscc, name, legal_rep, legal_rep_title, address, phone, district, industry FROM " \
+	"employers WHERE id = ?"
 
 int db_entity_state(struct db *db, const char *entity, int64_t id, char out[33])
 {
 	int is_case = strcmp(entity, "case") == 0;
+	const char *one = !strcmp(entity, "user")       ? STATE_USER
+			  : !strcmp(entity, "person")   ? STATE_PERSON
+			  : !strcmp(entity, "employer") ? STATE_EMPLOYER
+							: NULL;
 	GChecksum *c;
 	int rc = 0;
 
 	out[0] = '\0';
-	if (id <= 0 || (!is_case && strcmp(entity, "user") != 0))
+	if (id <= 0 || (!is_case && !one))
 		return 0;
 	c = g_checksum_new(G_CHECKSUM_SHA256);
 	field(c, entity);
@@ -151,7 +163,7 @@ int db_entity_state(struct db *db, const char *entity, int64_t id, char out[33])
 		if (!k || rows_into(db, c, a, id) < 0 || rows_into(db, c, b, id) < 0 || rows_into(db, c, k, id) < 0)
 			rc = -1;
 	} else {
-		sqlite3_stmt *u = db_prep(db, STATE_USER);
+		sqlite3_stmt *u = db_prep(db, one);
 		if (!u || rows_into(db, c, u, id) < 0)
 			rc = -1;
 	}
@@ -174,7 +186,7 @@ static int add(struct db *db, const struct event_rec *e)
 	}
 	x.state = NULL;
 	if (!db->bulk && x.entity) {
-		int64_t sid = !strcmp(x.entity, "case") ? x.case_id : !strcmp(x.entity, "user") ? x.entity_id : 0;
+		int64_t sid = !strcmp(x.entity, "case") ? x.case_id : x.entity_id; /* 0 state for the others */
 		if (sid > 0 && (has_state = db_entity_state(db, x.entity, sid, state)) < 0)
 			return -1;
 		if (has_state)

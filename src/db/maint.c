@@ -206,23 +206,25 @@ static int check_states(struct db *db, struct strbuf *report, struct db_check_in
 {
 	sqlite3_stmt *st = db_prep(
 		db, "SELECT e.entity, CASE e.entity WHEN 'case' THEN e.case_id ELSE e.entity_id END AS x, "
-		    "lower(hex(e.state)), e.id, coalesce(c.case_no, u.login, '') FROM events e "
+		    "lower(hex(e.state)), e.id, coalesce(c.case_no, u.login, p.name, m.name, '') FROM events e "
 		    "JOIN (SELECT entity, CASE entity WHEN 'case' THEN case_id ELSE entity_id END AS x, max(id) AS id "
 		    "FROM events WHERE state IS NOT NULL GROUP BY 1, 2) l ON l.id = e.id "
 		    "LEFT JOIN cases c ON e.entity = 'case' AND c.id = e.case_id "
-		    "LEFT JOIN users u ON e.entity = 'user' AND u.id = e.entity_id ORDER BY e.id");
+		    "LEFT JOIN users u ON e.entity = 'user' AND u.id = e.entity_id "
+		    "LEFT JOIN persons p ON e.entity = 'person' AND p.id = e.entity_id "
+		    "LEFT JOIN employers m ON e.entity = 'employer' AND m.id = e.entity_id ORDER BY e.id");
 	int problems = 0, rc;
-	int64_t sealed_c = 0, sealed_u = 0;
+	int64_t sealed_c = 0, sealed_u = 0, sealed_a = 0;
 
 	if (!st)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char entity[8], want[33], now[33];
+		char entity[16], want[33], now[33];
 		snprintf(entity, sizeof entity, "%s", (const char *)sqlite3_column_text(st, 0));
 		int64_t x = sqlite3_column_int64(st, 1), ev = sqlite3_column_int64(st, 3);
 		snprintf(want, sizeof want, "%s", (const char *)sqlite3_column_text(st, 2));
 		char *name = xstrdup((const char *)sqlite3_column_text(st, 4));
-		int is_case = !strcmp(entity, "case");
+		int is_case = !strcmp(entity, "case"), is_user = !strcmp(entity, "user");
 		/* the statement is the one this connection reads; the state's own
 		 * query is another */
 		if (db_entity_state(db, entity, x, now) < 0) {
@@ -232,16 +234,22 @@ static int check_states(struct db *db, struct strbuf *report, struct db_check_in
 		}
 		if (is_case)
 			sealed_c++;
-		else
+		else if (is_user)
 			sealed_u++;
+		else
+			sealed_a++;
 		if (strcmp(now, want) != 0) {
 			if (problems < 20) {
 				if (is_case)
 					sb_printf(report, "案件 %s 的登记内容或请求事项（当事人、金额、调解结果等）与第 %lld 条操作记录记下的不符："
 							  "在操作记录之外被改动\n", *name ? name : "（已删除）", (long long)ev);
-				else
+				else if (is_user)
 					sb_printf(report, "账号 %s 的角色或状态与第 %lld 条操作记录记下的不符："
 							  "在操作记录之外被改动\n", *name ? name : "（已删除）", (long long)ev);
+				else
+					sb_printf(report, "%s档案 %s 的内容与第 %lld 条操作记录记下的不符："
+							  "在操作记录之外被改动\n", strcmp(entity, "person") ? "用人单位" : "当事人",
+						  *name ? name : "（已删除）", (long long)ev);
 			}
 			problems++;
 		}
@@ -253,10 +261,13 @@ static int check_states(struct db *db, struct strbuf *report, struct db_check_in
 		sb_printf(report, "……共%d处\n", problems);
 	info->sealed_cases = sealed_c;
 	info->sealed_users = sealed_u;
-	int64_t all_c = 0, all_u = 0;
+	info->sealed_archive = sealed_a;
+	int64_t all_c = 0, all_u = 0, all_a = 0;
 	if (db_query_int(db, "SELECT count(*) FROM cases", 0, &all_c) < 0 ||
-	    db_query_int(db, "SELECT count(*) FROM users", 0, &all_u) < 0)
+	    db_query_int(db, "SELECT count(*) FROM users", 0, &all_u) < 0 ||
+	    db_query_int(db, "SELECT (SELECT count(*) FROM persons) + (SELECT count(*) FROM employers)", 0, &all_a) < 0)
 		return -1;
+	info->unsealed_archive = all_a > sealed_a ? all_a - sealed_a : 0;
 	info->unsealed_cases = all_c > sealed_c ? all_c - sealed_c : 0;
 	info->unsealed_users = all_u > sealed_u ? all_u - sealed_u : 0;
 	return problems;

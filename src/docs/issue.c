@@ -528,6 +528,15 @@ out:
 	return rc;
 }
 
+int doc_issue_possible(struct db *db)
+{
+	if (db_readonly(db)) {
+		tj_error("数据库以只读方式打开，不能出具文书（出具须记入操作记录）");
+		return -1;
+	}
+	return 0;
+}
+
 int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
 	      enum doc_kind k, const char *path, char **text)
 {
@@ -556,6 +565,8 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 		tj_error("没有指定文书的输出");
 		return -1;
 	}
+	if (doc_issue_possible(db) < 0)
+		return -1;
 	if (case_load(db, who, case_id, &cv) <= 0)
 		return -1;
 	if (doc_allowed(&cv, k) < 0)

@@ -105,6 +105,42 @@ static const char *xw_why(const struct tj_out *out, lxw_error e)
 	return buf;
 }
 
+/* libxlsxwriter prints its own English "[ERROR]..." lines on stderr when
+ * it cannot create a temporary file or write the zip (a full disk), and
+ * offers no way to stop it; the user is told in Chinese (xw_why) instead,
+ * and on the screens the lines would land in the middle of the display.
+ * So standard error is pointed at /dev/null around the library's calls
+ * that can fail that way: workbook_new_opt with its sheets and
+ * workbook_close.  Not around the streaming, which prints the progress.
+ * Returns the saved descriptor for unmute_stderr (-1: left alone). */
+static int mute_stderr(void)
+{
+	int saved, nul;
+
+	fflush(stderr);
+	saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	if (saved < 0)
+		return -1;
+	nul = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (nul < 0 || dup2(nul, STDERR_FILENO) < 0) {
+		if (nul >= 0)
+			close(nul);
+		close(saved);
+		return -1;
+	}
+	close(nul);
+	return saved;
+}
+
+static void unmute_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
 static void discard(struct xw *x)
 {
 	for (int i = 0; i < SH_COUNT; i++)
@@ -263,8 +299,10 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	x.label_ly = report_period_label(&s.last_year);
 
 	lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = dir};
+	int quiet = mute_stderr();
 	x.wb = workbook_new_opt(tj_out_name(&out), &wo);
 	if (!x.wb) {
+		unmute_stderr(quiet);
 		tj_error("不能建立工作簿 %s（内存不足或不能建立临时文件）", path);
 		goto out;
 	}
@@ -283,6 +321,7 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 	for (int i = 0; i < SH_COUNT; i++)
 		if ((i != SH_CORRECTIONS || x.closed) && !(x.sheets[i] = workbook_add_worksheet(x.wb, xw_sheet_names[i])))
 			xw_chk(&x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	unmute_stderr(quiet);
 	/* the long part first, with the progress bar; then what it counted */
 	struct report_emp_acc acc = {0};
 	int r = x.err == LXW_NO_ERROR ? xw_stream_cases(&x, db, &acc) : 0;
@@ -311,7 +350,9 @@ int report_export(struct db *db, const struct config *cfg, const struct actor *w
 		rc = x.cancelled && r == 0 ? REPORT_CANCELLED : REPORT_ERROR;
 		goto out;
 	}
+	quiet = mute_stderr();
 	lxw_error e = workbook_close(x.wb); /* frees the workbook whatever happens */
+	unmute_stderr(quiet);
 	free(title);
 	if (e != LXW_NO_ERROR) {
 		tj_error("保存工作簿 %s 失败：%s", path, xw_why(&out, e));

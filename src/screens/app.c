@@ -59,8 +59,10 @@ int ui_main(struct db *db, struct config *cfg)
 		holidays_free(&app.hol);
 		return 1;
 	}
-	if (store_readonly(db))
+	if (store_readonly(db)) {
 		ui_msg(&app, US_WARN, "数据库为只读：可以查看，不能保存");
+		app.badge = "数据库只读"; /* on every screen, all session long */
+	}
 	/* the WAL is copied back while the user is idle, not inside a save */
 	store_defer_checkpoints(db);
 	for (;;) {

@@ -1400,7 +1400,7 @@ int screen_issue_document(struct app *app, int64_t case_id, int kind)
 		return -1;
 	}
 	k = kind >= 0 ? (enum doc_kind)kind : doc_kind_for_case(&cv);
-	if (doc_allowed(&cv, k) < 0 || !(dir = documents_dir(app->cfg))) {
+	if (doc_issue_possible(app->db) < 0 || doc_allowed(&cv, k) < 0 || !(dir = documents_dir(app->cfg))) {
 		ui_error(app);
 		goto out;
 	}

@@ -483,13 +483,13 @@ static void build_respondent(struct intake_screen *is, int i)
 	it = form_add(f, FK_CHOICE, rid(id, sizeof id, i, "id_type"), "证件类型");
 	it->choices = id_type_names;
 	it->nchoices = (int)TJ_ARRAY_LEN(id_type_names);
-	text_item(f, rid(id, sizeof id, i, "id_no"), "证件号码", 40);
-	text_item(f, rid(id, sizeof id, i, "uscc"), "信用代码", 40);
+	text_item(f, rid(id, sizeof id, i, "id_no"), "证件号码", val_input_max(VAL_ID));
+	text_item(f, rid(id, sizeof id, i, "uscc"), "信用代码", val_input_max(VAL_USCC));
 	text_item(f, rid(id, sizeof id, i, "name"), "单位名称", 100);
 	text_item(f, rid(id, sizeof id, i, "legal_rep"), "法定代表人", 50);
 	text_item(f, rid(id, sizeof id, i, "legal_rep_title"), "代表人职务", 30);
 	text_item(f, rid(id, sizeof id, i, "address"), "单位地址", 200);
-	text_item(f, rid(id, sizeof id, i, "phone"), "单位电话", 30);
+	text_item(f, rid(id, sizeof id, i, "phone"), "单位电话", val_input_max(VAL_PHONE));
 	text_item(f, rid(id, sizeof id, i, "district"), "所在区", 30);
 	text_item(f, rid(id, sizeof id, i, "industry"), "行业", 30);
 	build_agent_rows(is, 1 + i);
@@ -506,7 +506,7 @@ static void build_form(struct intake_screen *is)
 	it = form_add(f, FK_CHOICE, "applicant[0].id_type", "证件类型");
 	it->choices = id_type_names;
 	it->nchoices = (int)TJ_ARRAY_LEN(id_type_names);
-	text_item(f, "applicant[0].id_no", "证件号码", 40);
+	text_item(f, "applicant[0].id_no", "证件号码", val_input_max(VAL_ID));
 	text_item(f, "applicant[0].name", "姓名", 50);
 	/* read from the number of a document that holds them (check_id),
 	 * typed for every other document */
@@ -521,7 +521,7 @@ static void build_form(struct intake_screen *is)
 	it->readonly = 1;
 	it = text_item(f, "applicant[0].nationality", "国籍/地区", 30);
 	edit_set(&it->edit, "中国");
-	text_item(f, "applicant[0].phone", "联系电话", 30);
+	text_item(f, "applicant[0].phone", "联系电话", val_input_max(VAL_PHONE));
 	text_item(f, "applicant[0].address", "住址", 200);
 	it = form_add(f, FK_CHOICE, "applicant[0].household", "户籍类型");
 	if (!is->household_names)
@@ -3008,7 +3008,7 @@ static struct app_dialog *open_applicant(struct screen *s, int index)
 	it->choices = id_type_names;
 	it->nchoices = (int)TJ_ARRAY_LEN(id_type_names);
 	it->choice = o->id_type;
-	it = text_item(&pd->form, "p.id_no", "证件号码", 40);
+	it = text_item(&pd->form, "p.id_no", "证件号码", val_input_max(VAL_ID));
 	edit_set(&it->edit, o->id_no);
 	it = text_item(&pd->form, "p.name", "姓名", 50);
 	edit_set(&it->edit, o->name);
@@ -3020,7 +3020,7 @@ static struct app_dialog *open_applicant(struct screen *s, int index)
 	edit_set(&it->edit, o->birth);
 	it = text_item(&pd->form, "p.nationality", "国籍/地区", 30);
 	edit_set(&it->edit, o->nationality);
-	it = text_item(&pd->form, "p.phone", "联系电话", 30);
+	it = text_item(&pd->form, "p.phone", "联系电话", val_input_max(VAL_PHONE));
 	edit_set(&it->edit, o->phone);
 	it = text_item(&pd->form, "p.address", "住址", 200);
 	edit_set(&it->edit, o->address);

@@ -88,7 +88,10 @@ static int try_login(struct screen *s)
 		return UI_HANDLED;
 	}
 	app->logged_in = 1;
-	ui_msg(app, US_OK, "欢迎，%s", app->user.display_name);
+	if (store_readonly(app->db))
+		ui_msg(app, US_WARN, "欢迎，%s。数据库为只读：可以查看，不能保存", app->user.display_name);
+	else
+		ui_msg(app, US_OK, "欢迎，%s", app->user.display_name);
 	/* drafts a full disk kept in the runtime directory come back in now,
 	 * offered with the others on the desk */
 	if (!store_readonly(app->db)) {

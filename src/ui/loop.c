@@ -515,7 +515,7 @@ struct screen *ui_top(struct app *app)
 static void draw_title(struct app *app)
 {
 	const char *title = "";
-	char left[256], right[64];
+	char left[256], right[64], badge[64];
 	char today[11];
 
 	/* dialogs have no title of their own: show the screen below */
@@ -529,9 +529,15 @@ static void draw_title(struct app *app)
 		 app->logged_in ? "  -  " : "", app->logged_in ? app->user.display_name : "");
 	snprintf(right, sizeof right, "%s%s %s ", app->logged_in ? role_name(app->actor.role) : "",
 		 app->logged_in ? " " : "", today);
+	badge[0] = '\0';
+	if (app->badge)
+		snprintf(badge, sizeof badge, " %s ", app->badge);
 	ui_fill(0, 0, COLS, ui_attr(US_TITLE));
-	int rw = tw_width(right);
-	ui_put(0, 0, left, COLS - rw - 1, ui_attr(US_TITLE), 0);
+	int rw = tw_width(right), bw = tw_width(badge);
+	ui_put(0, 0, left, COLS - rw - bw - 2, ui_attr(US_TITLE), 0);
+	/* the badge stands out from the bar: it holds for the whole session */
+	if (bw)
+		ui_put(0, COLS - rw - bw - 1, badge, bw, ui_attr(US_ERROR) | A_REVERSE, 0);
 	ui_put(0, COLS - rw, right, rw, ui_attr(US_TITLE), 0);
 }
 

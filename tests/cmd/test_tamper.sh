@@ -185,6 +185,28 @@ run "$TJ" check --db t.db
 expect_rc promoted 1
 expect_err promoted-names "账号 zz 的角色或状态"
 
+# 8b. the archives: a person's phone and an employer's name changed in
+# their tables (the import's "person"/"employer" events sealed them)
+pid=$(q s.db "SELECT entity_id FROM events WHERE entity = 'person' AND state IS NOT NULL ORDER BY id DESC LIMIT 1")
+eid=$(q s.db "SELECT entity_id FROM events WHERE entity = 'employer' AND state IS NOT NULL ORDER BY id DESC LIMIT 1")
+check archive-sealed test -n "$pid" -a -n "$eid"
+run "$TJ" check --db s.db
+na=$(q s.db "SELECT count(DISTINCT entity || entity_id) FROM events WHERE entity IN ('person', 'employer') AND state IS NOT NULL")
+check archive-some test "$na" -ge 2
+expect_out archive-counted "当事人与用人单位档案：$na 份"
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "UPDATE persons SET phone = '13900000000' WHERE id = $pid"
+run "$TJ" check --db t.db
+expect_rc person-changed 1
+expect_err person-changed-names "当事人档案 $(q s.db "SELECT name FROM persons WHERE id = $pid") 的内容"
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "UPDATE employers SET name = name || '（改）' WHERE id = $eid"
+run "$TJ" check --db t.db
+expect_rc employer-changed 1
+expect_err employer-changed-names "用人单位档案"
+
 # 9. a case number skipped, a repeat made impossible by the counter
 cp s.db t.db
 q t.db "UPDATE cases SET seq = seq + 5 WHERE id = (SELECT max(id) FROM cases)"

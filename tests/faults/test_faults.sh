@@ -143,6 +143,23 @@ else
 		*"磁盘已满"*) ok ;;
 		*) known_or_fail full-export "export onto a full disk: $(printf '%s' "$ERR" | tail -n 1)" ;;
 		esac
+		# only our Chinese message: libxlsxwriter's own English lines
+		# ("[ERROR][packager.c...]") are not shown to the user
+		case "$ERR" in
+		*"[ERROR]"* | *"[WARNING]"*) fail "export onto a full disk: the library's lines shown: $(printf '%s' "$ERR" | head -n 2)" ;;
+		*) ok ;;
+		esac
+		# nearly full: the workbook's temporary sheets fit, its zip does not
+		rm -f full/fill
+		dd if=/dev/zero of=full/fill bs=1k count=$(($(df --output=avail -k full | tail -n 1) - 8)) 2>/dev/null
+		run "$TJ" export --db base.db --month 2026-10 -o full/e.xlsx
+		check export-nearly-full-refused [ "$RC" -ne 0 ]
+		has export-nearly-full "$ERR" "磁盘已满"
+		case "$ERR" in
+		*"[ERROR]"* | *"[WARNING]"*) fail "export onto a nearly full disk: the library's lines shown: $(printf '%s' "$ERR" | head -n 2)" ;;
+		*) ok ;;
+		esac
+		cat /dev/zero >>full/fill 2>/dev/null
 		run "$TJ" doc --db base.db "$C1" application -o full/d.pdf
 		check doc-full-refused [ "$RC" -ne 0 ]
 		has doc-full "$ERR" "磁盘已满"

@@ -171,6 +171,17 @@ static void test_parse(void)
 	tj_error_clear();
 	date_parse("2026-02-30", &d);
 	CHECK_STR(tj_errmsg(), "日期不存在：2026-02-30");
+	/* a field's own name, said once */
+	CHECK_INT(date_parse_as("2026-02-30", "收件日期", &d), -1);
+	CHECK_STR(tj_errmsg(), "收件日期不存在：2026-02-30");
+	CHECK_INT(date_parse_as("2026-2-3", "出生日期", &d), -1);
+	CHECK_STR(tj_errmsg(), "出生日期格式应为YYYY-MM-DD，例如2026-03-01");
+	CHECK_INT(date_parse_as("1800-01-01", "收件日期", &d), -1);
+	CHECK_STR(tj_errmsg(), "收件日期的年份应在1900至2999之间");
+	CHECK_INT(date_parse_as("", "收件日期", &d), -1);
+	CHECK_STR(tj_errmsg(), "收件日期不能为空");
+	CHECK_INT(date_parse_as("2026-03-01", "收件日期", &d), 0);
+	CHECK_INT(d, date_from_ymd(2026, 3, 1));
 }
 
 static void test_format_weekday(void)

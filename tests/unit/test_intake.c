@@ -110,6 +110,16 @@ int main(void)
 	dump(&res);
 	CHECK(has_problem(&res, "channel", NULL), "channel");
 	CHECK(has_problem(&res, "received", "晚于"), "received in the future");
+	/* the field's name once, not "收件日期日期不存在" */
+	bad.received = "2026-02-30";
+	CHECK_INT(intake_register(db, &cfg, &clerk, &bad, &res), -1);
+	CHECK(has_problem(&res, "received", "收件日期不存在：2026-02-30"), "received: no such day");
+	bad.received = "2026/02/01";
+	CHECK_INT(intake_register(db, &cfg, &clerk, &bad, &res), -1);
+	CHECK(has_problem(&res, "received", "收件日期格式应为YYYY-MM-DD"), "received: shape");
+	for (int i = 0; i < res.nproblems; i++)
+		CHECK(!strstr(res.problems[i].msg, "日期日期"), "%s", res.problems[i].msg);
+	bad.received = "2026-12-01";
 	CHECK(has_problem(&res, "applicant[0].id_no", "校验位"), "check digit");
 	CHECK(has_problem(&res, "applicant[1].name", "姓名"), "empty name");
 	CHECK(has_problem(&res, "applicant[1].phone", NULL), "bad phone");
@@ -309,7 +319,7 @@ int main(void)
 	sp.occupation = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一";
 	CHECK_INT(intake_register(db, &cfg, &clerk, &sb, &res), -1);
 	CHECK(has_problem(&res, "applicant[0].gender", "性别应为男或女"), "sex M or F");
-	CHECK(has_problem(&res, "applicant[0].birth_date", "出生日期："), "not a date");
+	CHECK(has_problem(&res, "applicant[0].birth_date", "出生日期不存在：1990-02-30"), "not a date");
 	CHECK(has_problem(&res, "applicant[0].household", "城镇或农村"), "household");
 	CHECK(has_problem(&res, "applicant[0].occupation", "过长（最多50个字，现有51个字）"), "occupation too long");
 	sp.birth_date = "2027-01-01";
