@@ -198,6 +198,8 @@ int doc_kinds_for_case(const struct case_view *cv, enum doc_kind *out, int max)
 	want[n++] = DOC_EVIDENCE;
 	if (doc_unserved(cv) > 0)
 		want[n++] = DOC_SERVICE;
+	/* a receipt again (lost, or asked for later): last, in every state */
+	want[n++] = DOC_RECEIPT;
 	for (int i = 0; i < n && k < max; i++) {
 		int seen = 0;
 		for (int j = 0; j < k; j++)

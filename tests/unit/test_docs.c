@@ -670,6 +670,22 @@ static void test_issue(void)
 	CHECK(strstr(text, "双方分歧较大") == NULL, "the reason of the failure is not the applicant's to plead");
 	CHECK_HAS(text, "第五条、第二十八条的规定");
 	CHECK(strstr(text, "代理权限") == NULL, "no mediation-stage authority in an arbitration application");
+
+	/* F11's choice: the state's documents first, a receipt again last in
+	 * every state (a lost one, or asked for after acceptance) */
+	{
+		int64_t ids[] = {failed, withdrawn, mediating_case()};
+		for (size_t i = 0; i < TJ_ARRAY_LEN(ids); i++) {
+			struct case_view v;
+			enum doc_kind kinds[DOC_KIND_COUNT];
+			CHECK_INT(case_load(db, &admin, ids[i], &v), 1);
+			int n = doc_kinds_for_case(&v, kinds, DOC_KIND_COUNT);
+			CHECK(n >= 2, "%d kinds", n);
+			CHECK_INT(n > 0 ? (int)kinds[n - 1] : -1, DOC_RECEIPT);
+			CHECK(kinds[0] != DOC_RECEIPT, "the state's own document comes first");
+			case_view_free(&v);
+		}
+	}
 	CHECK_HAS(text, "证据和证据来源、证人姓名和住所");
 	/* addressed to the commission, not the court: [documents] arbitration_addressee */
 	CHECK_HAS(text, "此致\n上海市劳动人事争议仲裁委员会\n");
