@@ -630,7 +630,11 @@ int form_text_input(struct form *f)
 {
 	struct form_item *it = form_focused(f);
 
-	return it && !it->readonly && (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_AREA);
+	/* a choice too: there Space is the next choice and letters are
+	 * nothing, not the list's page down, delete or quit (Space sent the
+	 * cursor to another party's field with nothing said) */
+	return it && !it->readonly &&
+	       (it->kind == FK_TEXT || it->kind == FK_PASSWORD || it->kind == FK_AREA || it->kind == FK_CHOICE);
 }
 
 /* Below the label of a text area that holds more than it shows: which

@@ -40,6 +40,11 @@ typ "+1 415 555 0123"
 expect_screen intl-phone "正确"
 key Tab Tab Right
 expect_screen household "< 城镇 >"
+# Space is the next choice here, not a page down to another field
+key Space
+expect_screen household-space "< 农村 >"
+key Space Space
+expect_screen household-space-round "< 城镇 >"
 key Tab
 typ 软件工程师
 key Tab Tab Tab Tab
