@@ -146,17 +146,19 @@ static char *case_text(const struct case_view *cv, int full_ids)
 			sb_printf(&sb, "     %s%s%s%s\n", *e->source ? "来源：" : "", e->source,
 				  *e->purpose ? (*e->source ? "；证明目的：" : "证明目的：") : "", e->purpose);
 	}
+	/* sessions and documents numbered as `tiaojie doc --session N` and
+	 * `--document N --party K` take them */
 	sb_printf(&sb, "调解安排（%d）\n", cv->nsessions);
 	for (int i = 0; i < cv->nsessions; i++) {
 		const struct cv_session *x = &cv->sessions[i];
-		sb_printf(&sb, "  %s %s %d分钟 %s %s %s\n", x->day, x->start, x->minutes, x->room, x->mediator,
+		sb_printf(&sb, "  %d. %s %s %d分钟 %s %s %s\n", i + 1, x->day, x->start, x->minutes, x->room, x->mediator,
 			  (vocab_label(VOCAB_SESSION, x->status) ? vocab_label(VOCAB_SESSION, x->status) : x->status));
 	}
 	sb_printf(&sb, "已出具文书（%d）\n", cv->ndocuments);
 	for (int i = 0; i < cv->ndocuments; i++) {
 		const struct cv_document *d = &cv->documents[i];
 		const char *kind = vocab_label(VOCAB_DOC_KIND, d->kind);
-		sb_printf(&sb, "  %.16s %s %s %s\n", d->issued_at, kind ? kind : d->kind, d->user, d->file);
+		sb_printf(&sb, "  %d. %.16s %s %s %s\n", i + 1, d->issued_at, kind ? kind : d->kind, d->user, d->file);
 	}
 	sb_printf(&sb, "操作记录（%d）\n", cv->nevents);
 	for (int i = 0; i < cv->nevents; i++) {

@@ -1390,6 +1390,12 @@ static char *documents_dir(const struct config *cfg)
 
 int screen_issue_document(struct app *app, int64_t case_id, int kind)
 {
+	return screen_issue_document_pick(app, case_id, kind, NULL, NULL);
+}
+
+int screen_issue_document_pick(struct app *app, int64_t case_id, int kind, const struct doc_pick *pick,
+			       const char *label)
+{
 	struct case_view cv;
 	enum doc_kind k;
 	char *dir = NULL, *name = NULL, *path = NULL;
@@ -1405,10 +1411,21 @@ int screen_issue_document(struct app *app, int64_t case_id, int kind)
 		goto out;
 	}
 	name = doc_file_name(&cv, k, DOC_FMT_PDF);
+	if (label && *label) {
+		/* one file per session or party: "…-送达回证-张三.pdf" */
+		char *dot = strrchr(name, '.'), *more;
+		*dot = '\0';
+		more = xasprintf("%s-%s.pdf", name, label);
+		for (char *p = more + strlen(name); *p; p++)
+			if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = '_';
+		free(name);
+		name = more;
+	}
 	path = xasprintf("%s/%s", dir, name);
 	ui_msg(app, US_NORMAL, "正在生成%s……", doc_kind_name(k));
 	refresh();
-	if (doc_issue(app->db, app->cfg, &app->actor, case_id, k, path, NULL) < 0) {
+	if (doc_issue_pick(app->db, app->cfg, &app->actor, case_id, k, pick, path, NULL) < 0) {
 		ui_error(app);
 		goto out;
 	}

@@ -1,7 +1,9 @@
 /*
  * docserve.c - two dialogs of the case detail about paper that leaves the
  * window: the choice of document behind F11 when the case's state calls
- * for several (doc_kinds_for_case), and 登记送达, the record of a
+ * for several (doc_kinds_for_case), then of the session a 调解通知书 is
+ * for or the document and party of a 送达回证 when there are several (a
+ * list picker, numbered as `tiaojie show` numbers them), and 登记送达, the record of a
  * document's service on one party (service_record in the core checks it;
  * a refusal is shown at its field and nothing typed is lost).
  *
@@ -19,6 +21,149 @@
 #include "tiaojie/uitext.h"
 #include "tiaojie/vocab.h"
 #include "tiaojie/widgets.h"
+
+/* ---- F11: which session, document and party ------------------------------------ */
+
+/* The lines of the picker and what each issues. */
+struct pickctx {
+	struct app *app;
+	int64_t case_id;
+	int kind;
+	struct doc_pick *picks;
+	char **labels; /* for the file name */
+	void (*done)(void *ctx);
+	void *ctx;
+};
+
+static void pickctx_free(void *vp)
+{
+	struct pickctx *c = vp;
+
+	free(c->picks);
+	free(c);
+}
+
+static void pickctx_labels_free(void *vp)
+{
+	struct pickctx *c = vp;
+
+	for (int i = 0; c->labels && c->labels[i]; i++)
+		free(c->labels[i]);
+	free(c->labels);
+	pickctx_free(c);
+}
+
+static void picked_one(void *vp, int i)
+{
+	struct pickctx *c = vp;
+
+	screen_issue_document_pick(c->app, c->case_id, c->kind, &c->picks[i], c->labels[i]);
+	if (c->done)
+		c->done(c->ctx);
+}
+
+/* A session notice or a service certificate: which session, which document
+ * and party, when there is more than one; any other kind at once. */
+static void issue_kind(struct app *app, int64_t case_id, int kind, void (*done)(void *ctx), void *ctx)
+{
+	struct case_view cv;
+	struct pickctx *c;
+	char **items, **labels;
+	int n = 0, sel = 0;
+
+	if (kind != DOC_SESSION && kind != DOC_SERVICE) {
+		screen_issue_document(app, case_id, kind);
+		if (done)
+			done(ctx);
+		return;
+	}
+	if (case_load(app->db, &app->actor, case_id, &cv) <= 0) {
+		ui_error(app);
+		return;
+	}
+	int cap = cv.nsessions + 2 * cv.nservices + 1;
+	items = xcalloc((size_t)cap, sizeof *items);
+	labels = xcalloc((size_t)cap, sizeof *labels);
+	c = xcalloc(1, sizeof *c);
+	c->picks = xcalloc((size_t)cap, sizeof *c->picks);
+	if (kind == DOC_SESSION) {
+		int next = doc_session_for(&cv);
+		for (int i = 0; i < cv.nsessions; i++) {
+			const struct cv_session *x = &cv.sessions[i];
+			int h = 0, m = 0, end;
+			if (!doc_session_open(&cv, i))
+				continue;
+			if (i == next)
+				sel = n;
+			sscanf(x->start, "%d:%d", &h, &m);
+			end = h * 60 + m + x->minutes;
+			items[n] = xasprintf("%d. %s %s-%02d:%02d  %s  调解员 %s", i + 1, x->day, x->start, end / 60 % 24,
+					     end % 60, x->room, x->mediator);
+			labels[n] = xasprintf("%s", x->day);
+			c->picks[n++].session = i + 1;
+		}
+	} else {
+		int target = doc_service_target(&cv), first = -1;
+		for (int i = 0; i < cv.nservices; i++) {
+			const struct cv_service *v = &cv.services[i];
+			int d, k, count = 0;
+			doc_service_numbers(&cv, i, &d, &k);
+			const struct cv_document *doc = d > 0 ? &cv.documents[d - 1] : NULL;
+			const char *kn = doc ? vocab_label(VOCAB_DOC_KIND, doc->kind) : NULL;
+			for (int j = 0; j < cv.nservices; j++)
+				count += cv.services[j].document_id == v->document_id;
+			if (k == 1 && count > 1) {
+				/* the whole document: a page for each party */
+				items[n] = xasprintf("%d.   %s（%.10s 出具） → 全部 %d 位受送达人，每位一页", d, kn ? kn : "文书",
+						     doc ? doc->issued_at : "", count);
+				labels[n] = xasprintf("%s", kn ? kn : "文书");
+				c->picks[n].document = d;
+				n++;
+			}
+			if (first < 0 && d - 1 == target && !v->served_on[0])
+				first = n;
+			items[n] = xasprintf("%d-%d. %s（%.10s 出具） → %s%s  %s%s%s", d, k, kn ? kn : "文书",
+					     doc ? doc->issued_at : "", vocab_label(VOCAB_PARTY, v->role), v->name,
+					     v->served_on[0] ? vocab_label(VOCAB_SERVICE, v->method) : "未送达",
+					     v->served_on[0] ? " " : "", v->served_on);
+			labels[n] = xasprintf("%s", v->name);
+			c->picks[n].document = d;
+			c->picks[n++].party = k;
+		}
+		sel = first > 0 ? first : 0;
+	}
+	case_view_free(&cv);
+	c->app = app;
+	c->case_id = case_id;
+	c->kind = kind;
+	c->done = done;
+	c->ctx = ctx;
+	if (n <= 1) {
+		/* one to choose from (or none: the defaults, refused with the reason) */
+		screen_issue_document_pick(app, case_id, kind, n == 1 ? &c->picks[0] : NULL, NULL);
+		if (done)
+			done(ctx);
+		for (int i = 0; i < n; i++) {
+			free(items[i]);
+			free(labels[i]);
+		}
+		free(items);
+		free(labels);
+		pickctx_free(c);
+		return;
+	}
+	/* the picker copies the items; the labels stay with the context */
+	c->labels = labels;
+	struct screen *s = itempick_screen_new(
+		app, kind == DOC_SESSION ? "调解通知书：选择调解安排" : "送达回证：选择文书和受送达人",
+		kind == DOC_SESSION ? "调解安排（序号同 tiaojie show）" : "文书与受送达人（序号同 tiaojie show）",
+		kind == DOC_SESSION ? "选定后出具该次调解的通知书" : "选定后出具该受送达人的送达回证",
+		(const char *const *)items, n, sel, picked_one, pickctx_labels_free, c);
+	for (int i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+	ui_push(app, s);
+}
 
 /* ---- F11: which document ------------------------------------------------------ */
 
@@ -69,11 +214,8 @@ static int docmenu_handle(struct screen *s, enum ui_action a, wint_t ch)
 		void (*done)(void *) = m->done;
 		void *ctx = m->ctx;
 		ui_pop(app); /* the menu goes; the message tells what was issued */
-		if (kind >= 0) {
-			screen_issue_document(app, case_id, kind);
-			if (done)
-				done(ctx);
-		}
+		if (kind >= 0)
+			issue_kind(app, case_id, kind, done, ctx);
 		return UI_HANDLED;
 	}
 	form_handle(&m->form, a == UA_NEXT ? UA_DOWN : a == UA_PREV ? UA_UP : a, 0);
@@ -105,6 +247,10 @@ void screen_choose_document(struct app *app, const struct case_view *cv, void (*
 		/* one document fits: issued at once, as before */
 		int kind = m->n == 1 ? (int)m->kinds[0] : -1;
 		free(m);
+		if (kind >= 0) {
+			issue_kind(app, cv->id, kind, done, ctx);
+			return;
+		}
 		screen_issue_document(app, cv->id, kind);
 		if (done)
 			done(ctx);
