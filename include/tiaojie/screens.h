@@ -75,6 +75,12 @@ void screen_choose_document(struct app *app, const struct case_view *cv, void (*
 /* 登记送达: the dialog recording a document's service on a party;
  * done(ctx) once recorded.  -1 (with a message) when nothing is open. */
 int screen_record_service(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx);
+/* The same dialog as a draft kept it (a case draft whose action is
+ * SERVICE_DRAFT_ACTION), with what was typed; -1 (with a message) when
+ * nothing is left to serve. */
+#define SERVICE_DRAFT_ACTION "serve"
+int screen_record_service_resume(struct app *app, const struct case_view *cv, const char *body, int64_t draft_id,
+				 void (*done)(void *ctx), void *ctx);
 
 /* A mediator's own cases with today's sessions first; the agenda (day or
  * week: a mediator's own, everyone's for administrators and clerks). */

@@ -1177,6 +1177,8 @@ static struct actform *open_action(struct screen *s, enum case_action a)
  * be taken.  Its save is checked against the version the user saw then:
  * if the case changed meanwhile, the save is refused with who changed it,
  * and F2 again applies it to the new version. */
+static void reread(void *ctx);
+
 static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 {
 	struct detail *d = s->priv;
@@ -1187,6 +1189,14 @@ static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 	int n = d->loaded ? case_actions(&d->cv, &app->actor, acts, ACT_COUNT) : 0, allowed = 0;
 	struct actform *af;
 
+	if (kw && !strcmp(kw, SERVICE_DRAFT_ACTION)) {
+		/* 登记送达 (docserve.c), not an action of the lifecycle */
+		if (d->loaded)
+			screen_record_service_resume(app, &d->cv, body, draft_id, reread, s);
+		free(kw);
+		free(ver);
+		return;
+	}
 	for (int i = 0; i < n; i++)
 		allowed |= (int)acts[i] == a;
 	if (a < 0 || !allowed) {
@@ -1238,7 +1248,8 @@ static void offer_draft(struct screen *s)
 	kw = draft_get(body, "action");
 	int a = kw ? action_from_keyword(kw) : -1;
 	char *q = xasprintf("本案有您未办完的「%s」表单（%.16s 保存的草稿）。\n现在继续填写吗？",
-			    a >= 0 ? action_name((enum case_action)a) : "", at);
+			    a >= 0 ? action_name((enum case_action)a)
+			    : kw && !strcmp(kw, SERVICE_DRAFT_ACTION) ? "登记送达" : "", at);
 	if (ui_confirm(app, q))
 		resume_action(s, id, body);
 	else if (!app->quit)
@@ -1258,8 +1269,6 @@ struct actmenu {
 	int nacts;
 	int serve; /* 登记送达 follows the actions (documents not yet served) */
 };
-
-static void reread(void *ctx);
 
 static const enum ui_action actmenu_actions[] = {UA_ENTER, UA_BACK, UA_NONE};
 

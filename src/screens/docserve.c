@@ -8,14 +8,20 @@
  * a refusal is shown at its field and nothing typed is lost).
  *
  * Both are overlays opened by casedetail.c; when they have changed the
- * case they call back (done) so the detail re-reads it.
+ * case they call back (done) so the detail re-reads it.  What is typed
+ * into 登记送达 is kept as the case's draft (as the detail's action forms
+ * keep theirs: on SIGHUP/SIGTERM and every 30 seconds), offered again
+ * when the case is opened, and deleted in the transaction that records
+ * the service.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tiaojie/casework.h"
 #include "tiaojie/docs.h"
+#include "tiaojie/draft.h"
 #include "tiaojie/screens.h"
 #include "tiaojie/service.h"
 #include "tiaojie/uitext.h"
@@ -272,6 +278,7 @@ void screen_choose_document(struct app *app, const struct case_view *cv, void (*
 struct servform {
 	struct form form;
 	int64_t case_id;
+	char case_no[64];
 	int64_t *ids;        /* the open services, in the order of names */
 	char **names;        /* "受理通知书 → 申请人张三" */
 	int n;
@@ -279,7 +286,18 @@ struct servform {
 	char *snap;
 	void (*done)(void *ctx);
 	void *ctx;
+	/* kept as the case's draft (kind "case", action "serve", as the
+	 * detail's action forms are) on SIGHUP/SIGTERM and every 30 seconds */
+	int64_t draft_id; /* 0: not kept yet */
+	int draft_slot;   /* kept aside, not in the database (screen_draft_keep) */
+	int dirty, saved;
+	time_t last_save;
 };
+
+#define SERVICE_DRAFT_KIND "case"
+#define SERVICE_DRAFT_FIELDS "f."
+
+static void servform_save_draft(struct screen *s);
 
 static const enum ui_action servform_actions[] = {UA_SAVE, UA_BACK, UA_NEXT, UA_PREV, UA_ENTER, UA_NONE};
 
@@ -342,6 +360,9 @@ static int servform_submit(struct screen *s)
 	int rc = UI_HANDLED;
 
 	form_clear_errors(&f->form);
+	if (f->draft_slot) /* kept aside: into the database, deleted there with the record */
+		servform_save_draft(s);
+	op.draft_id = f->draft_id;
 	if (service_record(app->db, &app->actor, &op, field) < 0) {
 		struct form_item *at = field[0] ? form_find(&f->form, field) : NULL;
 		if (at) {
@@ -353,6 +374,10 @@ static int servform_submit(struct screen *s)
 		goto out;
 	}
 	ui_msg(app, US_OK, "已登记送达：%s，%s", f->names[svc->choice], vocab_label_at(VOCAB_SERVICE, meth->choice));
+	f->draft_id = 0; /* gone with the record */
+	screen_draft_forget(app, &f->draft_slot);
+	f->dirty = 0;
+	f->saved = 1;
 	if (f->done)
 		f->done(f->ctx);
 	rc = UI_HANDLED | UI_CLOSE;
@@ -376,6 +401,11 @@ static int servform_handle(struct screen *s, enum ui_action a, wint_t ch)
 			if (ans != UI_DISCARD)
 				return UI_HANDLED;
 		}
+		if (draft_drop(s->app->db, s->app->user.id, f->draft_id) < 0)
+			ui_error(s->app);
+		f->draft_id = 0;
+		screen_draft_forget(s->app, &f->draft_slot);
+		f->dirty = 0;
 		return UI_HANDLED | UI_CLOSE;
 	case UA_SAVE:
 		return servform_submit(s);
@@ -383,8 +413,54 @@ static int servform_handle(struct screen *s, enum ui_action a, wint_t ch)
 		form_handle(&f->form, UA_NEXT, 0);
 		return UI_HANDLED;
 	default:
-		form_handle(&f->form, a, ch);
+		if (form_handle(&f->form, a, ch) >= 0)
+			f->dirty = 1;
 		return UI_HANDLED;
+	}
+}
+
+/* Keep the dialog as the case's draft: the case, the (document, party)
+ * row chosen by its id (its place in the list changes as others are
+ * served), and what was typed. */
+static void servform_save_draft(struct screen *s)
+{
+	struct servform *f = s->priv;
+	struct app *app = s->app;
+	struct form_item *svc = form_find(&f->form, "service");
+	struct strbuf sb;
+	char num[32];
+
+	if (f->saved || !app->logged_in || !form_changed(&f->form, f->snap))
+		return;
+	snprintf(num, sizeof num, "%lld", (long long)f->case_id);
+	if (!f->draft_id && /* one draft per case: a new form replaces an older one */
+	    draft_find(app->db, app->user.id, SERVICE_DRAFT_KIND, "case_id", num, &f->draft_id, NULL, NULL) < 0)
+		f->draft_id = 0;
+	sb_init(&sb);
+	draft_put(&sb, "case_id", num);
+	draft_put(&sb, "case_no", f->case_no);
+	draft_put(&sb, "action", SERVICE_DRAFT_ACTION);
+	if (svc && svc->choice >= 0 && svc->choice < f->n) {
+		snprintf(num, sizeof num, "%lld", (long long)f->ids[svc->choice]);
+		draft_put(&sb, "service_id", num);
+	}
+	form_draft_put(&f->form, &sb, SERVICE_DRAFT_FIELDS);
+	char *body = sb_detach(&sb);
+	if (screen_draft_keep(app, SERVICE_DRAFT_KIND, body, &f->draft_id, &f->draft_slot) >= 0) {
+		f->dirty = 0;
+		f->last_save = time(NULL);
+	}
+	free(body);
+}
+
+static void servform_tick(struct screen *s)
+{
+	struct servform *f = s->priv;
+
+	if (f->dirty && time(NULL) - f->last_save >= screen_autosave_seconds()) {
+		servform_save_draft(s);
+		if (!f->dirty && !f->draft_slot) /* kept aside: its own message stays */
+			ui_msg(s->app, US_DIM, "已自动保存草稿");
 	}
 }
 
@@ -404,21 +480,20 @@ static void servform_destroy(struct screen *s)
 
 static const struct screen_ops servform_ops = {
 	.name = "service", .actions = servform_actions, .overlay = 1, .text_input = servform_text_input,
-	.layout = servform_layout, .draw = servform_draw, .handle = servform_handle, .destroy = servform_destroy,
+	.layout = servform_layout, .draw = servform_draw, .handle = servform_handle, .tick = servform_tick,
+	.save_draft = servform_save_draft, .destroy = servform_destroy,
 };
 
-int screen_record_service(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx)
+static struct servform *open_service(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx)
 {
 	struct servform *f;
 	struct form_item *it;
 	char today[11];
 
-	if (doc_unserved(cv) == 0) {
-		ui_msg(app, US_WARN, "本案已出具的文书都已登记送达");
-		return -1;
-	}
 	f = xcalloc(1, sizeof *f);
 	f->case_id = cv->id;
+	snprintf(f->case_no, sizeof f->case_no, "%s", cv->case_no);
+	f->last_save = time(NULL);
 	f->done = done;
 	f->ctx = ctx;
 	f->names = xcalloc((size_t)cv->nservices + 1, sizeof *f->names);
@@ -463,5 +538,49 @@ int screen_record_service(struct app *app, const struct case_view *cv, void (*do
 		      "邮寄须填邮件号码，电子送达须有确认书，留置送达写见证人。");
 	f->snap = form_snapshot(&f->form);
 	ui_push(app, screen_new(app, &servform_ops, NULL, f));
+	return f;
+}
+
+int screen_record_service(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx)
+{
+	if (doc_unserved(cv) == 0) {
+		ui_msg(app, US_WARN, "本案已出具的文书都已登记送达");
+		return -1;
+	}
+	open_service(app, cv, done, ctx);
+	return 0;
+}
+
+int screen_record_service_resume(struct app *app, const struct case_view *cv, const char *body, int64_t draft_id,
+				 void (*done)(void *ctx), void *ctx)
+{
+	struct servform *f;
+	struct form_item *it;
+	char *sid;
+
+	if (doc_unserved(cv) == 0) {
+		ui_msg(app, US_WARN, "本案已出具的文书都已登记送达，草稿中的登记送达已不能办理；可在草稿中放弃它");
+		return -1;
+	}
+	f = open_service(app, cv, done, ctx);
+	f->draft_id = draft_id;
+	form_draft_get(&f->form, body, SERVICE_DRAFT_FIELDS);
+	/* the row itself: its place in the list may have changed */
+	sid = draft_get(body, "service_id");
+	it = form_find(&f->form, "service");
+	if (sid && it) {
+		int found = -1;
+		for (int i = 0; i < f->n; i++)
+			if (f->ids[i] == atoll(sid))
+				found = i;
+		if (found >= 0) {
+			it->choice = found;
+		} else {
+			it->choice = 0;
+			form_set_msg(it, US_WARN, "草稿中的文书与受送达人已登记送达，请重新选择");
+		}
+	}
+	free(sid);
+	ui_msg(app, US_OK, "已恢复草稿，请继续填写");
 	return 0;
 }
