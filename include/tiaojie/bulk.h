@@ -1,7 +1,7 @@
 /*
  * bulk.h - loading a new database in one go, for `tiaojie demo` (the
- * generator, src/demo): a connection tuned for a one-off load, and events
- * and evidence items written many to a statement.
+ * generator, src/demo): a connection tuned for a one-off load, and events,
+ * evidence items and services written many to a statement.
  *
  * A million cases carry some fifteen million events, and SQLite spends
  * more on starting and finishing an INSERT than on storing its row.
@@ -51,7 +51,22 @@ int db_bulk_event(struct db_bulk *b, const struct event_rec *e);
  * Writes with the events, many items to a statement.  0, or -1 with the
  * error set. */
 int db_bulk_evidence(struct db_bulk *b, const struct evidence_row *e);
-/* Write every event and evidence item kept.  0, or -1 with the error set. */
+/* The service (送达) of a document of this load on one party: served
+ * (method, served_on and recorded_at set, tracking for 邮寄送达) or not
+ * yet (method NULL: the others are ignored).  Written with the events,
+ * many rows to a statement, with the columns db_service_pending_add and
+ * db_service_set write.  0, or -1 with the error set. */
+struct service_row {
+	int64_t document_id, case_id;
+	const char *role; /* "applicant" or "respondent" */
+	int ord;
+	const char *name; /* the party as addressed */
+	const char *method, *tracking, *served_on, *signed_by, *recorded_at;
+	int64_t user_id;  /* who recorded it */
+};
+int db_bulk_service(struct db_bulk *b, const struct service_row *s);
+/* Write every event, evidence item and service kept.  0, or -1 with the
+ * error set. */
 int db_bulk_flush(struct db_bulk *b);
 /* Free b; events and items still kept are dropped (flush first). */
 void db_bulk_free(struct db_bulk *b);

@@ -246,6 +246,7 @@ struct party_row {
 	int64_t employer_id;
 	const char *kind;  /* respondents: "employer", "host", "individual", "contractor", "other" */
 	int representative; /* applicants: elected representative */
+	const char *e_consent; /* the day it consented to electronic service (送达), NULL none */
 };
 int db_case_party_insert(struct db *db, const struct party_row *p);
 /* An applicant (a person), or a respondent of kind "employer". */

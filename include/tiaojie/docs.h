@@ -105,6 +105,28 @@ int doc_session_for(const struct case_view *cv);
 int doc_service_target(const struct case_view *cv);
 /* How many (document, party) services of the case are still open. */
 int doc_unserved(const struct case_view *cv);
+/* The numbers a service goes by (`tiaojie show`, `tiaojie doc --document
+ * N --party K`): its document's among the case's documents and its party's
+ * among that document's addressees, both 1-based.  i indexes cv->services. */
+void doc_service_numbers(const struct case_view *cv, int i, int *document, int *party);
+/* May a 调解通知书 be issued for this session (index into cv->sessions)?
+ * A booked one only: a held or cancelled session summons nobody. */
+int doc_session_open(const struct case_view *cv, int i);
+
+/* Which session, document and party one issue is for: numbers as `tiaojie
+ * show` lists them (1-based), 0 the default - the 调解通知书 for the next
+ * booked session (doc_session_for), the 送达回证 for doc_service_target
+ * with a page for every party of it. */
+struct doc_pick {
+	int session;  /* 调解通知书: the case's Nth session */
+	int document; /* 送达回证: the case's Nth document issued */
+	int party;    /* 送达回证: the Kth party that document is served on */
+};
+/* The pick checked against the case: indexes into cv->sessions,
+ * cv->documents and cv->services (-1 default / all).  0, or -1 with a
+ * Chinese message naming what is not there (and what is). */
+int doc_pick_resolve(const struct case_view *cv, enum doc_kind k, const struct doc_pick *pick, int *session,
+		     int *document, int *service);
 
 /* A file name for the document: "<case number>-<kind name>.<ext>", with
  * '/' and control characters replaced (malloc'd). */
@@ -126,6 +148,10 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
  * the database is read-only) in the error sink.  doc_issue asks first;
  * a screen asks before it makes a directory or shows progress. */
 int doc_issue_possible(struct db *db);
+/* The same for a chosen session, document or party (pick NULL: the
+ * defaults). */
+int doc_issue_pick(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
+		   enum doc_kind k, const struct doc_pick *pick, const char *path, char **text);
 
 /* Hand a file to the configured print command (cfg->print_command, run as
  * `/bin/sh -c "$print" sh FILE`) and wait for it (at most a minute).

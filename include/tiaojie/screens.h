@@ -60,13 +60,27 @@ struct screen *stats_screen_new(struct app *app);
  * print it when a print command is configured; the outcome is on the
  * message line.  0 issued (printed or not), -1 not. */
 int screen_issue_document(struct app *app, int64_t case_id, int kind);
+/* The same for a chosen session, document or party (docs.h, struct
+ * doc_pick; NULL the defaults); label, when given, goes into the file
+ * name ("…-送达回证-张三.pdf"). */
+struct doc_pick;
+int screen_issue_document_pick(struct app *app, int64_t case_id, int kind, const struct doc_pick *pick,
+			       const char *label);
 /* F11 on a case (docserve.c): the document its state calls for, or a
- * choice when several fit; done(ctx) after issuing (the detail re-reads). */
+ * choice when several fit, then - for a 调解通知书 with several sessions
+ * booked, a 送达回证 with several documents or parties - which one;
+ * done(ctx) after issuing (the detail re-reads). */
 struct case_view;
 void screen_choose_document(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx);
 /* 登记送达: the dialog recording a document's service on a party;
  * done(ctx) once recorded.  -1 (with a message) when nothing is open. */
 int screen_record_service(struct app *app, const struct case_view *cv, void (*done)(void *ctx), void *ctx);
+/* The same dialog as a draft kept it (a case draft whose action is
+ * SERVICE_DRAFT_ACTION), with what was typed; -1 (with a message) when
+ * nothing is left to serve. */
+#define SERVICE_DRAFT_ACTION "serve"
+int screen_record_service_resume(struct app *app, const struct case_view *cv, const char *body, int64_t draft_id,
+				 void (*done)(void *ctx), void *ctx);
 
 /* A mediator's own cases with today's sessions first; the agenda (day or
  * week: a mediator's own, everyone's for administrators and clerks). */
@@ -90,6 +104,13 @@ struct screen *districtpick_screen_new(struct app *app, const char *current,
 struct employer_full;
 struct screen *employerpick_screen_new(struct app *app, const char *text,
 				       void (*picked)(void *ctx, const struct employer_full *e), void *ctx);
+/* A list of the caller's lines (copied) under header, starting on line
+ * sel, filtered by what is typed; on Enter calls picked(ctx, the line's
+ * index) and closes.  ctx_free(ctx), when given, when the picker goes
+ * (picked or not). */
+struct screen *itempick_screen_new(struct app *app, const char *title, const char *header, const char *hint,
+				   const char *const *items, int n, int sel, void (*picked)(void *ctx, int index),
+				   void (*ctx_free)(void *ctx), void *ctx);
 
 /* A collective dispute's table: each worker's own amount of each claim,
  * the representatives; pushed here (with elect, the election dialog

@@ -18,7 +18,7 @@
  *   - a service already recorded is not recorded again (someone else was
  *     faster: the message says so).
  * The service and its event (action 'serve', the timeline's 登记送达) are
- * written in one transaction.
+ * written in one transaction, which also deletes the dialog's draft.
  */
 #ifndef TIAOJIE_SERVICE_H
 #define TIAOJIE_SERVICE_H
@@ -39,6 +39,7 @@ struct service_op {
 	const char *served_on;/* "YYYY-MM-DD" */
 	const char *signed_by;
 	int consent_now;      /* the party's consent to 电子送达 is put on file now */
+	int64_t draft_id;     /* the form's draft (0 none): deleted with the record */
 };
 
 /* Record a service.  0 done; -1 refused or failed with a Chinese message

@@ -1,7 +1,7 @@
 /*
  * show.c - `tiaojie show CASE_NO [--json] [--full-ids]`: the whole case -
- * parties as the case holds them, claims, evidence, sessions, documents and
- * the timeline - as text, or as the application record in JSON
+ * parties as the case holds them, claims, evidence, sessions, documents,
+ * their service (送达) and the timeline - as text, or as the application record in JSON
  * (record.h).  Identity numbers masked unless --full-ids, which is an
  * administrator's (access_may_see_full_ids) and goes to the event log
  * before anything is printed: when it cannot be recorded, nothing is
@@ -32,6 +32,44 @@ static void agents(struct strbuf *sb, const struct cv_party *p)
 		sb_printf(sb, "     代理人 %s（%s%s%s）  %s%s%s%s%s\n", a->name, kind ? kind : a->kind, *a->org ? "，" : "",
 			  a->org, auth ? auth : a->authority, *a->scope ? "：" : "", a->scope, *a->phone ? "  电话 " : "",
 			  a->phone);
+	}
+}
+
+/* The service (送达) of each document on each party, numbered "N-K":
+ * the document as listed above, the party among that document's. */
+static void services(struct strbuf *sb, const struct case_view *cv)
+{
+	int open = 0;
+
+	for (int i = 0; i < cv->nservices; i++)
+		open += !cv->services[i].served_on[0];
+	sb_printf(sb, "送达（%d，未送达 %d）\n", cv->nservices, open);
+	for (int i = 0; i < cv->nservices; i++) {
+		const struct cv_service *v = &cv->services[i];
+		const char *kind = NULL;
+		int doc = 0, party = 1;
+		for (int j = 0; j < cv->ndocuments; j++)
+			if (cv->documents[j].id == v->document_id) {
+				doc = j + 1;
+				kind = vocab_label(VOCAB_DOC_KIND, cv->documents[j].kind);
+				if (!kind)
+					kind = cv->documents[j].kind;
+			}
+		for (int j = 0; j < i; j++)
+			party += cv->services[j].document_id == v->document_id;
+		sb_printf(sb, "  %d-%d. %s → %s%s  ", doc, party, kind ? kind : "文书", vocab_label(VOCAB_PARTY, v->role),
+			  v->name);
+		if (!v->served_on[0]) {
+			sb_add(sb, "未送达\n");
+			continue;
+		}
+		const char *m = vocab_label(VOCAB_SERVICE, v->method);
+		sb_printf(sb, "%s %s", m ? m : v->method, v->served_on);
+		if (v->tracking && *v->tracking)
+			sb_printf(sb, "  邮件号码 %s", v->tracking);
+		if (v->signed_by && *v->signed_by)
+			sb_printf(sb, "  %s %s", !strcmp(v->method, "lodged") ? "见证人" : "签收人", v->signed_by);
+		sb_add(sb, "\n");
 	}
 }
 
@@ -146,18 +184,21 @@ static char *case_text(const struct case_view *cv, int full_ids)
 			sb_printf(&sb, "     %s%s%s%s\n", *e->source ? "来源：" : "", e->source,
 				  *e->purpose ? (*e->source ? "；证明目的：" : "证明目的：") : "", e->purpose);
 	}
+	/* sessions and documents numbered as `tiaojie doc --session N` and
+	 * `--document N --party K` take them */
 	sb_printf(&sb, "调解安排（%d）\n", cv->nsessions);
 	for (int i = 0; i < cv->nsessions; i++) {
 		const struct cv_session *x = &cv->sessions[i];
-		sb_printf(&sb, "  %s %s %d分钟 %s %s %s\n", x->day, x->start, x->minutes, x->room, x->mediator,
+		sb_printf(&sb, "  %d. %s %s %d分钟 %s %s %s\n", i + 1, x->day, x->start, x->minutes, x->room, x->mediator,
 			  (vocab_label(VOCAB_SESSION, x->status) ? vocab_label(VOCAB_SESSION, x->status) : x->status));
 	}
 	sb_printf(&sb, "已出具文书（%d）\n", cv->ndocuments);
 	for (int i = 0; i < cv->ndocuments; i++) {
 		const struct cv_document *d = &cv->documents[i];
 		const char *kind = vocab_label(VOCAB_DOC_KIND, d->kind);
-		sb_printf(&sb, "  %.16s %s %s %s\n", d->issued_at, kind ? kind : d->kind, d->user, d->file);
+		sb_printf(&sb, "  %d. %.16s %s %s %s\n", i + 1, d->issued_at, kind ? kind : d->kind, d->user, d->file);
 	}
+	services(&sb, cv);
 	sb_printf(&sb, "操作记录（%d）\n", cv->nevents);
 	for (int i = 0; i < cv->nevents; i++) {
 		const struct cv_event *e = &cv->events[i];

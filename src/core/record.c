@@ -272,6 +272,34 @@ char *record_case_json(const struct case_view *cv, int full_ids)
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(r, "documents", a);
+	/* each document's service on each party: document N (as listed
+	 * above) and party K of it, as `tiaojie doc --document N --party K` */
+	a = json_array();
+	for (int i = 0; i < cv->nservices; i++) {
+		const struct cv_service *v = &cv->services[i];
+		json_t *o = json_object();
+		const char *kind = NULL;
+		int doc = 0, party = 1;
+		for (int j = 0; j < cv->ndocuments; j++)
+			if (cv->documents[j].id == v->document_id) {
+				doc = j + 1;
+				kind = vocab_label(VOCAB_DOC_KIND, cv->documents[j].kind);
+			}
+		for (int j = 0; j < i; j++)
+			party += cv->services[j].document_id == v->document_id;
+		json_object_set_new(o, "document", json_integer(doc));
+		opt_str(o, "document_kind", kind);
+		json_object_set_new(o, "party", json_integer(party));
+		str(o, "role", vocab_label(VOCAB_PARTY, v->role));
+		str(o, "name", v->name);
+		str(o, "status", v->served_on[0] ? "已送达" : "未送达");
+		opt_str(o, "method", v->served_on[0] ? vocab_label(VOCAB_SERVICE, v->method) : NULL);
+		opt_str(o, "tracking", v->tracking);
+		opt_str(o, "served_on", v->served_on);
+		opt_str(o, "signed_by", v->signed_by);
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(r, "services", a);
 	a = json_array();
 	for (int i = 0; i < cv->nevents; i++) {
 		const struct cv_event *e = &cv->events[i];

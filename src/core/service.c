@@ -173,7 +173,8 @@ int service_record(struct db *db, const struct actor *who, const struct service_
 		snprintf(field, 16, "service");
 		goto fail;
 	}
-	if (db_event_add(db, &ev) < 0 || db_commit(db) < 0)
+	if ((op->draft_id > 0 && db_draft_delete(db, who->user_id, op->draft_id) < 0) || db_event_add(db, &ev) < 0 ||
+	    db_commit(db) < 0)
 		goto fail;
 	sb_free(&sb);
 	rc = 0;

@@ -1,8 +1,8 @@
 /*
  * bulk.c - loading a new database in one go (bulk.h): the connection of
- * a load, tuned for it and set back after, and events and evidence items
- * many to a statement: BULK_ROWS rows per INSERT, bound without copies
- * from a buffer that holds the kept rows' text.  A flush of fewer rows
+ * a load, tuned for it and set back after, and events, evidence items and
+ * services many to a statement: BULK_ROWS rows per INSERT, bound without
+ * copies from a buffer that holds the kept rows' text.  A flush of fewer rows
  * writes them one by one (events through db_event_add), so the one
  * statement of each size is all there is to prepare.
  */
@@ -87,6 +87,16 @@ _Static_assert(BULK_ROWS == 32, "insert_sql has 32 rows");
 static const char evidence_sql[] = EVIDENCE_INSERT ROWS32;
 static const char evidence1_sql[] = EVIDENCE_INSERT ROW9;
 
+/* a service has eleven */
+#define ROW11 "(?,?,?,?,?,?,?,?,?,?,?)"
+#define ROWS4_11 ROW11 "," ROW11 "," ROW11 "," ROW11
+#define SERVICE_INSERT                                                                                        \
+	"INSERT INTO services(document_id, case_id, role, ord, name, method, tracking, served_on, signed_by, " \
+	"recorded_at, user_id) VALUES "
+static const char service_sql[] = SERVICE_INSERT ROWS4_11 "," ROWS4_11 "," ROWS4_11 "," ROWS4_11 "," ROWS4_11
+	"," ROWS4_11 "," ROWS4_11 "," ROWS4_11;
+static const char service1_sql[] = SERVICE_INSERT ROW11;
+
 struct db_bulk {
 	struct db *db;
 	int n;
@@ -105,6 +115,13 @@ struct db_bulk {
 		size_t text[5]; /* offsets in evbuf of name, source, purpose, party, submitted */
 	} ev[BULK_ROWS];
 	struct strbuf evbuf;
+	int nsv;
+	struct kept_service {
+		int64_t document_id, case_id, user_id;
+		int ord, served;
+		size_t text[7]; /* offsets in svbuf of role, name, method, tracking, served_on, signed_by, recorded_at */
+	} sv[BULK_ROWS];
+	struct strbuf svbuf;
 };
 
 struct db_bulk *db_bulk_new(struct db *db)
@@ -114,6 +131,7 @@ struct db_bulk *db_bulk_new(struct db *db)
 	b->db = db;
 	sb_init(&b->buf);
 	sb_init(&b->evbuf);
+	sb_init(&b->svbuf);
 	return b;
 }
 
@@ -123,6 +141,7 @@ void db_bulk_free(struct db_bulk *b)
 		return;
 	sb_free(&b->buf);
 	sb_free(&b->evbuf);
+	sb_free(&b->svbuf);
 	free(b);
 }
 
@@ -152,10 +171,14 @@ static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struc
 }
 
 static int flush_evidence(struct db_bulk *b);
+static int flush_services(struct db_bulk *b);
 
 int db_bulk_flush(struct db_bulk *b)
 {
 	int rc = flush_evidence(b);
+
+	if (rc == 0)
+		rc = flush_services(b);
 
 	if (rc < 0)
 		return rc;
@@ -275,4 +298,71 @@ int db_bulk_evidence(struct db_bulk *b, const struct evidence_row *e)
 	k->text[3] = keep(&b->evbuf, e->party);
 	k->text[4] = keep(&b->evbuf, e->submitted);
 	return b->nev == BULK_ROWS ? flush_evidence(b) : 0;
+}
+
+/* ---- services many to a statement ------------------------------------- */
+
+static void bind_service(struct db_bulk *b, sqlite3_stmt *st, int base, const struct kept_service *k)
+{
+	const char *t = b->svbuf.buf;
+
+	sqlite3_bind_int64(st, base + 1, k->document_id);
+	sqlite3_bind_int64(st, base + 2, k->case_id);
+	sqlite3_bind_text(st, base + 3, t + k->text[0], -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, base + 4, k->ord);
+	sqlite3_bind_text(st, base + 5, t + k->text[1], -1, SQLITE_STATIC);
+	if (k->served) {
+		sqlite3_bind_text(st, base + 6, t + k->text[2], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, base + 7, t + k->text[3], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, base + 8, t + k->text[4], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, base + 9, t + k->text[5], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, base + 10, t + k->text[6], -1, SQLITE_STATIC);
+		db_bind_id(st, base + 11, k->user_id);
+	} else {
+		/* pending: as db_service_pending_add leaves it */
+		sqlite3_bind_null(st, base + 6);
+		sqlite3_bind_text(st, base + 7, "", -1, SQLITE_STATIC);
+		sqlite3_bind_null(st, base + 8);
+		sqlite3_bind_text(st, base + 9, "", -1, SQLITE_STATIC);
+		sqlite3_bind_null(st, base + 10);
+		sqlite3_bind_null(st, base + 11);
+	}
+}
+
+static int flush_services(struct db_bulk *b)
+{
+	int rc = 0, full = b->nsv == BULK_ROWS;
+
+	for (int i = 0; i < b->nsv && rc == 0; i += full ? BULK_ROWS : 1) {
+		sqlite3_stmt *st = db_prep(b->db, full ? service_sql : service1_sql);
+		if (!st)
+			return -1;
+		for (int k = 0; k < (full ? BULK_ROWS : 1); k++)
+			bind_service(b, st, k * 11, &b->sv[i + k]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = db_fail(b->db, "写入送达记录");
+		sqlite3_reset(st);
+	}
+	b->nsv = 0;
+	b->svbuf.len = 0;
+	return rc;
+}
+
+int db_bulk_service(struct db_bulk *b, const struct service_row *s)
+{
+	struct kept_service *k = &b->sv[b->nsv++];
+
+	k->document_id = s->document_id;
+	k->case_id = s->case_id;
+	k->user_id = s->user_id;
+	k->ord = s->ord;
+	k->served = s->method != NULL;
+	k->text[0] = keep(&b->svbuf, s->role);
+	k->text[1] = keep(&b->svbuf, s->name);
+	k->text[2] = keep(&b->svbuf, s->method);
+	k->text[3] = keep(&b->svbuf, s->tracking);
+	k->text[4] = keep(&b->svbuf, s->served_on);
+	k->text[5] = keep(&b->svbuf, s->signed_by);
+	k->text[6] = keep(&b->svbuf, s->recorded_at);
+	return b->nsv == BULK_ROWS ? flush_services(b) : 0;
 }

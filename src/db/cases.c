@@ -115,14 +115,15 @@ int db_case_party_insert(struct db *db, const struct party_row *p)
 	int person = p->person_id > 0;
 	sqlite3_stmt *st = person
 		? db_prep(db, "INSERT INTO case_parties(case_id, role, ord, person_id, name, id_type, id_no, gender, "
-			      "birth_date, nationality, household, occupation, phone, address, kind, representative) "
+			      "birth_date, nationality, household, occupation, phone, address, kind, representative, "
+			      "e_consent) "
 			      "SELECT ?1, ?2, ?3, p.id, p.name, p.id_type, p.id_no, p.gender, p.birth_date, "
-			      "p.nationality, p.household, p.occupation, p.phone, p.address, ?5, ?6 "
+			      "p.nationality, p.household, p.occupation, p.phone, p.address, ?5, ?6, ?7 "
 			      "FROM persons p WHERE p.id = ?4")
 		: db_prep(db, "INSERT INTO case_parties(case_id, role, ord, employer_id, name, uscc, legal_rep, "
-			      "legal_rep_title, phone, address, kind, representative) "
+			      "legal_rep_title, phone, address, kind, representative, e_consent) "
 			      "SELECT ?1, ?2, ?3, e.id, e.name, e.uscc, e.legal_rep, e.legal_rep_title, e.phone, e.address, "
-			      "?5, ?6 FROM employers e WHERE e.id = ?4");
+			      "?5, ?6, ?7 FROM employers e WHERE e.id = ?4");
 	int64_t id = person ? p->person_id : p->employer_id;
 
 	if (!st)
@@ -133,6 +134,10 @@ int db_case_party_insert(struct db *db, const struct party_row *p)
 	sqlite3_bind_int64(st, 4, id);
 	db_bind_text(st, 5, strcmp(p->role, "respondent") == 0 ? (p->kind ? p->kind : "employer") : NULL);
 	sqlite3_bind_int(st, 6, p->representative != 0);
+	if (p->e_consent && *p->e_consent)
+		db_bind_text(st, 7, p->e_consent);
+	else
+		sqlite3_bind_null(st, 7);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入当事人");
 	if (sqlite3_changes(db->h) != 1) {

@@ -79,6 +79,7 @@
 #include "tiaojie/money.h"
 #include "tiaojie/search.h"
 #include "tiaojie/validate.h"
+#include "tiaojie/vocab.h"
 
 #ifndef BATCH
 #define BATCH 50000
@@ -204,6 +205,7 @@ struct gen {
 	int ring_n, ring_pos;
 	struct demo_person *apps; /* the applicants of the case being made */
 	struct strbuf evtext;     /* the texts of its evidence events */
+	struct strbuf svtext;     /* the text of a service's event */
 
 	tj_day occ_first;
 	int occ_days;
@@ -212,6 +214,7 @@ struct gen {
 	long cases_done, made;
 	long st_count[ST_COUNT], perf_count[4];
 	long npersons, nemployers, nconsult, nsessions, ncollective, nagents;
+	long nserved, nunserved; /* services (送达) recorded, and still open */
 	int open_collective; /* a recent collective dispute left open (for the intake warning) */
 };
 
@@ -904,6 +907,153 @@ static int shares_add(struct gen *g, struct demo_rng *r, int64_t case_id, int cl
 	return 0;
 }
 
+/* ---- service (送达) of the documents issued -------------------------------------- */
+
+/* The agreements and termination notices go to every party (a collective
+ * dispute's representatives for its workers), as doc_addressees has it.
+ * An agreement is mostly handed over and signed for at the session; a
+ * termination notice mostly posted (EMS, with its number), handed over,
+ * sent electronically where the party consented at registration, lodged
+ * with witnesses, now and then published (deemed served 30 days on).
+ * What would be recorded after now is not served yet: the recent ones,
+ * and now and then a receipt that never came back - the desk's 待送达文书.
+ * All of it from a generator of its own (the rest of the case is what it
+ * was before services came to the demo). */
+
+#define DEMO_MAX_SERVICES 16
+
+struct sim_service {
+	int doc; /* index in sim.doc */
+	const char *role;
+	int ord;
+	const char *name;
+	const char *method; /* VOCAB_SERVICE keyword; NULL: not served (yet) */
+	char tracking[16], signer[200], served_on[11];
+	moment recorded;    /* when it was recorded (its event) */
+	int64_t user;
+};
+
+/* An EMS number as China Post prints it (UPU S10): two letters, eight
+ * digits and their check digit, "CN". */
+static void ems_number(struct demo_rng *r, char out[16])
+{
+	static const int w[8] = {8, 6, 4, 2, 3, 5, 9, 7};
+	static const char *const prefix[] = {"EA", "EB", "EC", "ED", "EE", "EF", "EM", "EQ"};
+	int d[8], sum = 0, c;
+
+	for (int i = 0; i < 8; i++)
+		sum += (d[i] = (int)demo_below(r, 10)) * w[i];
+	c = 11 - sum % 11;
+	c = c == 10 ? 0 : c == 11 ? 5 : c;
+	snprintf(out, 16, "%s%d%d%d%d%d%d%d%d%dCN", prefix[demo_below(r, (uint32_t)TJ_ARRAY_LEN(prefix))], d[0], d[1],
+		 d[2], d[3], d[4], d[5], d[6], d[7], c);
+}
+
+/* A time of the working day n working days after t (as later(), from r). */
+static moment svc_later(struct gen *g, struct demo_rng *r, moment t, int n)
+{
+	int secs = demo_range(r, 0, 7 * 3600 - 1);
+
+	secs = secs < 3 * 3600 ? 9 * 3600 + secs : 10 * 3600 + secs;
+	return mo(add_workdays(g, mo_day(t), n > 0 ? n : 1), secs);
+}
+
+/* How one party's copy of document d was served. */
+static void serve_one(struct gen *g, struct demo_rng *r, const struct sim_doc *d, int person, int consent,
+		      const char *name, const char *legal_rep, struct sim_service *v)
+{
+	int agreement = strcmp(d->kind, "agreement") == 0;
+	double u = demo_unit(r);
+	moment served;
+	char who[32];
+
+	if (agreement)
+		v->method = u < 0.8 ? "direct" : consent && u < 0.9 ? "electronic" : "post";
+	else
+		v->method = u < 0.45 ? "post" : u < 0.7 ? "direct" : u < 0.86 ? (consent ? "electronic" : "post")
+			  : u < 0.95 ? "lodged" : "public";
+	v->user = agreement && !strcmp(v->method, "direct") ? d->user : g->uid_clerk;
+	demo_name(r, demo_chance(r, 0.5), who, sizeof who);
+	if (!strcmp(v->method, "direct")) {
+		/* handed over at the window or the session */
+		served = d->at + demo_range(r, 60, 1800);
+		v->recorded = served + demo_range(r, 60, 3600);
+		snprintf(v->signer, sizeof v->signer, "%s",
+			 person ? (demo_chance(r, 0.9) ? name : who) : demo_chance(r, 0.3) ? legal_rep : who);
+	} else if (!strcmp(v->method, "post")) {
+		ems_number(r, v->tracking);
+		served = svc_later(g, r, d->at, demo_range(r, 2, 5));
+		v->recorded = svc_later(g, r, served, demo_range(r, 1, 3)); /* the receipt comes back */
+		if (person)
+			snprintf(v->signer, sizeof v->signer, "%s", demo_chance(r, 0.85) ? name : who);
+		else
+			snprintf(v->signer, sizeof v->signer, "%s", demo_chance(r, 0.4) ? "单位收发室" : who);
+	} else if (!strcmp(v->method, "electronic")) {
+		served = d->at + demo_range(r, 600, 7200);
+		v->recorded = served + demo_range(r, 60, 1800);
+	} else if (!strcmp(v->method, "lodged")) {
+		/* refused at the door: left there before witnesses */
+		served = svc_later(g, r, d->at, demo_range(r, 1, 4));
+		v->recorded = served + demo_range(r, 1800, 7200);
+		snprintf(v->signer, sizeof v->signer, "%s（居委会）", who);
+	} else {
+		/* published, deemed served 30 days on */
+		moment published = svc_later(g, r, d->at, demo_range(r, 1, 3));
+		served = mo(mo_day(published) + 30, 9 * 3600);
+		v->recorded = svc_later(g, r, served, demo_range(r, 1, 3));
+	}
+	date_format(mo_day(served), v->served_on);
+}
+
+/* The services of the case's documents; the count. */
+static int plan_services(struct gen *g, struct demo_rng *r, const struct sim *s, int napp, const char *rep, int collective,
+			 const struct resp *rs, int nresp, const char *consent, struct sim_service *out)
+{
+	int n = 0;
+
+	for (int i = 0; i < s->ndoc; i++) {
+		const struct sim_doc *d = &s->doc[i];
+		if (d->at > g->now || (strcmp(d->kind, "agreement") != 0 && strcmp(d->kind, "termination") != 0))
+			continue;
+		tj_day day = mo_day(d->at);
+		for (int k = 0; k < napp + nresp && n < DEMO_MAX_SERVICES; k++) {
+			int app = k < napp, j = app ? k : k - napp;
+			if (app && collective && !rep[j])
+				continue;
+			struct sim_service *v = &out[n++];
+			memset(v, 0, sizeof *v);
+			v->doc = i;
+			v->role = app ? "applicant" : "respondent";
+			v->ord = j + 1;
+			v->name = app ? g->apps[j].name : rs[j].individual ? rs[j].person.name : rs[j].e->name;
+			serve_one(g, r, d, app || rs[j].individual, consent[k], v->name,
+				  app || rs[j].individual ? "" : rs[j].e->legal_rep, v);
+			/* not recorded by now; and in the last two months one in a
+			 * hundred receipts never came back (one at least, so that
+			 * the desk has something to show) */
+			if (v->recorded > g->now ||
+			    (day >= g->today - 60 && (demo_chance(r, 0.01) || (!g->nunserved && day >= g->today - 20))))
+				v->method = NULL;
+			if (v->method)
+				g->nserved++;
+			else
+				g->nunserved++;
+		}
+	}
+	return n;
+}
+
+/* The timeline's 登记送达, as service_record words it. */
+static void service_text(struct strbuf *sb, const struct sim *s, const struct sim_service *v)
+{
+	sb_printf(sb, "%s → %s%s：%s，%s", vocab_label(VOCAB_DOC_KIND, s->doc[v->doc].kind), vocab_label(VOCAB_PARTY, v->role),
+		  v->name, vocab_label(VOCAB_SERVICE, v->method), v->served_on);
+	if (v->tracking[0])
+		sb_printf(sb, "，邮件号码 %s", v->tracking);
+	if (v->signer[0])
+		sb_printf(sb, "，%s %s", !strcmp(v->method, "lodged") ? "见证人" : "签收人", v->signer);
+}
+
 static int gen_case(struct gen *g, tj_day day, moment t0)
 {
 	struct demo_rng *r = &g->r;
@@ -1126,10 +1276,47 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	if (!case_no)
 		goto out;
 
+	/* a collective dispute's elected representatives (调解仲裁法 §7) */
+	int collective_case = napp >= cfg->collective_threshold;
+	char rep[INTAKE_MAX_PARTIES];
+	memset(rep, 0, sizeof rep);
+	if (collective_case) {
+		int nrep = demo_range(&extra, INTAKE_MIN_REPRESENTATIVES, INTAKE_MAX_REPRESENTATIVES);
+		for (int k = 0; k < nrep && k < napp; k++) {
+			int x = (int)demo_below(&extra, (uint32_t)napp);
+			while (rep[x])
+				x = (x + 1) % napp;
+			rep[x] = 1;
+		}
+	}
+
+	/* who consented at registration to electronic service (送达): a
+	 * quarter of the workers, a third of the companies, few individuals */
+	struct demo_rng srv = demo_rng_for(g->seed, (uint64_t)g->made, 0x5E4D);
+	char consent[INTAKE_MAX_PARTIES + 2];
+	for (int i = 0; i < napp + nresp; i++)
+		consent[i] = (char)demo_chance(&srv, i < napp ? 0.25 : rs[i - napp].individual ? 0.1 : 0.35);
+
+	/* the documents' service, the recorded ones in the order recorded */
+	struct sim_service sv[DEMO_MAX_SERVICES];
+	int nsv = plan_services(g, &srv, &s, napp, rep, collective_case, rs, nresp, consent, sv), order[DEMO_MAX_SERVICES],
+	    nrec = 0;
+	for (int i = 0; i < nsv; i++) {
+		if (!sv[i].method)
+			continue;
+		int j = nrec++;
+		for (; j > 0 && sv[order[j - 1]].recorded > sv[i].recorded; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+
 	moment last = t0;
 	for (int i = 0; i < s.nev; i++)
 		if (s.ev[i].at > last)
 			last = s.ev[i].at;
+	for (int i = 0; i < nrec; i++)
+		if (sv[order[i]].recorded > last)
+			last = sv[order[i]].recorded;
 	for (int i = 0; i < evl.n; i++)
 		if (evl.at[i] > last)
 			last = evl.at[i];
@@ -1169,21 +1356,10 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	};
 	if (db_case_insert(g->db, &c) < 0)
 		goto out;
-	/* a collective dispute's elected representatives (调解仲裁法 §7) */
-	char rep[INTAKE_MAX_PARTIES];
-	memset(rep, 0, sizeof rep);
-	if (c.collective) {
-		int nrep = demo_range(&extra, INTAKE_MIN_REPRESENTATIVES, INTAKE_MAX_REPRESENTATIVES);
-		for (int k = 0; k < nrep && k < napp; k++) {
-			int x = (int)demo_below(&extra, (uint32_t)napp);
-			while (rep[x])
-				x = (x + 1) % napp;
-			rep[x] = 1;
-		}
-	}
 	for (int i = 0; i < napp; i++) {
 		struct party_row pr = {.case_id = c.id, .role = "applicant", .ord = i + 1,
-				       .person_id = g->apps[i].db_id, .representative = rep[i]};
+				       .person_id = g->apps[i].db_id, .representative = rep[i],
+				       .e_consent = consent[i] ? recv : NULL};
 		if (db_case_party_insert(g->db, &pr) < 0)
 			goto out;
 		/* in a collective dispute the representatives act, some through an agent */
@@ -1193,7 +1369,8 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 	for (int i = 0; i < nresp; i++) {
 		struct party_row pr = {.case_id = c.id, .role = "respondent", .ord = i + 1, .kind = rs[i].kind,
 				       .person_id = rs[i].individual ? resp_id[i] : 0,
-				       .employer_id = rs[i].individual ? 0 : resp_id[i]};
+				       .employer_id = rs[i].individual ? 0 : resp_id[i],
+				       .e_consent = consent[napp + i] ? recv : NULL};
 		if (db_case_party_insert(g->db, &pr) < 0 ||
 		    agents_add(g, &extra, c.id, "respondent", i + 1, rs[i].individual, rs[i].individual ? NULL
 												       : rs[i].e->name) < 0)
@@ -1268,13 +1445,28 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 		sb_addc(&g->evtext, '\0');
 	}
 
+
 	/* the trail: registration, the archives it touched, then every step,
-	 * each item of evidence in its place in time */
-	for (int i = 0, x = 0; i <= s.nev; i++) {
-		for (; x < evl.n && (i == s.nev || evl.at[x] < s.ev[i].at); x++)
-			if (event_write(g, evl.at[x], evl.user[x], c.id, "case", c.id, action_keyword(ACT_EVIDENCE), "",
-					g->evtext.buf + evtext[x]) < 0)
-				goto out;
+	 * each item of evidence and each service recorded in its place in time */
+	for (int i = 0, x = 0, ys = 0; i <= s.nev; i++) {
+		for (;;) {
+			int ex = x < evl.n && (i == s.nev || evl.at[x] < s.ev[i].at);
+			int sy = ys < nrec && (i == s.nev || sv[order[ys]].recorded < s.ev[i].at);
+			if (ex && (!sy || evl.at[x] <= sv[order[ys]].recorded)) {
+				if (event_write(g, evl.at[x], evl.user[x], c.id, "case", c.id, action_keyword(ACT_EVIDENCE),
+						"", g->evtext.buf + evtext[x]) < 0)
+					goto out;
+				x++;
+			} else if (sy) {
+				const struct sim_service *v = &sv[order[ys++]];
+				g->svtext.len = 0;
+				service_text(&g->svtext, &s, v);
+				if (event_write(g, v->recorded, v->user, c.id, "case", c.id, "serve", "", g->svtext.buf) < 0)
+					goto out;
+			} else {
+				break;
+			}
+		}
 		if (i == s.nev)
 			break;
 		const struct sim_event *e = &s.ev[i];
@@ -1326,12 +1518,35 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 		if (db_session_add(g->db, &sr) < 0)
 			goto out;
 	}
+	int64_t doc_id[TJ_ARRAY_LEN(s.doc)];
 	for (int i = 0; i < s.ndoc; i++) {
 		char at[20];
+		doc_id[i] = 0;
 		if (s.doc[i].at > g->now)
 			continue;
 		mo_format(s.doc[i].at, at);
-		if (db_document_add(g->db, c.id, s.doc[i].kind, at, s.doc[i].user, "") < 0)
+		struct document_row dr = {.case_id = c.id, .kind = s.doc[i].kind, .issued_at = at, .user_id = s.doc[i].user};
+		if (db_document_insert(g->db, &dr, &doc_id[i]) < 0)
+			goto out;
+	}
+	for (int i = 0; i < nsv; i++) {
+		const struct sim_service *v = &sv[i];
+		char rec[20];
+		mo_format(v->recorded, rec);
+		struct service_row row = {
+			.document_id = doc_id[v->doc],
+			.case_id = c.id,
+			.role = v->role,
+			.ord = v->ord,
+			.name = v->name,
+			.method = v->method,
+			.tracking = v->tracking,
+			.served_on = v->served_on,
+			.signed_by = v->signer,
+			.recorded_at = rec,
+			.user_id = v->user,
+		};
+		if (db_bulk_service(g->events, &row) < 0)
 			goto out;
 	}
 
@@ -1575,6 +1790,7 @@ enum demo_result demo_generate(const struct demo_options *o, struct demo_summary
 	g.ncases = ncases;
 	g.nrooms = cfg->nrooms > 0 ? cfg->nrooms : 1;
 	sb_init(&g.evtext);
+	sb_init(&g.svtext);
 	holidays_init(&g.hol);
 	g.db = db_bulk_open(o->path, cfg->busy_timeout_ms);
 	if (!g.db) {
@@ -1639,5 +1855,6 @@ out:
 	free(g.occ_med);
 	free(g.ids.v);
 	sb_free(&g.evtext);
+	sb_free(&g.svtext);
 	return rc;
 }

@@ -365,6 +365,28 @@ static const char *blank_null(const char *s)
 }
 
 /* Age in full years on day (a "YYYY-MM-DD" birth date); -1 unknown. */
+/* A reason as the templates use it, inside a sentence ("经审查，{{reason}}。")
+ * or in brackets: without the stop or comma the user ended it with, nor
+ * the spaces after (else "。。", "理由。）").  malloc'd; NULL for none. */
+static char *clause(const char *s)
+{
+	static const char *const stops[] = {"。", "．", ".", "；", ";", "，", ",", "！", "!", " ", "\t", "\n", "　"};
+	size_t n = s ? strlen(s) : 0;
+
+	for (int again = 1; again && n > 0;) {
+		again = 0;
+		for (size_t i = 0; i < TJ_ARRAY_LEN(stops); i++) {
+			size_t k = strlen(stops[i]);
+			if (n >= k && memcmp(s + n - k, stops[i], k) == 0) {
+				n -= k;
+				again = 1;
+				break;
+			}
+		}
+	}
+	return n ? xstrndup(s, n) : s && *s ? xstrdup(s) : NULL; /* only stops: as typed */
+}
+
 static int age_on(const char *birth, tj_day day)
 {
 	tj_day b;
@@ -843,7 +865,9 @@ struct doc_dict *doc_dict_build(const struct case_view *cv, const struct config 
 	doc_dict_set(d, "status", status_name(cv->status));
 	doc_dict_set(d, "performance", cv->status == ST_AGREED ? perf_name(cv->perf) : NULL);
 	doc_dict_set(d, "facts", cv->facts);
-	doc_dict_set(d, "reason", cv->reason);
+	char *reason = clause(cv->reason);
+	doc_dict_set(d, "reason", reason);
+	free(reason);
 	doc_dict_set(d, "mediator", cv->mediator_name);
 	doc_dict_set(d, "clerk", blank_null(cv->clerk));
 	set_flag(d, "collective", cv->collective);

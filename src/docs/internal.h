@@ -30,6 +30,7 @@ struct doc_extra {
 	const char *decide_by;   /* "YYYY-MM-DD" */
 	const char *decide_rule; /* "5日" or "5个工作日" */
 	int session, target;
+	int service; /* a 送达回证 for one party: index into cv->services, -1 every party */
 };
 enum doc_kind;
 void doc_dict_issue(struct doc_dict *d, const struct case_view *cv, enum doc_kind k, const struct doc_extra *x);

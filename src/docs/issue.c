@@ -542,6 +542,12 @@ int doc_issue_possible(struct db *db)
 int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
 	      enum doc_kind k, const char *path, char **text)
 {
+	return doc_issue_pick(db, cfg, who, case_id, k, NULL, path, text);
+}
+
+int doc_issue_pick(struct db *db, const struct config *cfg, const struct actor *who, int64_t case_id,
+		   enum doc_kind k, const struct doc_pick *pick, const char *path, char **text)
+{
 	struct case_view cv;
 	struct doc_template *t = NULL;
 	struct doc_dict *d = NULL;
@@ -549,7 +555,7 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 	struct tj_out out = {.fd = -1};
 	char *file = NULL, *out_text = NULL, *code = NULL, *hash = NULL;
 	char decide[11], rule[32];
-	struct doc_extra x = {.session = -1, .target = -1};
+	struct doc_extra x = {.session = -1, .target = -1, .service = -1};
 	const char *title;
 	int fmt = DOC_FMT_TEXT, rc = -1;
 
@@ -571,15 +577,11 @@ int doc_issue(struct db *db, const struct config *cfg, const struct actor *who, 
 		return -1;
 	if (case_load(db, who, case_id, &cv) <= 0)
 		return -1;
-	if (doc_allowed(&cv, k) < 0)
+	if (doc_allowed(&cv, k) < 0 || doc_pick_resolve(&cv, k, pick, &x.session, &x.target, &x.service) < 0)
 		goto out;
 	t = doc_template_load(k);
 	if (!t)
 		goto out;
-	if (k == DOC_SESSION)
-		x.session = doc_session_for(&cv);
-	if (k == DOC_SERVICE)
-		x.target = doc_service_target(&cv);
 	if (k == DOC_RECEIPT) {
 		/* the enquiry code: printed once, on this receipt; only its
 		 * hash is kept (as a password's) */

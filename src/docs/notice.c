@@ -1,8 +1,10 @@
 /*
  * notice.c - what the documents that leave the window need besides the
  * case's own fields: whom each is addressed to (and so served on), the
- * session a 调解通知书 is for, the document a 送达回证 certifies, and the
- * 收件回执's enquiry code and decision date.
+ * session a 调解通知书 is for, the document a 送达回证 certifies (the
+ * defaults, or the session, document and party chosen by number as `tiaojie
+ * show` lists them: doc_pick_resolve), and the 收件回执's enquiry code and
+ * decision date.
  *
  * Addressees: a receipt and a rejection go to the applicants, an
  * acceptance, a session notice, an agreement and a termination notice to
@@ -127,6 +129,130 @@ int doc_service_target(const struct case_view *cv)
 	return open >= 0 ? open : any;
 }
 
+void doc_service_numbers(const struct case_view *cv, int i, int *document, int *party)
+{
+	const struct cv_service *sv = &cv->services[i];
+
+	*document = 0;
+	*party = 1;
+	for (int j = 0; j < cv->ndocuments; j++)
+		if (cv->documents[j].id == sv->document_id)
+			*document = j + 1;
+	for (int j = 0; j < i; j++)
+		*party += cv->services[j].document_id == sv->document_id;
+}
+
+int doc_session_open(const struct case_view *cv, int i)
+{
+	return i >= 0 && i < cv->nsessions && cv->sessions[i].status && !strcmp(cv->sessions[i].status, "scheduled");
+}
+
+/* "1 申请人张三、2 被申请人某公司": whom document j is served on, by number. */
+static void service_parties(const struct case_view *cv, int64_t doc_id, struct strbuf *sb)
+{
+	int k = 0;
+
+	for (int i = 0; i < cv->nservices; i++) {
+		const struct cv_service *sv = &cv->services[i];
+		if (sv->document_id != doc_id)
+			continue;
+		sb_printf(sb, "%s%d %s%s", k ? "、" : "", k + 1, vocab_label(VOCAB_PARTY, sv->role), sv->name);
+		k++;
+	}
+}
+
+static int has_services(const struct case_view *cv, int64_t doc_id)
+{
+	for (int i = 0; i < cv->nservices; i++)
+		if (cv->services[i].document_id == doc_id)
+			return 1;
+	return 0;
+}
+
+int doc_pick_resolve(const struct case_view *cv, enum doc_kind k, const struct doc_pick *pick, int *session,
+		     int *document, int *service)
+{
+	static const struct doc_pick none;
+	const char *name = doc_kind_name(k);
+
+	if (!pick)
+		pick = &none;
+	*session = k == DOC_SESSION ? doc_session_for(cv) : -1;
+	*document = k == DOC_SERVICE ? doc_service_target(cv) : -1;
+	*service = -1;
+	if (pick->session && k != DOC_SESSION) {
+		tj_error("只有%s可以选定调解安排，%s不能", doc_kind_name(DOC_SESSION), name);
+		return -1;
+	}
+	if ((pick->document || pick->party) && k != DOC_SERVICE) {
+		tj_error("只有%s可以选定文书和受送达人，%s不能", doc_kind_name(DOC_SERVICE), name);
+		return -1;
+	}
+	if (pick->session < 0 || pick->document < 0 || pick->party < 0) {
+		tj_error("序号应为正整数（tiaojie show 列出的序号）");
+		return -1;
+	}
+	if (pick->session) {
+		int i = pick->session - 1;
+		if (cv->nsessions == 0) {
+			tj_error("案件 %s 没有调解安排，不能出具%s（请先安排调解）", cv->case_no, name);
+			return -1;
+		}
+		if (i >= cv->nsessions) {
+			tj_error("案件 %s 没有第 %d 次调解安排（共 %d 次，见 tiaojie show 的“调解安排”）", cv->case_no,
+				 pick->session, cv->nsessions);
+			return -1;
+		}
+		if (!doc_session_open(cv, i)) {
+			const struct cv_session *s = &cv->sessions[i];
+			const char *st = vocab_label(VOCAB_SESSION, s->status);
+			tj_error("案件 %s 的第 %d 次调解安排（%s %s）%s，不能再出具%s", cv->case_no, pick->session, s->day,
+				 s->start, st ? st : s->status, name);
+			return -1;
+		}
+		*session = i;
+	}
+	if (pick->document) {
+		int j = pick->document - 1;
+		if (j >= cv->ndocuments) {
+			tj_error("案件 %s 没有第 %d 份文书（已出具 %d 份，见 tiaojie show 的“已出具文书”）", cv->case_no,
+				 pick->document, cv->ndocuments);
+			return -1;
+		}
+		if (!has_services(cv, cv->documents[j].id)) {
+			const char *kn = vocab_label(VOCAB_DOC_KIND, cv->documents[j].kind);
+			tj_error("案件 %s 的第 %d 份文书（%s）不送达当事人，没有%s", cv->case_no, pick->document,
+				 kn ? kn : cv->documents[j].kind, name);
+			return -1;
+		}
+		*document = j;
+	}
+	if (pick->party) {
+		int j = *document, k2 = 0;
+		if (j < 0) {
+			tj_error("案件 %s 没有需要送达的文书，不能出具%s", cv->case_no, name);
+			return -1;
+		}
+		for (int i = 0; i < cv->nservices; i++) {
+			if (cv->services[i].document_id != cv->documents[j].id)
+				continue;
+			if (++k2 == pick->party)
+				*service = i;
+		}
+		if (*service < 0) {
+			const char *kn = vocab_label(VOCAB_DOC_KIND, cv->documents[j].kind);
+			struct strbuf sb;
+			sb_init(&sb);
+			service_parties(cv, cv->documents[j].id, &sb);
+			tj_error("案件 %s 的第 %d 份文书（%s）没有第 %d 位受送达人（共 %d 位：%s）", cv->case_no, j + 1,
+				 kn ? kn : cv->documents[j].kind, pick->party, k2, sb.buf ? sb.buf : "");
+			sb_free(&sb);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int doc_unserved(const struct case_view *cv)
 {
 	int n = 0;
@@ -184,9 +310,12 @@ void doc_dict_issue(struct doc_dict *d, const struct case_view *cv, enum doc_kin
 			int t = h * 60 + m + s->minutes;
 			snprintf(end, sizeof end, "%02d:%02d", (t / 60) % 24, t % 60);
 		}
-		for (int i = 0; i < cv->nsessions; i++)
-			held += cv->sessions[i].status && !strcmp(cv->sessions[i].status, "held");
-		snprintf(no, sizeof no, "%d", held + 1);
+		/* which session this is: those held or booked up to it (a
+		 * cancelled one does not count; the list is in date order) */
+		for (int i = 0; i <= x->session; i++)
+			held += cv->sessions[i].status && (!strcmp(cv->sessions[i].status, "held") ||
+							   !strcmp(cv->sessions[i].status, "scheduled"));
+		snprintf(no, sizeof no, "%d", held > 0 ? held : 1);
 		doc_set_date(d, "session_date", s->day);
 		doc_dict_set(d, "session_time", s->start);
 		doc_dict_set(d, "session_end", end);
@@ -202,13 +331,15 @@ void doc_dict_issue(struct doc_dict *d, const struct case_view *cv, enum doc_kin
 	}
 	n = doc_addressees(cv, k, x->target >= 0 && x->target < cv->ndocuments ? cv->documents[x->target].id : 0, &ad);
 	doc_dict_list(d, "addressees");
-	for (int i = 0; i < n; i++) {
+	for (int i = 0, shown = 0; i < n; i++) {
+		if (k == DOC_SERVICE && x->service >= 0 && ad[i].sv != &cv->services[x->service])
+			continue; /* the certificate of one party */
 		struct doc_dict *it = doc_dict_add_item(d, "addressees");
 		const struct cv_party *p = ad[i].p;
 		int app = strcmp(ad[i].role, "applicant") == 0;
 		char no[16];
 		struct strbuf sb;
-		snprintf(no, sizeof no, "%d", i + 1);
+		snprintf(no, sizeof no, "%d", ++shown);
 		doc_dict_set(it, "no", no);
 		doc_dict_set(it, "role", vocab_label(VOCAB_PARTY, ad[i].role));
 		doc_dict_set(it, "name", p ? p->name : ad[i].sv ? ad[i].sv->name : NULL);

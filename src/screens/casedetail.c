@@ -1177,6 +1177,8 @@ static struct actform *open_action(struct screen *s, enum case_action a)
  * be taken.  Its save is checked against the version the user saw then:
  * if the case changed meanwhile, the save is refused with who changed it,
  * and F2 again applies it to the new version. */
+static void reread(void *ctx);
+
 static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 {
 	struct detail *d = s->priv;
@@ -1187,6 +1189,14 @@ static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 	int n = d->loaded ? case_actions(&d->cv, &app->actor, acts, ACT_COUNT) : 0, allowed = 0;
 	struct actform *af;
 
+	if (kw && !strcmp(kw, SERVICE_DRAFT_ACTION)) {
+		/* 登记送达 (docserve.c), not an action of the lifecycle */
+		if (d->loaded)
+			screen_record_service_resume(app, &d->cv, body, draft_id, reread, s);
+		free(kw);
+		free(ver);
+		return;
+	}
 	for (int i = 0; i < n; i++)
 		allowed |= (int)acts[i] == a;
 	if (a < 0 || !allowed) {
@@ -1238,7 +1248,8 @@ static void offer_draft(struct screen *s)
 	kw = draft_get(body, "action");
 	int a = kw ? action_from_keyword(kw) : -1;
 	char *q = xasprintf("本案有您未办完的「%s」表单（%.16s 保存的草稿）。\n现在继续填写吗？",
-			    a >= 0 ? action_name((enum case_action)a) : "", at);
+			    a >= 0 ? action_name((enum case_action)a)
+			    : kw && !strcmp(kw, SERVICE_DRAFT_ACTION) ? "登记送达" : "", at);
 	if (ui_confirm(app, q))
 		resume_action(s, id, body);
 	else if (!app->quit)
@@ -1258,8 +1269,6 @@ struct actmenu {
 	int nacts;
 	int serve; /* 登记送达 follows the actions (documents not yet served) */
 };
-
-static void reread(void *ctx);
 
 static const enum ui_action actmenu_actions[] = {UA_ENTER, UA_BACK, UA_NONE};
 
@@ -1390,6 +1399,12 @@ static char *documents_dir(const struct config *cfg)
 
 int screen_issue_document(struct app *app, int64_t case_id, int kind)
 {
+	return screen_issue_document_pick(app, case_id, kind, NULL, NULL);
+}
+
+int screen_issue_document_pick(struct app *app, int64_t case_id, int kind, const struct doc_pick *pick,
+			       const char *label)
+{
 	struct case_view cv;
 	enum doc_kind k;
 	char *dir = NULL, *name = NULL, *path = NULL;
@@ -1405,10 +1420,21 @@ int screen_issue_document(struct app *app, int64_t case_id, int kind)
 		goto out;
 	}
 	name = doc_file_name(&cv, k, DOC_FMT_PDF);
+	if (label && *label) {
+		/* one file per session or party: "…-送达回证-张三.pdf" */
+		char *dot = strrchr(name, '.'), *more;
+		*dot = '\0';
+		more = xasprintf("%s-%s.pdf", name, label);
+		for (char *p = more + strlen(name); *p; p++)
+			if (*p == '/' || *p == '\\' || (unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = '_';
+		free(name);
+		name = more;
+	}
 	path = xasprintf("%s/%s", dir, name);
 	ui_msg(app, US_NORMAL, "正在生成%s……", doc_kind_name(k));
 	refresh();
-	if (doc_issue(app->db, app->cfg, &app->actor, case_id, k, path, NULL) < 0) {
+	if (doc_issue_pick(app->db, app->cfg, &app->actor, case_id, k, pick, path, NULL) < 0) {
 		ui_error(app);
 		goto out;
 	}

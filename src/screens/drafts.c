@@ -3,7 +3,7 @@
  * on leaving, or by the 30-second autosave), offered at login and from
  * the work desk: Enter resumes one, F8/^D discards it.  Three kinds: an
  * intake form ("intake", with the claim dialog that was open), a form of
- * an action on a case ("case": an agreement, a session record...) and a
+ * an action on a case ("case": an agreement, a session record, 登记送达...) and a
  * consultation ("consult").  A draft the database could not take (the
  * disk full) is kept in the runtime directory and moved back in at the
  * next login (screen_draft_keep, draft_recover_aside).
@@ -103,7 +103,8 @@ static void drafts_build(struct screen *s)
 			char *no = draft_get(r->body, "case_no"), *kw = draft_get(r->body, "action");
 			int a = kw ? action_from_keyword(kw) : -1;
 			snprintf(buf, sizeof buf, " %s  案件 %s  %s", r->saved_at, no ? no : "",
-				 a >= 0 ? action_name((enum case_action)a) : kw ? kw : "");
+				 a >= 0 ? action_name((enum case_action)a)
+				 : kw && !strcmp(kw, SERVICE_DRAFT_ACTION) ? "登记送达" : kw ? kw : "");
 			free(no);
 			free(kw);
 		} else if (strcmp(r->kind, "consult") == 0) {

@@ -2,7 +2,9 @@
  * listpick.c - the pickers F4 opens on a form field other than a cause:
  * the court's districts for 所在区 ([court] districts of the
  * configuration) and the employer search for 单位名称 (employer_search,
- * by a part of the name or a whole credit code).
+ * by a part of the name or a whole credit code); and a list of lines the
+ * caller makes (itempick_screen_new: which session a 调解通知书 is for,
+ * which document and party a 送达回证).
  *
  * Both are one screen: a filter line typed into, a list below it that
  * follows the typing, Up/Down/PgUp/PgDn to choose, Enter to pick, Esc to
@@ -22,7 +24,7 @@
 #define EMPLOYERS_SHOWN 50
 #define FILTER_W 40
 
-enum pick_kind { PK_DISTRICT, PK_EMPLOYER };
+enum pick_kind { PK_DISTRICT, PK_EMPLOYER, PK_ITEMS };
 
 struct listpick {
 	enum pick_kind kind;
@@ -34,8 +36,13 @@ struct listpick {
 	/* employers: the matches of the filter */
 	struct employer_matches m;
 	int searched; /* the filter was long enough to search */
+	/* items: the lines, the indexes of those that match the filter */
+	char **items, *hint, *header;
+	int nitems, *ishown, nishown;
 	void (*picked_district)(void *ctx, const char *district);
 	void (*picked_employer)(void *ctx, const struct employer_full *e);
+	void (*picked_item)(void *ctx, int index);
+	void (*ctx_free)(void *ctx);
 	void *ctx;
 };
 
@@ -43,7 +50,7 @@ static const enum ui_action listpick_actions[] = {UA_ENTER, UA_BACK, UA_NONE};
 
 static int count(const struct listpick *p)
 {
-	return p->kind == PK_DISTRICT ? p->nshown : p->m.n;
+	return p->kind == PK_DISTRICT ? p->nshown : p->kind == PK_ITEMS ? p->nishown : p->m.n;
 }
 
 static void list_refresh(struct screen *s)
@@ -52,7 +59,12 @@ static void list_refresh(struct screen *s)
 	const struct config *cfg = s->app->cfg;
 	char *f = edit_get(&p->filter);
 
-	if (p->kind == PK_DISTRICT) {
+	if (p->kind == PK_ITEMS) {
+		p->nishown = 0;
+		for (int i = 0; i < p->nitems; i++)
+			if (!*f || strstr(p->items[i], f))
+				p->ishown[p->nishown++] = i;
+	} else if (p->kind == PK_DISTRICT) {
 		p->nshown = 0;
 		for (int i = 0; i < cfg->ndistricts; i++)
 			if (!*f || strstr(cfg->districts[i], f))
@@ -105,7 +117,10 @@ static void listpick_draw(struct screen *s)
 	char status[200];
 
 	ui_put(1, 2, "查找：", 6, A_BOLD, 0);
-	if (p->kind == PK_DISTRICT) {
+	if (p->kind == PK_ITEMS) {
+		ui_put(2, 2, "输入文字筛选；上下键选择，Enter 选定，Esc 取消", s->cols - 4, ui_attr(US_DIM), 0);
+		ui_put(3, 2, p->header, s->cols - 4, ui_attr(US_HEADER), 1);
+	} else if (p->kind == PK_DISTRICT) {
 		ui_put(2, 2, "输入区名中的字筛选；上下键选择，Enter 选定，Esc 取消", s->cols - 4, ui_attr(US_DIM), 0);
 		ui_put(3, 2, "所在区（本院辖区）", s->cols - 4, ui_attr(US_HEADER), 1);
 	} else {
@@ -124,7 +139,11 @@ static void listpick_draw(struct screen *s)
 	for (int i = p->scroll; i < n && i - p->scroll < h; i++) {
 		attr_t a = i == p->sel ? ui_attr(US_SELECTED) : A_NORMAL;
 		int y = 4 + i - p->scroll;
-		if (p->kind == PK_DISTRICT) {
+		if (p->kind == PK_ITEMS) {
+			if (a != A_NORMAL)
+				ui_fill(y, 1, s->cols - 2, a);
+			ui_put(y, 2, p->items[p->ishown[i]], s->cols - 4, a, 0);
+		} else if (p->kind == PK_DISTRICT) {
 			if (a != A_NORMAL)
 				ui_fill(y, 1, s->cols - 2, a);
 			ui_put(y, 2, cfg->districts[p->shown[i]], s->cols - 4, a, 0);
@@ -132,7 +151,13 @@ static void listpick_draw(struct screen *s)
 			draw_employer(s, y, &p->m.v[i], a);
 		}
 	}
-	if (p->kind == PK_DISTRICT) {
+	if (p->kind == PK_ITEMS) {
+		if (n == 0)
+			snprintf(status, sizeof status, "没有符合的项");
+		else
+			snprintf(status, sizeof status, "共 %d 项%s%s", n, *p->hint ? "；" : "", p->hint);
+		ui_put(s->rows, 2, status, s->cols - 4, ui_attr(n ? US_DIM : US_WARN), 0);
+	} else if (p->kind == PK_DISTRICT) {
 		if (cfg->ndistricts == 0)
 			snprintf(status, sizeof status, "没有配置辖区列表（配置文件 [court] districts），请直接输入");
 		else if (n == 0)
@@ -165,7 +190,9 @@ static int listpick_handle(struct screen *s, enum ui_action a, wint_t ch)
 	case UA_ENTER:
 		if (n == 0)
 			return UI_HANDLED;
-		if (p->kind == PK_DISTRICT)
+		if (p->kind == PK_ITEMS)
+			p->picked_item(p->ctx, p->ishown[p->sel]);
+		else if (p->kind == PK_DISTRICT)
 			p->picked_district(p->ctx, s->app->cfg->districts[p->shown[p->sel]]);
 		else
 			p->picked_employer(p->ctx, &p->m.v[p->sel]);
@@ -195,6 +222,14 @@ static void listpick_destroy(struct screen *s)
 
 	employer_matches_free(&p->m);
 	edit_free(&p->filter);
+	for (int i = 0; i < p->nitems; i++)
+		free(p->items[i]);
+	free(p->items);
+	free(p->ishown);
+	free(p->hint);
+	free(p->header);
+	if (p->ctx_free)
+		p->ctx_free(p->ctx);
 	free(p);
 }
 
@@ -241,5 +276,31 @@ struct screen *employerpick_screen_new(struct app *app, const char *text,
 		edit_set(&p->filter, text);
 	s = screen_new(app, &listpick_ops, "查找用人单位", p);
 	list_refresh(s);
+	return s;
+}
+
+struct screen *itempick_screen_new(struct app *app, const char *title, const char *header, const char *hint,
+				   const char *const *items, int n, int sel, void (*picked)(void *ctx, int index),
+				   void (*ctx_free)(void *ctx), void *ctx)
+{
+	struct listpick *p = xcalloc(1, sizeof *p);
+	struct screen *s;
+
+	p->kind = PK_ITEMS;
+	p->picked_item = picked;
+	p->ctx_free = ctx_free;
+	p->ctx = ctx;
+	p->items = xcalloc((size_t)n + 1, sizeof *p->items);
+	p->ishown = xcalloc((size_t)n + 1, sizeof *p->ishown);
+	for (int i = 0; i < n; i++)
+		p->items[i] = xstrdup(items[i]);
+	p->nitems = n;
+	p->header = xstrdup(header ? header : "");
+	p->hint = xstrdup(hint ? hint : "");
+	edit_init(&p->filter, 40, 0);
+	s = screen_new(app, &listpick_ops, title, p);
+	list_refresh(s);
+	if (sel > 0 && sel < p->nishown)
+		p->sel = sel;
 	return s;
 }

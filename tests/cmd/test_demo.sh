@@ -3,7 +3,8 @@
 # codes, every status of the lifecycle, consistent dates, sessions without
 # clashes, the demo accounts; every worker with a sex and a birth date,
 # 户籍类型 and occupation, each case's snapshot of its parties complete,
-# evidence lists with their events), the same seed gives the same file,
+# evidence lists with their events, documents served by every method with
+# some not served yet), the same seed gives the same file,
 # and bad options, an existing file and an unusable directory are refused.
 . "$(dirname "$0")/lib.sh"
 
@@ -225,6 +226,51 @@ eq shares-sum "SELECT count(*) FROM claims k WHERE EXISTS (SELECT 1 FROM claim_s
 eq shares-every-worker "SELECT count(*) FROM claims k JOIN cases c ON c.id = k.case_id WHERE c.collective = 1 AND k.amount_fen > 0 AND (SELECT count(*) FROM claim_shares s WHERE s.claim_id = k.id) != (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id AND p.role = 'applicant')" 0
 eq shares-only-collective "SELECT count(*) FROM claim_shares s JOIN claims k ON k.id = s.claim_id JOIN cases c ON c.id = k.case_id WHERE c.collective = 0" 0
 ge shares-differ "SELECT max(n) FROM (SELECT count(DISTINCT amount_fen) n FROM claim_shares GROUP BY claim_id)" 3
+
+# service (送达): each agreement and termination notice issued has a row
+# per party it goes to (a collective dispute's representatives for its
+# workers), the kept-on-file kinds none; every method occurs, 邮寄 with a
+# valid EMS number (UPU S10 check digit), 电子 only with the party's consent
+# on file from before, 直接 and 留置 with who signed or witnessed; served on
+# or after the day issued and recorded by now, each with its 登记送达 event;
+# the recent ones partly not served yet, so the desk's 待送达文书 has cases
+eq service-addressees "SELECT count(*) FROM documents d JOIN cases c ON c.id = d.case_id WHERE d.kind IN ('agreement', 'termination') AND (SELECT count(*) FROM services s WHERE s.document_id = d.id) != (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id AND (p.role = 'respondent' OR c.collective = 0 OR p.representative = 1))" 0
+eq service-parties "SELECT count(*) FROM services s WHERE NOT EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = s.case_id AND p.role = s.role AND p.ord = s.ord AND p.name = s.name)" 0
+eq service-kinds "SELECT count(*) FROM services s JOIN documents d ON d.id = s.document_id WHERE d.kind NOT IN ('agreement', 'termination') OR d.case_id != s.case_id" 0
+eq service-methods "SELECT group_concat(method) FROM (SELECT DISTINCT method FROM services WHERE method IS NOT NULL ORDER BY method)" \
+	"direct,electronic,lodged,post,public"
+ge service-served-pct "SELECT sum(served_on IS NOT NULL) * 100 / count(*) FROM services" 80
+ge service-unserved "SELECT count(*) FROM services WHERE served_on IS NULL" 1
+eq service-unserved-empty "SELECT count(*) FROM services WHERE served_on IS NULL AND (method IS NOT NULL OR tracking != '' OR signed_by != '' OR recorded_at IS NOT NULL OR user_id IS NOT NULL)" 0
+eq service-post-tracking "SELECT count(*) FROM services WHERE (method = 'post') != (tracking != '')" 0
+ems_ok() {
+	python3 - demo.db <<'PY'
+import re, sqlite3, sys
+bad = 0
+for (t,) in sqlite3.connect(sys.argv[1]).execute("SELECT tracking FROM services WHERE method = 'post'"):
+    m = re.fullmatch(r"E[A-Z](\d{8})(\d)CN", t)
+    if not m:
+        bad += 1
+        continue
+    c = 11 - sum(int(d) * w for d, w in zip(m.group(1), (8, 6, 4, 2, 3, 5, 9, 7))) % 11
+    bad += int(m.group(2)) != {10: 0, 11: 5}.get(c, c)
+sys.exit(bad != 0)
+PY
+}
+check service-ems-valid ems_ok
+eq service-electronic-consent "SELECT count(*) FROM services s JOIN case_parties p ON p.case_id = s.case_id AND p.role = s.role AND p.ord = s.ord WHERE s.method = 'electronic' AND (p.e_consent IS NULL OR p.e_consent > s.served_on)" 0
+ge service-consents "SELECT count(*) FROM case_parties WHERE e_consent IS NOT NULL" 20
+eq service-signed "SELECT count(*) FROM services WHERE method IN ('direct', 'lodged') AND signed_by = ''" 0
+ge service-witnesses "SELECT count(*) FROM services WHERE method = 'lodged' AND signed_by LIKE '%（居委会）'" 1
+eq service-dates "SELECT count(*) FROM services s JOIN documents d ON d.id = s.document_id WHERE s.served_on IS NOT NULL AND (s.served_on < substr(d.issued_at, 1, 10) OR s.served_on > '$NOW_DAY' OR s.recorded_at < s.served_on OR s.recorded_at > '$TIAOJIE_NOW')" 0
+eq service-events "SELECT count(*) FROM events WHERE action = 'serve'" "$(q "SELECT count(*) FROM services WHERE served_on IS NOT NULL")"
+eq service-event-text "SELECT count(*) FROM services s WHERE s.method = 'post' AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = s.case_id AND e.action = 'serve' AND e.after LIKE '%' || s.name || '：邮寄送达，' || s.served_on || '，邮件号码 ' || s.tracking || '%')" 0
+run "$TJ" list --db demo.db --queue unserved
+expect_rc service-queue 0
+check service-queue-listed test "$(printf '%s\n' "$OUT" | grep -c '沪劳人调')" -eq "$(q "SELECT count(DISTINCT case_id) FROM services WHERE served_on IS NULL")"
+svc=$(q "SELECT c.case_no FROM cases c JOIN services s ON s.case_id = c.id WHERE s.method = 'post' ORDER BY c.id LIMIT 1")
+run "$TJ" show --db demo.db "$svc"
+expect_out service-show "邮寄送达 $(q "SELECT served_on || '  邮件号码 ' || tracking FROM services s JOIN cases c ON c.id = s.case_id WHERE c.case_no = '$svc' AND s.method = 'post' LIMIT 1")"
 
 # a 仲裁申请书 for a worker with a passport, 港澳 or 台湾 pass (it needs the
 # sex and birth date)

@@ -1,8 +1,8 @@
 # test_show.sh - `tiaojie show CASE_NO [--json] [--full-ids]` on a demo
 # database, checked against the database with sqlite3 and jq: the text
-# names every party, claim, session, document and event of the case; the
-# JSON record has application.md's keys with the vocabulary's labels and
-# amounts in yuan; identity numbers are masked unless --full-ids, which is
+# names every party, claim, session, document, service and event of the
+# case; the JSON record has application.md's keys with the vocabulary's
+# labels and amounts in yuan; identity numbers are masked unless --full-ids, which is
 # recorded in the event log first; a passport holder's typed sex and birth
 # date come out; refusals: no such case, no case number, an unknown option.
 . "$(dirname "$0")/lib.sh"
@@ -131,6 +131,42 @@ expect_out coll-row "  3 工人丙 代表  3,000.00         -  3,000.00"
 expect_out coll-row10 " 10 工人癸      10,000.00         - 10,000.00"
 expect_out coll-undivided "     未分列             - 20,000.00 20,000.00"
 expect_out coll-total "     合计       55,000.00 20,000.00 75,000.00"
+
+# services (送达): each document's on each party, numbered N-K as
+# `tiaojie doc --document N --party K` takes them, served or not, with the
+# method, tracking number, day and who signed (a witness for 留置送达)
+sid=$(q "SELECT c.id FROM cases c WHERE c.status = 'mediating'
+	AND (SELECT count(*) FROM case_parties WHERE case_id = c.id) = 2 ORDER BY c.id LIMIT 1")
+sno=$(q "SELECT case_no FROM cases WHERE id = $sid")
+export TIAOJIE_FORMS="$SRCDIR/forms"
+run "$TJ" doc --db demo.db "$sno" acceptance -o acc.pdf
+expect_rc svc-acceptance 0
+sapp=$(q "SELECT name FROM case_parties WHERE case_id = $sid AND role = 'applicant'")
+sresp=$(q "SELECT name FROM case_parties WHERE case_id = $sid AND role = 'respondent'")
+accid=$(q "SELECT id FROM documents WHERE case_id = $sid AND kind = 'acceptance'")
+accno=$(q "SELECT n FROM (SELECT id, row_number() OVER (ORDER BY issued_at, id) AS n FROM documents
+	WHERE case_id = $sid) WHERE id = $accid")
+run "$TJ" show --db demo.db "$sno"
+expect_out svc-header "送达（2，未送达 2）"
+expect_out svc-open "  $accno-2. 受理通知书 → 被申请人$sresp  未送达"
+q "UPDATE services SET method = 'post', tracking = 'EMS1234567890', served_on = '2026-11-20', signed_by = '收发室李某',
+	recorded_at = '2026-11-20 10:00:00' WHERE document_id = $accid AND role = 'respondent'"
+q "UPDATE services SET method = 'lodged', served_on = '2026-11-20', signed_by = '居委会张某',
+	recorded_at = '2026-11-20 10:00:00' WHERE document_id = $accid AND role = 'applicant'"
+run "$TJ" show --db demo.db "$sno"
+expect_rc svc-show 0
+expect_out svc-header-2 "送达（2，未送达 0）"
+expect_out svc-post "  $accno-2. 受理通知书 → 被申请人$sresp  邮寄送达 2026-11-20  邮件号码 EMS1234567890  签收人 收发室李某"
+expect_out svc-lodged "  $accno-1. 受理通知书 → 申请人$sapp  留置送达 2026-11-20  见证人 居委会张某"
+run "$TJ" show --db demo.db --json "$sno"
+printf '%s\n' "$OUT" >svc.json
+eq svc-json-count "$(jq '.services | length' svc.json)" 2
+eq svc-json-post "$(jq -r '.services[] | select(.party == 2) | [.document, .document_kind, .role, .name, .status, .method, .tracking, .served_on, .signed_by] | join("|")' svc.json)" \
+	"$accno|受理通知书|被申请人|$sresp|已送达|邮寄送达|EMS1234567890|2026-11-20|收发室李某"
+eq svc-json-lodged "$(jq -r '.services[] | select(.party == 1) | .method' svc.json)" "留置送达"
+# a case with nothing issued to serve lists none
+run "$TJ" show --db demo.db "$cno"
+expect_out svc-none "送达（$(q "SELECT count(*) FROM services WHERE case_id = $cid")，"
 
 # refusals
 run "$TJ" show --db demo.db "沪劳人调(1999)第99999号"

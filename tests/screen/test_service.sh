@@ -12,7 +12,9 @@ DB="$T/demo.db"
 q() { sqlite3 "$DB" "$1"; }
 row=$(q "SELECT c.id || '|' || c.case_no FROM cases c WHERE c.status IN ('assigned', 'mediating')
 	AND EXISTS (SELECT 1 FROM sessions s WHERE s.case_id = c.id AND s.status = 'scheduled')
-	AND (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id) = 2 ORDER BY c.id LIMIT 1")
+	AND (SELECT count(*) FROM case_parties p WHERE p.case_id = c.id) = 2
+	AND NOT EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.id AND p.e_consent IS NOT NULL)
+	ORDER BY c.id LIMIT 1")
 [ -n "$row" ] && ok || fail "no case with a booked session in the demo"
 cid=${row%%|*}; cno=${row#*|}
 app=$(q "SELECT name FROM case_parties WHERE case_id = $cid AND role = 'applicant'")
@@ -33,7 +35,7 @@ expect_screen search "查找："
 typ "$cno"
 expect_screen found "$cno"
 key Enter
-expect_screen detail "事实与理由"
+expect_screen detail "收件 $(q "SELECT received FROM cases WHERE id = $cid")"
 for i in $(seq 1 80); do screen_text | grep -qF "：未送达" && break; key Down; done
 expect_screen pending-listed "送达申请人$app：未送达"
 

@@ -692,6 +692,22 @@ static void test_issue(void)
 	CHECK(strstr(text, "申请调解") == NULL, "the mediation's own words: %s", text);
 	free(text);
 
+	/* a reason typed as a sentence: its stop not doubled by the
+	 * template's own ("经审查，{{reason}}。", "（{{reason}}）") */
+	int64_t rejected = new_case(), stopped = mediating_case();
+	act(rejected, (struct case_op){.action = ACT_REJECT, .reason = "申请事项不属于劳动人事争议处理范围。 "});
+	act(stopped, (struct case_op){.action = ACT_WITHDRAW, .reason = "已与单位自行和解；"});
+	CHECK_INT(doc_issue(db, &cfg, &clerk, rejected, DOC_REJECTION, NULL, &text), 0);
+	CHECK_HAS(text, "经审查，申请事项不属于劳动人事争议处理范围。");
+	CHECK(strstr(text, "。。") == NULL && strstr(text, "。 。") == NULL, "a doubled stop: %s", text);
+	free(text);
+	CHECK_INT(doc_issue(db, &cfg, &clerk, rejected, DOC_ARBITRATION, NULL, &text), 0);
+	CHECK_HAS(text, "该中心不予受理（申请事项不属于劳动人事争议处理范围）");
+	free(text);
+	CHECK_INT(doc_issue(db, &cfg, &clerk, stopped, DOC_TERMINATION, NULL, &text), 0);
+	CHECK_HAS(text, "撤回调解申请（已与单位自行和解）");
+	free(text);
+
 	/* template errors through doc_issue, from another forms directory */
 	const char *dir = testdb_path("forms");
 	char path[600];

@@ -6,13 +6,16 @@
  * service (邮寄 needs a tracking number, 电子 the party's consent, 直接 a
  * signer, 留置 witnesses, real dates between the issue and today), each
  * refusal at its field with nothing written, the record and its event in
- * one transaction, no second record, and the work desk's 待送达文书 count.
+ * one transaction (which deletes the dialog's draft), no second record, the
+ * work desk's 待送达文书 count, and a certificate for a chosen document
+ * and party (doc_pick_resolve).
  */
 #include "tap.h"
 #include "testdb.h"
 #include "tiaojie/auth.h"
 #include "tiaojie/casework.h"
 #include "tiaojie/docs.h"
+#include "tiaojie/draft.h"
 #include "tiaojie/intake.h"
 #include "tiaojie/search.h"
 #include "tiaojie/service.h"
@@ -247,8 +250,26 @@ int main(void)
 	free(text);
 	el.service_id = open_service(id);
 	el.consent_now = 0;
+	/* the dialog's draft goes with the record, in its transaction; a
+	 * refused record leaves it */
+	struct user_rec u;
+	struct actor typist = clerk;
+	int64_t draft = 0;
+	CHECK_INT(auth_user_add(db, &cfg, 0, "typist", "窗口二", "clerk", "secret-pass-1", 0), 0);
+	CHECK_INT(db_user_get(db, "typist", &u), 1);
+	typist.user_id = u.id;
+	user_rec_free(&u);
+	CHECK_INT(draft_keep(db, typist.user_id, "case", "case_id=1\naction=serve\n", &draft), 0);
+	el.draft_id = draft;
+	el.served_on = "2026-11-21";
 	tj_error_clear();
-	CHECK_INT(service_record(db, &clerk, &el, field), 0);
+	CHECK_INT(service_record(db, &typist, &el, field), -1);
+	CHECK_INT(count("SELECT count(*) FROM drafts WHERE id = ?", draft), 1);
+	el.served_on = "2026-11-20";
+	tj_error_clear();
+	CHECK_INT(service_record(db, &typist, &el, field), 0);
+	CHECK_INT(count("SELECT count(*) FROM drafts WHERE id = ?", draft), 0);
+	el.draft_id = 0;
 	CHECK_INT(count("SELECT count(*) FROM events WHERE case_id = ? AND action = 'serve'", id), 3);
 
 	/* ---- the case view: each service under its document */
@@ -271,6 +292,38 @@ int main(void)
 	free(text);
 	/* the certificate itself is not served again */
 	CHECK_INT(unserved_queue(), 0);
+
+	/* ---- a chosen document and party (doc_pick_resolve): numbers as
+	 * tiaojie show gives them; what is not there refused, naming what is */
+	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
+	int ses, doc, svc, dno, pno;
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 1, .party = 1}, &ses, &doc, &svc), 0);
+	CHECK_INT(doc, 0);
+	CHECK_INT(svc, 0);
+	doc_service_numbers(&cv, svc, &dno, &pno);
+	CHECK_INT(dno, 1);
+	CHECK_INT(pno, 1);
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 1, .party = 2}, &ses, &doc, &svc), -1);
+	CHECK_HAS(tj_errmsg(), "没有第 2 位受送达人（共 1 位：1 申请人张三）");
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 99}, &ses, &doc, &svc), -1);
+	CHECK_HAS(tj_errmsg(), "没有第 99 份文书");
+	/* the 送达回证 issued above is served on nobody */
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = cv.ndocuments}, &ses, &doc, &svc), -1);
+	CHECK_HAS(tj_errmsg(), "（送达回证）不送达当事人");
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SESSION, &(struct doc_pick){.session = 1}, &ses, &doc, &svc), -1);
+	CHECK_HAS(tj_errmsg(), "没有调解安排");
+	CHECK_INT(doc_pick_resolve(&cv, DOC_EVIDENCE, &(struct doc_pick){.party = 1}, &ses, &doc, &svc), -1);
+	CHECK_HAS(tj_errmsg(), "只有送达回证可以选定");
+	/* no pick: the defaults, every party */
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, NULL, &ses, &doc, &svc), 0);
+	CHECK_INT(doc, doc_service_target(&cv));
+	CHECK_INT(svc, -1);
+	case_view_free(&cv);
+	CHECK_INT(doc_issue_pick(db, &cfg, &clerk, id, DOC_SERVICE, &(struct doc_pick){.document = 3, .party = 1}, NULL,
+			     &text), 0);
+	CHECK_HAS(text, "送达文书：收件回执");
+	CHECK_HAS(text, "送达方式：电子送达");
+	free(text);
 
 	/* a mediator who is not the case's sees nothing of it */
 	struct actor med = {.role = ROLE_MEDIATOR, .user_id = 0, .mediator_id = 99};
