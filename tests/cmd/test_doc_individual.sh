@@ -33,6 +33,11 @@ for spec in "agreed:agreement:$two" "agreed:agreement:" "failed:arbitration:$two
 	if [ "$kind" = arbitration ]; then
 		case "$block" in "姓名：$person"*) ok ;; *) fail "$kind $no: $person not named with 姓名: $block" ;; esac
 	fi
+	# he signs the agreement himself: no seal, no legal representative
+	if [ "$kind" = agreement ]; then
+		grep -q "^被申请人$person（签名）：" "$f" && ok || fail "$kind $no: $person does not sign as himself"
+		if grep -q "被申请人（盖章）：$person\$" "$f"; then fail "$kind $no: $person asked for a seal"; else ok; fi
+	fi
 	# a company respondent beside him keeps its legal representative
 	if [ -n "$extra" ]; then
 		rep=$(q "SELECT p.legal_rep FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE c.case_no = '$no'
