@@ -203,7 +203,7 @@ for i in 1 2 3 4 5 6; do key Right; done
 expect_screen filter-status "< 调解中 >"
 key C-s
 expect_screen filtered "状态：调解中"
-fno=$(screen_text | grep -o '沪劳人调([0-9]*)第[0-9]*号' | sed -n 1p)
+fno=$(screen_text | grep -o '沪劳人调〔[0-9]*〕[0-9]*号' | sed -n 1p)
 [ -n "$fno" ] && ok || fail "no mediating case listed"
 [ "$(q "SELECT status FROM cases WHERE case_no = '$fno'")" = mediating ] && ok || fail "filter listed a case not in mediation"
 key Enter
