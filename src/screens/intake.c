@@ -1937,8 +1937,9 @@ static void claim_picked(void *ctx, const char *code, const char *name)
 	cd->cause_name = xstrdup(name);
 	claim_set_cause_row(cd);
 	if (edit_empty(&text->edit)) {
-		/* a start in standard wording the clerk completes */
-		char *t = xasprintf("请求裁令被申请人%s%s", strncmp(code, "01", 2) == 0 ? "" : "支付", name);
+		/* a start in standard wording the clerk completes (a mediation
+		 * application asks; 裁令 is an award's word) */
+		char *t = xasprintf("请求被申请人%s%s", strncmp(code, "01", 2) == 0 ? "" : "支付", name);
 		if (strncmp(code, "01", 2) == 0 || strncmp(code, "17", 2) == 0 || strncmp(code, "0403", 4) == 0 ||
 		    strncmp(code, "02", 2) == 0) {
 			free(t);

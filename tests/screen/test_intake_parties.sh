@@ -97,7 +97,7 @@ expect_screen against-all "< 全部被申请人 >"
 key Tab Right
 expect_screen joint "< 是（连带责任） >"
 key C-s
-expect_screen claim-row "（连带）请求裁令被申请人支付拖欠工资"
+expect_screen claim-row "（连带）请求被申请人支付拖欠工资"
 
 # a third respondent, an individual with an ID, then deleted with F8
 focus_field "\\+ 新增被申请人"

@@ -125,7 +125,7 @@ register() {
 	# Shift-Tab back to the text, End, one more character
 	key BTab End
 	typ 。
-	if screen_text | grep -qF "请求裁令被申请人支付拖欠工资。"; then ok; else
+	if screen_text | grep -qF "请求被申请人支付拖欠工资。"; then ok; else
 		fail "$term: Shift-Tab did not go back to the claim's text"
 		key BSpace # the full stop went into the amount
 		key Up End
@@ -142,7 +142,7 @@ register() {
 	press "save the application" F2 C-s "沪劳人调〔2026〕1号"
 	[ "$(sql "SELECT name || '|' || phone || '|' || address FROM persons")" = "张三丰|13812345678|上海市徐汇区漕溪北路1号" ] &&
 		ok || fail "$term person: $(sql 'SELECT name, phone, address FROM persons')"
-	[ "$(sql "SELECT cause || '|' || amount_fen || '|' || text FROM claims")" = "0601|1234500|请求裁令被申请人支付拖欠工资。" ] &&
+	[ "$(sql "SELECT cause || '|' || amount_fen || '|' || text FROM claims")" = "0601|1234500|请求被申请人支付拖欠工资。" ] &&
 		ok || fail "$term claim: $(sql 'SELECT cause, amount_fen, text FROM claims')"
 	key Enter
 	expect_screen "$term print-offer" "现在打印调解申请书"
