@@ -1294,9 +1294,13 @@ static int actmenu_handle(struct screen *s, enum ui_action a, wint_t ch)
 {
 	struct actmenu *m = s->priv;
 
-	(void)ch;
 	if (a == UA_BACK)
 		return UI_HANDLED | UI_CLOSE;
+	/* the number shown beside an action picks it, as on the desk */
+	if (a == UA_NONE && ch >= '1' && ch <= '9' && (int)(ch - '0') <= m->nacts + m->serve) {
+		form_focus(&m->form, (int)(ch - '1'));
+		a = UA_ENTER;
+	}
 	if (a == UA_ENTER) {
 		struct form_item *it = form_focused(&m->form);
 		struct screen *detail = m->detail;

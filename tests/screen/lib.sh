@@ -188,6 +188,15 @@ pick_menu() {
 	for i in $(seq 2 $idx); do key Down; done
 	key Enter
 }
+# pick_menu_digit TEXT: the same by the number shown beside it
+pick_menu_digit() {
+	local i line
+	for i in 1 2 3 4 5 6 7 8 9; do
+		line=$(screen_text | grep -E "\| +[0-9]  " | sed -n "${i}p")
+		case "$line" in *"$1"*) key "$i"; return 0 ;; esac
+	done
+	fail "menu lacks $1"; screen_text >&2; return 1
+}
 # desk_key TEXT: press the digit the work desk shows for the entry TEXT
 desk_key() {
 	local d

@@ -158,7 +158,8 @@ rno=$(q "SELECT case_no FROM cases WHERE status = 'registered' ORDER BY id LIMIT
 [ -n "$rno" ] && ok || fail "no registered case in the demo"
 open_case "$rno"
 key F3
-pick_menu 确认请求
+# the number beside the action picks it
+pick_menu_digit 确认请求
 expect_screen confirm-form "确认时间"
 key Tab Tab
 key C-k
