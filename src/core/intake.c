@@ -327,7 +327,15 @@ static void check_employer(struct intake_result *res, const struct config *cfg, 
 	if (!blank(e->phone) && val_check(VAL_PHONE, e->phone, 0, norm, sizeof norm, &reason) < 0)
 		problem(res, f, "被申请人电话：%s", reason);
 	snprintf(f, sizeof f, "respondent[%d].district", i);
-	text_ok(res, f, "所在区", e->district, 0, 30, 0);
+	if (text_ok(res, f, "所在区", e->district, 0, 30, 0) && !blank(e->district) && cfg && cfg->ndistricts > 0) {
+		/* the statistics count by district: one of the court's, or none
+		 * (an employer outside its area) */
+		int known = 0;
+		for (int d = 0; d < cfg->ndistricts && !known; d++)
+			known = strcmp(e->district, cfg->districts[d]) == 0;
+		if (!known)
+			problem(res, f, "所在区「%s」不是本院辖区的区县，请按 F4 从列表中选择（辖区外的单位不填）", e->district);
+	}
 	snprintf(f, sizeof f, "respondent[%d].industry", i);
 	text_ok(res, f, "行业", e->industry, 0, 30, 0);
 	snprintf(f, sizeof f, "respondent[%d]", i);

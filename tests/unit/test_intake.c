@@ -96,7 +96,7 @@ int main(void)
 	struct intake bad = in;
 	struct intake_person bp[2] = {person("110105194912310021", "王五"), person("11010519491231002X", "")};
 	bp[1].phone = "12345";
-	struct intake_employer be = {.uscc = "91350100M000100Y44", .name = ""};
+	struct intake_employer be = {.uscc = "91350100M000100Y44", .name = "", .district = "20 7946 0958"};
 	struct intake_claim bc[3] = {{.cause = "9999", .text = "x", .amount = "1"},
 				     {.cause = "06", .text = "支付", .amount = "12.345"},
 				     {.cause = "0601", .text = "", .amount = "-5"}};
@@ -110,6 +110,8 @@ int main(void)
 	dump(&res);
 	CHECK(has_problem(&res, "channel", NULL), "channel");
 	CHECK(has_problem(&res, "received", "晚于"), "received in the future");
+	/* a district the statistics cannot count (typed into the wrong field) */
+	CHECK(has_problem(&res, "respondent[0].district", "不是本院辖区的区县"), "district not the court's");
 	/* the field's name once, not "收件日期日期不存在" */
 	bad.received = "2026-02-30";
 	CHECK_INT(intake_register(db, &cfg, &clerk, &bad, &res), -1);
