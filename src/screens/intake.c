@@ -386,7 +386,9 @@ static void build_other_rows(struct intake_screen *is)
 		sb_init(&sb);
 		sb_printf(&sb, "  申请人%d：%s（%s %s）%s  F6 修改 F8 删除", i + 2, o->name, kind, o->id_no,
 			  o->ord < 0 && is->correct_id ? " 新增" : "");
-		struct form_item *it = form_add(&is->form, FK_ROW, id, "申请人");
+		char label[32];
+		snprintf(label, sizeof label, "申请人%d", i + 2); /* a refusal at his row names him */
+		struct form_item *it = form_add(&is->form, FK_ROW, id, label);
 		form_set_text(it, sb.buf);
 		sb_free(&sb);
 		it->tag = i;

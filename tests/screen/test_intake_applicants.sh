@@ -136,7 +136,7 @@ expect_screen resumed-agent "委托代理人1：王律师（律师"
 
 # ---- F2: the second's number the same as the first's, at his row ----
 key F2
-expect_screen dup-refused "与第1名申请人证件号码重复"
+expect_screen dup-refused "请更正「申请人2」：与第1名申请人证件号码重复"
 selected_line | grep -qF "申请人2：李小龙" && ok || { fail "the refusal not at his row"; screen_text >&2; }
 [ "$(q 'SELECT count(*) FROM cases')" = 0 ] && ok || fail "case saved despite a repeated ID number"
 key F6
