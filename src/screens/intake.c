@@ -87,9 +87,9 @@ struct agents {
 	int n, cap;
 };
 
-/* An applicant after the first, in a correction (the form's fields are
- * the first one's): his particulars as the case has them, corrected in
- * the applicant dialog.  id_type indexes id_type_kws; gender and
+/* An applicant after the first (the form's fields are the first one's):
+ * his particulars as typed in the applicant dialog (a correction: as the
+ * case has them, corrected there).  id_type indexes id_type_kws; gender and
  * household 0 for none, else 1 + the VOCAB_GENDER / VOCAB_HOUSEHOLD
  * index. */
 struct other_app {
@@ -370,16 +370,14 @@ static void build_agent_rows(struct intake_screen *is, int pi)
 	it->tag = -1;
 }
 
-/* The applicants after the first (a correction), one row each, opened
- * in the applicant dialog, with his agents; each row's id is the
- * applicant's field prefix ("applicant[1]"), so that a problem of his
- * shows there; then the row that adds one. */
+/* The applicants after the first (a registration's and a correction's),
+ * one row each, opened in the applicant dialog, with his agents; each
+ * row's id is the applicant's field prefix ("applicant[1]"), so that a
+ * problem of his shows there; then the row that adds one. */
 static void build_other_rows(struct intake_screen *is)
 {
 	char id[32], kind[64];
 
-	if (!is->correct_id)
-		return;
 	for (int i = 0; i < is->nothers; i++) {
 		const struct other_app *o = &is->others[i];
 		snprintf(id, sizeof id, "applicant[%d]", i + 1);
@@ -387,8 +385,10 @@ static void build_other_rows(struct intake_screen *is)
 		struct strbuf sb;
 		sb_init(&sb);
 		sb_printf(&sb, "  申请人%d：%s（%s %s）%s  F6 修改 F8 删除", i + 2, o->name, kind, o->id_no,
-			  o->ord < 0 ? " 新增" : "");
-		struct form_item *it = form_add(&is->form, FK_ROW, id, "申请人");
+			  o->ord < 0 && is->correct_id ? " 新增" : "");
+		char label[32];
+		snprintf(label, sizeof label, "申请人%d", i + 2); /* a refusal at his row names him */
+		struct form_item *it = form_add(&is->form, FK_ROW, id, label);
 		form_set_text(it, sb.buf);
 		sb_free(&sb);
 		it->tag = i;
@@ -930,7 +930,9 @@ static void to_intake(struct intake_screen *is, struct intake *in, struct intake
 	in->evidence = ev;
 }
 
-/* A correction: the form's application, the first applicant the case's
+/* The whole application with every applicant (a registration's: the
+ * case numbers none, ord and representative unused).  A correction: the
+ * form's application, the first applicant the case's
  * applicant app0_ord, the applicants after him as the applicant dialog
  * left them, each with the case's applicant he is (or none, one added),
  * his agents and what the form has no field for (the elected
@@ -982,6 +984,8 @@ static void reconfirm_note(struct intake_screen *is)
 {
 	struct form_item *cs = form_find(&is->form, "claims");
 
+	if (!is->correct_id)
+		return; /* a registration: no confirmation yet */
 	if (correction_resets(is)) {
 		form_set_text(cs, RECONFIRM_TEXT "（案件将退回「登记」）");
 		cs->text_style = US_WARN;
@@ -994,7 +998,7 @@ static void rescan(struct screen *s)
 {
 	struct intake_screen *is = s->priv;
 	struct intake in;
-	struct intake_person p;
+	struct intake_person *persons;
 	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
 	struct kept k = {0};
 	struct form_item *rs = form_find(&is->form, "sec.respondent");
@@ -1008,10 +1012,13 @@ static void rescan(struct screen *s)
 		reconfirm_note(is);
 		return;
 	}
-	to_intake(is, &in, &p, cl, &k);
+	/* every applicant: a collective dispute counts them all */
+	persons = xcalloc((size_t)is->nothers + 1, sizeof *persons);
+	to_correction(is, &in, persons, cl, &k);
 	is->warn_valid = intake_scan(s->app->db, s->app->cfg, &in, &is->warn) == 0;
 	free_kept(&k);
 	free(cl);
+	free(persons);
 	form_set_text(rs, "");
 	form_set_text(cs, "");
 	if (!is->warn_valid || !is->warn.employer_id)
@@ -1036,6 +1043,25 @@ static void rescan(struct screen *s)
 }
 
 static void check_phone(struct intake_screen *is, const char *id);
+
+/* The applicants changed (one added, edited or removed): a correction
+ * says again whether the confirmation is undone, a registration scans
+ * again (a collective dispute counts every applicant). */
+static void applicants_changed(struct screen *s)
+{
+	struct intake_screen *is = s->priv;
+
+	if (is->correct_id)
+		reconfirm_note(is);
+	else
+		rescan(s);
+}
+
+/* What F2 does next, said after a change of the applicants. */
+static const char *save_hint(const struct intake_screen *is)
+{
+	return is->correct_id ? "（按 F2 保存本次修改申请）" : "（按 F2 登记）";
+}
 
 /* Sex and birth date: read-only and filled from the number when the
  * document gives them (intake_sex_birth), typed otherwise; what was typed
@@ -1390,6 +1416,7 @@ static void evid_dialog_put(struct intake_screen *is, struct strbuf *sb);
 static int evid_dialog_changed(const struct evid_dialog *ed);
 static void agent_dialog_put(struct intake_screen *is, struct strbuf *sb);
 static int agent_dialog_changed(const struct agent_dialog *ad);
+static int app_dialog_changed(const struct app_dialog *pd);
 static void app_dialog_put(struct intake_screen *is, struct strbuf *sb);
 
 /* The parties' part of the draft: how many respondents, each party's
@@ -1522,7 +1549,8 @@ static void claim_parties_get(struct intake_screen *is, struct claim *c, int i, 
 	}
 }
 
-/* The applicants after the first (a correction) in the draft. */
+/* The applicants after the first in the draft (a correction's: which of
+ * the case's each one is). */
 #define OTHER_FIELDS(o) {&(o)->id_no, &(o)->name, &(o)->birth, &(o)->nationality, &(o)->phone, &(o)->address, \
 			 &(o)->occupation}
 static const char *const other_keys[] = {"id_no", "name", "birth", "nationality", "phone", "address", "occupation"};
@@ -1531,11 +1559,13 @@ static void others_put(struct intake_screen *is, struct strbuf *sb)
 {
 	char key[48], num[16];
 
-	if (!is->correct_id)
-		return;
-	snprintf(num, sizeof num, "%d", is->app0_ord);
-	draft_put(sb, "first.ord", num);
-	draft_put(sb, "first.representative", is->app0_rep ? "1" : "0");
+	if (!is->correct_id && !is->nothers)
+		return; /* a registration of one applicant: nothing more */
+	if (is->correct_id) {
+		snprintf(num, sizeof num, "%d", is->app0_ord);
+		draft_put(sb, "first.ord", num);
+		draft_put(sb, "first.representative", is->app0_rep ? "1" : "0");
+	}
 	snprintf(num, sizeof num, "%d", is->nothers);
 	draft_put(sb, "others.n", num);
 	for (int i = 0; i < is->nothers; i++) {
@@ -1561,7 +1591,7 @@ static void others_put(struct intake_screen *is, struct strbuf *sb)
 	}
 }
 
-/* One more applicant after the first, blank: added in a correction. */
+/* One more applicant after the first, blank: one the case did not have. */
 static struct other_app *other_append(struct intake_screen *is)
 {
 	is->others = xrealloc(is->others, (size_t)(is->nothers + 1) * sizeof *is->others);
@@ -1789,7 +1819,8 @@ static void restore(struct screen *s, const char *body)
 /* A second respondent, an agent, an agent being typed. */
 static int has_parties(struct intake_screen *is)
 {
-	if (is->nresp > 1 || (is->adialog && agent_dialog_changed(is->adialog)))
+	if (is->nresp > 1 || (is->adialog && agent_dialog_changed(is->adialog)) || is->nothers > 0 ||
+	    (is->pdialog && app_dialog_changed(is->pdialog)))
 		return 1;
 	for (int pi = 0; pi <= is->nresp; pi++)
 		if (is->agents[pi].n > 0)
@@ -2920,8 +2951,8 @@ static int app_save(struct screen *s)
 	char id[32];
 	snprintf(id, sizeof id, "applicant[%d]", k + 1);
 	rebuild_form(is, id);
-	reconfirm_note(is);
-	ui_msg(s->app, US_OK, "申请人%d已%s（按 F2 保存本次修改申请）", k + 2, added ? "新增" : "修改");
+	applicants_changed(pd->parent);
+	ui_msg(s->app, US_OK, "申请人%d已%s%s", k + 2, added ? "新增" : "修改", save_hint(is));
 	return UI_HANDLED | UI_CLOSE;
 }
 
@@ -3126,13 +3157,13 @@ static void remove_applicant(struct screen *s, int k)
 	else
 		snprintf(id, sizeof id, "applicants.add");
 	rebuild_form(is, id);
-	reconfirm_note(is);
-	ui_msg(s->app, US_OK, "已删除申请人%d（按 F2 保存本次修改申请）", k + 2);
+	applicants_changed(s);
+	ui_msg(s->app, US_OK, "已删除申请人%d%s", k + 2, save_hint(is));
 }
 
-/* The first applicant removed (a correction with more than one): the
- * second takes the form's fields, with his agents and the case's
- * applicant he is. */
+/* The first applicant removed (of more than one): the second takes the
+ * form's fields, with his agents and (a correction) the case's applicant
+ * he is. */
 static void remove_first_applicant(struct screen *s)
 {
 	struct intake_screen *is = s->priv;
@@ -3178,8 +3209,8 @@ static void remove_first_applicant(struct screen *s)
 	check_id(s, 0);
 	check_phone(is, "applicant[0].phone");
 	archive_preview(s);
-	reconfirm_note(is);
-	ui_msg(s->app, US_OK, "已删除申请人1（按 F2 保存本次修改申请）");
+	applicants_changed(s);
+	ui_msg(s->app, US_OK, "已删除申请人1%s", save_hint(is));
 }
 
 static void remove_agent(struct screen *s, int party, int j)
@@ -3523,18 +3554,19 @@ static int intake_save(struct screen *s)
 	struct intake_screen *is = s->priv;
 	struct app *app = s->app;
 	struct intake in;
-	struct intake_person p;
-	struct intake_claim *cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
+	struct intake_person *persons;
+	struct intake_claim *cl;
 	struct kept k = {0};
 	struct intake_result res;
 	int rc, joined = 0;
 
-	if (is->correct_id) {
-		free(cl);
+	if (is->correct_id)
 		return correct_save(s);
-	}
 	memset(&res, 0, sizeof res);
-	to_intake(is, &in, &p, cl, &k);
+	/* every applicant: the first in the form's fields, the others on their rows */
+	persons = xcalloc((size_t)is->nothers + 1, sizeof *persons);
+	cl = xcalloc((size_t)is->nclaims + 1, sizeof *cl);
+	to_correction(is, &in, persons, cl, &k);
 	settle_draft(s);
 	in.draft_id = is->draft_id; /* deleted in the transaction that registers */
 	/* what is wrong first, at its fields: no question is asked about a
@@ -3629,6 +3661,7 @@ static int intake_save(struct screen *s)
 	intake_result_free(&res);
 	free_kept(&k);
 	free(cl);
+	free(persons);
 	if (app->quit)
 		return UI_HANDLED | UI_CLOSE;
 	/* the clerk stays on the case just registered, its next actions
@@ -3646,6 +3679,7 @@ out:
 	intake_result_free(&res);
 	free_kept(&k);
 	free(cl);
+	free(persons);
 	return UI_HANDLED;
 }
 
@@ -3747,7 +3781,7 @@ static int intake_handle(struct screen *s, enum ui_action a, wint_t ch)
 			remove_agent(s, party, agent);
 			return UI_HANDLED;
 		}
-		if (party == 0 && !agents_add && is->correct_id) {
+		if (party == 0 && !agents_add && (is->correct_id || is->nothers > 0)) {
 			remove_first_applicant(s);
 			return UI_HANDLED;
 		}
@@ -4157,4 +4191,6 @@ void intake_resume(struct app *app, const char *draft_body, int64_t draft_id)
 		reopen_evidence(s, draft_body);
 	if (ui_top(app) == s)
 		reopen_agent(s, draft_body);
+	if (ui_top(app) == s)
+		reopen_applicant(s, draft_body);
 }

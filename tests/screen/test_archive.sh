@@ -44,7 +44,7 @@ expect_screen person-filled "已从档案调入 $pname"
 expect_screen person-phone "$pphone"
 
 # known, high-incidence employer
-key Tab Tab Tab Tab Tab Tab Tab Tab Tab
+key Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 typ "$uscc"
 expect_screen employer-filled "$ename"
 expect_screen employer-archive "正确；已从档案调入"

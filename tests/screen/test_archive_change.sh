@@ -39,7 +39,7 @@ typ 梅
 expect_screen preview-again "档案姓名将由 $pname 改为"
 
 # a new employer, a claim and the facts
-key Tab Tab Tab Tab Tab Tab Tab Tab
+key Tab Tab Tab Tab Tab Tab Tab Tab Tab
 typ 91350100M000100Y43
 expect_screen new-employer "正确（新单位）"
 key Tab

@@ -69,7 +69,7 @@ key Tab
 typ 上海市徐汇区漕溪北路1号
 key Tab Tab
 typ 仓库管理员
-key Tab Tab Tab
+key Tab Tab Tab Tab
 typ 91350100M000100Y43
 expect_screen uscc-ok "正确（新单位）"
 key Tab

@@ -35,8 +35,8 @@ key Tab Right Right
 expect_screen household "< 农村 >"
 key Tab
 typ 仓库管理员
-# respondent (past the applicant's agents and the respondent's kind)
-key Tab Tab Tab
+# respondent (past the applicant's agents, the row that adds an applicant and the respondent's kind)
+key Tab Tab Tab Tab
 typ 91350100M000100Y43
 expect_screen uscc-ok "正确（新单位）"
 key Tab

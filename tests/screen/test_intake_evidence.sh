@@ -47,7 +47,7 @@ key Space Space
 expect_screen household-space-round "< 城镇 >"
 key Tab
 typ 软件工程师
-key Tab Tab Tab Tab
+key Tab Tab Tab Tab Tab
 typ 上海某某科技有限公司
 key Tab
 typ 王五

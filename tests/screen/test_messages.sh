@@ -31,7 +31,7 @@ expect_screen landline-reason "固话应为区号"
 expect_screen landline-example-whole "021-12345678"
 
 # ---- a paste longer than 事实与理由 (5,000 characters) --------------------------
-key Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
+key Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab Tab
 expect_screen facts-focused "事实与理由已输入 0 字"
 # 5,100 characters: 5,000 "甲", then 100 "乙" that do not fit
 { printf '甲%.0s' $(seq 1 5000); printf '乙%.0s' $(seq 1 100); } >"$T/paste.txt"
