@@ -486,8 +486,11 @@ static void check_claim_parties(struct intake_result *res, const struct intake *
 			money_format(typed, a, sizeof a), undivided ? "及未分列金额" : "", money_format(total, b, sizeof b));
 }
 
-/* 调解仲裁法 §7: the workers of a collective dispute elect their
- * representatives; a case of fewer workers has none. */
+/* 调解仲裁法 §7: the workers of a collective dispute MAY elect
+ * representatives, 2 to 5 of them; none yet is a case registered at the
+ * window before the election (the collective screen records it later,
+ * and the documents have every worker sign meanwhile).  A case of fewer
+ * workers has none. */
 static void check_representatives(struct intake_result *res, const struct config *cfg, const struct intake *in)
 {
 	char f[48];
@@ -496,8 +499,8 @@ static void check_representatives(struct intake_result *res, const struct config
 	for (int i = 0; i < in->napplicants; i++)
 		n += in->applicants[i].representative != 0;
 	if (in->napplicants >= cfg->collective_threshold) {
-		if (n < INTAKE_MIN_REPRESENTATIVES || n > INTAKE_MAX_REPRESENTATIVES)
-			problem(res, "representatives", "集体争议（%d名劳动者）须推举%d至%d名代表，现为%d名",
+		if (n > 0 && (n < INTAKE_MIN_REPRESENTATIVES || n > INTAKE_MAX_REPRESENTATIVES))
+			problem(res, "representatives", "集体争议（%d名劳动者）推举代表的，须为%d至%d名，现为%d名",
 				in->napplicants, INTAKE_MIN_REPRESENTATIVES, INTAKE_MAX_REPRESENTATIVES, n);
 		return;
 	}
