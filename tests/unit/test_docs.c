@@ -702,7 +702,10 @@ static void test_issue(void)
 	CHECK(strstr(text, "。。") == NULL && strstr(text, "。 。") == NULL, "a doubled stop: %s", text);
 	free(text);
 	CHECK_INT(doc_issue(db, &cfg, &clerk, rejected, DOC_ARBITRATION, NULL, &text), 0);
-	CHECK_HAS(text, "该中心不予受理（申请事项不属于劳动人事争议处理范围）");
+	/* the applicant's pleading states the decision, not the centre's
+	 * reason for it */
+	CHECK_HAS(text, "该中心决定不予受理。");
+	CHECK(strstr(text, "申请事项不属于劳动人事争议处理范围") == NULL, "the rejection's reason pleaded: %s", text);
 	free(text);
 	CHECK_INT(doc_issue(db, &cfg, &clerk, stopped, DOC_TERMINATION, NULL, &text), 0);
 	CHECK_HAS(text, "撤回调解申请（已与单位自行和解）");
