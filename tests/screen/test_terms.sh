@@ -94,7 +94,8 @@ register() {
 	typ 上海市徐汇区漕溪北路1号X
 	key Left DC
 	field_is address 住址 上海市徐汇区漕溪北路1号
-	key Tab Tab Tab Tab Tab
+	# 户籍类型, 职业/岗位, + 新增委托代理人, + 新增申请人, 类别, 信用代码
+	key Tab Tab Tab Tab Tab Tab
 	typ 91350100M000100Y43
 	key Tab
 	typ 上海某某科技有限公司
