@@ -12,8 +12,9 @@
 -- login, role and whether disabled - src/db/events.c, db_entity_state),
 -- and its hash covers it.  `tiaojie check` computes the state of every case and
 -- account again and compares it with the one its last event sealed.
--- Events from before this migration, and those a bulk load (demo) writes,
--- carry none; check counts what it could not compare.
+-- Events from before this migration carry none; check counts what it
+-- could not compare.  A bulk load (demo) gives each case's last event, and
+-- each event on an archive row, its state (src/demo/generate.c).
 ALTER TABLE events ADD COLUMN state BLOB CHECK (state IS NULL OR length(state) = 16);
 
 DROP TRIGGER events_no_update;

@@ -43,7 +43,9 @@ struct db_bulk;
 
 struct db_bulk *db_bulk_new(struct db *db);
 /* Keep a copy of the event (NULL at: now); writes when enough are kept.
- * 0, or -1 with the error set. */
+ * The event carries the state the caller gives (e->state, from
+ * db_entity_state) or none: kept events are written after their rows have
+ * moved on, so nothing is computed here.  0, or -1 with the error set. */
 int db_bulk_event(struct db_bulk *b, const struct event_rec *e);
 /* Keep a copy of an item of the evidence list of a case made in this load,
  * numbered by the caller: e->ord 1, 2, ... within its case, in the order

@@ -151,7 +151,8 @@ struct event_rec {
 	const char *before;
 	const char *after;
 	/* what the case's claims or the account hold after the event (hex of
-	 * 16 bytes, db_entity_state); set by db_event_add, NULL: none */
+	 * 16 bytes, db_entity_state): computed by db_event_add; given by the
+	 * caller to db_bulk_event (NULL: none) */
 	const char *state;
 };
 /* Append an event with its link in the hash chain (inside the caller's

@@ -88,7 +88,7 @@ int cmd_check(struct cli *c, int argc, char **argv)
 	printf("  %lld 件案件的状态与其操作记录相符；工作台计数与履行跟进队列与案件一致\n", (long long)in.cases);
 	printf("  案件的登记内容、当事人与请求事项与其最后一条操作记录记下的一致：%lld 件", (long long)in.sealed_cases);
 	if (in.unsealed_cases)
-		printf("（另 %lld 件的操作记录为批量生成或早于此项核对，未核对）", (long long)in.unsealed_cases);
+		printf("（另 %lld 件的操作记录早于此项核对，未核对）", (long long)in.unsealed_cases);
 	printf("；账号：%lld 个", (long long)in.sealed_users);
 	if (in.unsealed_users)
 		printf("（另 %lld 个未核对）", (long long)in.unsealed_users);

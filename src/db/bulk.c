@@ -9,6 +9,7 @@
 #include "tiaojie/bulk.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tiaojie/calendar.h"
@@ -77,8 +78,12 @@ int db_bulk_last_event_id(struct db *db, int64_t *id)
 #define ROW9 "(?,?,?,?,?,?,?,?,?)"
 #define ROWS4 ROW9 "," ROW9 "," ROW9 "," ROW9
 #define ROWS32 ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4 "," ROWS4
+/* an event has ten columns */
+#define ROW10 "(?,?,?,?,?,?,?,?,?,?)"
+#define ROWS4_10 ROW10 "," ROW10 "," ROW10 "," ROW10
 static const char insert_sql[] =
-	"INSERT INTO events(at, user_id, case_id, entity, entity_id, action, before, after, hash) VALUES " ROWS32;
+	"INSERT INTO events(at, user_id, case_id, entity, entity_id, action, before, after, hash, state) VALUES "
+	ROWS4_10 "," ROWS4_10 "," ROWS4_10 "," ROWS4_10 "," ROWS4_10 "," ROWS4_10 "," ROWS4_10 "," ROWS4_10;
 _Static_assert(BULK_ROWS == 32, "insert_sql has 32 rows");
 
 /* an evidence item has nine columns too */
@@ -106,6 +111,7 @@ struct db_bulk {
 	struct kept_event {
 		int64_t user_id, case_id, entity_id;
 		size_t text[5]; /* offsets in buf of at, entity, action, before, after */
+		char state[33]; /* db_entity_state's, or "" */
 	} row[BULK_ROWS];
 	struct strbuf buf;
 	int nev;
@@ -168,6 +174,15 @@ static void bind_kept(struct db_bulk *b, sqlite3_stmt *st, int base, const struc
 	sqlite3_bind_text(st, base + 7, t + k->text[3], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, base + 8, t + k->text[4], -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, base + 9, hash, 32, SQLITE_STATIC);
+	if (k->state[0]) {
+		char full[65];
+		unsigned char bin[32];
+		snprintf(full, sizeof full, "%s%s", k->state, k->state); /* db_hash_bin reads 64 digits */
+		db_hash_bin(full, bin);
+		sqlite3_bind_blob(st, base + 10, bin, 16, SQLITE_TRANSIENT);
+	} else {
+		sqlite3_bind_null(st, base + 10);
+	}
 }
 
 static int flush_evidence(struct db_bulk *b);
@@ -195,6 +210,7 @@ int db_bulk_flush(struct db_bulk *b)
 				.at = t + k->text[0], .user_id = k->user_id, .case_id = k->case_id,
 				.entity = t + k->text[1], .entity_id = k->entity_id, .action = t + k->text[2],
 				.before = t + k->text[3], .after = t + k->text[4],
+				.state = k->state[0] ? k->state : NULL,
 			};
 			db_event_hash(b->prev, &e, b->hash[i]);
 			db_hash_bin(b->hash[i], b->bin[i]);
@@ -204,7 +220,7 @@ int db_bulk_flush(struct db_bulk *b)
 		if (!st)
 			return -1;
 		for (int i = 0; i < b->n; i++)
-			bind_kept(b, st, i * 9, &b->row[i], b->bin[i]);
+			bind_kept(b, st, i * 10, &b->row[i], b->bin[i]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = db_fail(b->db, "写入操作记录");
 		sqlite3_reset(st);
@@ -221,8 +237,9 @@ int db_bulk_flush(struct db_bulk *b)
 				.action = t + k->text[2],
 				.before = t + k->text[3],
 				.after = t + k->text[4],
+				.state = k->state[0] ? k->state : NULL,
 			};
-			rc = db_event_add(b->db, &e);
+			rc = db_event_add_as_is(b->db, &e);
 		}
 	}
 	b->n = 0;
@@ -245,6 +262,7 @@ int db_bulk_event(struct db_bulk *b, const struct event_rec *e)
 	k->text[2] = keep(&b->buf, e->action);
 	k->text[3] = keep(&b->buf, e->before);
 	k->text[4] = keep(&b->buf, e->after);
+	snprintf(k->state, sizeof k->state, "%s", e->state && strlen(e->state) == 32 ? e->state : "");
 	return b->n == BULK_ROWS ? db_bulk_flush(b) : 0;
 }
 

@@ -173,7 +173,11 @@ int db_entity_state(struct db *db, const char *entity, int64_t id, char out[33])
 	return rc < 0 ? -1 : 1;
 }
 
-static int add(struct db *db, const struct event_rec *e)
+/* as_is: the event as given, with the state it carries or none (a bulk
+ * load's events, kept and written after their rows have moved on: the
+ * generator gives each case's last event its state, src/demo); otherwise
+ * the state of what the event is about, as it stands now. */
+static int add(struct db *db, const struct event_rec *e, int as_is)
 {
 	sqlite3_stmt *st;
 	char now[20], prev[65], hash[65], state[33];
@@ -185,7 +189,13 @@ static int add(struct db *db, const struct event_rec *e)
 		x.at = now;
 	}
 	x.state = NULL;
-	if (!db->bulk && x.entity) {
+	if (as_is) {
+		if (e->state && strlen(e->state) == 32) {
+			snprintf(state, sizeof state, "%s", e->state);
+			x.state = state;
+			has_state = 1;
+		}
+	} else if (x.entity) {
 		int64_t sid = !strcmp(x.entity, "case") ? x.case_id : x.entity_id; /* 0 state for the others */
 		if (sid > 0 && (has_state = db_entity_state(db, x.entity, sid, state)) < 0)
 			return -1;
@@ -225,15 +235,27 @@ static int add(struct db *db, const struct event_rec *e)
 	return 0;
 }
 
+static int add_tx(struct db *db, const struct event_rec *e, int as_is);
+
 int db_event_add(struct db *db, const struct event_rec *e)
+{
+	return add_tx(db, e, 0);
+}
+
+int db_event_add_as_is(struct db *db, const struct event_rec *e)
+{
+	return add_tx(db, e, 1);
+}
+
+static int add_tx(struct db *db, const struct event_rec *e, int as_is)
 {
 	/* the link needs the last event as it is when this one goes in:
 	 * inside the caller's write transaction, or one of its own */
 	if (db->in_tx)
-		return add(db, e);
+		return add(db, e, as_is);
 	if (db_begin(db) < 0)
 		return -1;
-	if (add(db, e) < 0) {
+	if (add(db, e, as_is) < 0) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", tj_errmsg());
 		db_rollback(db);

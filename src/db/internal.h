@@ -21,7 +21,7 @@ struct db {
 	char *path;
 	int readonly;
 	int in_tx;
-	int bulk; /* a bulk load: events carry no state (db_bulk_load_begin) */
+	int bulk; /* a bulk load (db_bulk_load_begin) */
 	int busy_ms;         /* how long to wait for a lock */
 	int64_t busy_since;  /* when this wait began (monotonic ms) */
 	int wal_frames;      /* frames in the WAL after our last commit */
@@ -48,6 +48,9 @@ void db_bind_id(sqlite3_stmt *st, int i, int64_t id);
 /* Column text as a malloc'd string ("" for NULL). */
 char *db_col_strdup(sqlite3_stmt *st, int i);
 
+/* db_event_add without computing the state: the event as given, with the
+ * state it carries (e->state) or none (a bulk load's kept events). */
+int db_event_add_as_is(struct db *db, const struct event_rec *e);
 /* A hash of the event chain (events.c) from hex to its 32 bytes. */
 void db_hash_bin(const char hex[65], unsigned char out[32]);
 

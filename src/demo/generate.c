@@ -206,6 +206,15 @@ struct gen {
 	struct demo_person *apps; /* the applicants of the case being made */
 	struct strbuf evtext;     /* the texts of its evidence events */
 	struct strbuf svtext;     /* the text of a service's event */
+	/* a case's trail, kept until it is complete (trail_write) */
+	struct trail_ev {
+		moment at;
+		int64_t user, case_id, id;
+		const char *entity; /* a literal */
+		size_t text[3];     /* offsets in trtext of action, before, after */
+	} *trail;
+	int ntrail, trail_cap;
+	struct strbuf trtext;
 
 	tj_day occ_first;
 	int occ_days;
@@ -654,23 +663,75 @@ static int employer_row(struct gen *g, uint32_t idx, const struct demo_employer 
 	return 0;
 }
 
+/* An event of the case being made, kept in order until its trail is
+ * complete (trail_write). */
 static int event_write(struct gen *g, moment at, int64_t user, int64_t case_id, const char *entity, int64_t id,
 		       const char *action, const char *before, const char *after)
 {
-	char ts[20];
+	if (g->ntrail == g->trail_cap) {
+		g->trail_cap = g->trail_cap ? g->trail_cap * 2 : 64;
+		g->trail = xrealloc(g->trail, (size_t)g->trail_cap * sizeof *g->trail);
+	}
+	struct trail_ev *t = &g->trail[g->ntrail++];
+	const char *text[3] = {action, before, after};
+	t->at = at;
+	t->user = user;
+	t->case_id = case_id;
+	t->id = id;
+	t->entity = entity;
+	for (int i = 0; i < 3; i++) {
+		t->text[i] = g->trtext.len;
+		sb_add(&g->trtext, text[i] ? text[i] : "");
+		sb_addc(&g->trtext, '\0');
+	}
+	return 0;
+}
 
-	mo_format(at, ts);
-	struct event_rec e = {
-		.at = ts,
-		.user_id = user,
-		.case_id = case_id,
-		.entity = entity,
-		.entity_id = id,
-		.action = action,
-		.before = before,
-		.after = after,
-	};
-	return db_bulk_event(g->events, &e);
+/* The case's trail to the event log, once its rows are all written: its
+ * last event on the case seals what the case holds (its state, as
+ * db_event_add computes it for the program's own events), and each event
+ * on an archive row what that row holds now, so `tiaojie check` compares
+ * the demo's cases and archives as it does the ones made at the window.
+ * The earlier events of the case carry no state: what the case held
+ * right after each of them is not in the database. */
+static int trail_write(struct gen *g, int64_t case_id)
+{
+	char cstate[33] = "", astate[33];
+	int last = -1, rc = 0;
+
+	for (int i = 0; i < g->ntrail; i++)
+		if (!strcmp(g->trail[i].entity, "case"))
+			last = i;
+	if (last >= 0 && db_entity_state(g->db, "case", case_id, cstate) < 0)
+		rc = -1;
+	for (int i = 0; i < g->ntrail && rc == 0; i++) {
+		const struct trail_ev *t = &g->trail[i];
+		char ts[20];
+		mo_format(t->at, ts);
+		struct event_rec e = {
+			.at = ts,
+			.user_id = t->user,
+			.case_id = t->case_id,
+			.entity = t->entity,
+			.entity_id = t->id,
+			.action = g->trtext.buf + t->text[0],
+			.before = g->trtext.buf + t->text[1],
+			.after = g->trtext.buf + t->text[2],
+		};
+		if (i == last) {
+			e.state = cstate;
+		} else if (strcmp(t->entity, "case") != 0) {
+			if (db_entity_state(g->db, t->entity, t->id, astate) < 0) {
+				rc = -1;
+				break;
+			}
+			e.state = astate;
+		}
+		rc = db_bulk_event(g->events, &e);
+	}
+	g->ntrail = 0;
+	g->trtext.len = 0;
+	return rc;
 }
 
 /* A session's "YYYY-MM-DD HH:MM-HH:MM 第一调解室". */
@@ -1494,6 +1555,8 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 						       resp_id[k], "create", "", "") < 0)
 				goto out;
 	}
+	if (trail_write(g, c.id) < 0)
+		goto out;
 	for (int i = 0; i < s.nses; i++) {
 		const struct sim_session *ss = &s.ses[i];
 		char sday[11], start[6], created[20];
@@ -1856,5 +1919,7 @@ out:
 	free(g.ids.v);
 	sb_free(&g.evtext);
 	sb_free(&g.svtext);
+	sb_free(&g.trtext);
+	free(g.trail);
 	return rc;
 }

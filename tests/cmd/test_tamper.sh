@@ -139,8 +139,8 @@ eq independent-head "$(cat py.head)" "$head0"
 
 # ---- rows changed in their own tables, behind the log's back ---------------
 # A case registered by import and an account added carry the state their
-# events sealed (011_event_state.sql); demo's bulk-made cases do not, and
-# check says how many it could not compare.
+# events sealed (011_event_state.sql); so do the demo's bulk-made cases,
+# accounts and archives (the generator seals each case's last event).
 cp d.db s.db
 run "$TJ" import --db s.db "$SRCDIR/tests/cmd/data/application_example.json"
 expect_rc sealed-import 0
@@ -149,8 +149,9 @@ run "$TJ" user add zz --role clerk --name 测试 --db s.db --password-file pw
 expect_rc sealed-user 0
 run "$TJ" check --db s.db
 expect_rc sealed-clean 0
-expect_out sealed-counted "一致：1 件（另 200 件"
-expect_out sealed-users "账号：1 个"
+expect_out sealed-counted "一致：201 件；"
+expect_out sealed-users "账号：$(( $(q s.db "SELECT count(*) FROM users") )) 个；"
+case "$OUT" in *未核对*) fail "sealed-none-left: $OUT" ;; *) ok ;; esac
 expect_out says-integrity "PRAGMA integrity_check"
 expect_out says-numbers "无缺号、无重号"
 expect_out says-counters "工作台计数与履行跟进队列与案件一致"
@@ -206,6 +207,21 @@ q t.db "UPDATE employers SET name = name || '（改）' WHERE id = $eid"
 run "$TJ" check --db t.db
 expect_rc employer-changed 1
 expect_err employer-changed-names "用人单位档案"
+
+# 8c. the same on the demo's own rows: a bulk-made case's amount, a demo
+# account, a demo employer - each named
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+dcase=$(q t.db "SELECT c.case_no FROM cases c JOIN claims k ON k.case_id = c.id WHERE k.amount_fen > 0 ORDER BY c.id LIMIT 1")
+q t.db "UPDATE claims SET amount_fen = amount_fen + 1 WHERE id = (SELECT k.id FROM claims k JOIN cases c ON c.id = k.case_id WHERE k.amount_fen > 0 ORDER BY c.id LIMIT 1)"
+q t.db "UPDATE users SET role = 'admin' WHERE login = 'clerk'"
+q t.db "UPDATE employers SET phone = '02100000000' WHERE id = (SELECT min(id) FROM employers)"
+run "$TJ" check --db t.db
+expect_rc demo-rows-changed 1
+expect_err demo-amount-names "案件 $dcase 的登记内容或请求事项"
+expect_err demo-account-names "账号 clerk 的角色或状态"
+expect_err demo-employer-names "用人单位档案 $(q t.db "SELECT name FROM employers WHERE id = (SELECT min(id) FROM employers)") 的内容"
+expect_err demo-three "检查发现 3 个问题"
 
 # 9. a case number skipped, a repeat made impossible by the counter
 cp s.db t.db
