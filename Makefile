@@ -194,6 +194,8 @@ build/test/crashdrv: tests/crash/crashdrv.c build/test/libtiaojie.a
 crash: deps
 	@$(MAKE) --no-print-directory build/test/tiaojie build/test/crashdrv
 	@CRASH_TRIALS=$(TRIALS) TJ=build/test/tiaojie SRCDIR=$(CURDIR) bash tests/crash/test_crash.sh
+	@# init, demo and backup: a tenth as many per kind (each is a whole database)
+	@CRASH_TRIALS=$$(( $(TRIALS) / 10 )) TJ=build/test/tiaojie SRCDIR=$(CURDIR) bash tests/crash/test_crash_init.sh
 
 fuzz: deps
 	@$(MAKE) --no-print-directory $(FUZZ_BINS)

@@ -16,6 +16,7 @@
 
 #include "tiaojie/calendar.h"
 #include "tiaojie/cli.h"
+#include "tiaojie/store.h"
 #include "tiaojie/demo.h"
 #include "tiaojie/lifecycle.h"
 #include "tiaojie/outfile.h"
@@ -243,6 +244,10 @@ int cmd_demo(struct cli *c, int argc, char **argv)
 		if (place(&out, path) < 0)
 			break;
 		tj_out_discard(&out);
+		/* the log's head beside the new file, as every program that
+		 * writes leaves it: events lost from the end are found from the
+		 * first check on (its failure costs only that) */
+		store_close(store_open(path, 0, c->cfg.busy_timeout_ms));
 		print_summary(&s, path, seconds_since(&t0));
 		return EXIT_OK;
 	case DEMO_ERR_OPEN:

@@ -96,6 +96,13 @@ int cmd_report(struct cli *c, int argc, char **argv)
 		printf(close_it ? "%s已关账：此后导出该月为关账时的数字，其后的变化列在“更正”表\n"
 				: "%s已重开：导出该月按当前数据\n",
 		       label);
+		/* the head of the log with the act in it: kept outside (with
+		 * the submitted report), it proves later that nothing before
+		 * it changed (tiaojie check prints the same line) */
+		int64_t id = 0;
+		char head[65] = "";
+		if (store_head(db, &id, head) == 0 && id > 0)
+			printf("操作记录末条：第 %lld 条，校验值 %s（请与报表一并留存）\n", (long long)id, head);
 		rc = EXIT_OK;
 	}
 	free(label);

@@ -1124,6 +1124,10 @@ const char *case_event_what(const struct cv_event *e, char *buf, size_t size)
 		if (!strcmp(e->action, "full-ids"))
 			return "查看完整证件号码";
 	}
+	if (!strcmp(e->action, "outside-change") || !strcmp(e->action, "outside-add"))
+		return "发现在程序之外被改动"; /* src/db/seal.c */
+	if (!strcmp(e->action, "seal"))
+		return "记下现有内容（启用核对）";
 	if (!strcmp(e->entity, "person"))
 		snprintf(buf, size, "%s劳动者档案", !strcmp(e->action, "create") ? "新建" : "更新");
 	else if (!strcmp(e->entity, "employer"))

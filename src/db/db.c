@@ -68,7 +68,12 @@ int db_fail(struct db *db, const char *what)
 		cn = "数据库错误";
 		break;
 	}
-	tj_error("%s失败：%s（%s）", what, cn, msg);
+	/* the schema's and seal.c's own refusals (RAISE) are already said in
+	 * Chinese: not wrapped again */
+	if (code == SQLITE_CONSTRAINT_TRIGGER && (unsigned char)msg[0] >= 0x80)
+		tj_error("%s失败：%s", what, msg);
+	else
+		tj_error("%s失败：%s（%s）", what, cn, msg);
 	return -1;
 }
 
@@ -241,6 +246,8 @@ int db_schema_version(struct db *db)
 /* The migration that gives events their hash chain: the events already
  * there get theirs in the same transaction (events.c). */
 #define DB_VERSION_EVENT_CHAIN 8
+/* The one that seals every row no event sealed yet (seal.c). */
+#define DB_VERSION_SEAL_ALL 13
 
 int db_migrate(struct db *db)
 {
@@ -268,7 +275,8 @@ int db_migrate(struct db *db)
 		int64_t filled = 0;
 		const char *text = migration_text(v);
 		if ((text && db_exec(db, text) < 0) ||
-		    (v == DB_VERSION_EVENT_CHAIN && db_event_chain_fill(db, &filled) < 0) || db_exec(db, pragma) < 0) {
+		    (v == DB_VERSION_EVENT_CHAIN && db_event_chain_fill(db, &filled) < 0) ||
+		    (v == DB_VERSION_SEAL_ALL && db_seal_all(db, &filled) < 0) || db_exec(db, pragma) < 0) {
 			char msg[1024];
 			snprintf(msg, sizeof msg, "%s", tj_errmsg());
 			db_rollback(db);
@@ -529,6 +537,8 @@ struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
 		if (db_migrate(db) < 0)
 			goto fail;
 	}
+	if (!db->readonly && db_schema_version(db) == latest && db_guard_install(db) < 0)
+		goto fail;
 	return db;
 fail:
 	db_close(db);
@@ -557,6 +567,7 @@ int db_close_checked(struct db *db)
 	if (sqlite3_close(db->h) != SQLITE_OK && rc == 0)
 		rc = db_fail(db, "关闭数据库");
 	db->h = NULL;
+	free(db->seal);
 	free(db->path);
 	free(db);
 	return rc;
@@ -569,6 +580,7 @@ void db_close(struct db *db)
 	cache_clear(db);
 	if (db->h)
 		sqlite3_close(db->h);
+	free(db->seal);
 	free(db->path);
 	free(db);
 }

@@ -131,8 +131,9 @@ static int rows_into(struct db *db, GChecksum *c, sqlite3_stmt *st, int64_t id)
 #define STATE_CLAIMS \
 	"SELECT ord, cause, text, amount_fen, agreed_fen, pay_date, waived FROM claims WHERE case_id = ? ORDER BY ord"
 /* not the mediator an account is linked to: the roster links them with an
- * event of the mediator's */
-#define STATE_USER "SELECT login, role, disabled FROM users WHERE id = ?"
+ * event of the mediator's; the password hash since 013 (each account was
+ * sealed again then, seal.c) */
+#define STATE_USER "SELECT login, role, disabled, pw_hash FROM users WHERE id = ?"
 /* the archives: every change of a row comes with an event on it (intake
  * and correct write "person"/"employer" events after the upserts) */
 #define STATE_PERSON                                                                                  \
@@ -196,6 +197,12 @@ static int add(struct db *db, const struct event_rec *e, int as_is)
 			has_state = 1;
 		}
 	} else if (x.entity) {
+		int64_t sid0 = !strcmp(x.entity, "case") ? x.case_id : x.entity_id;
+		/* a row changed behind the log: what was found goes first, and
+		 * stays in the log whatever is sealed after (seal.c) */
+		if (sid0 > 0 && (db_seal_verify(db, x.entity, sid0) < 0 ||
+				 db_seal_report(db, x.entity, sid0, x.case_id, x.at) < 0))
+			return -1;
 		int64_t sid = !strcmp(x.entity, "case") ? x.case_id : x.entity_id; /* 0 state for the others */
 		if (sid > 0 && (has_state = db_entity_state(db, x.entity, sid, state)) < 0)
 			return -1;

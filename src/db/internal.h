@@ -22,6 +22,15 @@ struct db {
 	int readonly;
 	int in_tx;
 	int bulk; /* a bulk load (db_bulk_load_begin) */
+	int guard; /* rows changed behind the log refuse writes (seal.c) */
+	struct db_sealed {
+		char kind; /* 'c' case, 'u' user, 'p' person, 'e' employer */
+		int64_t id;
+		int found;    /* DB_SEAL_OK, _CHANGED or _UNRECORDED */
+		int reported; /* its "outside" event written */
+		char want[33], now[33]; /* the state sealed and the state found */
+	} *seal;       /* compared or made in this transaction */
+	int nseal, seal_cap;
 	int busy_ms;         /* how long to wait for a lock */
 	int64_t busy_since;  /* when this wait began (monotonic ms) */
 	int wal_frames;      /* frames in the WAL after our last commit */
@@ -51,6 +60,26 @@ char *db_col_strdup(sqlite3_stmt *st, int i);
 /* db_event_add without computing the state: the event as given, with the
  * state it carries (e->state) or none (a bulk load's kept events). */
 int db_event_add_as_is(struct db *db, const struct event_rec *e);
+/* seal.c: the first change of a case, account or archive row in a
+ * transaction, and the first event on it, compare the row with the state
+ * its last event sealed.  DB_SEAL_OK: as sealed (or made in this
+ * transaction); CHANGED: it differs; UNRECORDED: a row not made in this
+ * transaction has no event at all; -1 with the error set. */
+enum { DB_SEAL_OK = 0, DB_SEAL_CHANGED = 1, DB_SEAL_UNRECORDED = 2 };
+int db_seal_verify(struct db *db, const char *entity, int64_t id);
+/* What db_seal_verify found on the row, as an event of its own ("outside-
+ * change" or "outside-add", the state sealed before and the state found
+ * after, no state of its own), once a transaction: before the program's
+ * own event on the row.  0, or -1 with the error set. */
+int db_seal_report(struct db *db, const char *entity, int64_t id, int64_t case_id, const char *at);
+/* The temporary triggers and the function behind them, on a connection
+ * that writes (db_open, after the migrations); removed for a bulk load. */
+int db_guard_install(struct db *db);
+int db_guard_remove(struct db *db);
+/* Migration 013: a "seal" event for every account, and for every case and
+ * archive row no event has sealed.  *sealed: how many. */
+int db_seal_all(struct db *db, int64_t *sealed);
+
 /* A hash of the event chain (events.c) from hex to its 32 bytes. */
 void db_hash_bin(const char hex[65], unsigned char out[32]);
 

@@ -201,6 +201,79 @@ static int check_counters(struct db *db, struct strbuf *report)
 	return n + m;
 }
 
+/* The "outside" events seal.c writes: a row found changed (or added)
+ * behind the log by the program's next write on it. */
+static int outside_events(struct db *db, struct strbuf *report, int before)
+{
+	sqlite3_stmt *st = db_prep(
+		db, "SELECT e.id, e.at, e.entity, e.action, coalesce(c.case_no, u.login, p.name, m.name, '') FROM events e "
+		    "LEFT JOIN cases c ON e.entity = 'case' AND c.id = e.case_id "
+		    "LEFT JOIN users u ON e.entity = 'user' AND u.id = e.entity_id "
+		    "LEFT JOIN persons p ON e.entity = 'person' AND p.id = e.entity_id "
+		    "LEFT JOIN employers m ON e.entity = 'employer' AND m.id = e.entity_id "
+		    "WHERE e.action IN ('outside-change', 'outside-add') ORDER BY e.id");
+	int n = 0, rc;
+
+	if (!st)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *entity = (const char *)sqlite3_column_text(st, 2);
+		const char *what = !strcmp(entity, "case")   ? "案件"
+				   : !strcmp(entity, "user") ? "账号"
+				   : !strcmp(entity, "person") ? "当事人档案"
+							       : "用人单位档案";
+		if (before + n < 20)
+			sb_printf(report, "%s %s 在操作记录之外被%s：程序于 %s 再次写入时发现（第 %lld 条操作记录）\n", what,
+				  (const char *)sqlite3_column_text(st, 4),
+				  strcmp((const char *)sqlite3_column_text(st, 3), "outside-add") ? "改动" : "新增",
+				  (const char *)sqlite3_column_text(st, 1), (long long)sqlite3_column_int64(st, 0));
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "检查操作记录");
+	return n;
+}
+
+/* Cases, accounts and archive rows no event sealed, named (the first
+ * twenty problems in all); their count, or -1. */
+static int unsealed_rows(struct db *db, struct strbuf *report, int before)
+{
+	static const struct {
+		const char *sql, *what;
+	} kinds[] = {
+		{"SELECT case_no FROM cases c WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND "
+		 "e.entity = 'case' AND e.state IS NOT NULL) ORDER BY id",
+		 "案件"},
+		{"SELECT login FROM users u WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity != 'case' AND e.entity = 'user' AND "
+		 "e.entity_id = u.id AND e.state IS NOT NULL) ORDER BY id",
+		 "账号"},
+		{"SELECT name FROM persons p WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity != 'case' AND e.entity = 'person' AND "
+		 "e.entity_id = p.id AND e.state IS NOT NULL) ORDER BY id",
+		 "当事人档案"},
+		{"SELECT name FROM employers m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.entity != 'case' AND e.entity = 'employer' "
+		 "AND e.entity_id = m.id AND e.state IS NOT NULL) ORDER BY id",
+		 "用人单位档案"},
+	};
+	int n = 0, rc;
+
+	for (size_t k = 0; k < TJ_ARRAY_LEN(kinds); k++) {
+		sqlite3_stmt *st = db_prep(db, kinds[k].sql);
+		if (!st)
+			return -1;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (before + n < 20)
+				sb_printf(report, "%s %s 没有任何操作记录记下其内容：在操作记录之外新增\n", kinds[k].what,
+					  (const char *)sqlite3_column_text(st, 0));
+			n++;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(db, "检查操作记录");
+	}
+	return n;
+}
+
 /* Each case's claims and each account as their last event sealed them. */
 static int check_states(struct db *db, struct strbuf *report, struct db_check_info *info)
 {
@@ -257,8 +330,6 @@ static int check_states(struct db *db, struct strbuf *report, struct db_check_in
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "检查操作记录");
-	if (problems > 20)
-		sb_printf(report, "……共%d处\n", problems);
 	info->sealed_cases = sealed_c;
 	info->sealed_users = sealed_u;
 	info->sealed_archive = sealed_a;
@@ -267,6 +338,21 @@ static int check_states(struct db *db, struct strbuf *report, struct db_check_in
 	    db_query_int(db, "SELECT count(*) FROM users", 0, &all_u) < 0 ||
 	    db_query_int(db, "SELECT (SELECT count(*) FROM persons) + (SELECT count(*) FROM employers)", 0, &all_a) < 0)
 		return -1;
+	/* what the program found changed behind the log when it next wrote
+	 * (seal.c): in the log for good */
+	int m = outside_events(db, report, problems);
+	if (m < 0)
+		return -1;
+	problems += m;
+	/* since 013 every row has an event that sealed it: one without is a
+	 * row added behind the log (an account made an administrator by an
+	 * INSERT) */
+	int n = unsealed_rows(db, report, problems);
+	if (n < 0)
+		return -1;
+	problems += n;
+	if (problems > 20)
+		sb_printf(report, "……共%d处\n", problems);
 	info->unsealed_archive = all_a > sealed_a ? all_a - sealed_a : 0;
 	info->unsealed_cases = all_c > sealed_c ? all_c - sealed_c : 0;
 	info->unsealed_users = all_u > sealed_u ? all_u - sealed_u : 0;

@@ -289,7 +289,12 @@ expect_rc seed-b 0
 run "$TJ" demo --db c.db --cases 150 --seed 8
 expect_rc seed-c 0
 # the whole file but the password hashes (salted afresh each time)
-dump() { cp "$1" dump.db && sqlite3 dump.db "UPDATE users SET pw_hash = ''" && sqlite3 dump.db .dump && rm dump.db; }
+# the accounts' password hashes are salted at random, and their events seal
+# them (the state, and so every later link of the chain): both left out
+dump() {
+	cp "$1" dump.db && sqlite3 dump.db "UPDATE users SET pw_hash = ''; DROP TRIGGER events_no_update;
+		UPDATE events SET hash = NULL, state = NULL" && sqlite3 dump.db .dump && rm dump.db
+}
 ha=$(dump a.db | md5sum)
 hb=$(dump b.db | md5sum)
 hc=$(dump c.db | md5sum)

@@ -38,6 +38,9 @@ expect_rc export-before 0
 run "$TJ" report close --db demo.db --month 2026-10
 expect_rc close 0
 expect_out close-says "已关账"
+# the head of the log, the close in it, to keep with the report
+head=$(sqlite3 demo.db "SELECT id || ' 条，校验值 ' || lower(hex(hash)) FROM events ORDER BY id DESC LIMIT 1")
+expect_out close-head "操作记录末条：第 $head"
 [ "$(sqlite3 demo.db "SELECT count(*) FROM events WHERE entity = 'system' AND action = 'report-close' AND after LIKE '关账 2026年10月%'")" = 1 ] &&
 	ok || fail "close not in the event log"
 run "$TJ" report close --db demo.db --month 2026-10

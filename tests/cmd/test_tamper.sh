@@ -66,16 +66,35 @@ run "$TJ" check --db t.db
 expect_rc deleted 1
 expect_err deleted-where "第 101 条处断开"
 
-# 4. the last events deleted, the counter put back: the chain holds, the
-# head does not match the one printed before
+# 4. the last events deleted, the counter put back: the chain holds, but
+# the events that sealed the last case and its worker are gone, so both
+# are named as rows no event records (since 013 every row has one)
 fresh
 untrigger
 q t.db "DELETE FROM events WHERE id > $((n - 3)); UPDATE sqlite_sequence SET seq = $((n - 3)) WHERE name = 'events'"
 retrigger
 run "$TJ" check --db t.db
+expect_rc tail-sealed-gone 1
+expect_err tail-case-unrecorded "案件 $(q t.db "SELECT case_no FROM cases ORDER BY id DESC LIMIT 1") 没有任何操作记录记下其内容"
+# 4b. a tail that sealed nothing new (a document's event on a case already
+# sealed as it is): the chain holds and nothing is out of place; only the
+# head printed before differs from the one check prints now
+fresh
+run "$TJ" doc --db t.db "$(q t.db "SELECT case_no FROM cases ORDER BY id LIMIT 1")" receipt -o "$T/r4.txt"
+expect_rc tail-doc 0
+rm -f t.db.head
+run "$TJ" check --db t.db
+head4a=$(printf '%s\n' "$OUT" | sed -n 's/.*校验值 \([0-9a-f]\{64\}\).*/\1/p')
+m=$(q t.db "SELECT max(id) FROM events")
+untrigger
+q t.db "DELETE FROM events WHERE id > $n; UPDATE sqlite_sequence SET seq = $n WHERE name = 'events'"
+retrigger
+rm -f t.db.head
+run "$TJ" check --db t.db
 head4=$(printf '%s\n' "$OUT" | sed -n 's/.*校验值 \([0-9a-f]\{64\}\).*/\1/p')
-check tail-head-differs test "$head4" != "$head0"
-expect_out tail-head-id "第 $((n - 3)) 条"
+check tail-doc-added test "$m" -gt "$n"
+check tail-head-differs test "$head4" != "$head4a" -a "$head4" = "$head0"
+expect_out tail-head-id "第 $n 条"
 
 # 5. a case deleted with its events, the rest renumbered
 fresh
@@ -249,9 +268,14 @@ expect_err counts-off-says "工作台计数有误"
 cp s.db t.db
 cp s.db.head t.db.head
 check head-written test -s s.db.head
+keep=$(q t.db "SELECT max(id) FROM events")
+# two events that seal nothing new (documents on a case sealed as it is)
+run "$TJ" doc --db t.db "$caseno" receipt -o "$T/r11.txt"
+run "$TJ" doc --db t.db "$caseno" receipt -o "$T/r11b.txt"
 last=$(q t.db "SELECT max(id) FROM events")
+check tail-two-more test "$last" -ge $((keep + 2))
 untrigger
-q t.db "DELETE FROM events WHERE id > $((last - 2)); UPDATE sqlite_sequence SET seq = $((last - 2)) WHERE name = 'events'"
+q t.db "DELETE FROM events WHERE id > $keep; UPDATE sqlite_sequence SET seq = $keep WHERE name = 'events'"
 retrigger
 run "$TJ" check --db t.db
 expect_rc tail-lost 1
