@@ -317,7 +317,7 @@ static int check_states(struct db *db, struct strbuf *report, struct db_check_in
 					sb_printf(report, "案件 %s 的登记内容或请求事项（当事人、金额、调解结果等）与第 %lld 条操作记录记下的不符："
 							  "在操作记录之外被改动\n", *name ? name : "（已删除）", (long long)ev);
 				else if (is_user)
-					sb_printf(report, "账号 %s 的角色或状态与第 %lld 条操作记录记下的不符："
+					sb_printf(report, "账号 %s 的角色、状态或密码与第 %lld 条操作记录记下的不符："
 							  "在操作记录之外被改动\n", *name ? name : "（已删除）", (long long)ev);
 				else
 					sb_printf(report, "%s档案 %s 的内容与第 %lld 条操作记录记下的不符："

@@ -203,7 +203,7 @@ cp s.db.head t.db.head 2>/dev/null
 q t.db "UPDATE users SET role = 'admin' WHERE login = 'zz'"
 run "$TJ" check --db t.db
 expect_rc promoted 1
-expect_err promoted-names "账号 zz 的角色或状态"
+expect_err promoted-names "账号 zz 的角色、状态或密码"
 
 # 8b. the archives: a person's phone and an employer's name changed in
 # their tables (the import's "person"/"employer" events sealed them)
@@ -238,9 +238,45 @@ q t.db "UPDATE employers SET phone = '02100000000' WHERE id = (SELECT min(id) FR
 run "$TJ" check --db t.db
 expect_rc demo-rows-changed 1
 expect_err demo-amount-names "案件 $dcase 的登记内容或请求事项"
-expect_err demo-account-names "账号 clerk 的角色或状态"
+expect_err demo-account-names "账号 clerk 的角色、状态或密码"
 expect_err demo-employer-names "用人单位档案 $(q t.db "SELECT name FROM employers WHERE id = (SELECT min(id) FROM employers)") 的内容"
 expect_err demo-three "检查发现 3 个问题"
+
+# 8d. a change behind the log, then a legitimate write on the same rows:
+# the write does not seal the change away - it is written first into the
+# log as found (src/db/seal.c) and check names it from then on
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "UPDATE claims SET amount_fen = amount_fen + 100000 WHERE case_id = (SELECT max(id) FROM cases) AND ord = 1"
+run "$TJ" doc --db t.db "$caseno" receipt -o "$T/r8d.txt"
+expect_rc later-write-goes-on 0
+eq outside-event "$(q t.db "SELECT count(*) FROM events WHERE action = 'outside-change' AND case_id = (SELECT max(id) FROM cases)")" 1
+run "$TJ" check --db t.db
+expect_rc later-write-hides-nothing 1
+expect_err later-write-named "案件 $caseno 在操作记录之外被改动：程序于"
+# ... and an account: made an administrator by SQL, then its password reset
+q t.db "UPDATE users SET role = 'admin' WHERE login = 'zz'"
+run "$TJ" user passwd zz --db t.db --password-file pw
+expect_rc passwd-goes-on 0
+run "$TJ" check --db t.db
+expect_err passwd-hides-nothing "账号 zz 在操作记录之外被改动"
+
+# 8e. an administrator added by an INSERT, with no event at all
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "INSERT INTO users(login, role, display_name, pw_hash, created_at) SELECT 'evil', 'admin', 'x', pw_hash, created_at FROM users WHERE login = 'zz'"
+run "$TJ" check --db t.db
+expect_rc inserted-admin 1
+expect_err inserted-admin-named "账号 evil 没有任何操作记录记下其内容：在操作记录之外新增"
+
+# 8f. an account's password hash copied onto another (a takeover that
+# changes neither login nor role)
+cp s.db t.db
+cp s.db.head t.db.head 2>/dev/null
+q t.db "UPDATE users SET pw_hash = (SELECT pw_hash FROM users WHERE login = 'zz') WHERE login = 'admin'"
+run "$TJ" check --db t.db
+expect_rc pw-copied 1
+expect_err pw-copied-named "账号 admin 的角色、状态或密码"
 
 # 9. a case number skipped, a repeat made impossible by the counter
 cp s.db t.db
