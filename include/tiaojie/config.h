@@ -46,6 +46,10 @@ struct config {
 	/* [deadlines] */
 	int mediation_days;        /* mediation_days = 15 (1..365) */
 	enum day_count mediation_kind; /* mediation_count = calendar|working (calendar) */
+	/* mediation_from = received|accepted (received): the mediation period
+	 * counted from the day the application was received (调解仲裁法 §14)
+	 * or from acceptance */
+	int mediation_from_accepted;
 	int extension_days;        /* extension_days = 15 (1..365) */
 	int arbitration_days;      /* arbitration_days = 5 (1..365) */
 	enum day_count arbitration_kind; /* arbitration_count = calendar|working (calendar) */

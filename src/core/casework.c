@@ -319,9 +319,18 @@ static int do_confirm(struct work *w)
 	return 0;
 }
 
+/* The mediation period runs from the day the application was received
+ * (调解仲裁法 §14 "自劳动争议调解组织收到调解申请之日起十五日内未达成
+ * 调解协议的，当事人可以依法申请仲裁"; a case accepted late may have
+ * little of it left, or none), or from acceptance where the court's
+ * configuration says so ([deadlines] mediation_from); the documents word
+ * it by the same setting (docs/fields.c deadline_rule). */
 static int do_accept(struct work *w)
 {
-	tj_day d = deadline_compute(w->hol, w->today, w->cfg->mediation_days, w->cfg->mediation_kind);
+	tj_day from = w->today;
+	if (!w->cfg->mediation_from_accepted && date_parse(w->row->received, &from) < 0)
+		from = w->today;
+	tj_day d = deadline_compute(w->hol, from, w->cfg->mediation_days, w->cfg->mediation_kind);
 
 	date_format(d, w->deadline);
 	w->up.accepted_at = w->now;

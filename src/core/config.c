@@ -68,6 +68,7 @@ enum key_type {
 	K_BOOL,     /* yes/no and friends */
 	K_DAYKIND,  /* calendar | working */
 	K_DATESTYLE, /* arabic | chinese */
+	K_FROM,     /* received | accepted */
 	K_PATTERN,  /* case-number pattern */
 	K_ROOMS,    /* comma-separated room names */
 	K_DISTRICTS, /* comma-separated district names, may be empty */
@@ -101,6 +102,7 @@ static const struct key_def keys[] = {
 
 	{ "deadlines", "mediation_days", K_INT, F(mediation_days), 1, 365 },
 	{ "deadlines", "mediation_count", K_DAYKIND, F(mediation_kind), 0, 0 },
+	{ "deadlines", "mediation_from", K_FROM, F(mediation_from_accepted), 0, 0 },
 	{ "deadlines", "extension_days", K_INT, F(extension_days), 1, 365 },
 	{ "deadlines", "arbitration_days", K_INT, F(arbitration_days), 1, 365 },
 	{ "deadlines", "arbitration_count", K_DAYKIND, F(arbitration_kind), 0, 0 },
@@ -656,6 +658,18 @@ static void set_value(struct parse_state *st, const struct key_def *k, const cha
 		} else {
 			e = echo(value);
 			cfg_err(st, "[%s] %s 的值「%s」无效（应为 calendar 日历日 或 working 工作日）",
+				k->section, k->name, e);
+			free(e);
+		}
+		return;
+	case K_FROM:
+		if (strcasecmp(value, "received") == 0) {
+			*(int *)field = 0;
+		} else if (strcasecmp(value, "accepted") == 0) {
+			*(int *)field = 1;
+		} else {
+			e = echo(value);
+			cfg_err(st, "[%s] %s 的值「%s」无效（应为 received 自收到调解申请之日起，或 accepted 自受理之日起）",
 				k->section, k->name, e);
 			free(e);
 		}

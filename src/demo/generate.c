@@ -485,12 +485,14 @@ static void simulate(struct gen *g, struct sim *s, moment t0, const char *channe
 		return;
 	}
 
-	/* acceptance starts the mediation period */
+	/* acceptance sets the mediation period, counted from receipt (调解仲裁法
+	 * §14) or acceptance, as case_apply does */
 	t = later(g, t, demo_range(r, 0, 2), 1800, 14400);
 	if (t > g->now)
 		return;
 	s->accepted = t;
-	s->deadline = deadline_compute(&g->hol, mo_day(t), g->cfg->mediation_days, g->cfg->mediation_kind);
+	s->deadline = deadline_compute(&g->hol, mo_day(g->cfg->mediation_from_accepted ? t : t0),
+				       g->cfg->mediation_days, g->cfg->mediation_kind);
 	s->deadline0 = s->deadline;
 	ev_add(s, t, ACT_ACCEPT, g->uid_clerk, ST_ACCEPTED);
 	if (stop_at == ST_ACCEPTED)

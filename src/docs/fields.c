@@ -534,8 +534,10 @@ static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
 	char fig[32], cap[256], day[64];
 	int several = k->nagainst > 1 && cv->nrespondents > 1;
 
+	/* in an agreed case, a claim the agreement left out: said so, never a
+	 * hole in the document (the template would refuse it) */
 	if (k->agreed_fen < 0)
-		return NULL;
+		return xstrdup("该项请求双方未达成协议。");
 	if (k->waived)
 		return xstrdup("申请人自愿放弃该项请求。");
 	sb_init(&sb);
@@ -812,15 +814,18 @@ static char *addressee(const struct config *cfg)
 	return *name ? xstrdup(name) : NULL;
 }
 
-/* How the mediation period is counted, as the law states it: "自受理之日
- * 起15日" or "15个工作日", and the extension when there was one. */
+/* How the mediation period is counted, by the rule it was computed with
+ * ([deadlines] mediation_from, core/casework.c do_accept): "自收到调解申请
+ * 之日起15日" (调解仲裁法 §14) or "自受理调解申请之日起15日", in 日 or
+ * 个工作日, and the extension when there was one. */
 static char *deadline_rule(const struct case_view *cv, const struct config *cfg)
 {
 	int working = cfg->mediation_kind == DAYS_WORKING;
 	struct strbuf sb;
 
 	sb_init(&sb);
-	sb_printf(&sb, "自受理调解申请之日起%d%s", cfg->mediation_days, working ? "个工作日" : "日");
+	sb_printf(&sb, "自%s之日起%d%s", cfg->mediation_from_accepted ? "受理调解申请" : "收到调解申请",
+		  cfg->mediation_days, working ? "个工作日" : "日");
 	if (cv->extended)
 		sb_printf(&sb, "，经双方同意延长%d%s", cfg->extension_days, working ? "个工作日" : "日");
 	return sb_detach(&sb);

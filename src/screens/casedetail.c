@@ -1001,9 +1001,10 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 		 * someone else's change, and the save must be checked against
 		 * what the user saw when answering, not against that. */
 		int64_t seen = d->cv.version;
-		snprintf(buf, sizeof buf, a == ACT_ACCEPT ? "受理案件 %s？\n受理后开始计算调解期限（%d 天）。"
+		snprintf(buf, sizeof buf, a == ACT_ACCEPT ? "受理案件 %s？\n调解期限自%s之日起计算（%d 天）。"
 							  : "将案件 %s 转入仲裁？",
-			 d->cv.case_no, app->cfg->mediation_days);
+			 d->cv.case_no, app->cfg->mediation_from_accepted ? "受理" : "收到调解申请",
+			 app->cfg->mediation_days);
 		if (!ui_confirm(app, buf))
 			return NULL;
 		struct case_op op = {.action = a, .case_id = d->case_id, .expect_version = seen};

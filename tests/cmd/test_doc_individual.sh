@@ -15,7 +15,9 @@ pick() { # STATUS KIND: a case of that status with an individual respondent (and
 	   AND p.kind = 'individual' WHERE c.status = '$1' $2 ORDER BY c.id LIMIT 1"
 }
 two="AND EXISTS (SELECT 1 FROM case_parties e WHERE e.case_id = c.id AND e.role = 'respondent' AND e.employer_id IS NOT NULL)"
-for spec in "agreed:agreement:$two" "agreed:agreement:" "failed:arbitration:$two" "failed:arbitration:"; do
+# and one with the individual alone (never the same case as the first)
+one="AND NOT ${two#AND }"
+for spec in "agreed:agreement:$two" "agreed:agreement:$one" "failed:arbitration:$two" "failed:arbitration:$one"; do
 	st=${spec%%:*}; rest=${spec#*:}; kind=${rest%%:*}; extra=${rest#*:}
 	no=$(pick "$st" "$extra")
 	if [ -z "$no" ]; then fail "no $st case with an individual respondent ($extra)"; continue; fi
@@ -39,7 +41,7 @@ for spec in "agreed:agreement:$two" "agreed:agreement:" "failed:arbitration:$two
 		if grep -q "被申请人（盖章）：$person\$" "$f"; then fail "$kind $no: $person asked for a seal"; else ok; fi
 	fi
 	# a company respondent beside him keeps its legal representative
-	if [ -n "$extra" ]; then
+	if [ "$extra" = "$two" ]; then
 		rep=$(q "SELECT p.legal_rep FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE c.case_no = '$no'
 			 AND p.role = 'respondent' AND p.employer_id IS NOT NULL LIMIT 1")
 		grep -q "法定代表人（主要负责人）：$rep" "$f" && ok || fail "$kind $no: the company's legal representative $rep missing"

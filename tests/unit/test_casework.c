@@ -982,6 +982,32 @@ static void test_deadlines(void)
 	free(dl);
 	cfg.mediation_kind = DAYS_CALENDAR;
 	cfg.mediation_days = 15;
+
+	/* 调解仲裁法 §14 counts from receipt: received 2026-11-09, accepted
+	 * on the 25th, the fifteen days ended on the 24th - the deadline is
+	 * already past at acceptance, and the note says so by its date */
+	setenv("TIAOJIE_NOW", "2026-11-09 10:00:00", 1);
+	id = reach(T_CONFIRMED);
+	CHECK_INT(testdb_int_id(db, "SELECT received = '2026-11-09' FROM cases WHERE id = ?", id), 1);
+	setenv("TIAOJIE_NOW", "2026-11-25 10:00:00", 1);
+	op = valid_op(ACT_ACCEPT, id);
+	CHECK_INT(case_apply(db, &cfg, &hol, &clerk, &op, &res), 0);
+	date_format(deadline_compute(&hol, date_from_ymd(2026, 11, 9), 15, DAYS_CALENDAR), want);
+	dl = sql_text("SELECT deadline FROM cases WHERE id = ?", id);
+	CHECK_STR(dl, want);
+	CHECK_STR(dl, "2026-11-24");
+	free(dl);
+	/* ... or from acceptance where the court counts so */
+	setenv("TIAOJIE_NOW", "2026-11-09 10:00:00", 1);
+	id = reach(T_CONFIRMED);
+	setenv("TIAOJIE_NOW", "2026-11-25 10:00:00", 1);
+	cfg.mediation_from_accepted = 1;
+	op = valid_op(ACT_ACCEPT, id);
+	CHECK_INT(case_apply(db, &cfg, &hol, &clerk, &op, &res), 0);
+	dl = sql_text("SELECT deadline FROM cases WHERE id = ?", id);
+	CHECK_STR(dl, "2026-12-10");
+	free(dl);
+	cfg.mediation_from_accepted = 0;
 	setenv("TIAOJIE_NOW", NOW, 1);
 }
 

@@ -156,6 +156,7 @@ static void test_defaults(void)
 	CHECK_INT(c.legacy_id15, 0);
 	CHECK_INT(c.mediation_days, 15);
 	CHECK_INT(c.mediation_kind, DAYS_CALENDAR);
+	CHECK_INT(c.mediation_from_accepted, 0); /* 调解仲裁法 §14: from receipt */
 	CHECK_INT(c.extension_days, 15);
 	CHECK_INT(c.arbitration_days, 5);
 	CHECK_INT(c.arbitration_kind, DAYS_CALENDAR);
@@ -209,6 +210,7 @@ static const char full_file[] =
 	"[deadlines]\n"
 	"mediation_days = 20\n"
 	"mediation_count = working\n"
+	"mediation_from = Accepted\n"
 	"extension_days = 10\n"
 	"arbitration_days = 7\n"
 	"arbitration_count = Working\n"
@@ -258,6 +260,7 @@ static void check_full(const struct config *c)
 	CHECK_INT(c->legacy_id15, 1);
 	CHECK_INT(c->mediation_days, 20);
 	CHECK_INT(c->mediation_kind, DAYS_WORKING);
+	CHECK_INT(c->mediation_from_accepted, 1);
 	CHECK_INT(c->extension_days, 10);
 	CHECK_INT(c->arbitration_days, 7);
 	CHECK_INT(c->arbitration_kind, DAYS_WORKING);
@@ -474,6 +477,7 @@ static void test_each_error(void)
 
 	/* Day counts. */
 	expect_one_error("[deadlines]\nmediation_count = weekdays\n", 2, "calendar");
+	expect_one_error("[deadlines]\nmediation_from = registration\n", 2, "received 自收到调解申请之日起");
 	expect_one_error("[deadlines]\narbitration_count =\n", 2, "working");
 
 	/* Case-number pattern. */
