@@ -127,8 +127,14 @@ static int doc_main(struct cli *c, int argc, char **argv, const char *doc_usage)
 		return EXIT_USAGE;
 	}
 
-	/* a document already there is someone's: replaced only when asked */
+	/* a document already there is someone's: replaced only when asked;
+	 * a directory never is one (refused before anything is recorded, so
+	 * no document stands issued, with services pending, unwritten) */
 	struct stat st;
+	if (out && stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+		cli_err("doc：%s 是目录，请给出文件名（如 %s/协议书.pdf），未出具", out, out);
+		return EXIT_FAIL;
+	}
 	if (out && !force && lstat(out, &st) == 0) {
 		cli_err("doc：文件 %s 已存在，未出具；要覆盖它请加 --force", out);
 		return EXIT_FAIL;

@@ -415,6 +415,24 @@ if grep -qF "${n3}：" coll-acceptance.flat; then fail "collective: a worker who
 eq coll-acceptance-served "$(q "SELECT count(*) FROM services s JOIN documents d ON d.id = s.document_id
 	WHERE d.case_id = $CC AND d.kind = 'acceptance'")" "$(q "SELECT 2 + count(*) FROM case_parties WHERE case_id = $CC AND role = 'respondent'")"
 
+# a collective case's 仲裁申请书: signed by its representatives, or by every
+# worker when none were elected - never one line for thirty
+CA=$(q "SELECT id FROM cases WHERE collective = 1 AND status IN ('failed', 'referred', 'withdrawn', 'rejected') ORDER BY id LIMIT 1")
+if [ -n "$CA" ]; then
+	run "$TJ" doc --db demo.db "$(q "SELECT case_no FROM cases WHERE id = $CA")" arbitration -o coll-arb.txt
+	expect_rc coll-arbitration 0
+	nrep=$(q "SELECT count(*) FROM case_parties WHERE case_id = $CA AND role = 'applicant' AND representative = 1")
+	napp=$(q "SELECT count(*) FROM case_parties WHERE case_id = $CA AND role = 'applicant'")
+	if [ "$nrep" -gt 0 ]; then
+		eq coll-arb-rep-signatures "$(grep -c '申请人代表人.*（签名）' coll-arb.txt)" "$nrep"
+	else
+		eq coll-arb-signatures "$(grep -c '申请人.*（签名）' coll-arb.txt)" "$napp"
+	fi
+	eq coll-arb-no-lone-line "$(grep -c '申请人（签名）' coll-arb.txt)" 0
+else
+	fail "no closed collective case in the demo"
+fi
+
 # 不予受理通知书: the reason and the right to go to arbitration directly
 REJ=$(q "SELECT case_no FROM cases WHERE status = 'rejected' ORDER BY id LIMIT 1")
 JID=$(q "SELECT id FROM cases WHERE case_no = '$REJ'")

@@ -27,7 +27,7 @@ key 3
 typ "$cno"
 expect_screen found "$cno"
 key Enter
-expect_screen detail "事实与理由"
+expect_screen detail "请求事项"
 expect_screen key-on-bar "F11^O文书"
 key F11
 # several documents fit an agreed case: a choice, the agreement first
@@ -78,7 +78,7 @@ key 3
 typ "$fno"
 expect_screen found-2 "$fno"
 key Enter
-expect_screen detail-2 "事实与理由"
+expect_screen detail-2 "请求事项"
 key F11
 expect_screen chooser-2 "1  调解终止通知书"
 expect_screen chooser-2-arbitration "仲裁申请书"

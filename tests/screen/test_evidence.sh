@@ -21,7 +21,7 @@ expect_screen search "查找："
 typ "$cno"
 expect_screen found "$cno"
 key Enter
-expect_screen detail "事实与理由"
+expect_screen detail "请求事项"
 key NPage
 expect_screen no-evidence "证据（0）"
 
