@@ -35,6 +35,8 @@ static const char usage[] =
 	"  tiaojie report close|reopen --month YYYY-MM 关账（冻结该月统计数字）或重开；仅管理员，记入操作记录\n"
 	"  tiaojie doc CASE_NO KIND [-o FILE] [--force]  出具文书（.pdf 或 .txt；无 -o 时文本输出到标准输出）；KIND:\n"
 	"                                             application agreement termination arbitration\n"
+	"                                             receipt acceptance rejection session service\n"
+	"                                             evidence record（详见 tiaojie doc --help）\n"
 	"  tiaojie show CASE_NO [--json] [--full-ids]  整个案件：当事人、请求、证据、调解、文书、操作记录\n"
 	"                                             （--json 为申请记录格式；--full-ids 仅管理员，记入操作记录）\n"
 	"  tiaojie import FILE                        登记 JSON 申请记录（数组或每行一个；外部编号已导入的跳过）\n"

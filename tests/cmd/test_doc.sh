@@ -417,7 +417,7 @@ eq coll-acceptance-served "$(q "SELECT count(*) FROM services s JOIN documents d
 
 # a collective case's 仲裁申请书: signed by its representatives, or by every
 # worker when none were elected - never one line for thirty
-CA=$(q "SELECT id FROM cases WHERE collective = 1 AND status IN ('failed', 'referred', 'withdrawn', 'rejected') ORDER BY id LIMIT 1")
+CA=$(q "SELECT id FROM cases WHERE collective = 1 AND status IN ('failed', 'referred', 'withdrawn', 'rejected') ORDER BY status = 'rejected', id LIMIT 1")
 if [ -n "$CA" ]; then
 	run "$TJ" doc --db demo.db "$(q "SELECT case_no FROM cases WHERE id = $CA")" arbitration -o coll-arb.txt
 	expect_rc coll-arbitration 0

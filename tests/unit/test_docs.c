@@ -911,6 +911,15 @@ static void test_parties_and_outcomes(void)
 	CHECK_HAS(text, "被申请人拖欠工资。\n");
 	CHECK(strstr(text, "贵中心") == NULL && strstr(text, "申请调解") == NULL, "mediation words: %s", text);
 	CHECK_HAS(text, "　　被申请人拖欠工资。"); /* the facts' second paragraph indented too */
+	/* signed by the representative, not by one line for all */
+	CHECK_HAS(text, "申请人代表人张三（签名）");
+	CHECK(strstr(text, "申请人（签名）") == NULL && strstr(text, "申请人李五（签名）") == NULL,
+	      "one signature line for several workers: %s", text);
+	free(text);
+	/* its termination notice marks the representative among the workers */
+	CHECK_INT(doc_issue(db, &c2, &clerk, id, DOC_TERMINATION, NULL, &text), 0);
+	CHECK_HAS(text, "张三（代表人）");
+	CHECK(strstr(text, "李五（代表人）") == NULL, "only the representative marked");
 	free(text);
 	config_free(&c2);
 }
