@@ -21,7 +21,7 @@ rec() {
 	printf '%s\n' "$GOOD" | sed "$1" >rec.json
 	"$TJ" import --db "$DB" rec.json
 }
-counts() { sqlite3 "$DB" "SELECT (SELECT count(*) FROM cases) || ' ' || (SELECT count(*) FROM events) || ' ' || (SELECT count(*) FROM users)"; }
+counts() { sqlite3 -cmd ".timeout 10000" "$DB" "SELECT (SELECT count(*) FROM cases) || ' ' || (SELECT count(*) FROM events) || ' ' || (SELECT count(*) FROM users)"; }
 
 # the good record itself registers (so each refusal is the change's)
 printf '%s\n' "$GOOD" >rec.json
