@@ -73,6 +73,7 @@ struct cv_claim {
 	int64_t agreed_fen; /* -1: none */
 	char pay_date[11];  /* "" when none */
 	int waived;         /* the applicant gave it up in the agreement */
+	int withdrawn;      /* the applicant withdrew it in the agreement */
 	/* the respondents it is against, by number (1-based), in order: all
 	 * of them when the claim does not name them */
 	int *against;
@@ -82,6 +83,7 @@ struct cv_claim {
 	struct cv_share {
 		int applicant;
 		int64_t amount_fen;
+		int64_t agreed_fen; /* -1: none recorded */
 	} *shares;
 	int nshares;
 };
@@ -189,15 +191,33 @@ int case_actions(const struct case_view *cv, const struct actor *who, enum case_
 
 /* ---- transitions ---------------------------------------------------------- */
 
+/* What became of a claim in the agreement.  Only AGREE_WAIVED makes the
+ * agreement say the applicant gave it up (放弃). */
+enum agree_outcome {
+	AGREE_AGREED,    /* 同意: the amount below (0 for a claim without money: as asked) */
+	AGREE_UNAGREED,  /* 未达成: the parties did not agree on it */
+	AGREE_WITHDRAWN, /* 撤回: the applicant withdrew it */
+	AGREE_WAIVED,    /* 放弃: the applicant gave it up */
+};
+
+struct case_op_share {
+	int applicant;      /* the worker's number in the case */
+	int64_t agreed_fen; /* >= 0, at most his own amount */
+};
+
 struct case_op_agreed {
 	int ord;            /* claim number */
-	int64_t agreed_fen; /* >= 0 */
+	/* AGREE_AGREED: the amount, >= 0.  A claim for money agreed at 0 is
+	 * given up (放弃); a claim that asks for no money (确认劳动关系 ...)
+	 * agreed at 0 is agreed as asked.  A claim with each worker's own
+	 * amount (collective) takes each worker's agreed part in shares, and
+	 * its amount is their sum; without shares it must be agreed in full
+	 * (each worker gets his own amount) or at 0. */
+	int64_t agreed_fen;
 	const char *pay_date; /* "YYYY-MM-DD", required when agreed_fen > 0 */
-	/* the applicant gives the claim up (放弃): amount and date are not
-	 * used.  A claim for money agreed at 0 is given up as well; a claim
-	 * that asks for no money (确认劳动关系 ...) agreed at 0 is agreed as
-	 * asked unless this is set. */
-	int waived;
+	enum agree_outcome outcome;
+	const struct case_op_share *shares;
+	int nshares;
 };
 
 /* An evidence item as typed (ACT_EVIDENCE).  When an existing item is

@@ -514,13 +514,25 @@ struct claim_amounts {
 	struct claim_amount {
 		int ord;
 		int64_t amount_fen;
+		/* each worker's own amount (collective cases), by applicant */
+		struct claim_share_amount {
+			int applicant;
+			int64_t amount_fen;
+		} *shares;
+		int nshares;
 	} *v;
 	int n, cap;
 };
 int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out);
 void claim_amounts_free(struct claim_amounts *a);
-/* waived: the applicant gave the claim up (agreed_fen is then 0). */
-int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date, int waived);
+/* A claim's outcome in the agreement (014_claim_outcome.sql): agreed_fen
+ * >= 0 agreed; waived: the applicant gave the claim up (agreed_fen 0);
+ * withdrawn: the applicant withdrew it; agreed_fen < 0 (NULL) without
+ * either: no agreement on it. */
+int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date, int waived,
+			int withdrawn);
+/* One worker's agreed part of his own amount of claim ord (< 0: none). */
+int db_claim_share_set_agreed(struct db *db, int64_t case_id, int ord, int applicant, int64_t agreed_fen);
 
 /* The first scheduled or held session on day that overlaps [start_min,
  * end_min) (minutes since midnight) and has the same mediator or the same

@@ -299,10 +299,19 @@ static char *dir_of(const char *path)
 
 static void open_error(const struct tj_out *o, int e)
 {
-	if (e == ENOENT || e == ENOTDIR)
+	struct stat st;
+	int is_dir = stat(o->dir, &st) == 0 && S_ISDIR(st.st_mode);
+
+	/* each said in full: no library text after it */
+	if ((e == ENOENT || e == ENOTDIR) && !is_dir)
 		tj_error("不能写入 %s：目录 %s 不存在", o->path, o->dir);
-	else if (e == EACCES || e == EPERM || e == EROFS)
-		tj_error("不能写入 %s：没有在目录 %s 中建立文件的权限（%s）", o->path, o->dir, tj_strerror(e));
+	else if (e == ENOENT || e == ENOTDIR)
+		/* /proc, /sys: a directory that takes no new files */
+		tj_error("不能写入 %s：目录 %s 不能建立新文件，请换一个目录", o->path, o->dir);
+	else if (e == EROFS)
+		tj_error("不能写入 %s：目录 %s 所在的文件系统只读，请换一个目录", o->path, o->dir);
+	else if (e == EACCES || e == EPERM)
+		tj_error("不能写入 %s：没有在目录 %s 中建立文件的权限", o->path, o->dir);
 	else
 		tj_error("不能写入 %s：%s", o->path, tj_strerror(e));
 }

@@ -614,11 +614,73 @@ static int do_extend(struct work *w)
 	return 0;
 }
 
+/* A worker's agreed part of a collective claim, in the note: "申请人2
+ * 3,000.00元". */
+static void note_shares(struct strbuf *sb, const struct claim_amount *c, const int64_t *fen)
+{
+	char amt[32];
+
+	sb_add(sb, "（其中");
+	for (int j = 0; j < c->nshares; j++)
+		sb_printf(sb, "%s申请人%d %s元", j ? "、" : "", c->shares[j].applicant,
+			  money_format(fen[j], amt, sizeof amt));
+	sb_add(sb, "）");
+}
+
+/* Each worker's agreed part of claim c (a collective claim) from a, into
+ * fen[] in the order of c's shares; their sum in *sum. */
+static int agree_shares(struct work *w, int i, const struct case_op_agreed *a, const struct claim_amount *c,
+			int64_t *fen, int64_t *sum)
+{
+	char f[48];
+
+	*sum = 0;
+	if (a->nshares == 0) {
+		/* without each worker's figure only the whole claim or nothing
+		 * says what each gets */
+		if (a->agreed_fen != c->amount_fen && a->agreed_fen != 0) {
+			snprintf(f, sizeof f, "agreed[%d]", i);
+			return refuse(w, f, "第%d项是各申请人各自的金额之和，请逐人填写协议金额", a->ord);
+		}
+		for (int j = 0; j < c->nshares; j++)
+			*sum += fen[j] = a->agreed_fen ? c->shares[j].amount_fen : 0;
+		return 0;
+	}
+	for (int j = 0; j < c->nshares; j++)
+		fen[j] = -1;
+	for (int x = 0; x < a->nshares; x++) {
+		const struct case_op_share *sh = &a->shares[x];
+		int j;
+		snprintf(f, sizeof f, "agreed[%d].share[%d]", i, x);
+		for (j = 0; j < c->nshares && c->shares[j].applicant != sh->applicant; j++)
+			;
+		if (j == c->nshares)
+			return refuse(w, f, "第%d项请求没有申请人%d的金额", a->ord, sh->applicant);
+		if (fen[j] >= 0)
+			return refuse(w, f, "第%d项申请人%d的协议金额重复填写", a->ord, sh->applicant);
+		if (sh->agreed_fen < 0)
+			return refuse(w, f, "协议金额不能为负数");
+		if (sh->agreed_fen > c->shares[j].amount_fen) {
+			char amt[32];
+			return refuse(w, f, "不能超过该申请人的请求金额（%s元）",
+				      money_format(c->shares[j].amount_fen, amt, sizeof amt));
+		}
+		fen[j] = sh->agreed_fen;
+		*sum += sh->agreed_fen;
+	}
+	for (int j = 0; j < c->nshares; j++)
+		if (fen[j] < 0) {
+			snprintf(f, sizeof f, "agreed[%d]", i);
+			return refuse(w, f, "请填写第%d项申请人%d的协议金额", a->ord, c->shares[j].applicant);
+		}
+	return 0;
+}
+
 static int do_agree(struct work *w)
 {
 	const struct case_op *op = w->op;
 	struct claim_amounts ca;
-	char f[32];
+	char f[48];
 	int rc = 0;
 	tj_day earliest = w->today - 365;
 
@@ -626,8 +688,12 @@ static int do_agree(struct work *w)
 		return refuse(w, "agreed", "请填写协议内容（各项请求的协议金额）");
 	if (db_claim_amounts(w->db, op->case_id, &ca) < 0)
 		return FAILED;
-	/* per claim: the index in op->agreed, -1 when not listed */
+	/* per claim: the index in op->agreed (-1 when not listed: no
+	 * agreement on it), the amount agreed and each worker's part */
 	int *pick = xcalloc((size_t)ca.n + 1, sizeof *pick);
+	int64_t *total = xcalloc((size_t)ca.n + 1, sizeof *total);
+	int64_t **share_fen = xcalloc((size_t)ca.n + 1, sizeof *share_fen);
+	int settled = 0;
 	for (int k = 0; k < ca.n; k++)
 		pick[k] = -1;
 	for (int i = 0; i < op->nagreed && rc == 0; i++) {
@@ -645,15 +711,29 @@ static int do_agree(struct work *w)
 			break;
 		}
 		pick[k] = i;
-		if (a->waived) {
-			/* given up: whatever amount was left in the form is not used */
-		} else if (a->agreed_fen < 0) {
+		if (a->outcome < AGREE_AGREED || a->outcome > AGREE_WAIVED) {
+			snprintf(f, sizeof f, "agreed[%d].outcome", i);
+			rc = refuse(w, f, "请选择第%d项的结果（同意、未达成、撤回或放弃）", a->ord);
+			break;
+		}
+		if (a->outcome == AGREE_WAIVED)
+			settled++;
+		if (a->outcome != AGREE_AGREED)
+			continue; /* whatever amount was left in the form is not used */
+		settled++;
+		total[k] = a->agreed_fen;
+		if (ca.v[k].nshares > 0) {
+			share_fen[k] = xcalloc((size_t)ca.v[k].nshares, sizeof *share_fen[k]);
+			if ((rc = agree_shares(w, i, a, &ca.v[k], share_fen[k], &total[k])) < 0)
+				break;
+		}
+		if (total[k] < 0) {
 			rc = refuse(w, f, "第%d项协议金额不能为负数", a->ord);
-		} else if (a->agreed_fen > ca.v[k].amount_fen) {
+		} else if (total[k] > ca.v[k].amount_fen) {
 			char amt[32];
 			rc = refuse(w, f, "协议金额不能超过请求金额（第%d项请求 %s元）", a->ord,
 				    money_format(ca.v[k].amount_fen, amt, sizeof amt));
-		} else if (a->agreed_fen > 0) {
+		} else if (total[k] > 0) {
 			/* the date's own field, so the error stands at the date */
 			tj_day pd;
 			snprintf(f, sizeof f, "agreed[%d].pay_date", i);
@@ -665,34 +745,58 @@ static int do_agree(struct work *w)
 				rc = refuse(w, f, "第%d项的支付日期过早", a->ord);
 		}
 	}
+	/* an agreement settles something: when nothing is agreed or given up
+	 * the mediation failed, or the application was withdrawn */
+	if (rc == 0 && settled == 0)
+		rc = refuse(w, "agreed", "没有一项请求达成协议；未达成协议的请办理「调解不成」，申请人撤回全部请求的请办理「撤回申请」");
 	if (rc == 0) {
 		sb_add(&w->note, "达成协议：");
-		for (int k = 0; k < ca.n; k++) {
+		for (int k = 0; k < ca.n && rc == 0; k++) {
 			const struct case_op_agreed *a = pick[k] >= 0 ? &op->agreed[pick[k]] : NULL;
-			/* given up when said so, or a claim for money agreed at 0 */
-			int waived = a ? a->waived || (a->agreed_fen == 0 && ca.v[k].amount_fen > 0)
-				       : ca.v[k].amount_fen > 0;
-			int64_t fen = a && !waived ? a->agreed_fen : 0;
+			enum agree_outcome o = a ? a->outcome : AGREE_UNAGREED;
+			/* a claim for money agreed at nothing is given up */
+			if (o == AGREE_AGREED && total[k] == 0 && ca.v[k].amount_fen > 0)
+				o = AGREE_WAIVED;
+			int64_t fen = o == AGREE_AGREED ? total[k] : o == AGREE_WAIVED ? 0 : -1;
 			const char *pay = fen > 0 ? a->pay_date : NULL;
 			char amt[32];
-			if (db_claim_set_agreed(w->db, op->case_id, ca.v[k].ord, fen, pay, waived) < 0) {
+			if (db_claim_set_agreed(w->db, op->case_id, ca.v[k].ord, fen, pay, o == AGREE_WAIVED,
+						o == AGREE_WITHDRAWN) < 0) {
 				rc = FAILED;
 				break;
 			}
-			if (waived)
-				sb_printf(&w->note, "%s第%d项 申请人放弃", k ? "；" : "", ca.v[k].ord);
+			for (int j = 0; j < ca.v[k].nshares; j++)
+				if (db_claim_share_set_agreed(w->db, op->case_id, ca.v[k].ord, ca.v[k].shares[j].applicant,
+							      o == AGREE_AGREED && share_fen[k] ? share_fen[k][j]
+							      : o == AGREE_WAIVED       ? 0
+											: -1) < 0) {
+					rc = FAILED;
+					break;
+				}
+			sb_printf(&w->note, "%s第%d项 ", k ? "；" : "", ca.v[k].ord);
+			if (o == AGREE_WAIVED)
+				sb_add(&w->note, "申请人放弃");
+			else if (o == AGREE_WITHDRAWN)
+				sb_add(&w->note, "申请人撤回");
+			else if (o == AGREE_UNAGREED)
+				sb_add(&w->note, "未达成协议");
 			else if (fen == 0)
-				sb_printf(&w->note, "%s第%d项 同意（无金额）", k ? "；" : "", ca.v[k].ord);
+				sb_add(&w->note, "同意（无金额）");
 			else
-				sb_printf(&w->note, "%s第%d项 %s元", k ? "；" : "", ca.v[k].ord,
-					  money_format(fen, amt, sizeof amt));
+				sb_printf(&w->note, "%s元", money_format(fen, amt, sizeof amt));
 			if (pay)
 				sb_printf(&w->note, "，%s前支付", pay);
+			if (o == AGREE_AGREED && fen > 0 && share_fen[k])
+				note_shares(&w->note, &ca.v[k], share_fen[k]);
 		}
 	}
 	int n = 0;
 	if (rc == 0 && (rc = cancel_pending(w, "达成调解协议", &n)) == 0 && n > 0)
 		sb_printf(&w->note, "（取消待开的调解安排%d次）", n);
+	for (int k = 0; k < ca.n; k++)
+		free(share_fen[k]);
+	free(share_fen);
+	free(total);
 	free(pick);
 	claim_amounts_free(&ca);
 	if (rc < 0)

@@ -159,6 +159,8 @@ int db_mediator_get(struct db *db, int64_t id, char **name, int *active)
 
 void claim_amounts_free(struct claim_amounts *a)
 {
+	for (int i = 0; i < a->n; i++)
+		free(a->v[i].shares);
 	free(a->v);
 	memset(a, 0, sizeof *a);
 }
@@ -174,6 +176,7 @@ int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out)
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
+		memset(&out->v[out->n], 0, sizeof out->v[out->n]);
 		out->v[out->n].ord = sqlite3_column_int(st, 0);
 		out->v[out->n].amount_fen = sqlite3_column_int64(st, 1);
 		out->n++;
@@ -182,25 +185,79 @@ int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out)
 		claim_amounts_free(out);
 		return db_fail(db, "读取请求事项");
 	}
+	/* each worker's own amount, claim by claim (both in claim order) */
+	st = db_prep(db, "SELECT k.ord, s.applicant, s.amount_fen FROM claims k "
+			 "JOIN claim_shares s ON s.claim_id = k.id WHERE k.case_id = ? ORDER BY k.ord, s.applicant");
+	if (!st) {
+		claim_amounts_free(out);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, case_id);
+	int i = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int ord = sqlite3_column_int(st, 0);
+		while (i < out->n && out->v[i].ord < ord)
+			i++;
+		if (i == out->n)
+			continue;
+		struct claim_amount *k = &out->v[i];
+		k->shares = xrealloc(k->shares, (size_t)(k->nshares + 1) * sizeof *k->shares);
+		k->shares[k->nshares].applicant = sqlite3_column_int(st, 1);
+		k->shares[k->nshares].amount_fen = sqlite3_column_int64(st, 2);
+		k->nshares++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		claim_amounts_free(out);
+		return db_fail(db, "读取各申请人请求金额");
+	}
 	return 0;
 }
 
-int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date, int waived)
+int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date, int waived,
+			int withdrawn)
 {
-	sqlite3_stmt *st = db_prep(db, "UPDATE claims SET agreed_fen = ?, pay_date = ?, waived = ? "
+	sqlite3_stmt *st = db_prep(db, "UPDATE claims SET agreed_fen = ?, pay_date = ?, waived = ?, withdrawn = ? "
 				       "WHERE case_id = ? AND ord = ?");
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, agreed_fen);
+	if (agreed_fen >= 0)
+		sqlite3_bind_int64(st, 1, agreed_fen);
+	else
+		sqlite3_bind_null(st, 1);
 	db_bind_text(st, 2, pay_date);
 	sqlite3_bind_int(st, 3, waived ? 1 : 0);
-	sqlite3_bind_int64(st, 4, case_id);
-	sqlite3_bind_int(st, 5, ord);
+	sqlite3_bind_int(st, 4, withdrawn ? 1 : 0);
+	sqlite3_bind_int64(st, 5, case_id);
+	sqlite3_bind_int(st, 6, ord);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入协议金额");
 	if (sqlite3_changes(db->h) != 1) {
 		tj_error("写入协议金额失败：第%d项请求不存在", ord);
+		return -1;
+	}
+	return 0;
+}
+
+int db_claim_share_set_agreed(struct db *db, int64_t case_id, int ord, int applicant, int64_t agreed_fen)
+{
+	sqlite3_stmt *st = db_prep(db, "UPDATE claim_shares SET agreed_fen = ?1 WHERE applicant = ?4 AND claim_id = "
+				       "(SELECT id FROM claims WHERE case_id = ?2 AND ord = ?3)");
+
+	if (!st)
+		return -1;
+	if (agreed_fen >= 0)
+		sqlite3_bind_int64(st, 1, agreed_fen);
+	else
+		sqlite3_bind_null(st, 1);
+	sqlite3_bind_int64(st, 2, case_id);
+	sqlite3_bind_int(st, 3, ord);
+	sqlite3_bind_int(st, 4, applicant);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入各申请人协议金额");
+	if (sqlite3_changes(db->h) != 1) {
+		tj_error("写入各申请人协议金额失败：第%d项请求没有申请人%d的金额", ord, applicant);
 		return -1;
 	}
 	return 0;
@@ -597,7 +654,7 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 {
 	sqlite3_stmt *st = db_prep(db,
 		"SELECT k.ord, k.cause, coalesce(ca.name, ''), k.text, k.amount_fen, coalesce(k.agreed_fen, -1), "
-		"coalesce(k.pay_date, ''), k.against, k.joint, k.waived FROM claims k LEFT JOIN causes ca ON ca.code = k.cause "
+		"coalesce(k.pay_date, ''), k.against, k.joint, k.waived, k.withdrawn FROM claims k LEFT JOIN causes ca ON ca.code = k.cause "
 		"WHERE k.case_id = ? ORDER BY k.ord");
 	int rc, cap = 0;
 
@@ -618,11 +675,12 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 		claim_against(k, (const char *)sqlite3_column_text(st, 7), cv->nrespondents);
 		k->joint = sqlite3_column_int(st, 8);
 		k->waived = sqlite3_column_int(st, 9);
+		k->withdrawn = sqlite3_column_int(st, 10);
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "读取请求事项");
 	/* the per-worker amounts, claim by claim */
-	st = db_prep(db, "SELECT k.ord, s.applicant, s.amount_fen FROM claims k "
+	st = db_prep(db, "SELECT k.ord, s.applicant, s.amount_fen, coalesce(s.agreed_fen, -1) FROM claims k "
 			 "JOIN claim_shares s ON s.claim_id = k.id WHERE k.case_id = ? ORDER BY k.ord, s.applicant");
 	if (!st)
 		return -1;
@@ -638,6 +696,7 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 		k->shares = xrealloc(k->shares, (size_t)(k->nshares + 1) * sizeof *k->shares);
 		k->shares[k->nshares].applicant = sqlite3_column_int(st, 1);
 		k->shares[k->nshares].amount_fen = sqlite3_column_int64(st, 2);
+		k->shares[k->nshares].agreed_fen = sqlite3_column_int64(st, 3);
 		k->nshares++;
 	}
 	sqlite3_reset(st);

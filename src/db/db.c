@@ -240,6 +240,7 @@ int db_schema_version(struct db *db)
 
 	if (db_query_int(db, "PRAGMA user_version", 0, &v) < 0)
 		return -1;
+	db->schema = (int)v;
 	return (int)v;
 }
 
@@ -285,6 +286,7 @@ int db_migrate(struct db *db)
 		}
 		if (db_commit(db) < 0)
 			return -1;
+		db->schema = v;
 	}
 	return 0;
 }
@@ -521,8 +523,14 @@ struct db *db_open(const char *path, unsigned flags, int busy_timeout_ms)
 		if (db->readonly) {
 			if (cur == 0)
 				tj_error("%s 不是 tiaojie 数据库（或尚未初始化）", path);
+			else if ((flags & DB_OPEN_READONLY) && faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0)
+				/* the file can be written, this command only reads */
+				tj_error("数据库 %s 是第%d版，本程序要先把它升级到第%d版；本命令只读取数据库，"
+					 "请先打开一次全屏程序（tiaojie）或运行一次 tiaojie export，再运行本命令",
+					 path, cur, latest);
 			else
-				tj_error("数据库 %s 需要升级，但文件只读", path);
+				tj_error("数据库 %s 是第%d版，本程序要先把它升级到第%d版，但数据库文件只读", path,
+					 cur, latest);
 			goto fail;
 		}
 		if (cur == 0 && exists && stb.st_size > 0) {

@@ -121,7 +121,9 @@ static int rows_into(struct db *db, GChecksum *c, sqlite3_stmt *st, int64_t id)
 /* The columns sealed: named, never "*", so a later migration that adds a
  * column does not change every case's state.  Each of them changes only
  * with an event on the case (register, correct, the lifecycle's actions,
- * join), written after the rows in the same transaction. */
+ * join), written after the rows in the same transaction.  A claim's
+ * outcome is waived + 2 * withdrawn (014): the figure waived alone gave
+ * before, so no case's state changed with the migration. */
 #define STATE_CASE "SELECT case_no, year, seq, received, channel, facts, status, performance, mediator_id " \
 		   "FROM cases WHERE id = ?"
 #define STATE_PARTIES                                                                                      \
@@ -129,7 +131,12 @@ static int rows_into(struct db *db, GChecksum *c, sqlite3_stmt *st, int64_t id)
 	"household, occupation, phone, address, uscc, legal_rep, legal_rep_title, kind, representative "   \
 	"FROM case_parties WHERE case_id = ? ORDER BY role, ord"
 #define STATE_CLAIMS \
+	"SELECT ord, cause, text, amount_fen, agreed_fen, pay_date, waived + 2 * withdrawn FROM claims WHERE case_id = ? " \
+	"ORDER BY ord"
+/* before 014 (migration 013 seals every case with it) */
+#define STATE_CLAIMS_13 \
 	"SELECT ord, cause, text, amount_fen, agreed_fen, pay_date, waived FROM claims WHERE case_id = ? ORDER BY ord"
+#define DB_VERSION_CLAIM_OUTCOME 14
 /* not the mediator an account is linked to: the roster links them with an
  * event of the mediator's; the password hash since 013 (each account was
  * sealed again then, seal.c) */
@@ -160,7 +167,8 @@ int db_entity_state(struct db *db, const char *entity, int64_t id, char out[33])
 	field(c, entity);
 	if (is_case) {
 		sqlite3_stmt *a = db_prep(db, STATE_CASE), *b = a ? db_prep(db, STATE_PARTIES) : NULL,
-			     *k = b ? db_prep(db, STATE_CLAIMS) : NULL;
+			     *k = b ? db_prep(db, db->schema >= DB_VERSION_CLAIM_OUTCOME ? STATE_CLAIMS : STATE_CLAIMS_13)
+				     : NULL;
 		if (!k || rows_into(db, c, a, id) < 0 || rows_into(db, c, b, id) < 0 || rows_into(db, c, k, id) < 0)
 			rc = -1;
 	} else {

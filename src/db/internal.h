@@ -23,6 +23,7 @@ struct db {
 	int in_tx;
 	int bulk; /* a bulk load (db_bulk_load_begin) */
 	int guard; /* rows changed behind the log refuse writes (seal.c) */
+	int schema; /* the schema version last read or migrated to */
 	struct db_sealed {
 		char kind; /* 'c' case, 'u' user, 'p' person, 'e' employer */
 		int64_t id;

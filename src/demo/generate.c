@@ -952,21 +952,45 @@ static int agents_add(struct gen *g, struct demo_rng *r, int64_t case_id, const 
 /* Each worker's own amount of a collective claim: around the average (by
  * wage and service), in whole yuan, the last taking what is left so that
  * they add up to the claim's amount. */
-static int shares_add(struct gen *g, struct demo_rng *r, int64_t case_id, int claim_ord, int napp, int64_t fen)
+static int shares_add(struct gen *g, struct demo_rng *r, int64_t case_id, int claim_ord, int napp, int64_t fen,
+		      int64_t agreed, struct strbuf *note)
 {
 	int w[INTAKE_MAX_PARTIES], total = 0;
-	int64_t left = fen;
+	int64_t left = fen, part[INTAKE_MAX_PARTIES], got[INTAKE_MAX_PARTIES];
 
 	for (int k = 0; k < napp; k++)
 		total += w[k] = demo_range(r, 70, 130);
 	for (int k = 0; k < napp; k++) {
-		int64_t part = k == napp - 1 ? left : fen * w[k] / total / 100 * 100;
-		if (part > left)
-			part = left;
-		left -= part;
-		if (db_claim_share_add(g->db, case_id, claim_ord, k + 1, part) < 0)
+		part[k] = k == napp - 1 ? left : fen * w[k] / total / 100 * 100;
+		if (part[k] > left)
+			part[k] = left;
+		left -= part[k];
+		if (db_claim_share_add(g->db, case_id, claim_ord, k + 1, part[k]) < 0)
 			return -1;
 	}
+	if (agreed < 0)
+		return 0;
+	/* an agreement: each worker the same part of his own amount, in whole
+	 * yuan, the last the rest (what cannot be his goes to the others) */
+	left = agreed;
+	for (int k = 0; k < napp; k++) {
+		got[k] = k == napp - 1 ? left : fen > 0 ? part[k] * agreed / fen / 100 * 100 : 0;
+		left -= got[k];
+	}
+	for (int k = 0; k < napp - 1 && got[napp - 1] > part[napp - 1]; k++) {
+		int64_t x = got[napp - 1] - part[napp - 1], room = part[k] - got[k];
+		x = x < room ? x : room;
+		got[k] += x;
+		got[napp - 1] -= x;
+	}
+	sb_add(note, "（其中");
+	for (int k = 0; k < napp; k++) {
+		char amt[32];
+		if (db_claim_share_set_agreed(g->db, case_id, claim_ord, k + 1, got[k]) < 0)
+			return -1;
+		sb_printf(note, "%s申请人%d %s元", k ? "、" : "", k + 1, money_format(got[k], amt, sizeof amt));
+	}
+	sb_add(note, "）");
 	return 0;
 }
 
@@ -1478,7 +1502,8 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 		};
 		if (db_claim_add(g->db, &cr) < 0)
 			goto out;
-		if (c.collective && money && shares_add(g, &extra, c.id, i + 1, napp, text.claims[i].amount_fen) < 0)
+		if (c.collective && money &&
+		    shares_add(g, &extra, c.id, i + 1, napp, text.claims[i].amount_fen, agreed, &agreement) < 0)
 			goto out;
 	}
 

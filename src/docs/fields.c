@@ -161,14 +161,24 @@ static const struct field_def {
 	{"claims", "agreed", 0, "协议金额"},
 	{"claims", "agreed_capital", 0, "协议金额（大写）"},
 	{"claims", "waived", 0, "放弃该项请求"},
+	{"claims", "withdrawn", 0, "撤回该项请求"},
+	{"claims", "unagreed", 0, "该项请求未达成协议"},
 	{"claims", "pay_date", 0, "支付期限"},
 	{"claims", "outcome", 0, "协议结果"},
 	{"claims", "against", 0, "该项请求的被申请人"},
 	{"claims", "joint", 0, "连带责任"},
 	{"claims", "shares", 1, "各申请人金额"},
+	{"claims", "agreed_shares", 1, "各申请人协议金额"},
 
 	{"shares", "name", 0, "申请人姓名"},
 	{"shares", "amount", 0, "该申请人的金额"},
+	{"shares", "agreed", 0, "该申请人的协议金额"},
+	{"shares", "agreed_capital", 0, "该申请人的协议金额（大写）"},
+
+	{"agreed_shares", "name", 0, "申请人姓名"},
+	{"agreed_shares", "amount", 0, "该申请人的请求金额"},
+	{"agreed_shares", "agreed", 0, "该申请人的协议金额"},
+	{"agreed_shares", "agreed_capital", 0, "该申请人的协议金额（大写）"},
 
 	{"addressees", "no", 0, "受送达人序号"},
 	{"addressees", "role", 0, "受送达人的身份"},
@@ -527,6 +537,16 @@ static int starts(const char *s, const char *p)
 	return strncmp(s, p, strlen(p)) == 0;
 }
 
+/* Each worker's agreed part of a collective claim is known (recorded with
+ * the agreement, 014): the agreement lists them (agreed_shares). */
+static int shares_agreed(const struct cv_claim *k)
+{
+	for (int j = 0; j < k->nshares; j++)
+		if (k->shares[j].agreed_fen < 0)
+			return 0;
+	return k->nshares > 0 && k->agreed_fen > 0;
+}
+
 /* The outcome of a claim as the agreement states it (agreed cases). */
 static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
 {
@@ -536,6 +556,8 @@ static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
 
 	/* in an agreed case, a claim the agreement left out: said so, never a
 	 * hole in the document (the template would refuse it) */
+	if (k->withdrawn)
+		return xstrdup("申请人撤回该项请求。");
 	if (k->agreed_fen < 0)
 		return xstrdup("该项请求双方未达成协议。");
 	if (k->waived)
@@ -545,7 +567,8 @@ static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
 		claim_payer(&sb, cv, k);
 		sb_add(&sb, several ? (k->joint ? "同意连带支付" : "同意共同支付") : "同意支付");
 		/* several workers: the sum for them all, never "各申请人 X 元"
-		 * (which reads as X to each) */
+		 * (which reads as X to each); each one's part follows in
+		 * agreed_shares */
 		if (cv->napplicants > 3)
 			sb_printf(&sb, "申请人%s等%d人共计", cv->applicants[0].name, cv->napplicants);
 		else if (cv->napplicants > 1)
@@ -556,15 +579,8 @@ static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
 			sb_add(&sb, "申请人");
 		sb_printf(&sb, "人民币%s元（大写：%s）", money_format(k->agreed_fen, fig, sizeof fig),
 			  money_capital(k->agreed_fen, cap, sizeof cap) ? cap : "");
-		if (k->nshares > 0 && k->agreed_fen == k->amount_fen) {
-			sb_add(&sb, "，其中");
-			for (int j = 0; j < k->nshares; j++) {
-				int a = k->shares[j].applicant;
-				sb_printf(&sb, "%s%s%s元", j ? "、" : "",
-					  a >= 1 && a <= cv->napplicants ? cv->applicants[a - 1].name : "?",
-					  money_format(k->shares[j].amount_fen, fig, sizeof fig));
-			}
-		}
+		if (k->nshares > 0 && shares_agreed(k))
+			sb_add(&sb, "（各申请人的金额见下）");
 		date_cn(k->pay_date, day, sizeof day);
 		if (*day)
 			sb_printf(&sb, "，于%s前", day);
@@ -654,6 +670,8 @@ static void add_claims(struct doc_dict *d, const struct case_view *cv)
 		set_amount(it, "amount", "amount_capital", k->amount_fen, 0);
 		set_amount(it, "agreed", "agreed_capital", k->agreed_fen, 1);
 		set_flag(it, "waived", k->agreed_fen >= 0 && k->waived);
+		set_flag(it, "withdrawn", k->withdrawn);
+		set_flag(it, "unagreed", cv->status == ST_AGREED && k->agreed_fen < 0 && !k->withdrawn);
 		doc_set_date(it, "pay_date", k->pay_date);
 		char *o = claim_outcome(cv, k);
 		doc_dict_set(it, "outcome", o);
@@ -667,11 +685,22 @@ static void add_claims(struct doc_dict *d, const struct case_view *cv)
 		}
 		set_flag(it, "joint", k->joint);
 		doc_dict_list(it, "shares");
+		doc_dict_list(it, "agreed_shares");
+		int listed = shares_agreed(k);
 		for (int j = 0; j < k->nshares; j++) {
 			int a = k->shares[j].applicant;
+			const char *name = a >= 1 && a <= cv->napplicants ? cv->applicants[a - 1].name : NULL;
 			struct doc_dict *sh = doc_dict_add_item(it, "shares");
-			doc_dict_set(sh, "name", a >= 1 && a <= cv->napplicants ? cv->applicants[a - 1].name : NULL);
+			doc_dict_set(sh, "name", name);
 			set_amount(sh, "amount", "amount_capital", k->shares[j].amount_fen, 1);
+			set_amount(sh, "agreed", "agreed_capital", k->shares[j].agreed_fen, 1);
+			/* in the agreement, when each one's part was recorded */
+			if (listed) {
+				sh = doc_dict_add_item(it, "agreed_shares");
+				doc_dict_set(sh, "name", name);
+				set_amount(sh, "amount", "amount_capital", k->shares[j].amount_fen, 1);
+				set_amount(sh, "agreed", "agreed_capital", k->shares[j].agreed_fen, 1);
+			}
 		}
 		if (k->amount_fen > 0 && total <= MONEY_MAX_FEN)
 			total += k->amount_fen;

@@ -590,6 +590,7 @@ static int actform_submit(struct screen *s)
 	char *reason = val(af, "reason"), *when = val(af, "confirmed_at"), *day = val(af, "day"), *start = val(af, "start"),
 	     *minutes = val(af, "minutes"), *note = val(af, "note"), *answer = val(af, "answer");
 	char **amounts = NULL, **dates = NULL;
+	struct case_op_share **shares = NULL;
 	int rc = UI_HANDLED;
 
 	memset(&res, 0, sizeof res);
@@ -647,25 +648,49 @@ static int actform_submit(struct screen *s)
 		agreed = xcalloc((size_t)n + 1, sizeof *agreed);
 		amounts = xcalloc((size_t)n + 1, sizeof *amounts);
 		dates = xcalloc((size_t)n + 1, sizeof *dates);
-		for (int i = 0; i < n; i++) {
-			char id[32];
+		shares = xcalloc((size_t)n + 1, sizeof *shares);
+		for (int i = 0; i < n && rc == UI_HANDLED; i++) {
+			const struct cv_claim *c = &d->cv.claims[i];
+			char id[48];
 			const char *why;
-			snprintf(id, sizeof id, "agreed[%d]", i);
-			amounts[i] = val(af, id);
 			snprintf(id, sizeof id, "agreed[%d].pay_date", i);
 			dates[i] = val(af, id);
-			agreed[i].ord = d->cv.claims[i].ord;
-			snprintf(id, sizeof id, "agreed[%d].waived", i);
+			agreed[i].ord = c->ord;
+			snprintf(id, sizeof id, "agreed[%d].outcome", i);
 			if ((it = form_find(&af->form, id)))
-				agreed[i].waived = it->choice == 1;
+				agreed[i].outcome = (enum agree_outcome)it->choice;
 			agreed[i].pay_date = dates[i] && *dates[i] ? dates[i] : NULL;
-			if (!agreed[i].waived && amounts[i] && *amounts[i] &&
-			    money_parse(amounts[i], &agreed[i].agreed_fen, &why) < 0) {
-				snprintf(id, sizeof id, "agreed[%d]", i);
-				form_set_msg(form_find(&af->form, id), US_ERROR, "%s", why);
-				form_show_errors(&af->form, app);
-				goto out;
+			if (agreed[i].outcome != AGREE_AGREED)
+				continue; /* the amounts typed are not used */
+			if (c->nshares > 0) {
+				/* each worker's agreed part; the claim's amount is their sum */
+				shares[i] = xcalloc((size_t)c->nshares, sizeof *shares[i]);
+				for (int j = 0; j < c->nshares; j++) {
+					snprintf(id, sizeof id, "agreed[%d].share[%d]", i, j);
+					char *v = val(af, id);
+					shares[i][j].applicant = c->shares[j].applicant;
+					if (!v || !*v || money_parse(v, &shares[i][j].agreed_fen, &why) < 0) {
+						form_set_msg(form_find(&af->form, id), US_ERROR, "%s",
+							     !v || !*v ? "请填写该申请人的协议金额（不支付填 0）" : why);
+						rc = -1;
+					}
+					free(v);
+				}
+				agreed[i].shares = shares[i];
+				agreed[i].nshares = c->nshares;
+				continue;
 			}
+			snprintf(id, sizeof id, "agreed[%d]", i);
+			amounts[i] = val(af, id);
+			if (amounts[i] && *amounts[i] && money_parse(amounts[i], &agreed[i].agreed_fen, &why) < 0) {
+				form_set_msg(form_find(&af->form, id), US_ERROR, "%s", why);
+				rc = -1;
+			}
+		}
+		if (rc != UI_HANDLED) {
+			rc = UI_HANDLED;
+			form_show_errors(&af->form, app);
+			goto out;
 		}
 		op.nagreed = n;
 		op.agreed = agreed;
@@ -705,7 +730,9 @@ out:
 		for (int i = 0; i < d->cv.nclaims; i++) {
 			free(amounts[i]);
 			free(dates[i]);
+			free(shares[i]);
 		}
+	free(shares);
 	free(amounts);
 	free(dates);
 	free(agreed);
@@ -771,7 +798,26 @@ static const char *const *originals(void)
 	return original_names;
 }
 static const char *const evidence_ops[] = {"保存", "删除所选证据"};
-static const char *const agree_outcomes[] = {"同意", "申请人放弃"};
+/* A draft of the agreement kept before each claim had four outcomes holds
+ * "agreed[i].waived": 1 was 申请人放弃. */
+static void agree_old_draft(struct actform *af, const char *body)
+{
+	for (int i = 0; i < af->form.n; i++) {
+		char key[64];
+		snprintf(key, sizeof key, CASE_DRAFT_FIELDS "agreed[%d].waived", i);
+		char *v = draft_get(body, key);
+		if (!v)
+			continue;
+		snprintf(key, sizeof key, "agreed[%d].outcome", i);
+		struct form_item *it = form_find(&af->form, key);
+		if (it && atoi(v) == 1)
+			it->choice = AGREE_WAIVED;
+		free(v);
+	}
+}
+
+/* in the order of enum agree_outcome */
+static const char *const agree_outcomes[] = {"同意", "未达成", "申请人撤回", "申请人放弃"};
 
 static void set_text(struct actform *af, const char *id, const char *v)
 {
@@ -1108,22 +1154,40 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 	case ACT_AGREE:
 		for (int i = 0; i < d->cv.nclaims; i++) {
 			struct cv_claim *c = &d->cv.claims[i];
-			char id[32], amt[40];
+			char id[48], amt[40];
 			money_format(c->amount_fen, amt, sizeof amt);
 			it = form_add(&af->form, FK_INFO, NULL, NULL);
 			/* the amount before the text, which may be cut at the edge */
 			snprintf(buf, sizeof buf, "%d. 请求 %s 元：%s", c->ord, amt, c->text);
 			form_set_text(it, buf);
-			snprintf(id, sizeof id, "agreed[%d]", i);
-			it = form_add(&af->form, FK_TEXT, id, "  协议金额");
-			it->edit.max = 20;
-			edit_set(&it->edit, amt);
+			if (c->nshares > 0) {
+				/* a collective claim: what each worker gets, which
+				 * the agreement lists; the claim's amount is the sum */
+				it = form_add(&af->form, FK_INFO, NULL, NULL);
+				form_set_text(it, "  各申请人的协议金额（预填为各自的请求金额，合计即该项协议金额）：");
+				for (int j = 0; j < c->nshares; j++) {
+					int an = c->shares[j].applicant;
+					char label[96];
+					snprintf(label, sizeof label, "  %d.%s", an,
+						 an >= 1 && an <= d->cv.napplicants ? d->cv.applicants[an - 1].name : "");
+					snprintf(id, sizeof id, "agreed[%d].share[%d]", i, j);
+					money_format(c->shares[j].amount_fen, amt, sizeof amt);
+					it = form_add(&af->form, FK_TEXT, id, label);
+					it->edit.max = 20;
+					edit_set(&it->edit, amt);
+				}
+			} else {
+				snprintf(id, sizeof id, "agreed[%d]", i);
+				it = form_add(&af->form, FK_TEXT, id, "  协议金额");
+				it->edit.max = 20;
+				edit_set(&it->edit, amt);
+			}
 			snprintf(id, sizeof id, "agreed[%d].pay_date", i);
 			it = form_add(&af->form, FK_TEXT, id, "  支付日期");
 			it->edit.max = 10;
-			/* agreed as settled here, or given up by the applicant: only
-			 * this makes the agreement say "放弃" */
-			snprintf(id, sizeof id, "agreed[%d].waived", i);
+			/* agreed, not agreed, withdrawn, or given up by the
+			 * applicant: only the last makes the agreement say "放弃" */
+			snprintf(id, sizeof id, "agreed[%d].outcome", i);
 			it = form_add(&af->form, FK_CHOICE, id, "  该项结果");
 			it->choices = agree_outcomes;
 			it->nchoices = (int)TJ_ARRAY_LEN(agree_outcomes);
@@ -1211,6 +1275,8 @@ static void resume_action(struct screen *s, int64_t draft_id, const char *body)
 		if (ver && atoll(ver) > 0)
 			af->version = atoll(ver);
 		form_draft_get(&af->form, body, CASE_DRAFT_FIELDS);
+		if (a == ACT_AGREE)
+			agree_old_draft(af, body);
 		struct form_item *ep = form_find(&af->form, "evidence");
 		if (ep) /* the fields hold what was typed, not the item's */
 			af->evidence_shown = ep->choice;

@@ -103,21 +103,31 @@ for i in $(seq 1 "$n"); do
 	key Tab
 	typ 2026-12-31
 	key Tab
-	# the last claim given up by the applicant (申请人放弃), the others agreed
-	[ "$i" = "$n" ] && key Right
+	# the last claim given up by the applicant (申请人放弃), the one before
+	# it (when there are three or more) not agreed (未达成), the others
+	# agreed
+	[ "$i" = "$n" ] && key Right && key Right && key Right
+	[ "$n" -ge 3 ] && [ "$i" = "$((n - 1))" ] && key Right
 	key Tab
 done
 key C-s
 expect_screen agreed "已办理：调解成功"
 [ "$(q "SELECT status || '|' || performance FROM cases WHERE id = $cid")" = "agreed|pending" ] && ok ||
 	fail "case after agreement: $(q "SELECT status, performance FROM cases WHERE id = $cid")"
+nagreed=$((n - 1)); [ "$n" -ge 3 ] && nagreed=$((n - 2))
 [ "$(q "SELECT count(*) FROM claims WHERE case_id = $cid AND agreed_fen = amount_fen AND waived = 0
-	AND (pay_date = '2026-12-31' OR amount_fen = 0)")" = "$((n - 1))" ] && ok ||
+	AND (pay_date = '2026-12-31' OR amount_fen = 0)")" = "$nagreed" ] && ok ||
 	fail "agreed amounts: $(q "SELECT * FROM claims WHERE case_id = $cid")"
 [ "$(q "SELECT waived || '|' || agreed_fen || '|' || coalesce(pay_date, '-') FROM claims WHERE case_id = $cid AND ord = $n")" = "1|0|-" ] && ok ||
 	fail "the claim given up: $(q "SELECT * FROM claims WHERE case_id = $cid AND ord = $n")"
 q "SELECT after FROM events WHERE case_id = $cid AND action = 'note' ORDER BY id DESC LIMIT 1" | grep -qF "第${n}项 申请人放弃" && ok ||
 	fail "the event does not say the claim was given up"
+if [ "$n" -ge 3 ]; then
+	[ "$(q "SELECT waived || withdrawn || '|' || coalesce(agreed_fen, '-') FROM claims WHERE case_id = $cid AND ord = $((n - 1))")" = "00|-" ] && ok ||
+		fail "the claim not agreed: $(q "SELECT * FROM claims WHERE case_id = $cid AND ord = $((n - 1))")"
+	q "SELECT after FROM events WHERE case_id = $cid AND action = 'note' ORDER BY id DESC LIMIT 1" | grep -qF "第$((n - 1))项 未达成协议" && ok ||
+		fail "the event does not say the claim was not agreed"
+fi
 
 # performance
 key F3

@@ -87,7 +87,7 @@ static char sstart[16];
 static struct case_op valid_op(enum case_action a, int64_t id)
 {
 	static char day[11], start[6];
-	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0}, {2, 0, NULL, 0}};
+	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0, NULL, 0}, {2, 0, NULL, 0, NULL, 0}};
 	struct case_op op = {.action = a, .case_id = id};
 
 	switch (a) {
@@ -622,38 +622,62 @@ static void test_inputs(void)
 	op.agreed = ag;
 	op.nagreed = 0;
 	refused(&own, &op, "agreed", "协议");
-	ag[0] = (struct case_op_agreed){1, 1200001, "2026-12-01", 0};
+	ag[0] = (struct case_op_agreed){1, 1200001, "2026-12-01", 0, NULL, 0};
 	op.nagreed = 1;
 	refused(&own, &op, "agreed[0]", "协议金额不能超过请求金额");
-	ag[0] = (struct case_op_agreed){2, 1, "2026-12-01", 0}; /* claim 2 asked for no money */
+	ag[0] = (struct case_op_agreed){2, 1, "2026-12-01", 0, NULL, 0}; /* claim 2 asked for no money */
 	refused(&own, &op, "agreed[0]", "协议金额不能超过请求金额");
 	/* a wrong date is the date's fault, not the amount's */
-	ag[0] = (struct case_op_agreed){1, 500000, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, 500000, NULL, 0, NULL, 0};
 	refused(&own, &op, "agreed[0].pay_date", "支付日期");
 	ag[0].pay_date = "2026-02-30";
 	refused(&own, &op, "agreed[0].pay_date", "支付日期");
 	ag[0].pay_date = "2025-11-01";
 	refused(&own, &op, "agreed[0].pay_date", "过早");
-	ag[0] = (struct case_op_agreed){1, -5, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, -5, NULL, 0, NULL, 0};
 	refused(&own, &op, "agreed[0]", "负数");
-	ag[0] = (struct case_op_agreed){3, 0, NULL, 0};
+	ag[0] = (struct case_op_agreed){3, 0, NULL, 0, NULL, 0};
 	refused(&own, &op, "agreed[0]", "不存在");
-	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", 0};
-	ag[1] = (struct case_op_agreed){1, 500000, "2026-12-15", 0};
+	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", 0, NULL, 0};
+	ag[1] = (struct case_op_agreed){1, 500000, "2026-12-15", 0, NULL, 0};
 	op.nagreed = 2;
 	refused(&own, &op, "agreed[1]", "重复");
 	op.nagreed = 1;
 	CHECK(applied(&own, &op), "claim 1 only");
-	CHECK_INT(testdb_int_id(db, "SELECT group_concat(ord || ':' || agreed_fen || ':' || coalesce(pay_date, '-')) "
-			  "= '1:500000:2026-12-15,2:0:-' FROM claims WHERE case_id = ?",
+	/* a claim not listed is not agreed */
+	CHECK_INT(testdb_int_id(db, "SELECT group_concat(ord || ':' || coalesce(agreed_fen, '-') || ':' || "
+			  "coalesce(pay_date, '-') || ':' || waived || withdrawn) "
+			  "= '1:500000:2026-12-15:00,2:-:-:00' FROM claims WHERE case_id = ?",
 			  id),
 		  1);
 	note = sql_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", id);
-	CHECK_STR(note, "达成协议：第1项 5,000.00元，2026-12-15前支付；第2项 同意（无金额）");
+	CHECK_STR(note, "达成协议：第1项 5,000.00元，2026-12-15前支付；第2项 未达成协议");
+	free(note);
+	/* each outcome as chosen; an amount typed beside one that is not
+	 * 同意 is not used */
+	id = reach(T_MEDIATING);
+	op = valid_op(ACT_AGREE, id);
+	op.agreed = ag;
+	op.nagreed = 2;
+	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", AGREE_WITHDRAWN, NULL, 0};
+	ag[1] = (struct case_op_agreed){2, 0, NULL, AGREE_UNAGREED, NULL, 0};
+	refused(&own, &op, "agreed", "没有一项请求达成协议");
+	ag[1].outcome = (enum agree_outcome)7;
+	refused(&own, &op, "agreed[1].outcome", "请选择第2项的结果");
+	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", AGREE_WAIVED, NULL, 0};
+	ag[1] = (struct case_op_agreed){2, 0, NULL, AGREE_WITHDRAWN, NULL, 0};
+	CHECK(applied(&own, &op), "waived and withdrawn");
+	CHECK_INT(testdb_int_id(db, "SELECT group_concat(ord || ':' || coalesce(agreed_fen, '-') || ':' || "
+			  "coalesce(pay_date, '-') || ':' || waived || withdrawn) "
+			  "= '1:0:-:10,2:-:-:01' FROM claims WHERE case_id = ?",
+			  id),
+		  1);
+	note = sql_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", id);
+	CHECK_STR(note, "达成协议：第1项 申请人放弃；第2项 申请人撤回");
 	free(note);
 	/* all zero is a settlement too (the applicant gives up the money) */
 	id = reach(T_MEDIATING);
-	ag[0] = (struct case_op_agreed){1, 0, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, 0, NULL, 0, NULL, 0};
 	op = valid_op(ACT_AGREE, id);
 	op.agreed = ag;
 	op.nagreed = 1;

@@ -365,7 +365,7 @@ static int64_t mediating_case(void)
 
 static int64_t agreed_case(void)
 {
-	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0}, {2, 0, NULL, 0}};
+	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0, NULL, 0}, {2, 0, NULL, 0, NULL, 0}};
 	int64_t id = mediating_case();
 
 	act(id, (struct case_op){.action = ACT_AGREE, .nagreed = 2, .agreed = agreed});
@@ -843,23 +843,58 @@ static void test_parties_and_outcomes(void)
 	act(id, (struct case_op){.action = ACT_ACCEPT});
 	act(id, (struct case_op){.action = ACT_ASSIGN, .mediator_id = med1});
 	act(id, (struct case_op){.action = ACT_SESSION, .start = "09:40", .minutes = 10, .note = "双方到场"});
-	struct case_op_agreed ag[4] = {{1, 1200000, "2026-12-10", 0}, {2, 0, NULL, 0}, {3, 0, NULL, 0},
-				       {4, 80000, "2026-12-10", 1}};
+	/* claim 1: each worker's own part of 12,000 (7,000 and 5,000), agreed
+	 * at 6,000 and 4,500 */
+	static const struct case_op_share parts[2] = {{2, 450000}, {1, 600000}};
+	struct case_op_agreed ag[4] = {{1, 0, "2026-12-10", AGREE_AGREED, parts, 2}, {2, 0, NULL, 0, NULL, 0}, {3, 0, NULL, 0, NULL, 0},
+				       {4, 80000, "2026-12-10", AGREE_WAIVED, NULL, 0}};
+	/* what the core refuses: a part over the worker's own amount, a
+	 * worker left out, one not in the claim, a partial sum without the
+	 * parts */
+	struct {
+		struct case_op_share p[2];
+		int n;
+		int64_t fen;
+		const char *field, *want;
+	} bad[] = {
+		{{{1, 700001}, {2, 0}}, 2, 0, "agreed[0].share[0]", "不能超过该申请人的请求金额（7,000.00元）"},
+		{{{1, 600000}}, 1, 0, "agreed[0]", "请填写第1项申请人2的协议金额"},
+		{{{1, 600000}, {3, 1}}, 2, 0, "agreed[0].share[1]", "没有申请人3"},
+		{{{1, 600000}, {1, 1}}, 2, 0, "agreed[0].share[1]", "重复"},
+		{{{1, -1}, {2, 1}}, 2, 0, "agreed[0].share[0]", "负数"},
+		{{{0}}, 0, 1000000, "agreed[0]", "请逐人填写协议金额"},
+	};
+	for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+		struct case_op_agreed one = {1, bad[b].fen, "2026-12-10", AGREE_AGREED, bad[b].p, bad[b].n};
+		struct case_op op = {.action = ACT_AGREE, .case_id = id, .nagreed = 1, .agreed = &one};
+		struct case_op_result r;
+		CHECK_INT(case_apply(db, &cfg, &hol, &admin, &op, &r), -1);
+		CHECK_STR(r.field, bad[b].field);
+		CHECK_HAS(tj_errmsg(), bad[b].want);
+	}
 	act(id, (struct case_op){.action = ACT_AGREE, .nagreed = 4, .agreed = ag});
 	char *note = q_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", id);
+	CHECK_HAS(note, "第1项 10,500.00元，2026-12-10前支付（其中申请人1 6,000.00元、申请人2 4,500.00元）");
 	CHECK_HAS(note, "第2项 同意（无金额）");
 	CHECK_HAS(note, "第4项 申请人放弃");
 	free(note);
+	char *parts_db = q_text("SELECT group_concat(s.applicant || ':' || s.agreed_fen, ',') FROM claim_shares s "
+				"JOIN claims k ON k.id = s.claim_id WHERE k.case_id = ? AND k.ord = 1",
+				id);
+	CHECK_STR(parts_db, "1:600000,2:450000");
+	free(parts_db);
 	char *w = q_text("SELECT group_concat(waived, '') FROM (SELECT waived FROM claims WHERE case_id = ? ORDER BY ord)", id);
 	CHECK_STR(w, "0001");
 	free(w);
 
 	CHECK_INT(doc_issue(db, &cfg, &clerk, id, DOC_AGREEMENT, NULL, &text), 0);
 	/* who pays, jointly; each worker's amount */
-	CHECK_HAS(text, "被申请人上海某某科技有限公司、上海某某物业有限公司同意连带支付申请人张三、李五共计人民币12,000.00元");
+	CHECK_HAS(text, "被申请人上海某某科技有限公司、上海某某物业有限公司同意连带支付申请人张三、李五共计人民币10,500.00元"
+			"（大写：壹万零伍佰元整）（各申请人的金额见下）");
 	CHECK(strstr(text, "各申请人人民币") == NULL, "a sum for several workers reads as each one's");
-	CHECK_HAS(text, "其中张三7,000.00元、李五5,000.00元");
+	/* what each worker asked, and what each one gets */
 	CHECK_HAS(text, "　　其中李五：人民币5,000.00元");
+	CHECK_HAS(text, "　　其中张三：人民币6,000.00元（大写：陆仟元整）\n　　其中李五：人民币4,500.00元（大写：肆仟伍佰元整）\n2. ");
 	/* agreed claims without money: what is agreed, not 放弃 */
 	CHECK_HAS(text, "：双方确认申请人与被申请人自2024年3月1日起存在劳动关系。");
 	CHECK_HAS(text, "：被申请人同意为申请人出具解除劳动合同证明。");

@@ -238,7 +238,7 @@ static void test_upgrade(void)
 	      "an agent of no party");
 	CHECK(testdb_raw(db, "UPDATE claims SET against = '1;2' WHERE case_id = 1") != SQLITE_OK, "against: numbers");
 	CHECK_INT(testdb_raw(db, "UPDATE claims SET against = '1,2', joint = 1 WHERE case_id = 1"), SQLITE_OK);
-	CHECK_INT(testdb_raw(db, "INSERT INTO claim_shares VALUES ((SELECT id FROM claims WHERE case_id = 1), 1, 100000)"),
+	CHECK_INT(testdb_raw(db, "INSERT INTO claim_shares(claim_id, applicant, amount_fen) VALUES ((SELECT id FROM claims WHERE case_id = 1), 1, 100000)"),
 		  SQLITE_OK);
 	/* they go with their party and their claim */
 	CHECK_INT(testdb_raw(db, "DELETE FROM case_parties WHERE case_id = 1 AND role = 'respondent' AND ord = 2"),
