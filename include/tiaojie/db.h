@@ -329,6 +329,11 @@ struct document_row {
 };
 int db_document_insert(struct db *db, const struct document_row *d, int64_t *id);
 /* A party the document is to be served on (not yet served). */
+/* A new copy of a document replaces the earlier ones of its kind (same
+ * case, same session or document it is for) that were not yet served:
+ * their pending rows go, the new copy is the one to serve.  *n: the rows
+ * removed. */
+int db_service_supersede(struct db *db, const struct document_row *d, int64_t new_id, int *n);
 int db_service_pending_add(struct db *db, int64_t document_id, int64_t case_id, const char *role, int ord,
 			   const char *name);
 /* Complete the service row id (of case case_id) when it is still not

@@ -39,6 +39,27 @@ int db_document_insert(struct db *db, const struct document_row *d, int64_t *id)
 	return 0;
 }
 
+int db_service_supersede(struct db *db, const struct document_row *d, int64_t new_id, int *n)
+{
+	sqlite3_stmt *st = db_prep(db, "DELETE FROM services WHERE served_on IS NULL AND case_id = ?1 AND document_id IN "
+				       "(SELECT id FROM documents WHERE case_id = ?1 AND kind = ?2 AND "
+				       "coalesce(session_id, 0) = ?3 AND coalesce(of_document, 0) = ?4 AND id <> ?5)");
+
+	*n = 0;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, d->case_id);
+	db_bind_text(st, 2, d->kind);
+	sqlite3_bind_int64(st, 3, d->session_id);
+	sqlite3_bind_int64(st, 4, d->of_document);
+	sqlite3_bind_int64(st, 5, new_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "更新待送达记录");
+	*n = sqlite3_changes(db->h);
+	sqlite3_reset(st);
+	return 0;
+}
+
 int db_service_pending_add(struct db *db, int64_t document_id, int64_t case_id, const char *role, int ord,
 			   const char *name)
 {

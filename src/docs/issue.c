@@ -450,7 +450,7 @@ static char *absolute(const char *path)
 /* The document's row, its parties to serve and its event, in the
  * transaction record() opens. */
 static int record_rows(struct db *db, const struct actor *who, const struct case_view *cv, enum doc_kind k,
-		       const struct doc_extra *x, const char *hash, const char *at, const char *file)
+		       const struct doc_extra *x, const char *hash, const char *at, const char *file, int *replaced)
 {
 	struct document_row row = {
 		.case_id = cv->id,
@@ -466,8 +466,13 @@ static int record_rows(struct db *db, const struct actor *who, const struct case
 
 	if (db_document_insert(db, &row, &id) < 0)
 		return -1;
+	*replaced = 0;
 	if (!doc_kind_served(k))
 		return 0;
+	/* a reprint: this copy is the one to serve, not the earlier ones
+	 * still waiting (the desk's queue holds each document once) */
+	if (db_service_supersede(db, &row, id, replaced) < 0)
+		return -1;
 	struct doc_addressee *ad;
 	int n = doc_addressees(cv, k, 0, &ad), rc = 0;
 	for (int i = 0; i < n && rc == 0; i++)
@@ -498,12 +503,23 @@ static int record(struct db *db, const struct actor *who, const struct case_view
 		.before = "",
 		.after = after,
 	};
-	int rc = -1;
+	int rc = -1, replaced = 0;
 
 	tj_now_str(now);
 	if (db_begin(db) < 0)
 		goto out;
-	if (record_rows(db, who, cv, k, x, hash, now, file) < 0 || db_event_add(db, &ev) < 0) {
+	if (record_rows(db, who, cv, k, x, hash, now, file, &replaced) < 0) {
+		db_rollback(db);
+		goto out;
+	}
+	if (replaced > 0) {
+		/* said in the trail: the earlier copies are no longer to serve */
+		char *more = xasprintf("%s（代替此前未送达的同类文书，待送达%d处改为送达本份）", after, replaced);
+		free(after);
+		after = more;
+		ev.after = after;
+	}
+	if (db_event_add(db, &ev) < 0) {
 		db_rollback(db);
 		goto out;
 	}

@@ -221,8 +221,14 @@ int doc_pick_resolve(const struct case_view *cv, enum doc_kind k, const struct d
 		}
 		if (!has_services(cv, cv->documents[j].id)) {
 			const char *kn = vocab_label(VOCAB_DOC_KIND, cv->documents[j].kind);
-			tj_error("案件 %s 的第 %d 份文书（%s）不送达当事人，没有%s", cv->case_no, pick->document,
-				 kn ? kn : cv->documents[j].kind, name);
+			int ki = doc_kind_from_keyword(cv->documents[j].kind);
+			if (ki >= 0 && doc_kind_served((enum doc_kind)ki))
+				/* a copy a later one replaced before it was served */
+				tj_error("案件 %s 的第 %d 份文书（%s）未送达即由之后出具的一份代替，没有%s", cv->case_no,
+					 pick->document, kn ? kn : cv->documents[j].kind, name);
+			else
+				tj_error("案件 %s 的第 %d 份文书（%s）不送达当事人，没有%s", cv->case_no, pick->document,
+					 kn ? kn : cv->documents[j].kind, name);
 			return -1;
 		}
 		*document = j;

@@ -170,9 +170,15 @@ int main(void)
 	CHECK_INT(doc_issue(db, &cfg, &clerk, id, DOC_RECEIPT, NULL, &text), 0);
 	CHECK_HAS(text, "5日内（即2026年11月25日前）");
 	free(text);
-	CHECK_INT(count("SELECT count(*) FROM services WHERE case_id = ? AND served_on IS NULL", id), 2);
-	CHECK_INT(count("SELECT count(*) FROM services WHERE case_id = ? AND role = 'applicant' AND ord = 1 AND name = '张三'", id), 2);
+	/* the second copy is the one to serve: the first leaves the queue,
+	 * and the trail says so */
+	CHECK_INT(count("SELECT count(*) FROM services WHERE case_id = ? AND served_on IS NULL", id), 1);
+	CHECK_INT(count("SELECT count(*) FROM services WHERE case_id = ? AND role = 'applicant' AND ord = 1 AND name = '张三' "
+			"AND document_id = (SELECT max(id) FROM documents WHERE kind = 'receipt')", id), 1);
 	CHECK_INT(unserved_queue(), 1);
+	char *re = testdb_text(db, "SELECT after FROM events WHERE case_id = ? AND action = 'document' ORDER BY id DESC LIMIT 1", id);
+	CHECK_HAS(re, "代替此前未送达的同类文书，待送达1处改为送达本份");
+	free(re);
 
 	/* ---- the rules, each refused at its field with nothing written */
 	struct service_op op = {.case_id = id, .service_id = open_service(id), .method = "post",
@@ -231,7 +237,15 @@ int main(void)
 	free(ev);
 	/* not twice */
 	refused(&op, "service", "不能重复登记");
-	CHECK_INT(unserved_queue(), 1); /* the second receipt is still open */
+	CHECK_INT(unserved_queue(), 0);
+	/* a copy printed after one was served replaces nothing served */
+	CHECK_INT(doc_issue(db, &cfg, &clerk, id, DOC_RECEIPT, NULL, &text), 0);
+	free(text);
+	CHECK_INT(count("SELECT count(*) FROM services WHERE case_id = ? AND served_on IS NOT NULL", id), 1);
+	re = testdb_text(db, "SELECT after FROM events WHERE case_id = ? AND action = 'document' ORDER BY id DESC LIMIT 1", id);
+	CHECK(re && !strstr(re, "代替"), "nothing replaced: %s", re);
+	free(re);
+	CHECK_INT(unserved_queue(), 1); /* the third receipt is open */
 
 	/* ---- electronically: with the consent put on file now, then on file */
 	struct service_op el = {.case_id = id, .service_id = open_service(id), .method = "electronic",
@@ -297,13 +311,16 @@ int main(void)
 	 * tiaojie show gives them; what is not there refused, naming what is */
 	CHECK_INT(case_load(db, &clerk, id, &cv), 1);
 	int ses, doc, svc, dno, pno;
-	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 1, .party = 1}, &ses, &doc, &svc), 0);
-	CHECK_INT(doc, 0);
+	/* the first receipt was replaced by the second before it was served */
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 1, .party = 1}, &ses, &doc, &svc), -1);
+	CHECK_HAS(tj_errmsg(), "第 1 份文书（收件回执）未送达即由之后出具的一份代替，没有送达回证");
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 2, .party = 1}, &ses, &doc, &svc), 0);
+	CHECK_INT(doc, 1);
 	CHECK_INT(svc, 0);
 	doc_service_numbers(&cv, svc, &dno, &pno);
-	CHECK_INT(dno, 1);
+	CHECK_INT(dno, 2);
 	CHECK_INT(pno, 1);
-	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 1, .party = 2}, &ses, &doc, &svc), -1);
+	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 2, .party = 2}, &ses, &doc, &svc), -1);
 	CHECK_HAS(tj_errmsg(), "没有第 2 位受送达人（共 1 位：1 申请人张三）");
 	CHECK_INT(doc_pick_resolve(&cv, DOC_SERVICE, &(struct doc_pick){.document = 99}, &ses, &doc, &svc), -1);
 	CHECK_HAS(tj_errmsg(), "没有第 99 份文书");
