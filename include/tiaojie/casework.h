@@ -86,6 +86,13 @@ struct cv_claim {
 		int64_t agreed_fen; /* -1: none recorded */
 	} *shares;
 	int nshares;
+	/* agreed against several respondents not jointly: what each pays
+	 * (按份), by respondent number */
+	struct cv_payer {
+		int respondent;
+		int64_t agreed_fen;
+	} *payers;
+	int npayers;
 };
 
 struct cv_session {
@@ -93,6 +100,8 @@ struct cv_session {
 	char day[11], start[6];
 	int minutes;
 	char *room, *status, *note, *mediator;
+	char *recorder;   /* held: who recorded it ("" none recorded) */
+	char *attendance; /* held: who was present ("" not written) */
 };
 
 struct cv_document {
@@ -205,6 +214,11 @@ struct case_op_share {
 	int64_t agreed_fen; /* >= 0, at most his own amount */
 };
 
+struct case_op_payer {
+	int respondent;     /* the respondent's number in the case */
+	int64_t agreed_fen; /* >= 0 */
+};
+
 struct case_op_agreed {
 	int ord;            /* claim number */
 	/* AGREE_AGREED: the amount, >= 0.  A claim for money agreed at 0 is
@@ -218,6 +232,10 @@ struct case_op_agreed {
 	enum agree_outcome outcome;
 	const struct case_op_share *shares;
 	int nshares;
+	/* a claim against several respondents not jointly liable (连带),
+	 * agreed for money: what each of them pays, adding up to the amount */
+	const struct case_op_payer *payers;
+	int npayers;
 };
 
 /* An evidence item as typed (ACT_EVIDENCE).  When an existing item is
@@ -263,6 +281,7 @@ struct case_op {
 	const char *day, *start; /* "YYYY-MM-DD", "HH:MM" */
 	int minutes;
 	const char *room, *note;
+	const char *attendance;  /* session: who was present (optional, 到场人员) */
 	/* reschedule, unschedule: the booked session (with reason; reschedule
 	 * takes day, start, minutes, room, empty ones keeping what was booked) */
 	int64_t session_id;

@@ -302,6 +302,8 @@ struct session_row {
 	const char *day, *start;
 	int minutes;
 	const char *room, *status, *note, *created_at;
+	int64_t recorded_by;    /* held: the account that recorded it (0: none) */
+	const char *attendance; /* held: who was present (NULL: not written) */
 };
 int db_session_add(struct db *db, const struct session_row *s);
 
@@ -525,6 +527,11 @@ struct claim_amounts {
 			int64_t amount_fen;
 		} *shares;
 		int nshares;
+		/* the respondents it is against, by number (all of them when
+		 * the claim names none), and whether jointly (连带) */
+		int *against;
+		int nagainst;
+		int joint;
 	} *v;
 	int n, cap;
 };
@@ -536,6 +543,10 @@ void claim_amounts_free(struct claim_amounts *a);
  * either: no agreement on it. */
 int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_fen, const char *pay_date, int waived,
 			int withdrawn);
+/* What each respondent pays of claim ord (016): cleared, then one row a
+ * respondent. */
+int db_claim_payers_clear(struct db *db, int64_t case_id, int ord);
+int db_claim_payer_set(struct db *db, int64_t case_id, int ord, int respondent, int64_t agreed_fen);
 /* One worker's agreed part of his own amount of claim ord (< 0: none). */
 int db_claim_share_set_agreed(struct db *db, int64_t case_id, int ord, int applicant, int64_t agreed_fen);
 
@@ -560,7 +571,7 @@ struct session_slot {
 int db_session_scheduled_on(struct db *db, int64_t case_id, const char *day, const char *start,
 			    struct session_slot *out);
 int db_session_mark_held(struct db *db, int64_t id, const char *start, int minutes, const char *room,
-			 const char *note);
+			 const char *note, int64_t recorded_by, const char *attendance);
 /* One session as the rules see it. */
 struct session_info {
 	int64_t id, case_id, mediator_id;

@@ -67,6 +67,7 @@
 
 #define REASON_MAX_CHARS 500
 #define NOTE_MAX_CHARS 2000
+#define ATTENDANCE_MAX_CHARS 200
 #define NOTIFY_TIMEOUT_MS 30000
 #define DAY_START_MIN (8 * 60)  /* sessions between 08:00 */
 #define DAY_END_MIN (18 * 60)   /* and 18:00 */
@@ -528,8 +529,11 @@ static int do_session(struct work *w)
 	tj_day day = 0;
 	int start = -1, minutes, rc;
 	char st[6], end[6];
+	const char *attendance = blank(op->attendance) ? "" : op->attendance;
 
-	if ((rc = check_text(w, "note", "调解情况", op->note, NOTE_MAX_CHARS, 1)) < 0)
+	if ((rc = check_text(w, "note", "调解情况", op->note, NOTE_MAX_CHARS, 1)) < 0 ||
+	    (!blank(attendance) &&
+	     (rc = check_text(w, "attendance", "到场人员", attendance, ATTENDANCE_MAX_CHARS, 0)) < 0))
 		return rc;
 	if (date_parse(day_s, &day) < 0)
 		return refuse(w, "day", "调解日期的格式应为 2026-11-20");
@@ -576,7 +580,7 @@ static int do_session(struct work *w)
 	if ((rc = check_clash(w, day_s, start, minutes, room, booked ? slot.id : 0)) < 0)
 		return rc;
 	if (booked) {
-		if (db_session_mark_held(w->db, slot.id, st, minutes, room, op->note) < 0)
+		if (db_session_mark_held(w->db, slot.id, st, minutes, room, op->note, w->who->user_id, attendance) < 0)
 			return FAILED;
 	} else {
 		struct session_row sr = {
@@ -589,11 +593,15 @@ static int do_session(struct work *w)
 			.status = "held",
 			.note = op->note,
 			.created_at = w->now,
+			.recorded_by = w->who->user_id,
+			.attendance = attendance,
 		};
 		if (db_session_add(w->db, &sr) < 0)
 			return FAILED;
 	}
 	sb_printf(&w->note, "调解记录（%s %s-%s%s%s）：%s", day_s, st, end, *room ? " " : "", room, op->note);
+	if (*attendance)
+		sb_printf(&w->note, "；到场人员：%s", attendance);
 	return 0;
 }
 
@@ -676,6 +684,53 @@ static int agree_shares(struct work *w, int i, const struct case_op_agreed *a, c
 	return 0;
 }
 
+/* Several respondents answering separately (按份, not 连带) for a claim
+ * agreed at total: what each pays, into fen[] in the order of c's
+ * respondents, adding up to total. */
+static int several_payers(const struct claim_amount *c)
+{
+	return c->nagainst > 1 && !c->joint;
+}
+
+static int agree_payers(struct work *w, int i, const struct case_op_agreed *a, const struct claim_amount *c,
+			int64_t total, int64_t *fen)
+{
+	char f[48];
+	int64_t sum = 0;
+
+	snprintf(f, sizeof f, "agreed[%d]", i);
+	if (a->npayers == 0)
+		return refuse(w, f, "第%d项由%d个被申请人分别支付（不承担连带责任），请填写每个被申请人支付的金额",
+			      a->ord, c->nagainst);
+	for (int j = 0; j < c->nagainst; j++)
+		fen[j] = -1;
+	for (int x = 0; x < a->npayers; x++) {
+		const struct case_op_payer *p = &a->payers[x];
+		int j;
+		snprintf(f, sizeof f, "agreed[%d].payer[%d]", i, x);
+		for (j = 0; j < c->nagainst && c->against[j] != p->respondent; j++)
+			;
+		if (j == c->nagainst)
+			return refuse(w, f, "第%d项请求不针对被申请人%d", a->ord, p->respondent);
+		if (fen[j] >= 0)
+			return refuse(w, f, "第%d项被申请人%d的支付金额重复填写", a->ord, p->respondent);
+		if (p->agreed_fen < 0)
+			return refuse(w, f, "支付金额不能为负数");
+		fen[j] = p->agreed_fen;
+		sum += p->agreed_fen;
+	}
+	snprintf(f, sizeof f, "agreed[%d]", i);
+	for (int j = 0; j < c->nagainst; j++)
+		if (fen[j] < 0)
+			return refuse(w, f, "请填写第%d项被申请人%d支付的金额（不支付填 0）", a->ord, c->against[j]);
+	if (sum != total) {
+		char s1[32], s2[32];
+		return refuse(w, f, "第%d项各被申请人支付金额之和（%s元）应等于协议金额（%s元）", a->ord,
+			      money_format(sum, s1, sizeof s1), money_format(total, s2, sizeof s2));
+	}
+	return 0;
+}
+
 static int do_agree(struct work *w)
 {
 	const struct case_op *op = w->op;
@@ -693,6 +748,7 @@ static int do_agree(struct work *w)
 	int *pick = xcalloc((size_t)ca.n + 1, sizeof *pick);
 	int64_t *total = xcalloc((size_t)ca.n + 1, sizeof *total);
 	int64_t **share_fen = xcalloc((size_t)ca.n + 1, sizeof *share_fen);
+	int64_t **payer_fen = xcalloc((size_t)ca.n + 1, sizeof *payer_fen);
 	int settled = 0;
 	for (int k = 0; k < ca.n; k++)
 		pick[k] = -1;
@@ -743,6 +799,10 @@ static int do_agree(struct work *w)
 				rc = refuse(w, f, "第%d项的支付日期格式应为 2026-12-01", a->ord);
 			else if (pd < earliest)
 				rc = refuse(w, f, "第%d项的支付日期过早", a->ord);
+			if (rc == 0 && several_payers(&ca.v[k])) {
+				payer_fen[k] = xcalloc((size_t)ca.v[k].nagainst, sizeof *payer_fen[k]);
+				rc = agree_payers(w, i, a, &ca.v[k], total[k], payer_fen[k]);
+			}
 		}
 	}
 	/* an agreement settles something: when nothing is agreed or given up
@@ -765,6 +825,15 @@ static int do_agree(struct work *w)
 				rc = FAILED;
 				break;
 			}
+			if (db_claim_payers_clear(w->db, op->case_id, ca.v[k].ord) < 0) {
+				rc = FAILED;
+				break;
+			}
+			for (int j = 0; o == AGREE_AGREED && payer_fen[k] && j < ca.v[k].nagainst && rc == 0; j++)
+				if (db_claim_payer_set(w->db, op->case_id, ca.v[k].ord, ca.v[k].against[j], payer_fen[k][j]) < 0)
+					rc = FAILED;
+			if (rc < 0)
+				break;
 			for (int j = 0; j < ca.v[k].nshares; j++)
 				if (db_claim_share_set_agreed(w->db, op->case_id, ca.v[k].ord, ca.v[k].shares[j].applicant,
 							      o == AGREE_AGREED && share_fen[k] ? share_fen[k][j]
@@ -784,6 +853,13 @@ static int do_agree(struct work *w)
 				sb_add(&w->note, "同意（无金额）");
 			else
 				sb_printf(&w->note, "%s元", money_format(fen, amt, sizeof amt));
+			if (o == AGREE_AGREED && fen > 0 && payer_fen[k]) {
+				sb_add(&w->note, "（");
+				for (int j = 0; j < ca.v[k].nagainst; j++)
+					sb_printf(&w->note, "%s被申请人%d支付%s元", j ? "、" : "", ca.v[k].against[j],
+						  money_format(payer_fen[k][j], amt, sizeof amt));
+				sb_add(&w->note, "）");
+			}
 			if (pay)
 				sb_printf(&w->note, "，%s前支付", pay);
 			if (o == AGREE_AGREED && fen > 0 && share_fen[k])
@@ -793,9 +869,12 @@ static int do_agree(struct work *w)
 	int n = 0;
 	if (rc == 0 && (rc = cancel_pending(w, "达成调解协议", &n)) == 0 && n > 0)
 		sb_printf(&w->note, "（取消待开的调解安排%d次）", n);
-	for (int k = 0; k < ca.n; k++)
+	for (int k = 0; k < ca.n; k++) {
 		free(share_fen[k]);
+		free(payer_fen[k]);
+	}
 	free(share_fen);
+	free(payer_fen);
 	free(total);
 	free(pick);
 	claim_amounts_free(&ca);
@@ -1146,6 +1225,7 @@ void case_view_free(struct case_view *cv)
 		free(cv->claims[i].text);
 		free(cv->claims[i].against);
 		free(cv->claims[i].shares);
+		free(cv->claims[i].payers);
 	}
 	free(cv->claims);
 	for (int i = 0; i < cv->nsessions; i++) {
@@ -1153,6 +1233,8 @@ void case_view_free(struct case_view *cv)
 		free(cv->sessions[i].status);
 		free(cv->sessions[i].note);
 		free(cv->sessions[i].mediator);
+		free(cv->sessions[i].recorder);
+		free(cv->sessions[i].attendance);
 	}
 	free(cv->sessions);
 	for (int i = 0; i < cv->ndocuments; i++) {

@@ -238,7 +238,7 @@ int db_claim_add(struct db *db, const struct claim_row *c)
 int db_session_add(struct db *db, const struct session_row *s)
 {
 	sqlite3_stmt *st = db_prep(db, "INSERT INTO sessions(case_id, mediator_id, day, start, minutes, room, "
-				       "status, note, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+				       "status, note, created_at, recorded_by, attendance) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
 
 	if (!st)
 		return -1;
@@ -251,6 +251,8 @@ int db_session_add(struct db *db, const struct session_row *s)
 	db_bind_text(st, 7, s->status ? s->status : "scheduled");
 	db_bind_text(st, 8, s->note ? s->note : "");
 	db_bind_text(st, 9, s->created_at);
+	db_bind_id(st, 10, s->recorded_by);
+	db_bind_text(st, 11, s->attendance ? s->attendance : "");
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "写入调解安排");
 	return 0;

@@ -157,17 +157,46 @@ int db_mediator_get(struct db *db, int64_t id, char **name, int *active)
 
 /* ---- claims ------------------------------------------------------------------- */
 
+/* A claim's respondents ("1,2"; NULL or "": all nrespondents of them). */
+static int *against_parse(const char *s, int nrespondents, int *n)
+{
+	int *v;
+
+	*n = 0;
+	if (!s || !*s) {
+		v = xcalloc((size_t)nrespondents + 1, sizeof *v);
+		for (int i = 1; i <= nrespondents; i++)
+			v[(*n)++] = i;
+		return v;
+	}
+	int cap = 1;
+	for (const char *c = s; *c; c++)
+		cap += *c == ',';
+	v = xcalloc((size_t)cap, sizeof *v);
+	for (const char *c = s; *c;) {
+		v[(*n)++] = atoi(c);
+		c += strcspn(c, ",");
+		if (*c)
+			c++;
+	}
+	return v;
+}
+
 void claim_amounts_free(struct claim_amounts *a)
 {
-	for (int i = 0; i < a->n; i++)
+	for (int i = 0; i < a->n; i++) {
 		free(a->v[i].shares);
+		free(a->v[i].against);
+	}
 	free(a->v);
 	memset(a, 0, sizeof *a);
 }
 
 int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out)
 {
-	sqlite3_stmt *st = db_prep(db, "SELECT ord, amount_fen FROM claims WHERE case_id = ? ORDER BY ord");
+	sqlite3_stmt *st = db_prep(db, "SELECT ord, amount_fen, against, joint, (SELECT count(*) FROM case_parties p "
+				       "WHERE p.case_id = claims.case_id AND p.role = 'respondent') FROM claims "
+				       "WHERE case_id = ? ORDER BY ord");
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -176,10 +205,13 @@ int db_claim_amounts(struct db *db, int64_t case_id, struct claim_amounts *out)
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->v = xgrow(out->v, out->n, &out->cap, sizeof *out->v);
-		memset(&out->v[out->n], 0, sizeof out->v[out->n]);
-		out->v[out->n].ord = sqlite3_column_int(st, 0);
-		out->v[out->n].amount_fen = sqlite3_column_int64(st, 1);
-		out->n++;
+		struct claim_amount *k = &out->v[out->n++];
+		memset(k, 0, sizeof *k);
+		k->ord = sqlite3_column_int(st, 0);
+		k->amount_fen = sqlite3_column_int64(st, 1);
+		k->against = against_parse((const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 4),
+					   &k->nagainst);
+		k->joint = sqlite3_column_int(st, 3);
 	}
 	if (rc != SQLITE_DONE) {
 		claim_amounts_free(out);
@@ -235,6 +267,41 @@ int db_claim_set_agreed(struct db *db, int64_t case_id, int ord, int64_t agreed_
 		return db_fail(db, "写入协议金额");
 	if (sqlite3_changes(db->h) != 1) {
 		tj_error("写入协议金额失败：第%d项请求不存在", ord);
+		return -1;
+	}
+	return 0;
+}
+
+int db_claim_payers_clear(struct db *db, int64_t case_id, int ord)
+{
+	sqlite3_stmt *st = db_prep(db, "DELETE FROM claim_payers WHERE claim_id = "
+				       "(SELECT id FROM claims WHERE case_id = ? AND ord = ?)");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int(st, 2, ord);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入各被申请人支付金额");
+	sqlite3_reset(st);
+	return 0;
+}
+
+int db_claim_payer_set(struct db *db, int64_t case_id, int ord, int respondent, int64_t agreed_fen)
+{
+	sqlite3_stmt *st = db_prep(db, "INSERT INTO claim_payers(claim_id, respondent, agreed_fen) "
+				       "SELECT id, ?3, ?4 FROM claims WHERE case_id = ?1 AND ord = ?2");
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	sqlite3_bind_int(st, 2, ord);
+	sqlite3_bind_int(st, 3, respondent);
+	sqlite3_bind_int64(st, 4, agreed_fen);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_fail(db, "写入各被申请人支付金额");
+	if (sqlite3_changes(db->h) != 1) {
+		tj_error("写入各被申请人支付金额失败：第%d项请求不存在", ord);
 		return -1;
 	}
 	return 0;
@@ -339,10 +406,10 @@ int db_session_scheduled_on(struct db *db, int64_t case_id, const char *day, con
 }
 
 int db_session_mark_held(struct db *db, int64_t id, const char *start, int minutes, const char *room,
-			 const char *note)
+			 const char *note, int64_t recorded_by, const char *attendance)
 {
-	sqlite3_stmt *st = db_prep(db, "UPDATE sessions SET status = 'held', start = ?, minutes = ?, room = ?, "
-				       "note = ? WHERE id = ? AND status = 'scheduled'");
+	sqlite3_stmt *st = db_prep(db, "UPDATE sessions SET status = 'held', start = ?1, minutes = ?2, room = ?3, "
+				       "note = ?4, recorded_by = ?6, attendance = ?7 WHERE id = ?5 AND status = 'scheduled'");
 
 	if (!st)
 		return -1;
@@ -351,6 +418,8 @@ int db_session_mark_held(struct db *db, int64_t id, const char *start, int minut
 	db_bind_text(st, 3, room);
 	db_bind_text(st, 4, note);
 	sqlite3_bind_int64(st, 5, id);
+	db_bind_id(st, 6, recorded_by);
+	db_bind_text(st, 7, attendance ? attendance : "");
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return db_fail(db, "记录调解");
 	if (sqlite3_changes(db->h) != 1) {
@@ -631,23 +700,7 @@ static int load_agents(struct db *db, int64_t case_id, struct case_view *cv)
 /* "1,2" into k->against; NULL (every claim before 007): all respondents. */
 static void claim_against(struct cv_claim *k, const char *s, int nrespondents)
 {
-	k->nagainst = 0;
-	if (!s || !*s) {
-		k->against = xcalloc((size_t)nrespondents + 1, sizeof *k->against);
-		for (int i = 1; i <= nrespondents; i++)
-			k->against[k->nagainst++] = i;
-		return;
-	}
-	int n = 1;
-	for (const char *c = s; *c; c++)
-		n += *c == ',';
-	k->against = xcalloc((size_t)n, sizeof *k->against);
-	for (const char *c = s; *c;) {
-		k->against[k->nagainst++] = atoi(c);
-		c += strcspn(c, ",");
-		if (*c)
-			c++;
-	}
+	k->against = against_parse(s, nrespondents, &k->nagainst);
 }
 
 static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
@@ -702,14 +755,38 @@ static int load_claims(struct db *db, int64_t case_id, struct case_view *cv)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return db_fail(db, "读取各申请人请求金额");
+	/* what each respondent pays, claim by claim */
+	st = db_prep(db, "SELECT k.ord, p.respondent, p.agreed_fen FROM claims k "
+			 "JOIN claim_payers p ON p.claim_id = k.id WHERE k.case_id = ? ORDER BY k.ord, p.respondent");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, case_id);
+	i = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int ord = sqlite3_column_int(st, 0);
+		while (i < cv->nclaims && cv->claims[i].ord < ord)
+			i++;
+		if (i == cv->nclaims)
+			break;
+		struct cv_claim *k = &cv->claims[i];
+		k->payers = xrealloc(k->payers, (size_t)(k->npayers + 1) * sizeof *k->payers);
+		k->payers[k->npayers].respondent = sqlite3_column_int(st, 1);
+		k->payers[k->npayers].agreed_fen = sqlite3_column_int64(st, 2);
+		k->npayers++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, "读取各被申请人支付金额");
 	return 0;
 }
 
 static int load_sessions(struct db *db, int64_t case_id, struct case_view *cv)
 {
 	sqlite3_stmt *st = db_prep(db,
-		"SELECT s.id, s.day, s.start, s.minutes, s.room, s.status, s.note, coalesce(m.name, '') "
-		"FROM sessions s LEFT JOIN mediators m ON m.id = s.mediator_id WHERE s.case_id = ? "
+		"SELECT s.id, s.day, s.start, s.minutes, s.room, s.status, s.note, coalesce(m.name, ''), "
+		"coalesce(u.display_name, ''), s.attendance "
+		"FROM sessions s LEFT JOIN mediators m ON m.id = s.mediator_id "
+		"LEFT JOIN users u ON u.id = s.recorded_by WHERE s.case_id = ? "
 		"ORDER BY s.day, s.start, s.id");
 	int rc, cap = 0;
 
@@ -727,6 +804,8 @@ static int load_sessions(struct db *db, int64_t case_id, struct case_view *cv)
 		s->status = db_col_strdup(st, 5);
 		s->note = db_col_strdup(st, 6);
 		s->mediator = db_col_strdup(st, 7);
+		s->recorder = db_col_strdup(st, 8);
+		s->attendance = db_col_strdup(st, 9);
 	}
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "读取调解安排");

@@ -1604,6 +1604,8 @@ static int gen_case(struct gen *g, tj_day day, moment t0)
 			.status = ss->held ? "held" : "scheduled",
 			.note = ss->held && ss->note ? ss->note : "",
 			.created_at = created,
+			/* recorded by the mediator's account, as the trail says */
+			.recorded_by = ss->held ? med_user(g, &s) : 0,
 		};
 		if (db_session_add(g->db, &sr) < 0)
 			goto out;

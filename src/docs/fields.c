@@ -200,6 +200,8 @@ static const struct field_def {
 	{"sessions", "room", 0, "调解室"},
 	{"sessions", "note", 0, "调解记录"},
 	{"sessions", "mediator", 0, "主持调解员"},
+	{"sessions", "recorder", 0, "记录人"},
+	{"sessions", "attendance", 0, "到场人员"},
 };
 
 /* The top-level fields whose label is a word: a status, a party. */
@@ -565,7 +567,11 @@ static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
 	sb_init(&sb);
 	if (k->agreed_fen > 0) {
 		claim_payer(&sb, cv, k);
-		sb_add(&sb, several ? (k->joint ? "同意连带支付" : "同意共同支付") : "同意支付");
+		/* several respondents: jointly (连带), each his part (按份, what
+		 * each pays recorded since 016), or - an agreement recorded
+		 * before - together */
+		sb_add(&sb, several ? (k->joint ? "同意连带支付" : k->npayers > 0 ? "同意分别支付" : "同意共同支付")
+				    : "同意支付");
 		/* several workers: the sum for them all, never "各申请人 X 元"
 		 * (which reads as X to each); each one's part follows in
 		 * agreed_shares */
@@ -579,6 +585,15 @@ static char *claim_outcome(const struct case_view *cv, const struct cv_claim *k)
 			sb_add(&sb, "申请人");
 		sb_printf(&sb, "人民币%s元（大写：%s）", money_format(k->agreed_fen, fig, sizeof fig),
 			  money_capital(k->agreed_fen, cap, sizeof cap) ? cap : "");
+		if (several && !k->joint && k->npayers > 0) {
+			sb_add(&sb, "，其中");
+			for (int j = 0; j < k->npayers; j++) {
+				int r = k->payers[j].respondent;
+				sb_printf(&sb, "%s%s支付人民币%s元", j ? "、" : "",
+					  r >= 1 && r <= cv->nrespondents ? cv->respondents[r - 1].name : "?",
+					  money_format(k->payers[j].agreed_fen, fig, sizeof fig));
+			}
+		}
 		if (k->nshares > 0 && shares_agreed(k))
 			sb_add(&sb, "（各申请人的金额见下）");
 		date_cn(k->pay_date, day, sizeof day);
@@ -820,6 +835,8 @@ static void add_sessions(struct doc_dict *d, const struct case_view *cv)
 		doc_dict_set(it, "room", s->room);
 		doc_dict_set(it, "note", s->note);
 		doc_dict_set(it, "mediator", s->mediator);
+		doc_dict_set(it, "recorder", s->recorder && *s->recorder ? s->recorder : NULL);
+		doc_dict_set(it, "attendance", s->attendance && *s->attendance ? s->attendance : NULL);
 		held++;
 	}
 	set_int(d, "session_count", held);

@@ -588,9 +588,11 @@ static int actform_submit(struct screen *s)
 	struct case_op_result res;
 	struct case_op_agreed *agreed = NULL;
 	char *reason = val(af, "reason"), *when = val(af, "confirmed_at"), *day = val(af, "day"), *start = val(af, "start"),
-	     *minutes = val(af, "minutes"), *note = val(af, "note"), *answer = val(af, "answer");
+	     *minutes = val(af, "minutes"), *note = val(af, "note"), *answer = val(af, "answer"),
+	     *attendance = val(af, "attendance");
 	char **amounts = NULL, **dates = NULL;
 	struct case_op_share **shares = NULL;
+	struct case_op_payer **payers = NULL;
 	int rc = UI_HANDLED;
 
 	memset(&res, 0, sizeof res);
@@ -598,6 +600,7 @@ static int actform_submit(struct screen *s)
 		af->form.items[i].msg[0] = '\0';
 	op.reason = reason;
 	op.note = note;
+	op.attendance = attendance;
 	op.day = day && *day ? day : NULL;
 	op.start = start && *start ? start : NULL;
 	op.minutes = minutes && *minutes ? atoi(minutes) : 0;
@@ -649,6 +652,7 @@ static int actform_submit(struct screen *s)
 		amounts = xcalloc((size_t)n + 1, sizeof *amounts);
 		dates = xcalloc((size_t)n + 1, sizeof *dates);
 		shares = xcalloc((size_t)n + 1, sizeof *shares);
+		payers = xcalloc((size_t)n + 1, sizeof *payers);
 		for (int i = 0; i < n && rc == UI_HANDLED; i++) {
 			const struct cv_claim *c = &d->cv.claims[i];
 			char id[48];
@@ -678,13 +682,35 @@ static int actform_submit(struct screen *s)
 				}
 				agreed[i].shares = shares[i];
 				agreed[i].nshares = c->nshares;
-				continue;
+			} else {
+				snprintf(id, sizeof id, "agreed[%d]", i);
+				amounts[i] = val(af, id);
+				if (amounts[i] && *amounts[i] && money_parse(amounts[i], &agreed[i].agreed_fen, &why) < 0) {
+					form_set_msg(form_find(&af->form, id), US_ERROR, "%s", why);
+					rc = -1;
+				}
 			}
-			snprintf(id, sizeof id, "agreed[%d]", i);
-			amounts[i] = val(af, id);
-			if (amounts[i] && *amounts[i] && money_parse(amounts[i], &agreed[i].agreed_fen, &why) < 0) {
-				form_set_msg(form_find(&af->form, id), US_ERROR, "%s", why);
-				rc = -1;
+			/* what each respondent pays, when the form asks it */
+			snprintf(id, sizeof id, "agreed[%d].payer[0]", i);
+			if (form_find(&af->form, id)) {
+				payers[i] = xcalloc((size_t)c->nagainst, sizeof *payers[i]);
+				int np = 0;
+				for (int j = 0; j < c->nagainst; j++) {
+					snprintf(id, sizeof id, "agreed[%d].payer[%d]", i, j);
+					char *v = val(af, id);
+					/* left blank: not given, the core says which is missing */
+					if (v && *v) {
+						payers[i][np].respondent = c->against[j];
+						if (money_parse(v, &payers[i][np].agreed_fen, &why) < 0) {
+							form_set_msg(form_find(&af->form, id), US_ERROR, "%s", why);
+							rc = -1;
+						}
+						np++;
+					}
+					free(v);
+				}
+				agreed[i].payers = payers[i];
+				agreed[i].npayers = np;
 			}
 		}
 		if (rc != UI_HANDLED) {
@@ -731,8 +757,10 @@ out:
 			free(amounts[i]);
 			free(dates[i]);
 			free(shares[i]);
+			free(payers[i]);
 		}
 	free(shares);
+	free(payers);
 	free(amounts);
 	free(dates);
 	free(agreed);
@@ -742,6 +770,7 @@ out:
 	free(start);
 	free(minutes);
 	free(note);
+	free(attendance);
 	free(answer);
 	free(ev_name);
 	free(ev_source);
@@ -1150,6 +1179,8 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 		it = form_add(&af->form, FK_AREA, "note", "调解记录");
 		it->height = 5;
 		it->edit.max = 2000;
+		/* for the 调解笔录: who came (parties, agents, representatives) */
+		text_field(af, "attendance", "到场人员", 200, NULL);
 		break;
 	case ACT_AGREE:
 		for (int i = 0; i < d->cv.nclaims; i++) {
@@ -1181,6 +1212,22 @@ static struct actform *open_action(struct screen *s, enum case_action a)
 				it = form_add(&af->form, FK_TEXT, id, "  协议金额");
 				it->edit.max = 20;
 				edit_set(&it->edit, amt);
+			}
+			if (c->nagainst > 1 && !c->joint && d->cv.nrespondents > 1) {
+				/* several respondents, not jointly: what each pays */
+				it = form_add(&af->form, FK_INFO, NULL, NULL);
+				form_set_text(it, "  各被申请人支付的金额（不承担连带责任，合计应等于协议金额）：");
+				for (int j = 0; j < c->nagainst; j++) {
+					int r = c->against[j];
+					/* the name on a line of its own: a label would cut it */
+					snprintf(buf, sizeof buf, "  被申请人%d %s：", r,
+						 r >= 1 && r <= d->cv.nrespondents ? d->cv.respondents[r - 1].name : "");
+					it = form_add(&af->form, FK_INFO, NULL, NULL);
+					form_set_text(it, buf);
+					snprintf(id, sizeof id, "agreed[%d].payer[%d]", i, j);
+					it = form_add(&af->form, FK_TEXT, id, "    支付金额");
+					it->edit.max = 20;
+				}
 			}
 			snprintf(id, sizeof id, "agreed[%d].pay_date", i);
 			it = form_add(&af->form, FK_TEXT, id, "  支付日期");

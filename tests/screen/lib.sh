@@ -176,7 +176,7 @@ make_db() {
 	"$TJ" init --db "$T/t.db" --password-file "$T/pw" >/dev/null || fail "init failed"
 	"$TJ" user add clerk --role clerk --name 窗口一 --password-file "$T/pw" --db "$T/t.db" >/dev/null
 }
-sql() { sqlite3 "$T/t.db" "$1"; }
+sql() { sqlite3 -cmd ".timeout 10000" "$T/t.db" "$1"; }
 # pick_menu TEXT: choose the line of a numbered menu (the F3 action menu)
 pick_menu() {
 	local i idx=0 line

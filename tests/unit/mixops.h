@@ -138,7 +138,7 @@ static inline enum mix_outcome mix_case_op(struct mix *m, int64_t id, int allow_
 	*act = a;
 
 	char day[11], start[6];
-	struct case_op_agreed ag = {1, cv.nclaims > 0 ? cv.claims[0].amount_fen / 2 : 0, "2026-12-20", 0, NULL, 0};
+	struct case_op_agreed ag = {1, cv.nclaims > 0 ? cv.claims[0].amount_fen / 2 : 0, "2026-12-20", 0, NULL, 0, NULL, 0};
 	struct case_op op = {.action = a, .case_id = id, .expect_version = cv.version};
 	struct actor who = admin;
 	switch (a) {

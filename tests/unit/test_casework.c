@@ -87,7 +87,7 @@ static char sstart[16];
 static struct case_op valid_op(enum case_action a, int64_t id)
 {
 	static char day[11], start[6];
-	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0, NULL, 0}, {2, 0, NULL, 0, NULL, 0}};
+	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0, NULL, 0, NULL, 0}, {2, 0, NULL, 0, NULL, 0, NULL, 0}};
 	struct case_op op = {.action = a, .case_id = id};
 
 	switch (a) {
@@ -622,24 +622,24 @@ static void test_inputs(void)
 	op.agreed = ag;
 	op.nagreed = 0;
 	refused(&own, &op, "agreed", "协议");
-	ag[0] = (struct case_op_agreed){1, 1200001, "2026-12-01", 0, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, 1200001, "2026-12-01", 0, NULL, 0, NULL, 0};
 	op.nagreed = 1;
 	refused(&own, &op, "agreed[0]", "协议金额不能超过请求金额");
-	ag[0] = (struct case_op_agreed){2, 1, "2026-12-01", 0, NULL, 0}; /* claim 2 asked for no money */
+	ag[0] = (struct case_op_agreed){2, 1, "2026-12-01", 0, NULL, 0, NULL, 0}; /* claim 2 asked for no money */
 	refused(&own, &op, "agreed[0]", "协议金额不能超过请求金额");
 	/* a wrong date is the date's fault, not the amount's */
-	ag[0] = (struct case_op_agreed){1, 500000, NULL, 0, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, 500000, NULL, 0, NULL, 0, NULL, 0};
 	refused(&own, &op, "agreed[0].pay_date", "支付日期");
 	ag[0].pay_date = "2026-02-30";
 	refused(&own, &op, "agreed[0].pay_date", "支付日期");
 	ag[0].pay_date = "2025-11-01";
 	refused(&own, &op, "agreed[0].pay_date", "过早");
-	ag[0] = (struct case_op_agreed){1, -5, NULL, 0, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, -5, NULL, 0, NULL, 0, NULL, 0};
 	refused(&own, &op, "agreed[0]", "负数");
-	ag[0] = (struct case_op_agreed){3, 0, NULL, 0, NULL, 0};
+	ag[0] = (struct case_op_agreed){3, 0, NULL, 0, NULL, 0, NULL, 0};
 	refused(&own, &op, "agreed[0]", "不存在");
-	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", 0, NULL, 0};
-	ag[1] = (struct case_op_agreed){1, 500000, "2026-12-15", 0, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", 0, NULL, 0, NULL, 0};
+	ag[1] = (struct case_op_agreed){1, 500000, "2026-12-15", 0, NULL, 0, NULL, 0};
 	op.nagreed = 2;
 	refused(&own, &op, "agreed[1]", "重复");
 	op.nagreed = 1;
@@ -659,13 +659,13 @@ static void test_inputs(void)
 	op = valid_op(ACT_AGREE, id);
 	op.agreed = ag;
 	op.nagreed = 2;
-	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", AGREE_WITHDRAWN, NULL, 0};
-	ag[1] = (struct case_op_agreed){2, 0, NULL, AGREE_UNAGREED, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", AGREE_WITHDRAWN, NULL, 0, NULL, 0};
+	ag[1] = (struct case_op_agreed){2, 0, NULL, AGREE_UNAGREED, NULL, 0, NULL, 0};
 	refused(&own, &op, "agreed", "没有一项请求达成协议");
 	ag[1].outcome = (enum agree_outcome)7;
 	refused(&own, &op, "agreed[1].outcome", "请选择第2项的结果");
-	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", AGREE_WAIVED, NULL, 0};
-	ag[1] = (struct case_op_agreed){2, 0, NULL, AGREE_WITHDRAWN, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, 500000, "2026-12-15", AGREE_WAIVED, NULL, 0, NULL, 0};
+	ag[1] = (struct case_op_agreed){2, 0, NULL, AGREE_WITHDRAWN, NULL, 0, NULL, 0};
 	CHECK(applied(&own, &op), "waived and withdrawn");
 	CHECK_INT(testdb_int_id(db, "SELECT group_concat(ord || ':' || coalesce(agreed_fen, '-') || ':' || "
 			  "coalesce(pay_date, '-') || ':' || waived || withdrawn) "
@@ -677,7 +677,7 @@ static void test_inputs(void)
 	free(note);
 	/* all zero is a settlement too (the applicant gives up the money) */
 	id = reach(T_MEDIATING);
-	ag[0] = (struct case_op_agreed){1, 0, NULL, 0, NULL, 0};
+	ag[0] = (struct case_op_agreed){1, 0, NULL, 0, NULL, 0, NULL, 0};
 	op = valid_op(ACT_AGREE, id);
 	op.agreed = ag;
 	op.nagreed = 1;
@@ -817,16 +817,24 @@ static void test_sessions(void)
 
 	/* recording that day's session marks the booked one held */
 	int64_t nsessions = testdb_int(db, "SELECT count(*) FROM sessions");
-	op = (struct case_op){.action = ACT_SESSION, .case_id = a, .note = "调解员释明法律规定"};
+	op = (struct case_op){.action = ACT_SESSION, .case_id = a, .note = "调解员释明法律规定",
+			      .attendance = "申请人\x01张三"};
+	refused(&own, &op, "attendance", "到场人员含有控制字符");
+	op.attendance = "申请人张三、被申请人委托代理人李律师";
 	CHECK(applied(&own, &op), "record the booked session");
 	CHECK_INT(testdb_int(db, "SELECT count(*) FROM sessions"), nsessions);
 	CHECK_INT(testdb_int_id(db, "SELECT count(*) FROM sessions WHERE case_id = ? AND start = '14:00' AND status = 'held' "
-			  "AND room = '第一调解室' AND note = '调解员释明法律规定'",
+			  "AND room = '第一调解室' AND note = '调解员释明法律规定' "
+			  "AND attendance = '申请人张三、被申请人委托代理人李律师'",
 			  a),
 		  1);
+	/* recorded by the mediator's account */
+	CHECK(own.user_id > 0, "the mediator has an account");
+	CHECK_INT(testdb_int_id(db, "SELECT recorded_by FROM sessions WHERE case_id = ? AND start = '14:00'", a),
+		  own.user_id);
 	CHECK_INT(testdb_int_id(db, "SELECT status = 'mediating' FROM cases WHERE id = ?", a), 1);
 	ev = sql_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", a);
-	CHECK_STR(ev, "调解记录（2026-11-20 14:00-15:00 第一调解室）：调解员释明法律规定");
+	CHECK_STR(ev, "调解记录（2026-11-20 14:00-15:00 第一调解室）：调解员释明法律规定；到场人员：申请人张三、被申请人委托代理人李律师");
 	free(ev);
 	/* a second session in mediation: stays mediating */
 	op = (struct case_op){.action = ACT_SESSION, .case_id = a, .note = "第二次调解", .start = "08:00",

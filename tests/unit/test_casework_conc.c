@@ -117,7 +117,7 @@ static int worker(const char *path, int k)
 
 		/* valid inputs */
 		char day[11], start[6];
-		struct case_op_agreed ag = {1, cv.nclaims > 0 ? cv.claims[0].amount_fen / 2 : 0, "2026-12-20", 0, NULL, 0};
+		struct case_op_agreed ag = {1, cv.nclaims > 0 ? cv.claims[0].amount_fen / 2 : 0, "2026-12-20", 0, NULL, 0, NULL, 0};
 		struct case_op op = {.action = a, .case_id = id, .expect_version = cv.version};
 		struct actor who = admin;
 		switch (a) {

@@ -365,7 +365,7 @@ static int64_t mediating_case(void)
 
 static int64_t agreed_case(void)
 {
-	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0, NULL, 0}, {2, 0, NULL, 0, NULL, 0}};
+	static const struct case_op_agreed agreed[2] = {{1, 1000000, "2026-12-01", 0, NULL, 0, NULL, 0}, {2, 0, NULL, 0, NULL, 0, NULL, 0}};
 	int64_t id = mediating_case();
 
 	act(id, (struct case_op){.action = ACT_AGREE, .nagreed = 2, .agreed = agreed});
@@ -846,8 +846,8 @@ static void test_parties_and_outcomes(void)
 	/* claim 1: each worker's own part of 12,000 (7,000 and 5,000), agreed
 	 * at 6,000 and 4,500 */
 	static const struct case_op_share parts[2] = {{2, 450000}, {1, 600000}};
-	struct case_op_agreed ag[4] = {{1, 0, "2026-12-10", AGREE_AGREED, parts, 2}, {2, 0, NULL, 0, NULL, 0}, {3, 0, NULL, 0, NULL, 0},
-				       {4, 80000, "2026-12-10", AGREE_WAIVED, NULL, 0}};
+	struct case_op_agreed ag[4] = {{1, 0, "2026-12-10", AGREE_AGREED, parts, 2, NULL, 0}, {2, 0, NULL, 0, NULL, 0, NULL, 0}, {3, 0, NULL, 0, NULL, 0, NULL, 0},
+				       {4, 80000, "2026-12-10", AGREE_WAIVED, NULL, 0, NULL, 0}};
 	/* what the core refuses: a part over the worker's own amount, a
 	 * worker left out, one not in the claim, a partial sum without the
 	 * parts */
@@ -865,7 +865,7 @@ static void test_parties_and_outcomes(void)
 		{{{0}}, 0, 1000000, "agreed[0]", "请逐人填写协议金额"},
 	};
 	for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
-		struct case_op_agreed one = {1, bad[b].fen, "2026-12-10", AGREE_AGREED, bad[b].p, bad[b].n};
+		struct case_op_agreed one = {1, bad[b].fen, "2026-12-10", AGREE_AGREED, bad[b].p, bad[b].n, NULL, 0};
 		struct case_op op = {.action = ACT_AGREE, .case_id = id, .nagreed = 1, .agreed = &one};
 		struct case_op_result r;
 		CHECK_INT(case_apply(db, &cfg, &hol, &admin, &op, &r), -1);
@@ -959,6 +959,72 @@ static void test_parties_and_outcomes(void)
 	config_free(&c2);
 }
 
+/* Two respondents that answer each for his part (not 连带): the
+ * agreement records and prints what each pays; the core refuses parts
+ * that do not add up, a respondent the claim is not against, or none. */
+static void test_payers(void)
+{
+	struct intake_employer pair[2] = {emp, emp};
+	static const int both[] = {1, 2};
+	struct intake_claim k[1] = {
+		{.cause = "0601", .text = "支付拖欠工资", .amount = "12000", .nagainst = 2, .against = both},
+	};
+	pair[1] = (struct intake_employer){.uscc = "91310000MA1FL0BQ7K", .name = "上海某某物业有限公司",
+					  .legal_rep = "王六", .kind = "host", .address = "上海市静安区某路2号"};
+	struct intake in = {.channel = "window", .facts = "申请人于2024年3月入职被申请人处。",
+			    .napplicants = 1, .applicants = &app, .nrespondents = 2, .respondents = pair,
+			    .nclaims = 1, .claims = k};
+	struct intake_result res = {0};
+	if (intake_register(db, &cfg, &clerk, &in, &res) < 0) {
+		CHECK(0, "intake: %s", tj_errmsg());
+		return;
+	}
+	intake_result_free(&res);
+	int64_t id = res.case_id;
+	act(id, (struct case_op){.action = ACT_CONFIRM, .confirm_how = "phone"});
+	act(id, (struct case_op){.action = ACT_ACCEPT});
+	act(id, (struct case_op){.action = ACT_ASSIGN, .mediator_id = med1});
+	act(id, (struct case_op){.action = ACT_SESSION, .start = "08:10", .minutes = 10, .note = "双方到场"});
+
+	struct {
+		struct case_op_payer p[2];
+		int n;
+		const char *field, *want;
+	} bad[] = {
+		{{{0}}, 0, "agreed[0]", "由2个被申请人分别支付"},
+		{{{1, 600000}}, 1, "agreed[0]", "请填写第1项被申请人2支付的金额"},
+		{{{1, 600000}, {2, 300000}}, 2, "agreed[0]", "之和（9,000.00元）应等于协议金额（10,000.00元）"},
+		{{{1, 600000}, {3, 400000}}, 2, "agreed[0].payer[1]", "不针对被申请人3"},
+		{{{1, 600000}, {1, 400000}}, 2, "agreed[0].payer[1]", "重复"},
+		{{{1, -1}, {2, 400000}}, 2, "agreed[0].payer[0]", "负数"},
+	};
+	for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+		struct case_op_agreed one = {1, 1000000, "2026-12-10", AGREE_AGREED, NULL, 0, bad[b].p, bad[b].n};
+		struct case_op op = {.action = ACT_AGREE, .case_id = id, .nagreed = 1, .agreed = &one};
+		struct case_op_result r;
+		CHECK_INT(case_apply(db, &cfg, &hol, &admin, &op, &r), -1);
+		CHECK_STR(r.field, bad[b].field);
+		CHECK_HAS(tj_errmsg(), bad[b].want);
+	}
+	static const struct case_op_payer parts[2] = {{2, 400000}, {1, 600000}};
+	struct case_op_agreed ag = {1, 1000000, "2026-12-10", AGREE_AGREED, NULL, 0, parts, 2};
+	act(id, (struct case_op){.action = ACT_AGREE, .nagreed = 1, .agreed = &ag});
+	char *t = q_text("SELECT group_concat(p.respondent || ':' || p.agreed_fen, ',') FROM claim_payers p "
+			 "JOIN claims k ON k.id = p.claim_id WHERE k.case_id = ?", id);
+	CHECK_STR(t, "1:600000,2:400000");
+	free(t);
+	t = q_text("SELECT after FROM events WHERE case_id = ? AND action = 'note' ORDER BY id DESC", id);
+	CHECK_HAS(t, "第1项 10,000.00元（被申请人1支付6,000.00元、被申请人2支付4,000.00元），2026-12-10前支付");
+	free(t);
+	char *text = NULL;
+	CHECK_INT(doc_issue(db, &cfg, &clerk, id, DOC_AGREEMENT, NULL, &text), 0);
+	CHECK_HAS(text, "被申请人上海某某科技有限公司、上海某某物业有限公司同意分别支付申请人人民币10,000.00元"
+			"（大写：壹万元整），其中上海某某科技有限公司支付人民币6,000.00元、上海某某物业有限公司支付人民币4,000.00元，"
+			"于2026年12月10日前");
+	CHECK(text && !strstr(text, "共同支付"), "not 共同支付");
+	free(text);
+}
+
 static void test_pdf(void)
 {
 	struct doc_blocks b = {0};
@@ -1023,6 +1089,7 @@ int main(void)
 	test_issue();
 	test_print();
 	test_parties_and_outcomes();
+	test_payers();
 	test_pdf();
 
 	holidays_free(&hol);
