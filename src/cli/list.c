@@ -128,9 +128,11 @@ static int list_main(struct cli *c, int argc, char **argv, const char *list_usag
 			return EXIT_OK;
 		default: {
 			const char *bad = cli_bad_opt(argc, argv);
-			/* not one of ours and not an option's look: a search text
-			 * that starts with "-" */
-			if (bad[0] == '-' && bad[1] != '-' && (unsigned char)bad[1] >= 0x80)
+			/* not one of ours and not an option's look (the only short
+			 * option is -h): a search text that starts with "-", a name,
+			 * a phone number ("-13800") or a word */
+			if (bad[0] == '-' && bad[1] != '-' &&
+			    ((unsigned char)bad[1] >= 0x80 || (bad[1] >= '0' && bad[1] <= '9') || strlen(bad) > 2))
 				cli_err("list：%s 不是选项；以 - 开头的查找内容请写在 -- 之后，如：tiaojie list -- %s", bad,
 					bad);
 			else
