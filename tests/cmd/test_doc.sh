@@ -215,6 +215,38 @@ sys.exit(1 if missing else 0)' "$k.pdf.flat" "$k.txt"
 done
 eq no-temp-files "$(temp_files)" 0
 
+# applicants who hold no 居民身份证: a passport, the two 通行证 and the
+# residence permit - the 仲裁申请书 (§28: sex, age) and the 调解协议书 of
+# each, as PDF, carry the document's kind, its number in full, the
+# nationality or region, sex and birth date (the date whole: a long
+# Latin name once pushed its last character onto a line of its own)
+for t in passport:护照 hkmo:港澳居民来往内地通行证 tw:台湾居民来往大陆通行证 residence:港澳台居民居住证; do
+	kw=${t%%:*} label=${t#*:}
+	for pair in arbitration:"'failed', 'referred'" agreement:"'agreed'"; do
+		k=${pair%%:*} states=${pair#*:}
+		row=$(q "SELECT c.case_no || '|' || cp.id_no || '|' || cp.nationality || '|' || cp.gender || '|' || cp.birth_date
+			FROM cases c JOIN case_parties cp ON cp.case_id = c.id AND cp.role = 'applicant' AND cp.ord = 1
+			WHERE cp.id_type = '$kw' AND c.status IN ($states) ORDER BY c.id LIMIT 1")
+		if [ -z "$row" ]; then fail "$kw-$k: the demo has no such case"; continue; fi
+		IFS='|' read -r c idno nat sex birth <<<"$row"
+		f="$kw-$k"
+		run "$TJ" doc --db demo.db "$c" "$k" -o "$f.pdf"
+		expect_rc "$f" 0
+		pdftotext "$f.pdf" "$f.pdf.txt"
+		flat "$f.pdf.txt" >"$f.flat"
+		has "$f-kind" "$f.flat" "证件类型：$label"
+		has "$f-number" "$f.flat" "证件号码：$idno"
+		has "$f-nationality" "$f.flat" "国籍（地区）：$nat"
+		if [ "$k" = arbitration ]; then
+			has "$f-sex" "$f.flat" "性别：$([ "$sex" = M ] && echo 男 || echo 女)"
+			want="出生日期：$(date -d "$birth" +%Y年%-m月%-d日)"
+			grep -qF -- "$want" "$f.flat" && ok || fail "$f-birth: lacks '$want' in $(grep -o '出生日期：.\{0,12\}' "$f.flat")"
+			has "$f-age" "$f.flat" "年龄："
+		fi
+	done
+done
+eq no-temp-files-2 "$(temp_files)" 0
+
 # a full disk (a tmpfs too small for a PDF): refused in Chinese, no file
 # under its name or a temporary one, nothing recorded.  A PDF used to come
 # out truncated, recorded as issued, exit 0.
